@@ -71,7 +71,7 @@ class _Transformer(ApiCallTransformer):
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         found = self.converting(original, updated, "convert this moderations.create call by hand "
                                 f"(classifiers.moderate(model=\"{MODERATION_MODEL}\", inputs=...); no .flagged: "
-                                "any(result.categories.values()))")
+                                "any((result.categories or {}).values()): categories may be None)")
         if found is None:
             return updated
         line, is_async, receiver = found

@@ -63,3 +63,14 @@ def test_a_user_model_and_an_untraced_receiver():
         ''')
     assert 'model="mistral-moderation-2603"' in code
     assert any("c: migrator cannot tell which client it holds" in t for t in todos)
+
+
+def test_the_hand_conversion_hint_guards_optional_categories():
+    """Held-out review 95, Y11 (coursera building-systems): the kept call's hint said
+    `any(result.categories.values())`, which raises on mistralai 3.7, whose ModerationObject.categories is Optional;
+    the rule's own conversion guards it."""
+    _, todos = convert_snippet("from openai import OpenAI\n\nclient = OpenAI()\n"
+                               "response = client.moderations.create(input=\"some text\")\n"
+                               "print(response.results[0].to_dict())\n")
+    hint = next(t for t in todos if "convert this moderations.create call by hand" in t)
+    assert "any((result.categories or {}).values())" in hint and "any(result.categories.values())" not in hint, hint
