@@ -3510,3 +3510,15 @@ def test_langchain_openai_replaced_beside_kept_code_needing_openai_says_to_decla
     assert convert_files(out) == out
     out = convert_files({**files, "requirements.txt": "langchain\nlangchain-openai\nopenai\n"})
     assert "declare openai" not in out["requirements.txt"], out["requirements.txt"]
+
+
+def test_instructor_raised_beside_a_kept_langchain_openai_zero_says_nothing_resolves():
+    """Held-out review 95, Y4 (llamaindex_course): instructor raised to ^1.17 (openai>=2) beside a kept
+    `langchain-openai = "^0.0.7"` (openai<2): poetry lock could not succeed, and only "run poetry lock" was said."""
+    moved = MISTRAL_CODE + "import instructor\n\nclient = instructor.from_mistral(Mistral())\n"
+    text, todos = _manifest_todos('[tool.poetry.dependencies]\ninstructor = "^0.6.2"\nlangchain-openai = "^0.0.7"\n'
+                                  'openai = "^1.0"\n', "pyproject.toml", PYPROJECT, moved)
+    assert any("langchain-openai is pinned to ^0.0.7 for code kept on OpenAI" in todo for _, todo in todos), todos
+    _, todos = _manifest_todos('[tool.poetry.dependencies]\ninstructor = "^1.17"\nlangchain-openai = "^1.0"\n',
+                               "pyproject.toml", PYPROJECT, moved)
+    assert not any("langchain-openai is pinned" in todo for _, todo in todos), todos

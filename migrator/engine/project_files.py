@@ -2882,6 +2882,21 @@ def _instructor_openai_cap(before: str, after: str, pins: list, kind: str, name:
                            f"{name}: openai is pinned to {constraint}, but instructor 1.17 (the release mistralai 3.7 "
                            f"needs) needs openai{INSTRUCTOR_OPENAI}: move the pin (openai 2 keeps the 1.x client "
                            "API) and check the code kept on OpenAI against it", "manual"))
+    for number, pinned_name, constraint, poetry in pins if instructor_moved else ():
+        # a langchain-openai before 1.0 kept for code on OpenAI caps openai below 2 (its Requires-Dist: the lock of
+        # llamaindex_course says `openai = ">=1.10.0,<2.0.0"` for 0.0.7): beside instructor 1.17 nothing resolves
+        # (held-out review 95, Y4)
+        allowed = _interval(constraint, poetry) if pinned_name == "langchain-openai" else None
+        if allowed is None or allowed is False or (number, "langchain-openai") in seen or \
+                not _disjoint(allowed, _interval(">=1")):
+            continue
+        seen.add((number, "langchain-openai"))
+        out.append(Finding(DEPENDENCY_RULE, FindingKind.TODO, number,
+                           f"{name}: langchain-openai is pinned to {constraint} for code kept on OpenAI, and releases "
+                           "before 1.0 cap openai below 2, while instructor 1.17 (the release mistralai 3.7 needs) "
+                           f"needs openai{INSTRUCTOR_OPENAI} (the resolver finds no set): move LangChain to 1.x first "
+                           "(langchain-openai 1.x accepts openai 2), or keep the instructor code on OpenAI",
+                           "manual", (UNRESOLVABLE_STEP,)))
     return out
 
 
