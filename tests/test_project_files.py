@@ -1331,7 +1331,10 @@ def test_langchain_monolith_or_community_gets_langchain_mistralai_next_to_it(dec
     neither package installs (corpus review R3: a fresh install raised ModuleNotFoundError)."""
     text, todos = _manifest_todos(f"{declared}\nopenai==0.28.1\n", "requirements.txt", REQUIREMENTS, LANGCHAIN_CODE)
     assert text == f"{declared}\nlangchain-mistralai>=1.1,<2\nopenai==0.28.1\n"
-    assert [n for n, _ in todos] == ([1] if declared.startswith("langchain==") else [])
+    # (and openai, which no code here imports any more, is said to be removable: held-out review 95, X10)
+    assert [n for n, t in todos if "openai is declared here" not in t] == \
+        ([1] if declared.startswith("langchain==") else [])
+    assert [n for n, t in todos if "openai is declared here" in t] == [3], todos
     both = "langchain==1.0.2\nlangchain-openai==1.0.1\n"
     text, _ = _manifest_todos(both, "requirements.txt", REQUIREMENTS, LANGCHAIN_CODE)
     assert text == "langchain==1.0.2\nlangchain-mistralai>=1.1,<2\n"  # one langchain-mistralai, in place
@@ -3522,3 +3525,17 @@ def test_instructor_raised_beside_a_kept_langchain_openai_zero_says_nothing_reso
     _, todos = _manifest_todos('[tool.poetry.dependencies]\ninstructor = "^1.17"\nlangchain-openai = "^1.0"\n',
                                "pyproject.toml", PYPROJECT, moved)
     assert not any("langchain-openai is pinned" in todo for _, todo in todos), todos
+
+
+def test_an_openai_requirement_nothing_needs_after_a_langchain_conversion_gets_a_todo():
+    """Held-out review 95, X10 (sheffield_program_finder): `openai` declared for a langchain_community ChatOpenAI,
+    which converted: nothing under the manifest imports openai any more, and it stayed unexplained."""
+    from mechanics import convert_files
+
+    out = convert_files({"requirements.txt": "streamlit\nopenai\nlangchain\nlangchain-community\n",
+                         "utils.py": "from langchain_community.chat_models import ChatOpenAI\n\n"
+                                     "llm = ChatOpenAI(model=\"gpt-4o-mini\", temperature=0.3)\n"})
+    manifest = out["requirements.txt"]
+    assert "# TODO(migrator MIG114): requirements.txt: openai is declared here, and no code under it imports it any " \
+        "more" in manifest and "\nopenai\n" in manifest, manifest
+    assert convert_files(out) == out
