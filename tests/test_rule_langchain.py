@@ -1219,7 +1219,9 @@ def test_an_object_handed_a_key_constant_is_no_reader_of_the_variable():
                   "llm = ChatOpenAI(openai_api_key=OPENAI_API_KEY, model='gpt-4o')\nchain = prompt | llm\n",
     })
     assert "read MISTRAL_API_KEY" not in out["config.py"], out["config.py"]
-    assert "api_key=OPENAI_API_KEY must now hold a Mistral API key" in out["llm.py"], out["llm.py"]
+    # (the read itself is renamed now, as the SDK path renames it: held-out review 95, X6)
+    assert "os.environ['MISTRAL_API_KEY']" in out["config.py"], out["config.py"]
+    assert "must now hold a Mistral API key" not in out["llm.py"], out["llm.py"]
 
 
 def test_a_key_from_a_settings_attribute_is_told_where_to_read_it_not_to_leave_it_out():
@@ -2057,4 +2059,20 @@ def test_a_required_openai_key_setting_beside_converted_langchain_objects_gets_i
                          "app/llm.py": "from langchain_openai import ChatOpenAI\nfrom app.config import settings\n\n"
                                        "llm = ChatOpenAI(model=\"gpt-4o\", temperature=0.2)\n"})
     assert "OPENAI_API_KEY is a required setting" in out["app/config.py"], out["app/config.py"]
+    assert convert_files(out) == out
+
+
+def test_a_key_read_in_a_config_module_for_a_converted_chat_model_is_renamed_there():
+    """Held-out review 95, X6 (reformify): `OPENAI_API_KEY = os.getenv("OPENAI_API_KEY")` (and its raise) in base.py,
+    imported by agent.py for `ChatOpenAI(api_key=OPENAI_API_KEY)`, which converts: the SDK path renames the read and
+    its message; the LangChain path left both and put a TODO at the call. Both rename it now."""
+    from mechanics import convert_files
+
+    base = ("import os\n\nOPENAI_API_KEY = os.getenv(\"OPENAI_API_KEY\")\nif not OPENAI_API_KEY:\n"
+            "    raise EnvironmentError(\"OPENAI_API_KEY not found\")\n")
+    agent = ("from langchain_openai import ChatOpenAI\nfrom base import OPENAI_API_KEY\n\n\ndef outline(q):\n"
+             "    llm = ChatOpenAI(model=\"gpt-4o-mini\", api_key=OPENAI_API_KEY)\n    return llm.invoke(q).content\n")
+    out = convert_files({"base.py": base, "agent.py": agent})
+    assert 'os.getenv("MISTRAL_API_KEY")' in out["base.py"] and "MISTRAL_API_KEY not found" in out["base.py"], out
+    assert "must now hold a Mistral API key" not in out["agent.py"], out["agent.py"]
     assert convert_files(out) == out

@@ -2411,7 +2411,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 node, ast.Call) and (dotted_name(node.func) or "").endswith(".pop") else \
                 ("set", "set") if write else ("read", "check")
             feeds = not write and _env_feeds(builder, f, node, ctor_verdict if variable != "OPENAI_API_KEY" else
-                                             lambda call: ctor_verdict(call) or _wrapper_verdict(f, call))
+                                             lambda call: ctor_verdict(call) or _wrapper_verdict(f, call),
+                                             wrappers=variable == "OPENAI_API_KEY")
             # a notebook is a program of its own: only its own clients answer for it
             implicit = plan_state["implicit"].get(f.path, set() if f.path.endswith(".ipynb") or
                                                   _other_project(builder, f.path, plan_state["implicit"]) else
@@ -3330,7 +3331,11 @@ def _class_key_verdict(builder, f, call, child) -> Optional[str]:
     return CONVERT if fed else None
 
 
-def _env_feeds(builder, f, node, ctor_verdict) -> bool:
+def _env_feeds(builder, f, node, ctor_verdict, wrappers: bool = False) -> bool:
+    """Does the environment read ``node`` feed only converted constructors (``ctor_verdict``), here or through a name
+    other modules import? ``wrappers``: a converted LangChain / LlamaIndex object of another module counts too (the
+    key read: held-out review 95, X6, `OPENAI_API_KEY = os.getenv(...)` in base.py handed to a converted ChatOpenAI
+    in agent.py was renamed only on the SDK path)."""
     verdict = _ctor_verdict_around(f, node, ctor_verdict, builder)
     if verdict is not None:
         return verdict == CONVERT
@@ -3369,7 +3374,8 @@ def _env_feeds(builder, f, node, ctor_verdict) -> bool:
         for g, local in importers:
             def there(call, g=g):
                 answer = builder.plan_sites.get(node_key(g.path, call))
-                return answer[1] if answer and answer[0] == "ctor" else None
+                return answer[1] if answer and answer[0] == "ctor" else \
+                    _wrapper_verdict(g, call) if wrappers else None
 
             for load in _loads_of(g, local):
                 if gate_test(g, load):
