@@ -3539,3 +3539,20 @@ def test_an_openai_requirement_nothing_needs_after_a_langchain_conversion_gets_a
     assert "# TODO(migrator MIG114): requirements.txt: openai is declared here, and no code under it imports it any " \
         "more" in manifest and "\nopenai\n" in manifest, manifest
     assert convert_files(out) == out
+
+
+def test_a_render_blueprint_secret_item_is_copied_for_the_new_key_where_clients_stay():
+    """Held-out review 95, X8 (suaps-brain): render.yaml's `- key: OPENAI_API_KEY` / `sync: false`, with clients kept
+    on OpenAI, got only a TODO, where .env.example and compose get MISTRAL_API_KEY added: the item is copied."""
+    from mechanics import convert_files
+
+    files = {"render.yaml": "services:\n- type: web\n  name: svc\n  envVars:\n    - key: OPENAI_API_KEY\n"
+                            "      sync: false\n    - key: APP_ENV\n      value: prod\n",
+             "kept.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                        "img = client.images.generate(model=\"dall-e-3\", prompt=\"x\")\n",
+             "moved.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                         "r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"}
+    out = convert_files(files)
+    assert "    - key: OPENAI_API_KEY\n      sync: false\n    - key: MISTRAL_API_KEY\n      sync: false\n    - key: " \
+        "APP_ENV\n" in out["render.yaml"], out["render.yaml"]
+    assert convert_files(out) == out

