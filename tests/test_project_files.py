@@ -3556,3 +3556,18 @@ def test_a_render_blueprint_secret_item_is_copied_for_the_new_key_where_clients_
     assert "    - key: OPENAI_API_KEY\n      sync: false\n    - key: MISTRAL_API_KEY\n      sync: false\n    - key: " \
         "APP_ENV\n" in out["render.yaml"], out["render.yaml"]
     assert convert_files(out) == out
+
+
+def test_no_openai_removal_todo_where_a_use_stays_on_openai():
+    """Held-out review 96, Y1 (ameybrkr92/Langchain): a kept `init_chat_model("gpt-4.1")` (langchain[openai]) beside
+    a converted ChatOpenAI: the manifest was told to remove openai, "no code imports it any more", which broke the kept
+    call and contradicted its own TODO. A use left on OpenAI keeps the requirement unremarked."""
+    from mechanics import convert_files
+
+    out = convert_files({"requirements.txt": "openai\nlangchain\nlangchain-community\n",
+                         "a.py": "from langchain_community.chat_models import ChatOpenAI\n\nllm = ChatOpenAI(model="
+                                 "\"gpt-4o-mini\")\n",
+                         "b.py": "from langchain.chat_models import init_chat_model\n\n"
+                                 "model = init_chat_model(\"gpt-4.1\")\n"})
+    assert "openai is declared here" not in out["requirements.txt"], out["requirements.txt"]
+    assert "init_chat_model(\"gpt-4.1\") runs on OpenAI" in out["b.py"], out["b.py"]
