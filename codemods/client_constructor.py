@@ -809,9 +809,11 @@ class _Transformer(RuleTransformer):
                 advice = MODULE_RETRIES_CARRIED.format(
                     carried="none" if self.facts.module_retries == 0 else "its retry_config")
             if self.answer[1] == "mixed":  # it also serves this project's module-client calls kept on OpenAI
+                # (the moved calls' mistral_client reads MISTRAL_API_KEY: a deploy step too; held-out review 96, X3)
                 self.todo(line, f"{code_of(target)} configures OpenAI's module-level client, which the calls this "
                                 "project keeps on OpenAI still use; for the calls moved to Mistral: "
-                                + advice.split(", and the converted calls", 1)[0])  # (the line stays for the others)
+                                + advice.split(", and the converted calls", 1)[0],  # (the line stays for the others)
+                          steps=(KEY_STEP,) if target.attr.value == "api_key" else ())
                 return
             if self._dropped_key_setting(target, line, "mistral_client (the converted calls' client) reads "
                                                        "MISTRAL_API_KEY"):

@@ -1580,3 +1580,20 @@ def test_a_v0_call_whose_import_sits_in_its_function_keeps_the_client_there() ->
     code, _ = convert_idempotent("import openai\n\nprint(openai.Model.list())\n\n\n" + source)
     assert code.startswith("import openai\nfrom mistralai.client import Mistral\n\nmistral_client = Mistral()\n") \
         and "            from mistralai" not in code, code
+
+
+def test_a_module_key_setting_serving_kept_and_moved_calls_carries_the_deploy_step() -> None:
+    """Held-out review 96, X3 (audio-chatgpt-telegram-bot): `openai.api_key = os.environ.get("OPENAI_TOKEN")` serving
+    a kept `openai.Audio.transcribe` and a converted ChatCompletion: the moved calls' mistral_client reads
+    MISTRAL_API_KEY, and "Before you deploy" said nothing (only the in-code TODO did)."""
+    from migrator.config import Config
+    from migrator.engine.transform import transform_source
+    from migrator.mapping.client import KEY_STEP
+
+    source = ('import os\nimport openai\n\nopenai.api_key = os.environ.get("OPENAI_TOKEN")\n\n\ndef transcribe(path):\n'
+              '    with open(path, "rb") as f:\n        return openai.Audio.transcribe("whisper-1", f)["text"]\n\n\n'
+              'def answer(prompt):\n    r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=prompt)\n'
+              '    return r["choices"][0]["message"]["content"]\n')
+    outcome = transform_source(source, config=Config())
+    assert "mistral_client.chat.complete(" in outcome.code, outcome.code
+    assert [step for f in outcome.findings for step in f.steps].count(KEY_STEP) >= 1, outcome.findings
