@@ -622,7 +622,13 @@ class _Transformer(RuleTransformer):
         if all(new.deep_equals(old) for new, old in zip(handlers, updated.handlers)):
             return updated
         self.converted(line, "OPENAI_API_KEY -> MISTRAL_API_KEY in the key read's KeyError handler")
-        return updated.with_changes(handlers=handlers)
+        # (the comment above the try naming the variable too: "# API key is loaded from .env file via OPENAI_API_KEY",
+        # left above the renamed read and message; held-out review 96, X4)
+        new = self._env_target("OPENAI_API_KEY") or "MISTRAL_API_KEY"
+        leading = [line.with_changes(comment=cst.Comment(re.sub(r"\bOPENAI_API_KEY\b", new, line.comment.value)))
+                   if line.comment is not None and "OPENAI_API_KEY" in line.comment.value and
+                   not line.comment.value.startswith("# TODO(migrator") else line for line in updated.leading_lines]
+        return updated.with_changes(handlers=handlers, leading_lines=leading)
 
     def visit_If(self, node: cst.If) -> None:
         # (a membership test or a read of openai.api_key: a getenv gate is renamed with the client, A3)

@@ -2412,3 +2412,14 @@ def test_an_environment_write_is_not_said_to_feed_clients_handed_a_setting() -> 
     out = convert_files({**files, "chat/client.py": files["chat/client.py"].replace(
         "AsyncOpenAI(api_key=settings.OPENAI_API_KEY)", "AsyncOpenAI()")})
     assert "the converted client reads MISTRAL_API_KEY" in out["chat/settings.py"], out["chat/settings.py"]
+
+
+def test_the_comment_above_a_key_try_names_the_renamed_variable() -> None:
+    """Held-out review 96, X4 (HAcK-Team-6): `# API key is loaded from .env file via OPENAI_API_KEY` above a
+    `try: client = OpenAI()` whose handler's message was renamed to MISTRAL_API_KEY stayed, contradicting it."""
+    code, _ = convert_idempotent("from openai import OpenAI\n\n# API key is loaded from .env file via OPENAI_API_KEY\n"
+                                 "try:\n    client = OpenAI()\nexcept Exception as e:\n"
+                                 "    print(\"Please ensure the OPENAI_API_KEY is set in your .env file.\")\n"
+                                 "    client = None\n\n\ndef describe(text):\n    return client.chat.completions."
+                                 "create(model=\"gpt-4o\", messages=[]).choices[0].message.content\n")
+    assert "# API key is loaded from .env file via MISTRAL_API_KEY\ntry:" in code and "OPENAI_API_KEY" not in code, code
