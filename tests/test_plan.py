@@ -4665,3 +4665,18 @@ def test_a_client_class_patch_for_the_tests_own_kept_client_gets_no_sdk_patch_to
                          "tests/test_llm.py": test})
     assert "this test patches the OpenAI SDK" not in out["tests/test_llm.py"], out["tests/test_llm.py"]
     assert "Mistral(" in out["services/llm.py"], out["services/llm.py"]
+
+
+def test_unittest_mock_call_objects_are_not_api_calls() -> None:
+    """Held-out review 96, X2 (k2-18): `assert call.responses.delete("r1") in m.return_value.mock_calls`
+    (unittest.mock's `call`) was read as an API call on an untraced receiver and got a TODO in the test."""
+    from mechanics import convert_files
+
+    out = convert_files({"src/__init__.py": "", "src/client.py": "from openai import OpenAI\n\n\nclass Client:\n"
+                         "    def __init__(self, key):\n        self.client = OpenAI(api_key=key)\n\n"
+                         "    def drop(self, rid):\n        self.client.responses.delete(rid)\n",
+                         "tests/test_client.py": "from unittest.mock import call, patch\n\nfrom src.client import "
+                         "Client\n\n\ndef test_drop():\n    with patch(\"src.client.OpenAI\") as m:\n"
+                         "        Client(\"k\").drop(\"r1\")\n"
+                         "        assert call.responses.delete(\"r1\") in m.return_value.mock_calls\n"})
+    assert "TODO" not in out["tests/test_client.py"], out["tests/test_client.py"]
