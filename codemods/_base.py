@@ -894,6 +894,11 @@ class RuleTransformer(cst.CSTTransformer):
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         node_type = type(node)
+        if node_type is cst.Module:
+            # (the first statement's comments are the module's header in LibCST: its TODOs are there on a second run;
+            # held-out review 96, Y3's repro, a TODO above `client = OpenAI(...)` on line 1 was written again)
+            self.__dict__["_header_comments"] = {line.comment.value for line in node.header
+                                                 if line.comment is not None}
         if node_type is cst.FormattedString and self.facts.masked and id(node) in self.facts.masked:
             return False  # an f-string of a newer grammar that the ast pass saw as a plain string
         if node_type is cst.SimpleStatementLine or node_type is cst.SimpleStatementSuite:
@@ -956,7 +961,8 @@ class RuleTransformer(cst.CSTTransformer):
 
     def _with_todos(self, stmt, todos: list[str]):
         texts = [todo_text(self.code, t) for t in todos]
-        existing = {line.comment.value for line in stmt.leading_lines if line.comment is not None}
+        existing = {line.comment.value for line in stmt.leading_lines if line.comment is not None} | \
+            self.__dict__.get("_header_comments", set())
         # In a module that already holds a converted client (a second run), a kept client's TODO stays
         # as it is: its reasons can read otherwise because of the first run's own output (a name now
         # bound to a converted client too: held-out review 4, D10), and a rewrite would make the

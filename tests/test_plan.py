@@ -4680,3 +4680,17 @@ def test_unittest_mock_call_objects_are_not_api_calls() -> None:
                          "        Client(\"k\").drop(\"r1\")\n"
                          "        assert call.responses.delete(\"r1\") in m.return_value.mock_calls\n"})
     assert "TODO" not in out["tests/test_client.py"], out["tests/test_client.py"]
+
+
+def test_an_openai_constructor_nothing_imports_gets_a_todo_at_it() -> None:
+    """Held-out review 96, Y3 (FelicityTech/OpenAi-API): course snippets building `client = OpenAI(api_key=...)` with
+    no import (the platform injects it): the constructor got no TODO, only each call an untraced-receiver one."""
+    from mechanics import convert_files
+
+    out = convert_files({"snippet.py": "client = OpenAI(api_key=\"<OPENAI_API_TOKEN>\")\n\nresponse = client.chat."
+                                       "completions.create(model=\"gpt-4o-mini\", messages=[])\n"})
+    assert "# TODO(migrator MIG106): OpenAI is not imported in this module" in out["snippet.py"], out["snippet.py"]
+    assert convert_files(out) == out
+    imported = convert_files({"snippet.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                                            "r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"})
+    assert "is not imported" not in imported["snippet.py"]

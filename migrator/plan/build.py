@@ -1591,6 +1591,18 @@ class _Builder:
                 elif isinstance(node.func, ast.Name) and node.func.id in f.repo_imports and \
                         (reexported := self.reexported_class(f, node)) is not None:
                     self.reexported_origin(f, node, *reexported)
+                elif isinstance(node.func, ast.Name) and node.func.id in ("OpenAI", "AsyncOpenAI") and \
+                        self.lookup_scope(f, f.scope_of.get(id(node), ()), node.func.id) is None and \
+                        node.func.id not in f.repo_imports and node.func.id not in f.imported and \
+                        node_key(f.path, node) not in self.sites:
+                    # `client = OpenAI(api_key=...)` where nothing binds OpenAI (a course snippet the platform injects
+                    # it into, a cell copied out of its notebook): said at the constructor, not only as an untraced
+                    # receiver at each call (held-out review 96, Y3)
+                    todo = (f"{node.func.id} is not imported in this module (injected by a platform, or an earlier "
+                            f"notebook cell?): where it is openai's client, import it (from openai import "
+                            f"{node.func.id}) and run migrator again, which then converts it with its calls")
+                    self._use(f, node, None, "an OpenAI client class not imported", False, todo, "MIG106")
+                    self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 elif isinstance(node.func, ast.Attribute) and node.func.attr == "from_provider":
                     self._from_provider(f, node)
                 elif agents_sdk and self._agents_sdk_call(f, node):
