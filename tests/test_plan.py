@@ -4694,3 +4694,25 @@ def test_an_openai_constructor_nothing_imports_gets_a_todo_at_it() -> None:
     imported = convert_files({"snippet.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
                                             "r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"})
     assert "is not imported" not in imported["snippet.py"]
+
+
+def test_a_helper_handed_openai_and_another_server_by_its_callers_is_kept() -> None:
+    """Held-out review 96, X1 (vectara/HCMBench's shape): `get_response(base_url, ...)` builds `OpenAI(base_url=...)`;
+    Caller passes `self.base_url`, its default OpenAI's, and the subclass Judge passes OpenRouter's to
+    `super().__init__`: it converted to Mistral(server_url=base_url), and OpenRouter's requests 404ed. It stays, with
+    a TODO naming both servers."""
+    from mechanics import convert_files
+
+    source = ("import os\nfrom openai import OpenAI\n\n\ndef get_response(base_url, model, messages, api_key_env):\n"
+              "    client = OpenAI(base_url=base_url, api_key=os.getenv(api_key_env))\n"
+              "    return client.chat.completions.create(model=model, messages=messages)\n\n\nclass Caller:\n"
+              "    def __init__(self, model, base_url=\"https://api.openai.com/v1\", api_key_env=\"OPENAI_API_KEY\"):\n"
+              "        self.model, self.base_url, self.api_key_env = model, base_url, api_key_env\n\n"
+              "    def call(self, messages):\n        return get_response(base_url=self.base_url, model=self.model, "
+              "api_key_env=self.api_key_env, messages=messages)\n\n\nclass Judge(Caller):\n"
+              "    def __init__(self, model=\"anthropic/claude-3.5-sonnet\",\n"
+              "                 base_url=\"https://openrouter.ai/api/v1\", **kw):\n"
+              "        super().__init__(model=model, base_url=base_url, **kw)\n")
+    out = convert_files({"oai.py": source})["oai.py"]
+    assert "Mistral(" not in out and "is handed several servers by its callers (OpenAI (https://api.openai.com/v1), " \
+        "OpenRouter (https://openrouter.ai/api/v1))" in out, out

