@@ -3571,3 +3571,17 @@ def test_no_openai_removal_todo_where_a_use_stays_on_openai():
                                  "model = init_chat_model(\"gpt-4.1\")\n"})
     assert "openai is declared here" not in out["requirements.txt"], out["requirements.txt"]
     assert "init_chat_model(\"gpt-4.1\") runs on OpenAI" in out["b.py"], out["b.py"]
+
+
+def test_a_pydantic_pin_below_langchain_cores_floor_keeps_the_langchain_objects():
+    """Held-out review 97, Y4 (Marco-LlamaIndex): `pydantic==2.5.3` beside the langchain-mistralai the conversion
+    added: langchain-core 1.x needs pydantic>=2.7.4 (its Requires-Dist), pip could not resolve the file, and nothing
+    said so. The pin keeps the LangChain objects on OpenAI, with the pin TODO, as other LangChain pins do."""
+    from mechanics import convert_files
+
+    out = convert_files({"requirements.txt": "langchain-openai\nopenai==1.6.1\npydantic==2.5.3\n",
+                         "agent.py": "from langchain_openai import ChatOpenAI\n\n"
+                                     "llm = ChatOpenAI(model=\"gpt-4o-mini\")\n"})
+    assert "ChatMistralAI" not in out["agent.py"] and "the project pins pydantic ==2.5.3 (in requirements.txt)" in \
+        out["agent.py"], out["agent.py"]
+    assert "langchain-mistralai" not in out["requirements.txt"], out["requirements.txt"]
