@@ -3585,3 +3585,13 @@ def test_a_pydantic_pin_below_langchain_cores_floor_keeps_the_langchain_objects(
     assert "ChatMistralAI" not in out["agent.py"] and "the project pins pydantic ==2.5.3 (in requirements.txt)" in \
         out["agent.py"], out["agent.py"]
     assert "langchain-mistralai" not in out["requirements.txt"], out["requirements.txt"]
+
+
+def test_instructor_from_mistral_without_instructor_declared_gets_a_todo():
+    """Held-out review 97, Y5 (looking-glass): the converted code calls instructor.from_mistral, and requirements.txt
+    declares no instructor: nothing said to add it (an environment's older one fails at import beside mistralai)."""
+    moved = MISTRAL_CODE + "import instructor\n\nclient = instructor.from_mistral(Mistral())\n"
+    _, todos = _manifest_todos("openai\n", "requirements.txt", REQUIREMENTS, moved)
+    assert any("instructor is not declared here: declare instructor>=1.17" in todo for _, todo in todos), todos
+    _, todos = _manifest_todos("openai\ninstructor>=1.17\n", "requirements.txt", REQUIREMENTS, moved)
+    assert not any("instructor is not declared" in todo for _, todo in todos), todos

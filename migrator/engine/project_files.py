@@ -3199,6 +3199,14 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
     # (instructor's Mistral client, from_mistral, in the converted code under it: instructor must be 1.17 whatever its
     # pin; without it, a 0.x pin serves code left on OpenAI: held-out reviews 94 Y11, 95 Y1)
     moved = any("from_mistral" in code and _FROM_MISTRAL.search(code) for code in facts.dependency_scope(path).values())
+    if moved and needed and kind in (REQUIREMENTS, PYPROJECT, PIPFILE, SETUP_CFG) and \
+            not _declares(edit.text, "instructor"):
+        # instructor.from_mistral written, and instructor not declared: an environment holding an older one (1.3
+        # fails at import beside mistralai 3.7) keeps it (held-out review 97, Y5)
+        edit.note(DEPENDENCY_RULE, FindingKind.TODO, 1,
+                  f"{name}: the converted code builds instructor.from_mistral(...), and instructor is not declared "
+                  "here: declare instructor>=1.17 (the release mistralai 3.7 needs; before 1.17 it fails at import "
+                  "beside it)", "manual")
     if kind in (REQUIREMENTS, PYPROJECT) and needed:
         edit = _raised_floors(edit, needed, kind, moved)
     if kind in (PYPROJECT, PIPFILE, SETUP_CFG) or (kind == PYTHON and name == "setup.py"):
