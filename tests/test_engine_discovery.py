@@ -181,3 +181,18 @@ def test_missing_explicit_path_fails_with_a_reason(tree):
 def test_paths_outside_the_working_directory_are_absolute(tmp_path_factory, tree):
     other = write_tree(tmp_path_factory.mktemp("other"), {"m.py": ""})
     assert found(other) == [(other / "m.py").as_posix()]
+
+
+def test_a_committed_setuptools_build_copy_is_not_walked(tmp_path):
+    """Held-out review 97, Y8: a committed setuptools `build/lib/` copy of the package was converted and listed first
+    in the summary. Beside a packaging file, a build/ holding only lib / bdist.* output is not walked; a build/ package
+    of the source (no lib/) still is."""
+    from migrator.engine.walk import _setuptools_build
+
+    (tmp_path / "setup.py").write_text("from setuptools import setup\nsetup()\n")
+    (tmp_path / "build" / "lib" / "pkg").mkdir(parents=True)
+    assert _setuptools_build(str(tmp_path / "build"), str(tmp_path))
+    (tmp_path / "build" / "tool.py").write_text("x = 1\n")
+    assert not _setuptools_build(str(tmp_path / "build"), str(tmp_path))
+    (tmp_path / "other" / "build" / "lib").mkdir(parents=True)
+    assert not _setuptools_build(str(tmp_path / "other" / "build"), str(tmp_path / "other"))
