@@ -524,6 +524,11 @@ def plan_sources(loaded: Sequence[LoadedFile]) -> list[tuple[str, str]]:
             text = module_source(text)
             if text is None:  # not a notebook, or not Python: reported by its own conversion
                 continue
+        elif item.source.path.endswith(".py"):  # a Colab export's `!pip install ...` lines: read as comments
+            from migrator.engine.transform import ipython_masked
+
+            masked = ipython_masked(text)
+            text = masked[0] if masked is not None else text
         sources.append((item.source.path, text))
     return sources
 

