@@ -354,7 +354,9 @@ def test_quick_count_is_what_the_full_scan_reports(tmp_path: Path, monkeypatch: 
     if output_format == "json":
         seen = json.loads(quick.stdout)["files"]["seen"]
         expected = {"plain": 4, "exclude": 3, "configured": 3, "symlink": 5, "oversized": 4, "candidate": 5,
-                    "explicit-and-overlapping": 6, "no-gitignore": 7, "quiet-notebook": 5, "notebook": 5}
+                    # (no-gitignore: build/ beside pyproject.toml, holding only lib/, is setuptools' output, never
+                    # walked: held-out review 97, Y8)
+                    "explicit-and-overlapping": 6, "no-gitignore": 6, "quiet-notebook": 5, "notebook": 5}
         assert seen == expected[case]
 
 
