@@ -2423,3 +2423,24 @@ def test_the_comment_above_a_key_try_names_the_renamed_variable() -> None:
                                  "    client = None\n\n\ndef describe(text):\n    return client.chat.completions."
                                  "create(model=\"gpt-4o\", messages=[]).choices[0].message.content\n")
     assert "# API key is loaded from .env file via MISTRAL_API_KEY\ntry:" in code and "OPENAI_API_KEY" not in code, code
+
+
+def test_an_import_time_key_check_beside_a_client_handed_its_key_is_renamed_where_all_convert() -> None:
+    """Held-out review 97, X2 (school-info-parser): src/parser.py raised at import when OPENAI_API_KEY was unset, its
+    only client (converted) handed its key by main.py, which was renamed: the check stayed, with no TODO, and kept the
+    OpenAI key in the env files ("parser.py still reads it"). Every client converting, it checks MISTRAL_API_KEY."""
+    from mechanics import convert_files
+
+    parser = ("import os\nfrom openai import OpenAI\n\nOPENAI_API_KEY = os.getenv(\"OPENAI_API_KEY\")\n"
+              "if not OPENAI_API_KEY:\n    raise ValueError(\"OpenAI API key not found\")\n\n\nclass PDFParser:\n"
+              "    def __init__(self, api_key):\n        self.client = OpenAI(api_key=api_key)\n\n"
+              "    def ask(self, text):\n"
+              "        r = self.client.chat.completions.create(model=\"gpt-4o\", messages=[])\n"
+              "        return r.choices[0].message.content\n")
+    main = ("import os\nfrom src.parser import PDFParser\n\nOPENAI_API_KEY = os.getenv(\"OPENAI_API_KEY\")\n"
+            "parser = PDFParser(api_key=OPENAI_API_KEY)\n")
+    out = convert_files({"src/__init__.py": "", "src/parser.py": parser, "main.py": main,
+                         ".env.example": "OPENAI_API_KEY=changeme\n"})
+    assert 'OPENAI_API_KEY = os.getenv("MISTRAL_API_KEY")' in out["src/parser.py"], out["src/parser.py"]
+    assert "OPENAI_API_KEY" not in out[".env.example"], out[".env.example"]
+    assert convert_files(out) == out
