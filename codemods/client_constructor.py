@@ -716,6 +716,11 @@ class _Transformer(RuleTransformer):
                 not isinstance(target.slice[0].slice, cst.Index) or \
                 string_value(target.slice[0].slice.value) != "MISTRAL_API_KEY":
             return updated
+        return self._mistral_secret_value(updated)
+
+    def _mistral_secret_value(self, updated: cst.Assign) -> cst.Assign:
+        """``updated`` reading the Mistral secret where its value reads the OpenAI one (a Colab / Streamlit secret),
+        with the TODO that the secrets must hold it; else as it is."""
         secret = _streamlit_key(updated.value)
         if secret is None:
             return updated
@@ -742,11 +747,7 @@ class _Transformer(RuleTransformer):
                 not isinstance(original.targets[0].target, cst.Name) or \
                 original.targets[0].target.value not in self.facts.view.key_names:
             return updated
-        secret = _streamlit_key(updated.value)
-        if secret is None:
-            return updated
-        self.todo(self.current_line(), secret_key_todo(secret, keyword=""))
-        return updated.with_changes(value=secret)
+        return self._mistral_secret_value(updated)
 
     def _depends_alias(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
         """``LLM = Annotated[AsyncOpenAI, Depends(get_llm)]`` (FastAPI's alias form) of a factory whose clients

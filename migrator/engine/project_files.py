@@ -51,8 +51,9 @@ from migrator.mapping.env import (BASE_URL_VARS, DOCKER_RUN_VALUED, DOCKER_RUNNE
 from migrator.mapping.llamaindex import EMBEDDING_MODULES as LLAMAINDEX_EMBEDDING_MODULES, imports_openai_wrapper
 from migrator.mapping.models import OPENAI_MODEL_TOKEN, is_mistral_model, slot_model_literal
 from migrator.mapping.transforms import strip_v1
-from migrator.mapping.packages import (CAPPING_PINS, INSTRUCTOR_OPENAI, NEEDS_LANGCHAIN_OPENAI, NEEDS_OPENAI_PACKAGE,
-                                       OPENAI_PACKAGE, PACKAGES, UNENFORCED_NEEDS, Package)
+from migrator.mapping.packages import (CAPPING_PINS, INSTRUCTOR_OPENAI, LANGCHAIN_OPENAI_FOR_OPENAI_2,
+                                       NEEDS_LANGCHAIN_OPENAI, NEEDS_OPENAI_PACKAGE, OPENAI_PACKAGE, PACKAGES,
+                                       UNENFORCED_NEEDS, Package)
 from migrator.plan.syntax import ast_walk
 
 DEPENDENCY_RULE = "MIG114"
@@ -2861,9 +2862,6 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
     return sorted(findings, key=lambda finding: finding.line)
 
 
-# A TODO of the run saying a use stays on OpenAI (it needs the openai package where it runs)
-_STAYS_ON_OPENAI = re.compile(r"TODO\(migrator MIG\d+\):[^\n]*(?:stays on OpenAI|runs on OpenAI|kept on OpenAI|"
-                              r"runs \w+ on OpenAI|on its OpenAI defaults|OpenAI component)")
 # instructor's Mistral client built in code (not a TODO comment naming it; a notebook's JSON line too)
 _FROM_MISTRAL = re.compile(r"^(?![ \t]*\"?[ \t]*#).*\bfrom_mistral\(", re.MULTILINE)
 
@@ -2898,12 +2896,11 @@ def _instructor_openai_cap(before: str, after: str, pins: list, kind: str, name:
                            f"needs) needs openai{INSTRUCTOR_OPENAI}: move the pin (openai 2 keeps the 1.x client "
                            "API) and check the code kept on OpenAI against it", "manual"))
     for number, pinned_name, constraint, poetry in pins if instructor_moved else ():
-        # a langchain-openai before 1.0 kept for code on OpenAI caps openai below 2 (its Requires-Dist: the lock of
-        # llamaindex_course says `openai = ">=1.10.0,<2.0.0"` for 0.0.7): beside instructor 1.17 nothing resolves
-        # (held-out review 95, Y4)
+        # a langchain-openai before 1.0 kept for code on OpenAI caps openai below 2: beside instructor 1.17 nothing
+        # resolves (held-out review 95, Y4)
         allowed = _interval(constraint, poetry) if pinned_name == "langchain-openai" else None
         if allowed is None or allowed is False or (number, "langchain-openai") in seen or \
-                not _disjoint(allowed, _interval(">=1")):
+                not _disjoint(allowed, _interval(LANGCHAIN_OPENAI_FOR_OPENAI_2)):
             continue
         seen.add((number, "langchain-openai"))
         out.append(Finding(DEPENDENCY_RULE, FindingKind.TODO, number,
@@ -3180,15 +3177,14 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
                       f"OpenAI still needs ({', '.join(users[:3])}{' ...' if len(users) > 3 else ''}): declare "
                       "openai here (the release that code was written for)", "manual")
             edit.late.add(edit.findings[-1].message)  # (its line is the edited text's)
+    governed = facts.dependency_scope(path)
     if "langchain-mistralai" in needed and not _declares(text, "langchain-openai") and _declares(edit.text, "openai") \
-            and "openai" not in {pkg.new for pkg in PACKAGES if pkg.new in needed} and not any(
-                _imports("openai").search(code) or NEEDS_OPENAI_PACKAGE.search(code) or "openai" in code and
-                re.search(r"^[ \t]*\"?[ \t]*(?:from|import)[ \t]+openai\b", code, re.MULTILINE) or
-                # (a use left on OpenAI, `init_chat_model("gpt-4.1")` through the langchain[openai] extra: its TODO
-                # says so; held-out review 96, Y1: "remove it" contradicted it)
-                _STAYS_ON_OPENAI.search(code) for code in facts.dependency_scope(path).values()):
+            and not any(_imports("openai").search(code) or NEEDS_OPENAI_PACKAGE.search(code)
+                        for code in governed.values()) and not facts.kept_client_reads(OPENAI_KEY, governed):
         # openai declared for langchain_community's OpenAI classes, which converted: nothing under the manifest
-        # imports it any more (held-out review 95, X10: it stayed, unexplained)
+        # imports it any more (held-out review 95, X10: it stayed, unexplained); not where a use the plan leaves on
+        # OpenAI reads its key (`init_chat_model("gpt-4.1")` through langchain[openai]: held-out review 96, Y1,
+        # "remove it" contradicted its TODO)
         at = next((i for i, line in enumerate(edit.text.splitlines(), 1)
                    if re.match(r"^[ \t]*[\"']?openai\b(?![-_.\w])", line)), 1)
         edit.note(DEPENDENCY_RULE, FindingKind.TODO, at,

@@ -420,6 +420,12 @@ CREWAI_RAG_TODO = ("{call} is a crewai_tools RAG tool on its defaults: it embeds
                    "takes one), or keep OPENAI_API_KEY set for it")
 # held-out review 95, Y2 (llamaindex_virtual_assistant): ragas.evaluate(...) given no llm= / embeddings= judges with
 # ragas' defaults, OpenAI's (llm_factory's gpt-4o-mini, embedding_factory's OpenAIEmbeddings, OPENAI_API_KEY)
+# ragas metrics that embed (answer_relevancy, answer_similarity, SemanticSimilarity, ResponseRelevancy): only they need
+# the embeddings ragas defaults to OpenAI's
+RAGAS_EMBEDDING_METRIC = re.compile(r"(?i)relevancy|similarity|semantic")
+# Library modules that import openai's client classes, imported from there by apps (``from instructor.distil import
+# OpenAI``: held-out review 97, Y1): (module, name)
+OPENAI_REEXPORTS = frozenset({("instructor.distil", "OpenAI")})
 RAGAS_DEFAULT_TODO = ("{call} judges with ragas' default models, OpenAI's ({missing}), reading OPENAI_API_KEY; "
                       "migrator does not convert it: on Mistral, pass llm=LangchainLLMWrapper(ChatMistralAI("
                       "model=\"mistral-large-latest\")) and embeddings=LangchainEmbeddingsWrapper("

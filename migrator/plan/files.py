@@ -207,23 +207,26 @@ def list_shape(f, call: ast.Call) -> str:
 _ID_ATTRS = frozenset({"id", "output_file_id", "error_file_id", "input_file_id"})
 
 
+def id_source(f, value: ast.AST) -> Optional[ast.AST]:
+    """The expression an id read (``up.id``, ``batch.output_file_id``) is taken from: the call itself, or the value of
+    the assignment reaching the name read (awaited or not); None for anything else."""
+    from migrator.plan.build import reaching_assign
+
+    if not (isinstance(value, ast.Attribute) and value.attr in _ID_ATTRS):
+        return None
+    source: Optional[ast.AST] = value.value
+    if isinstance(source, ast.Name):
+        assign = reaching_assign(f, source)
+        source = assign.value if assign is not None else None  # type: ignore[attr-defined]
+    return source.value if isinstance(source, ast.Await) else source
+
+
 def id_traced(f, call: ast.Call, value: ast.AST) -> bool:
     """The id a files / batches call takes is read from the result of an upload or batch call on the same
     receiver in the same scope (which converts with it)."""
-    from migrator.plan.build import reaching_assign
-
-    receiver = ast.dump(call.func.value.value)  # type: ignore[attr-defined]
-    if isinstance(value, ast.Attribute) and value.attr in _ID_ATTRS:
-        source: Optional[ast.AST] = value.value
-        if isinstance(source, ast.Name):
-            assign = reaching_assign(f, source)
-            source = assign.value if assign is not None else None  # type: ignore[attr-defined]
-        if isinstance(source, ast.Await):
-            source = source.value
-        if source is not None and surface_of(source) is not None and \
-                ast.dump(source.func.value.value) == receiver:  # type: ignore[attr-defined]
-            return True
-    return False
+    source = id_source(f, value)
+    return source is not None and surface_of(source) is not None and \
+        ast.dump(source.func.value.value) == ast.dump(call.func.value.value)  # type: ignore[attr-defined]
 
 
 def id_argument(call: ast.Call, surface: str) -> Optional[ast.AST]:
