@@ -1403,6 +1403,48 @@ def test_a_key_handed_to_a_function_whose_client_converts_is_renamed() -> None:
         assert 'api_key = os.getenv("OPENAI_API_KEY")' in out["pkg/notes.py"], out["pkg/notes.py"]
 
 
+def test_a_key_handed_through_two_classes_of_the_app_is_renamed() -> None:
+    """Held-out review 97, X1 (concaption/school-info-parser): main.py read OPENAI_API_KEY into
+    `PDFProcessor(api_key=...)`, whose __init__ built `PDFParser(api_key)`, whose __init__ built the converted client:
+    the read stayed (one hop was followed, not two), and env files and the Dockerfile told the deployer to set a
+    Mistral key nothing read. The chain is followed; a class at its end whose client stays keeps the read."""
+    from mechanics import convert_files
+
+    main = textwrap.dedent("""\
+        import os
+        from src.parser import PDFProcessor
+
+        OPENAI_API_KEY = os.getenv("OPENAI_API_KEY")
+        parser = PDFProcessor(api_key=OPENAI_API_KEY).parser
+        print(parser.ask("hi"))
+        """)
+    parser = textwrap.dedent("""\
+        from openai import OpenAI
+
+
+        class PDFParser:
+            def __init__(self, api_key):
+                self.client = OpenAI(api_key=api_key)
+
+            def ask(self, text):
+                r = self.client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": text}])
+                return r.choices[0].message.content
+
+
+        class PDFProcessor:
+            def __init__(self, api_key):
+                self.parser = PDFParser(api_key)
+        """)
+    out = convert_files({"main.py": main, "src/__init__.py": "", "src/parser.py": parser})
+    assert 'OPENAI_API_KEY = os.getenv("MISTRAL_API_KEY")' in out["main.py"], out["main.py"]
+    kept = parser.replace("        return r.choices[0].message.content\n",
+                          "        return r.choices[0].message.content\n\n"
+                          "    def jobs(self):\n        return self.client.fine_tuning.jobs.list()\n")
+    out = convert_files({"main.py": main, "src/__init__.py": "", "src/parser.py": kept})
+    assert 'OPENAI_API_KEY = os.getenv("OPENAI_API_KEY")' in out["main.py"], out["main.py"]
+    assert "fine_tuning.jobs.list()" in out["src/parser.py"] and "OpenAI(api_key=api_key)" in out["src/parser.py"]
+
+
 def test_a_dropped_arguments_comments_go_with_it() -> None:
     """Re-review 40, R13: `stream=True  # stream the answer` dropped moved its comment onto `messages=`, and the
     comment line above a dropped `organization=` stayed before `)`, describing nothing. A kept argument's own

@@ -3284,17 +3284,18 @@ def _wrapper_verdict(f, call) -> Optional[str]:
     return None
 
 
-def _ctor_verdict_around(f, node, verdict_of, builder=None) -> Optional[str]:
+def _ctor_verdict_around(f, node, verdict_of, builder=None, depth: int = 0) -> Optional[str]:
     """The verdict (``verdict_of(call)``) of the constructor call ``node`` is an argument of, looked for up to
     ``node``'s statement; None when it is none's. With ``builder``, an argument of the app's own class
-    (``Ext(api_key=KEY)``) takes the verdict of the clients its ``__init__`` hands that parameter to."""
+    (``Ext(api_key=KEY)``) takes the verdict of the clients its ``__init__`` hands that parameter to (through up to
+    three such classes or functions: ``PDFProcessor(api_key=KEY)`` whose ``__init__`` builds ``PDFParser(api_key)``)."""
     child = node
     for parent in ancestors_of(f, node):
         if isinstance(parent, ast.Call) and verdict_of(parent) is not None:
             return verdict_of(parent)
-        if isinstance(parent, ast.Call) and builder is not None and (
+        if isinstance(parent, ast.Call) and builder is not None and depth < 3 and (
                 isinstance(child, ast.keyword) or any(a is child for a in parent.args)) and \
-                _class_key_verdict(builder, f, parent, child) is not None:
+                _class_key_verdict(builder, f, parent, child, depth) is not None:
             return CONVERT
         if isinstance(parent, ast.stmt):
             return None
@@ -3302,7 +3303,7 @@ def _ctor_verdict_around(f, node, verdict_of, builder=None) -> Optional[str]:
     return None
 
 
-def _class_key_verdict(builder, f, call, child) -> Optional[str]:
+def _class_key_verdict(builder, f, call, child, depth: int = 0) -> Optional[str]:
     """CONVERT for ``Ext(api_key=KEY)`` (``child``: the keyword or positional argument) of the app's own class
     whose ``__init__`` hands that parameter only to clients that convert, directly or through ``self.<attr>``
     (and checks it): the key reaches Mistral there (re-review 38, O3: the read was not renamed, and its TODO
@@ -3344,8 +3345,8 @@ def _class_key_verdict(builder, f, call, child) -> Optional[str]:
                 and holder.targets[0].value.id == "self":
             if not _self_key_feeds(h, holder, holder.targets[0].attr, there):
                 return None
-        elif _ctor_verdict_around(h, load, there) != CONVERT:
-            return None
+        elif _ctor_verdict_around(h, load, there, builder, depth + 1) != CONVERT:
+            return None  # (another class of the app's own it builds with the key: followed; held-out review 97, X1)
         fed = True
     return CONVERT if fed else None
 
