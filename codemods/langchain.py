@@ -448,15 +448,19 @@ class _Transformer(RuleTransformer):
         names = [(code_of(a.name), self._local(a)) for a in node.names]
         if legacy_import(self.lib, code_of(node.module), names, self.plan.locals) \
                 and self._legacy < len(self.plan.legacy_imports):
-            text = self._legacy_todo() if self.lib is lc else self.lib.LEGACY_TODO
+            spans = self.plan.legacy_spans
+            text = self._legacy_todo(spans[self._legacy] if self._legacy < len(spans) else None) \
+                if self.lib is lc else self.lib.LEGACY_TODO
             if text:
                 self.todo(self.plan.legacy_imports[self._legacy], text)
             self._legacy += 1
 
-    def _legacy_todo(self) -> str:
+    def _legacy_todo(self, span: Optional[tuple[int, int]] = None) -> str:
         """The legacy-import TODO, naming every pre-1.0 import of the module (``from langchain.prompts import
-        PromptTemplate``) and where LangChain 1.x keeps it."""
-        cached = self.__dict__.get("_legacy_text")
+        PromptTemplate``) and where LangChain 1.x keeps it; with ``span`` (a notebook cell's first and last line),
+        those of that cell."""
+        texts = self.__dict__.setdefault("_legacy_text", {})
+        cached = texts.get(span)
         if cached is not None:  # (one text per module: the matcher walk over the module is slow)
             return cached
         imports: list = []
@@ -465,7 +469,7 @@ class _Transformer(RuleTransformer):
         tree = self.facts.tree  # (the module's ast: LibCST's matchers walked it three times, 0.17 s a module)
         for small in ast_walk(tree):
             if isinstance(small, ast.ImportFrom) and not small.level and small.module is not None and \
-                    small.names[0].name != "*":
+                    small.names[0].name != "*" and (span is None or span[0] <= small.lineno <= span[1]):
                 names = [(a.name, a.asname or a.name) for a in small.names]
                 if legacy_import(self.lib, small.module, names, self.plan.locals):
                     # (each name of each path once: two functions importing the same: held-out review 89, Y17)
@@ -477,9 +481,8 @@ class _Transformer(RuleTransformer):
                     # (the classes whose import becomes Mistral's: a kept one stays, on its pre-1.0 path: held-out
                     # review 73, Y1)
                     classes.update(n for n, local in names if local in self.plan.replace)
-        self._legacy_text = lc.legacy_todo(imports, frozenset(classes),
-                                           self._unused_openai_classes(tree, imports) - aliased)
-        return self._legacy_text
+        texts[span] = lc.legacy_todo(imports, frozenset(classes), self._unused_openai_classes(tree, imports) - aliased)
+        return texts[span]
 
     @staticmethod
     def _unused_openai_classes(tree: ast.Module, imports: list) -> frozenset:

@@ -23,7 +23,7 @@ from migrator.config import Config
 from migrator.engine.results import RuleOutcome
 from migrator.mapping import map_model
 from migrator.plan.langchain import blocker_for, imported_uses_for, reexported_names
-from migrator.plan.langchain import plan_module as plan_langchain
+from migrator.plan.langchain import cell_starts, plan_module as plan_langchain
 from migrator.plan.llamaindex import blocked_for as llamaindex_blocked, plan_module as plan_llamaindex
 from migrator.plan.to_thread import cst_desugar, desugar, restore, resugar
 from migrator.rules import rule_selected, selected_rules
@@ -134,7 +134,7 @@ def _transform_source(code: str, *, config: Config, filename: str = "<string>") 
     langchain = plan_langchain(tree, blocked=blocker_for(config.langchain_blocker, filename),
                                imported_uses=imported_uses_for(config.langchain_imported, filename),
                                reexported=reexported, own_packages=own, endpoints=endpoints,
-                               stores=getattr(plan, "wrapper_stores", {}).get(filename)) \
+                               stores=getattr(plan, "wrapper_stores", {}).get(filename), cells=cell_starts(code)) \
         if "langchain" in code or reexported else None
     llamaindex = plan_llamaindex(tree, reexported, own,  # MIG121 too
                                  blocked=llamaindex_blocked(config.llamaindex_blocker, filename), endpoints=endpoints) \

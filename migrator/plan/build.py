@@ -4760,12 +4760,12 @@ def _shared_stores(files) -> dict:
     """path -> {(line, col): ...}: the LangChain embeddings objects a vector store shared with one that stays keeps
     on OpenAI, and those that stay naming them (migrator.plan.langchain.shared_stores), from the modules' plans as
     they are without it."""
-    from migrator.plan.langchain import might_share_stores, plan_module, shared_stores
+    from migrator.plan.langchain import cell_starts, might_share_stores, plan_module, shared_stores
 
     modules = [(f.path, f.tree, plan_module(f.tree, blocked=f.langchain_blocker or "",
                                             imported_uses=f.langchain_imported,
                                             reexported=f.langchain_reexported or None, own_packages=f.own_packages,
-                                            endpoints=f.wrapper_endpoints))
+                                            endpoints=f.wrapper_endpoints, cells=cell_starts(f.source)))
                for f in files if might_share_stores(f.source)]
     return shared_stores(modules) if modules else {}
 

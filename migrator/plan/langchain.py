@@ -13,6 +13,7 @@ provider's (``other``): untouched. The rule (``codemods.langchain``) only applie
 from __future__ import annotations
 
 import ast
+import bisect
 import dataclasses
 import functools
 import os
@@ -68,6 +69,10 @@ class LangchainPlan:
     # the line of the first import from langchain < 1 paths (the classes from langchain.chat_models,
     # langchain.chains, ...) when some object converts: langchain-mistralai 1.x needs langchain-core 1.x
     legacy_imports: tuple[int, ...] = ()
+    # in a notebook read as one module, the first such import of each cell that holds one gets the TODO, naming the
+    # imports of its own cell: (first, last) line of each one's cell, beside legacy_imports (held-out review 97, Y7:
+    # the first cell's TODO named an agent cell's imports 700 lines further on); () in a module: one TODO names all
+    legacy_spans: tuple[tuple[int, int], ...] = ()
     # some converted object reads the key from the environment itself (no api_key=): it now reads
     # MISTRAL_API_KEY, so the module's own uses of OPENAI_API_KEY (os.environ[...] = key) get a TODO
     implicit_key: bool = False
@@ -92,12 +97,13 @@ class LangchainPlan:
 def plan_module(tree: ast.Module, planner: type[_Planner] | None = None, blocked: str = "",
                 imported_uses: Optional[dict] = None, reexported: Optional[dict] = None,
                 own_packages: frozenset = frozenset(), endpoints: Optional[dict] = None,
-                stores: Optional[dict] = None) -> LangchainPlan | None:
+                stores: Optional[dict] = None, cells: tuple[int, ...] = ()) -> LangchainPlan | None:
     """The module's LangChain plan, or None when it imports none of LangChain's OpenAI classes
     (``planner``: another wrapper library's subclass, with its own tables: migrator.plan.llamaindex;
     ``blocked``: why no object may move, a manifest's pin (Config.langchain_blocker); ``reexported``: local name ->
     (the class's dotted name, the module of the tree it is imported from), ``reexported_names``; ``stores``:
-    (line, col) -> (KEEP, why) / ("note", what), the vector stores it shares with other objects, ``shared_stores``)."""
+    (line, col) -> (KEEP, why) / ("note", what), the vector stores it shares with other objects, ``shared_stores``;
+    ``cells``: the first line of each cell where the module is a notebook's, ``cell_starts``)."""
     planner = planner or _Planner
     imports = _imports(tree)
     local_classes = {}
@@ -121,7 +127,18 @@ def plan_module(tree: ast.Module, planner: type[_Planner] | None = None, blocked
     made.imported_uses = dict(imported_uses or {})  # (``imported_uses``: functions_agent_importers, for this module)
     made.endpoints = dict(endpoints or {})  # (line, col) -> the server another module's settings point it at
     made.stores = dict(stores or {})
+    made.cells = cells
     return made.plan()
+
+
+def cell_starts(source: str) -> tuple[int, ...]:
+    """The line of each cell's marker where ``source`` is a notebook read as one module (its cells run one at a time:
+    a TODO about a cell's imports goes in that cell), else ()."""
+    if "# migrator-ipython-" not in source:
+        return ()
+    from migrator.engine.notebooks import CELL_LINE
+
+    return tuple(source.count("\n", 0, m.start()) + 1 for m in CELL_LINE.finditer(source))
 
 
 def module_plans(f) -> tuple:
@@ -138,7 +155,8 @@ def module_plans(f) -> tuple:
         endpoints = getattr(f, "wrapper_endpoints", None)
         found = (plan_module(f.tree, blocked=getattr(f, "langchain_blocker", "") or "",
                              imported_uses=getattr(f, "langchain_imported", None), reexported=reexported,
-                             own_packages=own, endpoints=endpoints, stores=getattr(f, "wrapper_stores", None))
+                             own_packages=own, endpoints=endpoints, stores=getattr(f, "wrapper_stores", None),
+                             cells=cell_starts(f.source))
                  if "langchain" in f.source or reexported else None,
                  llamaindex_plan(f.tree, reexported, own, blocked=getattr(f, "llamaindex_blocker", ""),
                                  endpoints=endpoints) if "llama_index" in f.source or reexported else None)
@@ -481,6 +499,7 @@ class _Planner:
     # held-out review 88, X7), from migrator.plan.build
     endpoints: dict = {}
     stores: dict = {}
+    cells: tuple[int, ...] = ()  # a notebook's cell starts (cell_starts), else ()
 
     def __init__(self, tree: ast.Module, imports: dict[str, str], local_classes: dict[str, str],
                  blocked: str = "") -> None:
@@ -593,7 +612,7 @@ class _Planner:
                     all(self._renamable(n) for n in other_refs[name]) and \
                     self.lib.CLASSES[cls][0] not in (self.lib.AZURE, getattr(self.lib, "LIKE", None)):
                 replace.add(name)
-        legacy = self._legacy_import_lines()[:1] if any(s.verdict == CONVERT for s in sites) else ()
+        legacy, spans = self._legacy_todo_lines() if any(s.verdict == CONVERT for s in sites) else ((), ())
         renamed = getattr(self.lib, "RENAMED_ATTRS", {})
         names = {name for table in renamed.values() for name in table}
         reads = sorted((n for n in ast_walk(self.tree) if isinstance(n, ast.Attribute) and n.attr in names),
@@ -602,7 +621,7 @@ class _Planner:
                          for n in refs if self._handed_on(n) and not self._renamable(n)
                          and self.lib.CLASSES[self.local_classes[name]][0] != self.lib.AZURE
                          and self.lib.CLASSES[self.local_classes[name]][3]})  # (one with a Mistral counterpart)
-        return LangchainPlan(tuple(sites), dict(self.local_classes), frozenset(replace), legacy, implicit_key,
+        return LangchainPlan(tuple(sites), dict(self.local_classes), frozenset(replace), legacy, spans, implicit_key,
                              () if None in ranges else tuple(ranges), self._unused_modules(sites),
                              tuple(self._renamed.get(id(n), False) for n in reads) if self._renamed else (),
                              tuple(values), self.blocked,
@@ -621,6 +640,22 @@ class _Planner:
         while not isinstance(node, ast.stmt) and id(node) in self.parents:
             node = self.parents[id(node)]
         return getattr(node, "lineno", 0)
+
+    def _legacy_todo_lines(self) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
+        """(the lines of the legacy-import TODOs, the cells they are about): the module's first legacy import; in a
+        notebook, the first of each cell holding one, with that cell's (first, last) line."""
+        lines = self._legacy_import_lines()
+        if not self.cells or not lines:
+            return lines[:1], ()
+        starts = list(self.cells)
+        firsts: dict = {}
+        for line in lines:
+            at = bisect.bisect_right(starts, line) - 1
+            firsts.setdefault(at, line)
+        last = max(getattr(n, "end_lineno", 0) or 0 for n in self.tree.body) if self.tree.body else 0
+        spans = tuple((starts[at] if at >= 0 else 1, starts[at + 1] - 1 if at + 1 < len(starts) else max(last, line))
+                      for at, line in firsts.items())
+        return tuple(firsts.values()), spans
 
     def _legacy_import_lines(self) -> tuple[int, ...]:
         """Imports from langchain < 1 paths, in source order: the OpenAI classes' own (``from
