@@ -280,6 +280,49 @@ def test_a_writefile_cell_of_a_langchain_app_is_reported_and_keeps_its_install(t
     assert "ChatMistralAI" in cells[1] and "ChatOpenAI" in cells[2], cells
 
 
+def test_each_cell_with_legacy_langchain_imports_gets_the_todo_naming_its_own(tmp_path, monkeypatch):
+    """Held-out review 97, Y7 (mlincon/practice-books-and-blogs): a notebook is one module to the rules, and the
+    legacy-import TODO went on its first such import only, in cell 1, naming the agent imports of a cell far below,
+    whose ChatOpenAI converted and whose imports LangChain 1.x no longer has. Each cell holding such imports gets
+    the TODO, naming its own; a second run changes nothing."""
+    monkeypatch.chdir(tmp_path)
+    write_tree(tmp_path, {"nb.ipynb": notebook(
+        "from langchain import OpenAI\nllm0 = OpenAI(temperature=0)",
+        "from langchain.agents import initialize_agent\nfrom langchain.chat_models import ChatOpenAI\n\n"
+        "llm = ChatOpenAI(temperature=0)\nagent = initialize_agent([], llm, agent='zero-shot-react-description')")})
+    run(["nb.ipynb"], mode=Mode.WRITE, jobs=1)
+    cells = code_cells((tmp_path / "nb.ipynb").read_text())
+    first, agent = (c.splitlines()[0] for c in cells)
+    assert first.startswith("# TODO(migrator MIG116): OpenAI from langchain: LangChain paths before 1.0"), cells
+    assert "initialize_agent" not in first, cells
+    assert agent.startswith("# TODO(migrator MIG116): initialize_agent from langchain.agents: LangChain paths"), cells
+    assert "ChatMistralAI(" in cells[1], cells
+    assert isinstance(run(["nb.ipynb"], mode=Mode.DIFF, jobs=1).results[0], Unchanged)
+
+
+def test_a_notebooks_clients_share_one_retry_config_in_the_cell_of_its_openai_import(tmp_path, monkeypatch):
+    """Held-out review 95, Y10 (a course notebook): each of 36 `client = OpenAI()` cells got its own 7-line RetryConfig
+    block, where a module's clients share one MISTRAL_RETRY_CONFIG. The constant goes in the cell of the first openai
+    import, after that cell's imports (cells run top-down, as their imports do); the cell boundaries stay."""
+    monkeypatch.chdir(tmp_path)
+    chat = "\n{0}.chat.completions.create(model='gpt-4o', messages=[])"
+    write_tree(tmp_path, {"nb.ipynb": notebook("from openai import OpenAI\nimport os",
+                                               "client = OpenAI()" + chat.format("client"),
+                                               "# again\nc2 = OpenAI()" + chat.format("c2"))})
+    run(["nb.ipynb"], mode=Mode.WRITE, jobs=1)
+    cells = code_cells((tmp_path / "nb.ipynb").read_text())
+    assert len(cells) == 3 and cells[0].startswith("from mistralai.client import Mistral\n"), cells
+    assert cells[0].endswith("import os\n\nMISTRAL_RETRY_CONFIG = RetryConfig(\n    \"backoff\",\n"
+                             "    BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, "
+                             "max_elapsed_time=2000),\n    retry_connection_errors=True,\n)"), cells
+    assert cells[1].startswith("client = Mistral(retry_config=MISTRAL_RETRY_CONFIG)\n"), cells
+    assert cells[2].startswith("# again\nc2 = Mistral(retry_config=MISTRAL_RETRY_CONFIG)\n"), cells
+    assert "".join(cells).count("RetryConfig(") == 1, cells
+    written = (tmp_path / "nb.ipynb").read_text()
+    run(["nb.ipynb"], mode=Mode.WRITE, jobs=1)
+    assert (tmp_path / "nb.ipynb").read_text() == written
+
+
 def test_notebooks_without_openai_code_or_not_in_python_are_unchanged(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     r_kernel = {"kernelspec": {"language": "R", "name": "ir"}, "language_info": {"name": "R"}}
