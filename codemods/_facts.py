@@ -526,6 +526,17 @@ def env_key(node: ast.AST) -> Optional[str]:
     return None
 
 
+def run_name_read(node: ast.AST) -> bool:
+    """A run's, an event's or a class's name: ``event["name"]``, ``serialized.get("name")``, ``run.name``,
+    ``llm.get_name()``, ``type(llm).__name__``."""
+    if isinstance(node, ast.Subscript):
+        return isinstance(node.slice, ast.Constant) and node.slice.value == "name"
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        return node.func.attr == "get_name" or node.func.attr == "get" and bool(node.args) and \
+            isinstance(node.args[0], ast.Constant) and node.args[0].value == "name"
+    return isinstance(node, ast.Attribute) and node.attr in ("name", "__name__")
+
+
 def env_membership_key(node: ast.AST) -> Optional[str]:
     """The OPENAI_* variable a membership test of the environment names (``"OPENAI_API_KEY" not in os.environ``):
     a check that the key is set, renamed with the clients it guards (re-review 46, D6)."""

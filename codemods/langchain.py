@@ -9,7 +9,7 @@ from typing import Optional
 import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, keyword_arg
-from codemods._facts import ENV
+from codemods._facts import ENV, run_name_read
 from codemods._imports import without_aliases
 from codemods.client_constructor import (_env_call_key, _env_subscript_key, _streamlit_key, env_membership_key,
                                          openai_secret, secret_key_todo, string_value)
@@ -49,7 +49,10 @@ class LangChain(MigratorRule):
     fills an in-memory store the module builds and never saves: ``InMemoryVectorStore``, a ``Chroma`` given no
     ``persist_directory`` / ``client``), and
     ``get_openai_callback()`` in a module whose chat model converts gets a TODO (it prices OpenAI models
-    only: its ``total_cost`` stays 0.0 for ChatMistralAI).
+    only: its ``total_cost`` stays 0.0 for ChatMistralAI). A run's or an event's name compared with the class's
+    (``event["name"] == "ChatOpenAI"`` over ``astream_events``, ``type(llm).__name__``) names the Mistral class
+    where every object of that class in the project converts (LangChain names a model's runs after its class), and
+    gets a TODO where some stay.
 
     **Why.** ChatMistralAI calls Mistral's chat API itself (``MISTRAL_API_KEY``, ``MISTRAL_BASE_URL``);
     its fields differ from ChatOpenAI's in name, range (``temperature`` and ``top_p`` in [0, 1]) and
@@ -107,9 +110,10 @@ class LangChain(MigratorRule):
 
     def make_transformer(self, facts):
         plan = self.context.scratch.get(self.SCRATCH)
-        if plan is not None and (plan.sites or plan.value_refs):
+        if plan is not None and (plan.sites or plan.value_refs) or facts.view is not None and facts.view.run_names:
             # the plan of OpenAI sites does not mark the wrapper's statements (nor a class named as a value:
-            # held-out review 20, R-A2, a registry in a module with no call of the class had no TODO)
+            # held-out review 20, R-A2, a registry in a module with no call of the class had no TODO; nor a check
+            # of a run's name)
             facts.prune = False
         return self.TRANSFORMER(self, facts, plan)
 
@@ -143,6 +147,38 @@ class _Transformer(RuleTransformer):
     def visit_Comparison(self, node: cst.Comparison) -> None:
         if env_membership_key(node) == "OPENAI_API_KEY":  # (`"OPENAI_API_KEY" not in os.environ`: an ENV site too)
             self._openai_key(node)
+
+    def leave_Comparison(self, original: cst.Comparison, updated: cst.Comparison) -> cst.Comparison:
+        """``event["name"] == "ChatOpenAI"``: a run's name compared with the class's, where the class's objects
+        convert (the plan's run_names): the converted objects' runs are named after ChatMistralAI. Rewritten where
+        every object of the class converts; a TODO where some stay."""
+        names = self.facts.view.run_names if self.facts.view is not None and self.lib is lc else {}
+        line = self.current_line() if names else 0
+        if line not in names or self.config.endpoint() is not None:
+            return updated
+        checks = names[line]
+        if not any(_run_name_operand(operand) for operand in (updated.left, *(c.comparator for c in
+                                                                         updated.comparisons))):
+            return updated  # (`setting == "ChatOpenAI"` beside it in the statement: a setting, left alone)
+
+        def renamed(value: cst.BaseExpression) -> cst.BaseExpression:
+            if isinstance(value, (cst.Tuple, cst.List, cst.Set)):
+                return value.with_changes(elements=[e.with_changes(value=renamed(e.value)) for e in value.elements])
+            cls = value.evaluated_value if isinstance(value, cst.SimpleString) else None
+            if cls not in checks:
+                return value
+            mistral, every = checks[cls]
+            if not every:
+                if (line, cls) not in self._told_refs:
+                    self._told_refs.add((line, cls))
+                    self.todo(line, lc.RUN_NAME_TODO.format(cls=cls, mistral=mistral))
+                return value
+            self.converted(line, f"{cls!r} -> {mistral!r}: LangChain names a model's runs and events after its "
+                                 f"class, and every {cls} of the project converts")
+            return value.with_changes(value=value.value.replace(cls, mistral))
+
+        return updated.with_changes(left=renamed(updated.left), comparisons=[
+            c.with_changes(comparator=renamed(c.comparator)) for c in updated.comparisons])
 
     def _openai_key(self, node: cst.CSTNode, line: int = 0) -> None:
         """``os.environ["OPENAI_API_KEY"] = key`` (a Streamlit app's key box) or a check of it, in a
@@ -721,6 +757,14 @@ class _RenameEnv(cst.CSTTransformer):
         if original.evaluated_value == "OPENAI_API_KEY":
             return updated.with_changes(value=updated.value.replace("OPENAI_API_KEY", "MISTRAL_API_KEY"))
         return updated
+
+
+def _run_name_operand(value: cst.BaseExpression) -> bool:
+    """``event["name"]``, ``type(llm).__name__``, ...: the plan's run_name_read, of a LibCST operand."""
+    try:
+        return run_name_read(ast.parse(code_of(value).strip(), mode="eval").body)
+    except SyntaxError:
+        return False
 
 
 def _mistral_env_key(value: cst.BaseExpression) -> bool:

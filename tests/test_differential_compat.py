@@ -32,20 +32,22 @@ MISTRAL_ORIGIN = "https://api.mistral.ai"
 TARGET = ("--target", "openai-compatible", "--provider", "mistral")
 
 # Programs this target leaves on OpenAI on purpose (the plan keeps their client, with a TODO).
+_RESPONSES_KEPT = ("Mistral serves /v1/responses, but no rule moves these calls on this target yet (whether the OpenAI "
+                   "SDK parses Mistral's Response is unverified)")
 KEPT: dict[str, str] = {
     "api_key_set_after_construction": "client.api_key = ... set after construction would replace the provider's key",
-    "audio_transcription": "audio transcription is not listed as served through the OpenAI SDK by these providers",
+    "audio_transcription": "served (Mistral, Scaleway), but no rule moves transcriptions on this target yet",
     "embeddings_kwargs_dict": "user / dimensions inside a splatted dict would need its keys rewritten",
     "files_and_batches": "Mistral's /v1/files and /v1/batch/jobs differ from OpenAI's /v1/files and /v1/batches",
     "fim_suffix": "legacy completions are not listed as served through the OpenAI SDK by these providers",
     "kwargs_dict": "seed / max_completion_tokens inside a splatted dict would need its keys rewritten",
     "legacy_functions": "legacy functions= must become tools= first; Mistral's API rejects functions",
     "moderation_flagged": "moderation is not served through the OpenAI SDK by these providers",
-    "responses_basic": "the Responses API is not listed as served through the OpenAI SDK (unverified)",
-    "responses_image_input": "the Responses API is not listed as served through the OpenAI SDK (unverified)",
+    "responses_basic": _RESPONSES_KEPT,
+    "responses_image_input": _RESPONSES_KEPT,
     "responses_parse": "the Responses API is not listed as served through the OpenAI SDK (unverified)",
-    "responses_stream": "the Responses API is not listed as served through the OpenAI SDK (unverified)",
-    "responses_tools": "the Responses API is not listed as served through the OpenAI SDK (unverified)",
+    "responses_stream": _RESPONSES_KEPT,
+    "responses_tools": _RESPONSES_KEPT,
     "text_to_speech": "text to speech is not listed as served through the OpenAI SDK by these providers",
     "wrapper_kwargs": "a wrapper's pass-through **kwargs: its callers' keys are checked against Mistral's chat "
                       "mapping, not against this target's field policy (kept, with the TODO)",
@@ -106,7 +108,8 @@ def test_program_behaves_the_same_on_the_openai_compatible_target(program: Path,
 
     problems: list[str] = []
     if program.stem in KEPT:
-        expect(f"{TODO_MARK} MIG101): kept on OpenAI" in converted_text and MISTRAL_ORIGIN not in converted_text,
+        code = "\n".join(line for line in converted_text.splitlines() if not line.lstrip().startswith("#"))
+        expect(f"{TODO_MARK} MIG101): kept on OpenAI" in converted_text and MISTRAL_ORIGIN not in code,
                f"{program.stem} should stay on OpenAI with its constructor's TODO ({KEPT[program.stem]})"
                + context)
         running_converted.kill()

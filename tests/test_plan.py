@@ -1562,6 +1562,28 @@ def test_a_pydantic_field_default_read_only_as_a_converted_model_is_mapped_where
     assert "computed at run time" not in out["app/clients.py"], out["app/clients.py"]
 
 
+def test_a_settings_field_given_where_the_settings_object_is_built_is_not_said_mapped():
+    """Held-out review 98, Y2 (a travel planner): `OPENAI_MODEL_NAME: str = "gpt-4.1"` in a settings class, the object
+    built as `Settings(OPENAI_MODEL_NAME=os.getenv("OPENAI_MODEL_NAME", "gpt-4.1"))`: the class default was mapped and
+    counted converted, while the value sent stayed gpt-4.1, with no model TODO. The default is left, and the
+    converted call's TODO names where the value is given."""
+    from mechanics import convert_files
+
+    config = ('import os\n\nfrom pydantic import BaseModel\n\n\nclass Settings(BaseModel):\n'
+              '    OPENAI_MODEL_NAME: str = "gpt-4.1"\n\n\n'
+              'settings = Settings(OPENAI_MODEL_NAME=os.getenv("OPENAI_MODEL_NAME", "gpt-4.1"))\n')
+    llm = ('from langchain_openai import ChatOpenAI\nfrom app.config import settings\n\n'
+           'llm = ChatOpenAI(model=settings.OPENAI_MODEL_NAME)\n')
+    out = convert_files({"app/__init__.py": "", "app/config.py": config, "app/llm.py": llm})
+    assert 'OPENAI_MODEL_NAME: str = "gpt-4.1"' in out["app/config.py"], out["app/config.py"]
+    assert ("# TODO(migrator MIG116): model=settings.OPENAI_MODEL_NAME is given where the settings object is built "
+            "(Settings(OPENAI_MODEL_NAME=os.getenv('OPENAI_MODEL_NAME', 'gpt-4.1')) in config.py), which migrator "
+            "does not map: make that value name") in out["app/llm.py"], out["app/llm.py"]
+    out = convert_files({"app/__init__.py": "", "app/config.py": config.replace(
+        'Settings(OPENAI_MODEL_NAME=os.getenv("OPENAI_MODEL_NAME", "gpt-4.1"))', "Settings()"), "app/llm.py": llm})
+    assert 'OPENAI_MODEL_NAME: str = "mistral-large-latest"' in out["app/config.py"], out["app/config.py"]
+
+
 _ARGPARSE_APP = (
     "import argparse\n\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\n"
     "def get_args():\n    parser = argparse.ArgumentParser()\n"
@@ -4162,6 +4184,14 @@ def test_a_required_key_setting_of_another_service_names_its_own_clients() -> No
                       "    return openai.embeddings.create(model='text-embedding-3-small', input=t)\n")})
     assert "the converted clients are handed it (openai.api_key = settings.OPENAI_API_KEY in ai.py)" in \
         out["app/core/settings.py"], out["app/core/settings.py"]
+    # handed to a LangChain ChatOpenAI as openai_api_key= in a project with no SDK call (held-out review 98, Y5: "no
+    # code of this project calls OpenAI ... remove it", and removing it broke the converted ChatMistralAI)
+    out = convert_files({
+        "src/__init__.py": "", "src/settings.py": settings,
+        "src/llm.py": ("from langchain_openai import ChatOpenAI\n\nfrom src.settings import settings\n\n"
+                       "llm = ChatOpenAI(model='gpt-4o', openai_api_key=settings.OPENAI_API_KEY)\n")})
+    assert "the converted clients are handed it (api_key=settings.OPENAI_API_KEY in llm.py)" in \
+        out["src/settings.py"], out["src/settings.py"]
 
 
 def test_a_model_default_chained_through_another_env_default_is_mapped_where_it_is_written() -> None:
@@ -4728,3 +4758,30 @@ def test_an_openai_client_imported_through_instructor_distil_gets_a_todo() -> No
                                       "    def ask(self, q):\n        return self.client.chat.completions.create("
                                       "model=\"gpt-4o\", messages=[])\n"})["caller.py"]
     assert "OpenAI(...) is openai's OpenAI, imported through instructor.distil" in out, out
+
+
+def test_a_chat_resource_bound_to_a_name_says_how_to_make_its_calls_convert() -> None:
+    """Held-out review 98, Y4: `chat_service = client.chat` then `chat_service.completions.create(...)` kept the client
+    with "reads .chat (client.chat has no rule yet)", false of a surface migrator converts written out."""
+    from mechanics import convert_files
+
+    out = convert_files({"app.py": (
+        "from openai import OpenAI\n\nclient = OpenAI(api_key='KEY')\nchat_service = client.chat\n"
+        "r = chat_service.completions.create(model='gpt-4o', messages=[])\n")})["app.py"]
+    assert "has no rule yet" not in out, out
+    assert ("blocking uses: reads .chat (chat_service = client.chat: calls made through that name are not followed: "
+            "write them as client.chat.completions.create(...) and run migrator again)") in out, out
+
+
+def test_a_key_read_into_a_name_nothing_reads_is_told_to_go() -> None:
+    """Held-out review 98, X7 (rag-chroma-openai): `OPENAI_API_KEY = os.getenv("OPENAI_API_KEY")`, read by nothing
+    (the openai module read the environment itself), got "check that too if this is about it"."""
+    from mechanics import convert_files
+
+    app = ('import os\nimport openai\n\nOPENAI_API_KEY = os.getenv("OPENAI_API_KEY")\n\n\ndef ask(q):\n'
+           '    return openai.chat.completions.create(model="gpt-4o-mini", messages=[]).choices[0].message.content\n')
+    out = convert_files({"app.py": app})["app.py"]
+    assert ("# TODO(migrator MIG101): OPENAI_API_KEY is read here into OPENAI_API_KEY, which nothing reads, and the "
+            "converted client reads MISTRAL_API_KEY itself: delete this line\n") in out, out
+    out = convert_files({"app.py": app, "other.py": "from app import OPENAI_API_KEY\nprint(OPENAI_API_KEY[:3])\n"})
+    assert "which nothing reads" not in out["app.py"], out["app.py"]

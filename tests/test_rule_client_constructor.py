@@ -2486,3 +2486,22 @@ def test_an_import_time_key_check_beside_a_client_handed_its_key_is_renamed_wher
     assert 'OPENAI_API_KEY = os.getenv("MISTRAL_API_KEY")' in out["src/parser.py"], out["src/parser.py"]
     assert "OPENAI_API_KEY" not in out[".env.example"], out[".env.example"]
     assert convert_files(out) == out
+
+
+def test_a_comment_naming_a_renamed_key_variable_names_the_new_one() -> None:
+    """Held-out review 98, X8 (phoenix-charts-api): `# Load .env if available to pick up OPENAI_API_KEY` stayed above
+    the read renamed to MISTRAL_API_KEY (its error message was renamed). A variable the code still names keeps its
+    comments."""
+    from mechanics import convert_files
+
+    app = ('import os\n\nfrom openai import OpenAI\n\n# Load .env to pick up OPENAI_API_KEY\n'
+           '# os.environ["OPENAI_API_KEY"] = "<your-openai-api-key>"\n'
+           'api_key = os.getenv("OPENAI_API_KEY", "")\nclient = OpenAI(api_key=api_key)\n'
+           'r = client.chat.completions.create(model="gpt-4o-mini", messages=[])\n')
+    out = convert_files({"app.py": app})["app.py"]
+    assert "# Load .env to pick up MISTRAL_API_KEY\n" in out, out
+    assert 'api_key = os.getenv("MISTRAL_API_KEY", "")' in out, out
+    assert '# os.environ["OPENAI_API_KEY"] = "<your-openai-api-key>"\n' in out, out  # (commented-out code: as it is)
+    kept = app + 'print(os.environ["OPENAI_API_KEY"][:3])\n'
+    out = convert_files({"app.py": kept})["app.py"]
+    assert "# Load .env to pick up OPENAI_API_KEY\n" in out, out

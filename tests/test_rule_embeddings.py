@@ -916,3 +916,18 @@ def test_openai_first_generation_embedding_models_map_to_mistral_embed(model) ->
     from migrator.mapping.models import map_model
 
     assert map_model(model) == "mistral-embed"
+
+
+def test_an_embedding_models_env_default_set_apart_asks_for_an_embedding_model():
+    """Held-out review 98, X6 (rag-chroma-openai): `EMBEDDING_MODEL = os.getenv("EMBEDDING_MODEL",
+    "text-embedding-3-small")` read by a converted embeddings call: its default became mistral-embed under "make sure
+    it names a Mistral model", which a chat model would satisfy."""
+    from mechanics import convert_files
+
+    out = convert_files({"app.py": (
+        "import os\nimport openai\n\nEMBEDDING_MODEL = os.getenv('EMBEDDING_MODEL', 'text-embedding-3-small')\n\n\n"
+        "def embed(text):\n    return openai.embeddings.create(model=EMBEDDING_MODEL, input=text).data\n")})
+    code = out["app.py"]
+    assert "EMBEDDING_MODEL = os.getenv('EMBEDDING_MODEL', 'mistral-embed')" in code, code
+    assert "(EMBEDDING_MODEL): its default is now 'mistral-embed'" in code and \
+        "make sure it names a Mistral embedding model" in code, code

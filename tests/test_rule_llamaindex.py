@@ -1012,6 +1012,27 @@ def test_a_pin_the_mistral_integrations_cannot_install_beside_keeps_the_objects(
         assert f"the project pins {named}" in code and "then run migrator again" in code, code
 
 
+def test_a_pin_in_a_directory_without_code_keeps_the_objects_of_the_code_it_is_rewritten_for():
+    """Held-out review 98, Y6 (llamaindex_course): env/requirements.txt pinned llama-index==0.10.27 and was rewritten
+    for nbs/'s converted objects (the integrations swapped, a pin TODO), while its pin kept nothing: the course's
+    environment could not be installed. A manifest in a directory without code answers for the directory above, as
+    its rewrite does; LangChain's pins alike."""
+    from mechanics import convert_files
+
+    settings = ("from llama_index.core import Settings\nfrom llama_index.llms.openai import OpenAI\n\n"
+                "Settings.llm = OpenAI(model='gpt-4o-mini', max_tokens=256)\n")
+    out = convert_files({"env/requirements.txt": "llama-index==0.10.27\nllama-index-llms-openai==0.1.15\n",
+                         "nbs/utils.py": settings})
+    assert "MistralAI(" not in out["nbs/utils.py"], out["nbs/utils.py"]
+    code = out["nbs/utils.py"]
+    assert "the project pins llama-index ==0.10.27 (in env/requirements.txt)" in code, code
+    assert "llama-index-llms-openai==0.1.15" in out["env/requirements.txt"], out["env/requirements.txt"]
+    chat = "from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model='gpt-4o-mini')\n"
+    out = convert_files({"env/requirements.txt": "langchain-core==0.2.29\nlangchain-openai==0.1.20\n",
+                         "app/chat.py": chat})
+    assert "ChatMistralAI(" not in out["app/chat.py"] and "langchain-core" in out["app/chat.py"], out["app/chat.py"]
+
+
 def test_every_manifest_beside_and_every_pin_with_no_release_are_named_at_once():
     """Held-out review 92, Y1 (gradz-server): pyproject.toml's `llama-index = "^0.10.4"` was named, and the
     requirements.txt beside it (the one the Dockerfile installs) only on the next run; there,

@@ -525,3 +525,22 @@ def test_the_added_response_format_leaves_the_last_arguments_comment_on_its_line
         response.stream_to_file("speech.mp3")
         """)
     assert '    input="Hello there",    # the text read from the file\n    response_format="mp3"\n)' in code, code
+
+
+def test_a_voice_parameters_openai_default_is_named_with_its_mistral_preset():
+    """Held-out review 98, X2 (ai-arrow): `def tts(content, model="tts-1", voice="onyx")` got "voice=voice: computed
+    at run time, and Mistral has none of OpenAI's voices", though a literal "onyx" maps to a preset. The TODO names
+    the default and its preset (what callers pass is not followed, so the call stays)."""
+    from migrator.mapping.speech import VOICES
+
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def tts(content, model="tts-1", voice="onyx"):
+            client.audio.speech.create(model=model, voice=voice, input=content).write_to_file("out.mp3")
+        ''')
+    assert "client = OpenAI()" in code, code
+    said = (f"voice=voice: the parameter voice defaults to 'onyx', and what callers pass is not followed: pass "
+            f"voice_id= a Mistral voice (Mistral's preset for 'onyx' is {VOICES['onyx']!r})")
+    assert any(said in t for t in todos), todos

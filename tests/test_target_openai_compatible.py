@@ -127,6 +127,13 @@ def test_todos_about_what_the_provider_serves_and_its_model_names_are_true():
     _, todos = convert(source, "scaleway")
     assert any("scaleway serves it too, but migrator does not move these calls yet" in t for t in todos), todos
     assert not any("does not serve" in t for t in todos)
+    # Mistral's too, and its /v1/responses (held-out review 98, X3: "mistral does not serve it through the OpenAI SDK"
+    # of the endpoints the mistral target's calls go to)
+    for call in ('client.audio.transcriptions.create(model="whisper-1", file=open("a.mp3", "rb")).text',
+                 'client.responses.create(model="gpt-4o", input="hi").output_text'):
+        _, todos = convert(f"from openai import OpenAI\nclient = OpenAI()\nprint({call})\n", "mistral")
+        assert any("mistral serves it too, but migrator does not move these calls yet" in t for t in todos), todos
+        assert not any("does not serve" in t for t in todos), todos
     source = ('from openai import OpenAI\nclient = OpenAI()\nMODELS = ["gpt-4o", "gpt-4o-mini"]\n'
               'r = client.chat.completions.create(model="gpt-4o", messages=[])\n')
     _, todos = convert(source, "scaleway")
@@ -304,6 +311,29 @@ def test_module_client_settings_go_after_load_dotenv():
     code, _ = convert(source, "mistral")
     lines = code.splitlines()
     assert lines.index("load_dotenv()") < lines.index('openai.api_key = os.environ["MISTRAL_API_KEY"]')
+
+
+def test_module_client_settings_go_after_a_load_dotenv_further_down():
+    """Held-out review 98, X1 (rag-chroma-openai): `app = Flask(__name__)` between the imports and `load_dotenv()`:
+    `openai.api_key = os.environ["MISTRAL_API_KEY"]` went above both, and the module raised KeyError at import with
+    the key in .env. The settings go after that load; not past code reading what they set."""
+    source = textwrap.dedent('''\
+        import os
+        import openai
+        from dotenv import load_dotenv
+
+        APP_NAME = "demo"
+
+        load_dotenv()
+
+        MODEL = os.getenv("MODEL", "gpt-4o-mini")
+        print(openai.chat.completions.create(model=MODEL, messages=[]))
+        ''')
+    lines = convert(source, "mistral")[0].splitlines()
+    assert lines.index("load_dotenv()") < lines.index('openai.api_key = os.environ["MISTRAL_API_KEY"]'), lines
+    early = source.replace('APP_NAME = "demo"', 'openai.organization = os.getenv("ORG")')
+    lines = convert(early, "mistral")[0].splitlines()
+    assert lines.index('openai.api_key = os.environ["MISTRAL_API_KEY"]') < lines.index("load_dotenv()"), lines
 
 
 def test_scan_plans_for_the_target(tmp_path):

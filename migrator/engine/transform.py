@@ -13,7 +13,7 @@ import libcst as cst
 from libcst._nodes.internal import CodegenState
 
 from codemods._base import CONFIG, FACTS, FINDINGS, NEEDED_IMPORTS, PIPELINE, Combined, RuleContext
-from codemods._comments import refresh_comments
+from codemods._comments import refresh_comments, refresh_env_comments
 from codemods._facts import gather
 from codemods._imports import fix_imports
 from codemods._realign import realign
@@ -128,7 +128,8 @@ def _transform_source(code: str, *, config: Config, filename: str = "<string>") 
     facts = gather(tree, config.repo_exports, plan.view(filename))
     facts.masked = masked
     # MIG116: LangChain's OpenAI classes, decided per module (a module may import no openai at all)
-    reexported = reexported_names(config.langchain_reexports, tree)  # `from imports import *` (held-out 77, Y1)
+    # (`from imports import *`: held-out review 77, Y1)
+    reexported = reexported_names(config.langchain_reexports, tree, filename)
     own = getattr(config.plan, "own_packages", frozenset())
     endpoints = getattr(plan, "wrapper_endpoints", {}).get(filename)
     langchain = plan_langchain(tree, blocked=blocker_for(config.langchain_blocker, filename),
@@ -185,6 +186,7 @@ def _transform_source(code: str, *, config: Config, filename: str = "<string>") 
         models = config.models()
         # `model="whisper-1",  # Use whisper-1 model`: the comment names what its line now holds (77, Y6)
         new_code = refresh_comments(code, new_code, lambda value: map_model(value, models))
+        new_code = refresh_env_comments(code, new_code)  # (`# ... OPENAI_API_KEY` above a renamed read)
         exported = facts.view.star_exports if facts.view is not None else frozenset()
         try:  # what fix_imports reads, and the check of this text where fix_imports leaves it as it is
             parsed: Optional[ast.Module] = ast.parse(new_code)

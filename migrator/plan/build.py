@@ -544,6 +544,7 @@ class _Builder:
         self.awaited: set = set()
         self.imported_keys: dict = {}  # decide: path -> key names imported from a module that renames its read
         self.shared_fields: dict = {}  # decide: settings field -> what else reads it
+        self.set_fields: dict = {}  # decide: settings field -> where an instance is built with it given (_field_slots)
         self.unread = None  # migrator.engine.companions.UnreadModules: modules the plan was not given
         self.response_returners: dict[str, set[str]] = {}  # path -> functions / classes returning a completion
         self.plan_sites: dict = {}  # decide: the sites decided so far (calls first)
@@ -1691,8 +1692,12 @@ class _Builder:
                                    f"api_base=\"{endpoint.base_url}\", api_key=os.environ[\"{endpoint.key_env}\"], "
                                    f"model_name=<an embedding model {endpoint.spec.name} serves>), then re-embed the "
                                    "collection")
+                        elif library == "agno":
+                            how = _agno_how(node, foreign, how, self.endpoint)
                         todo = FOREIGN_OPENAI_TODO.format(name=foreign.rsplit(".", 1)[-1], how=how,
                                                           library=FOREIGN_LIBRARIES[library])
+                        if library == "agno" and any(kw.arg == "api_key" for kw in node.keywords):
+                            todo = todo.replace("and reads OPENAI_API_KEY", "with the key it is given", 1)
                         if library == "pydantic_ai":
                             todo += " (said once per module, for its other OpenAI models and \"openai:...\" model strings too)"
                         self._use(f, node, None, foreign, False, todo, "MIG106")
@@ -3477,7 +3482,15 @@ class _Builder:
                 # a test's `patch.object(m.client.chat.completions, "create")`: no use of the client (the patch gets
                 # its TODO where the client converts: _sdk_patches); it kept the app's client (review 29, J-D4)
                 return
-            use = self._use(f, top, first, f"reads .{surface}", True, f"{_name_for(f, node)}.{surface} has no rule yet")
+            detail = f"{_name_for(f, node)}.{surface} has no rule yet"
+            if surface in ("chat", "chat.completions") and isinstance(parent, ast.Assign) and parent.value is top and \
+                    len(parent.targets) == 1 and isinstance(node, (ast.Name, ast.Attribute)):
+                # `chat_service = client.chat`, then `chat_service.completions.create(...)`: "no rule yet" of a surface
+                # migrator converts (held-out review 98, Y4)
+                detail = (f"{ast.unparse(parent.targets[0])} = {_name_for(f, node)}.{surface}: calls made through "
+                          f"that name are not followed: write them as {_name_for(f, node)}.chat.completions.create(...)"
+                          " and run migrator again")
+            use = self._use(f, top, first, f"reads .{surface}", True, detail)
             if isinstance(parent, (ast.Assign, ast.AnnAssign)) and parent.value is top and closest_feature(surface):
                 # `self.assistants = client.beta.assistants`: the calls made through the alias are no API sites
                 # migrator sees, so MIG106 writes its TODO here (held-out review 40, S7)
@@ -5367,8 +5380,10 @@ def _compat_problem(f: _File, call: ast.Call, surface: str, spec) -> tuple[str, 
         return "", "MIG101"  # the same SDK's client, closed as before (not an endpoint)
     family = p.surface_family(surface)
     if family is not None and family in spec.served_unmoved:
+        check = " (Mistral's response shape through the OpenAI SDK is not verified: check the fields the app " \
+            "reads)" if family == p.RESPONSES else ""
         return (f"{surface}(...): {spec.name} serves it too, but migrator does not move these calls yet: point a "
-                f"client of its own at {spec.base_url}", "MIG106")
+                f"client of its own at {spec.base_url}{check}", "MIG106")
     if family is None or family not in spec.surfaces:
         return f"{surface}(...): {spec.name} does not serve it through the OpenAI SDK", "MIG106"
     rule = {p.CHAT: "MIG102", p.EMBEDDINGS: "MIG107", p.MODELS: "MIG108"}.get(family, "MIG106")
@@ -6505,6 +6520,15 @@ def _speech_problem(f: _File, call: ast.Call, reads: list, constant=None) -> str
         held, (value, where) = ast.unparse(keywords["voice"]), found
         return (f"voice={held}: {held} is {value!r} ({where}), and migrator maps only a voice written in the call: "
                 f"pass voice_id={VOICES[value]!r} (Mistral's preset for {value!r}) by hand")
+    default = _param_default(f, f.scope_of.get(id(call), ()), keywords["voice"].id) \
+        if isinstance(keywords["voice"], ast.Name) else None
+    if isinstance(default, ast.Constant) and default.value in VOICES:
+        # `def tts(content, voice="onyx")`: "computed at run time" of a parameter whose default is a voice migrator
+        # maps (held-out review 98, X2)
+        held = keywords["voice"].id
+        return (f"voice={held}: the parameter {held} defaults to {default.value!r}, and what callers pass is not "
+                f"followed: pass voice_id= a Mistral voice (Mistral's preset for {default.value!r} is "
+                f"{VOICES[default.value]!r}) and have callers pass Mistral's voices")
     if not (isinstance(voice, str) and voice in VOICES):
         shown = repr(voice) if isinstance(voice, str) else ast.unparse(keywords["voice"])
         return (f"voice={shown}: {'not an OpenAI voice migrator maps' if isinstance(voice, str) else 'computed at run time'}"
@@ -8586,6 +8610,37 @@ def _param_default(f: _File, scope: Scope, name: str) -> Optional[ast.AST]:
     return None
 
 
+def _agno_how(call: ast.Call, foreign: str, how: str, endpoint) -> str:
+    """agno's OpenAI model class: what it becomes, as this call builds it: the Mistral model migrator maps its literal
+    ``id=`` to, its ``api_key=`` as given, and on --target openai-compatible the same class pointed at the provider
+    (held-out review 98, X4 / X5: ``OpenAIChat(id="gpt-5-mini", api_key=...)`` was told mistral-large-latest, "it reads
+    MISTRAL_API_KEY", and the mistralai SDK on the openai-compatible target)."""
+    from migrator.mapping.models import map_model
+
+    keywords = {kw.arg: kw.value for kw in call.keywords if kw.arg}
+    given = keywords.get("id") if "Embedder" not in foreign else keywords.get("model")
+    literal = given.value if isinstance(given, ast.Constant) and isinstance(given.value, str) else None
+    if endpoint is not None:
+        import fnmatch
+
+        model = next((target for pattern, target in endpoint.spec.models
+                      if literal and fnmatch.fnmatchcase(literal, pattern)), None) or \
+            f"<a model {endpoint.spec.name} serves>"
+        field = "model" if "Embedder" in foreign else "id"
+        return (f"migrator does not convert it; on {endpoint.spec.name}: the same class pointed at its "
+                f"OpenAI-compatible endpoint ({field}=\"{model}\", base_url=\"{endpoint.base_url}\", "
+                f"api_key=os.environ[\"{endpoint.key_env}\"])")
+    mapped = map_model(literal) if literal else None
+    if mapped and mapped != literal:
+        how = how.replace("\"mistral-large-latest\"", f"\"{mapped}\"")
+    elif given is not None and literal is None:
+        how = how.replace("\"mistral-large-latest\"", "<the Mistral model for " + ast.unparse(given)[:40] + ">")
+    if "api_key" in keywords:
+        how = how.replace("(it reads MISTRAL_API_KEY; ", f"(given api_key={ast.unparse(keywords['api_key'])[:60]}: "
+                                                         "pass it a Mistral key; ")
+    return how
+
+
 def star_source(files: list, f: _File) -> Optional[_File]:
     """The module of the tree ``f``'s ``from <module> import *`` reads (one fitting module), else None."""
     from codemods._repo import _same_module
@@ -8689,7 +8744,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
     for f in files:  # no LangChain object moves (a manifest's pin): Config.langchain_blocker
         f.langchain_blocker = blocker_for(langchain_blocker, f.path)
         f.langchain_imported = imported_uses_for(langchain_imported, f.path)  # (kept for another module's use of it)
-        f.langchain_reexported = reexported_names(langchain_reexports, f.tree)  # (`from imports import *`)
+        f.langchain_reexported = reexported_names(langchain_reexports, f.tree, f.path)  # (`from imports import *`)
         f.own_packages = own  # (a package of the tree named like LangChain's is the tree's)
         f.wrapper_endpoints = _wrapper_endpoints(builder, f)
         f.llamaindex_blocker = blocked_for(llamaindex_blocker, f.path)  # (LlamaIndex's: Config.llamaindex_blocker)

@@ -17,7 +17,7 @@ from typing import Iterator, Optional
 
 from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name, embeddings_create, option_dest,
                              delta_content, delta_content_names, env_helper_key, env_helpers, env_key, env_membership_key, file_read, content_none_check, finish_reason_check, message_change, tool_lacks_parameters,
-                             openai_key_prefix_check, openai_typed_value, type_check_class, unset_guard)
+                             openai_key_prefix_check, openai_typed_value, run_name_read, type_check_class, unset_guard)
 from codemods._repo import library_module
 from migrator.mapping.client import (CLIENT_CLASSES, CONFIGURED_ENDPOINT_TODO, OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET,
                                      MODULE_CLIENT_LIBRARIES, RELAY_ENDPOINT_TODO,
@@ -847,6 +847,7 @@ def decide(builder, files) -> ConversionPlan:
     builder.model_callees = {}  # path -> top-level functions / classes whose parameter reaches converted model=
     builder.imported_keys = {}  # path -> names imported from a module whose env read MIG101 renames
     builder.shared_fields = {}  # settings field -> what else reads it (the model TODO says so)
+    builder.set_fields = {}  # settings field -> where the settings object is built with it given (the model TODO)
     builder.shared_tokenizers = {}  # path -> {statement span: TODO} of tiktoken readers of a converted call's model
     plan_state = {"any": bool(converted), "all": bool(converted) and not others and not v0,
                   "implicit": _implicit_variables(builder, decision)}
@@ -961,7 +962,8 @@ def decide(builder, files) -> ConversionPlan:
                           stored_histories=_stored_history_calls(files, sites, call_index),
                           developer_roles=_developer_roles(builder, files, uses),
                           role_functions=frozenset().union(*role_functions.values()), role_callees=role_functions,
-                          shared_fields=dict(builder.shared_fields), wrapper_others=wrappers[0],
+                          shared_fields=dict(builder.shared_fields), set_fields=dict(builder.set_fields),
+                          wrapper_others=wrappers[0],
                           wrapper_objects=wrappers[1],
                           wrapper_endpoints={f.path: f.wrapper_endpoints for f in files
                                              if getattr(f, "wrapper_endpoints", None)},
@@ -972,7 +974,8 @@ def decide(builder, files) -> ConversionPlan:
                           own_packages=own_packages(files),
                           dead_imports=_dead_openai_imports(files, sites, uses, clients, wrappers[1])
                           if plan_state["all"] else {},
-                          kept_model_env=_kept_model_env(files, sites))
+                          kept_model_env=_kept_model_env(files, sites),
+                          run_names=_run_name_checks(files, wrappers[1]))
 
 
 def _clipped(text: str, limit: int) -> str:
@@ -2540,6 +2543,10 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                     # none reads MISTRAL_API_KEY, and "the converted client reads MISTRAL_API_KEY" contradicted the
                     # key TODO at the client (held-out review 94, X4); that TODO says what to do
                     continue
+                elif mistral == "MISTRAL_API_KEY" and not write and (unused := _unread_binding(builder, f, holder)):
+                    # (held-out review 98, X7: "check that too if this is about it" of a constant nothing reads)
+                    message = (f"{variable} is read here into {unused}, which nothing reads, and the converted client "
+                               "reads MISTRAL_API_KEY itself: delete this line")
                 elif mistral == "MISTRAL_API_KEY":
                     message = (f"{variable} is {done} here, but the converted client reads "
                                f"MISTRAL_API_KEY: {do} that too if this is about it "
@@ -2986,6 +2993,42 @@ def _wrapper_rows(files) -> tuple[tuple, tuple]:
     return tuple(sorted(others)), tuple(sorted(objects))
 
 
+def _run_name_checks(files, objects) -> dict:
+    """path -> {statement line: {class: (Mistral class, every object of the class converts)}} of the comparisons of a
+    LangChain OpenAI chat / embeddings class's name with a run's or an event's name (``event["name"] ==
+    "ChatOpenAI"`` over ``astream_events``, ``type(llm).__name__``, a callback's ``serialized.get("name")``), where
+    objects of that class convert: LangChain names a model's runs after its class, so the converted ones are
+    ``ChatMistralAI``'s (held-out review 98, Y1: a Chainlit app's stream filter never matched again, and every reply
+    was empty). A comparison with anything else (a setting naming a class) is not one."""
+    from migrator.mapping import langchain as lc
+
+    decisions: dict = {}
+    for _path, _line, _name, kind, decision, _reason, rule in objects:
+        cls = kind.rpartition("'s ")[2]
+        if rule == "MIG116" and cls in lc.CLASSES and lc.CLASSES[cls][0] in (lc.CHAT, lc.EMBEDDINGS):
+            decisions.setdefault(cls, set()).add(decision)
+    wanted = {cls: (lc.CLASSES[cls][3], seen == {CONVERT}) for cls, seen in decisions.items() if CONVERT in seen}
+    found: dict = {}
+    for f in files:
+        if not any(cls in f.source for cls in wanted):
+            continue
+        for node in f.nodes:
+            if not isinstance(node, ast.Compare) or not all(isinstance(op, (ast.Eq, ast.NotEq, ast.In, ast.NotIn))
+                                                            for op in node.ops):
+                continue
+            operands = [node.left, *node.comparators]
+            named = [e.value for operand in operands
+                     for e in (operand.elts if isinstance(operand, (ast.Tuple, ast.List, ast.Set)) else [operand])
+                     if isinstance(e, ast.Constant) and isinstance(e.value, str) and e.value in wanted]
+            if not named or not any(run_name_read(operand) for operand in operands):
+                continue
+            statement = next((a for a in ancestors_of(f, node) if isinstance(a, ast.stmt)), None)
+            if statement is not None:
+                found.setdefault(f.path, {}).setdefault(statement.lineno, {}).update(
+                    {cls: wanted[cls] for cls in named})
+    return found
+
+
 def _other_project(builder, path: str, implicit: dict) -> bool:
     """Is the module at ``path`` (no client of its own) in a project of its own, a directory with its own manifest
     (a vendored package's pyproject.toml) where no converted client or LangChain / LlamaIndex object is? Its key reads
@@ -3222,6 +3265,21 @@ def _key_handed_to_converted(builder, f, holder, node, ctor_verdict) -> tuple:
     if not converted:
         return "", ""
     return ", ".join(converted), ", ".join(others) or "reads migrator cannot follow"
+
+
+def _unread_binding(builder, f, holder) -> str:
+    """``OPENAI_API_KEY = os.getenv("OPENAI_API_KEY")`` at module level whose name nothing reads: no load of it in the
+    module, no other module naming it, no ``__all__`` / ``global``: the name, else ""."""
+    if not (isinstance(holder, ast.Assign) and len(holder.targets) == 1 and isinstance(holder.targets[0], ast.Name)
+            and f.scope_of.get(id(holder), ()) == ()):
+        return ""
+    name = holder.targets[0].id
+    if _loads_of(f, name) or "__all__" in f.source or any(isinstance(n, ast.Global) and name in n.names
+                                                            for n in f.nodes):
+        return ""
+    if any(g is not f and name in g.source for g in builder.files):
+        return ""
+    return name
 
 
 def _key_attribute_takers(builder, f, holder, node, sites) -> tuple:
@@ -5583,6 +5641,12 @@ def _field_slots(builder, f, node, via=None) -> set:
         return set()
     if _read_by_unread_code(builder, g, attr):
         return set()
+    given = _field_given(builder, g, cls, alias or attr)
+    if given:
+        # `Settings(OPENAI_MODEL_NAME=os.getenv("OPENAI_MODEL_NAME", "gpt-4.1"))`: the default is not the value
+        # (held-out review 98, Y2: the class default was mapped and counted converted, the value sent stayed gpt-4.1)
+        builder.set_fields[attr] = given
+        return set()
     others: list[str] = []  # where it is read other than as a converted call's model=
     for h in builder.files:
         if attr not in h.source or is_test_path(h.path) and h is not g:
@@ -5617,6 +5681,21 @@ def _field_slots(builder, f, node, via=None) -> set:
         return set()  # the call keeps its run-time TODO
     builder.extra_slots.setdefault(g.path, set()).add(("field", cls, attr, env))
     return {("fieldread", attr)}
+
+
+def _field_given(builder, g, cls, name: str) -> str:
+    """Where an instance of the class ``cls`` (of ``g``) is built with its field ``name`` given
+    (``Settings(OPENAI_MODEL_NAME=os.getenv(...))`` in config.py), as the TODO names it; "" where none is."""
+    places: dict = {}
+    for h in builder.files:
+        if cls[-1] not in h.source or name not in h.source:
+            continue
+        for call in h.nodes:
+            if isinstance(call, ast.Call) and any(kw.arg == name for kw in call.keywords) and \
+                    builder.resolve_class(h, call.func) == (g, cls):
+                given = next(kw.value for kw in call.keywords if kw.arg == name)
+                places[f"{ast.unparse(call.func)}({name}={ast.unparse(given)}) in {_shown_path(h.path)}"] = None
+    return "; ".join(list(places)[:2])
 
 
 def _receiver_class(builder, f, value, depth: int = 0):
@@ -5890,7 +5969,7 @@ def _required_key_fields(builder, files) -> dict:
                 beside = [g for g in files if project_of(g.path) == project_of(f.path) or g.path in importing and (
                     not _in_package(f.path) or not _in_package(g.path))]
                 handed = _handed_field(beside, stmt.target.id)
-                if not any(g.uses_openai for g in beside):
+                if not handed and not any(g.uses_openai for g in beside):
                     found.setdefault(f.path, {})[span] = (
                         f"{stmt.target.id} is a required setting (pydantic-settings reads the OPENAI_API_KEY "
                         "variable), and no code of this project calls OpenAI: a deployment without the OpenAI key "
@@ -5924,12 +6003,14 @@ def _handed_field(files, field: str) -> str:
         if field not in g.source:
             continue
         for node in g.nodes:
-            if isinstance(node, ast.keyword) and node.arg == "api_key":
+            # (LangChain's `openai_api_key=`, api_key= once converted: held-out review 98, Y5, "no code of this project
+            # calls OpenAI: remove it" of the setting a converted ChatMistralAI was handed)
+            if isinstance(node, ast.keyword) and node.arg in ("api_key", "openai_api_key"):
                 value = node.value.func.value if isinstance(node.value, ast.Call) and \
                     isinstance(node.value.func, ast.Attribute) and node.value.func.attr == "get_secret_value" \
                     else node.value
                 if isinstance(value, ast.Attribute) and value.attr == field:
-                    return f"api_key={ast.unparse(node.value)[:60]} in {os.path.basename(g.path)}"
+                    return f"api_key={ast.unparse(node.value)[:60]} in {os.path.basename(g.path)}"  # (as converted)
             # `openai.api_key = settings.openai_api_key`: the module client it configures is built with it (MIG101's
             # module-setting fold; held-out review 90, X5: "every client now reads MISTRAL_API_KEY" was said)
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and \

@@ -176,8 +176,8 @@ def imported_uses_for(imported: tuple, filename: str) -> dict:
 
 
 def reexported_classes(modules) -> tuple:
-    """((module's last name, name, dotted class), ...): a LangChain / LlamaIndex OpenAI class a module of the tree
-    imports (``from langchain_openai import ChatOpenAI`` in imports.py), which other modules may take from it
+    """((module's last name, name, dotted class, path), ...): a LangChain / LlamaIndex OpenAI class a module of the
+    tree imports (``from langchain_openai import ChatOpenAI`` in imports.py), which other modules may take from it
     (``from imports import *``: held-out review 77, Y1). ``modules``: (path, tree) of the modules read."""
     from migrator.mapping import llamaindex as li
 
@@ -189,29 +189,57 @@ def reexported_classes(modules) -> tuple:
         for name, qualified in _imports(tree).items():
             module, _, cls = qualified.rpartition(".")
             if any(cls in table and module in table[cls][1] for table in (lc.CLASSES, li.CLASSES)):
-                found.append((stem, name, qualified))
+                found.append((stem, name, qualified, path))
     return tuple(dict.fromkeys(found))
 
 
-def reexported_names(reexports: tuple, tree: ast.Module) -> dict:
+def reexported_names(reexports: tuple, tree: ast.Module, path: str = "") -> dict:
     """local name -> (dotted class, "<module>.py") for the classes of ``reexports`` (``reexported_classes``) this module
-    imports from the module of the tree holding them, by name or with ``*``."""
+    (at ``path``) imports from the module of the tree holding them, by name or with ``*``: the module beside it where
+    there is one of that name (held-out review 98, Y3: `from utils import *` was read as another directory's utils.py);
+    a name a later import of the module binds is that import's."""
     if not reexports:
         return {}
     out = {}
     for node in tree.body:
-        if not isinstance(node, ast.ImportFrom) or not node.module or \
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                out.pop(alias.asname or alias.name.split(".")[0], None)
+            continue
+        if not isinstance(node, ast.ImportFrom):
+            continue
+        if not node.module or \
                 node.module.split(".")[0] in ("langchain", "langchain_openai", "langchain_community", "llama_index"):
+            for alias in node.names:  # (`from openai import OpenAI` after `from helpers import *`: openai's)
+                out.pop(alias.asname or alias.name, None)
             continue
         stem = node.module.rsplit(".", 1)[-1]
-        held = {name: qualified for module, name, qualified in reexports if module == stem}
+        held = {name: qualified for module, name, qualified, source in reexports if module == stem and
+                _imported_from(path, node, source)}
         for alias in node.names:
             if alias.name == "*":
                 out.update({name: (qualified, f"{stem}.py") for name, qualified in held.items()
                             if not name.startswith("_")})
             elif alias.name in held:
                 out[alias.asname or alias.name] = (held[alias.name], f"{stem}.py")
+            else:
+                out.pop(alias.asname or alias.name, None)
     return out
+
+
+def _imported_from(path: str, node: ast.ImportFrom, source: str) -> bool:
+    """May ``from <module> import ...`` of the module at ``path`` import the module at ``source``? Not where a module
+    of that name sits beside ``path`` (or under its package, for a relative import) and is another file."""
+    if not path:
+        return True
+    base = os.path.dirname(path)
+    for _ in range(max(node.level - 1, 0)):
+        base = os.path.dirname(base)
+    near = os.path.join(base, *(node.module or "").split("."))
+    for candidate in (near + ".py", os.path.join(near, "__init__.py")):
+        if os.path.isfile(candidate):
+            return os.path.normpath(candidate) == os.path.normpath(source)
+    return True
 
 
 def functions_agent_importers(trees) -> tuple:

@@ -169,6 +169,13 @@ class ConversionPlan:
     dead_imports: dict = field(default_factory=dict, compare=False, hash=False)
     # environment variable -> paths of calls kept on OpenAI reading their model= from it (decide._kept_model_env)
     kept_model_env: dict = field(default_factory=dict, compare=False, hash=False)
+    # path -> {statement line: {class: (Mistral class, every object of the class converts)}}: a LangChain OpenAI
+    # class's name compared with a run's or an event's name (``event["name"] == "ChatOpenAI"``: LangChain names a
+    # model's runs after its class), where objects of that class convert (migrator.plan.decide._run_name_checks)
+    run_names: dict = field(default_factory=dict, compare=False, hash=False)
+    # settings field -> where the settings object is built with the field given (``Settings(OPENAI_MODEL_NAME=
+    # os.getenv(...))``), which migrator does not map: a converted call's model= reading it gets a TODO naming that
+    set_fields: dict = field(default_factory=dict, compare=False, hash=False)
     # a module of the tree (or one the plan did not read) names a way for embedding vectors to outlive the run
     # (migrator.mapping.embeddings.VECTOR_PERSISTENCE): the converted embeddings' re-embed TODO is said
     vectors_persist: bool = True
@@ -203,7 +210,8 @@ class ConversionPlan:
         # (a LangChain / LlamaIndex object converting: other modules' key TODOs name it; held-out review 89, Y21, a
         # module that then failed to print was still named "the converted ChatMistralAI", and a second run said so)
         paths |= {row[0] for row in self.wrapper_objects if row[4] == CONVERT}
-        for table in (self.model_slots, self.tables, self.dimensions, self.key_names, self.key_fields, self.raw_urls):
+        for table in (self.model_slots, self.tables, self.dimensions, self.key_names, self.key_fields, self.raw_urls,
+                      self.run_names):
             paths |= {path for path, value in table.items() if value}
         return frozenset(paths)
 
@@ -358,6 +366,14 @@ class FileView:
     @property
     def key_names(self) -> frozenset:
         return self.plan.key_names.get(self.path, frozenset())
+
+    @property
+    def set_fields(self) -> dict:
+        return self.plan.set_fields
+
+    @property
+    def run_names(self) -> dict:
+        return self.plan.run_names.get(self.path, {})
 
     @property
     def star_exports(self) -> frozenset:
