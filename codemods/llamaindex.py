@@ -49,7 +49,9 @@ class LlamaIndex(LangChain):
     built with no embed model gets a TODO: LlamaIndex's default embedding stays OpenAI's (and ``OPENAI_API_KEY``
     stays in the env files); so does an engine handed no ``llm=`` where no module sets ``Settings.llm`` (it
     answers with LlamaIndex's default LLM, OpenAI's). ``as_chat_engine(chat_mode="openai" / "react")`` in a module
-    whose LLM converts gets a TODO: llama-index-core 0.14, which the Mistral integration needs, removed both modes.
+    whose LLM converts gets a TODO: llama-index-core 0.14, which the Mistral integration needs, removed both modes;
+    so do the legacy agents there (``ReActAgent.from_tools``, the agent workers, ``AgentRunner``), which core 0.13
+    removed (the workflow agents replace them).
 
     **Known limits (the object stays on OpenAI, one TODO at its constructor).** A keyword with no
     equivalent (``dimensions``, ``default_headers``, ``http_client``, ``openai_client``,
@@ -131,6 +133,10 @@ class _LlamaIndexTransformer(_Transformer):
             if name in li.REMOVED_CHAT_MODES:
                 self.todo(self.current_line(), li.CHAT_MODE_TODO.format(
                     mode=code_of(mode), openai=li.CHAT_MODE_OPENAI if name == "openai" else ""))
+        written = code_of(node.func) if isinstance(node.func, (cst.Name, cst.Attribute)) else ""
+        if written in li.LEGACY_AGENT_CALLS and self.plan is not None and self.config.endpoint() is None and any(
+                site.verdict == CONVERT and li.CLASSES[site.cls][0] == li.CHAT for site in self.plan.sites):
+            self.todo(self.current_line(), li.LEGACY_AGENT_TODO.format(call=written))
 
     def _default_models_here(self) -> None:
         """At the statement running on LlamaIndex's default embedding (an index built with no embed model) or LLM (an

@@ -912,3 +912,15 @@ def test_a_py_exported_from_colab_with_ipython_lines_converts():
     assert '!pip install "mistralai>=3.7,<4" numpy\n' in out and "%time x = 1\n" in out, out
     assert "mistral_client.embeddings.create(" in out, out
     assert convert_files({"colab_app.py": out})["colab_app.py"] == out
+
+
+def test_a_notebook_saved_under_a_py_name_is_reported(tmp_path, monkeypatch):
+    """Held-out review 99, Y8 (a chatbot repository): Notebook.py held a notebook's JSON, which parses as one dict:
+    "Nothing to change", its cells' OpenAI calls unseen. It is reported (left as it is), with what to do."""
+    monkeypatch.chdir(tmp_path)
+    text = notebook("from openai import OpenAI\nclient = OpenAI()\n"
+                    "client.chat.completions.create(model='gpt-4o', messages=[])")
+    write_tree(tmp_path, {"Notebook.py": text})
+    report = run(["Notebook.py"], mode=Mode.WRITE, jobs=1)
+    assert isinstance(report.results[0], Failed) and "rename it to .ipynb" in report.results[0].reason, report.results
+    assert (tmp_path / "Notebook.py").read_text() == text

@@ -4785,3 +4785,49 @@ def test_a_key_read_into_a_name_nothing_reads_is_told_to_go() -> None:
             "converted client reads MISTRAL_API_KEY itself: delete this line\n") in out, out
     out = convert_files({"app.py": app, "other.py": "from app import OPENAI_API_KEY\nprint(OPENAI_API_KEY[:3])\n"})
     assert "which nothing reads" not in out["app.py"], out["app.py"]
+
+
+def test_an_ag2_llm_config_on_openai_gets_the_autogen_todo() -> None:
+    """Held-out review 99, Y1 (a course's AG2 group chat): `LLMConfig(api_type="openai", model="gpt-4o-mini")`, used
+    as `with llm_config:` or handed to agents, ran the agents on OpenAI with no TODO and no summary line, where the
+    dict form got MIG106's AutoGen TODO. Another provider's LLMConfig gets none."""
+    from mechanics import convert_files
+
+    app = ('from autogen import ConversableAgent, LLMConfig\n\nllm_config = LLMConfig(api_type="openai", '
+           'model="gpt-4o-mini")\n\nwith llm_config:\n    helper = ConversableAgent(name="helper")\n')
+    out = convert_files({"app.py": app})["app.py"]
+    assert "# TODO(migrator MIG106): LLMConfig(...) configures AG2 for OpenAI (its model is 'gpt-4o-mini'" in out, out
+    assert 'model="mistral-small-latest"' in out.splitlines()[2], out
+    other = app.replace('api_type="openai", model="gpt-4o-mini"', 'api_type="mistral", model="mistral-large-latest"')
+    assert convert_files({"app.py": other})["app.py"] == other
+
+
+def test_an_argparse_default_read_from_the_environment_is_mapped_where_declared() -> None:
+    """Held-out review 99, X5 (kb_retrieval): `add_argument("--model", default=os.environ.get("EMBED_MODEL",
+    "text-embedding-3-small"))` kept OpenAI's model while a literal default beside it was mapped: its fallback is
+    mapped, with the env default's TODO."""
+    from mechanics import convert_files
+
+    out = convert_files({"build.py": (
+        "import argparse\nimport os\n\nfrom openai import OpenAI\n\n\ndef main():\n    ap = argparse.ArgumentParser()\n"
+        "    ap.add_argument('--model', default=os.environ.get('EMBED_MODEL', 'text-embedding-3-small'))\n"
+        "    args = ap.parse_args()\n"
+        "    print(OpenAI().embeddings.create(model=args.model, input=['a']).data)\n")})["build.py"]
+    assert "default=os.environ.get('EMBED_MODEL', 'mistral-embed')" in out, out
+    assert "(EMBED_MODEL): its default is now 'mistral-embed'" in out and "computed at run time" not in out, out
+
+
+def test_an_instructor_client_chosen_by_a_condition_says_the_move() -> None:
+    """Held-out review 99, Y4 (instructor-groq-openai examples): `client = instructor.from_openai(openai.OpenAI()) if
+    provider == "openai" else instructor.from_groq(groq.Groq())` kept the client under "blocking uses:
+    chat.completions.create (through instructor) (client is ... by a condition)", which read as if instructor's call
+    could not convert, with no word on what to write."""
+    from mechanics import convert_files
+
+    out = convert_files({"app.py": (
+        "import groq\nimport instructor\nimport openai\n\nprovider = 'openai'\n"
+        "client = instructor.from_openai(openai.OpenAI()) if provider == 'openai' else "
+        "instructor.from_groq(groq.Groq())\n"
+        "user = client.chat.completions.create(model='gpt-4o', response_model=dict, messages=[])\n")})["app.py"]
+    assert ("(client is chosen by a condition among clients: move its OpenAI branch by hand to "
+            "instructor.from_mistral(Mistral()), with a Mistral model= for it)") in out, out

@@ -1581,6 +1581,16 @@ def test_dockerfile_env_space_form_and_an_old_python_image():
     assert not [f for f in findings if f[0] is FindingKind.TODO]
 
 
+def test_a_dockerfile_build_argument_feeding_a_model_variable_follows_the_model_map():
+    """Held-out review 99, X1 (kb_retrieval): `ARG EMBED_MODEL=text-embedding-3-small` then `ENV MODEL=${EMBED_MODEL}`:
+    the image set MODEL to OpenAI's model (the build step then sent it to Mistral), though the code's default was
+    mapped and `ENV CHAT_MODEL=gpt-4o-mini` beside it was. An ARG feeding no model variable stays."""
+    text = ("FROM python:3.12-slim\nARG CHAT=gpt-4o-mini\nENV OPENAI_MODEL=${CHAT}\n"
+            "ARG OTHER=gpt-4o\nENV OTHER_VALUE $OTHER\n")
+    new, _ = _env_edit(text, "Dockerfile", DEPLOY, APP_CODE)
+    assert "ARG CHAT=mistral-small-latest\n" in new and "ARG OTHER=gpt-4o\n" in new, new
+
+
 def test_a_pipfile_python_version_older_than_mistralai_supports():
     pipfile = '[packages]\nopenai = "*"\n\n[requires]\npython_version = "3.9"\n'
     _, todos = _manifest_todos(pipfile, "Pipfile", PIPFILE, MISTRAL_CODE)
@@ -3621,3 +3631,45 @@ def test_instructor_from_mistral_without_instructor_declared_gets_a_todo():
     assert any("instructor is not declared here: declare instructor>=1.17" in todo for _, todo in todos), todos
     _, todos = _manifest_todos("openai\ninstructor>=1.17\n", "requirements.txt", REQUIREMENTS, moved)
     assert not any("instructor is not declared" in todo for _, todo in todos), todos
+
+
+def test_a_cloud_build_config_follows_the_renamed_key():
+    """Held-out review 99, X2 (kb_retrieval): cloudbuild.yaml kept `--build-arg OPENAI_API_KEY=...` and its secretEnv
+    while the Dockerfile's ARG became MISTRAL_API_KEY: every Cloud Build run lost its key. It is read like the other
+    platforms' manifests."""
+    from mechanics import convert_files
+
+    build = ("steps:\n  - name: 'gcr.io/cloud-builders/docker'\n    entrypoint: 'bash'\n"
+             "    secretEnv: ['OPENAI_API_KEY']\n"
+             "    args: ['-c', 'docker build -t img --build-arg OPENAI_API_KEY=$$OPENAI_API_KEY .']\n"
+             "availableSecrets:\n  secretManager:\n"
+             "    - versionName: projects/$PROJECT_ID/secrets/OPENAI_API_KEY/versions/latest\n"
+             "      env: 'OPENAI_API_KEY'\n")
+    out = convert_files({"cloudbuild.yaml": build,
+                         "Dockerfile": ("FROM python:3.12-slim\nARG OPENAI_API_KEY\n"
+                                        "ENV OPENAI_API_KEY=${OPENAI_API_KEY}\n"),
+                         "app.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                                   "r = client.chat.completions.create(model='gpt-4o', messages=[])\n"},
+                        respect_gitignore=False)
+    assert "ARG MISTRAL_API_KEY" in out["Dockerfile"], out["Dockerfile"]
+    assert "--build-arg MISTRAL_API_KEY=$$MISTRAL_API_KEY" in out["cloudbuild.yaml"] and \
+        "OPENAI_API_KEY" not in out["cloudbuild.yaml"], out["cloudbuild.yaml"]
+
+
+def test_a_manifest_whose_code_imports_a_converted_module_elsewhere_declares_mistralai():
+    """Held-out review 99, X3 (ai-maker-space-challenge): api/app.py, installed by api/requirements.txt (Vercel),
+    imports lib/embedding.py, which converted; only the root pyproject.toml got mistralai, and the deployed API failed
+    at import. The manifest declares what the code it installs now imports (its own openai use keeps openai)."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "api/app.py": ("import openai\n\nfrom lib.embedding import embed\n\n\ndef check(key):\n"
+                       "    return openai.OpenAI(api_key=key).models.list()\n"),
+        "api/requirements.txt": "fastapi==0.115.12\nopenai==1.77.0\n",
+        "lib/__init__.py": "",
+        "lib/embedding.py": ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef embed(texts):\n"
+                             "    return client.embeddings.create(model='text-embedding-3-small', input=texts).data\n"),
+        "pyproject.toml": '[project]\nname = "demo"\nversion = "0.1.0"\ndependencies = ["openai"]\n',
+    })
+    assert "mistralai>=3.7,<4" in out["api/requirements.txt"] and "openai==1.77.0" in out["api/requirements.txt"], \
+        out["api/requirements.txt"]

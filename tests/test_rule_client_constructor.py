@@ -2505,3 +2505,18 @@ def test_a_comment_naming_a_renamed_key_variable_names_the_new_one() -> None:
     kept = app + 'print(os.environ["OPENAI_API_KEY"][:3])\n'
     out = convert_files({"app.py": kept})["app.py"]
     assert "# Load .env to pick up OPENAI_API_KEY\n" in out, out
+
+
+@pytest.mark.parametrize("key", ['""', '"PASTE-YOUR-KEY-HERE"', '"<your key>"'])
+def test_a_placeholder_key_literal_gets_a_todo(key: str) -> None:
+    """Held-out review 99, Y3 (a Streamlit chatbot): `OpenAI(api_key="")`, a key the user was to paste in, became
+    `Mistral(api_key="")` with no TODO, while "Before you deploy" pointed at "the TODO at each"."""
+    code, todos = convert_idempotent(f"""
+        from openai import OpenAI
+        client = OpenAI(api_key={key})
+        r = client.chat.completions.create(model="gpt-4o-mini", messages=[])
+        """)
+    assert "Mistral(" in code, code
+    assert todos == [f"api_key={key} is written in the code (a placeholder for an OpenAI key until now): leave api_key "
+                     "out so the SDK reads MISTRAL_API_KEY, or put a Mistral key there "
+                     "(https://console.mistral.ai/api-keys)"], todos

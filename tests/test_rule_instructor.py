@@ -431,8 +431,8 @@ def test_an_instructor_client_chosen_by_a_condition_keeps_its_calls_with_a_todo(
         )
         ''')
     assert "instructor.from_openai(openai.OpenAI()) if" in code, code
-    assert any("client is instructor.from_openai(openai.OpenAI()) or instructor.from_groq(groq.Groq()), by a "
-               "condition" in t for t in todos), todos
+    assert any("client is chosen by a condition among clients: move its OpenAI branch by hand to "
+               "instructor.from_mistral(Mistral())" in t for t in todos), todos
 
 
 def test_an_instructor_calls_conditional_model_literals_map():

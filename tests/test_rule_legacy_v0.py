@@ -1597,3 +1597,21 @@ def test_a_module_key_setting_serving_kept_and_moved_calls_carries_the_deploy_st
     outcome = transform_source(source, config=Config())
     assert "mistral_client.chat.complete(" in outcome.code, outcome.code
     assert [step for f in outcome.findings for step in f.steps].count(KEY_STEP) >= 1, outcome.findings
+
+
+def test_a_v0_message_only_printed_converts():
+    """Held-out review 99, Y7 (SetUp-AI-Lab): `print(completion.choices[0].message)` was "used as a whole (a dict in
+    v0 ...)", and two beginner scripts stayed on OpenAI; printing works on Mistral's message (it shows its fields).
+    A message passed on stays."""
+    code, todos = convert_idempotent("""
+        import openai
+        completion = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": "hi"}])
+        print(completion.choices[0].message)
+        """)
+    assert "mistral_client.chat.complete(" in code and not todos, code
+    code, todos = convert_idempotent("""
+        import openai
+        completion = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": "hi"}])
+        save(completion.choices[0].message)
+        """)
+    assert "openai.ChatCompletion.create(" in code and any("used as a whole" in t for t in todos), todos

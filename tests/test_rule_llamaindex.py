@@ -1131,3 +1131,40 @@ def test_the_default_settings_todo_says_the_pin_and_maps_the_default_llm_as_a_co
     todo = next(line for line in out["save_index.py"].splitlines() if "MIG106" in line)
     assert 'Settings.llm = MistralAI(model="mistral-small-latest")' in todo, todo
     assert "; first, as the project pins llama-index-core ==0.10.51 (in requirements.txt)" in todo, todo
+
+
+def test_a_legacy_agent_beside_a_converted_llm_gets_a_todo():
+    """Held-out review 99, Y2 (a RAG course): `ReActAgent.from_tools(..., llm=OpenAI(...))` converted to MistralAI with
+    no word, while the integration it now needs brings llama-index-core 0.14, which has no from_tools (AttributeError);
+    `as_chat_engine(chat_mode="react")` in the same file got its TODO. A workflow agent gets none."""
+    code, todos = convert('''\
+        from llama_index.core.agent import ReActAgent
+        from llama_index.llms.openai import OpenAI
+
+        agent = ReActAgent.from_tools([], llm=OpenAI(model="gpt-4o-mini", max_tokens=512), verbose=True)
+        ''')
+    assert "MistralAI(" in code, code
+    assert any(t.startswith("ReActAgent.from_tools(...): llama-index-core 0.13 removed the legacy agents") and
+               "llama_index.core.agent.workflow" in t for t in todos), todos
+    _, todos = convert('''\
+        from llama_index.core.agent.workflow import ReActAgent
+        from llama_index.llms.openai import OpenAI
+
+        agent = ReActAgent(tools=[], llm=OpenAI(model="gpt-4o-mini", max_tokens=512))
+        ''')
+    assert not any("legacy agents" in t for t in todos), todos
+
+
+def test_a_pre_010_module_on_a_pinned_project_is_told_one_upgrade_step():
+    """Held-out review 99, Y5 (ipodlipnyak/llm): "upgrade to llama-index-core 0.14 first; first, as the project pins
+    llama-index ^0.5.18 ...: raise it to llama-index>=0.13,<0.15": two targets in one sentence. One step: the pin's."""
+    from mechanics import convert_files
+
+    pyproject = ('[tool.poetry]\nname = "x"\nversion = "0.1.0"\ndescription = ""\nauthors = []\n\n'
+                 '[tool.poetry.dependencies]\npython = "^3.10"\nllama-index = "^0.5.18"\n')
+    out = convert_files({"pyproject.toml": pyproject, "main.py": (
+        "from llama_index import SimpleDirectoryReader, GPTSimpleVectorIndex\n\n"
+        "index = GPTSimpleVectorIndex.from_documents(SimpleDirectoryReader('./data').load_data())\n")})
+    todo = next(line for line in out["main.py"].splitlines() if "MIG106" in line)
+    assert "which have no Settings; the project pins llama-index ^0.5.18" in todo, todo
+    assert "first; first" not in todo and "llama-index-core 0.14 first" not in todo, todo

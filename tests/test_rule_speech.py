@@ -544,3 +544,19 @@ def test_a_voice_parameters_openai_default_is_named_with_its_mistral_preset():
     said = (f"voice=voice: the parameter voice defaults to 'onyx', and what callers pass is not followed: pass "
             f"voice_id= a Mistral voice (Mistral's preset for 'onyx' is {VOICES['onyx']!r})")
     assert any(said in t for t in todos), todos
+
+
+def test_speech_streamed_to_a_file_is_told_the_form_that_converts():
+    """Held-out review 99, X6 (Shenanigan-bot): `with client.audio.speech.with_streaming_response.create(...) as s:
+    s.stream_to_file(path)` kept the client, its TODO steering to stream=True events; writing a file has a form MIG120
+    converts."""
+    _, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def say(text, path):
+            with client.audio.speech.with_streaming_response.create(model="tts-1", voice="alloy", input=text) as s:
+                s.stream_to_file(path)
+        ''')
+    assert any("write it as audio.speech.create(...) then .stream_to_file(path), which MIG120 converts" in t
+               for t in todos), todos

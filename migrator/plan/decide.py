@@ -1681,6 +1681,23 @@ def _embedding_cut(f, node) -> bool:
         owner.value.attr == "embedding"
 
 
+def _mock_value(f, node) -> bool:
+    """Is ``node`` given to a test double: ``x.return_value = node`` / ``side_effect``, an argument of ``Mock(...)``
+    / ``MagicMock(...)`` or of an ``assert_called*`` / ``assert_awaited*`` check?"""
+    for parent in ancestors_of(f, node):
+        if isinstance(parent, ast.Assign):
+            return any(isinstance(t, ast.Attribute) and t.attr in ("return_value", "side_effect")
+                       for t in parent.targets)
+        if isinstance(parent, ast.Call):
+            callee = (dotted_name(parent.func) or "").rpartition(".")[2]
+            if callee.startswith(("assert_called", "assert_awaited", "assert_any_call", "assert_has_calls")) or \
+                    callee in ("Mock", "MagicMock", "AsyncMock", "patch"):
+                return True
+        if isinstance(parent, ast.stmt):
+            return False
+    return False
+
+
 def _sizes_vectors(f, node, says=None, strict: bool = False) -> bool:
     """Does the int ``node`` say how long a vector is, by where it is written: assigned to a name, or
     passed as a keyword / dict key, that says so (``EMBEDDING_DIM = 1536``, ``dimension=1536``,
@@ -1721,7 +1738,11 @@ def _sizes_vectors(f, node, says=None, strict: bool = False) -> bool:
         return any(isinstance(side, ast.Call) and isinstance(side.func, ast.Name) and side.func.id == "len"
                    for side in (parent.left, *parent.comparators))
     elif isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.Mult) and says is None:
-        # `[0.0] * 1536`: a zero vector of OpenAI's size (a fallback embedding; held-out review 22, T2)
+        # `[0.0] * 1536`: a zero vector of OpenAI's size (a fallback embedding; held-out review 22, T2); not a test's
+        # mock's (`mock.embed.return_value = [0.1] * 1536`, `assert_called_once_with(embedding=[0.1] * 1536)`: held-out
+        # review 99, X7, 6 of a repository's 13 TODOs)
+        if is_test_path(f.path) or _mock_value(f, parent):  # (a test's vectors: test doubles' values)
+            return False
         other = parent.left if parent.right is node else parent.right
         return isinstance(other, ast.List) and len(other.elts) == 1 and isinstance(other.elts[0], ast.Constant) \
             and type(other.elts[0].value) in (int, float)
@@ -5818,6 +5839,11 @@ def _argparse_slots(builder, f, node) -> set:
                     builder.unread is not None and builder.unread.read_elsewhere(default.id,
                                                                                  f.module.rsplit(".", 1)[-1])):
             constant = ("const", default.id)
+    if isinstance(default, ast.Call) and len(default.args) == 2 and \
+            (dotted_name(default.func) or "").endswith(("getenv", "environ.get")):
+        # `default=os.environ.get("EMBED_MODEL", "text-embedding-3-small")`: its fallback, as a module-level read's
+        # (held-out review 99, X5: left, while a literal default beside it was mapped)
+        default = default.args[1]
     if constant is None and not (isinstance(default, ast.Constant) and isinstance(default.value, str) and
                                  slot_model_literal(default.value)):
         return set()
