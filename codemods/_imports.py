@@ -376,6 +376,12 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     # one-line statements read the new imports, which go where the first openai import is, even below the
     # leading block (`import os; print(1); import openai`: `mistral_client = Mistral()` follows its import)
     reads_end = max(statements_end, anchor_end) if new_lines else statements_end
+    if anchor is None and new_lines and not statements and any(_CELL_MARK.match(line) for line in lines):
+        # a notebook whose openai imports all stay (an object kept beside the converted one): the cell of the first
+        # statement reading a new name, after its own imports, rather than the first cell (held-out review 100, Y2:
+        # above a Colab setup cell's `!pip install`, which had to run first)
+        anchor = _first_reader_cell(tree, lines, set(pending_plain) |
+                                    {name for names in pending_from.values() for name in names})
     if anchor is None:
         anchor = imports_end
     following = lines[anchor].lstrip() if new_lines and anchor < len(lines) else ""
@@ -874,6 +880,26 @@ def _before_first_use(tree: ast.Module, node: ast.ImportFrom, names: list, state
     wanted = set(names)
     first = min((n.lineno for n in ast_walk(tree) if isinstance(n, ast.Name) and n.id in wanted), default=None)
     return first is None or first > node.end_lineno
+
+
+def _first_reader_cell(tree: ast.Module, lines: list, names: set) -> Optional[int]:
+    """Line index after the leading imports of the notebook cell whose top-level statement first reads one of
+    ``names``, else None."""
+    read = [node.lineno for node in ast_walk(tree) if isinstance(node, ast.Name) and node.id in names]
+    if not read:
+        return None
+    statement = next((node for node in tree.body if node.lineno <= min(read) <= node.end_lineno), None)
+    if statement is None:
+        return None
+    start = max((i + 1 for i in range(statement.lineno - 1) if _CELL_MARK.match(lines[i])), default=0)
+    end = start
+    for node in tree.body:
+        if node.lineno - 1 < start:
+            continue
+        if not isinstance(node, (ast.Import, ast.ImportFrom)) or node.lineno >= statement.lineno:
+            break
+        end = node.end_lineno
+    return end
 
 
 def _leading_imports_end(tree: ast.Module) -> int:

@@ -976,7 +976,8 @@ class _Transformer(SplatSteps, RuleTransformer):
                                                                                  f"({variable}), its default now "
                                                                                  f"{target!r}")
                       or env_default_todo(variable, target,  # (held-out review 98, X6: "a Mistral model" of it)
-                                          "embedding " if value.startswith(EMBEDDING_MODEL_PREFIX) else ""))
+                                          "embedding " if value.startswith(EMBEDDING_MODEL_PREFIX) else "",
+                                          self.config.endpoint().spec.name if self.config.endpoint() else "Mistral"))
         if target.startswith("magistral-"):
             self.todo(line, REASONING_TODO.format(model=target))
         return cst.SimpleString(f"{updated.prefix}{updated.quote}{target}{updated.quote}")

@@ -52,7 +52,9 @@ class LangChain(MigratorRule):
     only: its ``total_cost`` stays 0.0 for ChatMistralAI). A run's or an event's name compared with the class's
     (``event["name"] == "ChatOpenAI"`` over ``astream_events``, ``type(llm).__name__``) names the Mistral class
     where every object of that class in the project converts (LangChain names a model's runs after its class), and
-    gets a TODO where some stay.
+    gets a TODO where some stay; ``getattr(llm, "model_name", ...)`` in a module whose chat object converts gets a
+    TODO (it reads None on ChatMistralAI). An object given no endpoint keyword where the project's env files point
+    ``OPENAI_BASE_URL`` / ``OPENAI_API_BASE`` at another provider is that provider's, as an SDK client is, and stays.
 
     **Why.** ChatMistralAI calls Mistral's chat API itself (``MISTRAL_API_KEY``, ``MISTRAL_BASE_URL``);
     its fields differ from ChatOpenAI's in name, range (``temperature`` and ``top_p`` in [0, 1]) and
@@ -220,6 +222,12 @@ class _Transformer(RuleTransformer):
                 string_value(node.args[0].value) == "OPENAI_API_KEY":
             self._openai_key(node, self.current_line())  # `_set_env("OPENAI_API_KEY")` (held-out review 87, Y6)
         written = code_of(node.func) if isinstance(node.func, (cst.Name, cst.Attribute)) else ""
+        if written == "getattr" and self.lib is lc and len(node.args) >= 2 and self.plan is not None and \
+                string_value(node.args[1].value) in lc.RENAMED_ATTRS[lc.CHAT] and any(
+                    site.verdict == CONVERT and lc.CLASSES[site.cls][0] == lc.CHAT for site in self.plan.sites) and \
+                self.config.endpoint() is None:
+            old = string_value(node.args[1].value)
+            self.todo(self.current_line(), lc.GETATTR_RENAMED_TODO.format(old=old, new=lc.RENAMED_ATTRS[lc.CHAT][old]))
         if written.rpartition(".")[2] == lc.COST_CALLBACK and self.lib is lc and self.plan is not None and any(
                 site.verdict == CONVERT and lc.CLASSES[site.cls][0] == lc.CHAT and
                 self._function_of(site.line) in (None, self._function_of(self.current_line()))

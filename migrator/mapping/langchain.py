@@ -351,6 +351,10 @@ EMBEDDING_ATTRS = frozenset({"embed_query", "embed_documents", "aembed_query", "
                              "max_retries"})
 # Field reads spelled otherwise on the Mistral class: rewritten on a converted object (a write keeps it).
 RENAMED_ATTRS = MappingProxyType({CHAT: MappingProxyType({"model_name": "model"})})
+# ... read by name (`getattr(llm, "model_name", None)`), in a module whose chat object converts: None on ChatMistralAI
+# (held-out review 100, Y3: a saved state held None, and the restore built ChatOpenAI(model=None))
+GETATTR_RENAMED_TODO = ("getattr(..., {old!r}): a ChatMistralAI keeps it in .{new} ({old} is only its constructor "
+                        "alias, and this reads None there): read {new!r} where this holds a converted object")
 # Uses that keep the object on OpenAI: why.
 BLOCKING_ATTRS = MappingProxyType({
     "client": "the raw OpenAI client (ChatMistralAI's client is an httpx.Client)",

