@@ -21,7 +21,8 @@ from migrator.mapping.client import (ANNOTATED, MISTRAL_CLIENT, MISTRAL_SERVER, 
                                      OPENAI_DEFAULT_TIMEOUT_MS, OPENAI_HOST, OPENAI_SECRET, SDK_INSTRUMENTERS,
                                      RUNTIME_KEY_CALLS, SHARED_RETRY_CONFIG, CLIENT_CLOSE, CLIENT_CLOSE_METHODS,
                                      GIVEN_KEY_STEP, KEY_STEP, MISTRAL_KEYS_PAGE, OPENAI_KEYS_PAGE, RETRY_STEP,
-                                     SERVER_URL_STEP, fail_note, is_openai_secret, openai_key_prefix, retry_budget_ms)
+                                     PACKAGE_CHECK_TODO, SERVER_URL_STEP, fail_note, is_openai_secret,
+                                     openai_key_prefix, retry_budget_ms)
 from migrator.mapping.env import (API_KEY_ENV, BASE_URL_VARS, COLAB_SECRETS, ENV_VALUE_NOTES, MESSAGE_CALLS,
                                   SERVER_URL_ENV, STREAMLIT_SECRET_TODO, STREAMLIT_SECRETS)
 from migrator.mapping.packages import OPENAI_PACKAGE
@@ -70,7 +71,8 @@ class ClientConstructor(MigratorRule):
     importing httpx gets a TODO); ``organization``/``project`` are dropped with a TODO. A constructor without ``base_url`` gets no
     server URL (Mistral's default server; ``OpenAI()`` honoured ``OPENAI_BASE_URL`` implicitly, so
     code that reads or sets that variable gets a TODO). Reads of ``OPENAI_API_KEY`` / ``OPENAI_BASE_URL`` from the
-    environment become ``MISTRAL_API_KEY`` / ``MISTRAL_SERVER_URL``; parameter and return
+    environment become ``MISTRAL_API_KEY`` / ``MISTRAL_SERVER_URL`` (a setup check that ``openai`` is installed,
+    ``importlib.import_module("openai")``, gets a TODO where every client converts); parameter and return
     annotations naming the OpenAI client classes become ``Mistral``. A key set on the statement
     right after the one that builds the client (``client = OpenAI()`` then ``client.api_key = key``)
     is passed to ``Mistral(api_key=key)`` and the assignment is removed (its comments move above the
@@ -156,6 +158,8 @@ class ClientConstructor(MigratorRule):
     AFTER = 'import os\nfrom mistralai.client import Mistral\nfrom mistralai.client.utils import BackoffStrategy, RetryConfig\n\nclient = Mistral(\n    api_key=os.environ["MISTRAL_API_KEY"],\n    timeout_ms=30000,\n    retry_config=RetryConfig(\n        "backoff",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=4000),\n        retry_connection_errors=True,\n    ),\n)\n'
 
     def make_transformer(self, facts):
+        if facts.view is not None and facts.view.package_checks:
+            facts.prune = False  # (a setup check of the openai package: no site of the plan's marks it)
         return _Transformer(self, facts)
 
 
@@ -788,6 +792,11 @@ class _Transformer(RuleTransformer):
             slice=[value.slice[0].with_changes(slice=cst.Index(new)), *value.slice[1:]]))
 
     def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:
+        checks = self.facts.view.package_checks if self.facts.view is not None and self.compat is None else {}
+        line = self.current_line() if checks else 0
+        if line in checks and original.evaluated_value == checks[line][0]:
+            name, new = checks[line]
+            self.todo(line, PACKAGE_CHECK_TODO.format(name=name, new=new))
         if self.compat is None and self._env_fed and isinstance(updated.evaluated_value, str) and \
                 _is_openai_url(updated.evaluated_value):
             line = self._lines_of_env or 0

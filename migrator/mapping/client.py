@@ -372,6 +372,10 @@ FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
                                 ("OpenAITextEmbedding", "MistralAITextEmbedding", "mistral-embed"))}})
 # AutoGen (pyautogen / AG2 0.2 style): an llm_config whose model is OpenAI's and that names no other api_type /
 # base_url calls OpenAI (held-out review 89, Y5)
+# a setup check that the openai / langchain_openai package is installed, where the run took it out of the dependency
+# files (migrator.plan.decide._package_checks)
+PACKAGE_CHECK_TODO = ("{name!r} is checked here as an installed package, but the converted code needs {new!r} and the "
+                      "dependency files no longer declare {name!r}: check {new!r} instead")
 AUTOGEN_LLMCONFIG_TODO = ("{callee}(...) configures AG2 for OpenAI (its model is {model!r}, with no api_type / "
                           "base_url naming another server), and the agents built with it run there; migrator does not "
                           "convert it: on Mistral, api_type=\"mistral\", model=\"{mistral}\" and api_key="

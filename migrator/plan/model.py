@@ -176,6 +176,9 @@ class ConversionPlan:
     # settings field -> where the settings object is built with the field given (``Settings(OPENAI_MODEL_NAME=
     # os.getenv(...))``), which migrator does not map: a converted call's model= reading it gets a TODO naming that
     set_fields: dict = field(default_factory=dict, compare=False, hash=False)
+    # path -> {statement line: (import name, its replacement)}: checks that openai / langchain_openai is installed,
+    # where the dependency files no longer declare it (migrator.plan.decide._package_checks)
+    package_checks: dict = field(default_factory=dict, compare=False, hash=False)
     # a module of the tree (or one the plan did not read) names a way for embedding vectors to outlive the run
     # (migrator.mapping.embeddings.VECTOR_PERSISTENCE): the converted embeddings' re-embed TODO is said
     vectors_persist: bool = True
@@ -211,7 +214,7 @@ class ConversionPlan:
         # module that then failed to print was still named "the converted ChatMistralAI", and a second run said so)
         paths |= {row[0] for row in self.wrapper_objects if row[4] == CONVERT}
         for table in (self.model_slots, self.tables, self.dimensions, self.key_names, self.key_fields, self.raw_urls,
-                      self.run_names):
+                      self.run_names, self.package_checks):
             paths |= {path for path, value in table.items() if value}
         return frozenset(paths)
 
@@ -370,6 +373,10 @@ class FileView:
     @property
     def set_fields(self) -> dict:
         return self.plan.set_fields
+
+    @property
+    def package_checks(self) -> dict:
+        return self.plan.package_checks.get(self.path, {})
 
     @property
     def run_names(self) -> dict:
