@@ -2900,3 +2900,20 @@ def test_a_model_read_from_a_module_dict_literal_names_its_entry() -> None:
     assert todos == ["model=CFG[\"model_name\"] reads 'gpt-4o' from CFG, set in this module: an OpenAI model; make "
                      "that entry 'mistral-large-latest' (or another Mistral model), checking CFG's other readers (said "
                      "once per module)"], todos
+
+
+def test_an_untraced_receivers_calls_say_the_todo_in_full_once_per_file():
+    """Held-out review 100, X2 (studai-backend): 63 copies of "client: migrator cannot tell which client it holds;
+    convert this chat.completions.create call by hand ..." in two modules. The first call of a receiver says it in
+    full, the others point at it (as MIG106 does for its untraced receivers)."""
+    from mechanics import convert_idempotent
+
+    _, todos = convert_idempotent("""
+        def plan(client, topic):
+            a = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": topic}])
+            b = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": topic}])
+            return a, b
+        """)
+    assert [t.split(";")[0] for t in todos] == ["client: migrator cannot tell which client it holds",
+                                               "client: migrator cannot tell which client it holds: see the TODO at "
+                                               "its first such call in this file"], todos
