@@ -1824,9 +1824,9 @@ class _Transformer(RuleTransformer):
         self._cell_starts: list = []
         self._self_contained: frozenset = frozenset()
         if self._notebook:
-            from migrator.plan.langchain import cell_starts
+            from migrator.engine.notebooks import cell_starts
 
-            self._cell_starts = list(cell_starts(node.code))
+            self._cell_starts = list(cell_starts(node.code))  # (a notebook's module only: its code printed once)
             cells = [bisect.bisect_right(self._cell_starts, statement.lineno) for statement in self.facts.tree.body
                      if isinstance(statement, (ast.Import, ast.ImportFrom)) and _names_openai(statement)]
             self._self_contained = frozenset(cells[1:]) - {cells[0]} if cells else frozenset()
@@ -1912,8 +1912,11 @@ def _imports_only(statement) -> bool:
 
 
 def _starts_cell(statement) -> bool:
-    """Is ``statement`` the first of a notebook cell (the module of a notebook: migrator.engine.notebooks)?"""
-    return any(line.comment is not None and line.comment.value.startswith("# migrator-ipython-")
+    """Is ``statement`` the first of a notebook cell (the module of a notebook: migrator.engine.notebooks; not a
+    masked IPython line inside a cell)?"""
+    from migrator.engine.notebooks import CELL_LINE
+
+    return any(line.comment is not None and CELL_LINE.match(line.comment.value)
                for line in getattr(statement, "leading_lines", ()))
 
 

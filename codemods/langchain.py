@@ -171,9 +171,7 @@ class _Transformer(RuleTransformer):
                 return value
             mistral, every = checks[cls]
             if not every:
-                if (line, cls) not in self._told_refs:
-                    self._told_refs.add((line, cls))
-                    self.todo(line, lc.RUN_NAME_TODO.format(cls=cls, mistral=mistral))
+                self.todo(line, lc.RUN_NAME_TODO.format(cls=cls, mistral=mistral))  # (once per statement: todo())
                 return value
             self.converted(line, f"{cls!r} -> {mistral!r}: LangChain names a model's runs and events after its "
                                  f"class, and every {cls} of the project converts")

@@ -48,6 +48,14 @@ _ASSIGNED_MAGIC = re.compile(r"[ \t]*[A-Za-z_][\w.]*(?:[ \t]*,[ \t]*[A-Za-z_][\w
 
 # the line put before each cell of the virtual module (its number: cells counted from 1, markdown included)
 CELL_LINE = re.compile(r"^# migrator-ipython-x*cell (\d+)$", re.MULTILINE)
+
+
+def cell_starts(source: str) -> tuple[int, ...]:
+    """The line of each cell's marker where ``source`` is a notebook read as one module (its cells run one at a time:
+    a TODO about a cell's imports, a constant its cells share, goes in a cell), else ()."""
+    return tuple(source.count("\n", 0, m.start()) + 1 for m in CELL_LINE.finditer(source))
+
+
 # a line of a code cell that does not parse, as the virtual module holds it (a comment the plan reads)
 UNPARSED_LINE = re.compile(r"^# migrator-ipython-x*unparsed (.*)$", re.MULTILINE)
 _UNSAFE_IN_COMMENT = re.compile("[\x00\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")

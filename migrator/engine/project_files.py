@@ -475,7 +475,7 @@ def _action(facts: CodeFacts, path: str, pkg: Package) -> str | None:
             scope, lambda p, text: _wrote_import(found, text, facts.originals, p)):
         # `api/app.py` (under api/requirements.txt) importing lib/embedding.py, which converted: the manifest installs
         # what that code now imports (held-out review 99, X3: Vercel's api/requirements.txt got no mistralai)
-        writers = [p for p in scope]
+        writers = list(scope)
     if not writers:
         return None
     examples = _examples_only(path, writers, facts.manifest_texts.get(path, facts.texts.get(path, "")))

@@ -117,7 +117,7 @@ _PLATFORM_FILES = frozenset({"render.yaml", "render.yml", "app.yaml", "app.yml",
                              "cloudbuild.yaml", "cloudbuild.yml"})
 
 # Directories whose YAML files are conda environments (`install/genai.yml`)
-_CONDA_DIRS = frozenset({"install", "conda", "envs", "environments"})
+_CONDA_DIRS = frozenset({"install", "conda", "envs"})
 
 # Shell scripts, which deploy or run the application with its environment (held-out review 58, Y3: Cloud Run's
 # `--set-secrets "OPENAI_API_KEY=..."` in configure_runtime.sh was never read; the converted client got no key).

@@ -325,15 +325,21 @@ LANGCHAIN_STRING_TODO = ("{callee}({model}){where} runs on OpenAI through langch
 # manifest (agno imports it lazily: ImportError at start-up); autogen and smolagents wrap the SDK the same way.
 _KEEPS_OPENAI = ("migrator does not convert it (it needs the openai package and OPENAI_API_KEY, which stay); "
                  "on Mistral: ")
-_AGNO = _KEEPS_OPENAI + "{mistral}(id=\"mistral-large-latest\") from {module} (it reads MISTRAL_API_KEY; check that " \
-    "your agno release takes mistralai 3)"
+# agno's: {{model}} (the Mistral model its id= maps to, else these defaults) and {{key}} (AGNO_KEY_READ, or
+# AGNO_KEY_GIVEN where api_key= is given) are filled in per call (migrator.plan.build._agno_how)
+_AGNO = _KEEPS_OPENAI + "{mistral}({field}=\"{{model}}\") from {module} ({{key}}; check that your agno release takes " \
+    "mistralai 3)"
+AGNO_DEFAULT_MODELS = MappingProxyType({"OpenAIChat": "mistral-large-latest", "OpenAIResponses": "mistral-large-latest",
+                                        "OpenAIEmbedder": "mistral-embed"})
+AGNO_KEY_READ = "it reads MISTRAL_API_KEY"
+AGNO_KEY_GIVEN = "given api_key={given}: pass it a Mistral key"
 FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
-    f"agno.models.openai{sub}.{name}": _AGNO.format(mistral="MistralChat", module="agno.models.mistral")
+    f"agno.models.openai{sub}.{name}": _AGNO.format(mistral="MistralChat", field="id", module="agno.models.mistral")
     for sub, name in (("", "OpenAIChat"), (".chat", "OpenAIChat"), ("", "OpenAIResponses"),
                       (".responses", "OpenAIResponses"))}, **{
-    f"agno.{where}.openai.OpenAIEmbedder": _AGNO.replace("(id=", "(model=").replace("mistral-large-latest",
-                                                                                  "mistral-embed").format(
-        mistral="MistralEmbedder", module=f"agno.{where}.mistral") + ", then re-embed stored vectors"
+    f"agno.{where}.openai.OpenAIEmbedder": _AGNO.format(mistral="MistralEmbedder", field="model",
+                                                        module=f"agno.{where}.mistral")
+    + ", then re-embed stored vectors"
     for where in ("embedder", "knowledge.embedder")},
     "autogen_ext.models.openai.OpenAIChatCompletionClient": _KEEPS_OPENAI + (
         "the same class pointed at Mistral's OpenAI-compatible endpoint (base_url=\"https://api.mistral.ai/v1\", "
@@ -465,7 +471,9 @@ FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chrom
                                       "llama_index": "LlamaIndex", "pandasai": "PandasAI",
                                       "semantic_kernel": "Semantic Kernel",
                                       "openai_multi_client": "openai-multi-client"})
-FOREIGN_OPENAI_TODO = "{name}(...) is {library}'s OpenAI component: it calls OpenAI and reads OPENAI_API_KEY; {how}"
+FOREIGN_OPENAI_TODO = "{name}(...) is {library}'s OpenAI component: it calls OpenAI {reads}; {how}"
+FOREIGN_READS = "and reads OPENAI_API_KEY"  # (FOREIGN_OPENAI_TODO's {reads}; a key given: FOREIGN_GIVEN_KEY)
+FOREIGN_GIVEN_KEY = "with the key it is given"
 # LiteLLM picks the provider from the model name: `litellm.completion(model="gpt-4o-mini")` calls OpenAI and reads
 # OPENAI_API_KEY itself (held-out review 63, X3: the env files' key was renamed beside it, and every call failed)
 LITELLM_CALLS = frozenset({"completion", "acompletion", "embedding", "aembedding", "text_completion",

@@ -35,6 +35,8 @@ from migrator.mapping.client import (AGENTS_PROVIDER_OWN_KEYWORDS, AGENTS_SDK_MO
                                      AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED, AGENTS_SDK_HOSTED_TODO,
                                      AGENTS_SDK_HOSTED_TOOLS,
                                      FOREIGN_ENDPOINT_KEYWORDS, FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO,
+                                     FOREIGN_GIVEN_KEY, FOREIGN_READS, AGNO_DEFAULT_MODELS, AGNO_KEY_GIVEN,
+                                     AGNO_KEY_READ,
                                      CREWAI_MEMORY_TODO, CREWAI_RAG_TODO, CREWAI_RAG_TOOLS, MEM0_DEFAULT_TODO,
                                      SCRAPEGRAPH_OPENAI_TODO, LIBRARY_KEY_KEYWORDS, LIBRARY_KEY_TODO,
                                      AGENTSCOPE_OPENAI_TODO, AGENTSCOPE_OPENAI_TYPES, AUTOGEN_FILE_TODO,
@@ -692,14 +694,6 @@ class _Builder:
             self.origins[oid] = origin
             self.find(oid)
         return oid
-
-    def _env_points_elsewhere(self, f: _File) -> bool:
-        """Do the project's env files point OPENAI_BASE_URL / OPENAI_API_BASE at another server for this module (an
-        ``init_chat_model("openai:kimi-k2")`` there runs on it: held-out review 100, Y1, "runs on OpenAI")?"""
-        return bool(self.env_base_urls) and any(
-            (url := _env_base_url(self.env_base_urls, f.path, var)) is not None and
-            classify_endpoint(url) not in ("openai", "unknown endpoint")
-            for var in ("OPENAI_BASE_URL", "OPENAI_API_BASE"))
 
     def reexported_class(self, f: _File, call: ast.Call) -> Optional[tuple[_File, str]]:
         """``OpenAI(...)`` whose class ``f`` imports from a module of the tree that imports it from openai (``from
@@ -1639,7 +1633,9 @@ class _Builder:
                     self._library_todo(f, node, told, "pydantic_ai", "pydantic-ai model string",
                                        PYDANTIC_AI_STRING_TODO.format(agent=agent, model=model))
                 elif langchain and (found := _langchain_openai_string(f, node, self._model_string)) is not None and \
-                        not self._env_points_elsewhere(f):
+                        _env_server(self.env_base_urls, f.path) is None:
+                    # (the env files pointing OPENAI_BASE_URL elsewhere: init_chat_model("openai:...") runs there, not
+                    # on OpenAI; held-out review 100, Y1)
                     # (a pin keeping the module's LangChain objects on OpenAI keeps langchain-mistralai out too: said
                     # here as at the ChatOpenAI beside it; held-out review 94, Y13, "pip install langchain-mistralai"
                     # and "pip cannot install both" two lines apart)
@@ -1707,11 +1703,11 @@ class _Builder:
                                    f"model_name=<an embedding model {endpoint.spec.name} serves>), then re-embed the "
                                    "collection")
                         elif library == "agno":
-                            how = _agno_how(node, foreign, how, self.endpoint)
+                            how = _agno_how(node, foreign, how, self.endpoint, self.models)
+                        given = library == "agno" and any(kw.arg == "api_key" for kw in node.keywords)
                         todo = FOREIGN_OPENAI_TODO.format(name=foreign.rsplit(".", 1)[-1], how=how,
-                                                          library=FOREIGN_LIBRARIES[library])
-                        if library == "agno" and any(kw.arg == "api_key" for kw in node.keywords):
-                            todo = todo.replace("and reads OPENAI_API_KEY", "with the key it is given", 1)
+                                                          library=FOREIGN_LIBRARIES[library],
+                                                          reads=FOREIGN_GIVEN_KEY if given else FOREIGN_READS)
                         if library == "pydantic_ai":
                             todo += " (said once per module, for its other OpenAI models and \"openai:...\" model strings too)"
                         self._use(f, node, None, foreign, False, todo, "MIG106")
@@ -4792,10 +4788,7 @@ def _wrapper_endpoints(builder, f: _File) -> dict:
     # OPENAI_BASE_URL: where the project's env files point those at another server, that server's, as for an SDK
     # client (held-out review 100, Y1: ChatOpenAI(model="kimi-k2") became ChatMistralAI beside an OpenAI() left to
     # Moonshot by the same .env.example)
-    shipped = next((f"{classify_endpoint(url)} ({var})" for var in ("OPENAI_API_BASE", "OPENAI_BASE_URL")
-                    if "langchain" in f.source and builder.env_base_urls and
-                    (url := _env_base_url(builder.env_base_urls, f.path, var)) is not None and
-                    classify_endpoint(url) not in ("openai", "unknown endpoint")), None)
+    shipped = _env_server(builder.env_base_urls, f.path) if "langchain" in f.source else None
     if shipped is None and not any(keyword in f.source for keyword in _WRAPPER_ENDPOINT_KEYWORDS):
         return {}
     found = {}
@@ -4815,6 +4808,16 @@ def _wrapper_endpoints(builder, f: _File) -> dict:
                     and not any(kw.arg is None for kw in node.keywords):
                 found[(node.lineno, node.col_offset)] = shipped
     return found
+
+
+def _env_server(env_base_urls: dict, path: str) -> Optional[str]:
+    """"<provider> (<variable>)" where the project's env files point OPENAI_API_BASE / OPENAI_BASE_URL, for the module
+    at ``path``, at another server than OpenAI's, else None."""
+    for var in ("OPENAI_API_BASE", "OPENAI_BASE_URL") if env_base_urls else ():
+        url = _env_base_url(env_base_urls, path, var)
+        if url is not None and classify_endpoint(url) not in ("openai", "unknown endpoint"):
+            return f"{classify_endpoint(url)} ({var})"
+    return None
 
 
 # LangChain's OpenAI classes whose server, given no endpoint keyword, is the environment's (OPENAI_API_BASE /
@@ -8671,7 +8674,7 @@ def _param_default(f: _File, scope: Scope, name: str) -> Optional[ast.AST]:
     return None
 
 
-def _agno_how(call: ast.Call, foreign: str, how: str, endpoint) -> str:
+def _agno_how(call: ast.Call, foreign: str, how: str, endpoint, models: dict) -> str:
     """agno's OpenAI model class: what it becomes, as this call builds it: the Mistral model migrator maps its literal
     ``id=`` to, its ``api_key=`` as given, and on --target openai-compatible the same class pointed at the provider
     (held-out review 98, X4 / X5: ``OpenAIChat(id="gpt-5-mini", api_key=...)`` was told mistral-large-latest, "it reads
@@ -8681,25 +8684,19 @@ def _agno_how(call: ast.Call, foreign: str, how: str, endpoint) -> str:
     keywords = {kw.arg: kw.value for kw in call.keywords if kw.arg}
     given = keywords.get("id") if "Embedder" not in foreign else keywords.get("model")
     literal = given.value if isinstance(given, ast.Constant) and isinstance(given.value, str) else None
+    # (the run's map: --model pairs, and on --target openai-compatible the provider's models first)
+    mapped = map_model(literal, models) if literal else None
     if endpoint is not None:
-        import fnmatch
-
-        model = next((target for pattern, target in endpoint.spec.models
-                      if literal and fnmatch.fnmatchcase(literal, pattern)), None) or \
-            f"<a model {endpoint.spec.name} serves>"
+        model = mapped or f"<a model {endpoint.spec.name} serves>"
         field = "model" if "Embedder" in foreign else "id"
         return (f"migrator does not convert it; on {endpoint.spec.name}: the same class pointed at its "
                 f"OpenAI-compatible endpoint ({field}=\"{model}\", base_url=\"{endpoint.base_url}\", "
                 f"api_key=os.environ[\"{endpoint.key_env}\"])")
-    mapped = map_model(literal) if literal else None
-    if mapped and mapped != literal:
-        how = how.replace("\"mistral-large-latest\"", f"\"{mapped}\"")
-    elif given is not None and literal is None:
-        how = how.replace("\"mistral-large-latest\"", "<the Mistral model for " + ast.unparse(given)[:40] + ">")
-    if "api_key" in keywords:
-        how = how.replace("(it reads MISTRAL_API_KEY; ", f"(given api_key={ast.unparse(keywords['api_key'])[:60]}: "
-                                                         "pass it a Mistral key; ")
-    return how
+    model = mapped if mapped and mapped != literal else \
+        f"<the Mistral model for {ast.unparse(given)[:40]}>" if given is not None and literal is None else \
+        AGNO_DEFAULT_MODELS[foreign.rpartition(".")[2]]
+    key = AGNO_KEY_GIVEN.format(given=ast.unparse(keywords["api_key"])[:60]) if "api_key" in keywords else AGNO_KEY_READ
+    return how.format(model=model, key=key)
 
 
 def star_source(files: list, f: _File) -> Optional[_File]:

@@ -975,8 +975,8 @@ def decide(builder, files) -> ConversionPlan:
                           dead_imports=_dead_openai_imports(files, sites, uses, clients, wrappers[1])
                           if plan_state["all"] else {},
                           kept_model_env=_kept_model_env(files, sites),
-                          run_names=_run_name_checks(files, wrappers[1]),
-                          package_checks=_package_checks(files, plan_state["all"], wrappers[1]))
+                          run_names=_run_name_checks(files),
+                          package_checks=_package_checks(files, plan_state["all"]))
 
 
 def _clipped(text: str, limit: int) -> str:
@@ -3020,19 +3020,32 @@ _IMPORT_CHECKS = ("import_module", "__import__", "find_spec")
 _CHECKED_PACKAGES = {"openai": "mistralai", "langchain_openai": "langchain_mistralai"}
 
 
-def _package_checks(files, all_converted: bool, objects) -> dict:
+def _langchain_verdicts(files) -> dict:
+    """LangChain OpenAI class -> the verdicts its objects in the tree got (the modules' plans)."""
+    from migrator.mapping import langchain as lc
+
+    found: dict = {}
+    for f in files:
+        for lib, plan in _wrapper_plans(f):
+            if lib is lc:
+                for site in plan.sites:
+                    found.setdefault(site.cls, set()).add(site.verdict)
+    return found
+
+
+def _package_checks(files, all_converted: bool) -> dict:
     """path -> {statement line: (import name, its replacement)}: a module checking that ``openai`` /
     ``langchain_openai`` is installed (``importlib.import_module(name)`` over ``[("openai", "openai"), ...]``, a setup
     check), where every client (every LangChain object) converted, so the dependency files no longer declare it
     (held-out review 100, Y6: validate_setup.py then reported "missing packages: openai langchain-openai" on a clean
     install)."""
-    gone = {"openai"} if all_converted else set()
-    if objects and all(row[4] == CONVERT for row in objects if row[6] == "MIG116") and \
-            any(row[6] == "MIG116" for row in objects):
-        gone.add("langchain_openai")
+    verdicts = set().union(*_langchain_verdicts(files).values())
+    gone = ({"openai"} if all_converted else set()) | ({"langchain_openai"} if verdicts == {CONVERT} else set())
     found: dict = {}
+    if not gone:
+        return found
     for f in files:
-        if not gone or not any(name in f.source for name in _IMPORT_CHECKS):
+        if not any(name in f.source for name in _IMPORT_CHECKS):
             continue
         checks = [node for node in f.nodes if isinstance(node, ast.Call) and node.args and
                   (dotted_name(node.func) or "").rpartition(".")[2] in _IMPORT_CHECKS]
@@ -3050,7 +3063,7 @@ def _package_checks(files, all_converted: bool, objects) -> dict:
     return found
 
 
-def _run_name_checks(files, objects) -> dict:
+def _run_name_checks(files) -> dict:
     """path -> {statement line: {class: (Mistral class, every object of the class converts)}} of the comparisons of a
     LangChain OpenAI chat / embeddings class's name with a run's or an event's name (``event["name"] ==
     "ChatOpenAI"`` over ``astream_events``, ``type(llm).__name__``, a callback's ``serialized.get("name")``), where
@@ -3059,12 +3072,8 @@ def _run_name_checks(files, objects) -> dict:
     was empty). A comparison with anything else (a setting naming a class) is not one."""
     from migrator.mapping import langchain as lc
 
-    decisions: dict = {}
-    for _path, _line, _name, kind, decision, _reason, rule in objects:
-        cls = kind.rpartition("'s ")[2]
-        if rule == "MIG116" and cls in lc.CLASSES and lc.CLASSES[cls][0] in (lc.CHAT, lc.EMBEDDINGS):
-            decisions.setdefault(cls, set()).add(decision)
-    wanted = {cls: (lc.CLASSES[cls][3], seen == {CONVERT}) for cls, seen in decisions.items() if CONVERT in seen}
+    wanted = {cls: (lc.CLASSES[cls][3], seen == {CONVERT}) for cls, seen in _langchain_verdicts(files).items()
+              if CONVERT in seen and lc.CLASSES[cls][0] in (lc.CHAT, lc.EMBEDDINGS)}
     found: dict = {}
     for f in files:
         if not any(cls in f.source for cls in wanted):

@@ -132,13 +132,12 @@ def plan_module(tree: ast.Module, planner: type[_Planner] | None = None, blocked
 
 
 def cell_starts(source: str) -> tuple[int, ...]:
-    """The line of each cell's marker where ``source`` is a notebook read as one module (its cells run one at a time:
-    a TODO about a cell's imports goes in that cell), else ()."""
+    """migrator.engine.notebooks.cell_starts (imported when a module is a notebook's)."""
     if "# migrator-ipython-" not in source:
         return ()
-    from migrator.engine.notebooks import CELL_LINE
+    from migrator.engine.notebooks import cell_starts as starts
 
-    return tuple(source.count("\n", 0, m.start()) + 1 for m in CELL_LINE.finditer(source))
+    return starts(source)
 
 
 def module_plans(f) -> tuple:
