@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Sequence
+
 import libcst as cst
 
 from codemods._base import (ApiCallTransformer, MigratorRule, NodeSet, append_arg, code_of, finished, keyword_arg,
                             walk_cst)
-from migrator.mapping.speech import (ASYNC_METHOD, BY_HAND, BY_HAND_ASYNC, DEFAULT_FORMAT, FILE_KEYWORD,
-                                     METHOD, RESULT_READS, SPEECH_KWARGS, SPEECH_MODEL, VOICE_STEP, VOICES)
+from migrator.mapping.speech import (ASYNC_METHOD, ASYNC_STREAMED_READS, BY_HAND, BY_HAND_ASYNC, DEFAULT_FORMAT,
+                                     FILE_KEYWORD, METHOD, RESULT_READS, SPEECH_KWARGS, SPEECH_MODEL, STREAMED,
+                                     STREAMED_READS, VOICE_STEP, VOICES)
 
 
 class Speech(MigratorRule):
@@ -23,7 +26,11 @@ class Speech(MigratorRule):
     ``r.write_to_file(p)`` / ``r.stream_to_file(p)`` / ``await r.astream_to_file(p)`` ->
     ``pathlib.Path(p).write_bytes(base64.b64decode(r.audio_data))``; ``r.iter_bytes()`` ->
     ``iter([base64.b64decode(r.audio_data)])``, and a loop writing each chunk (``for c in r.iter_bytes():
-    f.write(c)``) -> the one write ``f.write(base64.b64decode(r.audio_data))``.
+    f.write(c)``) -> the one write ``f.write(base64.b64decode(r.audio_data))``. OpenAI's documented way to
+    write speech to a file, ``with x.audio.speech.with_streaming_response.create(...) as r:`` (``async with``
+    on an async client), becomes ``r = x.audio.speech.complete(...)`` (``r = await ...complete_async(...)``)
+    followed by the block's statements, whose reads of ``r`` are rewritten the same way: ``r.read()``,
+    ``r.iter_bytes()``, ``r.stream_to_file(p)`` (awaited on an async client, the ``await`` dropped).
 
     **Why.** Mistral speaks with Voxtral through ``audio.speech.complete`` (api-mapping.md §8): the
     voice is ``voice_id``, and the audio comes back base64-encoded in JSON.
@@ -39,11 +46,13 @@ class Speech(MigratorRule):
     (no counterpart: Voxtral takes emotion and pace tags in the text), a voice that is not a literal
     OpenAI voice (computed, or a custom voice), ``response_format="aac"`` (Mistral has none),
     ``"pcm"`` (raw samples Mistral does not document to be OpenAI's 24 kHz 16-bit) or a computed
-    format, ``stream_format="sse"``, ``**kwargs``, ``with_streaming_response``, and a result used
-    any other way: returned, passed on, stored, read in a nested function, ``write_to_file(...)``
-    whose value is used, ``stream_to_file(..., chunk_size=...)``, ``aiter_bytes()``, ``.response``.
-    The name a result is bound to may be bound only to speech calls in its scope (their clients
-    convert together).
+    format, ``stream_format="sse"``, ``**kwargs``, and a result used any other way: returned, passed
+    on, stored, read in a nested function, ``write_to_file(...)`` whose value is used,
+    ``stream_to_file(..., chunk_size=...)``, ``aiter_bytes()``, ``.response``. The name a result is
+    bound to may be bound only to speech calls in its scope (their clients convert together). A
+    streamed response: a with statement opening something else too, no ``as`` name, the name bound
+    again in its scope or read after the block, ``async for`` over an async response's
+    ``iter_bytes()``, the response played or passed on (``LocalAudioPlayer().play(r)``).
 
     **openai-compatible target.** Not applied: the client stays on OpenAI, with the plan's TODO.
     """
@@ -80,8 +89,11 @@ class _Transformer(ApiCallTransformer):
         super().__init__(rule, facts)
         self._converted = NodeSet()  # the calls this rule rewrote (and awaits of them)
         self._unawait = NodeSet()  # rewritten `await r.aread()` calls: the await goes too
-        # per function or class body (by node id): names bound to a converted call's result
-        self._results: list[tuple[int, set[str]]] = [(0, set())]
+        # per function or class body (by node id): names bound to a converted call's result -> the reads of it
+        self._results: list[tuple[int, dict]] = [(0, {})]
+        # rewritten `...with_streaming_response.create(...)` calls -> awaited (an `async with`): their with
+        # statements become `r = <the call>` and the block's statements, in the block that holds them
+        self._opened: dict[int, bool] = {}
         self._iterated = NodeSet()  # rewritten `r.iter_bytes()` calls: iter([the audio])
         self._functions: list[cst.CSTNode] = []  # the module and the functions around the node (originals)
 
@@ -89,11 +101,11 @@ class _Transformer(ApiCallTransformer):
         self._functions = [node]  # (a loop at module level: the module's names)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._results.append((id(node), set()))
+        self._results.append((id(node), {}))
         self._functions.append(node)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self._results.append((id(node), set()))
+        self._results.append((id(node), {}))
 
     def _leave_scope(self, original: cst.CSTNode) -> None:
         if self._results[-1][0] == id(original):  # (a pruned body is neither visited nor left)
@@ -110,10 +122,22 @@ class _Transformer(ApiCallTransformer):
         return updated
 
     def matches(self, node: cst.Call) -> bool:
+        return self._links(node) > 0
+
+    @staticmethod
+    def _links(node: cst.Call) -> int:
+        """The attributes between the receiver and the call: 3 for ``x.audio.speech.create``, 4 for
+        ``x.audio.speech.with_streaming_response.create``; 0 for another call."""
         func = node.func
-        return (isinstance(func, cst.Attribute) and func.attr.value == "create"
-                and isinstance(func.value, cst.Attribute) and func.value.attr.value == "speech"
-                and isinstance(func.value.value, cst.Attribute) and func.value.value.attr.value == "audio")
+        if not (isinstance(func, cst.Attribute) and func.attr.value == "create"):
+            return 0
+        links, func = 1, func.value
+        if isinstance(func, cst.Attribute) and func.attr.value == STREAMED:
+            links, func = 2, func.value
+        if isinstance(func, cst.Attribute) and func.attr.value == "speech" and \
+                isinstance(func.value, cst.Attribute) and func.value.attr.value == "audio":
+            return links + 2
+        return 0
 
     # -- the call --------------------------------------------------------------------------------
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
@@ -123,8 +147,9 @@ class _Transformer(ApiCallTransformer):
             return self._read_call(updated)
         pending = self._answers_by_node.get(id(original))
         by_hand = BY_HAND_ASYNC if pending is not None and pending[1][0] == "call" and pending[1][2] else BY_HAND
-        found = self.converting(original, updated, f"convert this audio.speech.create call by hand ({by_hand})",
-                                links=3)
+        links = self._links(original)
+        what = "audio.speech.with_streaming_response.create" if links == 4 else "audio.speech.create"
+        found = self.converting(original, updated, f"convert this {what} call by hand ({by_hand})", links=links)
         if found is None:  # (a call that keeps its client has its reason above it: converting)
             return updated
         line, is_async, receiver = found
@@ -162,12 +187,17 @@ class _Transformer(ApiCallTransformer):
         if added is not None:  # (after the last argument's own comment: held-out review 88, Y10)
             new = new.with_changes(args=append_arg(list(new.args), added, new.whitespace_before_args))
         self._converted.add(new)
+        if links == 4:
+            self._opened[id(new)] = is_async
         return new
 
     # -- the result --------------------------------------------------------------------------------
-    def _result(self, node: cst.BaseExpression) -> bool:
-        """Is ``node`` a converted call's result: the call (awaited) itself, or a name bound to one here?"""
-        return node in self._converted or (isinstance(node, cst.Name) and node.value in self._results[-1][1])
+    def _result(self, node: cst.BaseExpression):
+        """The reads of ``node``, a converted call's result (the call, awaited, itself, or a name bound to one
+        here), that this rule rewrites (``RESULT_READS``' shape); None for another expression."""
+        if node in self._converted:
+            return RESULT_READS
+        return self._results[-1][1].get(node.value) if isinstance(node, cst.Name) else None
 
     def _audio(self, code: str, result: cst.BaseExpression, path: str = "") -> cst.BaseExpression:
         self.need_import("base64")
@@ -184,9 +214,10 @@ class _Transformer(ApiCallTransformer):
     def _read_call(self, updated: cst.Call) -> cst.BaseExpression:
         """``r.read()`` / ``r.write_to_file(p)`` / ... of a converted result (the plan checked each)."""
         func = updated.func
-        if not isinstance(func, cst.Attribute) or not self._result(func.value):
+        reads = self._result(func.value) if isinstance(func, cst.Attribute) else None
+        if reads is None:
             return updated
-        spec = RESULT_READS.get(func.attr.value)
+        spec = reads.get(func.attr.value)
         if spec is None or spec[0] is None:
             return updated
         arity, awaited, code = spec
@@ -232,9 +263,10 @@ class _Transformer(ApiCallTransformer):
         """``r.content`` of a converted result."""
         if not isinstance(updated, cst.Attribute) or updated.attr.value not in RESULT_READS:
             return updated
-        if RESULT_READS[updated.attr.value][0] is not None or not self._result(updated.value):
+        reads = self._result(updated.value)
+        if reads is None or updated.attr.value not in reads or reads[updated.attr.value][0] is not None:
             return updated
-        return self._audio(RESULT_READS[updated.attr.value][2], updated.value).with_changes(
+        return self._audio(reads[updated.attr.value][2], updated.value).with_changes(
             lpar=updated.lpar, rpar=updated.rpar)
 
     def leave_Await(self, original: cst.Await, updated: cst.Await) -> cst.BaseExpression:
@@ -247,5 +279,64 @@ class _Transformer(ApiCallTransformer):
     def leave_Assign(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
         if updated.value in self._converted and len(updated.targets) == 1 and \
                 isinstance(updated.targets[0].target, cst.Name):
-            self._results[-1][1].add(updated.targets[0].target.value)
+            self._results[-1][1][updated.targets[0].target.value] = RESULT_READS
         return updated
+
+    # -- `with ...with_streaming_response.create(...) as r:` ---------------------------------------------------------
+    def leave_WithItem(self, original: cst.WithItem, updated: cst.WithItem) -> cst.WithItem:
+        """``as r`` of a rewritten streamed call: the block's reads of ``r`` (visited next) are rewritten."""
+        if id(updated.item) in self._opened and updated.asname is not None and \
+                isinstance(updated.asname.name, cst.Name):
+            reads = ASYNC_STREAMED_READS if self._opened[id(updated.item)] else STREAMED_READS
+            self._results[-1][1][updated.asname.name.value] = reads
+        return updated
+
+    def _opens(self, stmt: cst.CSTNode) -> bool:
+        return isinstance(stmt, cst.With) and len(stmt.items) == 1 and id(stmt.items[0].item) in self._opened
+
+    def _unwrap(self, body: Sequence[cst.BaseStatement]) -> tuple[list[cst.BaseStatement], list[cst.EmptyLine]]:
+        """``body`` with each rewritten ``with ... as r:`` statement replaced by ``r = <the call>`` and its block's
+        statements (one level less indented: LibCST indents a statement by the block holding it), and the comment
+        lines its block ended with that no statement of ``body`` follows (the caller's block's own footer)."""
+        out: list[cst.BaseStatement] = []
+        carried: list[cst.EmptyLine] = []  # a with block's trailing comment lines: above the next statement
+        for stmt in body:
+            if carried:
+                stmt = stmt.with_changes(leading_lines=[*carried, *stmt.leading_lines])
+                carried = []
+            if not self._opens(stmt):
+                out.append(stmt)
+                continue
+            assert isinstance(stmt, cst.With)
+            item = stmt.items[0]
+            call = item.item
+            value = cst.Await(expression=call) if self._opened[id(call)] else call
+            if isinstance(value, cst.Await):
+                self._converted.add(value)
+            target = item.asname.name  # type: ignore[union-attr]  (leave_WithItem checked)
+            block = stmt.body
+            assign = cst.Assign(targets=[cst.AssignTarget(target=target.with_changes(lpar=[], rpar=[]))], value=value)
+            if isinstance(block, cst.IndentedBlock):
+                out.append(cst.SimpleStatementLine(body=[assign], leading_lines=stmt.leading_lines,
+                                                   trailing_whitespace=block.header))
+                out.extend(block.body)
+                carried = list(block.footer)
+            else:  # `with ... as r: r.stream_to_file(p)` on one line
+                out.append(cst.SimpleStatementLine(body=[assign], leading_lines=stmt.leading_lines))
+                out.append(cst.SimpleStatementLine(body=[small.with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
+                                                         for small in block.body],
+                                                   trailing_whitespace=block.trailing_whitespace))
+            self.changed = True
+        return out, carried
+
+    def leave_IndentedBlock(self, original: cst.IndentedBlock, updated: cst.IndentedBlock) -> cst.IndentedBlock:
+        if not any(self._opens(stmt) for stmt in updated.body):
+            return updated
+        body, footer = self._unwrap(updated.body)
+        return updated.with_changes(body=body, footer=[*footer, *updated.footer])
+
+    def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
+        if not any(self._opens(stmt) for stmt in updated.body):
+            return updated
+        body, footer = self._unwrap(updated.body)
+        return updated.with_changes(body=body, footer=[*footer, *updated.footer])

@@ -335,16 +335,17 @@ def test_a_call_kept_for_another_use_gets_no_todo_of_its_own():
     assert not any("audio.speech" in t for t in todos if "blocking uses" not in t)
 
 
-def test_streaming_response_keeps_the_client_with_the_streamed_mistral_call_named():
+def test_a_streaming_response_played_keeps_the_client_with_the_streamed_mistral_call_named():
     code, todos = convert('''\
         from openai import OpenAI
+        from openai.helpers import LocalAudioPlayer
         client = OpenAI()
         with client.audio.speech.with_streaming_response.create(model="tts-1", voice="alloy", input="hi") as s:
-            s.stream_to_file("a.mp3")
+            LocalAudioPlayer().play(s)
         ''')
     assert "client = OpenAI()" in code
-    assert any("audio.speech.with_streaming_response.create(...) stays on OpenAI" in t and "stream=True" in t
-               for t in todos), todos
+    assert any("the streamed response s is used as a whole (passed on, played, stored)" in t for t in todos), todos
+    assert any("with_streaming_response.create(...) stays on OpenAI" in t for t in todos), todos
 
 
 def test_the_openai_module_client_converts_through_the_module_mistral_client():
@@ -546,17 +547,99 @@ def test_a_voice_parameters_openai_default_is_named_with_its_mistral_preset():
     assert any(said in t for t in todos), todos
 
 
-def test_speech_streamed_to_a_file_is_told_the_form_that_converts():
-    """Held-out review 99, X6 (Shenanigan-bot): `with client.audio.speech.with_streaming_response.create(...) as s:
-    s.stream_to_file(path)` kept the client, its TODO steering to stream=True events; writing a file has a form MIG120
-    converts."""
-    _, todos = convert('''\
-        from openai import OpenAI
+def test_speech_opened_with_streaming_response_becomes_one_call_and_its_block():
+    """Held-out reviews 99 (X6, Shenanigan-bot) and 100: `with client.audio.speech.with_streaming_response.create(...)
+    as r:`, OpenAI's documented way to write speech to a file, kept the client. It is `r = ...complete(...)`
+    followed by the block's statements (Mistral answers the whole audio at once), the block's reads rewritten;
+    the comments above, on and at the end of the with block stay."""
+    code, todos = convert('''\
+        from openai import AsyncOpenAI, OpenAI
+
         client = OpenAI()
+        aclient = AsyncOpenAI()
+
 
         def say(text, path):
-            with client.audio.speech.with_streaming_response.create(model="tts-1", voice="alloy", input=text) as s:
-                s.stream_to_file(path)
+            # speak
+            with client.audio.speech.with_streaming_response.create(
+                model="tts-1", voice="alloy", input=text,
+            ) as response:  # the streamed form
+                response.stream_to_file(path)
+                # the file is written
+            print("done")
+
+
+        def chunks(text):
+            with client.audio.speech.with_streaming_response.create(model="tts-1", voice="nova", input=text) as r:
+                with open("out.wav", "wb") as f:
+                    for chunk in r.iter_bytes():
+                        f.write(chunk)
+                    # end of the chunks
+
+
+        async def asay(t, path):
+            async with aclient.audio.speech.with_streaming_response.create(model="tts-1", voice="echo", input=t) as a:
+                data = await a.read()
+                await a.stream_to_file(path)
+            return data
+
+
+        with client.audio.speech.with_streaming_response.create(model="tts-1", voice="fable", input="hi") as s: s.read()
         ''')
-    assert any("write it as audio.speech.create(...) then .stream_to_file(path), which MIG120 converts" in t
-               for t in todos), todos
+    assert not todos, todos
+    assert textwrap.dedent(f'''\
+        def say(text, path):
+            # speak
+            response = client.audio.speech.complete(
+                model="{SPEECH_MODEL}", voice_id="en_paul_neutral", input=text,
+                response_format="mp3",
+            )  # the streamed form
+            pathlib.Path(path).write_bytes(base64.b64decode(response.audio_data))
+            # the file is written
+            print("done")
+        ''') in code, code
+    assert ('    with open("out.wav", "wb") as f:\n        f.write(base64.b64decode(r.audio_data))\n'
+            '        # end of the chunks\n') in code, code
+    assert textwrap.dedent(f'''\
+        async def asay(t, path):
+            a = await aclient.audio.speech.complete_async(model="{SPEECH_MODEL}", voice_id="en_paul_neutral", \
+input=t, response_format="mp3")
+            data = base64.b64decode(a.audio_data)
+            pathlib.Path(path).write_bytes(base64.b64decode(a.audio_data))
+            return data
+        ''') in code, code
+    assert code.endswith(f's = client.audio.speech.complete(model="{SPEECH_MODEL}", voice_id="gb_oliver_neutral", '
+                         'input="hi", response_format="mp3")\nbase64.b64decode(s.audio_data)\n'), code
+    assert "with_streaming_response" not in code and "OpenAI" not in code
+    assert convert(code)[0] == code
+
+
+@pytest.mark.parametrize("body, reason", [
+    ("    async with aclient.audio.speech.with_streaming_response.create(model='tts-1', voice='nova', input=t) as r:\n"
+     "        async for c in r.iter_bytes():\n            print(c)\n",
+     "async for over r.iter_bytes(): Mistral's SpeechResponse holds the whole audio, not an async stream"),
+    ("    with client.audio.speech.with_streaming_response.create(model='tts-1', voice='nova', input=t) as r:\n"
+     "        pass\n    return r.read()\n",
+     "r is read after its with block, where OpenAI's streamed response is closed"),
+    ("    with client.audio.speech.with_streaming_response.create(model='tts-1', voice='nova', input=t) as r, "
+     "open('a', 'wb') as f:\n        f.write(r.read())\n",
+     "the with statement opens other context managers too"),
+    ("    with client.audio.speech.with_streaming_response.create(model='tts-1', voice='nova', input=t) as r:\n"
+     "        r.stream_to_file('a.mp3', chunk_size=4096)\n",
+     "r.stream_to_file(...) with these arguments"),
+    ("    with client.audio.speech.with_streaming_response.create(model='tts-1', voice='nova', input=t) as r:\n"
+     "        r.read()\n    r = None\n",
+     "r is also bound elsewhere in this scope"),
+    ("    stream = client.audio.speech.with_streaming_response.create(model='tts-1', voice='nova', input=t)\n"
+     "    with stream as r:\n        r.read()\n",
+     "the streamed response is not opened by a with statement"),
+    ("    with client.audio.speech.with_streaming_response.create(model='tts-1', voice='nova', input=t):\n"
+     "        pass\n",
+     "the streamed response is not bound to a name"),
+])
+def test_what_keeps_a_streaming_response_on_openai(body, reason):
+    source = ("from openai import AsyncOpenAI, OpenAI\nclient = OpenAI()\naclient = AsyncOpenAI()\n\n"
+              f"{'async ' if 'async' in body else ''}def f(t):\n{body}")
+    code, todos = convert(source)
+    assert "client = OpenAI()" in code and "with_streaming_response" in code
+    assert any(reason in t for t in todos), todos

@@ -75,3 +75,20 @@ RESULT_READS = MappingProxyType({
     "astream_to_file": (1, True, WRITE_CODE),
 })
 FILE_KEYWORD = "file"  # write_to_file(file) / stream_to_file(file): the keyword spelling of the path
+
+# ``with client.audio.speech.with_streaming_response.create(...) as r:`` (OpenAI's documented way to
+# write speech to a file) opens a streamed response: MIG120 writes it as ``r = client.audio.speech.
+# complete(...)`` followed by the block's statements, and rewrites the block's reads of ``r``. A sync
+# ``StreamedBinaryAPIResponse`` reads as below; an async one's ``read()`` and ``stream_to_file()`` are
+# awaited and its ``iter_bytes()`` is an async generator (``async for`` over it has no one-list form:
+# kept). Same shape as RESULT_READS.
+STREAMED = "with_streaming_response"
+STREAMED_READS = MappingProxyType({
+    "read": (0, False, AUDIO_CODE),
+    "iter_bytes": (0, False, ITER_CODE),
+    "stream_to_file": (1, False, WRITE_CODE),
+})
+ASYNC_STREAMED_READS = MappingProxyType({
+    "read": (0, True, AUDIO_CODE),
+    "stream_to_file": (1, True, WRITE_CODE),
+})

@@ -42,14 +42,13 @@ CLOSEST = MappingProxyType({
                "batch.jobs.cancel(job_id=...) (statuses are upper case)",
     "audio.transcriptions": "no rule yet; Mistral: client.audio.transcriptions.complete(model=\"voxtral-mini-latest\", "
                             "file={\"file_name\": ..., \"content\": ...})",
-    # (held-out review 99, X6: `with ...with_streaming_response.create(...) as r: r.stream_to_file(p)` writes a whole
-    # file; "stream=True" steered to event handling)
-    "audio.speech": "MIG120 converts plain audio.speech.create; to write the audio to a file, as "
-                    "with_streaming_response(...).stream_to_file(path) does, write it as audio.speech.create(...) then "
-                    ".stream_to_file(path), which MIG120 converts (client.audio.speech.complete(model="
+    # (held-out review 99, X6: "stream=True" had steered `with ...with_streaming_response.create(...) as r:
+    # r.stream_to_file(p)`, which writes a whole file, to event handling; MIG120 converts that form since round 101)
+    "audio.speech": "MIG120 converts audio.speech.create and `with ...audio.speech.with_streaming_response.create(...) "
+                    "as r:` blocks (client.audio.speech.complete(model="
                     f"\"{SPEECH_MODEL}\", input=..., voice_id=<a Mistral voice>, response_format=...), its base64 "
-                    "audio_data decoded into the file); streamed playback is complete(..., stream=True), whose events "
-                    "carry base64 audio_data",
+                    "audio_data decoded where the audio is read); streamed playback is complete(..., stream=True), "
+                    "whose events carry base64 audio_data",
     "audio.translations": "no translation endpoint on Mistral: transcribe (client.audio.transcriptions.complete), "
                           "then translate with chat",
     "completions": "legacy completions: fill-in-the-middle (suffix=) is client.fim.complete(model=\"codestral-latest\", "

@@ -126,7 +126,8 @@ MODERATION_SURFACES = frozenset({"moderations.create"})
 RESPONSES_SURFACES = frozenset({"responses.create", "responses.parse"})
 FIM_SURFACES = frozenset({"completions.create"})
 TRANSCRIPTION_SURFACES = frozenset({"audio.transcriptions.create"})
-SPEECH_SURFACES = frozenset({"audio.speech.create"})
+# (``with ...audio.speech.with_streaming_response.create(...) as r:``: MIG120 writes it as ``r = ...complete(...)``)
+SPEECH_SURFACES = frozenset({"audio.speech.create", "audio.speech.with_streaming_response.create"})
 # What a models.list() page may be handed to and still work as Mistral's ModelList.data (a list).
 _SEQUENCE_CONSUMERS = frozenset({"list", "sorted", "set", "tuple", "enumerate", "len", "any", "all", "next", "iter",
                                   "map", "filter", "zip"})
@@ -3949,6 +3950,8 @@ class _Builder:
             # `await client.chat...`: an async client's call, whatever its origin says (not `await asyncio.to_thread(
             # client.chat.completions.create, ...)` read as that call: it stays a sync call in its thread)
             self.awaited.add(key)
+        elif surface in SPEECH_SURFACES and isinstance(f.parent.get(id(f.parent.get(id(call)))), ast.AsyncWith):
+            self.awaited.add(key)  # `async with aclient.audio.speech.with_streaming_response.create(...) as r:`
         if oid is not None and f.mentions_other_sdk:
             self._other_sdk_reaching(f, call, oid)
         if self.endpoint is not None:
@@ -6553,8 +6556,10 @@ def _speech_problem(f: _File, call: ast.Call, reads: list, constant=None) -> str
     preset), a format both produce, and a result read only in ways rewritten for Mistral's base64
     ``audio_data`` (``.content``, ``.read()``, ``.iter_bytes()``, a file write as a statement); the
     reads to rewrite are appended to ``reads``. Every binding of the result's name must be a speech
-    call, so that every read of the name is one of these."""
-    from migrator.mapping.speech import DEFAULTS, FORMATS, SPEECH_KWARGS, UNSUPPORTED_KWARGS, VOICES
+    call, so that every read of the name is one of these. A streamed response (``with ...speech.
+    with_streaming_response.create(...) as r:``) is read as ``_streamed_speech_problem`` says."""
+    from migrator.mapping.speech import (ASYNC_STREAMED_READS, DEFAULTS, FILE_KEYWORD, FORMATS, RESULT_READS,
+                                         SPEECH_KWARGS, STREAMED, STREAMED_READS, UNSUPPORTED_KWARGS, VOICES)
 
     if call.args:
         return "positional arguments"
@@ -6608,11 +6613,16 @@ def _speech_problem(f: _File, call: ast.Call, reads: list, constant=None) -> str
             return (f"{module} is a name of this module's own (a variable or parameter), which the rewritten audio "
                     f"reads would take for the {module} module")
 
-    def read_problem(read: ast.Attribute, name: str) -> str:
-        from migrator.mapping.speech import FILE_KEYWORD, RESULT_READS
+    streamed = _attribute_links(call.func)[0][-2:] == [STREAMED, "create"]
+    opened_async = streamed and isinstance(f.parent.get(id(f.parent.get(id(call)))), ast.AsyncWith)
+    table = (ASYNC_STREAMED_READS if opened_async else STREAMED_READS) if streamed else RESULT_READS
 
+    def read_problem(read: ast.Attribute, name: str) -> str:
         shown = f"{name}.{read.attr}"
-        spec = RESULT_READS.get(read.attr)
+        spec = table.get(read.attr)
+        if opened_async and read.attr == "iter_bytes":
+            return (f"async for over {shown}(): Mistral's SpeechResponse holds the whole audio, not an async stream: "
+                    f"use base64.b64decode({name}.audio_data) where the chunks are used")
         if spec is None or not isinstance(read.ctx, ast.Load):
             return f"{shown}: Mistral's SpeechResponse holds the audio as base64 audio_data, not OpenAI's binary response"
         arity, awaited, _ = spec
@@ -6638,6 +6648,11 @@ def _speech_problem(f: _File, call: ast.Call, reads: list, constant=None) -> str
         reads.append(read)
         return ""
 
+    if streamed:
+        found = _streamed_speech_problem(f, call, read_problem)
+        if found:
+            reads.clear()
+        return found
     found = _result_problem(f, call, read_problem, "the audio response is used as a whole (returned, passed on, "
                             "stored): Mistral's SpeechResponse holds base64 audio_data, not OpenAI's binary response",
                             same_bindings=_speech_call)
@@ -6645,6 +6660,45 @@ def _speech_problem(f: _File, call: ast.Call, reads: list, constant=None) -> str
         reads.clear()
         return found
     return _reads_after_binding(f, call)
+
+
+def _streamed_speech_problem(f: _File, call: ast.Call, read_problem) -> str:
+    """Why MIG120 leaves ``with <client>.audio.speech.with_streaming_response.create(...) as r:`` as it is ("" when
+    it becomes ``r = <client>.audio.speech.complete(...)`` followed by the block's statements): the call is the
+    with statement's one context manager, bound to a plain name that nothing else binds in its scope, and read only
+    inside the block, each read passing ``read_problem`` (the streamed response's reads MIG120 rewrites)."""
+    item = f.parent.get(id(call))
+    block = f.parent.get(id(item)) if isinstance(item, ast.withitem) and item.context_expr is call else None
+    if not isinstance(block, (ast.With, ast.AsyncWith)):
+        return ("the streamed response is not opened by a with statement: MIG120 converts `with ...speech."
+                "with_streaming_response.create(...) as r:` whose block reads r")
+    if len(block.items) != 1:
+        return "the with statement opens other context managers too: give the speech call a with statement of its own"
+    if not isinstance(item.optional_vars, ast.Name):
+        return "the streamed response is not bound to a name (with ... as r:)"
+    name, scope = item.optional_vars.id, f.scope_of.get(id(call), ())
+    if scope and any(isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names and
+                     f.scope_of.get(id(n), ()) == scope for n in f.nodes):
+        return f"{name} is declared global or nonlocal here: code elsewhere may read the response; convert by hand"
+    for n in f.nodes:
+        if not (isinstance(n, ast.Name) and n.id == name) or n is item.optional_vars:
+            continue
+        if f.scope_of.get(id(n), ()) != scope:
+            if isinstance(n.ctx, ast.Load) and _lookup_scope(f, n) == scope:
+                return f"{name} is read in a nested function: migrator does not follow it there"
+            continue
+        if not isinstance(n.ctx, ast.Load):
+            return f"{name} is also bound elsewhere in this scope: migrator does not follow the response there"
+        if block not in ancestors_of(f, n):
+            return f"{name} is read after its with block, where OpenAI's streamed response is closed"
+        read = f.parent.get(id(n))
+        if not (isinstance(read, ast.Attribute) and read.value is n):
+            return (f"the streamed response {name} is used as a whole (passed on, played, stored): Mistral's "
+                    "SpeechResponse holds base64 audio_data, not OpenAI's stream of bytes")
+        problem = read_problem(read, name)
+        if problem:
+            return problem
+    return ""
 
 
 def _speech_call(value: ast.AST) -> bool:
