@@ -1231,6 +1231,18 @@ def stream_stretches(function: ast.AST, name: str) -> Optional[list[tuple[Option
     return [(body[bounds[i]] if i else None, ids(body[bounds[i]:bounds[i + 1]])) for i in range(len(bounds) - 1)]
 
 
+def _nested_key_write(target: ast.Subscript, name: str) -> "tuple[ast.Name, str] | None":
+    """(the ``name`` node, its first key) for ``name["key"][...]...`` written two subscripts deep or more, else None."""
+    node: ast.AST = target.value
+    while isinstance(node, ast.Subscript):
+        if isinstance(node.value, ast.Name):
+            if node.value.id == name and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+                return node.value, node.slice.value
+            return None
+        node = node.value
+    return None
+
+
 def _walk_function(node: ast.AST) -> Iterator[ast.AST]:
     """Walk a function body without descending into nested functions, classes or lambdas."""
     todo = list(ast.iter_child_nodes(node))
@@ -1487,6 +1499,7 @@ def _splat_dict(scope: ast.AST, name: str, call: ast.Call, embeddings: bool = Fa
     built = False
     build_nodes: set[int] = set()
     models: list[ast.AST] = []
+    nested: list[str] = []  # the keys written into (`kwargs["messages"][0]["content"] = ...`)
 
     def add(key: str, value: ast.AST) -> None:
         nonlocal stream, reason
@@ -1533,6 +1546,12 @@ def _splat_dict(scope: ast.AST, name: str, call: ast.Call, embeddings: bool = Fa
                     add(target.slice.value, stmt.value)
                 else:
                     reason = reason or f"{name}[...] is set with a computed key"
+            elif isinstance(target, ast.Subscript) and (inner := _nested_key_write(target, name)) is not None:
+                # `kwargs["messages"][0]["content"] = [text part, image part]`: a build step inside a key already
+                # set (held-out review 101, Y8: "used outside the call" was said of it)
+                root, key = inner
+                build_nodes.add(id(root))
+                nested.append(key)
         elif (isinstance(stmt, ast.Call) and isinstance(stmt.func, ast.Attribute)
               and isinstance(stmt.func.value, ast.Name) and stmt.func.value.id == name):
             build_nodes.add(id(stmt.func.value))
@@ -1544,6 +1563,9 @@ def _splat_dict(scope: ast.AST, name: str, call: ast.Call, embeddings: bool = Fa
                     reason = reason or f"{name}.update(**...) adds unknown keys"
                 else:
                     add(kw.arg, kw.value)
+    for key in nested:
+        if key not in keys:
+            reason = reason or f"{name}[{key!r}] is written into, and {key!r} is not set where migrator sees it"
     splat_use = next(kw.value for kw in call.keywords if kw.arg is None)
     if isinstance(scope, ast.Module) and embeddings:
         reason = reason or f"{name} is built at the module's top level"  # (one call's dict: a function's)

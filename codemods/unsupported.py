@@ -95,7 +95,7 @@ class UnsupportedCalls(MigratorRule):
 class _Transformer(RuleTransformer):
     def __init__(self, rule, facts) -> None:
         super().__init__(rule, facts)
-        self._told: set[str] = set()  # closest-feature hints already given in full in this file
+        self._told: dict[str, str] = {}  # family -> the closest-feature hint given in full in this file
         self._untraced: dict[tuple[str, str], int] = {}  # (receiver, reason) -> line of its TODO in full
         self._chained: set[int] = set()  # attributes read through (`openai.ChatCompletion` of `.create`)
         self._called: set[int] = set()  # the callees of the calls seen
@@ -107,14 +107,23 @@ class _Transformer(RuleTransformer):
         if found is not None:  # `whisperx_base_url: str = "https://api.openai.com/v1"` (held-out review 62, Y38)
             self.todo(*found)
 
-    def _told_before(self, surface: str) -> Optional[str]:
+    def _told_before(self, surface: str, closest: str = "") -> Optional[str]:
         """The surface's family (``beta.threads``) when its closest feature was given in full earlier in this file,
-        else None (and it counts as given now)."""
+        else None (and it counts as given now, as ``closest``)."""
         family = ".".join(surface.split(".")[:2 if surface.startswith(("beta.", "audio.")) else 1])
         if family in self._told:
             return family
-        self._told.add(family)
+        self._told[family] = closest
         return None
+
+    def _pointer(self, family: str, what: str = "call") -> str:
+        """Where a later use of ``family`` finds what its first one said: Mistral's closest feature, or (where there
+        is none: "no video generation on Mistral") that there is none (held-out review 101, X9: "Mistral's closest
+        feature: see the TODO ..." led to a TODO naming none)."""
+        told = self._told.get(family, "")
+        head = "no Mistral equivalent" if told.startswith("no ") and ":" not in told and "closest" not in told else \
+            "Mistral's closest feature"
+        return f"{head}: see the TODO at the first {family} {what} in this file"
 
     def _closest(self, line: int, surface: str, closest: str) -> None:
         """The closest Mistral feature, in full at the first call of a surface family in the file;
@@ -123,9 +132,8 @@ class _Transformer(RuleTransformer):
         if methods:  # it fails as written: not a call that "stays"
             self.todo(line, f"{surface}(...) is no method of the openai SDK ({methods}): with that SDK the call "
                             f"fails as written (check the version the app pins); {closest}")
-        elif (family := self._told_before(surface)) is not None:
-            self.todo(line, f"{surface}(...) stays on OpenAI (Mistral's closest feature: see the TODO at the first "
-                            f"{family} call in this file)")
+        elif (family := self._told_before(surface, closest)) is not None:
+            self.todo(line, f"{surface}(...) stays on OpenAI ({self._pointer(family)})")
         else:
             self.todo(line, f"{surface}(...) stays on OpenAI: {closest}")
 
@@ -173,9 +181,8 @@ class _Transformer(RuleTransformer):
         use = found[1][1]
         surface = use.surface.removeprefix("reads .")
         target = code_of(node.targets[0].target if isinstance(node, cst.Assign) else node.target)
-        family = self._told_before(surface)
-        closest = closest_feature(surface) if family is None else \
-            f"Mistral's closest feature: see the TODO at the first {family} use in this file"
+        family = self._told_before(surface, closest_feature(surface))
+        closest = closest_feature(surface) if family is None else self._pointer(family, "use")
         self.todo(found[0], f"{code_of(node.value)} is kept as {target}: the calls made through it stay on OpenAI "
                             f"with its client; {closest}")
 
@@ -243,7 +250,13 @@ class _Transformer(RuleTransformer):
             # (`get_client().images.generate(...)`: a factory's client has no dotted callee; held-out review 44, Z8)
             closest = closest_feature(surface) if self.config.endpoint() is None and \
                 code_of(node.func).endswith("." + surface) else None
-            if answer[3]:  # the openai module's own client: no constructor carries its TODO
+            if answer[3] and closest and answer[4] == f"{surface}(...) has no rule yet":
+                # the openai module's own client, on an API Mistral lacks: said in full once per file (held-out review
+                # 101, X9: five copies, each saying "no rule yet" of assistants threads, unsupported by design)
+                family = self._told_before(surface, closest)
+                self.todo(line, f"{surface}(...) stays on OpenAI with the openai module's client: "
+                          + (closest if family is None else self._pointer(family)))
+            elif answer[3]:  # the openai module's own client: no constructor carries its TODO
                 self.todo(line, f"{answer[4]}; the openai module's client stays on OpenAI here"
                           + (f" ({closest})" if closest else ""))
             elif closest is not None:  # a surface with no Mistral rule or counterpart: what is closest

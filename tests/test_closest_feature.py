@@ -746,3 +746,24 @@ def test_an_openai_url_held_in_a_parameter_default_is_reported():
     assert len(todos) == 2, todos
     assert todos[0].startswith("aconnect_sse(...) is handed OpenAI's HTTP API URL (url): the request it sends"), todos
     assert todos[1].startswith("requests.post(...) calls OpenAI's HTTP API directly, without the SDK"), todos
+
+
+def test_the_module_clients_threads_calls_say_the_closest_feature_once_and_no_equivalent_is_said_as_such():
+    """Held-out review 101, X9 (Immigration-and-Refugee-Support): each `openai.beta.threads...` call on the openai
+    module's client got the whole closest-feature text, after "has no rule yet" (threads are unsupported by design);
+    and later videos calls pointed at "Mistral's closest feature" in a TODO naming none."""
+    outcome = transform_source(
+        "import openai\n\n\ndef ask(thread_id, assistant_id, q):\n"
+        "    openai.beta.threads.messages.create(thread_id=thread_id, role='user', content=q)\n"
+        "    run = openai.beta.threads.runs.create(thread_id=thread_id, assistant_id=assistant_id)\n"
+        "    return run\n", config=Config())
+    todos = {t.line: t.message for t in outcome.findings if t.rule == "MIG106"}
+    assert todos[5].startswith("beta.threads.messages.create(...) stays on OpenAI with the openai module's client: "
+                               "no threads/runs on Mistral; closest: "), todos
+    assert todos[6] == ("beta.threads.runs.create(...) stays on OpenAI with the openai module's client: Mistral's "
+                        "closest feature: see the TODO at the first beta.threads call in this file"), todos
+    outcome = transform_source("from openai import OpenAI\n\nclient = OpenAI()\nv = client.videos.create(prompt='x')\n"
+                               "w = client.videos.retrieve('id')\n", config=Config())
+    todos = {t.line: t.message for t in outcome.findings if t.rule == "MIG106"}
+    assert todos[5] == ("videos.retrieve(...) stays on OpenAI (no Mistral equivalent: see the TODO at the first "
+                        "videos call in this file)"), todos

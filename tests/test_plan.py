@@ -4831,3 +4831,22 @@ def test_an_instructor_client_chosen_by_a_condition_says_the_move() -> None:
         "user = client.chat.completions.create(model='gpt-4o', response_model=dict, messages=[])\n")})["app.py"]
     assert ("(client is chosen by a condition among clients: move its OpenAI branch by hand to "
             "instructor.from_mistral(Mistral()), with a Mistral model= for it)") in out, out
+
+
+def test_a_patch_of_a_transcribing_modules_client_class_names_the_transcription_method() -> None:
+    """Held-out review 101, X10 (openai-responses-python-quickstart): a test patching routers.audio.AsyncOpenAI, whose
+    module transcribes, was told to "fake what the code now calls (chat.complete, embeddings.create, ...)"."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "routers/__init__.py": "", "tests/__init__.py": "",
+        "routers/audio.py": "from openai import AsyncOpenAI\n\n\nasync def transcribe(name, data, ctype):\n"
+                            "    client = AsyncOpenAI()\n"
+                            "    t = await client.audio.transcriptions.create(model='whisper-1', "
+                            "file=(name, data, ctype))\n    return t.text\n",
+        "tests/test_audio.py": "from unittest.mock import MagicMock, patch\n\n"
+                               "from routers.audio import transcribe\n\n\n"
+                               "async def test_transcribe():\n    with patch('routers.audio.AsyncOpenAI', "
+                               "return_value=MagicMock()):\n        await transcribe('a.wav', b'x', 'audio/wav')\n"})
+    said = "fake what the code now calls (audio.transcriptions.complete_async (awaited))"
+    assert said in out["tests/test_audio.py"], out["tests/test_audio.py"]

@@ -3728,3 +3728,121 @@ def test_a_setup_check_of_a_package_the_manifests_drop_gets_a_todo():
     kept = app + "client.images.generate(prompt='a cat')\n"
     out = convert_files({"check_setup.py": check, "app.py": kept, "requirements.txt": "openai>=1.0\n"})
     assert out["check_setup.py"] == check, out["check_setup.py"]
+
+
+def test_an_example_value_asking_for_an_openai_key_asks_for_a_mistral_one_where_converted_clients_read_it(tmp_path):
+    """Held-out review 100, X3 (RandomAssDiscordGptBot): `API_KEY="Paste OpenAI ApiKey here"` in src/.env.example, read
+    by `OpenAI(api_key=os.getenv("API_KEY"))`, which converted: a user following the example pasted an OpenAI key. Its
+    value now asks for a Mistral key; the same line beside a client kept on OpenAI, or a real-looking key, stays."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / ".env.example").write_text('DISCORD_TOKEN="Paste Discord Bot ApiKey here"\n'
+                                      'API_KEY="Paste OpenAI ApiKey here"  \n# the OpenAI key\nOTHER=openai\n')
+    (src / "gpt.py").write_text(
+        'import os\n\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.getenv("API_KEY"))\n'
+        'r = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])\n')
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    (kept / ".env.example").write_text('API_KEY="Paste OpenAI ApiKey here"\n')
+    (kept / "app.py").write_text(
+        'import os\n\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.getenv("API_KEY"))\n'
+        'r = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])\n'
+        'img = client.images.generate(prompt="a cat")\n')
+    report = run([str(tmp_path)], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1, progress=False)
+    assert (src / ".env.example").read_text() == ('DISCORD_TOKEN="Paste Discord Bot ApiKey here"\n'
+                                                  'API_KEY="Paste Mistral ApiKey here"  \n# the OpenAI key\n'
+                                                  'OTHER=openai\n')
+    assert (kept / ".env.example").read_text() == 'API_KEY="Paste OpenAI ApiKey here"\n'
+    said = [f.message for r in report.results for f in r.findings]
+    assert any(m.startswith("API_KEY's example value asks for a Mistral key now") for m in said), said
+
+
+def test_a_directorys_only_requirements_file_gets_the_new_dependency_whatever_its_name(tmp_path):
+    """Held-out review 101, X2 (cloverdash-bot-demo): admin-panel/requirements_advanced.txt, the directory's only
+    manifest, got nothing (only a file named requirements.txt did), no TODO and no install step: ModuleNotFoundError
+    at start-up. It gets the requirement; so does the base.txt a requirements/ directory's production.txt includes
+    (once); a directory with only a development file gets a TODO there."""
+    chat = ('from openai import OpenAI\nc = OpenAI()\n'
+            'r = c.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "x"}])\n')
+    files = {"admin/requirements_advanced.txt": "streamlit\npandas\n", "admin/helper.py": chat,
+             "svc/requirements/production.txt": "-r base.txt\ngunicorn\n", "svc/requirements/base.txt": "flask\n",
+             "svc/requirements/dev.txt": "pytest\n", "svc/app.py": chat,
+             "tools/requirements-dev.txt": "pytest\n", "tools/helper.py": chat}
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    report = run([str(tmp_path)], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1, progress=False)
+    assert (tmp_path / "admin/requirements_advanced.txt").read_text() == "streamlit\npandas\nmistralai>=3.7,<4\n"
+    assert (tmp_path / "svc/requirements/base.txt").read_text() == "flask\nmistralai>=3.7,<4\n"
+    assert (tmp_path / "svc/requirements/production.txt").read_text() == "-r base.txt\ngunicorn\n"
+    assert (tmp_path / "svc/requirements/dev.txt").read_text() == "pytest\n"
+    assert (tmp_path / "tools/requirements-dev.txt").read_text().startswith(
+        "# TODO(migrator MIG114): requirements-dev.txt: the converted code imports mistralai, which no manifest here "
+        "declares")
+    assert not [f for r in report.results if isinstance(r, Failed) for f in [r]]
+
+
+@pytest.mark.parametrize("beside", ["", "fastapi==0.115.5\nopenai==1.65.1\n"])
+def test_a_pipfile_that_got_openai_through_another_package_gets_mistralai(tmp_path, beside):
+    """Held-out review 101, Y1 (RAG-chatbot): a Pipfile declaring langchain-openai, not openai, got no mistralai (and
+    no word), alone or beside a requirements.txt that did: `pipenv install` then gave ModuleNotFoundError."""
+    pipfile = ('[[source]]\nurl = "https://pypi.org/simple"\nverify_ssl = true\nname = "pypi"\n\n[packages]\n'
+               'langchain-openai = "*"\nfastapi = "~=0.115.5"\n\n[dev-packages]\npytest = "*"\n')
+    (tmp_path / "Pipfile").write_text(pipfile)
+    if beside:
+        (tmp_path / "requirements.txt").write_text(beside)
+    (tmp_path / "main.py").write_text(
+        'from openai import OpenAI\n\nclient = OpenAI()\n'
+        'r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "q"}])\n')
+    run([str(tmp_path)], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1, progress=False)
+    assert (tmp_path / "Pipfile").read_text() == pipfile.replace('fastapi = "~=0.115.5"\n',
+                                                                'fastapi = "~=0.115.5"\nmistralai = ">=3.7,<4"\n')
+
+
+def test_an_instructor_zero_pin_is_told_it_has_no_from_mistral(tmp_path):
+    """Held-out review 101, Y10 (instructor-playground): `instructor==0.4.7` under code converted to
+    instructor.from_mistral was told "instructor before 1.17 fails at import beside mistralai 3.7"; 0.x imports no
+    mistralai: it has no from_mistral at all."""
+    (tmp_path / "requirements.txt").write_text("instructor==0.4.7\nopenai\n")
+    (tmp_path / "app.py").write_text(
+        "import instructor\nfrom openai import OpenAI\nfrom pydantic import BaseModel\n\n\nclass User(BaseModel):\n"
+        "    name: str\n\n\nclient = instructor.from_openai(OpenAI())\n"
+        "user = client.chat.completions.create(model='gpt-4o', response_model=User, "
+        "messages=[{'role': 'user', 'content': 'Jason'}])\n")
+    report = run([str(tmp_path)], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1, progress=False)
+    said = [f.message for r in report.results for f in r.findings if f.rule == "MIG114"]
+    assert any("instructor is pinned to ==0.4.7, but instructor 0.x has no from_mistral, which the converted code "
+               "calls" in m for m in said), said
+
+
+def test_a_sub_projects_manifest_is_not_told_to_declare_instructor_for_code_it_does_not_govern(tmp_path):
+    """Held-out review 101, Y4 (instructor-playground): tools/downloader/requirements.txt, a sub-project using only
+    requests, got "the converted code builds instructor.from_mistral(...), and instructor is not declared here"
+    for the root's code. The root manifest, which does not declare it either, still gets it."""
+    (tmp_path / "requirements.txt").write_text("openai\npydantic>=2.11\n")
+    (tmp_path / "extract.py").write_text(
+        "import instructor\nfrom openai import OpenAI\nfrom pydantic import BaseModel\n\n\nclass User(BaseModel):\n"
+        "    name: str\n\n\nclient = instructor.from_openai(OpenAI())\n"
+        "user = client.chat.completions.create(model='gpt-4o', response_model=User, "
+        "messages=[{'role': 'user', 'content': 'Jason'}])\n")
+    (tmp_path / "tools/downloader").mkdir(parents=True)
+    (tmp_path / "tools/downloader/requirements.txt").write_text("requests\n")
+    (tmp_path / "tools/downloader/main.py").write_text("import requests\n\nprint(requests.get('https://x').text)\n")
+    report = run([str(tmp_path)], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1, progress=False)
+    told = sorted(str(r.path).replace(str(tmp_path), "") for r in report.results for f in getattr(r, "findings", ())
+                  if "instructor is not declared here" in f.message)
+    assert told == ["/requirements.txt"], told
+
+
+def test_openai_declared_beside_a_replaced_langchain_openai_is_told_unused(tmp_path):
+    """Held-out review 101, X11 (pinecone-open-ai): ingestion/requirements.txt listed openai and langchain_openai for
+    code using only OpenAIEmbeddings; langchain_openai was replaced and openai stayed with no word."""
+    (tmp_path / "ingestion").mkdir()
+    (tmp_path / "ingestion/requirements.txt").write_text("pinecone-client\nopenai\nlangchain\nlangchain_openai\n")
+    (tmp_path / "ingestion/ingest.py").write_text(
+        "from langchain_openai import OpenAIEmbeddings\n\n\ndef embed(docs):\n"
+        "    return OpenAIEmbeddings(model='text-embedding-3-small').embed_documents(docs)\n")
+    run([str(tmp_path)], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1, progress=False)
+    text = (tmp_path / "ingestion/requirements.txt").read_text()
+    assert "# TODO(migrator MIG114): requirements.txt: openai is declared here, and no code under it imports it any " \
+           "more" in text and "langchain-mistralai>=1.1,<2" in text, text

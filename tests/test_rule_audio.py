@@ -506,3 +506,55 @@ def test_a_getattr_of_the_transcriptions_text_converts() -> None:
             return (getattr(result, "text", None) or "").strip()
         """)
     assert "client.audio.transcriptions.complete(" in code and not todos, (code, todos)
+
+
+def test_chunking_strategy_auto_is_dropped_and_another_keeps_the_client():
+    """Held-out review 101, X6 (discord-openai-bot): `chunking_strategy="auto"` (the server chooses where to cut long
+    audio) kept the client with "no equivalent"; Voxtral takes the whole file. A chunking configuration of the app's
+    own (a dict) still keeps the call."""
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def transcribe(path):
+            with open(path, "rb") as f:
+                r = client.audio.transcriptions.create(model="gpt-4o-transcribe", file=f, chunking_strategy="auto")
+            return r.text
+        ''')
+    assert 'client.audio.transcriptions.complete(model="voxtral-mini-latest", file={"file_name": ' \
+           'os.path.basename(f.name), "content": f})\n' in code, code
+    assert "chunking_strategy" not in code and not todos, todos
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        r = client.audio.transcriptions.create(model="whisper-1", file=open("a.mp3", "rb"),
+                                               chunking_strategy={"type": "server_vad", "threshold": 0.5})
+        ''')
+    assert "client = OpenAI()" in code and any("chunking_strategy=: no equivalent" in t for t in todos), todos
+
+
+def test_a_result_name_set_to_a_placeholder_first_still_converts():
+    """Held-out review 101, X8 (discord-openai-bot): `response = None` (or "") before a try binding the transcription
+    kept the client ("read where either value may reach"), though no working read takes an attribute of None."""
+    for placeholder in ("None", '""'):
+        code, todos = convert_snippet(f'''\
+            from openai import OpenAI
+
+            client = OpenAI()
+
+
+            def transcribe(path):
+                response = {placeholder}
+                try:
+                    with open(path, "rb") as f:
+                        response = client.audio.transcriptions.create(model="whisper-1", file=f)
+                except Exception as e:
+                    print(e)
+                if not response:
+                    return ""
+                return response.text
+            ''')
+        assert "client.audio.transcriptions.complete(" in code and not todos, todos

@@ -2917,3 +2917,30 @@ def test_an_untraced_receivers_calls_say_the_todo_in_full_once_per_file():
     assert [t.split(";")[0] for t in todos] == ["client: migrator cannot tell which client it holds",
                                                "client: migrator cannot tell which client it holds: see the TODO at "
                                                "its first such call in this file"], todos
+
+
+def test_two_openai_models_a_module_names_apart_that_map_to_one_are_said_to():
+    """Held-out review 101, Y6 (llm-zoomcamp evaluation notebook): `llm(q, model="gpt-3.5-turbo")` and `llm(q,
+    model="gpt-4o-mini")`, compared, both became mistral-small-latest silently: the comparison ran one model against
+    itself. Said once, where the second name is."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def llm(prompt, model="gpt-4o"):
+            r = client.chat.completions.create(model=model, messages=[{"role": "user", "content": prompt}])
+            return r.choices[0].message.content
+
+
+        results_gpt35 = [llm(q, model="gpt-3.5-turbo") for q in ["a", "b"]]
+        results_gpt4o_mini = [llm(q, model="gpt-4o-mini") for q in ["a", "b"]]
+        again = llm("c", model="gpt-4.1-mini")
+        ''')
+    said = [t for t in todos if "both become 'mistral-small-latest' in this module" in t]
+    assert said == ["'gpt-3.5-turbo' and 'gpt-4o-mini' both become 'mistral-small-latest' in this module: where the "
+                    "code compares them or picks one per task, give them distinct Mistral models (--model "
+                    "gpt-4o-mini=<another Mistral model>)"], todos

@@ -373,3 +373,60 @@ def test_a_function_result_made_by_the_apps_message_class_keeps_the_client() -> 
     # Mistral's message does not have (held-out review 79, X1: a returned message is followed to its reads)
     out = convert_files({"model.py": model, "chat.py": chat.replace("{role}", 'Message("assistant", ')})["chat.py"]
     assert "OpenAI()" in out and "read in run() as reply.function_call" in out, out
+
+
+def test_a_kept_clients_own_developer_message_stays_beside_a_converted_client():
+    """Held-out review 101, Y5: `vision.chat.completions.create(model="o3-mini", messages=[{"role": "developer", ...}])`
+    on a client kept on OpenAI (images.generate) became "system" because another client of the module converted. A
+    literal in a kept call's messages= stays as the call is; one a converted call takes is still rewritten."""
+    from mechanics import convert_snippet
+
+    code, _ = convert_snippet('''\
+        from openai import OpenAI
+
+        fast = OpenAI()
+        vision = OpenAI()
+
+
+        def summarize(text):
+            r = fast.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "developer", "content": "brief"}])
+            return r.choices[0].message.content
+
+
+        def ask(text):
+            r = vision.chat.completions.create(model="o3-mini", messages=[{"role": "developer", "content": "brief"}])
+            return r.choices[0].message.content
+
+
+        def draw(p):
+            return vision.images.generate(model="dall-e-3", prompt=p).data[0].url
+        ''')
+    assert 'fast.chat.complete(model="mistral-small-latest", messages=[{"role": "system", "content": "brief"}])' in code
+    assert 'vision.chat.completions.create(model="o3-mini", messages=[{"role": "developer", "content": "brief"}])' \
+        in code, code
+
+
+def test_a_responses_inputs_developer_role_stays_beside_a_chat_call():
+    """Held-out review 101, Y11 (llm-zoomcamp agents notebook): `chat_messages = [{"role": "developer", ...}]` read
+    only as `client.responses.create(input=chat_messages)` became "system" because the module also had a chat call;
+    mistralai 3.7's Responses input takes the developer role (ResponsesEasyInputMessage)."""
+    from mechanics import convert_snippet
+
+    code, _ = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+        chat_messages = [
+            {"role": "developer", "content": "You're a course teaching assistant."},
+            {"role": "user", "content": "Can I still join the course?"},
+        ]
+        response = client.responses.create(model="gpt-4o-mini", input=chat_messages)
+        inline = client.responses.create(model="gpt-4o-mini", input=[{"role": "developer", "content": "brief"}])
+
+
+        def llm(prompt):
+            r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": prompt}])
+            return r.choices[0].message.content
+        ''')
+    assert code.count('"role": "developer"') == 2 and '"system"' not in code, code

@@ -579,3 +579,34 @@ def test_an_instructor_call_on_an_untraced_receiver_is_said_to_be_one():
     assert untraced and "has no Mistral equivalent" not in untraced[0], todos
     assert "reads like an instructor client's call" in untraced[0] and "model='gpt-4o-mini' must then name a " \
         "Mistral model" in untraced[0], untraced
+
+
+def test_a_class_field_named_openai_does_not_keep_the_openai_import():
+    """Held-out review 101, Y12: `class Agent: openai: OpenAI` then `self.openai = openai.OpenAI()` converted, and
+    `import openai` stayed (the field's name read as a use of the module), keeping openai in requirements.txt."""
+    from mechanics import convert_snippet
+
+    code, _ = convert_snippet('''\
+        import instructor
+        import openai
+        from openai import OpenAI
+        from pydantic import BaseModel
+
+
+        class Plan(BaseModel):
+            steps: list[str]
+
+
+        class Agent:
+            openai: OpenAI
+
+            def __init__(self):
+                self.openai = openai.OpenAI()
+                self.client = instructor.from_openai(self.openai)
+
+            def plan(self, goal):
+                return self.client.chat.completions.create(model="gpt-4o", response_model=Plan,
+                                                           messages=[{"role": "user", "content": goal}])
+        ''')
+    assert "import openai" not in code and "from openai" not in code, code
+    assert "    openai: Mistral\n" in code and "instructor.from_mistral(self.openai)" in code, code

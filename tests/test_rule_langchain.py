@@ -2039,6 +2039,8 @@ def test_an_init_chat_model_string_beside_a_langchain_pin_says_the_pin():
     todo = next(line for line in out["agent.py"].splitlines() if "MIG106" in line)
     assert "pip install langchain-mistralai" in todo and "; first, as the project pins langchain ==0.3.26 (in " \
         "requirements.txt)" in todo, todo
+    # (no "then run migrator again": migrator does not convert the string; held-out review 101, Y9)
+    assert todo.endswith(", then change the model string") and "run migrator again" not in todo, todo
     assert convert_files(out) == out
 
 
@@ -2210,3 +2212,38 @@ def test_a_getattr_of_a_renamed_field_gets_a_todo_where_a_chat_object_converts()
         state = {"model": getattr(llm, "model_name", None)}
         ''')
     assert any(t.startswith("getattr(..., 'model_name'): a ChatMistralAI keeps it in .model") for t in todos), todos
+
+
+def test_a_start_up_check_of_every_variable_does_not_keep_the_key_read_from_its_rename():
+    """Held-out review 101, X7 (pinecone-open-ai): `if not all([open_api_key, pinecone_api_key]): raise SystemExit`
+    kept `os.environ.get("OPENAI_API_KEY")` from its rename (a second consumer, as it read), so the converted
+    MistralAIEmbeddings got the OpenAI key, and .env.example gained a MISTRAL_API_KEY nothing read. A presence check
+    is a gate: the read follows the converted object."""
+    from mechanics import convert_files
+
+    ingest = ('import os\nfrom langchain_openai import OpenAIEmbeddings\n\n'
+              'open_api_key = os.environ.get("OPENAI_API_KEY")\npinecone_api_key = os.getenv("PINECONE_API_KEY")\n\n'
+              'if not all([open_api_key, pinecone_api_key]):\n    raise SystemExit("Missing required variables.")\n\n\n'
+              'def embed(docs):\n    return OpenAIEmbeddings(openai_api_key=open_api_key).embed_documents(docs)\n')
+    out = convert_files({"app/ingest.py": ingest, "app/.env.example": "OPENAI_API_KEY=\nPINECONE_API_KEY=\n"})
+    assert 'open_api_key = os.environ.get("MISTRAL_API_KEY")' in out["app/ingest.py"], out["app/ingest.py"]
+    assert out["app/.env.example"] == "MISTRAL_API_KEY=\nPINECONE_API_KEY=\n", out["app/.env.example"]
+
+
+def test_a_base_url_setting_copied_to_a_local_is_judged_as_the_setting():
+    """Held-out review 101, X4 (cloverdash-bot-demo): `base_url = settings.openai_base_url` then `ChatOpenAI(...,
+    base_url=base_url)` was "another provider" (its endpoint "the app's configuration") where the same setting
+    written in the call converted: one service of the repository kept OpenAI's key and model, the other did not."""
+    from mechanics import convert_files
+
+    settings = ("from typing import Optional\nfrom pydantic_settings import BaseSettings\n\n\n"
+                "class Settings(BaseSettings):\n    openai_api_key: Optional[str] = None\n"
+                "    openai_base_url: Optional[str] = None\n\n\n"
+                "settings = Settings()\n")
+    service = ("from langchain_openai import ChatOpenAI\nfrom config.settings import settings\n\n\nclass Service:\n"
+               "    def __init__(self):\n        base_url = settings.openai_base_url\n"
+               "        self.llm = ChatOpenAI(model='gpt-4o-mini', api_key=settings.openai_api_key,\n"
+               "                              base_url=base_url)\n\n"
+               "    def ask(self, q):\n        return self.llm.invoke(q).content\n")
+    out = convert_files({"config/__init__.py": "", "config/settings.py": settings, "services/svc.py": service})
+    assert "self.llm = ChatMistralAI(" in out["services/svc.py"], out["services/svc.py"]

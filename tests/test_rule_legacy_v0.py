@@ -1061,10 +1061,10 @@ def test_a_v0_method_passed_on_as_a_callable_gets_a_todo_and_keeps_the_module_ca
         "def ask(q):\n    r = openai.ChatCompletion.create(model='gpt-3.5-turbo', messages=[{'role': 'user', 'content': q}])\n"
         "    return r['choices'][0]['message']['content'], create(model='gpt-4', messages=[])\n")
     assert "create = openai.ChatCompletion.create" in code and "self.transcribe = openai.Audio.transcribe" in code
-    assert [t.split(" is passed on")[0] for t in todos if "is passed on as a callable" in t] == [
+    assert [t.split(" is taken as a value")[0] for t in todos if "is taken as a value here" in t] == [
         "legacy openai v0 API openai.ChatCompletion.create", "legacy openai v0 API openai.Audio.transcribe"], todos
     # each names its own counterpart (held-out review 81, X6: the chat callable was pointed at transcriptions too)
-    passed = [t for t in todos if "is passed on as a callable" in t]
+    passed = [t for t in todos if "is taken as a value here" in t]
     assert "chat.complete (its result is a pydantic model" in passed[0] and "audio" not in passed[0], passed
     assert passed[1].endswith("audio.transcriptions.complete"), passed
 
@@ -1615,3 +1615,18 @@ def test_a_v0_message_only_printed_converts():
         save(completion.choices[0].message)
         """)
     assert "openai.ChatCompletion.create(" in code and any("used as a whole" in t for t in todos), todos
+
+
+def test_a_splatted_dict_written_into_a_key_it_sets_converts() -> None:
+    """Held-out review 101, Y8 (Projetoutlier): `kwargs["messages"][0]["content"] = [text part, image part]` before
+    `openai.ChatCompletion.create(**kwargs)` kept the call ("kwargs is also used outside the call and its build
+    steps"); it is a build step inside a key the dict sets."""
+    code, todos = convert_idempotent(
+        "import openai\n\n\ndef ask(model, prompt, image_b64=None):\n"
+        "    kwargs = dict(model=model, temperature=0, messages=[{'role': 'user', 'content': prompt}])\n"
+        "    if image_b64:\n        kwargs['messages'][0]['content'] = [\n"
+        "            {'type': 'text', 'text': prompt},\n"
+        "            {'type': 'image_url', 'image_url': {'url': f'data:image/png;base64,{image_b64}'}},\n        ]\n"
+        "    resp = openai.ChatCompletion.create(**kwargs)\n    return resp.choices[0].message.content\n")
+    assert "resp = mistral_client.chat.complete(**kwargs)" in code, code
+    assert not any("used outside the call" in t for t in todos), todos

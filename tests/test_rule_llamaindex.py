@@ -1168,3 +1168,36 @@ def test_a_pre_010_module_on_a_pinned_project_is_told_one_upgrade_step():
     todo = next(line for line in out["main.py"].splitlines() if "MIG106" in line)
     assert "which have no Settings; the project pins llama-index ^0.5.18" in todo, todo
     assert "first; first" not in todo and "llama-index-core 0.14 first" not in todo, todo
+
+
+def test_a_helpers_default_models_todo_stays_where_another_notebook_sets_settings(tmp_path):
+    """Held-out review 101, Y3 (Agentic-RAG-with-Llamaindex): utils.py builds indexes on LlamaIndex's defaults for two
+    notebooks; router.ipynb sets Settings, agent.ipynb does not. The TODO in utils.py went because one notebook set
+    Settings, though each runs in a kernel of its own: agent.ipynb's indexes stayed on OpenAI silently."""
+    from test_notebooks import notebook
+
+    from migrator.config import Config
+    from migrator.engine.runner import Mode, run
+
+    (tmp_path / "requirements.txt").write_text("llama-index>=0.14,<0.15\nllama-index-llms-openai\n")
+    (tmp_path / "utils.py").write_text(
+        "from llama_index.core import SimpleDirectoryReader, VectorStoreIndex\n\n\ndef get_tools(path):\n"
+        "    nodes = SimpleDirectoryReader(input_files=[path]).load_data()\n"
+        "    return VectorStoreIndex(nodes).as_query_engine()\n")
+    (tmp_path / "agent.ipynb").write_text(notebook(
+        "from llama_index.llms.openai import OpenAI\nfrom utils import get_tools\n",
+        "llm = OpenAI(model=\"gpt-4o-mini\")\nengine = get_tools(\"a.pdf\")\n"))
+    (tmp_path / "router.ipynb").write_text(notebook(
+        "from llama_index.core import Settings\nfrom llama_index.llms.openai import OpenAI\n"
+        "from llama_index.embeddings.openai import OpenAIEmbedding\n\nSettings.llm = OpenAI(model=\"gpt-4o-mini\")\n"
+        "Settings.embed_model = OpenAIEmbedding(model=\"text-embedding-3-small\")\n",
+        "from utils import get_tools\nengine = get_tools(\"a.pdf\")\n"))
+    report = run([str(tmp_path)], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1, progress=False)
+    said = [f.message for r in report.results if str(getattr(r, "path", "")).endswith("utils.py")
+            for f in r.findings]
+    assert any("VectorStoreIndex(...) runs on LlamaIndex's defaults, OpenAI's" in m for m in said), said
+    (tmp_path / "agent.ipynb").unlink()
+    report = run([str(tmp_path)], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1, progress=False)
+    said = [f.message for r in report.results if str(getattr(r, "path", "")).endswith("utils.py")
+            for f in getattr(r, "findings", ())]
+    assert not any("runs on LlamaIndex's defaults" in m for m in said), said

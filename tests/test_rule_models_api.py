@@ -206,3 +206,22 @@ def test_a_settings_key_name_in_the_listing_call_is_no_compared_model_name():
                                "    models = openai.OpenAI(api_key=SETTINGS.get(\"OPENAI_API_KEY\")).models.list()\n"
                                "    return bool(list(filter(lambda m: m.id == model, models)))\n")
     assert not any("'OPENAI_API_KEY'" in t for t in todos), todos
+
+
+def test_a_key_check_stays_where_a_library_or_langchain_object_keeps_the_key_on_openai():
+    """Held-out review 101, Y2 (RAG-chatbot): a start-up check, `OpenAI(api_key=KEY).models.list()`, converted while
+    the key's consumers, Chroma's OpenAIEmbeddingFunction and a pinned ChatOpenAI, stayed on OpenAI: with the OpenAI
+    key the converted check failed at start-up, and with a Mistral key the kept ones did. It stays with them."""
+    from mechanics import convert_files
+
+    setup = ("import openai\nfrom config import OPENAI_API_KEY\n\n\ndef validate():\n"
+             "    client = openai.OpenAI(api_key=OPENAI_API_KEY)\n    try:\n        client.models.list()\n"
+             "    except openai.AuthenticationError:\n        raise RuntimeError('bad key')\n")
+    rag = ("from chromadb.utils.embedding_functions import OpenAIEmbeddingFunction\n"
+           "from config import OPENAI_API_KEY\n\n"
+           "ef = OpenAIEmbeddingFunction(api_key=OPENAI_API_KEY, model_name='text-embedding-3-small')\n")
+    out = convert_files({"config.py": "import os\nOPENAI_API_KEY = os.getenv('OPENAI_API_KEY')\n",
+                         "setup_service.py": setup, "rag_service.py": rag})
+    assert "openai.OpenAI(api_key=OPENAI_API_KEY)" in out["setup_service.py"], out["setup_service.py"]
+    assert "it only lists or retrieves models (a check of a key or model) while other clients stay on OpenAI" in \
+        out["setup_service.py"], out["setup_service.py"]

@@ -530,3 +530,20 @@ def test_the_tables_keep_their_columns_when_piped(tmp_path, monkeypatch):
                           env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
     assert done.returncode == 0, done.stderr
     assert "│ MIG102 │" in done.stdout and "│ convert │" in done.stdout and "…" not in done.stdout, done.stdout
+
+
+def test_parameters_handed_a_client_are_not_counted_as_clients(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Held-out review 100, X7 (studai-backend): "Clients: 30 keep" for one OpenAI() handed to 29 functions. The
+    parameters are said apart, in convert's summary and scan's."""
+    write_tree(tmp_path, {"app.py": (
+        "import os\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\ndef f1(client):\n"
+        "    client.api_key = os.getenv('OPENAI_API_KEY')\n"
+        "    return client.chat.completions.create(model='gpt-4o', messages=[{'role': 'user', 'content': '1'}])\n\n\n"
+        "def f2(client):\n"
+        "    return client.chat.completions.create(model='gpt-4o', messages=[{'role': 'user', 'content': '2'}])\n\n\n"
+        "f1(client)\nf2(client)\n")})
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["convert", "."], env={"COLUMNS": "200"})
+    assert "Clients: 1 keep (2 parameters handed them)\n" in result.stdout, result.stdout
+    code, out = scan(".")
+    assert "Clients: 0 convert, 1 keep, 0 other-provider, 0 unresolved, 0 unused (2 parameters handed them)" in out, out

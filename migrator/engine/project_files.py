@@ -43,6 +43,7 @@ from migrator.engine.walk import (
     REQUIREMENTS,
     SETUP_CFG,
     SHELL_SUFFIXES,
+    file_kind,
     read_regular,
 )
 from migrator.mapping.client import MISTRAL_SERVER
@@ -1220,6 +1221,39 @@ def add_to_pyproject(text: str, pkg: Package) -> "tuple[str, int] | None":
     return new_text, line_number
 
 
+def add_to_pipfile(text: str, pkg: Package) -> "tuple[str, int] | None":
+    """(text, line) with ``pkg`` added to a Pipfile's ``[packages]`` (``mistralai = ">=3.7,<4"``, after its last
+    entry), where the project never declared ``pkg.old`` (it came through langchain-openai, say); None where the
+    section is not there or the edit does not parse back as that one entry (held-out review 101, Y1: `pipenv install`
+    gave no mistralai, and nothing said so)."""
+    try:
+        before = _toml_loads(text)
+    except Exception:  # noqa: BLE001
+        return None
+    if not isinstance(before.get("packages"), dict):
+        return None
+    lines = text.splitlines(keepends=True)
+    newline = "\r\n" if text.count("\r\n") * 2 > text.count("\n") else "\n"
+    start = next((i for i, line in enumerate(lines) if re.match(r"^\s*\[packages\]\s*(?:#.*)?$", line)), None)
+    if start is None:
+        return None
+    end = next((j for j in range(start + 1, len(lines)) if re.match(r"^\s*\[", lines[j])), len(lines))
+    last = max((j for j in range(start, end) if lines[j].strip() and not lines[j].lstrip().startswith("#")),
+               default=start)
+    head = lines[:last + 1]
+    if head and not head[-1].endswith(("\n", "\r")):
+        head[-1] += newline
+    new_text = "".join(head + [f'{pkg.new} = "{pkg.version}"' + newline] + lines[last + 1:])
+    try:
+        after = _toml_loads(new_text)
+    except Exception:  # noqa: BLE001
+        return None
+    if after.get("packages") != {**before["packages"], pkg.new: pkg.version} or \
+            {k: v for k, v in after.items() if k != "packages"} != {k: v for k, v in before.items() if k != "packages"}:
+        return None
+    return new_text, last + 2
+
+
 def _requirement_names(data, path: tuple):
     """The canonical names the parsed manifest declares in requirement arrays and tables."""
     if isinstance(data, dict):
@@ -1843,6 +1877,45 @@ def _spelled_key_settings(text: str, path: str, facts: CodeFacts) -> list[Findin
                                  f"clients as api_key=: hold a Mistral key there (https://console.mistral.ai/"
                                  f"api-keys), or rename it in the code and here", "manual"))
     return found
+
+
+# `API_KEY="Paste OpenAI ApiKey here"`: a variable of the app's own naming whose example value names OpenAI
+_NAMED_VALUE_LINE = re.compile(r"^([ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=[ \t]*)"
+                               r"([^\r\n]*?)([ \t]*)(\r?\n)?$")
+# an OpenAI client constructed in converted code: a client kept on OpenAI (or one the run left)
+_KEPT_CLIENT = re.compile(r"\b(?:(?:Async)?(?:Azure)?OpenAI|(?:Azure)?ChatOpenAI|(?:Azure)?OpenAIEmbeddings?)\s*\(")
+
+
+def _generic_key_placeholders(edit: _Edit, path: str, facts: CodeFacts) -> None:
+    """An example env file's ``API_KEY="Paste OpenAI ApiKey here"`` (a key variable of the app's own naming) whose
+    variable the converted code hands its Mistral clients as ``api_key=os.getenv("API_KEY")``, and no code it serves
+    keeps an OpenAI client: its example value asks for a Mistral key now (held-out review 100, X3: a user following the
+    shipped example pasted an OpenAI key, and the converted bot got 401s). A value that is no placeholder (no space
+    or angle bracket, a real-looking key) is left alone."""
+    scope = facts.env_scope(path)
+    lines = edit.text.splitlines(keepends=True)
+    changed = False
+    for index, line in enumerate(lines):
+        match = _NAMED_VALUE_LINE.match(line)
+        if not match or match.group(2).upper() in (OPENAI_KEY, facts.key_env or ""):
+            continue
+        head, name, value, space, ending = match.groups()
+        if "openai" not in value.lower() or _REAL_KEY.search(value) or not re.search(r"[\s<]", value.strip("\"'")):
+            continue
+        handed = re.compile(rf"""\bapi_key\s*=\s*os\.(?:getenv|environ\.get)\(\s*["']{re.escape(name)}["']"""
+                            rf"""|\bapi_key\s*=\s*os\.environ\[\s*["']{re.escape(name)}["']\s*\]""")
+        read = re.compile(rf"""["']{re.escape(name)}["']""")
+        readers = [code for code in scope.values() if read.search(code)]
+        if not any(handed.search(code) and "Mistral(" in code for code in readers) or \
+                any(_KEPT_CLIENT.search(code) for code in readers):
+            continue
+        lines[index] = f"{head}{_placeholder(value, facts.key_env or 'MISTRAL_API_KEY')}{space}{ending or ''}"
+        changed = True
+        edit.note(ENV_RULE, FindingKind.CONVERTED, index + 1,
+                  f"{name}'s example value asks for a {facts.provider} key now (the converted code hands {name} to "
+                  f"its {facts.provider} clients as api_key=)", "exact")
+    if changed:
+        edit.text = "".join(lines)
 
 
 _OPENAI_LOG_LINE = re.compile(r"^[ \t]*(?:export[ \t]+)?OPENAI_LOG[ \t]*=")
@@ -2871,8 +2944,10 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
                     caps.append(f"the {found} pin beside it ({cap[2]})")
                     held = cap[0]
                 capping = ", and ".join(caps)
+                # (instructor 0.x imports no mistralai: it has no from_mistral at all; held-out review 101, Y10)
+                said = _INSTRUCTOR_ZERO_WHY if _instructor_zero(pinned_name, allowed) else why
                 findings.append(Finding(DEPENDENCY_RULE, FindingKind.TODO, number,
-                                        f"{name}: {dist} is pinned to {constraint}, but {why}: move the pin"
+                                        f"{name}: {dist} is pinned to {constraint}, but {said}: move the pin"
                                         + (f" and the {twin} pin beside it (each pydantic release needs its own "
                                            "pydantic-core)" if twin else "")
                                         + (f" and the opentelemetry pins beside it ({', '.join(family)}: the "
@@ -2891,6 +2966,10 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
 
 # instructor's Mistral client built in code (not a TODO comment naming it; a notebook's JSON line too)
 _FROM_MISTRAL = re.compile(r"^(?![ \t]*\"?[ \t]*#).*\bfrom_mistral\(", re.MULTILINE)
+
+
+_INSTRUCTOR_ZERO_WHY = ("instructor 0.x has no from_mistral, which the converted code calls (instructor added it in "
+                        "1.2.2; beside mistralai 3.7 it needs 1.17)")
 
 
 def _instructor_zero(name: str, allowed) -> bool:
@@ -3131,6 +3210,8 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
                 edit_shell(text, path, facts, rename) if shell else edit_deploy(text, path, facts, rename)
             if kind == ENV_FILE and facts.target == "mistral":
                 edit.findings.extend(_spelled_key_settings(text, path, facts))
+                if is_example_env(path):
+                    _generic_key_placeholders(edit, path, facts)
                 for match in _DIMENSION_LINE.finditer(text) if facts.dimension_vars else ():
                     if match.group(1).upper() in facts.dimension_vars:  # (held-out review 90, X6: VECTOR_DIM=3072 left)
                         edit.note(ENV_RULE, FindingKind.TODO, text.count("\n", 0, match.start()) + 1,
@@ -3205,7 +3286,9 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
                       "openai here (the release that code was written for)", "manual")
             edit.late.add(edit.findings[-1].message)  # (its line is the edited text's)
     governed = facts.dependency_scope(path)
-    if "langchain-mistralai" in needed and not _declares(text, "langchain-openai") and _declares(edit.text, "openai") \
+    # (langchain-openai declared beside it too, and replaced: held-out review 101, X11, openai stayed unexplained)
+    if "langchain-mistralai" in needed and _declares(edit.text, "openai") and \
+            not _declares(edit.text, "langchain-openai") \
             and not any(_imports("openai").search(code) or NEEDS_OPENAI_PACKAGE.search(code)
                         for code in governed.values()) and not facts.kept_client_reads(OPENAI_KEY, governed):
         # openai declared for langchain_community's OpenAI classes, which converted: nothing under the manifest
@@ -3223,7 +3306,7 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
     # pin; without it, a 0.x pin serves code left on OpenAI: held-out reviews 94 Y11, 95 Y1)
     moved = any("from_mistral" in code and _FROM_MISTRAL.search(code) for code in facts.dependency_scope(path).values())
     if moved and needed and kind in (REQUIREMENTS, PYPROJECT, PIPFILE, SETUP_CFG) and \
-            not _declares(edit.text, "instructor"):
+            not _declares(edit.text, "instructor") and _builds_from_mistral(facts, path):
         # instructor.from_mistral written, and instructor not declared: an environment holding an older one (1.3
         # fails at import beside mistralai 3.7) keeps it (held-out review 97, Y5)
         edit.note(DEPENDENCY_RULE, FindingKind.TODO, 1,
@@ -3599,6 +3682,15 @@ def _included_declares(path: str, text: str, facts: CodeFacts, names: tuple) -> 
     return any(_declares(body, name) for _, body in included_requirements(path, text, known) for name in names)
 
 
+def _builds_from_mistral(facts: CodeFacts, path: str) -> bool:
+    """Does code the manifest at ``path`` governs by place (under its directory, or beside a ``requirements/``
+    directory), not by the fallback to all code, build instructor.from_mistral? (held-out review 101, Y4: a
+    generated sub-project's requirements.txt, beside code the run did not read, was told to declare instructor)"""
+    directory = posixpath.dirname(path.replace("\\", "/"))
+    served = posixpath.dirname(directory) if posixpath.basename(directory) == "requirements" else directory
+    return any("from_mistral" in code and _FROM_MISTRAL.search(code) for code in _own_code(facts, served).values())
+
+
 def _own_code(facts: CodeFacts, directory: str) -> dict:
     """The code of the run under ``directory`` that no deeper manifest governs (no fallback to all code)."""
     nested = {posixpath.dirname(m.replace("\\", "/")) for m in facts.manifests}
@@ -3620,8 +3712,15 @@ def _undeclared(edit: _Edit, path: str, kind: str, name: str, facts: CodeFacts, 
         return edit
     names = {p.old for p in PACKAGES if p.new == pkg.new} | {pkg.new}
     directory = posixpath.dirname(path.replace("\\", "/"))
+    beside = False  # a requirements file beside this Pipfile declares it (pipenv reads the Pipfile only)
     for other, text in {**facts.manifest_texts, path: edit.text}.items():
         if posixpath.dirname(other.replace("\\", "/")) == directory and any(_declares(text, n) for n in names):
+            # (not a pyproject.toml: its package's dependencies, beside a requirements file the examples install;
+            # held-out review 78, Y6)
+            if kind == PIPFILE and other != path and file_kind(other) == REQUIREMENTS:
+                # (held-out review 101, Y1: requirements.txt got mistralai, the Pipfile `pipenv install` reads did not)
+                beside = True
+                continue
             return edit
     if kind == REQUIREMENTS and _included_declares(path, edit.text, facts, tuple(sorted(names))):
         return edit
@@ -3630,9 +3729,11 @@ def _undeclared(edit: _Edit, path: str, kind: str, name: str, facts: CodeFacts, 
         if above != directory and (not above or directory.startswith(above + "/")) and \
                 any(_declares(text, n) for n in names):
             return edit
-    if not any(_imports(pkg.new_module).search(text) for text in _own_code(facts, directory).values()):
+    # (requirements/base.txt serves the code beside its directory)
+    served = posixpath.dirname(directory) if posixpath.basename(directory) == "requirements" else directory
+    if not any(_imports(pkg.new_module).search(text) for text in _own_code(facts, served).values()):
         return edit  # no converted code under it: a sub-project's own manifest (held-out review 9, D5)
-    if kind == REQUIREMENTS and name == "requirements.txt":
+    if kind == REQUIREMENTS and _main_requirements(path, facts):
         text = edit.text
         lines = text.splitlines(keepends=True)
         last = max((i for i, ln in enumerate(lines) if ln.strip()), default=-1)
@@ -3646,20 +3747,59 @@ def _undeclared(edit: _Edit, path: str, kind: str, name: str, facts: CodeFacts, 
                                                      f"{name}: {pkg.requirement} added (the converted code imports "
                                                      f"{pkg.new_module}; {pkg.old} was not declared here, perhaps "
                                                      "installed through another package)", "approximate")])
-    if kind == PYPROJECT:
-        added = add_to_pyproject(edit.text, pkg)
+    if kind == REQUIREMENTS and not any(
+            _main_requirements(other, facts) or file_kind(other) != REQUIREMENTS for other in facts.manifest_texts
+            if posixpath.dirname(other.replace("\\", "/")) == directory):
+        # requirements-dev.txt alone: where the app's dependencies go is not known (said, not guessed)
+        return _Edit(edit.text, edit.findings + [Finding(
+            DEPENDENCY_RULE, FindingKind.TODO, 1, f"{name}: the converted code imports {pkg.new_module}, which no "
+            f"manifest here declares ({pkg.old} was not declared either), and this file reads as one for development: "
+            f"add {pkg.requirement} where the app's dependencies are declared", "manual")])
+    if kind in (PYPROJECT, PIPFILE):
+        added = add_to_pyproject(edit.text, pkg) if kind == PYPROJECT else add_to_pipfile(edit.text, pkg)
         if added is not None:
             text, line = added
             return _Edit(text, edit.findings + [Finding(DEPENDENCY_RULE, FindingKind.CONVERTED, line,
                                                         f"{name}: {pkg.requirement} added (the converted code imports "
                                                         f"{pkg.new_module}; {pkg.old} was not declared here, perhaps "
                                                         "installed through another package)", "approximate")])
-    if kind in (PYPROJECT, PIPFILE, SETUP_CFG, CONDA) and "dependencies" in edit.text.lower() or \
+    if beside:
+        return edit  # (where this file's list cannot take it, the requirements file beside it declares it)
+    if kind in (PYPROJECT, PIPFILE, SETUP_CFG, CONDA) and re.search(r"dependencies|^\s*\[packages\]", edit.text,
+                                                                   re.IGNORECASE | re.MULTILINE) or \
             (kind == PYTHON and name == "setup.py" and "install_requires" in edit.text):
         return _Edit(edit.text, edit.findings + [Finding(
             DEPENDENCY_RULE, FindingKind.TODO, 1, f"{name}: the converted code imports {pkg.new_module}, which is not "
             f"declared here ({pkg.old} was not either): add {pkg.requirement}", "manual")])
     return edit
+
+
+# a requirements file for development, not for running the app: requirements-dev.txt, test-requirements.txt, docs/...
+_DEV_REQUIREMENTS = re.compile(r"(?:^|[-_.])(?:dev|develop|development|tests?|testing|lint|linting|docs?|ci|style|"
+                               r"typing|mypy|bench|benchmarks?)(?:[-_.]|$)", re.IGNORECASE)
+
+
+def _main_requirements(path: str, facts: CodeFacts) -> bool:
+    """Is the requirements file at ``path`` one the converted code's new dependency goes into when its directory's
+    manifests declare none: ``requirements.txt``, a pip-compile input (``requirements.in``), or, in a directory with
+    neither, one that is not for development (``requirements_advanced.txt``, ``requirements-prod.txt``; held-out review
+    101, X2: the directory's only manifest got nothing, no TODO, no install step, and the app failed on import)."""
+    directory, name = posixpath.split(path.replace("\\", "/"))
+    if name == "requirements.txt" or name.endswith(".in") and not _DEV_REQUIREMENTS.search(name[:-len(".in")]):
+        return True
+    if not name.endswith(".txt") or _DEV_REQUIREMENTS.search(name[:-len(".txt")]):
+        return False
+    siblings = [posixpath.basename(other.replace("\\", "/")) for other in facts.manifest_texts
+                if posixpath.dirname(other.replace("\\", "/")) == directory and file_kind(other) == REQUIREMENTS]
+    if "requirements.txt" in siblings or any(other.endswith(".in") for other in siblings):
+        return False
+    # (requirements/production.txt's `-r base.txt`: base.txt gets it, once)
+    included = {m.group(1) for m in _INCLUDE_LINE.finditer(facts.manifest_texts.get(path, ""))}
+    return not any(other in included and other.endswith(".txt") and not _DEV_REQUIREMENTS.search(other[:-len(".txt")])
+                   for other in siblings)
+
+
+_INCLUDE_LINE = re.compile(r"^\s*(?:-r|--requirements?)[ =]\s*(?:\./)?([^\s/#]+)\s*(?:#.*)?$", re.MULTILINE)
 
 
 def _notebook_code(text: str) -> str:

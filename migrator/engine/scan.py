@@ -440,7 +440,9 @@ def _rich_table(report: ScanReport, console: Any) -> None:
         say(("Target: ", "bold"), report.target)
     if plan is not None:
         counts = plan.counts()
-        say(("Clients: ", "bold"), ", ".join(f"{n} {decision}" for decision, n in counts.items()))
+        receivers = plan.receivers()
+        say(("Clients: ", "bold"), ", ".join(f"{n} {decision}" for decision, n in counts.items())
+            + (f" ({receivers} parameter{'s' if receivers != 1 else ''} handed them)" if receivers else ""))
         statuses: dict[str, int] = {"convert": 0, "todo": 0, "keep": 0, "other-provider": 0}
         for use in plan.uses:
             statuses[use.status] = statuses.get(use.status, 0) + 1

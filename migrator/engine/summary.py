@@ -185,7 +185,11 @@ def render_text(report: Report, console: Any) -> None:
             v0.setdefault(use.path, (use.path, use.line, "openai (v0 module API)", use.detail[len(V0_OTHER):]))
     if plan is not None and (plan.clients or plan.wrapper_others or plan.wrapper_objects or v0):
         if plan.clients or plan.wrapper_others or plan.wrapper_objects:
-            say(("Clients: ", "bold"), ", ".join(f"{n} {decision}" for decision, n in plan.counts().items() if n))
+            receivers = plan.receivers()
+            # (a library's functions taking the app's clients: none built here)
+            say(("Clients: ", "bold"), (", ".join(f"{n} {decision}" for decision, n in plan.counts().items() if n)
+                                        or "none built here")
+                + (f" ({receivers} parameter{'s' if receivers != 1 else ''} handed them)" if receivers else ""))
         others = sorted([(c.path, c.line, c.name, c.reason) for c in plan.clients if c.decision == "other-provider"]
                         + list(plan.wrapper_others) + list(v0.values()))
         if others:

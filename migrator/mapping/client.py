@@ -64,10 +64,13 @@ KEY_STEP = (f"set MISTRAL_API_KEY (a Mistral key: {MISTRAL_KEYS_PAGE}) wherever 
 # ... and where a converted client is handed its key (`api_key=settings.OPENAI_API_KEY`): it reads no variable itself
 # (held-out review 66, X3: "the converted clients read it" was said, and a MISTRAL_API_KEY added to a pydantic-settings
 # .env then failed Settings() at start-up)
+# (held-out review 100, X3: "declared first where a settings class reads the env file" read as the one way, in an app
+# with no settings class that hands the client os.getenv("API_KEY"))
 GIVEN_KEY_STEP = ("converted clients given api_key= by the app (see the TODO at each) read no MISTRAL_API_KEY "
-                  "themselves: hand them a Mistral key (https://console.mistral.ai/api-keys) through the app's "
-                  "settings (a setting of its own, such as MISTRAL_API_KEY, declared first where a settings class "
-                  "reads the env file), and set it where the app is configured (a .env, CI and deployment secrets)")
+                  "themselves: put a Mistral key (https://console.mistral.ai/api-keys) in the variable or setting "
+                  "the app hands them (where a settings class reads the env file, a setting of its own such as "
+                  "MISTRAL_API_KEY, declared there first), and set it where the app is configured (a .env, CI and "
+                  "deployment secrets)")
 # ... and where the code's base-URL variable was renamed (held-out review 74, X3: a compose file's renamed variable and
 # the code's read were the only trace of it, and OPENAI_BASE_URL's value ends in /v1, which Mistral's must not)
 SERVER_URL_STEP = ("set MISTRAL_SERVER_URL wherever OPENAI_BASE_URL / OPENAI_API_BASE is set today, to the server URL "

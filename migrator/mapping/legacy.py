@@ -70,9 +70,10 @@ V0_COUNTERPARTS = MappingProxyType({
 
 
 # ... passed on as a callable (`threaded_execute(openai.ChatCompletion.create, ...)`): its calls are not seen
-V0_CALLABLE_TODO = ("legacy openai v0 API {name} is passed on as a callable (not called here), so migrator cannot see "
-                    "its calls, which stay on OpenAI (with the module's openai settings): convert them by hand to "
-                    "{counterpart}{dict_note}")
+# (held-out review 101, Y7: "not called here" was said of `func = openai.ChatCompletion.acreate`, called below)
+V0_CALLABLE_TODO = ("legacy openai v0 API {name} is taken as a value here (bound to a name or passed on), and "
+                    "migrator does not follow the calls made through it, which stay on OpenAI (with the module's "
+                    "openai settings): convert them by hand to {counterpart}{dict_note}")
 V0_DICT_NOTE = (" (its result is a pydantic model: a caller's result[\"choices\"][0][\"message\"][\"content\"] "
                 "becomes result.choices[0].message.content)")
 

