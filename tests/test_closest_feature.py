@@ -767,3 +767,21 @@ def test_the_module_clients_threads_calls_say_the_closest_feature_once_and_no_eq
     todos = {t.line: t.message for t in outcome.findings if t.rule == "MIG106"}
     assert todos[5] == ("videos.retrieve(...) stays on OpenAI (no Mistral equivalent: see the TODO at the first "
                         "videos call in this file)"), todos
+
+
+def test_a_request_to_a_langchain_objects_own_local_endpoint_is_not_told_it_calls_openai():
+    """Held-out review 100, Y4 (langchain1.0-in-10-lines): `requests.get(f"{vl_llm.openai_api_base}models")`, where
+    vl_llm is a ChatOpenAI on LM Studio (base_url="http://127.0.0.1:1234/v1/", listed as another provider's), got
+    "calls OpenAI's HTTP API directly"; the URL is that server's. The same read of an object on OpenAI is still told."""
+    from mechanics import convert_files
+
+    converter = ('import requests\nfrom LLM import vl_llm\n\n\ndef list_models():\n'
+                 '    resp = requests.get(f"{vl_llm.openai_api_base}models", timeout=5)\n'
+                 '    return [m["id"] for m in resp.json()["data"]]\n')
+    out = convert_files({"LLM.py": 'from langchain_openai import ChatOpenAI\n\nvl_llm = ChatOpenAI(model="qwen3", '
+                                   'api_key="not-needed", base_url="http://127.0.0.1:1234/v1/")\n',
+                         "converter.py": converter})
+    assert "TODO" not in out["converter.py"], out["converter.py"]
+    out = convert_files({"LLM.py": 'from langchain_openai import ChatOpenAI\n\nvl_llm = ChatOpenAI(model="gpt-4o", '
+                                   'base_url="https://api.openai.com/v1/")\n', "converter.py": converter})
+    assert "calls OpenAI's HTTP API directly" in out["converter.py"], out["converter.py"]

@@ -2247,3 +2247,36 @@ def test_a_base_url_setting_copied_to_a_local_is_judged_as_the_setting():
                "    def ask(self, q):\n        return self.llm.invoke(q).content\n")
     out = convert_files({"config/__init__.py": "", "config/settings.py": settings, "services/svc.py": service})
     assert "self.llm = ChatMistralAI(" in out["services/svc.py"], out["services/svc.py"]
+
+
+def test_an_unused_langchain_openai_import_goes_where_every_object_converts():
+    """Held-out review 100, Y8 (Nutan-sci/Langchain): an Ollama script's unused `from langchain_openai import
+    ChatOpenAI` was left with no word and alone kept langchain-openai in requirements.txt beside the converted app."""
+    from mechanics import convert_files
+
+    out = convert_files({"requirements.txt": "langchain-openai\nlangchain-community\n",
+                         "app.py": 'from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model="gpt-4o-mini")\n',
+                         "local.py": 'from langchain_openai import ChatOpenAI\nfrom langchain_community.llms import '
+                                     'Ollama\n\nllm = Ollama(model="llama3")\nprint(llm.invoke("hi"))\n'})
+    assert out["local.py"] == ('from langchain_community.llms import Ollama\n\nllm = Ollama(model="llama3")\n'
+                               'print(llm.invoke("hi"))\n'), out["local.py"]
+    assert "langchain-openai" not in out["requirements.txt"], out["requirements.txt"]
+    assert convert_files(out) == out
+
+
+def test_a_helper_defined_again_the_notebook_way_is_read_in_each_definition():
+    """Held-out review 100, Y7 (app_generative_ai): `get_response(llm, prompt)` defined in two cells (the second only
+    changes the system prompt), each calling llm.invoke(...).content: both ChatOpenAI objects stayed ("handed to
+    get_response(...), which may rely on what ChatMistralAI lacks"). Each definition's reads decide."""
+    helper = ('def get_response(llm, prompt):\n    return llm.invoke([("system", "{system}"), ("human", prompt)])'
+              '.content\n\n\n')
+    source = ("from langchain_openai import ChatOpenAI\n\n\n" + helper.replace("{system}", "be brief") +
+              'llm = ChatOpenAI(model="gpt-4o-mini")\nprint(get_response(llm, "hi"))\n\n\n' +
+              helper.replace("{system}", "be kind") + 'llm2 = ChatOpenAI(model="gpt-4o")\n'
+              'print(get_response(llm2, "hi"))\n')
+    code, todos = convert(source)
+    assert code.count("ChatMistralAI(") == 2 and not todos, todos
+    # (one definition reading what ChatMistralAI lacks keeps what it is handed)
+    code, todos = convert(source.replace('return llm.invoke([("system", "be kind"), ("human", prompt)]).content',
+                                         "return llm.get_num_tokens_from_messages([])"))
+    assert "ChatOpenAI(" in code, code

@@ -231,13 +231,15 @@ def _without_dead_imports(code: str, names: frozenset, findings: tuple) -> RuleO
     if new_code == code:
         return RuleOutcome(code, findings)
     tree = ast.parse(code)
-    lines = sorted({node.lineno for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom)) and
-                    any((alias.asname or alias.name) in names for alias in node.names) and
-                    (isinstance(node, ast.Import) or node.module == "openai")})
+    dropped = sorted((node.lineno, "langchain-openai" if getattr(node, "module", "") == "langchain_openai" else
+                      "openai") for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom)) and
+                     any((alias.asname or alias.name) in names for alias in node.names) and
+                     (isinstance(node, ast.Import) or node.module in ("openai", "langchain_openai")))
     said = ", ".join(sorted(names))
-    found = tuple(Finding("MIG101", FindingKind.CONVERTED, line, f"unused openai import ({said}) removed: nothing "
-                                                                  "here uses it, and it alone kept the openai package "
-                                                                  "a dependency", "exact") for line in lines[:1])
+    found = tuple(Finding("MIG101", FindingKind.CONVERTED, line, f"unused {package} import ({said}) removed: nothing "
+                                                                  f"here uses it, and it alone kept the {package} "
+                                                                  "package a dependency", "exact")
+                  for line, package in dropped[:1])
     if code[:1] not in ("\n", "\r") and new_code[:1] in ("\n", "\r"):
         new_code = new_code.lstrip("\r\n")
     return RuleOutcome(new_code, tuple(sorted((*findings, *found), key=lambda finding: finding.line)))

@@ -1860,6 +1860,22 @@ class _Builder:
                         for t in (node.targets if isinstance(node, ast.Assign) else [node.target])))]
             return settings_values[name]
 
+        def built_endpoint(n: ast.AST) -> list:
+            """The endpoint keyword's value of the object ``n`` reads an attribute of, where its name is bound once
+            (here, or in the module it is imported from) to a call given one: ``vl_llm.openai_api_base`` of
+            ``vl_llm = ChatOpenAI(base_url="http://127.0.0.1:1234/v1/")`` (held-out review 100, Y4: "calls OpenAI's
+            HTTP API" was said of a request to that local server)."""
+            if not (isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)):
+                return []
+            g, name = f, n.value.id
+            where = self.lookup_scope(f, f.scope_of.get(id(n), ()), name)
+            if where == () and name in f.repo_imports and (target := self.resolve_import(f, name)) is not None:
+                g, name = target
+            values = g.assigns.get((where if g is f else (), name), [])
+            call = values[0] if len(values) == 1 else None
+            return [kw.value for kw in call.keywords if kw.arg in _WRAPPER_ENDPOINT_KEYWORDS][:1] \
+                if isinstance(call, ast.Call) else []
+
         def other_server(name: str, n: ast.AST) -> bool:
             """Every value the tree is seen to give the setting ``name`` is a URL of another server (OpenRouter,
             a local Ollama: held-out review 59, Y2, "calls OpenAI's HTTP API" was said of them). An example env
@@ -1879,7 +1895,7 @@ class _Builder:
                 call = f.parent.get(id(n))
                 values = call.args[1:2] if isinstance(call, ast.Call) and call.args and call.args[0] is n else []
             else:
-                values = field_values(name)
+                values = built_endpoint(n) or field_values(name)
             strings = ["".join(_string_parts(v)) for v in values if v is not None]
             return bool(values) and len(strings) == len(values) and all(
                 "://" in text and OPENAI_HOST not in text for text in strings)

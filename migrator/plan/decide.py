@@ -991,8 +991,10 @@ def decide(builder, files) -> ConversionPlan:
                           vectors_persist=stored or _vectors_persist(builder, files),
                           sql_sizes=_sql_sizes(builder, target) if everywhere else (),
                           own_packages=own_packages(files),
+                          # (or a tree of LangChain / LlamaIndex objects only, which convert: held-out review 100, Y8)
                           dead_imports=_dead_openai_imports(files, sites, uses, clients, wrappers[1])
-                          if plan_state["all"] else {},
+                          if plan_state["all"] or not clients and not v0 and
+                          any(row[4] == CONVERT for row in wrappers[1]) else {},
                           kept_model_env=_kept_model_env(files, sites),
                           run_names=_run_name_checks(files),
                           package_checks=_package_checks(files, plan_state["all"]))
@@ -1048,7 +1050,9 @@ def _dead_openai_imports(files, sites, uses, clients, wrapper_objects) -> dict:
             continue
         names = []
         for node in f.tree.body:
-            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module == "openai":
+            # (`from langchain_openai import ChatOpenAI` beside an Ollama model, unused: it alone kept langchain-openai
+            # a dependency; held-out review 100, Y8)
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module in ("openai", "langchain_openai"):
                 names += [alias.asname or alias.name for alias in node.names]
             elif isinstance(node, ast.Import):
                 names += [alias.asname or alias.name for alias in node.names if alias.name == "openai"]
