@@ -785,3 +785,25 @@ def test_a_request_to_a_langchain_objects_own_local_endpoint_is_not_told_it_call
     out = convert_files({"LLM.py": 'from langchain_openai import ChatOpenAI\n\nvl_llm = ChatOpenAI(model="gpt-4o", '
                                    'base_url="https://api.openai.com/v1/")\n', "converter.py": converter})
     assert "calls OpenAI's HTTP API directly" in out["converter.py"], out["converter.py"]
+
+
+def test_trulens_openai_judges_and_marvin_get_a_todo_and_keep_the_key():
+    """Held-out review 102, Y2 / Y3 (applied-ai-rag-assistant, LearningLangChain): TruLens' OpenAI feedback provider
+    and marvin's AI functions (`@ai_model`, `marvin.extract`) run on OpenAI; both stayed silent beside a converted
+    client whose deploy step moved the key. Each gets a TODO naming the Mistral way, once per module for marvin."""
+    from mechanics import convert_files
+
+    app = ('from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef answer(q):\n    r = client.chat.completions.create('
+           'model="gpt-4o-mini", messages=[{"role": "user", "content": q}])\n    return r.choices[0].message.content\n')
+    evals = ("from trulens_eval import Feedback, OpenAI as TruOpenAI\nfrom trulens.providers.openai import OpenAI\n\n"
+             "provider = TruOpenAI()\nprovider2 = OpenAI(model_engine='gpt-4o')\n"
+             "relevance = Feedback(provider.relevance).on_input_output()\n")
+    tickets = ("import marvin\nfrom marvin import ai_model\nfrom pydantic import BaseModel\n\n\n@ai_model\n"
+               "class Ticket(BaseModel):\n    title: str\n\n\ndef ticket(text):\n    return Ticket(text)\n\n\n"
+               "def city(text):\n    return marvin.extract(text, target=str)[0]\n")
+    out = convert_files({"app.py": app, "evals.py": evals, "tickets.py": tickets})
+    assert out["evals.py"].count("is TruLens's OpenAI component") == 2, out["evals.py"]
+    assert 'trulens_eval.LiteLLM(model_engine="mistral/mistral-large-latest")' in out["evals.py"]
+    assert "trulens.providers.litellm.LiteLLM(" in out["evals.py"]
+    assert out["tickets.py"].count("runs marvin, whose AI functions call OpenAI by default") == 1, out["tickets.py"]
+    assert "    # TODO(migrator MIG106): Ticket(...) runs marvin" in out["tickets.py"], out["tickets.py"]

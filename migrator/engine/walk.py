@@ -179,6 +179,12 @@ WIDE_BOMS = {"utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE,
 _AGENTS_SDK_IMPORT = re.compile(rb"^(?:\xef\xbb\xbf)?[ \t]*\"?from[ \t]+agents(?:\.[\w.]+)?[ \t]+import\b", re.MULTILINE)
 
 
+# An import of marvin, whose AI functions run on OpenAI and read OPENAI_API_KEY without the file naming openai (held-out
+# review 102, Y3): read, for MIG106's TODO
+_MARVIN_IMPORT = re.compile(rb"^(?:\xef\xbb\xbf)?[ \t]*\"?(?:from[ \t]+marvin(?:\.[\w.]+)?[ \t]+import|"
+                            rb"import[ \t]+marvin)\b", re.MULTILINE)
+
+
 def wide_bom(data: bytes) -> str | None:
     """The codec of ``data`` when it starts with a UTF-16 / UTF-32 BOM, else None."""
     return next((name for name, bom in WIDE_BOMS.items() if data.startswith(bom)), None)
@@ -203,7 +209,8 @@ def mentions_openai(data: bytes) -> bool:
     return _CHAT in data or _OPENAI in lowered or _LLAMA_INDEX_BUNDLE in lowered or \
         _OTHER_SURFACE.search(data) is not None or (
         b"mistralai" in data and _MISTRAL_OLD_IMPORT.search(data) is not None) or (
-        b"from agents" in data and _AGENTS_SDK_IMPORT.search(data) is not None)
+        b"from agents" in data and _AGENTS_SDK_IMPORT.search(data) is not None) or (
+        b"marvin" in data and _MARVIN_IMPORT.search(data) is not None)
 
 
 _OPENAI_VECTOR_SIZE = re.compile(rb"(?<![\w.])(?:1536|3072)(?![\w.])")

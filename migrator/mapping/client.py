@@ -379,6 +379,25 @@ FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
     for sub in ("", ".services.open_ai_chat_completion", ".services.open_ai_text_embedding")
     for cls, mistral, model in (("OpenAIChatCompletion", "MistralAIChatCompletion", "mistral-large-latest"),
                                 ("OpenAITextEmbedding", "MistralAITextEmbedding", "mistral-embed"))}})
+# TruLens' OpenAI feedback provider judges with OpenAI's models (held-out review 102, Y2: an evaluation's judge stayed
+# on OpenAI silently while the deploy steps moved its key); its LiteLLM provider takes Mistral's
+FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
+    f"{module}.OpenAI": _KEEPS_OPENAI + (
+        f"{litellm}(model_engine=\"mistral/mistral-large-latest\") (LiteLLM reads MISTRAL_API_KEY{extra}), then "
+        "check the feedback scores against the OpenAI judge's")
+    for module, litellm, extra in (
+        ("trulens_eval", "trulens_eval.LiteLLM", ""),
+        ("trulens_eval.feedback.provider", "trulens_eval.LiteLLM", ""),
+        ("trulens_eval.feedback.provider.openai", "trulens_eval.LiteLLM", ""),
+        ("trulens.providers.openai", "trulens.providers.litellm.LiteLLM", "; pip install trulens-providers-litellm"),
+        ("trulens.providers.openai.provider", "trulens.providers.litellm.LiteLLM",
+         "; pip install trulens-providers-litellm"))}})
+# marvin's AI functions and models (``@ai_model``, ``@ai_fn``, ``marvin.extract(...)``, ``@marvin.fn``) call OpenAI by
+# default (held-out review 102, Y3: silent beside converted clients, its key moved by the deploy steps)
+MARVIN_TODO = ("{callee}(...) runs marvin, whose AI functions call OpenAI by default (reading OPENAI_API_KEY, or "
+               "MARVIN_OPENAI_API_KEY); migrator does not convert it: marvin 3 takes a pydantic-ai model such as "
+               "\"mistral:mistral-large-latest\" (it reads MISTRAL_API_KEY), marvin 1.x and 2.x run on OpenAI only "
+               "(said once per module, for its other marvin calls too)")
 # AutoGen (pyautogen / AG2 0.2 style): an llm_config whose model is OpenAI's and that names no other api_type /
 # base_url calls OpenAI (held-out review 89, Y5)
 # a setup check that the openai / langchain_openai package is installed, where the run took it out of the dependency
@@ -472,7 +491,8 @@ MODULE_CLIENT_LIBRARIES = frozenset({"openai_multi_client"})
 FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chroma", "pydantic_ai": "pydantic-ai",
                                       "agno": "agno", "autogen_ext": "autogen", "smolagents": "smolagents",
                                       "llama_index": "LlamaIndex", "pandasai": "PandasAI",
-                                      "semantic_kernel": "Semantic Kernel",
+                                      "semantic_kernel": "Semantic Kernel", "trulens_eval": "TruLens",
+                                      "trulens": "TruLens",
                                       "openai_multi_client": "openai-multi-client"})
 FOREIGN_OPENAI_TODO = "{name}(...) is {library}'s OpenAI component: it calls OpenAI {reads}; {how}"
 FOREIGN_READS = "and reads OPENAI_API_KEY"  # (FOREIGN_OPENAI_TODO's {reads}; a key given: FOREIGN_GIVEN_KEY)

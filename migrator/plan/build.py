@@ -1579,6 +1579,8 @@ class _Builder:
             self._weaviate_openai(f)
         if "lightrag" in f.source:
             self._lightrag_openai(f)
+        if "marvin" in f.source and not self.library_itself("marvin"):
+            self._marvin_openai(f)
         if "patch" in f.source or "setattr" in f.source:  # (a test patching `app.llm.get_client` need not name openai)
             self._sdk_patches(f)
         # (once per module: the loop below visits every call)
@@ -3299,6 +3301,37 @@ class _Builder:
                                  os.path.isfile(path[:path.index(marker) + len(marker)] + "__init__.py")
                                  for path in paths if marker in path)
         return found[package]
+
+    def _marvin_openai(self, f: _File) -> None:
+        """marvin's first use in the module (a call of one of its functions, ``marvin.extract(...)``, or of a class
+        or function a marvin decorator made, ``@ai_model class Ticket``, then ``Ticket(text)``): it runs on OpenAI
+        (MARVIN_TODO; held-out review 102, Y3), and the module keeps OPENAI_API_KEY for it."""
+        from migrator.mapping.client import MARVIN_TODO
+
+        modules = {alias.asname or alias.name for node in f.tree.body if isinstance(node, ast.Import)
+                   for alias in node.names if alias.name.split(".")[0] == "marvin"}
+        names = {alias.asname or alias.name for node in f.tree.body if isinstance(node, ast.ImportFrom) and
+                 not node.level and (node.module or "").split(".")[0] == "marvin" for alias in node.names}
+        if not modules and not names:
+            return
+
+        def marvin(expr: ast.AST) -> bool:
+            expr = expr.func if isinstance(expr, ast.Call) else expr
+            root = expr
+            while isinstance(root, ast.Attribute):
+                root = root.value
+            return isinstance(root, ast.Name) and (root.id in names or root.id in modules and root is not expr)
+
+        made = {node.name for node in f.tree.body if isinstance(node, (ast.ClassDef, ast.FunctionDef,
+                                                                           ast.AsyncFunctionDef))
+                and any(marvin(d) for d in node.decorator_list)}
+        calls = sorted((n for n in f.nodes if isinstance(n, ast.Call) and not any(
+            n in getattr(d, "decorator_list", ()) for d in ancestors_of(f, n)) and (
+                marvin(n) or isinstance(n.func, ast.Name) and n.func.id in made)),
+            key=lambda n: (n.lineno, n.col_offset))
+        if calls:
+            callee = ast.unparse(calls[0].func)[:40]
+            self._library_todo(f, calls[0], set(), "marvin", "marvin on OpenAI", MARVIN_TODO.format(callee=callee))
 
     def _library_todo(self, f: _File, node: ast.Call, told: set, library: str, surface: str, todo: str) -> None:
         """A library's call that runs on OpenAI and reads OPENAI_API_KEY itself (a LangChain / LiteLLM / LangExtract
