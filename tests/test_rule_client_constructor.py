@@ -2615,3 +2615,36 @@ def test_a_fastapi_dependency_given_as_a_lambda_is_followed_like_a_factory() -> 
         ''')
     assert "client: Mistral = Depends(lambda: Mistral(" in code, code
     assert 'r = await client.chat.complete_async(model="mistral-small-latest"' in code and not todos, todos
+
+
+def test_a_settings_key_check_around_the_client_is_named_in_the_key_todo() -> None:
+    """Held-out review 102, X1 (research-assistant): `if settings.OPENAI_API_KEY:` decided whether the converted client
+    was called; its key TODO said to pass a Mistral key setting, and following it the app silently fell back. The
+    TODO names the check."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "app/__init__.py": "",
+        "app/config.py": "from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+                         "    OPENAI_API_KEY: str | None = None\n\n\nsettings = Settings()\n",
+        "app/llm.py": "from openai import OpenAI\n\nfrom app.config import settings\n\n\ndef call_llm(messages):\n"
+                      "    if settings.OPENAI_API_KEY:\n        client = OpenAI(api_key=settings.OPENAI_API_KEY)\n"
+                      "        r = client.chat.completions.create(model='gpt-4o-mini', messages=messages)\n"
+                      "        return r.choices[0].message.content\n    return 'No LLM configured.'\n"})
+    assert "the check `if settings.OPENAI_API_KEY:` in this function decides whether the client is used: test the " \
+           "Mistral key there too" in out["app/llm.py"], out["app/llm.py"]
+
+
+def test_a_module_key_sent_as_a_request_header_is_not_called_a_start_up_check() -> None:
+    """Held-out review 102, Y8 (SetonGPT): `f"Bearer {openai.api_key}"` for a raw requests.post to OpenAI was called "a
+    start-up check" ("make it check MISTRAL_API_KEY") beside MIG106's TODO on the request."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "cli.py": 'import openai\n\nchat = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": '
+                  '"user", "content": "hi"}])\nprint(chat.choices[0].message.content)\n',
+        "raw.py": 'import os\nimport requests\nimport openai\n\nopenai.api_key = os.getenv("OPENAI_API_KEY")\n'
+                  'headers = {"Authorization": f"Bearer {openai.api_key}"}\n'
+                  'r = requests.post("https://api.openai.com/v1/chat/completions", headers=headers, json={})\n'})
+    assert "code here sends openai.api_key as an HTTP request's Authorization header" in out["raw.py"], out["raw.py"]
+    assert "(a start-up check)" not in out["raw.py"], out["raw.py"]

@@ -2280,3 +2280,34 @@ def test_a_helper_defined_again_the_notebook_way_is_read_in_each_definition():
     code, todos = convert(source.replace('return llm.invoke([("system", "be kind"), ("human", prompt)]).content',
                                          "return llm.get_num_tokens_from_messages([])"))
     assert "ChatOpenAI(" in code, code
+
+
+def test_the_completion_llms_todo_names_the_langchain_pin_first():
+    """Held-out review 102, X7 / Y12 (DevAssistant, langchain-demos): LangChain's OpenAI completion LLM was told "use
+    ChatMistralAI" beside `langchain==0.0.146`, with which ChatMistralAI cannot be installed; its siblings' TODOs named
+    the pin. The pin comes first, then the change (no "run migrator again": no rule converts that class)."""
+    from mechanics import convert_files
+
+    out = convert_files({"requirements.txt": "langchain==0.0.146\nopenai\n",
+                         "helpers.py": "from langchain.llms import OpenAI\n\nllm = OpenAI(temperature=0)\n"
+                                       "print(llm('hi'))\n"})
+    todo = next(line for line in out["helpers.py"].splitlines() if "MIG116" in line)
+    assert "use ChatMistralAI, a chat model" in todo, todo
+    assert "; first, as the project pins langchain ==0.0.146" in todo, todo
+    assert todo.endswith(", then make that change") and "run migrator again" not in todo, todo
+
+
+def test_a_module_importing_the_mistral_class_already_gets_no_second_import_and_the_manifest_drops_the_old():
+    """Held-out review 102, Y5: `from langchain_mistralai import ChatMistralAI` beside `from langchain_openai import
+    ChatOpenAI` became two identical imports (ruff F811), and requirements.txt kept langchain-openai though nothing
+    imported it any more."""
+    from mechanics import convert_files
+
+    out = convert_files({"requirements.txt": "langchain-openai>=1.0\nlangchain-mistralai>=1.1\n",
+                         "app.py": "from langchain_mistralai import ChatMistralAI\nfrom langchain_openai import "
+                                   "ChatOpenAI\n\nsummarizer = ChatMistralAI(model='mistral-small-latest')\n"
+                                   "writer = ChatOpenAI(model='gpt-4o-mini')\n"})
+    assert out["app.py"].count("from langchain_mistralai import ChatMistralAI") == 1, out["app.py"]
+    assert "langchain_openai" not in out["app.py"] and "writer = ChatMistralAI(" in out["app.py"], out["app.py"]
+    assert out["requirements.txt"] == "langchain-mistralai>=1.1\n", out["requirements.txt"]
+    assert convert_files(out) == out

@@ -1630,3 +1630,24 @@ def test_a_splatted_dict_written_into_a_key_it_sets_converts() -> None:
         "    resp = openai.ChatCompletion.create(**kwargs)\n    return resp.choices[0].message.content\n")
     assert "resp = mistral_client.chat.complete(**kwargs)" in code, code
     assert not any("used outside the call" in t for t in todos), todos
+
+
+def test_vectors_loaded_back_and_the_embeddings_utils_helper_import_are_flagged(tmp_path) -> None:
+    """Held-out review 102, Y1 / Y10 (myExercise): a CSV of OpenAI vectors parsed with literal_eval (and
+    `np.load("doc_vectors.npy")`) was queried with converted embeddings, and the summary said "no module here stores
+    vectors": the first question raised. And `from openai.embeddings_utils import cosine_similarity` kept openai 0.x
+    with no word."""
+    from migrator.config import Config
+    from migrator.engine.runner import Mode, run
+
+    (tmp_path / "app.py").write_text(
+        "import ast\nimport pandas as pd\nimport openai\nfrom openai.embeddings_utils import cosine_similarity\n\n"
+        "df = pd.read_csv('qa.csv')\ndf['e'] = df['e'].apply(ast.literal_eval)\n\n\n"
+        "def get_embedding(text, model='text-embedding-ada-002'):\n"
+        "    return openai.Embedding.create(input=[text], model=model)['data'][0]['embedding']\n\n\n"
+        "def best(question):\n    q = get_embedding(question)\n"
+        "    return df['e'].apply(lambda x: cosine_similarity(x, q)).idxmax()\n")
+    run([str(tmp_path)], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1, progress=False)
+    text = (tmp_path / "app.py").read_text()
+    assert "# TODO(migrator MIG106): openai.embeddings_utils (cosine_similarity) is openai 0.x's" in text, text
+    assert "re-embed stored vectors" in text, text

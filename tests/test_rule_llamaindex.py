@@ -1201,3 +1201,18 @@ def test_a_helpers_default_models_todo_stays_where_another_notebook_sets_setting
     said = [f.message for r in report.results if str(getattr(r, "path", "")).endswith("utils.py")
             for f in getattr(r, "findings", ())]
     assert not any("runs on LlamaIndex's defaults" in m for m in said), said
+
+
+def test_the_default_models_todo_says_it_covers_the_modules_other_index_builds():
+    """Held-out review 102, X9 (DevAssistant): the default-models TODO sat on the first of a module's index builds with
+    no word of the others."""
+    from migrator.config import Config
+    from migrator.engine.transform import transform_source
+
+    source = ("from llama_index.core import SimpleDirectoryReader, VectorStoreIndex\n\n\ndef one(path):\n"
+              "    return VectorStoreIndex.from_documents(SimpleDirectoryReader(path).load_data())\n\n\n"
+              "def two(path):\n"
+              "    return VectorStoreIndex.from_documents(SimpleDirectoryReader(path).load_data())\n\n\n"
+              "def three(nodes):\n    return VectorStoreIndex(nodes)\n")
+    todos = [f.message for f in transform_source(source, config=Config()).findings if f.rule == "MIG106"]
+    assert len(todos) == 1 and todos[0].endswith("(said once per module, for its 2 other index builds too)"), todos

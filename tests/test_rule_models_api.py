@@ -225,3 +225,24 @@ def test_a_key_check_stays_where_a_library_or_langchain_object_keeps_the_key_on_
     assert "openai.OpenAI(api_key=OPENAI_API_KEY)" in out["setup_service.py"], out["setup_service.py"]
     assert "it only lists or retrieves models (a check of a key or model) while other clients stay on OpenAI" in \
         out["setup_service.py"], out["setup_service.py"]
+
+
+def test_a_page_name_rebound_to_its_ids_is_read_as_the_page_where_the_binding_reaches():
+    """Held-out review 102, Y7 (SetonGPT): `model_list = OpenAI().models.list()`, then `model_list = [m.id for m in
+    model_list.data]` and list operations on it: kept, "used as a page object", though only the .data read touches
+    the page (renamed, the same code converted)."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+
+
+        def get_available_models(filter_by=None):
+            model_list = OpenAI().models.list()
+            model_list = [m.id for m in model_list.data]
+            if filter_by:
+                model_list = [m for m in model_list if filter_by in m]
+            return model_list
+        ''')
+    assert "Mistral(" in code and "model_list = [m.id for m in model_list.data]" in code, code
+    assert not any("used as a page object" in t for t in todos), todos

