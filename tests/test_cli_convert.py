@@ -224,3 +224,18 @@ def test_an_excluded_module_naming_only_the_key_is_not_said_to_keep_the_dependen
     (skipped,) = [e for e in data["results"] if e["path"].endswith("api_keys.py")]
     assert "it names OPENAI_API_KEY but holds no openai code" in skipped["reason"], skipped
     assert "openai dependency" not in skipped["reason"], skipped
+
+
+def test_an_excluded_module_importing_a_local_module_named_openai_is_not_said_to_keep_the_dependency(tmp_path):
+    """Held-out review 102, X8 (CHH-Discord-Bot): a gitignored cogs/openai.py whose only import is `from utilities
+    import openai` (the app's own wrapper) was said to keep "the openai dependency and OPENAI_API_KEY" while the same
+    run replaced openai in requirements.txt."""
+    write_tree(tmp_path, {".gitignore": "cogs/openai.py\n",
+                          "cogs/openai.py": "from utilities import openai\n\n\ndef ask(q):\n    return openai.ask(q)\n",
+                          "utilities/openai.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(q):\n"
+                                                 "    return client.chat.completions.create(model='gpt-4o-mini', "
+                                                 "messages=[{'role': 'user', 'content': q}])\n",
+                          "requirements.txt": "openai\n"})
+    data = json.loads(CliRunner().invoke(app, ["convert", str(tmp_path), "--format", "json"]).stdout)
+    (skipped,) = [e for e in data["results"] if e["path"].endswith("cogs/openai.py")]
+    assert "imports no openai package" in skipped["reason"] and "openai dependency" not in skipped["reason"], skipped

@@ -4850,3 +4850,24 @@ def test_a_patch_of_a_transcribing_modules_client_class_names_the_transcription_
                                "return_value=MagicMock()):\n        await transcribe('a.wav', b'x', 'audio/wav')\n"})
     said = "fake what the code now calls (audio.transcriptions.complete_async (awaited))"
     assert said in out["tests/test_audio.py"], out["tests/test_audio.py"]
+
+
+def test_a_fake_handed_to_a_parameter_nothing_calls_gets_no_client_todo() -> None:
+    """Held-out review 102, Y6 (ai-metadata-extraction): `ExtractionHelper(mock_openai)`, whose __init__ ignores its
+    openai parameter (main.py hands it an OpenAI()), was told the fake "stands in for a client the conversion moved to
+    Mistral" and the methods it would now need; nothing is called on it."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "main.py": "from openai import OpenAI\nfrom util.extraction import ExtractionHelper\n\n"
+                   "print(ExtractionHelper(OpenAI()).extract('a title'))\n",
+        "util/__init__.py": "", "tests/__init__.py": "",
+        "util/extraction.py": "from openai import OpenAI\n\n\nclass ExtractionHelper:\n"
+                              "    def __init__(self, openai):\n        self.client = OpenAI()\n\n"
+                              "    def extract(self, text):\n"
+                              "        return self.client.chat.completions.create(model='gpt-4o', messages=[{'role': "
+                              "'user', 'content': text}]).choices[0].message.content\n",
+        "tests/test_extraction.py": "from unittest.mock import Mock\nfrom util.extraction import ExtractionHelper\n\n\n"
+                                    "def test_extract():\n    mock_openai = Mock()\n"
+                                    "    helper = ExtractionHelper(mock_openai)\n    assert helper\n"})
+    assert "stands in for a client" not in out["tests/test_extraction.py"], out["tests/test_extraction.py"]

@@ -814,11 +814,18 @@ KEY_KEPT_FOR_IT = ("it names OPENAI_API_KEY but holds no openai code: where the 
                    "Mistral key (MISTRAL_API_KEY) there by hand")
 
 
+# ... and of one that names openai but neither imports the SDK nor builds a client (`from utilities import openai`, the
+# app's own module: held-out review 102, X8, "the openai dependency stays" beside the run replacing it)
+NAMES_ONLY = "it names openai but imports no openai package (a module of the app's own?): nothing is kept for it"
+
+
 def _kept_for(text: str) -> str:
     """What a code file the run leaves as it is keeps in the project files (KEPT_FOR_IT, KEY_KEPT_FOR_IT)."""
     from migrator.engine.project_files import _OPENAI_CLIENT_USE
 
-    return KEPT_FOR_IT if _OPENAI_CLIENT_USE.search(text) or "OPENAI_API_KEY" not in text else KEY_KEPT_FOR_IT
+    if _OPENAI_CLIENT_USE.search(text):
+        return KEPT_FOR_IT
+    return KEY_KEPT_FOR_IT if "OPENAI_API_KEY" in text else NAMES_ONLY
 
 
 def _openai_text(real_path: str) -> Optional[str]:

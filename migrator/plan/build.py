@@ -2373,6 +2373,10 @@ class _Builder:
             roots = {self.find(o) for o in held}  # (a parameter's uses may sit on the client it is grouped with)
             surfaces = sorted({use.surface for o, origin in self.origins.items() if self.find(o) in roots
                                for use in origin.uses if use.surface in PATCHED_NOW})
+            if not surfaces and not any(origin.uses for o, origin in self.origins.items() if self.find(o) in roots):
+                # a parameter nothing is called on (`def __init__(self, openai)`, never read; held-out review 102, Y6:
+                # the fake "stood in for a client" and was told Mistral's methods)
+                continue
             receiver = value.id if isinstance(value, ast.Name) else "\0"  # (a call: "calls chat.complete on it")
             now = ", ".join(patched_now(receiver, surface, is_async).replace("\0.", "") for surface in surfaces) \
                 or PATCHED_ANY
