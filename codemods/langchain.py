@@ -281,7 +281,9 @@ class _Transformer(RuleTransformer):
             self.todo(site.line, self.lib.AZURE_TODO.format(name=site.cls, mistral=mistral))
         elif site.verdict == KEEP:
             # a manifest's pin (K7), or advice that says what to do and to convert then (re-review 44, Y9)
-            rerun = any(b.endswith(("then run migrator again", "then convert")) for b in site.blockers)
+            # (a blocker saying what to do in full: no "run migrator again" after it)
+            rerun = any(b.endswith(("then run migrator again", "then convert", "retire this one"))
+                        for b in site.blockers)
             # (a blocker naming the Mistral class already says what to move to: the LLM class with none, F4)
             named = len(site.blockers) == 1 and bool(mistral) and (
                 f"use {mistral}" in site.blockers[0] or f"import {mistral} " in site.blockers[0])

@@ -143,17 +143,24 @@ class _LlamaIndexTransformer(_Transformer):
         engine handed no llm=), in a module whose LLM / some object converts: the TODO saying so (it sat at the
         converted constructor: held-out review 80, Y6)."""
         view = self.facts.view
-        line = self.current_line() if view is not None and self.plan is not None else 0
+        # (a module with no LlamaIndex OpenAI class of its own has no plan: its engine on the default LLM still counts)
+        sites = self.plan.sites if self.plan is not None else ()
+        line = self.current_line() if view is not None else 0
         if not line or line not in (view.default_line("embedding"), view.default_line("llm")) or \
                 self.config.endpoint() is not None:
             return  # (called for every call of the module: the statements running on a default are few)
-        chat = [site for site in self.plan.sites if li.CLASSES[site.cls][0] == li.CHAT]
+        chat = [site for site in sites if li.CLASSES[site.cls][0] == li.CHAT]
         if line == view.default_line("embedding") and view.default_embedding and \
                 any(site.verdict == CONVERT for site in chat) and not self.__dict__.get("_default_embedding_said"):
             self._default_embedding_said = True
             self.todo(line, li.LATE_EMBEDDING_TODO if view.default_line("late") == line else li.DEFAULT_EMBEDDING_TODO)
-        if line == view.default_line("llm") and view.default_llm and \
-                any(site.verdict == CONVERT for site in self.plan.sites) and not self.__dict__.get("_default_llm_said"):
+        # (or where the run converts elsewhere: a module building its engine with another provider's embed model and
+        # no LLM of its own answers with OpenAI's, silently; held-out review 103, Y3)
+        # (not where the module's index runs on the default embedding too: that TODO names the LLM as well)
+        if line == view.default_line("llm") and view.default_llm and (
+                any(site.verdict == CONVERT for site in sites) or not view.default_line("embedding") and (
+                    view.any_converted or any(row[4] == CONVERT for row in view.plan.wrapper_objects))) and \
+                not self.__dict__.get("_default_llm_said"):
             self._default_llm_said = True
             bound = self._module_llm_names() if chat and all(site.verdict == CONVERT and site.line < line
                                                               for site in chat) else []

@@ -41,8 +41,12 @@ class UnsupportedCalls(MigratorRule):
     ``OpenAIResponsesModel`` / ``OpenAIProvider`` and ``Agent("openai:...")`` model strings; the last two also
     keep ``openai`` in the requirements; agno's ``OpenAIChat`` / ``OpenAIEmbedder``, autogen's
     ``OpenAIChatCompletionClient`` and smolagents' ``OpenAIServerModel``, which keep ``openai`` in the
-    requirements too) get a TODO naming their Mistral counterpart (pydantic-ai's ``MistralModel`` /
-    ``"mistral:..."``, agno's ``MistralChat``), unless given another server's ``base_url`` / ``api_base``. A LlamaIndex
+    requirements too; TruLens' ``OpenAI`` feedback providers; toyaikit's ``OpenAIClient``) get a TODO naming their
+    Mistral counterpart (pydantic-ai's ``MistralModel`` / ``"mistral:..."``, agno's ``MistralChat``, TruLens'
+    ``LiteLLM(model_engine="mistral/...")``), unless given another server's ``base_url`` / ``api_base``. marvin's
+    AI functions (``@ai_model`` / ``@ai_fn`` classes and functions called, ``marvin.extract(...)``) and LangChain's
+    evaluators given no judge (``LangChainStringEvaluator``, ``load_evaluator``: OpenAI's gpt-4 by default) get one
+    per module, at the first. A LlamaIndex
     index built on LlamaIndex's defaults (no embed model set anywhere, no LlamaIndex OpenAI class in the module) gets a
     TODO at the build: its embedding (and LLM, where none is set) are OpenAI's. LangChain's "provider:model"
     strings naming OpenAI

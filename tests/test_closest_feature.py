@@ -807,3 +807,25 @@ def test_trulens_openai_judges_and_marvin_get_a_todo_and_keep_the_key():
     assert "trulens.providers.litellm.LiteLLM(" in out["evals.py"]
     assert out["tickets.py"].count("runs marvin, whose AI functions call OpenAI by default") == 1, out["tickets.py"]
     assert "    # TODO(migrator MIG106): Ticket(...) runs marvin" in out["tickets.py"], out["tickets.py"]
+
+
+def test_toyaikit_clients_and_langchain_default_judges_get_a_todo_and_keep_what_they_need():
+    """Held-out review 103, Y1 / Y2 (llm-course-datatalksclub, generative-ai-rag-development-using-langchain):
+    toyaikit's OpenAIClient (it builds OpenAI() itself) and LangSmith's LangChainStringEvaluator with no llm (its
+    default judge is OpenAI's gpt-4, through langchain-openai) stayed silent beside converted code, and
+    langchain-openai was replaced in requirements.txt: the judge failed to load."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "agent.py": "from openai import OpenAI\nfrom toyaikit.llm import OpenAIClient\n\nclient = OpenAI()\n"
+                    "r = client.responses.create(model='gpt-4o-mini', input='hi')\nprint(r.output_text)\n"
+                    "llm_client = OpenAIClient(model='gpt-4o-mini')\n",
+        "evals.py": "from langchain_openai import ChatOpenAI\nfrom langsmith.evaluation import evaluate, "
+                    "LangChainStringEvaluator\n\nchain = ChatOpenAI()\n"
+                    "evaluators = [LangChainStringEvaluator('cot_qa'), "
+                    "LangChainStringEvaluator('labeled_criteria', config={'criteria': 'conciseness'}),\n"
+                    "              LangChainStringEvaluator('qa', config={'llm': chain})]\n",
+        "requirements.txt": "langchain>=1.0\nlangchain-openai>=1.0\nlangsmith\nopenai\ntoyaikit\n"})
+    assert "OpenAIClient(...) is toyaikit's OpenAI component" in out["agent.py"], out["agent.py"]
+    assert out["evals.py"].count("grades with LangChain's default judge, OpenAI's gpt-4") == 1, out["evals.py"]
+    assert "langchain-openai>=1.0" in out["requirements.txt"], out["requirements.txt"]

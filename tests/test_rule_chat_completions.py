@@ -2960,3 +2960,25 @@ def test_a_model_parameter_also_handed_to_a_recording_helper_keeps_its_default_m
                   "    log_llm_call(provider='OpenAI', model=model, success=True)\n"
                   "    return resp.choices[0].message.content\n"})
     assert "def call_llm(messages, model: str = 'mistral-small-latest') -> str:" in out["app.py"], out["app.py"]
+
+
+def test_a_function_local_openai_types_import_the_rewrite_left_unused_goes():
+    """Held-out review 103, X5 (SamrtTime): `from openai.types.chat import ChatCompletionMessage` inside the function
+    whose `reply: ChatCompletionMessage = ...` annotation the rewrite dropped stayed, dead, and kept openai in
+    requirements.txt (at module level the same import went)."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent('''
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def chat_with_agent(text):
+            from openai.types.chat import ChatCompletionMessage
+
+            response = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": text}])
+            reply: ChatCompletionMessage = response.choices[0].message
+            return reply.content
+        ''')
+    assert "openai" not in code.replace("mistralai", ""), code

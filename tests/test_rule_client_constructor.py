@@ -2648,3 +2648,20 @@ def test_a_module_key_sent_as_a_request_header_is_not_called_a_start_up_check() 
                   'r = requests.post("https://api.openai.com/v1/chat/completions", headers=headers, json={})\n'})
     assert "code here sends openai.api_key as an HTTP request's Authorization header" in out["raw.py"], out["raw.py"]
     assert "(a start-up check)" not in out["raw.py"], out["raw.py"]
+
+
+def test_a_base_url_read_from_openai_api_base_url_is_renamed_like_openai_base_url() -> None:
+    """Held-out review 103, X2 (psar-app): `base_url = os.getenv("OPENAI_API_BASE_URL", "https://api.openai.com/v1")`
+    became server_url= while .env.example kept OPENAI_API_BASE_URL=https://api.openai.com/v1: the Mistral key went to
+    https://api.openai.com/v1/v1/chat/completions. It follows OPENAI_BASE_URL's rename (MISTRAL_SERVER_URL)."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        ".env.example": "OPENAI_API_KEY=sk-xxx\nOPENAI_API_BASE_URL=https://api.openai.com/v1\n",
+        "llm.py": 'import os\nfrom openai import OpenAI\n\napi_key = os.getenv("OPENAI_API_KEY")\n'
+                  'base_url = os.getenv("OPENAI_API_BASE_URL", "https://api.openai.com/v1")\n'
+                  "client = OpenAI(api_key=api_key, base_url=base_url)\n"
+                  "r = client.chat.completions.create(model='gpt-4o', messages=[{'role': 'user', 'content': 'x'}])\n"})
+    assert 'base_url = os.getenv("MISTRAL_SERVER_URL", "https://api.mistral.ai")' in out["llm.py"], out["llm.py"]
+    assert "OPENAI_API_BASE_URL" not in out[".env.example"] and "MISTRAL_SERVER_URL=https://api.mistral.ai" in \
+        out[".env.example"], out[".env.example"]

@@ -610,3 +610,30 @@ def test_a_class_field_named_openai_does_not_keep_the_openai_import():
         ''')
     assert "import openai" not in code and "from openai" not in code, code
     assert "    openai: Mistral\n" in code and "instructor.from_mistral(self.openai)" in code, code
+
+
+def test_a_reasoning_model_sent_through_instructor_is_told_instructor_parses_a_str():
+    """Held-out review 103, Y8: an `o4-mini` constant sent through instructor's JSON mode became the reasoning
+    magistral-medium-latest, whose chunk-list content instructor's parsing fails on; the TODO said to join the chunks
+    "where the code reads it", which instructor does."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import instructor
+        from openai import OpenAI
+        from pydantic import BaseModel
+
+        client = instructor.from_openai(OpenAI(), mode=instructor.Mode.JSON)
+        GRAPH_MODEL = "o4-mini-2025-04-16"
+
+
+        class Graph(BaseModel):
+            nodes: list[str]
+
+
+        def graph(text):
+            return client.chat.completions.create(model=GRAPH_MODEL, response_model=Graph,
+                                                  messages=[{"role": "user", "content": text}])
+        ''')
+    assert any("instructor reads it here, and its modes parse a str" in t and
+               "--model o4-mini-2025-04-16=mistral-large-latest" in t for t in todos), todos

@@ -2311,3 +2311,18 @@ def test_a_module_importing_the_mistral_class_already_gets_no_second_import_and_
     assert "langchain_openai" not in out["app.py"] and "writer = ChatMistralAI(" in out["app.py"], out["app.py"]
     assert out["requirements.txt"] == "langchain-mistralai>=1.1\n", out["requirements.txt"]
     assert convert_files(out) == out
+
+
+def test_a_provider_switch_with_a_mistral_branch_keeps_its_openai_branch_with_a_pointer():
+    """Held-out review 102, Y4 (applied-ai-rag-assistant): `if PROVIDER == "OPENAI": ChatOpenAI(...) elif PROVIDER ==
+    "MISTRAL": ChatMistralAI(...)` had its OpenAI branch converted into a second Mistral one (the default "OPENAI"
+    silently meant Mistral). The app supports Mistral already: the TODO points at that branch."""
+    code, todos = convert(
+        'import os\nfrom langchain_openai import ChatOpenAI\nfrom langchain_mistralai import ChatMistralAI\n\n'
+        'PROVIDER = os.getenv("LLM_PROVIDER", "OPENAI")\n\nif PROVIDER == "OPENAI":\n'
+        '    llm = ChatOpenAI(model="gpt-4o", temperature=0)\nelif PROVIDER == "MISTRAL":\n'
+        '    llm = ChatMistralAI(model="mistral-large-latest", temperature=0)\n')
+    assert 'llm = ChatOpenAI(model="gpt-4o", temperature=0)' in code, code
+    assert todos == ["ChatOpenAI(...) stays on OpenAI: the code builds a Mistral object already in another branch of "
+                     "this choice (elif PROVIDER == 'MISTRAL'): select that branch where the choice is configured, "
+                     "then retire this one"], todos

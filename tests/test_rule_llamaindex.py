@@ -1216,3 +1216,24 @@ def test_the_default_models_todo_says_it_covers_the_modules_other_index_builds()
               "def three(nodes):\n    return VectorStoreIndex(nodes)\n")
     todos = [f.message for f in transform_source(source, config=Config()).findings if f.rule == "MIG106"]
     assert len(todos) == 1 and todos[0].endswith("(said once per module, for its 2 other index builds too)"), todos
+
+
+def test_an_engine_on_the_default_llm_beside_another_providers_embed_model_gets_the_todo(tmp_path):
+    """Held-out review 103, Y3 (RAG-with-LlamaIndex): `VectorStoreIndex.from_documents(docs, embed_model=Cohere...)`
+    then `index.as_query_engine()`, no llm= and no Settings.llm, answered with LlamaIndex's default OpenAI LLM in a run
+    converting another module's LlamaIndex OpenAI: no TODO (the module names no OpenAI class)."""
+    from migrator.config import Config
+    from migrator.engine.runner import Mode, run
+
+    (tmp_path / "main.py").write_text(
+        "import os\nfrom llama_index.core import SimpleDirectoryReader, VectorStoreIndex\n"
+        "from llama_index.embeddings.cohere import CohereEmbedding\n\n"
+        "embed_model = CohereEmbedding(model_name='embed-english-v3.0', cohere_api_key=os.getenv('COHERE_API_KEY'))\n"
+        "index = VectorStoreIndex.from_documents(SimpleDirectoryReader('data').load_data(), embed_model=embed_model)\n"
+        "query_engine = index.as_query_engine()\n")
+    (tmp_path / "chat.py").write_text("from llama_index.llms.openai import OpenAI\n\n"
+                                      "llm = OpenAI(model='gpt-4o-mini')\nprint(llm.complete('hi'))\n")
+    run([str(tmp_path)], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1, progress=False)
+    text = (tmp_path / "main.py").read_text()
+    assert "# TODO(migrator MIG121): as_query_engine(...) here is handed no llm= and this program sets no " \
+           "Settings.llm" in text, text

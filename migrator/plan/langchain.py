@@ -140,6 +140,17 @@ def cell_starts(source: str) -> tuple[int, ...]:
     return starts(source)
 
 
+# Mistral's classes a provider switch's other branch may build (langchain-mistralai, LlamaIndex's, the SDK's)
+_MISTRAL_CLASSES = frozenset({"ChatMistralAI", "MistralAIEmbeddings", "MistralAI", "MistralAIEmbedding", "Mistral"})
+
+
+def _names_openai(test: ast.AST) -> bool:
+    """A comparison with a string naming openai (``provider == "OPENAI"``, ``LLM in ("openai", "azure")``)."""
+    return isinstance(test, ast.Compare) and any(
+        isinstance(n, ast.Constant) and isinstance(n.value, str) and "openai" in n.value.lower()
+        for n in ast_walk(test))
+
+
 def module_plans(f) -> tuple:
     """(LangChain plan or None, LlamaIndex plan or None) of a module of the conversion plan (migrator.plan.build's
     file), made as the codemods make them (migrator.engine.transform): the same pins, hand-offs in other modules,
@@ -839,6 +850,14 @@ class _Planner:
             return Site(**here, verdict=OTHER, provider=provider)
         if kind == getattr(self.lib, "LIKE", None):
             return Site(**here, verdict=AZURE)  # (kept, with the class's TODO: LlamaIndex's OpenAILike on OpenAI)
+        switch = self._mistral_branch(call)
+        if switch:
+            # `if PROVIDER == "OPENAI": ChatOpenAI(...) elif PROVIDER == "MISTRAL": ChatMistralAI(...)`: the app
+            # supports Mistral already (held-out review 102, Y4: converted, the default "OPENAI" silently meant Mistral
+            # and the Mistral branch was dead duplication)
+            return Site(**here, verdict=KEEP, blockers=(
+                f"the code builds a Mistral object already in another branch of this choice ({switch}): select "
+                "that branch where the choice is configured, then retire this one",))
         if kind == getattr(self.lib, "COMPLETION", None):
             blocker = getattr(self.lib, "COMPLETION_BLOCKERS", {}).get(cls, self.lib.COMPLETION_BLOCKER)
             if self.blocked_for(kind):
@@ -957,6 +976,26 @@ class _Planner:
         held = self._module_value(value)
         return held if isinstance(held, ast.Call) and \
             _dotted(held.func).rsplit(".", 1)[-1] in ("getenv", "get") else None
+
+    def _mistral_branch(self, call: ast.Call) -> str:
+        """``if <x> == "OPENAI": <call> ... elif <x> == "MISTRAL": ChatMistralAI(...)`` (a provider switch, the test
+        comparing with a string naming openai): the test of the branch building a Mistral class, as written; else
+        ""."""
+        child, node = call, self.parents.get(id(call))
+        while node is not None and not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            if isinstance(node, ast.If) and any(child is stmt for stmt in node.body) and \
+                    _names_openai(node.test):
+                branch = node.orelse
+                while branch:
+                    test = branch[0].test if len(branch) == 1 and isinstance(branch[0], ast.If) else None
+                    body = branch[0].body if test is not None else branch
+                    if any(isinstance(n, ast.Call) and _dotted(n.func).rsplit(".", 1)[-1] in
+                           _MISTRAL_CLASSES for stmt in body for n in ast_walk(stmt)):
+                        return f"elif {ast.unparse(test)}" if test is not None else "else"
+                    branch = branch[0].orelse if test is not None else []
+                return ""
+            child, node = node, self.parents.get(id(node))
+        return ""
 
     def _local_setting(self, value: ast.AST) -> Optional[ast.Attribute]:
         """The setting a local name is bound to once in the enclosing function (``base_url = settings.openai_base_url``,
