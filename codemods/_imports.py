@@ -601,7 +601,16 @@ def _unused_local_openai_imports(tree: ast.Module, droppable: set[str]) -> Itera
     what they built (the scope now reads a Mistral name), and whether it is the only statement of its
     block (a ``try:`` guarding the import: it may only be replaced, never removed). Only whole
     statements alone on their lines, never a function's last statement; anything else is left as it is."""
-    module_reads: Optional[set[str]] = None
+    every_read: list[set[str]] = []
+
+    def _module_reads() -> set[str]:
+        # every name read anywhere in the module, annotations too (a store is no read: `except ImportError: OpenAI =
+        # None` keeps nothing alive, review of the change)
+        if not every_read:
+            every_read.append({node.id for node in ast_walk(tree)
+                               if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Store)})
+        return every_read[0]
+
     for function in _scopes(tree):
         # the import statements of the function's own blocks (its body, an `if` / `with` / `for` body
         # in it, the body of a `try` that guards an import with `except ImportError`; not another
@@ -621,19 +630,19 @@ def _unused_local_openai_imports(tree: ast.Module, droppable: set[str]) -> Itera
         if not imports:
             continue
         if _top_level(function):  # the import binds module globals: any read in the module counts
-            if module_reads is None:
-                # (a store is no read: `except ImportError: OpenAI = None` keeps nothing alive, review of the change)
-                module_reads = {node.id for node in ast_walk(tree)
-                                if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Store)}
-            used = module_reads
+            used = _module_reads()
         else:
             used = {node.id for node in ast_walk(function) if isinstance(node, ast.Name)}
         # (openai's types, `from openai.types.chat import ChatCompletionMessage` for an annotation the rewrite dropped,
         # whatever the function reads now: held-out review 103, X5, the dead import kept openai a dependency)
         types_only = not used & CONVERTED_NAMES
         for node, block in imports:
-            if types_only and not (isinstance(node, ast.ImportFrom) and (node.module or "").startswith("openai.types")):
-                continue  # nothing here was converted: an import that was already unused is not ours
+            if types_only and not (isinstance(node, ast.ImportFrom) and (node.module or "").startswith("openai.types")
+                                   and not {a.asname or a.name for a in node.names} & _module_reads()):
+                # nothing here was converted: an import that was already unused is not ours (nor a types import
+                # whose names the module still reads elsewhere: vanna's `try: from openai.types.responses import
+                # Response` beside its TYPE_CHECKING twin, in a module whose client stays; corpus dry-run cd258)
+                continue
             if isinstance(node, ast.Import):
                 names = {a.asname or a.name.split(".")[0] for a in node.names if _is_openai(a.name)}
                 whole = len(names) == len(node.names)

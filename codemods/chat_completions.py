@@ -37,6 +37,10 @@ REASONING_INSTRUCTOR = ("; instructor reads it here, and its modes parse a str: 
                         "instructor, map this model to a non-reasoning one (--model {old}=mistral-large-latest)")
 
 
+# a text of a few words ending a sentence (a reply, not the start of one for the model to continue)
+_WHOLE_SENTENCE = re.compile(r"\w+\W+\w+\W+\w+.*[.!?]$", re.DOTALL)
+
+
 def chat_method(func: cst.BaseExpression) -> Optional[tuple[str, cst.BaseExpression]]:
     """LibCST twin of ``codemods._facts.chat_method``: (method, receiver) or None."""
     links: list[tuple[str, cst.BaseExpression]] = []
@@ -871,8 +875,11 @@ class _Transformer(SplatSteps, RuleTransformer):
         items[-1] = items[-1].with_changes(value=new_last)
         self.converted(line, 'trailing assistant message (prefill) -> "prefix": True')
         content = keys.get("content")
+        # (a short text that is a whole sentence reads as a reply too: held-out review 104, X5, 39 characters ending
+        # in a full stop got no TODO)
         if not (isinstance(content, cst.SimpleString) and isinstance(content.evaluated_value, str) and
-                len(content.evaluated_value) <= PREFILL_MAX_CHARS):
+                len(content.evaluated_value) <= PREFILL_MAX_CHARS and
+                not _WHOLE_SENTENCE.search(content.evaluated_value.strip())):
             self.todo(line, PREFIX_ADDED_TODO)  # a reply held in a variable, not a prefill (held-out review 87, X2)
         return arg.with_changes(value=value.with_changes(elements=items))
 

@@ -67,9 +67,9 @@ class ClientConstructor(MigratorRule):
     constructors, or one inside an expression, shares one ``MISTRAL_RETRY_CONFIG = RetryConfig(...)``
     written after its imports; a notebook's, in the cell of its first openai import); ``http_client`` becomes
     ``client``/``async_client``, a legacy ``httpx.Client(...)`` there an ``httpx2.Client(...)`` (mistralai's
-    HTTP library, whose errors the converted except clauses catch; a client built elsewhere in a module
-    importing httpx gets a TODO); ``organization``/``project`` are dropped with a TODO. A constructor without ``base_url`` gets no
-    server URL (Mistral's default server; ``OpenAI()`` honoured ``OPENAI_BASE_URL`` implicitly, so
+    HTTP library, whose errors the converted except clauses catch; a client built elsewhere gets a TODO, unless the
+    module works with httpx2 alone); ``organization``/``project`` are dropped with a TODO. A constructor without
+    ``base_url`` gets no server URL (Mistral's default server; ``OpenAI()`` honoured ``OPENAI_BASE_URL`` implicitly, so
     code that reads or sets that variable gets a TODO). Reads of ``OPENAI_API_KEY`` / ``OPENAI_BASE_URL`` from the
     environment become ``MISTRAL_API_KEY`` / ``MISTRAL_SERVER_URL`` (a setup check that ``openai`` is installed,
     ``importlib.import_module("openai")``, gets a TODO where every client converts); parameter and return
@@ -523,6 +523,7 @@ class _Transformer(RuleTransformer):
             line = self.mark_site(node, ENV)
             if self._env_converts(node):
                 self._env_fed, self._lines_of_env = True, line
+            self._secret_default(node, line)
         elif isinstance(node.func, cst.Attribute) and node.func.attr.value in CLIENT_CLOSE and self.compat is None:
             found = self.api_site(node)  # client.close(): the plan's "call" answer (converted: a statement alone)
             if found is not None and found[1][0] == "call" and found[1][1] == CONVERT:
@@ -532,6 +533,19 @@ class _Transformer(RuleTransformer):
             found = self.api_site(node)  # cl.instrument_openai() in a module whose calls convert
             if found is not None and found[1][0] == "instr":
                 self.todo(found[0], found[1][1])
+
+    def _secret_default(self, node: cst.Call, line: int) -> None:
+        """``os.getenv("OPENAI_API_KEY", "sk-proj-...")``, a real secret as the default, where a client converts: the
+        TODO to delete and revoke it (held-out review 105, X6)."""
+        from migrator.mapping.client import REAL_OPENAI_KEY, SECRET_DEFAULT_TODO
+
+        name = _env_call_key(node)
+        default = node.args[1].value if len(node.args) > 1 and node.args[1].keyword is None else next(
+            (arg.value for arg in node.args if arg.keyword is not None and arg.keyword.value == "default"), None)
+        text = default.evaluated_value if isinstance(default, cst.SimpleString) else None
+        if name == "OPENAI_API_KEY" and isinstance(text, str) and REAL_OPENAI_KEY.fullmatch(text.strip()) and \
+                self.compat is None and self.facts.view is not None and self.facts.view.any_converted:
+            self.todo(line, SECRET_DEFAULT_TODO.format(name=name))
 
     def _env_converts(self, node) -> bool:
         answer = self.answer_for(node)
@@ -1409,8 +1423,10 @@ class _Transformer(RuleTransformer):
                     self.todo(line, f"api_key={code_of(value)}: its environment read now reads {key}; "
                                     f"{' or '.join(others)} before it must hold {owner} key too (callers passed "
                                     "an OpenAI key until now)")
-            elif name == "api_key" and isinstance(value, cst.Name) and not key_renamed and source and \
-                    "openai" not in code_of(value).lower():
+            elif name == "api_key" and isinstance(value, cst.Name) and not key_renamed and source and (
+                    "openai" not in code_of(value).lower() or _typed_in(source)):
+                # (`openai_api_key = st.text_input("OpenAI API Key")` too: its prompt is what to change, not a setting;
+                # held-out review 105, X9: a bring-your-own-key app still asked its users for an OpenAI key)
                 named = re.search(r"[\w.'\"\[\]]*openai[\w.'\"\[\]]*", source, re.IGNORECASE)
                 shown = _balanced(named.group(0)) if named else "an OpenAI setting"
                 typed = re.search(r"([\w.]+)\(", source)  # ("key getpass('...')": the name, then its value)
@@ -1534,8 +1550,17 @@ class _Transformer(RuleTransformer):
             self.converted(line, f"http_client={code_of(value.func)}(...) -> httpx2 (mistralai's HTTP library)",
                            "approximate")
             return value.visit(_Module())  # type: ignore[return-value]
+        if "httpx2" in self.facts.bound_names and "httpx" not in self.facts.bound_names:
+            return value  # (a module working with httpx2 already: its client is that)
         if "httpx" not in self.facts.bound_names:
-            return value  # built elsewhere, with whichever library: nothing here says it is the legacy one
+            # built elsewhere (`create_proxy_client()` of a helper module): openai's http_client= takes an httpx
+            # client, which is what it most likely is (held-out review 105, X2: the proxy's httpx.ConnectError escaped
+            # the converted except clause, with no word)
+            self.todo(line, f"http_client={code} is built elsewhere: where it is an httpx client (what openai's "
+                            "http_client= takes), build it with httpx2 instead (import httpx2; httpx2.Client(...), the "
+                            "same arguments): mistralai runs on httpx2, and a legacy httpx client's errors "
+                            "(httpx.ConnectError ...) escape the converted except clauses, which catch httpx2's")
+            return value
         self.todo(line, f"http_client={code}: build it with httpx2 (import httpx2; httpx2.Client(...), the same "
                         "arguments): mistralai runs on httpx2, and a legacy httpx client's errors (httpx.ReadError "
                         "...) escape the converted except clauses, which catch httpx2's")
@@ -2165,6 +2190,12 @@ def _secret_name(value: cst.BaseExpression) -> str:
         return value.attr.value
     found = re.search(r"""["']([^"']+)["']""", code_of(value))
     return found.group(1) if found else "MISTRAL_API_KEY"
+
+
+def _typed_in(source: str) -> bool:
+    """Is ``source`` (what a name was assigned) a key typed in at run time (``st.text_input(...)``, ``getpass(...)``)?"""
+    typed = re.search(r"([\w.]+)\(", source)
+    return typed is not None and typed.group(1).rsplit(".", 1)[-1] in RUNTIME_KEY_CALLS
 
 
 def _sk_literal(value: cst.BaseExpression) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import builtins
 import os
 from typing import Optional
@@ -12,12 +14,12 @@ from codemods._base import MigratorRule, RuleTransformer, dotted, finish_args, w
 from codemods._base import code_of as _code
 from codemods._facts import EXC
 from migrator.engine.results import Finding, FindingKind
-from migrator.mapping.errors import (ABSENT_ATTRIBUTES, ATTRIBUTE_NOTES, ERROR_CODE_TODO, ERRORS_IMPORT,
-                                     ERRORS_MODULE, HTTP_VALIDATION,
+from migrator.mapping.errors import (ABSENT_ATTRIBUTES, ATTRIBUTE_NOTES, ERROR_CODE_TODO, ERROR_MESSAGE_TODO,
+                                     ERRORS_IMPORT, ERRORS_MODULE, HTTP_VALIDATION,
                                      HTTPX_IMPORT, MISTRAL_ERROR, NEGATED, OPENAI_ERROR_CODES, RAISE_FAKE,
                                      RAISE_FAKE_OF, REEXPORTED_ERROR_TODO, REQUEST_ERROR,
                                      RESPONSE_VALIDATION, SDK_ERROR, TIMEOUT, ErrorRule, error_rule, lacks,
-                                     mistral_ancestors)
+                                     mistral_ancestors, openai_error_phrase)
 
 RETRY_TYPE, RETRY_NOT_TYPE = "retry_if_exception_type", "retry_if_not_exception_type"  # tenacity
 RETRY_PREDICATE = "retry_if_exception"
@@ -82,7 +84,9 @@ class Exceptions(MigratorRule):
     clauses guard, in its module or in the modules importing it), another ``giveup=`` expression; a class read through
     another module of the tree (``from app.llm import RateLimitError``, ``llm.RateLimitError``) in a module whose calls
     converted. Handlers reading ``e.body`` / ``e.code`` ... are converted and get a TODO saying what to read instead
-    (and so do OpenAI error codes matched in them: ``"context_length_exceeded" in str(e)``). ``from tenacity import retry_if_exception_type`` stays
+    (and so do OpenAI error codes matched in them: ``"context_length_exceeded" in str(e)``, and phrases of OpenAI's
+    error messages: ``"You exceeded your current quota" in str(e)``). ``from tenacity import
+    retry_if_exception_type`` stays
     (possibly unused) when the call becomes ``retry_if_exception``.
 
     **openai-compatible target.** Not applied: the openai SDK stays, and so do its exceptions.
@@ -218,10 +222,30 @@ class _Transformer(RuleTransformer):
                             f"here (reached where migrator cannot follow), catch {self._describe(rule)}; if a library "
                             "that calls OpenAI itself raises it, leave this as it is")
         elif answer and answer[0] == "exc" and answer[1] == "wrapper":
-            self.todo(line, f"{code_of(node)}: what raises here may be a LangChain / LlamaIndex object that migrator "
-                            "moves to Mistral (MIG116 / MIG121), which raises no openai exceptions: ChatMistralAI / "
-                            "MistralAIEmbeddings raise httpx.HTTPStatusError (.response.status_code), LlamaIndex's "
-                            "MistralAI mistralai's errors.SDKError (.status_code); catch those once they are converted")
+            self._wrapper_todo(line, code_of(node))
+
+    def _wrapper_todo(self, line: int, name: str) -> None:
+        """The TODO of an openai exception that a LangChain / LlamaIndex object migrator moves may be what raises: one
+        per statement, naming each class it holds (held-out review 104, X7: four identical TODOs stacked above an
+        `ERROR_MESSAGES = {RateLimitError: ..., APITimeoutError: ...}` table)."""
+        said = self.__dict__.setdefault("_wrapper_said", {})
+        statement = self._todos[-1] if self._todos else None
+        before = said.get(id(statement)) if statement is not None else None
+        names = [*before[1], name] if before is not None and before[0] is statement and name not in before[1] else \
+            before[1] if before is not None and before[0] is statement else [name]
+        message = (f"{', '.join(names)}: what raises here may be a LangChain / LlamaIndex object that migrator moves "
+                   "to Mistral (MIG116 / MIG121), which raises no openai exceptions: ChatMistralAI / "
+                   "MistralAIEmbeddings raise httpx.HTTPStatusError (.response.status_code), LlamaIndex's MistralAI "
+                   "mistralai's errors.SDKError (.status_code); catch those once they are converted")
+        if before is not None and before[0] is statement:
+            old = before[2]
+            statement[statement.index(old)] = message
+            index = next(i for i, f in enumerate(self.findings) if f.message == old and f.rule == self.code)
+            self.findings[index] = dataclasses.replace(self.findings[index], message=message)
+        else:
+            self.todo(line, message)
+        if statement is not None:
+            said[id(statement)] = (statement, names, message)
 
     def _reexported(self, node) -> None:
         """``except RateLimitError`` / ``except llm.RateLimitError`` where another module of the tree imports the
@@ -905,6 +929,13 @@ class _Transformer(RuleTransformer):
                         and node.evaluated_value in OPENAI_ERROR_CODES})
         for code in codes:
             todo(ERROR_CODE_TODO.format(code=code, e=shown))
+        # (a string compared with something, `"You exceeded your current quota" in str(e)`: not a message returned)
+        compared = [operand for node in walk_cst(handler.body) if isinstance(node, cst.Comparison)
+                    for operand in (node.left, *(target.comparator for target in node.comparisons))]
+        phrases = sorted({node.evaluated_value for node in compared if isinstance(node, cst.SimpleString)
+                          and isinstance(node.evaluated_value, str) and openai_error_phrase(node.evaluated_value)})
+        for text in phrases[:1]:  # (one per handler: the advice is the same)
+            todo(ERROR_MESSAGE_TODO.format(text=text, e=shown))
         for attr in sorted(reads):
             if attr == "response" and _response_renamed(handler.body, name, caught):
                 self.converted(line, f"{shown}.response -> {shown}.raw_response (the httpx2 response)")

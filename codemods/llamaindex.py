@@ -51,7 +51,8 @@ class LlamaIndex(LangChain):
     answers with LlamaIndex's default LLM, OpenAI's). ``as_chat_engine(chat_mode="openai" / "react")`` in a module
     whose LLM converts gets a TODO: llama-index-core 0.14, which the Mistral integration needs, removed both modes;
     so do the legacy agents there (``ReActAgent.from_tools``, the agent workers, ``AgentRunner``), which core 0.13
-    removed (the workflow agents replace them).
+    removed (the workflow agents replace them), and ``SubQuestionQueryEngine.from_defaults(...)`` handed no
+    ``question_gen=`` (it imports llama-index-question-gen-openai, which has no release for core 0.14).
 
     **Known limits (the object stays on OpenAI, one TODO at its constructor).** A keyword with no
     equivalent (``dimensions``, ``default_headers``, ``http_client``, ``openai_client``,
@@ -137,6 +138,11 @@ class _LlamaIndexTransformer(_Transformer):
         if written in li.LEGACY_AGENT_CALLS and self.plan is not None and self.config.endpoint() is None and any(
                 site.verdict == CONVERT and li.CLASSES[site.cls][0] == li.CHAT for site in self.plan.sites):
             self.todo(self.current_line(), li.LEGACY_AGENT_TODO.format(call=written))
+        if written == li.SUB_QUESTION_CALL and self.plan is not None and self.config.endpoint() is None and \
+                not any(arg.keyword is None and arg.star or arg.keyword is not None and
+                        arg.keyword.value == "question_gen" for arg in node.args) and \
+                any(site.verdict == CONVERT for site in self.plan.sites):
+            self.todo(self.current_line(), li.SUB_QUESTION_TODO)
 
     def _default_models_here(self) -> None:
         """At the statement running on LlamaIndex's default embedding (an index built with no embed model) or LLM (an
@@ -164,8 +170,9 @@ class _LlamaIndexTransformer(_Transformer):
             self._default_llm_said = True
             bound = self._module_llm_names() if chat and all(site.verdict == CONVERT and site.line < line
                                                               for site in chat) else []
-            self.todo(line, li.DEFAULT_LLM_TODO.format(
-                engine=view.default_llm, llm=bound[0] if len(bound) == 1 else li.DEFAULT_LLM_PASSED))
+            said = li.LATE_LLM_TODO if view.default_line("llm_late") == line else li.DEFAULT_LLM_TODO
+            self.todo(line, said.format(engine=view.default_llm,
+                                        llm=bound[0] if len(bound) == 1 else li.DEFAULT_LLM_PASSED))
 
     def _module_llm_names(self) -> list[str]:
         """The module-level names bound to a call of the module's LlamaIndex OpenAI LLM (``llm = OpenAI(...)``)."""

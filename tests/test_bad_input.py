@@ -250,6 +250,21 @@ def test_a_file_libcst_cannot_print_back_is_reported_and_left_intact(tmp_path):
     assert "inputs=" in (tmp_path / "good.py").read_text(encoding="utf-8")
 
 
+def test_a_file_ending_in_a_whitespace_only_line_converts_with_its_ending_kept(tmp_path):
+    """Held-out review 105, Y6 (a LinkedIn Learning course): a script ending in "\\n\\n \\n" (a blank line, then one
+    holding a space) was refused as a file LibCST cannot print back (LibCST 1.9 drops the blank line): 2 of the
+    course's 13 files. The ending is the file's own, outside every change: it goes back, and the file converts."""
+    source = ("from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model=\"gpt-4o-mini\")\n"
+              "print(llm.invoke(\"hi\").content)\n\n \n")
+    write_tree(tmp_path, {"chain.py": source})
+    report = run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
+    assert not report.failed, report.failed
+    converted = (tmp_path / "chain.py").read_text(encoding="utf-8")
+    assert "ChatMistralAI(" in converted and converted.endswith("print(llm.invoke(\"hi\").content)\n\n \n"), converted
+    again = run([tmp_path], mode=Mode.CHECK, jobs=1, progress=False)
+    assert not again.changed
+
+
 def test_a_space_before_an_except_colon_libcst_drops_is_kept_and_the_file_converts():
     """Held-out review 83, X3 (zerojsh00/chatbackend): LibCST 1.9 prints `except Exception :` back as `except
     Exception:` (it keeps the space only after an `as` name), and the Django view holding the app's only OpenAI call

@@ -829,3 +829,59 @@ def test_toyaikit_clients_and_langchain_default_judges_get_a_todo_and_keep_what_
     assert "OpenAIClient(...) is toyaikit's OpenAI component" in out["agent.py"], out["agent.py"]
     assert out["evals.py"].count("grades with LangChain's default judge, OpenAI's gpt-4") == 1, out["evals.py"]
     assert "langchain-openai>=1.0" in out["requirements.txt"], out["requirements.txt"]
+
+
+def test_openais_reexport_of_pydantics_base_model_is_said_to_keep_the_dependency():
+    """Held-out review 104, X2 (PDF-Summary-AI-): `from openai import BaseModel` (pydantic's class, re-exported) alone
+    kept openai in the manifest, with no word, once every client converted."""
+    from mechanics import convert_files
+
+    out = convert_files({"settings.py": "from openai import BaseModel\n\n\nclass Settings(BaseModel):\n"
+                                        "    model: str\n",
+                         "llm.py": "from openai import OpenAI\n\nclient = OpenAI()\nr = client.chat.completions.create("
+                                   "model='gpt-4o', messages=[{'role': 'user', 'content': 'x'}])\n"})
+    assert "# TODO(migrator MIG106): openai's BaseModel is pydantic's BaseModel with extra=\"allow\"" in \
+        out["settings.py"], out["settings.py"]
+
+
+def test_mirascope_and_marvin_keep_the_openai_requirement_and_mirascope_gets_a_todo():
+    """Held-out review 104, Y6 / Y9 (llm-structured-output-benchmarks): mirascope's `@openai.call("gpt-4o-mini")` was
+    silent and the project's openai pin replaced (mirascope 1.x gets the SDK only through an extra: the module no
+    longer imported); a marvin module likewise lost the openai requirement it runs on."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "books.py": "from mirascope.core import openai, prompt_template\n\n\n@openai.call('gpt-4o-mini')\n"
+                    "@prompt_template('Recommend a {genre} book')\ndef recommend_book(genre: str): ...\n",
+        "app.py": "from openai import OpenAI\n\nclient = OpenAI()\nr = client.chat.completions.create(model='gpt-4o', "
+                  "messages=[{'role': 'user', 'content': 'x'}])\n",
+        "requirements.txt": "mirascope==1.0.6\nopenai==1.47.0\n"})
+    assert "openai.call(...) is mirascope's OpenAI provider" in out["books.py"], out["books.py"]
+    assert 'mistral.call("mistral-small-latest")' in out["books.py"], out["books.py"]
+    assert "openai==1.47.0" in out["requirements.txt"], out["requirements.txt"]
+    out = convert_files({"tickets.py": "import marvin\n\n\ndef city(text):\n"
+                                       "    return marvin.extract(text, target=str)\n",
+                         "app.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                                   "r = client.chat.completions.create(model='gpt-4o', messages=[])\n",
+                         "requirements.txt": "marvin\nopenai==1.47.0\n"})
+    assert "openai==1.47.0" in out["requirements.txt"], out["requirements.txt"]
+
+
+def test_calls_on_a_parameter_named_openai_get_their_todos():
+    """Held-out review 105, Y1 (petrutaraul/ema): bot.py passes the openai module to handlers whose parameter is
+    named openai; `openai.images.generate(...)` and the v0 `openai.Image.create_variation(...)` there got no TODO
+    ("Nothing to change"), and scan counted no use."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "bot.py": "import openai\nfrom handlers.pictures import make_picture, make_variation\n\n"
+                  "openai.api_key = 'sk-placeholder'\n\n\ndef on_photo(prompt):\n    return make_picture(openai, prompt)\n"
+                  "\n\ndef on_variation(image):\n    return make_variation(openai, image)\n",
+        "handlers/__init__.py": "",
+        "handlers/pictures.py": "def make_picture(openai, prompt):\n"
+                                "    return openai.images.generate(prompt=prompt, n=1).data[0].url\n\n\n"
+                                "def make_variation(openai, image):\n"
+                                "    return openai.Image.create_variation(image=image, n=1)['data'][0]['url']\n"})
+    pictures = out["handlers/pictures.py"]
+    assert pictures.count("# TODO(migrator MIG106)") == 2, pictures
+    assert "openai.Image.create_variation(...)" in pictures and "no image endpoint on Mistral" in pictures, pictures

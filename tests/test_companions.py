@@ -212,6 +212,26 @@ def test_a_client_a_module_that_does_not_parse_imports_is_kept(tmp_path, names_o
     assert [r.path.rsplit("/", 1)[-1] for r in report.failed] == (["views.py"] if names_openai else [])
 
 
+def test_a_factory_a_module_that_does_not_parse_imports_keeps_its_client(tmp_path):
+    """Held-out review 105, X1 (propertyai): main.py, which does not parse (a missing comma), imports get_client(),
+    a factory building its client into a global; the client converted, the requirement went, and main.py's
+    responses.create on it (asyncio.run of a now synchronous call) got no word. Kept, naming that module."""
+    broken = ("import asyncio\n\nfrom tool.providers import get_client\n\nclient = get_client()\n\n\n"
+              "def summarise(text):\n    return asyncio.run(client.responses.create(\n        model=\"gpt-4o\",\n"
+              "        instructions=\"Summarise\"\n        input=text,\n    )).output_text\n")
+    providers = ("import os\n\nfrom openai import AsyncOpenAI\n\n_client = None\n\n\ndef get_client():\n"
+                 "    global _client\n    if _client is None:\n"
+                 "        _client = AsyncOpenAI(api_key=os.environ[\"OPENAI_API_KEY\"])\n    return _client\n\n\n"
+                 "async def ask(prompt):\n    r = await get_client().chat.completions.create(model=\"gpt-4o\", "
+                 "messages=[{\"role\": \"user\", \"content\": prompt}])\n    return r.choices[0].message.content\n")
+    _tree(tmp_path, {"tool/__init__.py": "", "tool/providers.py": providers, "tool/main.py": broken})
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    todos = _findings(report)
+    assert "kept on OpenAI: main.py may use it and does not parse" in todos["providers.py"][0], todos
+    assert "AsyncOpenAI(" in (tmp_path / "tool" / "providers.py").read_text()
+    assert (tmp_path / "tool" / "main.py").read_text() == broken
+
+
 def test_a_module_importing_a_client_relatively_is_read_too(tmp_path):
     """Re-review of held-out 7, R1: `from .services.client import client` resolved to an absolute module
     path, which the importers' suffixes never held: views.py was not read, the client converted for the

@@ -3675,6 +3675,27 @@ def test_a_manifest_whose_code_imports_a_converted_module_elsewhere_declares_mis
         out["api/requirements.txt"]
 
 
+def test_a_same_named_module_of_another_app_does_not_reach_this_apps_manifest():
+    """Held-out review 104, X3 (AI-For-Future): planner/app.py's `from agents import plan` is planner/agents.py (a
+    Gemini app), but the import reach matched debate/agents.py, which converted: planner/requirements.txt was given
+    mistralai for code it never runs. The module nearest the importer is the one it imports."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "planner/app.py": 'from agents import plan\n\nprint(plan("a trip to Lyon"))\n',
+        "planner/agents.py": ("from openai import OpenAI  # unused\nimport google.generativeai as genai\n\n\n"
+                              "def plan(query):\n    return genai.GenerativeModel('gemini-1.5-pro')"
+                              ".generate_content(query).text\n"),
+        "planner/requirements.txt": "streamlit\nopenai\ngoogle-generativeai\n",
+        "debate/agents.py": ("from openai import OpenAI\n\n\ndef ask(question):\n    client = OpenAI()\n"
+                             "    r = client.chat.completions.create(model='gpt-4o-mini', messages=[{'role': 'user', "
+                             "'content': question}])\n    return r.choices[0].message.content\n"),
+        "debate/requirements.txt": "streamlit\nopenai\n",
+    })
+    assert "mistralai" in out["debate/requirements.txt"], out["debate/requirements.txt"]
+    assert "mistralai" not in out["planner/requirements.txt"], out["planner/requirements.txt"]
+
+
 def test_a_remote_script_an_action_runs_follows_the_renamed_key():
     """Held-out review 100, X1 (Thaii): an ssh-action step's `with: script:` echoed OPENAI_API_KEY into the server's
     .env and was left (an action step's lines were read as the action's own inputs), while the `run:` step beside it
@@ -3864,3 +3885,19 @@ def test_converted_code_no_manifest_governs_gets_the_install_step(tmp_path):
     report = run([str(tmp_path)], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1, progress=False)
     steps = [s for r in report.results for f in getattr(r, "findings", ()) for s in f.steps]
     assert not any(s.startswith("install what the converted code imports") for s in steps), steps
+
+
+def test_the_comment_above_a_renamed_example_key_points_at_mistrals_key_page():
+    """Held-out review 105, X11 (ai-ops-assistant): `MISTRAL_API_KEY=your-mistral-api-key-here` sat under "# OpenAI API
+    Key (Required)" and "# Get from: https://platform.openai.com/api-keys", sending users to OpenAI for the key. The
+    comment block right above the renamed line follows; a comment further up stays."""
+    from mechanics import convert_files
+
+    env = ("# Keep this file out of git; OpenAI API Key docs: https://platform.openai.com/docs\n\n"
+           "# OpenAI API Key (Required)\n# Get from: https://platform.openai.com/api-keys\n"
+           "OPENAI_API_KEY=your-openai-api-key-here\n")
+    out = convert_files({".env.example": env, "llm.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                         "print(client.chat.completions.create(model='gpt-4o-mini', messages=[]))\n"})
+    assert out[".env.example"] == ("# Keep this file out of git; OpenAI API Key docs: https://platform.openai.com/docs\n\n"
+                                   "# Mistral API Key (Required)\n# Get from: https://console.mistral.ai/api-keys\n"
+                                   "MISTRAL_API_KEY=your-mistral-api-key-here\n"), out[".env.example"]

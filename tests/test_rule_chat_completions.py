@@ -2982,3 +2982,51 @@ def test_a_function_local_openai_types_import_the_rewrite_left_unused_goes():
             return reply.content
         ''')
     assert "openai" not in code.replace("mistralai", ""), code
+
+
+def test_a_local_openai_types_import_whose_names_the_module_still_reads_stays():
+    """Corpus dry-run cd258 (vanna): the X5 rule removed `from openai.types.responses import Response` from a
+    `try:` in __init__ of a module whose client stays on OpenAI (its annotations read the TYPE_CHECKING twin): a
+    rewrite traced to no converted client or call."""
+    from mechanics import convert_idempotent
+
+    source = '''
+        from __future__ import annotations
+
+        from typing import TYPE_CHECKING
+
+        if TYPE_CHECKING:
+            from openai.types.responses import Response
+
+
+        class Service:
+            def __init__(self):
+                try:
+                    from openai import AsyncOpenAI
+                    from openai.types.responses import Response
+                except Exception as e:
+                    raise ImportError("openai package is required") from e
+                self.client = AsyncOpenAI()
+
+            async def send(self, payload):
+                resp: Response = await self.client.responses.create(**payload)
+                return resp
+        '''
+    code, _ = convert_idempotent(source)
+    assert code.count("from openai.types.responses import Response\n") == 2, code
+
+
+def test_a_short_trailing_assistant_sentence_is_told_mistral_continues_it():
+    """Held-out review 104, X5 (STT_LLM_TTS_OPENAI): a 39-character trailing assistant reply, a whole sentence, got
+    `"prefix": True` with no TODO (judged a prefill by its length): Mistral continues it instead of answering after
+    it. A short fragment stays a quiet prefill."""
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+        client = OpenAI()
+        a = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"},
+                                           {"role": "assistant", "content": "Hello! How can I help you today?"}])
+        b = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"},
+                                           {"role": "assistant", "content": "Sure, the answer is"}])
+        ''')
+    assert code.count('"prefix": True}') == 2, code
+    assert sum("Mistral continues that text" in t for t in todos) == 1, todos

@@ -430,3 +430,25 @@ def test_a_responses_inputs_developer_role_stays_beside_a_chat_call():
             return r.choices[0].message.content
         ''')
     assert code.count('"role": "developer"') == 2 and '"system"' not in code, code
+
+
+def test_a_developer_role_in_a_helper_reached_through_a_package_reexport_becomes_system(tmp_path):
+    """Held-out review 104, X1 (ai-agent-v2): `init_message` adding `role="developer"` in lib/history.py, imported
+    through lib/__init__.py's re-export (`from lib import init_message`), was never read: every converted chat call
+    failed before sending (mistralai rejects the role). Imported from its own module, it was rewritten."""
+    from migrator.config import Config
+    from migrator.engine.runner import Mode, run
+
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "main.py").write_text(
+        "from lib import client, init_message, get_messages\n\ninit_message('Answer in one sentence.')\n"
+        "r = client.chat.completions.create(model='gpt-4o-mini', messages=get_messages())\n")
+    (tmp_path / "lib/__init__.py").write_text("from .config import client\nfrom .history import init_message, "
+                                              "get_messages\n")
+    (tmp_path / "lib/config.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n")
+    (tmp_path / "lib/history.py").write_text(
+        "_messages = []\n\n\ndef add_message(content=None, role='user'):\n"
+        "    _messages.append({'role': role, 'content': content})\n\n\ndef init_message(content):\n"
+        "    add_message(role='developer', content=content)\n\n\ndef get_messages():\n    return list(_messages)\n")
+    run([str(tmp_path)], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1, progress=False)
+    assert "add_message(role='system', content=content)" in (tmp_path / "lib/history.py").read_text()

@@ -581,6 +581,30 @@ def test_a_faiss_index_size_and_a_parameter_default_of_openai_size_get_the_size_
     assert "    # TODO(migrator MIG107): 1536" in store.split("def __init__")[0], store
 
 
+def test_another_apps_kept_embeddings_do_not_take_this_apps_index_size_todo() -> None:
+    """Held-out review 104, X4 (AI-For-Future): search/store.py's `def __init__(self, dim=1536)` faiss index holds the
+    vectors of search/embed.py, which converted, but docchat/ (another app, its own requirements.txt) keeps an
+    OpenAIEmbeddings: "not every embeddings call converts" was decided tree-wide and the index got no TODO (converting
+    search/ alone gave it). Each project decides for its own modules."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "docchat/requirements.txt": "streamlit\nlangchain-openai\n",
+        "docchat/app.py": ("import streamlit as st\nfrom langchain_openai import OpenAIEmbeddings\n\n"
+                           "st.session_state.embeddings = OpenAIEmbeddings(dimensions=256)\n"),
+        "search/requirements.txt": "openai\nfaiss-cpu\n",
+        "search/app.py": "from embed import embed\nfrom store import VectorStore\n\nVectorStore().add(embed('hi'))\n",
+        "search/embed.py": ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef embed(text):\n"
+                            "    return client.embeddings.create(model='text-embedding-3-small', input=text)"
+                            ".data[0].embedding\n"),
+        "search/store.py": ("import faiss\nimport numpy as np\n\n\nclass VectorStore:\n"
+                            "    def __init__(self, dim=1536):\n        self.index = faiss.IndexFlatL2(dim)\n\n"
+                            "    def add(self, vector):\n        self.index.add(np.array([vector], dtype='float32'))\n"),
+    })
+    assert "OpenAIEmbeddings(dimensions=256)" in out["docchat/app.py"], out["docchat/app.py"]
+    assert "TODO(migrator MIG107): 1536" in out["search/store.py"], out["search/store.py"]
+
+
 def test_token_ids_reaching_an_input_parameter_from_its_callers_keep_the_client():
     """The OpenAI cookbook's long-input embedding (held-out review 56, W2): token ids reach
     ``get_embedding``'s parameter from a truncation helper, or from a loop over a chunking generator; Mistral

@@ -2326,3 +2326,56 @@ def test_a_provider_switch_with_a_mistral_branch_keeps_its_openai_branch_with_a_
     assert todos == ["ChatOpenAI(...) stays on OpenAI: the code builds a Mistral object already in another branch of "
                      "this choice (elif PROVIDER == 'MISTRAL'): select that branch where the choice is configured, "
                      "then retire this one"], todos
+
+
+def test_init_embeddings_with_provider_openai_gets_the_todo_with_its_own_keyword():
+    """Held-out review 104, Y7 / Y10 (Functions-Tools-and-Agents): `init_embeddings("text-embedding-3-small",
+    provider="openai")` was silent (only model_provider= was looked for); the TODO names provider=, the keyword
+    init_embeddings takes (not model_provider=)."""
+    code, todos = convert("from langchain.embeddings import init_embeddings\n\n"
+                          "embeddings = init_embeddings('text-embedding-3-small', provider='openai')\n")
+    assert any(t.startswith("init_embeddings(\"text-embedding-3-small\", provider=\"openai\") runs on OpenAI") and
+               '(or provider="mistralai"' in t for t in todos), todos
+
+
+def test_an_endpoint_read_from_openais_variable_that_the_env_file_points_at_ollama_is_left_alone():
+    """Held-out review 104, Y1 (fastapi-langchain-rag): `ChatOpenAI(model="llama3.1", base_url=os.getenv(
+    "OPENAI_API_BASE"))` with .env.example's OPENAI_API_BASE on a local Ollama was converted to Mistral's cloud
+    (llama3.1 sent to Mistral, the example key blanked); the same setup was left alone for a plain client."""
+    from mechanics import convert_files
+
+    files = {".env.example": "OPENAI_API_KEY=ollama\nOPENAI_API_BASE=http://localhost:11434/v1\n",
+             "a.py": "import os\n\nfrom langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model='llama3.1', "
+                     "base_url=os.getenv('OPENAI_API_BASE'), api_key=os.getenv('OPENAI_API_KEY'))\n"}
+    out = convert_files(files)
+    assert out == files, out
+
+
+def test_on_the_openai_compatible_target_a_model_constant_only_langchain_reads_keeps_its_name():
+    """Held-out review 105, Y2 (langchain-tutorial, maroc-telecom-rag-system): with --target openai-compatible the
+    ChatOpenAI objects stay on OpenAI (their TODO says so), yet `MODEL = "gpt-4o-mini"` and the env default they read
+    became "mistral-small-latest" (OpenAI was asked for a Mistral model) and the summary counted them converting. The
+    constants keep their names; the objects count as kept."""
+    from mechanics import convert_files
+
+    source = ("import os\nfrom langchain_openai import ChatOpenAI\n\nMODEL = \"gpt-4o-mini\"\n"
+              "FAST_MODEL = os.environ.get(\"OPENAI_MODEL\", \"gpt-4o-mini\")\n\n"
+              "llm = ChatOpenAI(model=MODEL, temperature=0)\nfast = ChatOpenAI(model=FAST_MODEL)\n")
+    out = convert_files({"chain.py": source}, target="openai-compatible", provider="mistral")["chain.py"]
+    assert 'MODEL = "gpt-4o-mini"' in out and 'os.environ.get("OPENAI_MODEL", "gpt-4o-mini")' in out, out
+    assert out.count("ChatOpenAI(...) still calls OpenAI") == 2, out
+    out = convert_files({"chain.py": source})["chain.py"]  # (the mistral target moves them, and their model)
+    assert 'MODEL = "mistral-small-latest"' in out and "ChatMistralAI(" in out, out
+
+
+def test_disabled_params_is_dropped_and_the_object_converts():
+    """Held-out review 105, Y10 (langchain-tutorial): `ChatOpenAI(model=MODEL, disabled_params={"stop": None})`, a
+    setting for gpt-5 (which rejects stop), kept seven objects on OpenAI ("ChatMistralAI has no disabled_params");
+    ChatMistralAI sends only what it is given, and Mistral's models take stop."""
+    code, todos = convert('''\
+        from langchain_openai import ChatOpenAI
+
+        llm = ChatOpenAI(model="gpt-5-mini", disabled_params={"stop": None})
+        ''')
+    assert "llm = ChatMistralAI(model_name=" in code, code
+    assert "disabled_params" not in code and not todos, (code, todos)

@@ -46,7 +46,7 @@ from migrator.engine.walk import (
     file_kind,
     read_regular,
 )
-from migrator.mapping.client import MISTRAL_SERVER
+from migrator.mapping.client import MISTRAL_SERVER, REAL_OPENAI_KEY
 from migrator.mapping.env import (BASE_URL_VARS, DOCKER_RUN_VALUED, DOCKER_RUNNERS, OPENAI_CLIENT_IMAGES,
                                   SERVER_URL_ENV, SETTINGS_BASES)
 from migrator.mapping.llamaindex import EMBEDDING_MODULES as LLAMAINDEX_EMBEDDING_MODULES, imports_openai_wrapper
@@ -125,7 +125,7 @@ _EXAMPLE_WORDS = ("example", "sample", "template", "dist", "default", "tmpl", "t
 # What an OpenAI secret key looks like (sk-..., sk-proj-...): such a value is never copied or shown.
 # Not a placeholder shaped like one, in one case of letters alone (`sk-proj-your_openai_api_key_here`,
 # `sk-XXXXXXXX...`): a random key mixes cases and digits (held-out review 25, B4).
-_REAL_KEY = re.compile(r"sk-(?:proj-|svcacct-|admin-)?(?![a-z_-]+(?![\w-])|[A-Z_-]+(?![\w-]))[A-Za-z0-9_-]{20,}")
+_REAL_KEY = REAL_OPENAI_KEY
 
 
 # an OpenAI SDK client or the v0 module's calls: code that reads OPENAI_API_KEY unless told otherwise
@@ -348,7 +348,7 @@ class CodeFacts:
                 name = match.group("module") or match.group("plain")
                 for candidate in (name, *(f"{name}.{n.strip().split(' ')[0]}" for n in
                                           (match.group("names") or "").strip("()").split(",") if n.strip())):
-                    todo.extend(modules.get(candidate, ()))
+                    todo.extend(_nearest(current, modules.get(candidate, ())))
         return False
 
     def _inside(self, path: str) -> dict:
@@ -499,6 +499,25 @@ def _action(facts: CodeFacts, path: str, pkg: Package) -> str | None:
     if pkg.old_module == "llama_index.llms.openai" and any(p in scope for p in facts.default_llm):
         return "add"  # an engine there answers with LlamaIndex's default LLM, OpenAI's (held-out review 72, Y3)
     return "add" if pkg.bundle or any(_imports(pkg.old_module).search(text) for text in scope.values()) else "replace"
+
+
+def _nearest(importer: str, paths) -> list:
+    """Of the modules a name may be (``agents`` is planner/agents.py and debate/agents.py), those nearest the module
+    importing it (the longest shared directory): two apps in one tree each run their own (held-out review 104, X3: a
+    Gemini app's manifest was given mistralai for the other app's converted agents.py)."""
+    paths = list(paths)
+    if len(paths) < 2:
+        return paths
+    here = importer.split("/")[:-1]
+
+    def shared(path: str) -> int:
+        parts, n = path.split("/")[:-1], 0
+        while n < min(len(parts), len(here)) and parts[n] == here[n]:
+            n += 1
+        return n
+
+    best = max(shared(p) for p in paths)
+    return [p for p in paths if shared(p) == best]
 
 
 def _code_of_its_own(facts: CodeFacts, path: str) -> bool:
@@ -1435,6 +1454,19 @@ def _placeholder(value: str, key_env: str = "MISTRAL_API_KEY") -> str:
     return f"{quote}{inner}{quote}"
 
 
+# OpenAI's key pages, and what the comment above an example key line calls the key (held-out review 105, X11: the
+# renamed MISTRAL_API_KEY sat under "# OpenAI API Key (Required) / # Get from: https://platform.openai.com/api-keys")
+_OPENAI_KEY_PAGE = re.compile(r"https?://platform\.openai\.com/(?:account/)?api-keys/?")
+_OPENAI_KEY_WORDS = re.compile(r"\bOpenAI( API [Kk]ey)\b")
+
+
+def _mistral_key_comment(line: str) -> str:
+    """A comment line above a renamed key: OpenAI's key page and "OpenAI API Key" become Mistral's."""
+    from migrator.mapping.client import MISTRAL_KEYS_PAGE
+
+    return _OPENAI_KEY_WORDS.sub(r"Mistral\1", _OPENAI_KEY_PAGE.sub(MISTRAL_KEYS_PAGE, line))
+
+
 # a settings class that takes unknown variables (held-out review 15, J3): extra="ignore" / "allow", Extra.ignore, and
 # a plain dict's "extra": "ignore" (held-out review 72, X3: ConfigDict / SettingsConfigDict are TypedDicts)
 _SETTINGS_EXTRA_ALLOWED = re.compile(r"""(?:\bextra\s*=\s*|["']extra["']\s*:\s*)"""
@@ -1470,6 +1502,11 @@ def edit_env(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         new_line = f"{prefix}{key_env}{equals}{_placeholder(value, key_env)}{ending or ''}"
         if rename:
             out[index] = new_line
+            if key_env == "MISTRAL_API_KEY":  # its comment block: "# Get from: https://platform.openai.com/api-keys"
+                above = index - 1
+                while above >= 0 and above >= index - 3 and lines[above].lstrip().startswith("#"):
+                    out[above] = _mistral_key_comment(out[above])
+                    above -= 1
             # the setup docs beside it that still say to set OPENAI_API_KEY (held-out review 88, Y12: a README's
             # "add your OpenAI API key" step beside a renamed .env.example; the PR body said it, the run did not)
             docs = docs_naming(_served_directory(path) or ".", OPENAI_KEY, 3)
@@ -2691,8 +2728,8 @@ def langchain_blocker(manifests: Iterable[tuple[str, str, str]], openai_stays: b
                     if included:  # the pin sits in a file the manifest includes (-r base.txt)
                         where = f"{included[-1]}, which {{manifest}} includes"
                     advice = "move LangChain to 1.x (langchain-core>=1.4.7)" if on_0 else \
-                        "remove it, and move the code importing it off it" if needed == NO_RELEASE else \
-                        f"raise it to {dist}{needed}"
+                        "remove it, and move the code importing it off it" + _NO_RELEASE_USERS.get(dist, "") \
+                        if needed == NO_RELEASE else f"raise it to {dist}{needed}"
                     # (a second pin the same move lifts says so, not the move again: held-out review 87, X12)
                     found.append(f"{dist} {constraint} (in {where}), and {why}: {advice}" if not found else
                                  f"{dist} {constraint} (the same move)" if found[0].endswith(f": {advice}") else
@@ -2702,6 +2739,12 @@ def langchain_blocker(manifests: Iterable[tuple[str, str, str]], openai_stays: b
     return (f"the project pins {found[0]}" + (f"; it also pins {', '.join(found[1:])}" if found[1:] else "")
             + ", then run migrator again")
 
+
+
+# what imports a package with no release for the new stack though no module names it (held-out review 104, Y8)
+_NO_RELEASE_USERS = {"llama-index-question-gen-openai": "; a SubQuestionQueryEngine.from_defaults(...) handed no "
+                                                        "question_gen= imports it too: pass it question_gen="
+                                                        "LLMQuestionGenerator.from_defaults(llm=...)"}
 
 
 PIP_LINE = "pip-line"  # pin_conflicts on one `pip install ...` command line (a notebook's, a Dockerfile's)

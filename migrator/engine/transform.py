@@ -300,6 +300,11 @@ def _colon_spaces_back(code: str, printed: str, new_code: str) -> Optional[str]:
     import difflib
     import re
 
+    if printed.rstrip() == code.rstrip():
+        # only the whitespace after the last statement differs: LibCST 1.9 drops a blank line before a whitespace-only
+        # last line (`"x = 1\n\n \n"` prints as `"x = 1\n \n"`; held-out review 105, Y6: 2 of a course's 13 files
+        # were refused): the file's own ending goes back after the rules' text
+        return new_code.rstrip() + code[len(code.rstrip()):]
     old_lines, printed_lines = code.split("\n"), printed.split("\n")
     if len(old_lines) != len(printed_lines) or not all(
             old == new or re.sub(r"[ \t]+:", ":", old) == new and old.lstrip().startswith("except")

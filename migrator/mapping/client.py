@@ -54,6 +54,13 @@ def retry_config_code(retries: "int | str" = OPENAI_DEFAULT_RETRIES, qualifier: 
 
 
 MISTRAL_KEYS_PAGE = "https://console.mistral.ai/api-keys"  # where a Mistral key is made
+# what a real OpenAI secret looks like (not a placeholder: `sk-...`, `sk-your-key`, `sk-XXXX`)
+REAL_OPENAI_KEY = re.compile(r"sk-(?:proj-|svcacct-|admin-)?(?![a-z_-]+(?![\w-])|[A-Z_-]+(?![\w-]))[A-Za-z0-9_-]{20,}")
+# the default of an OPENAI_API_KEY read, a real secret, where something converts (held-out review 105, X6: sent to
+# Mistral where the variable is unset, while the same literal in a constructor was removed)
+SECRET_DEFAULT_TODO = ("the default of this {name} read is an OpenAI secret written in the code (not shown): where the "
+                       "variable is unset, the converted client sends it to Mistral; delete it from the code and revoke "
+                       "it (it stays in the repository's history)")
 OPENAI_KEYS_PAGE = re.compile(r"https://platform\.openai\.com/(?:account/)?api-keys/?")  # ... and an OpenAI one
 
 # What a converted client needs outside the repository (the summary's "Before you deploy"): its key where the old one
@@ -320,9 +327,10 @@ LANGCHAIN_MODEL_STRING_CALLERS = MappingProxyType({
 })
 # the model-name prefixes LangChain's init_chat_model takes for OpenAI's when no provider is given
 LANGCHAIN_INFERRED_OPENAI = ("gpt-", "o1", "o3", "o4", "chatgpt", "text-davinci")
+# ({keyword}: init_embeddings's is provider=, held-out review 104, Y10)
 LANGCHAIN_STRING_TODO = ("{callee}({model}){where} runs on OpenAI through langchain-openai (it reads OPENAI_API_KEY); "
                          "migrator does not convert it; on Mistral: the model string \"mistralai:{mistral}\" "
-                         "(or model_provider=\"mistralai\"; pip install langchain-mistralai, which reads "
+                         "(or {keyword}=\"mistralai\"; pip install langchain-mistralai, which reads "
                          "MISTRAL_API_KEY) (said once per module, for its other OpenAI model strings too)")
 # held-out review 57, X2 (minion-bot): agno's OpenAIChat ran the bot's agents while the openai package left its
 # manifest (agno imports it lazily: ImportError at start-up); autogen and smolagents wrap the SDK the same way.
@@ -392,6 +400,20 @@ FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
         ("trulens.providers.openai", "trulens.providers.litellm.LiteLLM", "; pip install trulens-providers-litellm"),
         ("trulens.providers.openai.provider", "trulens.providers.litellm.LiteLLM",
          "; pip install trulens-providers-litellm"))}})
+# LlamaIndex's OpenAI-only helpers (held-out review 104, Y5: silent, scan counting no use): their core counterparts take
+# any LLM
+_LI_MISTRAL = "MistralAI(model=\"mistral-large-latest\") (llama-index-llms-mistralai)"
+FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
+    f"{module}.{name}": _KEEPS_OPENAI + how
+    for module, name, how in (
+        ("llama_index.program.openai", "OpenAIPydanticProgram",
+         f"FunctionCallingProgram.from_defaults(output_cls=..., prompt_template_str=..., llm={_LI_MISTRAL}) from "
+         "llama_index.core.program"),
+        ("llama_index.agent.openai", "OpenAIAgent",
+         f"FunctionAgent(tools=..., llm={_LI_MISTRAL}) from llama_index.core.agent.workflow"),
+        ("llama_index.question_gen.openai", "OpenAIQuestionGenerator",
+         f"LLMQuestionGenerator.from_defaults(llm={_LI_MISTRAL}) from llama_index.core.question_gen"),
+        ("llama_index.llms.openai", "OpenAIResponses", f"{_LI_MISTRAL}, whose chat() answers as OpenAI's does"))}})
 # toyaikit's OpenAIClient builds OpenAI() itself and calls its Responses API (held-out review 103, Y1: a course's agent
 # runner stayed on OpenAI silently beside the notebook's converted client); it takes client=
 FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
@@ -406,6 +428,12 @@ LANGCHAIN_JUDGE_CALLS = frozenset({"LangChainStringEvaluator", "load_evaluator"}
 LANGCHAIN_JUDGE_TODO = ("{callee}(...) grades with LangChain's default judge, OpenAI's gpt-4 (it needs "
                         "langchain-openai and OPENAI_API_KEY), given no llm: pass a Mistral judge ({how}) (said once "
                         "per module, for its other evaluators too)")
+# mirascope's OpenAI provider (`@openai.call("gpt-4o-mini")` of `from mirascope.core import openai`; held-out review
+# 104, Y6: silent, the openai pin replaced)
+MIRASCOPE_TODO = ("{callee}(...) is mirascope's OpenAI provider: it calls OpenAI through the openai package "
+                  "(mirascope's openai extra) with OPENAI_API_KEY; migrator does not convert it: on Mistral, "
+                  "mistral.call(\"{mistral}\") from mirascope.core (pip install \"mirascope[mistral]\"; it reads "
+                  "MISTRAL_API_KEY) (said once per module, for its other OpenAI calls too)")
 # marvin's AI functions and models (``@ai_model``, ``@ai_fn``, ``marvin.extract(...)``, ``@marvin.fn``) call OpenAI by
 # default (held-out review 102, Y3: silent beside converted clients, its key moved by the deploy steps)
 MARVIN_TODO = ("{callee}(...) runs marvin, whose AI functions call OpenAI by default (reading OPENAI_API_KEY, or "

@@ -278,6 +278,9 @@ CHAT_KEYWORDS = MappingProxyType({
     "openai_organization": (DROP, "an OpenAI organization header"),
     "stream_usage": (DROP, "ChatMistralAI reports usage from Mistral's last stream chunk anyway"),
     "tiktoken_model_name": (DROP, "only for OpenAI token counting"),
+    # (`disabled_params={"stop": None}` for gpt-5, which rejects stop: ChatMistralAI sends only the parameters it is
+    # given, and Mistral's models take them; held-out review 105, Y10, seven objects kept on OpenAI for it)
+    "disabled_params": (DROP, "parameters OpenAI's model rejects; Mistral's models take them"),
 })
 EMBEDDING_KEYWORDS = MappingProxyType({
     "model": (SAME, ""), "api_key": (SAME, ""), "openai_api_key": (RENAME, "api_key"),
@@ -315,7 +318,7 @@ BLOCK = MappingProxyType({
     "logit_bias": "Mistral has no logit_bias", "extra_body": "ChatMistralAI sends model_kwargs= instead; check "
                                                              "each key against Mistral's chat API",
     "include_response_headers": "ChatMistralAI does not return response headers",
-    "disabled_params": "ChatMistralAI has no disabled_params", "stream_chunk_timeout": "use timeout=",
+    "stream_chunk_timeout": "use timeout=",
     "http_socket_options": "ChatMistralAI has no socket options",
     "deployment": "an Azure deployment name", "openai_api_version": "an Azure API version",
     "openai_api_type": "an Azure API type", "allowed_special": "OpenAI tokenizer option",

@@ -66,6 +66,10 @@ COMPAT_TODO = ("{name}(...) still calls OpenAI: this run moves the openai SDK's 
                "too, use llama_index's OpenAILike / OpenAILikeEmbedding (llama-index-llms-openai-like, "
                "llama-index-embeddings-openai-like) with api_base=\"{base_url}\", api_key={key_code} and a "
                "model {provider} serves, or leave it on OpenAI")
+# ... an OpenAILike with no api_base (it talks to OpenAI; held-out review 105, Y3)
+COMPAT_LIKE_TODO = ("{name}(...) still calls OpenAI (no api_base, or OpenAI's): this run moves the openai SDK's "
+                    "clients to {provider}; to move this one too, give it api_base=\"{base_url}\", api_key={key_code} "
+                    "and a model {provider} serves, or leave it on OpenAI")
 AZURE_TODO = ("an Azure OpenAI deployment stays on {name}; for a Mistral model use {mistral}(model=..., ...) "
               "from llama_index's mistralai package by hand")
 ENV_TODO = ENV_TODO_TEXT.format(classes="MistralAI / MistralAIEmbedding")
@@ -276,6 +280,10 @@ DEFAULT_LLM_TODO = ("{engine}(...) here is handed no llm= and this program sets 
                     "installed): to answer with Mistral, pass it llm={llm} or set Settings.llm before it")
 # ... the LLM to pass: the module's one converted LLM bound to a module-level name (held-out review 80, Y6), or
 DEFAULT_LLM_PASSED = "MistralAI(...)"
+# ... where the engine is built before its scope sets Settings.llm (held-out review 104, Y3)
+LATE_LLM_TODO = ("{engine}(...) here is handed no llm= and runs before Settings.llm is set below, so it answers with "
+                 "LlamaIndex's default, OpenAI's OpenAI (OPENAI_API_KEY; it needs llama-index-llms-openai installed): "
+                 "to answer with Mistral, set Settings.llm before it or pass it llm={llm}")
 
 
 def may_build_index(source: str) -> bool:
@@ -307,6 +315,15 @@ LEGACY_AGENT_TODO = ("{call}(...): llama-index-core 0.13 removed the legacy agen
                      "AgentRunner, their .chat() / .query()), and llama-index-llms-mistralai 0.11 needs core 0.14: "
                      "use ReActAgent(...) or FunctionAgent(...) from llama_index.core.agent.workflow, given tools= "
                      "and llm=, and await agent.run(user_msg=...)")
+
+# `SubQuestionQueryEngine.from_defaults(...)` handed no question_gen= imports llama_index.question_gen.openai itself,
+# a package with no release for the llama-index-core llama-index-llms-mistralai 0.11 needs (held-out review 104, Y8)
+SUB_QUESTION_CALL = "SubQuestionQueryEngine.from_defaults"
+SUB_QUESTION_TODO = ("SubQuestionQueryEngine.from_defaults(...) is handed no question_gen=, so it imports "
+                     "llama-index-question-gen-openai (OpenAIQuestionGenerator), which has no release for the "
+                     "llama-index-core 0.14 llama-index-llms-mistralai 0.11 needs: it raises ImportError there; pass "
+                     "question_gen=LLMQuestionGenerator.from_defaults(llm=...) (from llama_index.core.question_gen "
+                     "import LLMQuestionGenerator)")
 
 
 def imports_openai_wrapper(source: str) -> bool:

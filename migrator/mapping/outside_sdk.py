@@ -231,10 +231,13 @@ SDK_PATCH_TODO = ("this test patches the OpenAI SDK ({target}): the converted co
 # `patch("pkg.chatgpt.openai.ChatCompletion.create")`: the openai module as a module of the tree imports it; where that
 # module's v0 calls convert it no longer imports openai at all (held-out review 39, Q4: the TODO said the test "would
 # reach the real API" when it failed at once)
+# (... and where the module still imports openai for something kept, `openai.api_key = app.config[...]`, the patch
+# resolves and intercepts nothing: the test reaches the real Mistral API; held-out review 105, X3)
 MODULE_SDK_PATCH_TODO = ("this test patches the openai module as {module} imports it ({target}): where {module}'s "
-                         "calls convert, it no longer imports openai, so the patch fails with AttributeError; patch "
-                         "the Mistral client it now calls by hand ({module}.{client}.{method}, the module-level "
-                         "client migrator writes there)")
+                         "calls convert, the patch no longer intercepts them: once nothing there uses openai, its "
+                         "import goes and the patch fails with AttributeError; while something still does, the patch "
+                         "resolves and the test reaches the real Mistral API; patch the Mistral client it now calls by "
+                         "hand ({module}.{client}.{method}, the module-level client migrator writes there)")
 # `patch("app.service.openai.Client")`: the client class through the openai module as a module of the tree imports it
 # (held-out review 55, T5: the TODO said the test "would reach the real API" when it failed at set-up)
 MODULE_CLASS_PATCH_TODO = ("this test patches the OpenAI client class through the openai module as {module} imports "

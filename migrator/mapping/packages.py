@@ -238,7 +238,8 @@ NEEDS_LANGCHAIN_OPENAI = re.compile(
     r"""|\binit_(?:chat_model|embeddings)\(\s*(?:model\s*=\s*)?["']"""
     r"""(?:gpt-|o[134]\b|o[134]-|chatgpt-|text-embedding-)"""
     # LangChain's evaluators build their default gpt-4 judge through langchain-openai (held-out review 103, Y2)
-    r"""|\b(?:LangChainStringEvaluator|load_evaluator)\(""")
+    r"""|\b(?:LangChainStringEvaluator|load_evaluator)\("""
+    r"""|\binit_embeddings\([^)]*\bprovider\s*=\s*["']openai["']""")
 
 # Classes of other libraries that import the openai package when they are built, whose own distribution
 # does not install it (held-out review 5): while converted code still imports one, openai stays declared
@@ -265,4 +266,7 @@ NEEDS_OPENAI_PACKAGE = re.compile(
     r"""|from[ \t]+smolagents(?:\.models)?[ \t]+import[ \t]+(?:\([^)]*|[^\n]*)\bOpenAI(?:Server)?Model\b"""
     # PandasAI's OpenAI LLM (held-out review 88, Y5)
     r"""|from[ \t]+pandasai\.llm(?:\.openai)?[ \t]+import[ \t]+(?:\([^)]*|[^\n]*)\bOpenAI\b"""
-    r"""|\bpandasai\.llm\.OpenAI\b""")
+    r"""|\bpandasai\.llm\.OpenAI\b"""
+    # mirascope's OpenAI provider (its SDK comes through an extra; held-out review 104, Y6) and marvin (Y9)
+    r"""|from[ \t]+mirascope(?:\.core)?[ \t]+import[ \t]+(?:\([^)]*|[^\n]*)\bopenai\b"""
+    r"""|^[ \t]*(?:from[ \t]+marvin\b|import[ \t]+marvin\b)""", re.MULTILINE)

@@ -25,7 +25,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from codemods._facts import (ENV_GETTERS, _dict_constants, _splat_dict, _walk_function, bound_value, stream_branch, stream_stretches, union_member, chat_call_stream_literal, chat_method,
                              dotted_name, message_change, qualify, splat_problem, splat_scope, stream_writers,
-                             enumerated, iter_of, uncast, written_stream, embeddings_create, embeddings_splat)
+                             enumerated, iter_of, uncast, written_stream, embeddings_create, embeddings_splat, env_key)
 from codemods._repo import _same_module, module_name
 from migrator.mapping.env import BASE_URL_VARS
 from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL_CLIENT_CLASSES, DropValue, Policy,
@@ -649,8 +649,13 @@ class _Builder:
             shadow = _rebound_class(f, call)
             origin.problems.extend([shadow] if shadow else problems)
         module_level = [t.id for t in targets if isinstance(t, ast.Name) and f.scope_of.get(id(call), ()) == ()]
-        unparsed = self.unread.unparsed_reader(module_level[0], f.module.rsplit(".", 1)[-1]) \
-            if module_level and self.unread is not None else None
+        # (or the top-level function building it, a factory such as get_client(): held-out review 105, X1, its
+        # importer did not parse and the factory's client converted under it)
+        scope = f.scope_of.get(id(call), ())
+        readers = module_level[:1] or ([scope[0]] if scope and scope[:1] in f.scopes and
+                                       isinstance(f.scopes[scope[:1]], (ast.FunctionDef, ast.AsyncFunctionDef)) else [])
+        unparsed = self.unread.unparsed_reader(readers[0], f.module.rsplit(".", 1)[-1]) \
+            if readers and self.unread is not None else None
         if unparsed:  # held-out review 12, N9: its uses there are unknown
             where = os.path.relpath(unparsed, os.path.dirname(f.path) or ".")
             origin.problems.append(f"{where} may use it and does not parse (fix it, then run migrator again)")
@@ -1456,6 +1461,32 @@ class _Builder:
                   isinstance(n.ctx, ast.Store)]
         return bool(writes) and all(f.scope_of.get(id(n), ()) != () for n in writes)
 
+    def _llamaindex_helper_engine(self, f: _File) -> bool:
+        """Does a module importing no llama_index build an engine (``build_index(docs).as_query_engine()``) on what
+        a module of the tree it imports, one importing llama_index, gives it? (Held-out review 104, Y4: silent, and
+        its OPENAI_API_KEY check was renamed though the engine still reads it.)"""
+        from migrator.mapping.llamaindex import DEFAULT_LLM_ENGINES
+        from migrator.plan.decide import _reached
+
+        if not f.repo_imports or not any(f".{engine}(" in f.source for engine in DEFAULT_LLM_ENGINES):
+            return False
+        reached = _reached(self, f)
+        return any(g.path in reached and "llama_index" in g.source for g in self.files)
+
+    def _llm_set_late(self, f: _File, engine: ast.Call) -> bool:
+        """Is the engine built before its own scope sets Settings.llm, no other module setting it? ``as_query_engine()``
+        reads Settings.llm when it is called: LlamaIndex's default, OpenAI's, until the assignment below runs
+        (held-out review 104, Y3: the converted MistralAI answered nothing, silently)."""
+        if set(self._settings_writers("llm")) != {f.path}:
+            return False
+        scope = f.scope_of.get(id(engine), ())
+        writes = [n for n in f.nodes if isinstance(n, ast.Attribute) and n.attr == "llm" and
+                  isinstance(n.ctx, ast.Store) and (dotted_name(n.value) or "").endswith("Settings")]
+        loops = [n for n in f.nodes if isinstance(n, (ast.For, ast.AsyncFor, ast.While)) and
+                 n.lineno <= engine.lineno <= (n.end_lineno or n.lineno)]  # (a loop's next turn reads the write)
+        return bool(writes) and not loops and all(f.scope_of.get(id(n), ()) == scope and n.lineno > engine.lineno
+                                                  for n in writes)
+
     def _sets_settings(self, attr: str, f: _File, writer=None) -> bool:
         """(``writer``: only the modules writing it that it holds for count.)"""
         from migrator.plan.decide import _reached
@@ -1573,10 +1604,13 @@ class _Builder:
             self.agents_sdk.add(f.path)  # LlamaIndex's default models read OPENAI_API_KEY
             self._use(f, call, None, "LlamaIndex default models", False, todo, "MIG106")
             self.sites[node_key(f.path, call)] = ("wrapped-ctor", todo)
-        engine = self._default_llm_engine(f) if "llama_index" in f.source else None
-        if engine is not None and not self.global_llm(f):
+        engine = self._default_llm_engine(f) if "llama_index" in f.source or self._llamaindex_helper_engine(f) else None
+        late = engine is not None and self.global_llm(f) and self._llm_set_late(f, engine)
+        if engine is not None and (not self.global_llm(f) or late):
             self.default_llm[f.path] = engine.func.attr  # type: ignore[union-attr]
             self.default_at[f.path, "llm"] = _statement_line(f, engine)
+            if late:
+                self.default_at[f.path, "llm_late"] = _statement_line(f, engine)
             self.agents_sdk.add(f.path)  # LlamaIndex's default LLM reads OPENAI_API_KEY
         if "as_chat_engine" in f.source and "chat_mode" in f.source and self.endpoint is None:
             self._removed_chat_modes(f)
@@ -1592,6 +1626,8 @@ class _Builder:
             self._lightrag_openai(f)
         if "marvin" in f.source and not self.library_itself("marvin"):
             self._marvin_openai(f)
+        if "mirascope" in f.source and not self.library_itself("mirascope"):
+            self._mirascope_openai(f)
         if "Evaluator" in f.source or "load_evaluator" in f.source:
             self._langchain_judges(f)
         if "patch" in f.source or "setattr" in f.source:  # (a test patching `app.llm.get_client` need not name openai)
@@ -1667,8 +1703,10 @@ class _Builder:
                     # does; held-out review 101, Y9)
                     pinned = re.sub(r",? then run migrator again$", ", then change the model string", pinned)
                     self._library_todo(f, node, told, "langchain", "LangChain model string",
-                                       LANGCHAIN_STRING_TODO.format(callee=found[0], model=found[1],
-                                                                    mistral=found[2], where=found[3])
+                                       LANGCHAIN_STRING_TODO.format(
+                                           callee=found[0], model=found[1], mistral=found[2], where=found[3],
+                                           keyword="provider" if found[0].endswith("init_embeddings") else
+                                           "model_provider")
                                        + (f"; first, as {pinned[0].lower()}{pinned[1:]}" if pinned else ""))
                 elif litellm and (found := _litellm_openai(f, node)) is not None:
                     self._library_todo(f, node, told, "litellm", "LiteLLM on OpenAI",
@@ -2624,7 +2662,7 @@ class _Builder:
                         "unittest.mock", "mock"):
                     continue  # `call.responses.delete("r1")` of unittest.mock: a recorded call to compare, not one
                     # made (held-out review 96, X2)
-                only = _openai_only_call(node, surface)
+                only = _openai_only_call(node, surface) or _openai_parameter(f, receiver)
                 if not f.uses_openai and (links[-1] not in SDK_METHODS or not self._from_imported(f, receiver)) \
                         and not only:
                     # without an openai import, only a name imported from another module (a client, the openai
@@ -3349,6 +3387,24 @@ class _Builder:
         if calls:
             callee = ast.unparse(calls[0].func)[:40]
             self._library_todo(f, calls[0], set(), "marvin", "marvin on OpenAI", MARVIN_TODO.format(callee=callee))
+
+    def _mirascope_openai(self, f: _File) -> None:
+        """The module's first ``openai.call(...)`` (a decorator, usually) of ``from mirascope.core import openai``: it
+        runs on OpenAI (MIRASCOPE_TODO), and the module keeps OPENAI_API_KEY for it."""
+        from migrator.mapping.client import MIRASCOPE_TODO
+
+        names = {local for local, (module, level, name) in f.repo_imports.items()
+                 if not level and module.split(".")[0] == "mirascope" and name == "openai"}
+        calls = sorted((n for n in f.nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and
+                        isinstance(n.func.value, ast.Name) and n.func.value.id in names),
+                       key=lambda n: (n.lineno, n.col_offset))
+        if calls:
+            model = calls[0].args[0] if calls[0].args else next(
+                (kw.value for kw in calls[0].keywords if kw.arg == "model"), None)
+            given = model.value if isinstance(model, ast.Constant) and isinstance(model.value, str) else ""
+            mistral = map_model(given, self.models) if given else None
+            self._library_todo(f, calls[0], set(), "mirascope", "mirascope on OpenAI", MIRASCOPE_TODO.format(
+                callee=ast.unparse(calls[0].func), mistral=mistral or "mistral-large-latest"))
 
     def _langchain_judges(self, f: _File) -> None:
         """The module's first LangChain evaluator given no llm (``LangChainStringEvaluator("cot_qa")``,
@@ -4439,6 +4495,15 @@ def _crewai_defaults(f: _File, call: ast.Call) -> str:
     return ""
 
 
+# why no LangChain / LlamaIndex object moves on the openai-compatible target (the plan's reason for keeping them)
+OPENAI_COMPATIBLE_WRAPPERS = ("the openai-compatible target leaves LangChain / LlamaIndex objects as they are (their "
+                              "TODO says how to point one at the provider)")
+
+
+# a class's own constructors (LlamaIndex's `from_defaults`, `from_tools`): the class is built
+_FACTORY_METHODS = frozenset({"from_defaults", "from_tools", "from_llm"})
+
+
 def _foreign_call(f: _File, call: ast.Call) -> Optional[str]:
     """The FOREIGN_OPENAI class a call builds: ``OpenAIEmbeddingFunction(...)`` imported by name, or
     ``embedding_functions.OpenAIEmbeddingFunction(...)`` through its module (``from chromadb.utils import
@@ -4448,6 +4513,8 @@ def _foreign_call(f: _File, call: ast.Call) -> Optional[str]:
         return _foreign_openai(f.repo_imports[func.id])
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in f.repo_imports:
         module, level, name = f.repo_imports[func.value.id]
+        if func.attr in _FACTORY_METHODS and (found := _foreign_openai((module, level, name))) is not None:
+            return found  # `OpenAIAgent.from_tools(...)`, `OpenAIQuestionGenerator.from_defaults()` (review 104, Y5)
         return _foreign_openai((f"{module}.{name}", level, func.attr))
     dotted = dotted_name(func) or ""
     head, _, rest = dotted.partition(".")
@@ -4745,7 +4812,9 @@ def _langchain_openai_string(f: _File, call: ast.Call, resolve=None) -> Optional
         return None
     given = [*call.args[:1], *(kw.value for kw in call.keywords if kw.arg == "model")]
     model = next((v.value for v in given if isinstance(v, ast.Constant) and isinstance(v.value, str)), None)
-    provider = next((kw.value.value for kw in call.keywords if kw.arg == "model_provider" and
+    # (init_embeddings names it provider=: held-out review 104, Y7, silent)
+    keyword = "provider" if callee == "init_embeddings" else "model_provider"
+    provider = next((kw.value.value for kw in call.keywords if kw.arg == keyword and
                      isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str)), None)
     if model is None and resolve is not None and given and isinstance(given[0], ast.Name):
         held = resolve(f, call, given[0])
@@ -4762,7 +4831,7 @@ def _langchain_openai_string(f: _File, call: ast.Call, resolve=None) -> Optional
         # `init_chat_model("gpt-4.1-mini")`: LangChain infers OpenAI from the name (re-review 41, T9: silent)
         written, bare = f'"{model}"', model
     elif provider == "openai":
-        written, bare = (f'"{model}", ' if model is not None else "") + 'model_provider="openai"', model or ""
+        written, bare = (f'"{model}", ' if model is not None else "") + f'{keyword}="openai"', model or ""
     elif callee in ("init_chat_model", "init_embeddings") and any(
             kw.arg == "model_provider" and not isinstance(kw.value, ast.Constant) for kw in call.keywords):
         # `init_chat_model(model, model_provider=provider)`, the provider split from "openai/gpt-4o" (held-out review
@@ -4910,11 +4979,18 @@ def _v0_untraced_todo(f: _File, node: ast.AST, surface: str) -> str:
     return v0_untraced_todo(f"{receiver}.{surface}", receiver, by)
 
 
+def _openai_parameter(f: _File, receiver: ast.AST) -> bool:
+    """Is the receiver a parameter named ``openai`` of its function (``def make_picture(openai, prompt)``, called
+    with the openai module: held-out review 105, Y1, its images and v0 calls were silent)?"""
+    return isinstance(receiver, ast.Name) and receiver.id == "openai" and \
+        (f.scope_of.get(id(receiver), ()), "openai") in f.params
+
+
 def _tied_to_openai(f: _File, receiver: ast.AST) -> bool:
     """Is the receiver of a v0 resource's call (``X.Embedding.create``) the openai module by what the
     module says: its name imported from another module of the tree (``from config import openai``), or its
     last name assigned the openai module somewhere here (``framework = openai``)?"""
-    if isinstance(receiver, ast.Name) and receiver.id in f.repo_imports:
+    if isinstance(receiver, ast.Name) and receiver.id in f.repo_imports or _openai_parameter(f, receiver):
         return True
     last = receiver.attr if isinstance(receiver, ast.Attribute) else receiver.id if isinstance(receiver, ast.Name) \
         else None
@@ -4979,6 +5055,13 @@ def _wrapper_endpoints(builder, f: _File) -> dict:
                 scope = f.scope_of.get(id(node), ())
                 text = _expression_text(f, scope, kw.value) + _imported_text(builder, f, scope, kw.value)
                 provider = classify_endpoint(text, "base_url")
+                variable = env_key(kw.value) if provider in ("openai", "unknown endpoint") and \
+                    builder.env_base_urls else None
+                url = _env_base_url(builder.env_base_urls, f.path, variable) if variable else None
+                if url is not None and classify_endpoint(url) not in ("openai", "unknown endpoint"):
+                    # `base_url=os.getenv("OPENAI_API_BASE")` with the env file pointing it at a local Ollama: that
+                    # server, as for an SDK client (held-out review 104, Y1: converted to Mistral's cloud)
+                    provider = f"{classify_endpoint(url)} ({variable})"
                 if provider not in ("openai", "unknown endpoint"):
                     found[(node.lineno, node.col_offset)] = provider
                 break
@@ -9043,13 +9126,17 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
     from migrator.plan.llamaindex import blocked_for
 
     own = own_packages(files)
+    # (openai-compatible: the LangChain / LlamaIndex objects stay as written, their TODO saying how to point them at
+    # the provider; a model constant only they read is not mapped: held-out review 105, Y2, OpenAI was asked for
+    # mistral-small-latest, and they were counted converting)
+    compatible = OPENAI_COMPATIBLE_WRAPPERS if builder.endpoint is not None else ""
     for f in files:  # no LangChain object moves (a manifest's pin): Config.langchain_blocker
-        f.langchain_blocker = blocker_for(langchain_blocker, f.path)
+        f.langchain_blocker = compatible or blocker_for(langchain_blocker, f.path)
         f.langchain_imported = imported_uses_for(langchain_imported, f.path)  # (kept for another module's use of it)
         f.langchain_reexported = reexported_names(langchain_reexports, f.tree, f.path)  # (`from imports import *`)
         f.own_packages = own  # (a package of the tree named like LangChain's is the tree's)
         f.wrapper_endpoints = _wrapper_endpoints(builder, f)
-        f.llamaindex_blocker = blocked_for(llamaindex_blocker, f.path)  # (LlamaIndex's: Config.llamaindex_blocker)
+        f.llamaindex_blocker = compatible or blocked_for(llamaindex_blocker, f.path)  # (Config.llamaindex_blocker)
     stores = _shared_stores(files)
     for f in files:
         f.wrapper_stores = stores.get(f.path, {})

@@ -105,7 +105,10 @@ def _developer_roles(builder, files, uses) -> frozenset:
         # `import history`, `from . import history`), or it imports one (`from llm import ask`, then
         # `ask(q, role="developer")`: held-out review 70, X2)
         if name and any(name in g.source and _imports_module(g, name) for g in converting) or any(
-                g.module and _imports_module(c, g.module.rsplit(".", 1)[-1]) for g in converting):
+                g.module and _imports_module(c, g.module.rsplit(".", 1)[-1]) for g in converting) or any(
+                c.path in _reached(builder, g) for g in converting):
+            # (or reaches it through a package's re-export, `from lib import init_message` of lib/__init__.py's
+            # `from .history import ...`: held-out review 104, X1, every converted call failed before sending)
             out.add(c.path)
     return frozenset(out)
 
@@ -923,10 +926,12 @@ def decide(builder, files) -> ConversionPlan:
     for f, records in (_recorded_models(builder, files, sites) if builder.endpoint is None else {}).items():
         tables[f] = {**records, **tables.get(f, {})}
     everywhere = _all_embeddings_convert(files, sites)
-    if everywhere:
+    in_project = _embeddings_convert_by_project(files, sites, everywhere)
+    if in_project:
         # the index / table the converted vectors go to may be made by a module with no embeddings call of its own
         # (create_index.py: `pc.create_index(dimension=1536)`; held-out review 39, P3: upserts failed, unflagged)
         dimensions.update({f.path: found for f in files if f.path not in dimensions and not _embeds(f) and
+                           f.path in in_project and
                            (found := _embedding_sizes(f, sites, elsewhere=True, target=target, dropped=dropped))})
     stored = False  # (vectors the tree holds: they outlive the run, whatever _vectors_persist reads)
     embedders: Optional[frozenset] = None  # the modules whose embeddings convert, and the modules importing them
@@ -936,7 +941,7 @@ def decide(builder, files) -> ConversionPlan:
         if embedders is None:
             embedders = frozenset().union(*(_importing(builder, e.path) for e in files
                                             if _embeddings_convert(e, sites)))
-        if everywhere or f.path in embedders:
+        if f.path in in_project or f.path in embedders:
             # (a data file of vectors read by a module calling a converted helper of another: held-out review 78, X1)
             for span, todo in _stored_vectors(builder, f, sites, f.path in embedders).items():
                 dimensions.setdefault(f.path, {}).setdefault(span, todo)
@@ -1555,6 +1560,11 @@ def _all_embeddings_convert(files, sites) -> bool:
     """The tree's embeddings calls and LangChain / LlamaIndex OpenAI embeddings objects (one at least) all convert:
     the vectors it stores are Mistral's now (re-review 40, R12: an OpenAIEmbeddings moved to MistralAIEmbeddings
     did not count)."""
+    return _embedding_verdicts(files, sites) == {CONVERT}
+
+
+def _embedding_verdicts(files, sites) -> set:
+    """The verdicts of the embeddings calls and LangChain / LlamaIndex OpenAI embeddings objects of ``files``."""
     from migrator.mapping import langchain as lc, llamaindex as li
 
     verdicts = {(sites.get(node_key(f.path, node)) or ("", None))[1] for f in files if _embeds(f) for node in f.nodes
@@ -1571,7 +1581,25 @@ def _all_embeddings_convert(files, sites) -> bool:
         verdicts |= {CONVERT if (node.lineno, node.col_offset) in converted else KEEP for node in f.nodes
                      if isinstance(node, ast.Call) and
                      (dotted_name(node.func) or "").rsplit(".", 1)[-1] in classes}
-    return verdicts == {CONVERT}
+    return verdicts
+
+
+def _embeddings_convert_by_project(files, sites, everywhere: bool) -> frozenset:
+    """The modules whose project (the nearest directory with a dependency manifest) has embeddings that all convert,
+    or has none and sits in a tree whose embeddings all do: another app's kept OpenAIEmbeddings says nothing of this
+    app's vectors (held-out review 104, X4: a sibling app's kept object took this app's faiss index size TODO)."""
+    memo: dict = {}
+    groups: dict = {}
+    for f in files:
+        groups.setdefault(manifest_root(f.path, memo), []).append(f)
+    if len(groups) < 2:
+        return frozenset(f.path for f in files) if everywhere else frozenset()
+    found: set = set()
+    for group in groups.values():
+        own = _embedding_verdicts(group, sites)
+        if own == {CONVERT} or not own and everywhere:
+            found.update(f.path for f in group)
+    return frozenset(found)
 
 
 def _embedding_target(builder) -> Optional[str]:
@@ -2295,6 +2323,11 @@ def ctor_todo(reason: str, blockers: tuple[str, ...], here: str) -> str:
         names = fixable + [name for turn in itertools.zip_longest(*by_file.values()) for name in turn
                            if name is not None and name not in fixable]
         more = len(names) - MAX_BLOCKERS
+        if not fixable and by_file and ("run migrator again" in reason or reason.startswith("default_headers")):
+            # every use that keeps it is of an API Mistral lacks (Assistants threads): a constructor reshaped as the
+            # reason asks would stay on OpenAI all the same (held-out review 105, X10: two rounds of pointless edits)
+            text = "kept on OpenAI: it serves APIs Mistral has no counterpart of (see their TODOs), whatever its " \
+                   "constructor's shape"
         text += "; blocking uses: " + ", ".join(names[:MAX_BLOCKERS])
         if more > 0:  # (held-out review 13, N-B2: where the others are)
             text += f" and {more} more (`migrator scan` lists them all)"
@@ -5823,11 +5856,15 @@ def _field_given(builder, g, cls, name: str) -> str:
     (``Settings(OPENAI_MODEL_NAME=os.getenv(...))`` in config.py), as the TODO names it; "" where none is."""
     places: dict = {}
     for h in builder.files:
-        if cls[-1] not in h.source or name not in h.source:
-            continue
+        if cls[-1] not in h.source or name not in h.source or is_test_path(h.path) and h is not g:
+            continue  # (a test's fixture is not where the running app builds it: held-out review 104, Y2)
         for call in h.nodes:
-            if isinstance(call, ast.Call) and any(kw.arg == name for kw in call.keywords) and \
-                    builder.resolve_class(h, call.func) == (g, cls):
+            if isinstance(call, ast.Call) and any(kw.arg == name for kw in call.keywords) and (
+                    builder.resolve_class(h, call.func) == (g, cls) or
+                    # `return cls(openai_model=os.getenv("OPENAI_MODEL", "gpt-4o-mini"))` in its from_env()
+                    # classmethod (held-out review 104, Y2: the class default was mapped, the value sent was not)
+                    h is g and isinstance(call.func, ast.Name) and call.func.id == "cls" and
+                    len(scope := g.scope_of.get(id(call), ())) > len(cls) and scope[:len(cls)] == cls):
                 given = next(kw.value for kw in call.keywords if kw.arg == name)
                 places[f"{ast.unparse(call.func)}({name}={ast.unparse(given)}) in {_shown_path(h.path)}"] = None
     return "; ".join(list(places)[:2])
