@@ -990,6 +990,9 @@ class _Collector(NodeVisitor):
         for value in node.values:  # the text parts of an f-string are not model literals
             if isinstance(value, ast.FormattedValue):
                 self.visit(value)
+            elif isinstance(value, ast.Constant) and isinstance(value.value, str) and "OPENAI_API_KEY" in value.value:
+                # `print(f"OPENAI_API_KEY found: {...}")` reporting on a read MIG101 renames (held-out review 106, X10)
+                self.mark()
 
     def visit_keyword(self, node: ast.keyword) -> None:
         if node.arg == "role" and isinstance(node.value, ast.Constant) and node.value.value == "developer" and \

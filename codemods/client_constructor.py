@@ -698,6 +698,24 @@ class _Transformer(RuleTransformer):
 
     leave_While = leave_If
 
+    def leave_Expr(self, original: cst.Expr, updated: cst.Expr) -> cst.Expr:
+        """``print(f"OPENAI_API_KEY found: {'Yes' if key else 'No'}")``, a line reporting on a renamed key read: its
+        text names the new variable (held-out review 106, X10: the start-up print reported MISTRAL_API_KEY under the
+        old name, while the raise below it was renamed)."""
+        call = updated.value
+        if not self._gate_names or not isinstance(call, cst.Call) or \
+                not isinstance(call.func, (cst.Name, cst.Attribute)) or \
+                code_of(call.func).rsplit(".", 1)[-1] not in ("print", "info", "debug", "warning", "error", "write"):
+            return updated
+        line = next((found for name in _tested(original.value) if (found := self._gate_line(name)) is not None), None)
+        if line is None:
+            return updated
+        renamed = call.visit(_KeyText(self._env_target("OPENAI_API_KEY") or "MISTRAL_API_KEY"))
+        if renamed.deep_equals(call):
+            return updated
+        self.converted(line, "OPENAI_API_KEY -> MISTRAL_API_KEY in the line reporting on the key")
+        return updated.with_changes(value=renamed)
+
     def leave_BooleanOperation(self, original: cst.BooleanOperation,
                                updated: cst.BooleanOperation) -> cst.BaseExpression:
         """``os.environ.get("OPENAI_API_KEY") or getpass("Enter your OpenAI API key: ")`` whose read was renamed: the
@@ -2338,8 +2356,8 @@ class _KeyText(cst.CSTTransformer):
     def visit_Subscript(self, node: cst.Subscript) -> bool:
         return not _is_env_read(node)
 
-    def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:
-        value = re.sub(r"\bOPENAI_API_KEY\b", self.new, updated.value)
+    def _text(self, text: str) -> str:
+        value = re.sub(r"\bOPENAI_API_KEY\b", self.new, text)
         if self.new == "MISTRAL_API_KEY":  # "Please add your OpenAI API key" (held-out review 25, Cyberfortress)
             value = re.sub(r"\b(?:(an) |(An) )?OpenAI(?= (?:API|api|Api) [Kk]ey\b| [Kk]ey\b)",
                            lambda m: ("a " if m.group(1) else "A " if m.group(2) else "") + "Mistral", value)
@@ -2347,6 +2365,15 @@ class _KeyText(cst.CSTTransformer):
             value = re.sub(r"\b((?:API|api|Api) [Kk]ey|[Kk]ey) for OpenAI\b", r"\1 for Mistral", value)
             # ... and OpenAI's key page, where the prompt says to get it (held-out review 45, A5)
             value = OPENAI_KEYS_PAGE.sub(MISTRAL_KEYS_PAGE, value)
+        return value
+
+    def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:
+        value = self._text(updated.value)
+        return updated.with_changes(value=value) if value != updated.value else updated
+
+    def leave_FormattedStringText(self, original: cst.FormattedStringText,
+                                  updated: cst.FormattedStringText) -> cst.FormattedStringText:
+        value = self._text(updated.value)  # (an f-string's text: held-out review 106, X10)
         return updated.with_changes(value=value) if value != updated.value else updated
 
 

@@ -301,6 +301,34 @@ def test_each_cell_with_legacy_langchain_imports_gets_the_todo_naming_its_own(tm
     assert isinstance(run(["nb.ipynb"], mode=Mode.DIFF, jobs=1).results[0], Unchanged)
 
 
+def test_a_cell_with_two_legacy_imports_does_not_push_the_next_cells_todo_into_it(tmp_path, monkeypatch):
+    """Held-out review 105, Y5 (maroc-telecom-rag-system): cell 1 imported ChatOpenAI and Chroma from pre-1.0 paths,
+    cell 2 RetrievalQA; the TODOs were counted per import met, so cell 2's went into cell 1, above its second import,
+    and cell 2 (which the summary named) got none. Each cell's TODO stays in its cell."""
+    monkeypatch.chdir(tmp_path)
+    write_tree(tmp_path, {"nb.ipynb": notebook(
+        "from langchain.chat_models import ChatOpenAI\nfrom langchain.vectorstores import Chroma\n\n"
+        "llm = ChatOpenAI(temperature=0)",
+        "from langchain.chains import RetrievalQA\n\nqa = RetrievalQA.from_chain_type(llm, retriever=None)")})
+    run(["nb.ipynb"], mode=Mode.WRITE, jobs=1)
+    cells = code_cells((tmp_path / "nb.ipynb").read_text())
+    assert cells[0].count("# TODO(migrator MIG116)") == 1 and "RetrievalQA" not in cells[0], cells
+    assert cells[1].startswith("# TODO(migrator MIG116): RetrievalQA from langchain.chains"), cells
+
+
+def test_the_langchain_integration_is_added_to_one_pip_line_of_a_notebook(tmp_path, monkeypatch):
+    """Held-out review 105, Y9 (maroc-telecom-rag-system): a cell of `!pip install -q langchain` and `!pip install -U
+    langchain-community` lines got langchain-mistralai appended to both. Once is enough."""
+    monkeypatch.chdir(tmp_path)
+    write_tree(tmp_path, {"nb.ipynb": notebook(
+        "! pip install -q langchain\n! pip install -U langchain-community",
+        "from langchain_community.chat_models import ChatOpenAI\n\nllm = ChatOpenAI(temperature=0)")})
+    run(["nb.ipynb"], mode=Mode.WRITE, jobs=1)
+    cells = code_cells((tmp_path / "nb.ipynb").read_text())
+    assert cells[0].count("langchain-mistralai") == 1, cells
+    assert "ChatMistralAI(" in cells[1], cells
+
+
 def test_a_notebooks_clients_share_one_retry_config_in_the_cell_of_its_openai_import(tmp_path, monkeypatch):
     """Held-out review 95, Y10 (a course notebook): each of 36 `client = OpenAI()` cells got its own 7-line RetryConfig
     block, where a module's clients share one MISTRAL_RETRY_CONFIG. The constant goes in the cell of the first openai

@@ -4923,3 +4923,58 @@ def test_a_client_kept_for_apis_mistral_lacks_is_not_told_to_reshape_its_constru
         said = next(t for t in todos if t.startswith("kept on OpenAI"))
         assert said == ("kept on OpenAI: it serves APIs Mistral has no counterpart of (see their TODOs), whatever its "
                         "constructor's shape; blocking uses: beta.threads.create"), said
+
+
+def test_on_the_openai_compatible_target_pydantic_ais_provider_is_told_the_providers_url():
+    """Held-out review 105, X7 (propertyai): with --target openai-compatible --provider scaleway, pydantic-ai's
+    OpenAIProvider TODO recommended Mistral's pydantic-ai model and MISTRAL_API_KEY; pydantic-ai's OpenAIProvider takes
+    the chosen provider's base_url and key (as Chroma's TODO says on this target)."""
+    from mechanics import convert_files
+
+    app = ("import os\n\nfrom pydantic_ai import Agent\nfrom pydantic_ai.models.openai import OpenAIChatModel\n"
+           "from pydantic_ai.providers.openai import OpenAIProvider\n\n"
+           "provider = OpenAIProvider(api_key=os.environ[\"OPENAI_API_KEY\"])\n"
+           "agent = Agent(OpenAIChatModel(\"gpt-4o-mini\", provider=provider))\n")
+    out = convert_files({"models.py": app}, target="openai-compatible", provider="scaleway")["models.py"]
+    assert 'on scaleway: OpenAIProvider(base_url="https://api.scaleway.ai/v1", api_key=os.environ["SCW_SECRET_KEY"])' \
+        in out and "MistralModel" not in out, out
+
+
+def test_on_the_openai_compatible_target_a_create_method_handed_to_a_retry_helper_moves_its_client():
+    """Held-out review 105, X8 (ai-support-copilot): `with_retry(self.client.chat.completions.create, model=...,
+    ...)` kept the client on OpenAI under --target openai-compatible ("passed on as a callable: convert by hand"),
+    though the openai SDK stays and only base_url and the key change. The client points at the provider; the call
+    passing the method gets a TODO about the model it hands on. The mistral target still keeps it."""
+    from mechanics import convert_files
+
+    app = ("import os\n\nfrom openai import OpenAI\n\n\ndef with_retry(func, *args, **kwargs):\n"
+           "    return func(*args, **kwargs)\n\n\nclass LLMClient:\n    def __init__(self):\n"
+           "        self.client = OpenAI(api_key=os.getenv(\"OPENAI_API_KEY\"))\n\n    def ask(self, messages):\n"
+           "        r = with_retry(self.client.chat.completions.create, model=\"gpt-4o-mini\", messages=messages)\n"
+           "        return r.choices[0].message.content\n")
+    out = convert_files({"llm.py": app}, target="openai-compatible", provider="scaleway")["llm.py"]
+    assert 'OpenAI(base_url="https://api.scaleway.ai/v1", api_key=os.getenv("SCW_SECRET_KEY"))' in out, out
+    assert "# TODO(migrator MIG106): self.client.chat.completions.create is passed on as a callable: its requests go " \
+           "to scaleway as written" in out, out
+    out = convert_files({"llm.py": app})["llm.py"]
+    assert "self.client = OpenAI(" in out and "passed on as a callable (not called here)" in out, out
+
+
+def test_a_mock_spec_or_a_type_test_of_a_class_does_not_stop_its_defaults_being_mapped():
+    """Held-out review 106, X3 (simple-rag-apps): `Mock(spec=LlmClient)` in a test counted as a use of the class other
+    than building it, so its constructor defaults (chat_model="gpt-4o") stayed OpenAI's and the calls were told their
+    model is "computed at run time"; production sent gpt-4o to Mistral. A spec, create_autospec or isinstance builds
+    no instance; a class handed on still does count."""
+    from mechanics import convert_files
+
+    client = ("import openai\n\n\nclass LlmClient:\n    def __init__(self, chat_model: str = \"gpt-4o\"):\n"
+              "        self._client = openai.OpenAI()\n        self._chat_model = chat_model\n\n"
+              "    def ask(self, messages):\n"
+              "        r = self._client.chat.completions.create(model=self._chat_model, messages=messages)\n"
+              "        return r.choices[0].message.content\n\n\ndef main():\n    print(LlmClient().ask([]))\n")
+    for use, mapped in (("Mock(spec=LlmClient)", True), ("isinstance(object(), (LlmClient, int))", True),
+                        ("make(LlmClient)", False)):
+        test = (f"from unittest.mock import Mock\n\nfrom llm_client import LlmClient\n\n\ndef make(c):\n    return c\n\n\n"
+                f"def test_ask():\n    assert {use}\n")
+        out = convert_files({"llm_client.py": client, "tests/test_llm.py": test})["llm_client.py"]
+        assert ('chat_model: str = "mistral-large-latest"' in out) == mapped, (use, out)

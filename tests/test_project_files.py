@@ -3901,3 +3901,20 @@ def test_the_comment_above_a_renamed_example_key_points_at_mistrals_key_page():
     assert out[".env.example"] == ("# Keep this file out of git; OpenAI API Key docs: https://platform.openai.com/docs\n\n"
                                    "# Mistral API Key (Required)\n# Get from: https://console.mistral.ai/api-keys\n"
                                    "MISTRAL_API_KEY=your-mistral-api-key-here\n"), out[".env.example"]
+
+
+def test_a_version_gate_over_langchain_openai_is_told_to_check_the_mistral_package():
+    """Held-out review 105, Y4 (langchain-tutorial): a notebook's first cell read `version(pkg)` over `REQUIRED =
+    {"langchain-openai": "1.1.6", ...}` and raised on a mismatch; the ChatOpenAI converted and the gate got no TODO,
+    so the converted notebook raised before any model call (langchain-openai is no longer installed)."""
+    from mechanics import convert_files
+
+    agent = ("from importlib.metadata import version\n\n"
+             "REQUIRED = {\"langchain-core\": \"1.2.4\", \"langchain-openai\": \"1.1.6\"}\n"
+             "for pkg, expected in REQUIRED.items():\n    if version(pkg) != expected:\n"
+             "        raise RuntimeError(pkg)\n\nfrom langchain_openai import ChatOpenAI\n\n"
+             "llm = ChatOpenAI(model=\"gpt-4o-mini\", temperature=0)\nprint(llm.invoke(\"hi\").content)\n")
+    out = convert_files({"agent.py": agent, "requirements.txt": "langchain-openai\n"})["agent.py"]
+    assert "ChatMistralAI(" in out, out
+    assert "# TODO(migrator MIG101): 'langchain-openai' is checked here as an installed package, but the converted " \
+           "code needs 'langchain-mistralai'" in out, out

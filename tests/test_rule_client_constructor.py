@@ -2725,3 +2725,20 @@ def test_a_key_users_type_into_an_input_named_openai_is_told_to_ask_for_a_mistra
         ''')
     assert any(t.startswith("api_key=openai_api_key is typed in at run time (st.sidebar.text_input(...)), whose "
                             "prompt asks for an OpenAI key: ask for a Mistral key there") for t in todos), todos
+
+
+def test_a_print_reporting_on_a_renamed_key_read_names_the_new_variable():
+    """Held-out review 106, X10 (New_Sonia_Conversations): `print(f"OPENAI_API_KEY found: {'Yes' if key else
+    'No'}")` between the renamed read and the renamed raise kept the old name, reporting on MISTRAL_API_KEY under it."""
+    code, _ = convert_idempotent('''\
+        import os
+        from openai import OpenAI
+
+        openai_api_key = os.environ.get("OPENAI_API_KEY")
+        print(f"OPENAI_API_KEY found: {'Yes' if openai_api_key else 'No'}")
+        if not openai_api_key:
+            raise ValueError("OPENAI_API_KEY environment variable is required")
+        client = OpenAI(api_key=openai_api_key)
+        print(client.chat.completions.create(model="gpt-4o", messages=[]))
+        ''')
+    assert "print(f\"MISTRAL_API_KEY found: {'Yes' if openai_api_key else 'No'}\")" in code, code

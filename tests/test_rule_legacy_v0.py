@@ -1651,3 +1651,28 @@ def test_vectors_loaded_back_and_the_embeddings_utils_helper_import_are_flagged(
     text = (tmp_path / "app.py").read_text()
     assert "# TODO(migrator MIG106): openai.embeddings_utils (cosine_similarity) is openai 0.x's" in text, text
     assert "re-embed stored vectors" in text, text
+
+
+def test_a_v0_stream_read_in_a_closure_is_said_to_be_read_there():
+    """Held-out review 105, Y12 (youtubechapters-backend): `response = await openai.ChatCompletion.acreate(...,
+    stream=True)` read by `async for chunk in response` in a nested `async def gen()`: the TODO said the stream "is
+    consumed other than by a for loop". It is read by a loop in a function migrator does not follow: said so, and the
+    call stays (its chunks are read as dicts there)."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import openai
+
+
+        async def summarize(txt):
+            response = await openai.ChatCompletion.acreate(model="gpt-3.5-turbo", messages=[], stream=True)
+
+            async def gen():
+                async for chunk in response:
+                    yield chunk["choices"][0]["delta"].get("content", "")
+
+            return gen()
+        ''')
+    assert "openai.ChatCompletion.acreate(" in code, code
+    assert any("response (the v0 stream) is read in a nested function (gen), which migrator does not follow" in t
+               for t in todos), todos

@@ -265,3 +265,23 @@ def test_a_listed_id_checked_against_an_audio_image_or_moderation_model_gets_the
             return any(m.id == "{model}" for m in client.models.list())
         ''')
     assert any(f"the listed ids are compared with OpenAI model names here ({model!r})" in t for t in todos), todos
+
+
+def test_a_page_that_is_only_printed_besides_its_data_read_converts():
+    """Held-out review 105, Y7 (openai-completions-workshop): `models = client.models.list()`, `print(models)`, then
+    `for m in models.data: print(m.id, m.owned_by)`: kept, "used as a page object ... (read .data)", though the code
+    reads .data and printing a page is no page use (Mistral's ModelList prints too). A page read otherwise stays."""
+    from mechanics import convert_snippet
+
+    source = '''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        models = client.models.list()
+        print(models)  # debug output
+        {use}
+        '''
+    code, todos = convert_snippet(source.format(use="for m in models.data:\n            print(m.id, m.owned_by)"))
+    assert "Mistral(" in code and not any("used as a page object" in t for t in todos), (code, todos)
+    code, todos = convert_snippet(source.format(use="print(models.has_next_page())"))
+    assert any("used as a page object" in t for t in todos), todos

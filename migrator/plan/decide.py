@@ -3077,9 +3077,12 @@ def _wrapper_rows(files) -> tuple[tuple, tuple]:
     return tuple(sorted(others)), tuple(sorted(objects))
 
 
-_IMPORT_CHECKS = ("import_module", "__import__", "find_spec")
+# (and a distribution's version read, `importlib.metadata.version(pkg)` over `REQUIRED = {"langchain-openai": "1.1.6"}`:
+# held-out review 105, Y4, the converted notebook raised in its first cell)
+_IMPORT_CHECKS = ("import_module", "__import__", "find_spec", "version", "get_distribution")
 # the import name of a package a run may take out of the dependency files -> the one that replaces it
-_CHECKED_PACKAGES = {"openai": "mistralai", "langchain_openai": "langchain_mistralai"}
+_CHECKED_PACKAGES = {"openai": "mistralai", "langchain_openai": "langchain_mistralai",
+                     "langchain-openai": "langchain-mistralai"}
 
 
 def _langchain_verdicts(files) -> dict:
@@ -3102,7 +3105,8 @@ def _package_checks(files, all_converted: bool) -> dict:
     (held-out review 100, Y6: validate_setup.py then reported "missing packages: openai langchain-openai" on a clean
     install)."""
     verdicts = set().union(*_langchain_verdicts(files).values())
-    gone = ({"openai"} if all_converted else set()) | ({"langchain_openai"} if verdicts == {CONVERT} else set())
+    gone = ({"openai"} if all_converted else set()) | ({"langchain_openai", "langchain-openai"}
+                                                       if verdicts == {CONVERT} else set())
     found: dict = {}
     if not gone:
         return found
@@ -6523,12 +6527,29 @@ def _instances(builder, f, cls: str, modules: bool = False) -> Optional[list]:
                 call = g.parent.get(id(load))
                 if _in_annotation(g, load):
                     continue  # `extractor: Optional[Extractor] = None`: no instance made (held-out review 21, S-B5)
+                if _no_instance_made(g, load):
+                    continue  # `Mock(spec=LlmClient)`, `isinstance(x, LlmClient)` (held-out review 105, X3)
                 if not (isinstance(call, ast.Call) and call.func is load):
                     return None
                 calls.append((g, call) if modules else call)
         if any(isinstance(node, ast.Attribute) and node.attr == cls for node in g.nodes):
             return None
     return calls
+
+
+_TYPE_TESTS = frozenset({"isinstance", "issubclass", "create_autospec"})
+
+
+def _no_instance_made(g, load) -> bool:
+    """Is the class read ``load`` one that builds no instance: a mock's ``spec=`` / ``spec_set=``, ``create_autospec``
+    of it, or a type test (``isinstance(x, C)``, ``isinstance(x, (C, D))``)?"""
+    parent = g.parent.get(id(load))
+    if isinstance(parent, ast.keyword) and parent.arg in ("spec", "spec_set", "autospec"):
+        return True
+    if isinstance(parent, ast.Tuple):
+        parent = g.parent.get(id(parent))
+    return isinstance(parent, ast.Call) and parent.func is not load and \
+        (dotted_name(parent.func) or "").rpartition(".")[2] in _TYPE_TESTS
 
 
 def _plain_binding(f, value) -> bool:
