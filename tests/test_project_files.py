@@ -3191,6 +3191,18 @@ def test_a_pin_keeping_several_langchain_objects_of_a_module_is_said_in_full_onc
                          "ChatOpenAI(...) above (see its TODO)"], todos
 
 
+def test_two_pinned_objects_of_one_statement_get_one_todo(tmp_path):
+    """Held-out review 106, X11 (FinBot): `Chroma.from_documents(..., OpenAIEmbeddings(), ...) if ... else
+    Chroma(..., embedding_function=OpenAIEmbeddings())`, both kept by a pin: the pin TODO, then "the same dependency pin
+    as the OpenAIEmbeddings(...) above" on the next comment line, about the same statement. One TODO."""
+    (tmp_path / "requirements.txt").write_text("langchain-core==0.3.31\nlangchain-community==0.3.15\n")
+    (tmp_path / "db.py").write_text(
+        "import os\nfrom langchain_community.embeddings import OpenAIEmbeddings\n\n\ndef embedder(fresh):\n"
+        "    return OpenAIEmbeddings() if fresh else OpenAIEmbeddings(chunk_size=10)\n")
+    todos = _todos_of_written(tmp_path, "db.py")
+    assert len(todos) == 1 and todos[0].startswith("OpenAIEmbeddings(...) stays on OpenAI: the project pins"), todos
+
+
 def test_a_settings_field_defaulted_through_field_has_its_env_values_mapped():
     """Held-out review 88, X5 (HappyAI): `openai_model: str = Field("gpt-4o-mini", ...)` had its code default mapped,
     and .env.example / compose kept OPENAI_MODEL=gpt-4o-mini (compose overrides the default: Mistral got gpt-4o-mini),

@@ -2742,3 +2742,21 @@ def test_a_print_reporting_on_a_renamed_key_read_names_the_new_variable():
         print(client.chat.completions.create(model="gpt-4o", messages=[]))
         ''')
     assert "print(f\"MISTRAL_API_KEY found: {'Yes' if openai_api_key else 'No'}\")" in code, code
+
+
+def test_the_revoke_todo_of_a_removed_key_setting_is_written_in_the_file():
+    """Held-out review 106, Y8 (LearningOpenAI): `openai.api_key = 'sk-...'` removed as the module client converted:
+    its "revoke the secret" TODO was reported in the summary and dropped with the line, so the diff showed a key
+    silently disappearing and a second run said nothing. The TODO is written, without the secret."""
+    fake = "sk-" + "FAKE" * 6
+    code, todos = convert_idempotent(f'''\
+        import openai
+        openai.api_key = '{fake}'
+
+
+        def get_completion(prompt):
+            r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{{"role": "user", "content": prompt}}])
+            return r.choices[0].message["content"]
+        ''')
+    assert fake not in code and "# TODO(migrator MIG101): openai.api_key = <an OpenAI secret written in the code> " \
+        "removed" in code, code

@@ -2379,3 +2379,40 @@ def test_disabled_params_is_dropped_and_the_object_converts():
         ''')
     assert "llm = ChatMistralAI(model_name=" in code, code
     assert "disabled_params" not in code and not todos, (code, todos)
+
+
+def test_an_openai_model_string_as_an_env_reads_default_gets_the_model_string_todo():
+    """Held-out review 106, Y1 (langgraph-fastapi-boilerplate): `init_chat_model(os.getenv("LLM_MODEL",
+    "openai:gpt-4o-mini"))`, the LangGraph templates' idiom, and `model = os.environ.get("MODEL", DEFAULT_MODEL)` handed
+    to create_deep_agent run on OpenAI with the variable unset; both were silent, while a literal or a constant got
+    MIG106's TODO."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "chat.py": "import os\nfrom langchain.chat_models import init_chat_model\n\n"
+                   "llm = init_chat_model(os.getenv(\"LLM_MODEL\", \"openai:gpt-4o-mini\"), temperature=0)\n",
+        "graph.py": "import os\n\nfrom deepagents import create_deep_agent\n\nDEFAULT_MODEL = \"openai:gpt-5.4\"\n\n\n"
+                    "def create_graph():\n    model = os.environ.get(\"MODEL\", DEFAULT_MODEL)\n"
+                    "    return create_deep_agent(model=model, tools=[])\n"})
+    assert "init_chat_model(os.getenv('LLM_MODEL', 'openai:gpt-4o-mini')) (its default is \"openai:gpt-4o-mini\"" \
+        in out["chat.py"] and '"mistralai:mistral-small-latest"' in out["chat.py"], out["chat.py"]
+    assert "create_deep_agent(model=model) (model is \"openai:gpt-5.4\") runs on OpenAI" in out["graph.py"], \
+        out["graph.py"]
+
+
+def test_a_converted_mistral_embeddings_says_it_fetches_its_tokenizer():
+    """Held-out review 106, Y5 (first-rag): langchain-mistralai's MistralAIEmbeddings fetches a tokenizer from
+    huggingface.co when it is built (a gated repository; 23 s per build on a host with no network, built on every chat
+    turn there), and nothing said so. A deploy step says it; a chat model gets none."""
+    import tempfile
+    from pathlib import Path
+
+    from migrator.engine import Mode, run
+
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "e.py").write_text("from langchain_openai import ChatOpenAI, OpenAIEmbeddings\n\n"
+                                        "emb = OpenAIEmbeddings(model=\"text-embedding-3-small\")\n"
+                                        "llm = ChatOpenAI(model=\"gpt-4o-mini\")\n")
+        report = run([tmp], mode=Mode.DIFF, jobs=1, progress=False)
+    steps = [step for result in report.results for f in result.findings for step in f.steps]
+    assert sum("fetches the mistralai/Mixtral-8x7B-v0.1 tokenizer" in step for step in steps) == 1, steps

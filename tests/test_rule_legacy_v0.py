@@ -1524,7 +1524,9 @@ def test_the_organization_setting_says_to_delete_it_once_every_call_converts():
 
 
 @pytest.mark.parametrize("keyword, said", [
-    ("timeout=timeout", "timeout= is the v0 call's own timeout, in seconds: pass timeout_ms= (milliseconds) instead"),
+    # (a pair: a number converts to timeout_ms=, held-out review 106, X9)
+    ("timeout=(5, timeout)", "timeout= is the v0 call's own timeout, in seconds: pass timeout_ms= (milliseconds) "
+                             "instead"),
     ('engine="text-davinci-002"', "engine= names the model (on Azure, the deployment): pass model= with a Mistral "
                                   "model instead"),
 ])
@@ -1676,3 +1678,21 @@ def test_a_v0_stream_read_in_a_closure_is_said_to_be_read_there():
     assert "openai.ChatCompletion.acreate(" in code, code
     assert any("response (the v0 stream) is read in a nested function (gen), which migrator does not follow" in t
                for t in todos), todos
+
+
+def test_a_v0_chat_call_with_timeout_converts_to_timeout_ms():
+    """Held-out review 106, X9 (ChatGPT-telegram-bot): `openai.ChatCompletion.acreate(..., timeout=60)` kept its client
+    ("timeout= is the v0 call's own timeout ...: pass timeout_ms= instead"), the bot's main chat path staying on
+    OpenAI, though MIG102 writes that: it converts as request_timeout= does. A (connect, read) pair stays."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent('''\
+        import openai
+
+
+        async def chat(content):
+            r = await openai.ChatCompletion.acreate(model="gpt-4o", messages=[{"role": "user", "content": content}],
+                                                    timeout=60)
+            return r.choices[0].message.content
+        ''')
+    assert "mistral_client.chat.complete_async(" in code and "timeout_ms=60000" in code, code

