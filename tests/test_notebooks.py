@@ -973,3 +973,19 @@ def test_a_new_import_goes_to_the_cell_that_first_reads_it_when_the_openai_impor
     written = (tmp_path / "nb.ipynb").read_text()
     run(["nb.ipynb"], mode=Mode.WRITE, jobs=1)
     assert (tmp_path / "nb.ipynb").read_text() == written
+
+
+def test_an_openai_cli_cell_is_told_the_pip_line_no_longer_installs_it(tmp_path, monkeypatch):
+    """Held-out review 107, Y4 (a course's notebooks): `!openai api chat.completions.create ...` cells stayed silent
+    while the `!pip install openai` cell became mistralai's (command not found); the same line in a .sh file is
+    flagged. A second run changes nothing."""
+    monkeypatch.chdir(tmp_path)
+    write_tree(tmp_path, {"nb.ipynb": notebook(
+        "!pip install openai", "from openai import OpenAI\nclient = OpenAI()",
+        'print(client.chat.completions.create(model="gpt-4o-mini", messages=[]))',
+        '!openai api chat.completions.create -m gpt-4o-mini -g user "Say hello"')})
+    run(["nb.ipynb"], mode=Mode.WRITE, jobs=1)
+    cells = code_cells((tmp_path / "nb.ipynb").read_text())
+    assert cells[3].startswith("# TODO(migrator MIG113): `!openai api chat.completions.create -m gpt-4o-mini -g use..."
+                               "` runs the openai package's command-line tool"), cells
+    assert isinstance(run(["nb.ipynb"], mode=Mode.DIFF, jobs=1).results[0], Unchanged)

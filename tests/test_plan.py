@@ -5018,3 +5018,19 @@ def test_a_key_written_to_the_environment_elsewhere_is_told_the_v0_module_client
     assert "mistral_client.classifiers.moderate(" in out["moderation.py"], out["moderation.py"]
     assert "OPENAI_API_KEY is set here, but the converted client reads MISTRAL_API_KEY" in out["config/__init__.py"], \
         out["config/__init__.py"]
+
+
+def test_an_env_model_default_read_through_strip_is_mapped():
+    """Held-out review 107, X2 (Policy-Control-GAP-Analysis): `EMBED_MODEL = os.getenv("EMBED_MODEL",
+    "text-embedding-3-small").strip()` read only by converted embeddings kept its OpenAI default (the key read
+    ending in .strip() beside it was renamed); in one module the call was told its model "is computed at run time"."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "config.py": "import os\n\nEMBED_MODEL = os.getenv(\"EMBED_MODEL\", \"text-embedding-3-small\").strip()\n"
+                     "MODEL = os.getenv(\"OPENAI_MODEL\", \"gpt-4o-mini\").lower()\n",
+        "emb.py": "from openai import OpenAI\n\nfrom config import EMBED_MODEL, MODEL\n\nclient = OpenAI()\n\n\n"
+                  "def embed(texts):\n    return client.embeddings.create(model=EMBED_MODEL, input=texts).data\n\n\n"
+                  "def ask(q):\n    return client.chat.completions.create(model=MODEL, messages=[]).choices\n"})
+    assert 'os.getenv("EMBED_MODEL", "mistral-embed").strip()' in out["config.py"], out["config.py"]
+    assert 'os.getenv("OPENAI_MODEL", "mistral-small-latest").lower()' in out["config.py"], out["config.py"]

@@ -3506,6 +3506,20 @@ def test_a_root_pyproject_with_no_code_of_its_own_follows_the_sub_project_below(
     assert '"openai"' in out["pyproject.toml"], out["pyproject.toml"]
 
 
+def test_a_long_openai_cli_line_is_shown_cut_with_an_ellipsis():
+    """Held-out review 107, Y8 (a course's shell script): the TODO showed the command cut at 60 characters with no
+    ellipsis (`... -m gpt-4o-min`), and cited "the pip install above" in a script with none."""
+    from mechanics import convert_files
+
+    files = {"run.sh": "#!/bin/sh\nopenai api chat.completions.create -m gpt-4o-mini -g user \"Say hello from the CLI\"\n",
+             "requirements.txt": "openai\n",
+             "app.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                       "r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"}
+    script = convert_files(files)["run.sh"]
+    assert "`openai api chat.completions.create -m gpt-4o-mini -g user...` runs the openai package's " \
+           "command-line tool, which the dependencies no longer install" in script, script
+
+
 def test_a_setup_script_running_the_openai_cli_and_a_module_only_setting_the_key():
     """Held-out review 94, Y6 (hands-on-openai-apis): setup.sh's `pip install --upgrade openai` became mistralai, and
     `openai --version` after it stayed (command not found, where `set -e` stops the script); the MIG115 TODO said
@@ -3930,3 +3944,18 @@ def test_a_version_gate_over_langchain_openai_is_told_to_check_the_mistral_packa
     assert "ChatMistralAI(" in out, out
     assert "# TODO(migrator MIG101): 'langchain-openai' is checked here as an installed package, but the converted " \
            "code needs 'langchain-mistralai'" in out, out
+
+
+def test_a_message_naming_the_key_is_no_read_of_it():
+    """Held-out review 107, X3 (meeting-plunger): `raise ValueError("OPENAI_API_KEY is not set; required for
+    transcription")` was taken for a read of the variable: .env.example and CI kept OPENAI_API_KEY beside the new key
+    and a script's TODO said "main.py still reads it". The example's key follows the converted client."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        ".env.example": "OPENAI_API_KEY=\n",
+        "llm.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                  "print(client.chat.completions.create(model='gpt-4o-mini', messages=[]))\n",
+        "main.py": "def check(key):\n    if not key:\n"
+                   "        raise ValueError(\"OPENAI_API_KEY is not set; required for transcription\")\n"})
+    assert out[".env.example"] == "MISTRAL_API_KEY=\n", out[".env.example"]

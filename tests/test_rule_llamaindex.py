@@ -1362,3 +1362,22 @@ def test_on_the_openai_compatible_target_an_openai_like_with_no_api_base_is_said
     assert todos == [li.COMPAT_LIKE_TODO.format(name="OpenAILike", provider="mistral",
                                                 base_url="https://api.mistral.ai/v1",
                                                 key_code='os.environ["MISTRAL_API_KEY"]')], todos
+
+
+def test_without_a_manifest_an_import_with_no_release_keeps_the_llm():
+    """Held-out review 107, Y3 (Building-Data-Driven-Applications-with-LlamaIndex): with no dependency file, Settings.llm
+    converted to MistralAI beside an OpenAIPydanticProgram that reads it (it raises for any non-OpenAI LLM, and
+    llama-index-program-openai has no release for the core the Mistral integration needs); with a manifest naming
+    llama-index the LLM was kept. The import alone decides."""
+    from mechanics import convert_files
+
+    out = convert_files({"quiz.py": "from pydantic import BaseModel\nfrom llama_index.core import Settings\n"
+                                    "from llama_index.llms.openai import OpenAI\n"
+                                    "from llama_index.program.openai import OpenAIPydanticProgram\n\n\n"
+                                    "class Song(BaseModel):\n    title: str\n\n\n"
+                                    "Settings.llm = OpenAI(model=\"gpt-4o-mini\", max_tokens=512)\n"
+                                    "program = OpenAIPydanticProgram.from_defaults(output_cls=Song, "
+                                    "prompt_template_str=\"Write a song about {topic}\")\n"})["quiz.py"]
+    assert "Settings.llm = OpenAI(model=\"gpt-4o-mini\", max_tokens=512)" in out and "MistralAI(model=" not in \
+        out.replace("llm=MistralAI(model=", ""), out
+    assert "the project imports llama_index.program.openai (in quiz.py)" in out, out

