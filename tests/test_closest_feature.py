@@ -885,3 +885,37 @@ def test_calls_on_a_parameter_named_openai_get_their_todos():
     pictures = out["handlers/pictures.py"]
     assert pictures.count("# TODO(migrator MIG106)") == 2, pictures
     assert "openai.Image.create_variation(...)" in pictures and "no image endpoint on Mistral" in pictures, pictures
+
+
+def test_a_url_local_built_from_a_constant_holding_openais_url_is_followed():
+    """Held-out review 108, X2 (Evals): `url = f"{BASE}/chat/completions"`, BASE bound to OpenAI's URL, then
+    `post(url, ...)`: silent (0 converted, 0 TODO, the app kept calling OpenAI), while the same f-string written in
+    the call got its TODO."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import httpx
+
+        BASE = "https://api.openai.com/v1"
+
+
+        async def score(payload):
+            url = f"{BASE}/chat/completions"
+            async with httpx.AsyncClient() as c:
+                return (await c.post(url, json=payload)).json()["choices"][0]["message"]["content"]
+        ''')
+    assert any(t.startswith("c.post(...) calls OpenAI's HTTP API directly") for t in todos), todos
+
+
+def test_a_raw_http_call_to_a_url_constant_imported_from_another_module_gets_the_todo():
+    """Held-out review 108, Y3: `from settings import OPENAI_CHAT_URL` then `client.post(OPENAI_CHAT_URL, ...)`:
+    "Nothing to change", while the same constant defined in the calling module got its TODO."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "settings.py": "import os\n\nOPENAI_CHAT_URL = \"https://api.openai.com/v1/chat/completions\"\n",
+        "llm.py": "import httpx\n\nfrom settings import OPENAI_CHAT_URL\n\n\nasync def ask(messages):\n"
+                  "    async with httpx.AsyncClient() as client:\n"
+                  "        r = await client.post(OPENAI_CHAT_URL, json={\"model\": \"gpt-4o-mini\", \"messages\": messages})\n"
+                  "    return r.json()[\"choices\"][0][\"message\"][\"content\"]\n"})
+    assert "# TODO(migrator MIG106): client.post(...) calls OpenAI's HTTP API directly" in out["llm.py"], out["llm.py"]

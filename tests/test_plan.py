@@ -5052,3 +5052,14 @@ def test_a_getattr_fallback_of_a_field_no_class_declares_is_mapped():
     assert 'getattr(settings, "stt_model", None) or "voxtral-mini-latest"' in out, out
     out = convert_files({"stt.py": stt, "config.py": config.format(field='    stt_model: str = "whisper-1"')})["stt.py"]
     assert '"whisper-1"' in out and "is computed at run time" in out, out
+
+
+def test_a_pydantic_ai_model_string_through_a_name_or_an_env_default_gets_the_todo():
+    """Held-out review 108, X1 (llama-wRESTler): `Agent(MODEL)` with MODEL = "openai:gpt-4o-mini", and
+    `Agent(os.getenv("LLM_MODEL", "openai:gpt-4o-mini"))`, ran on OpenAI with no TODO; only a literal got one."""
+    from mechanics import convert_files
+
+    for use in ("MODEL = \"openai:gpt-4o-mini\"\nagent = Agent(MODEL)\n",
+                "agent = Agent(os.getenv(\"LLM_MODEL\", \"openai:gpt-4o-mini\"))\n"):
+        out = convert_files({"agent.py": "import os\n\nfrom pydantic_ai import Agent\n\n" + use})["agent.py"]
+        assert "runs the agent on OpenAI through pydantic-ai" in out and "openai:gpt-4o-mini\")" in out, out

@@ -1619,7 +1619,7 @@ class _Builder:
             self._removed_chat_modes(f)
         agents_sdk = _imports_agents_sdk(f) and not _sets_agents_client(f) and not any(
             g.module == AGENTS_SDK_MODULE or g.module.startswith(AGENTS_SDK_MODULE + ".") for g in self.files)
-        if OPENAI_HOST in f.source or OPENAI_URL_SETTING.search(f.source):
+        if OPENAI_HOST in f.source or OPENAI_URL_SETTING.search(f.source) or self._imported_openai_url(f):
             self._raw_http(f)
         if "instructor" in f.source and "patch" in f.source:
             self._instructor_module_patch(f)
@@ -1689,11 +1689,15 @@ class _Builder:
                     self._from_provider(f, node)
                 elif agents_sdk and self._agents_sdk_call(f, node):
                     agents_sdk = False  # one TODO per module, at its first agent
-                elif pydantic_ai and _pydantic_ai_openai_string(f, node):
-                    agent, model = _pydantic_ai_openai_string(f, node)
+                elif pydantic_ai and _pydantic_ai_openai_string(f, node, self._model_string):
+                    agent, model = _pydantic_ai_openai_string(f, node, self._model_string)
+                    said = PYDANTIC_AI_STRING_TODO.format(agent=agent, model=model)
+                    if "\0" in model:  # `Agent(MODEL)`, MODEL "openai:gpt-4o" (held-out review 108, X1)
+                        written, held = model.split("\0")
+                        said = PYDANTIC_AI_STRING_TODO.format(agent=agent, model=held).replace(
+                            f'{agent}("{held}")', f'{agent}({written}) (where {written} is "{held}")', 1)
                     # (once per module: a test module builds them by the hundred)
-                    self._library_todo(f, node, told, "pydantic_ai", "pydantic-ai model string",
-                                       PYDANTIC_AI_STRING_TODO.format(agent=agent, model=model))
+                    self._library_todo(f, node, told, "pydantic_ai", "pydantic-ai model string", said)
                 elif langchain and (found := _langchain_openai_string(f, node, self._model_string)) is not None and \
                         _env_server(self.env_base_urls, f.path) is None:
                     # (the env files pointing OPENAI_BASE_URL elsewhere: init_chat_model("openai:...") runs there, not
@@ -1850,6 +1854,18 @@ class _Builder:
                     if origins:
                         self._classify(f, node, origins)
 
+    def _imported_openai_url(self, f: _File) -> bool:
+        """Does the module import, from a module of the tree, a constant naming OpenAI's host (``from settings import
+        OPENAI_CHAT_URL``)? (Held-out review 108, Y3.)"""
+        if not f.repo_imports or not any(word in f.source for word in ("post", "request", "http")):
+            return False
+        for local in f.repo_imports:
+            target = self.resolve_import(f, local)
+            values = target[0].assigns.get(((), target[1]), []) if target is not None else []
+            if len(values) == 1 and values[0] is not None and _names_openai_host(values[0]):
+                return True
+        return False
+
     def _raw_http(self, f: _File) -> None:
         """OpenAI reached without the SDK (held-out review 5, lputnam2000: Whisper through
         ``requests.post("https://api.openai.com/v1/audio/translations", ...)``): an HTTP call given
@@ -1886,6 +1902,15 @@ class _Builder:
             if cls is not None:  # (a class attribute too: `class Whisper: url = "https://api.openai.com/..."`, 59 X3)
                 attrs[(cls, target.id if isinstance(target, ast.Name) else target.attr)] = node.value
         urls.update({f"self.{attr}@{cls}": value for (cls, attr), value in attrs.items() if (cls, attr) not in others})
+        imported: set = set()  # `from settings import OPENAI_CHAT_URL`, a constant of the tree naming OpenAI's host
+        for local in f.repo_imports:
+            target = self.resolve_import(f, local)
+            values = target[0].assigns.get(((), target[1]), []) if target is not None else []
+            if len(values) == 1 and values[0] is not None and _names_openai_host(values[0]) and \
+                    not f.assigns.get(((), local)):
+                # (held-out review 108, Y3: "Nothing to change" where the constant defined here got its TODO)
+                urls[((), local)] = values[0]
+                imported.add(((), local))
 
         def shadowed(n: ast.Name) -> bool:  # `[get(url) for url in urls]`, `lambda url: get(url)` (review 59, X2)
             for parent in ancestors_of(f, n):
@@ -1907,7 +1932,8 @@ class _Builder:
                 key = (self.lookup_scope(f, f.scope_of.get(id(n), ()), n.id), n.id)
                 # (bound otherwise too in that scope: the URL is not what it holds everywhere; a parameter whose
                 # default is the URL, never rebound)
-                return key if key in urls and len(f.assigns.get(key, [])) == (0 if key in defaults else 1) else None
+                return key if key in urls and len(f.assigns.get(key, [])) == (
+                    0 if key in defaults or key in imported else 1) else None
             key = f"self.{n.attr}@{self.class_of(f, f.scope_of.get(id(n), ()))}" if isinstance(n, ast.Attribute) and \
                 isinstance(n.value, ast.Name) and n.value.id == "self" else None
             return key if key in urls else None
@@ -1973,8 +1999,11 @@ class _Builder:
                 # `url = os.getenv("OPENAI_API_URL")`, then post(url): a name bound once to such a read
                 where = self.lookup_scope(f, f.scope_of.get(id(n), ()), n.id)
                 values = f.assigns.get((where, n.id), []) if where is not None else []
+                # (or `url = f"{BASE}/chat/completions"`, BASE bound to OpenAI's URL: held-out review 108, X2, the
+                # request was silent where the same f-string written in the call got its TODO)
                 return depth < 3 and len(values) == 1 and values[0] is not None and not shadowed(n) and any(
-                    setting_url(m, depth + 1) for m in ast_walk(values[0])
+                    setting_url(m, depth + 1) or isinstance(m, ast.Name) and held(m) is not None
+                    for m in ast_walk(values[0])
                     if not (isinstance(m, ast.Name) and m.id == n.id))  # (`url = url.strip()`: not followed)
             if isinstance(n, ast.Attribute) and name and OPENAI_URL_SETTING.fullmatch(name) is None and \
                     URL_SETTING_WORDS.search(name):
@@ -4804,9 +4833,11 @@ def _super_init(func: ast.AST) -> bool:
         isinstance(func.value.func, ast.Name) and func.value.func.id == "super"
 
 
-def _pydantic_ai_openai_string(f: _File, call: ast.Call) -> Optional[tuple[str, str]]:
+def _pydantic_ai_openai_string(f: _File, call: ast.Call, resolve=None) -> Optional[tuple[str, str]]:
     """(callee, model string) of ``Agent("openai:gpt-4o")`` / ``Agent(model="openai-responses:...")``, pydantic-ai's
-    Agent (or its ``infer_model``) given a model string that names OpenAI (held-out review 12, G3), else None."""
+    Agent (or its ``infer_model``) given a model string that names OpenAI (held-out review 12, G3), else None; through
+    a name or an env read's default too (``Agent(MODEL)``, ``os.getenv("MODEL", "openai:gpt-4o")``: held-out review
+    108, X1, silent), with ``resolve`` (_Builder._model_string)."""
     name = dotted_name(call.func) or ""
     head = name.split(".", 1)[0]
     source = f.repo_imports.get(head)
@@ -4819,6 +4850,15 @@ def _pydantic_ai_openai_string(f: _File, call: ast.Call) -> Optional[tuple[str, 
         if isinstance(value, ast.Constant) and isinstance(value.value, str) and \
                 value.value.startswith(PYDANTIC_AI_OPENAI_PREFIXES):
             return name, value.value
+        held = _env_default(value)
+        if held is not None and isinstance(held, ast.Name) and resolve is not None:
+            held = resolve(f, call, held)
+        elif held is not None:
+            held = held.value if isinstance(held, ast.Constant) and isinstance(held.value, str) else None
+        elif isinstance(value, ast.Name) and resolve is not None:
+            held = resolve(f, call, value)
+        if isinstance(held, str) and held.startswith(PYDANTIC_AI_OPENAI_PREFIXES):
+            return name, f"{ast.unparse(value)}\0{held}"  # (the argument as written, then the string it holds)
     return None
 
 
