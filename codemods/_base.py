@@ -419,6 +419,12 @@ class RuleTransformer(cst.CSTTransformer):
                 and isinstance(value.args[1].value.evaluated_value, str):  # os.getenv("MODEL", "gpt-4o")
             value = value.with_changes(args=[value.args[0], value.args[1].with_changes(
                 value=literal(value.args[1].value))])
+        elif isinstance(value, cst.BooleanOperation) and isinstance(value.operator, cst.Or) and \
+                isinstance(value.left, cst.Call) and env_getter(value.left, default=False) and \
+                isinstance(value.right, cst.SimpleString) and isinstance(value.right.evaluated_value, str):
+            # `os.getenv("MODEL") or "gpt-4.1"` (LlamaIndex's create-llama template): its fallback as the default
+            # (held-out review 108, Y4: "computed at run time", the variable unnamed)
+            value = value.with_changes(right=literal(value.right))
         if self.first_in_module(code_of(value)):  # the calls after the first that pass it: no TODO of their own
             self.todo(line, self.run_time_model_todo(keyword, value))
         return value
@@ -429,6 +435,9 @@ class RuleTransformer(cst.CSTTransformer):
         with no default (``MODEL = getenv("OPENAI_MODEL")``); else ""."""
         if isinstance(value, cst.Call):
             return env_getter(value, default=False) or env_getter(value)
+        if isinstance(value, cst.BooleanOperation) and isinstance(value.operator, cst.Or) and \
+                isinstance(value.left, cst.Call):  # `os.getenv("MODEL") or "gpt-4.1"`
+            return env_getter(value.left, default=False) or ""
         if not isinstance(value, cst.Name) or value.value in self.facts.scoped_names:
             return ""
         import ast

@@ -2416,3 +2416,18 @@ def test_a_converted_mistral_embeddings_says_it_fetches_its_tokenizer():
         report = run([tmp], mode=Mode.DIFF, jobs=1, progress=False)
     steps = [step for result in report.results for f in result.findings for step in f.steps]
     assert sum("fetches the mistralai/Mixtral-8x7B-v0.1 tokenizer" in step for step in steps) == 1, steps
+
+
+def test_openai_embeddings_asking_for_1024_dimensions_convert():
+    """Held-out review 108, Y5: `OpenAIEmbeddings(dimensions=1024)` stayed on OpenAI "because mistral-embed returns 1024
+    dimensions", exactly the size asked for (the SDK's embeddings.create(dimensions=1024) converts). Another size
+    keeps the object."""
+    code, todos = convert('''\
+        from langchain_openai import OpenAIEmbeddings
+
+        a = OpenAIEmbeddings(model="text-embedding-3-small", dimensions=1024)
+        b = OpenAIEmbeddings(model="text-embedding-3-small", dimensions=512)
+        ''')
+    assert 'a = MistralAIEmbeddings(model="mistral-embed")' in code, code
+    assert 'b = OpenAIEmbeddings(model="text-embedding-3-small", dimensions=512)' in code, code
+    assert sum("dimensions=" in t for t in todos) == 1, todos

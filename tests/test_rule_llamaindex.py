@@ -1381,3 +1381,20 @@ def test_without_a_manifest_an_import_with_no_release_keeps_the_llm():
     assert "Settings.llm = OpenAI(model=\"gpt-4o-mini\", max_tokens=512)" in out and "MistralAI(model=" not in \
         out.replace("llm=MistralAI(model=", ""), out
     assert "the project imports llama_index.program.openai (in quiz.py)" in out, out
+
+
+def test_an_env_read_or_a_literal_model_maps_the_fallback_and_names_the_variable():
+    """Held-out review 108, Y4 (create-llama's settings): `OpenAI(model=os.getenv("MODEL") or "gpt-4.1")` was told its
+    model "is computed at run time", the fallback and .env.example's `MODEL=gpt-4o-mini` left OpenAI's; the
+    `os.getenv("MODEL", "gpt-4.1")` form was handled in full."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        ".env.example": "OPENAI_API_KEY=\nMODEL=gpt-4o-mini\n",
+        "settings.py": "import os\n\nfrom llama_index.core import Settings\nfrom llama_index.llms.openai import OpenAI\n\n\n"
+                       "def init_settings():\n"
+                       "    Settings.llm = OpenAI(model=os.getenv(\"MODEL\") or \"gpt-4.1\", max_tokens=1024)\n"})
+    assert 'MistralAI(model=os.getenv("MODEL") or "mistral-large-latest", max_tokens=1024)' in out["settings.py"], \
+        out["settings.py"]
+    assert "is read from the environment (MODEL)" in out["settings.py"], out["settings.py"]
+    assert "MODEL=mistral-small-latest" in out[".env.example"], out[".env.example"]

@@ -1571,6 +1571,8 @@ def _value_problem(keyword: str, value: ast.AST) -> str:
         known = True
     except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
         literal, known = None, False
+    if keyword == "dimensions" and not (known and literal == 1024):
+        return f"dimensions=: {lc.BLOCK['dimensions']}"
     if keyword in ("temperature", "top_p") and known and isinstance(literal, (int, float)) and not 0 <= literal <= 1:
         return f"{keyword}={literal}: ChatMistralAI accepts [0, 1] only (a ValueError); pick a value in range"
     if keyword in ("timeout", "request_timeout") and known and not (
