@@ -358,6 +358,8 @@ class RuleTransformer(cst.CSTTransformer):
         if isinstance(value, cst.Name):
             return self.model_slot(value.value) is not None
         slots = self.facts.view.model_slots if self.facts.view is not None else frozenset()
+        if isinstance(value, cst.Subscript) and isinstance(value.value, cst.Name):
+            return ("table", value.value.value) in slots  # MODELS[tier], a table mapped where it is set (110, X2)
         key = session_key(value)
         if key is not None:  # st.session_state["openai_model"], set to a literal in the module (review 88, X10)
             return ("session", key) in slots
@@ -475,7 +477,7 @@ class RuleTransformer(cst.CSTTransformer):
         model = self.target_model()
         endpoint = self.config.endpoint()
         named = "a Mistral model name" if endpoint is None else f"a {endpoint.spec.name} model name"
-        shared = self.shared_field_todo(keyword, value, named, model)
+        shared = self.shared_field_todo(keyword, value, named, model) or self.kept_wrapper_model_todo(keyword, value)
         if shared:
             return shared
         given = self.facts.view.set_fields.get(value.attr.value) if self.facts.view is not None and \
@@ -561,6 +563,38 @@ class RuleTransformer(cst.CSTTransformer):
             self.dict_model_todo(keyword, value) or (
             f"{keyword}={code_of(value)} is computed at run time{self.holder_source(value)}: make sure it names "
             f"{model}{self.class_models()} (see `migrator rules` / --model; said once per module)")
+
+    def kept_wrapper_model_todo(self, keyword: str, value: cst.BaseExpression) -> str:
+        """``model=self.model_name`` of a converted call where the same value is the model of a LangChain / LlamaIndex
+        OpenAI object of this module that stays on OpenAI (``ChatOpenAI(model=model_name)``, ``self.model_name =
+        model_name``): one value cannot name both providers' models (held-out review 109, Y4: "make sure it names a
+        Mistral model" broke the kept object); else ""."""
+        import ast
+
+        if not isinstance(value, (cst.Name, cst.Attribute)) or not isinstance(self.facts.tree, ast.AST):
+            return ""
+        written = code_of(value)
+        kept = [site for key in ("migrator.langchain", "migrator.llamaindex")
+                for site in getattr(self.rule.context.scratch.get(key), "sites", ()) if site.verdict == "keep"]
+        if not kept:
+            return ""
+        calls = {(n.lineno, n.col_offset): n for n in ast.walk(self.facts.tree) if isinstance(n, ast.Call)}
+        held = {f"self.{n.targets[0].attr}": ast.unparse(n.value) for n in ast.walk(self.facts.tree)
+                if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Attribute)
+                and isinstance(n.targets[0].value, ast.Name) and n.targets[0].value.id == "self"
+                and isinstance(n.value, ast.Name)}
+        for site in kept:
+            call = calls.get((site.line, site.col))
+            given = next((kw.value for kw in call.keywords if kw.arg in ("model", "model_name")), None) \
+                if call is not None else None
+            if given is None:
+                continue
+            theirs = ast.unparse(given)
+            if theirs == written or held.get(written) == theirs or held.get(theirs) == written:
+                return (f"{keyword}={written} is also the model of the {site.cls}(...) of this module, which stays on "
+                        f"OpenAI: one value cannot name both an OpenAI and a Mistral model; give this call a Mistral "
+                        "model of its own (a literal, or a setting of its own), and keep that one's OpenAI model")
+        return ""
 
     def dict_model_todo(self, keyword: str, value: cst.BaseExpression) -> str:
         """``model=CFG["model_name"]`` of a module-level dict literal bound once, whose entry is an OpenAI model

@@ -25,13 +25,13 @@ from migrator.mapping.chat import (FINISH_REASONS, LEGACY_FUNCTION_CALL, MESSAGE
                                    SERIALISERS, UNSUPPORTED_RESPONSE_FIELDS)
 from migrator.mapping.embeddings import EMBEDDING_KWARGS, token_array
 from migrator.mapping.env import STREAMLIT_SECRETS
-from migrator.mapping.errors import error_rule
+from migrator.mapping.errors import OPENAI_ERROR_CODES, error_rule, openai_error_phrase
 from migrator.mapping.files import METHODS as FILE_METHODS
 from migrator.mapping.files import READ_SITE_ATTRS, line_dict
 from migrator.mapping.legacy import V0_METHODS, V0_RESOURCES
 from migrator.mapping.mistral_versions import OLD_MODULE_IMPORTS, SEPARATE_PACKAGES, old_import
 from migrator.mapping.models import fine_tuned, slot_model_literal
-from migrator.mapping.responses import UNSET_MODEL_FIELDS
+from migrator.mapping.responses import UNSET_MODEL_FIELDS, output_text_getattr
 from migrator.mapping.speech import RESULT_READS as SPEECH_READS
 from migrator.plan.files import bound_file_tuple
 from migrator.plan.model import CONVERT
@@ -123,6 +123,9 @@ class ModuleFacts:
     dimension_statements: dict[int, tuple[int, str]] = field(default_factory=dict)
     key_field_statements: dict[int, tuple[int, str]] = field(default_factory=dict)  # (MIG101: plan.key_fields)
     raw_url_statements: dict[int, tuple[int, str]] = field(default_factory=dict)  # (MIG106: plan.raw_urls)
+    # statement index of a try around a converted call whose `except Exception` handler tests str(e) for OpenAI's error
+    # codes or messages -> (codes, a message phrase, the exception's name): MIG103's TODO (held-out review 109, Y9)
+    generic_error_tests: dict[int, tuple] = field(default_factory=dict)
     # MIG106: (statement index, callee, occurrence) -> (line, the plan's answer)
     api_sites: dict[tuple, tuple] = field(default_factory=dict)
     # MIG110: statement indexes of the loops over a converted responses.create(stream=True) stream
@@ -658,6 +661,38 @@ class _Collector(NodeVisitor):
         self.stmt_stack.pop()
         facts.stmt_size[index] = len(facts.stmt_relevant) - index
 
+    def visit_Try(self, node: ast.Try) -> None:
+        if self.facts.view is not None and self.stmt_stack and any(
+                handler.type is None or isinstance(handler.type, ast.Name) and
+                handler.type.id in ("Exception", "BaseException") for handler in node.handlers):
+            self._generic_error_tests(node)
+        self.generic_visit(node)
+
+    def _generic_error_tests(self, node: ast.Try) -> None:
+        """``except Exception as e:`` (or a bare except) around a call the plan converts, comparing strings with
+        OpenAI's error codes or messages (facts.generic_error_tests)."""
+        view = self.facts.view
+        if not any(isinstance(n, ast.Call) and (view.site(n) or ("",))[:2] == ("call", CONVERT)
+                   for statement in node.body for n in ast_walk(statement)):
+            return
+        codes: set = set()
+        phrase, shown = "", "e"
+        for handler in node.handlers:
+            if handler.type is not None and not (isinstance(handler.type, ast.Name) and
+                                                 handler.type.id in ("Exception", "BaseException")):
+                continue
+            texts = [operand.value for statement in handler.body for n in ast_walk(statement)
+                     if isinstance(n, ast.Compare) for operand in (n.left, *n.comparators)
+                     if isinstance(operand, ast.Constant) and isinstance(operand.value, str)]
+            found = {text for text in texts if text in OPENAI_ERROR_CODES}
+            phrase = phrase or next((text for text in texts if openai_error_phrase(text)), "")
+            if found or phrase:
+                codes |= found
+                shown = handler.name or shown
+        if codes or phrase:
+            self.facts.generic_error_tests[self.stmt_stack[-1]] = (sorted(codes), phrase, shown)
+            self.mark()
+
     def mark(self, index: Optional[int] = None) -> None:
         """The current statement (and so every enclosing one) holds something a rule touches."""
         if index is None:
@@ -845,6 +880,8 @@ class _Collector(NodeVisitor):
         if node.args and isinstance(node.args[0], ast.Name) and self.stmt_stack and \
                 written_stream(self.facts.stream_writers or StreamWriters(), node, node.args[0]):
             self.name_iterations.append((node.args[0].id, self.stmt_stack[-1]))  # st.write_stream(stream)
+        if output_text_getattr(node) and self.facts_uses_openai:
+            self._site(node, RTEXT)  # `getattr(response, "output_text", "")` (held-out review 109, Y6)
         qualified = self.facts.qualify(dotted_name(node.func))
         if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
             answer = self._site(node, CTOR)
@@ -1070,6 +1107,11 @@ class _Collector(NodeVisitor):
         if self.facts.view is not None and self.facts.reads_secrets and len(node.targets) == 1 and \
                 isinstance(node.targets[0], ast.Name) and node.targets[0].id in self.facts.view.key_names:
             self.mark()  # `OPENAI_API_KEY = st.secrets.get(...)` the plan renames with the secret (92, X3)
+        if self.facts.view is not None and not self.stmt_stack[:-1] and len(node.targets) == 1 and \
+                isinstance(node.targets[0], ast.Name) and \
+                node.targets[0].id in self.facts.view.plan.base_url_args.get(self.facts.view.path, {}):
+            self.mark()  # `BASE_URL = os.getenv("BASE_URL", "https://api.openai.com/v1")` handed to a converted
+            # client's base_url parameter (MIG101 maps it; held-out review 109, X5)
         for target in node.targets:
             if (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
                     and self.facts.openai_modules.get(target.value.id) == "openai"

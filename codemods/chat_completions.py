@@ -29,6 +29,19 @@ from migrator.mapping.models import (EMBEDDING_MODEL_PREFIX, FINE_TUNED_NOTE, ch
 
 
 # api-mapping.md §3: a reasoning model's message.content is a list ([ThinkChunk, TextChunk]).
+# OpenAI's search models (gpt-4o-search-preview, gpt-4o-mini-search-preview, gpt-5-search-api) search the web before
+# answering; Mistral's chat models answer from what they know (held-out review 109, X6: an app relying on the cited
+# sources lost them without a word)
+SEARCH_MODEL_TODO = ("{old!r} searches the web before answering (its answers cite sources); {model!r} answers from what "
+                     "it knows: where the app needs current facts or source URLs, use Mistral's web search "
+                     "(client.beta.conversations.start(..., tools=[{{\"type\": \"web_search\"}}]), or an agent "
+                     "with that tool)")
+
+
+def searches_the_web(model: str) -> bool:
+    return "search-preview" in model or "search-api" in model
+
+
 REASONING_TODO = ("{model} is a reasoning model: the content it answers (message.content, or each delta.content "
                   "when streamed) comes back as a list of chunks (thinking, then text), not a str; join its "
                   "TextChunk texts where the code reads it")
@@ -948,7 +961,8 @@ class _Transformer(SplatSteps, RuleTransformer):
             target = map_model(name, self.config.models())
             if target is None:
                 return value, unknown_model_todo(name)
-            note = REASONING_TODO.format(model=target) if target.startswith("magistral-") else None
+            note = REASONING_TODO.format(model=target) if target.startswith("magistral-") else \
+                SEARCH_MODEL_TODO.format(old=name, model=target) if searches_the_web(name) and target != name else None
             if target == name:
                 return value, note
             return cst.SimpleString(f"{value.quote}{target}{value.quote}"), note
@@ -1010,6 +1024,8 @@ class _Transformer(SplatSteps, RuleTransformer):
                       or env_default_todo(variable, target,  # (held-out review 98, X6: "a Mistral model" of it)
                                           "embedding " if value.startswith(EMBEDDING_MODEL_PREFIX) else "",
                                           self.config.endpoint().spec.name if self.config.endpoint() else "Mistral"))
+        if searches_the_web(value):  # (a model constant or default: held-out review 109, X6)
+            self.todo(line, SEARCH_MODEL_TODO.format(old=value, model=target))
         if target.startswith("magistral-"):
             self.todo(line, REASONING_TODO.format(model=target) + (
                 REASONING_INSTRUCTOR.format(old=value) if "instructor" in self.facts.names_in_use else ""))
@@ -1034,6 +1050,8 @@ class _Transformer(SplatSteps, RuleTransformer):
             slot = ("attr", self.path[:-1], target.attr.value)
         elif isinstance(target, cst.Name):
             name = target.value
+            if not self.path and ("table", name) in self._slots():
+                return ("table", name)  # `MODELS = {"fast": "gpt-4o-mini"}` read as model=MODELS[tier] (110, X2)
             slot = ("const", name) if not self.path else ("local", self.path, name)
             field = self._field_slot(target)
             if field is not None:
@@ -1132,6 +1150,16 @@ class _Transformer(SplatSteps, RuleTransformer):
                         f"({value.args[1].value.value}) now names {self.target_model()}, but a deployed value may "
                         f"still name an OpenAI model: make sure it names {self.target_model()}")
 
+    def _text_box_default(self, original: cst.BaseExpression, mapped: cst.BaseExpression) -> None:
+        """``model = st.text_input("Chat model", value="gpt-4o")`` whose default the plan maps (held-out review 108,
+        X3): the default now names a Mistral model, what users type is theirs."""
+        if not (isinstance(original, cst.Call) and isinstance(original.func, cst.Attribute) and
+                original.func.attr.value == "text_input") or mapped.deep_equals(original):
+            return
+        self.todo(self.current_line(), f"the model is typed into the widget ({code_of(original.func)}): its default "
+                                       f"now names a Mistral model; what users type into the widget must name one too "
+                                       "(change its label or help text if they name OpenAI's models)")
+
     def _same_models(self, original: cst.BaseExpression, mapped: cst.BaseExpression) -> None:
         """A list of models to go through (a comparison) in which two OpenAI models became one Mistral
         model: say so (gpt-4o-mini and gpt-3.5-turbo both become mistral-small-latest)."""
@@ -1192,6 +1220,7 @@ class _Transformer(SplatSteps, RuleTransformer):
             self._model_slot -= 1
             self._same_models(original.value, updated.value)
             self._env_constant_default(original.value)
+            self._text_box_default(original.value, updated.value)
         if len(updated.targets) != 1:
             return updated
         target = updated.targets[0].target

@@ -791,7 +791,36 @@ class _Transformer(RuleTransformer):
             return self._fold_key_setting(original, updated)
         updated = self._secret_write(original, updated)
         updated = self._secret_constant(original, updated)
+        updated = self._handed_base_url(original, updated)
         return self._depends_alias(original, updated)
+
+    def _handed_base_url(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
+        """``BASE_URL = os.getenv("BASE_URL", "https://api.openai.com/v1")`` (or the URL alone) at the top level, handed
+        to a function whose converted client takes it as server_url (the plan's base_url_args): OpenAI's URL becomes
+        Mistral's server (held-out review 109, X5: only the function's default was, and the caller's value sent the
+        Mistral key to api.openai.com/v1/v1)."""
+        view = self.facts.view
+        handed = view.plan.base_url_args.get(view.path, {}) if view is not None and self.compat is None else {}
+        target = original.targets[0].target if len(original.targets) == 1 else None
+        if not handed or self.path or not isinstance(target, cst.Name) or target.value not in handed:
+            return updated
+        function, param = handed[target.value]
+        value = updated.value
+        line = self.current_line()
+        if string_value(value) is not None and _is_openai_url(string_value(value)):
+            self.converted(line, f"{target.value}: OpenAI's URL -> {MISTRAL_SERVER} (handed to {function}() as "
+                                 f"{param}, the converted client's server_url)", "approximate")
+            return updated.with_changes(value=string_like(value, MISTRAL_SERVER))
+        if isinstance(value, cst.Call) and _is_env_read(value) and len(value.args) > 1 and \
+                string_value(value.args[1].value) is not None and _is_openai_url(string_value(value.args[1].value)):
+            variable = _env_variable(value)
+            self.converted(line, f"{target.value}: its default, OpenAI's URL -> {MISTRAL_SERVER} (handed to "
+                                 f"{function}() as {param}, the converted client's server_url)", "approximate")
+            self.todo(line, f"{target.value} is handed to {function}() as {param}, which the converted client takes "
+                            f"as server_url: its default is Mistral's server now; where {variable} is set (env files, "
+                            f"deployment settings), it must name {MISTRAL_SERVER} (no /v1), not OpenAI's base URL")
+            return updated.with_deep_changes(value.args[1], value=string_like(value.args[1].value, MISTRAL_SERVER))
+        return updated
 
     def _secret_constant(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
         """``OPENAI_API_KEY = st.secrets["OPENAI_API_KEY"]`` that only converted clients take as api_key= (the plan's
@@ -1520,7 +1549,9 @@ class _Transformer(RuleTransformer):
                 if value is None:
                     continue
             elif name == "http_client":
-                value = self._httpx2(value, line)
+                value = self._httpx2(value, line, is_async)
+                if value is None:
+                    continue
                 if is_async:
                     target = "async_client"
             new_args.append(arg.with_changes(keyword=cst.Name(target), value=value))
@@ -1555,7 +1586,7 @@ class _Transformer(RuleTransformer):
             converted = cst.parse_expression(code_of(converted).replace('"backoff"', "'backoff'"))
         return converted
 
-    def _httpx2(self, value: cst.BaseExpression, line: int) -> cst.BaseExpression:
+    def _httpx2(self, value: cst.BaseExpression, line: int, is_async: bool = False) -> Optional[cst.BaseExpression]:
         """``http_client=httpx.Client(...)``: mistralai runs on httpx2, and the except clauses MIG103
         writes catch httpx2's errors; a legacy httpx client's (``httpx.ReadError`` on a reset) escape
         them (probe d14). ``httpx.`` inside the argument becomes ``httpx2.`` (the same API: httpx2
@@ -1563,6 +1594,17 @@ class _Transformer(RuleTransformer):
         code = code_of(value)
         if "httpx2" in code:
             return value
+        if isinstance(value, cst.Call) and (self.facts.qualify(dotted(value.func) or "") or "") in (
+                "openai.DefaultAioHttpClient", "openai.DefaultAsyncHttpxClient", "openai.DefaultHttpxClient"):
+            # openai's own transports (DefaultAioHttpClient: aiohttp, from openai[aiohttp]): mistralai has none of
+            # them, and its own client runs on httpx2 (held-out review 109, X9: "built elsewhere", and httpx2.Client
+            # advised for async_client=, which mistralai rejects)
+            self.converted(line, f"http_client={code_of(value.func)}() dropped: openai's own HTTP transport; "
+                                 "Mistral's client runs on httpx2 (pass "
+                                 f"{'async_client=httpx2.AsyncClient' if is_async else 'client=httpx2.Client'}(...) "
+                                 "for options of your own)", "approximate")
+            return None
+        kind = "httpx2.AsyncClient" if is_async else "httpx2.Client"
         if isinstance(value, cst.Call) and (dotted(value.func) or "").startswith("httpx."):
             class _Module(cst.CSTTransformer):
                 def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.Attribute:
@@ -1581,11 +1623,11 @@ class _Transformer(RuleTransformer):
             # client, which is what it most likely is (held-out review 105, X2: the proxy's httpx.ConnectError escaped
             # the converted except clause, with no word)
             self.todo(line, f"http_client={code} is built elsewhere: where it is an httpx client (what openai's "
-                            "http_client= takes), build it with httpx2 instead (import httpx2; httpx2.Client(...), the "
+                            f"http_client= takes), build it with httpx2 instead (import httpx2; {kind}(...), the "
                             "same arguments): mistralai runs on httpx2, and a legacy httpx client's errors "
                             "(httpx.ConnectError ...) escape the converted except clauses, which catch httpx2's")
             return value
-        self.todo(line, f"http_client={code}: build it with httpx2 (import httpx2; httpx2.Client(...), the same "
+        self.todo(line, f"http_client={code}: build it with httpx2 (import httpx2; {kind}(...), the same "
                         "arguments): mistralai runs on httpx2, and a legacy httpx client's errors (httpx.ReadError "
                         "...) escape the converted except clauses, which catch httpx2's")
         return value
@@ -2329,7 +2371,15 @@ class _PackageText(cst.CSTTransformer):
 
         text = PIP_OPENAI.sub(lambda m: m.group(1) + OPENAI_PACKAGE.new, updated.value)
         text = NAMED_OPENAI.sub(lambda m: OPENAI_PACKAGE.new + m.group(1), text)
+        # "OpenAI SDK not installed. Ensure 'openai' is installed." (held-out review 109, X12: the check tested
+        # Mistral's, and its message sent the operator to install openai)
+        text = _OPENAI_SDK_WORDS.sub(lambda m: "Mistral " + m.group(1), text)
+        text = _QUOTED_OPENAI.sub(lambda m: m.group(1) + OPENAI_PACKAGE.new + m.group(2), text)
         return updated if text == updated.value else updated.with_changes(value=text)
+
+
+_OPENAI_SDK_WORDS = re.compile(r"\bOpenAI (SDK|Python SDK|library|package|client library)\b")
+_QUOTED_OPENAI = re.compile(r"""(\\?['`"])openai(\\?['`"])""")
 
 
 # openai.api_key sent as a request header (`f"Bearer {openai.api_key}"`, `"Authorization": "Bearer " + openai.api_key`)

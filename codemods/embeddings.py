@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 import libcst as cst
@@ -89,10 +90,41 @@ class _Transformer(SplatSteps, ApiCallTransformer):
         self._returned.append((node, set()))  # (a pruned function is left without a visit: its own frame)
         self._outer_bound.append((node, self._bound))
         self._bound = {}  # (its own names: a parameter `texts` is not another function's list)
+        # a parameter typed as a list of strings, or named as a set of texts (`def embed_texts(texts: list[str])`):
+        # what callers hand it may be a whole document's chunks (held-out review 109, X3: ingest passed them all)
+        for param in (*node.params.posonly_params, *node.params.params, *node.params.kwonly_params):
+            annotation = code_of(param.annotation.annotation) if param.annotation is not None else ""
+            if re.match(r"^(?:typing\.)?(?:list|List|Sequence|Iterable)\[\s*str\s*\]$", annotation) or \
+                    param.name.value.lower() in PLURAL_INPUT_NAMES and not annotation.startswith("str"):
+                self._bound[param.name.value] = LIST_PARAMETER
 
     def leave_Return(self, original: cst.Return, updated: cst.Return) -> cst.Return:
         self._converted_value(original.value, updated.value)
         return updated
+
+    def _grown_list(self, value: cst.BaseExpression) -> bool:
+        """``chunks = []`` in the function around the call, then ``chunks.append(...)`` / ``.extend(...)`` (a statement
+        the rules do not visit): a list of no set size (held-out review 110, X3: a whole PDF's pages in one request)."""
+        import ast
+
+        if not isinstance(value, cst.Name) or any(word in value.value.lower() for word in BATCH_NAME_WORDS) or \
+                not isinstance(self.facts.tree, ast.AST):
+            return False
+        node = self.facts.tree
+        for name in self.path:
+            node = next((n for n in ast.iter_child_nodes(node) if isinstance(
+                n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n.name == name), None)
+            if node is None:
+                return False
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return False
+        emptied = any(isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and
+                      n.targets[0].id == value.value and isinstance(n.value, ast.List) and not n.value.elts
+                      for n in ast.walk(node))
+        grown = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in ("append",
+                                                                                                        "extend")
+                    and isinstance(n.func.value, ast.Name) and n.func.value.id == value.value for n in ast.walk(node))
+        return emptied and grown
 
     def leave_Assign(self, original: cst.Assign, updated: cst.Assign):
         self._converted_value(original.value, updated.value)  # `response = client.embeddings.create(...)`
@@ -367,7 +399,7 @@ class _Transformer(SplatSteps, ApiCallTransformer):
                 args.append(arg)  # (the dict's keys, the model: done above)
                 continue
             target = EMBEDDING_KWARGS[name][0]
-            if name == "input" and _many_inputs(arg.value, self._bound):
+            if name == "input" and (_many_inputs(arg.value, self._bound) or self._grown_list(arg.value)):
                 todos.append(BATCH_TOKEN_TODO.format(inputs=code_of(arg.value)))
             if name == "dimensions" and model not in DIMENSION_MODELS:
                 todos.append(f"dimensions={code_of(arg.value)} dropped: {model or 'this model'} takes no "
@@ -389,12 +421,19 @@ class _Transformer(SplatSteps, ApiCallTransformer):
         return finished(call, args, func=func)
 
 
+# a function parameter that holds a list of texts (_Transformer.visit_FunctionDef), in the names bound there
+LIST_PARAMETER = cst.Name("_list_parameter")
+PLURAL_INPUT_NAMES = frozenset({"texts", "documents", "docs", "chunks", "passages", "sentences", "paragraphs",
+                                "contents", "strings", "text_chunks", "chunk_texts", "document_texts"})
+
+
 def _many_inputs(value: cst.BaseExpression, bound: dict) -> bool:
     """Is ``value`` a list of inputs of no set size: a comprehension or ``list(...)``, written there or bound to the
-    name it reads (``texts = [c["content"] for c in chunks]``), not a name that says it is a batch already?"""
+    name it reads (``texts = [c["content"] for c in chunks]``), or a parameter typed or named as a list of texts (its
+    callers may hand it a whole document's chunks), not a name that says it is a batch already?"""
     if isinstance(value, cst.Name) and not any(word in value.value.lower() for word in BATCH_NAME_WORDS):
         value = bound.get(value.value, value)
-    if isinstance(value, (cst.ListComp, cst.GeneratorExp)):
+    if value is LIST_PARAMETER or isinstance(value, (cst.ListComp, cst.GeneratorExp)):
         return True
     return isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value == "list"
 

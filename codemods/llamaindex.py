@@ -171,8 +171,11 @@ class _LlamaIndexTransformer(_Transformer):
             bound = self._module_llm_names() if chat and all(site.verdict == CONVERT and site.line < line
                                                               for site in chat) else []
             said = li.LATE_LLM_TODO if view.default_line("llm_late") == line else li.DEFAULT_LLM_TODO
+            more = view.default_llm_more
             self.todo(line, said.format(engine=view.default_llm,
-                                        llm=bound[0] if len(bound) == 1 else li.DEFAULT_LLM_PASSED))
+                                        llm=bound[0] if len(bound) == 1 else li.DEFAULT_LLM_PASSED) + (
+                "; so do " + ", ".join(f"{name}(...)" for name in more[:4]) +
+                (f" and {len(more) - 4} more" if len(more) > 4 else "") + " below, each handed no llm=" if more else ""))
 
     def _module_llm_names(self) -> list[str]:
         """The module-level names bound to a call of the module's LlamaIndex OpenAI LLM (``llm = OpenAI(...)``)."""

@@ -286,6 +286,35 @@ def test_an_ignored_module_outside_a_git_work_tree_is_reported_and_keeps_its_dep
     assert "Mistral(" in (tmp_path / "app.py").read_text()
 
 
+def test_a_module_under_an_ignored_directory_outside_a_git_work_tree_is_reported(tmp_path):
+    """Held-out review 108, Y1 (lctut, from an archive): `.gitignore` held `sql*` (meant for sqlite files), and
+    sql_qa/main.py, an OpenAI use, appeared nowhere: not converted, not skipped, and a second run said "Nothing to
+    change". An ignored directory's modules are reported one by one, as an ignored module is; a virtualenv or a built
+    copy under it is not walked."""
+    import os
+
+    from migrator.config import Config
+    from migrator.engine.runner import Mode, run
+
+    (tmp_path / ".gitignore").write_text("sql*\nbuild/\n")
+    (tmp_path / "requirements.txt").write_text("openai==1.0.0\n")
+    call = "from openai import OpenAI\n\nOpenAI().chat.completions.create(model='gpt-4o', messages=[])\n"
+    (tmp_path / "app.py").write_text(call)
+    (tmp_path / "sql_qa" / "deep").mkdir(parents=True)
+    (tmp_path / "sql_qa" / "main.py").write_text(call)
+    (tmp_path / "sql_qa" / "deep" / "tool.py").write_text(call)
+    (tmp_path / "sql_qa" / "plain.py").write_text("print('no model here')\n")
+    (tmp_path / "build" / "lib").mkdir(parents=True)
+    (tmp_path / "build" / "lib" / "app.py").write_text(call)
+    report = run([tmp_path], config=Config(), mode=Mode.WRITE, jobs=1, progress=False)
+    assert sorted(os.path.relpath(s.path, tmp_path) for s in report.skipped
+                  if s.reason.startswith("matched by .gitignore")) == ["sql_qa/deep/tool.py", "sql_qa/main.py"], \
+        report.skipped
+    assert (tmp_path / "sql_qa" / "main.py").read_text() == call
+    assert (tmp_path / "requirements.txt").read_text().startswith("openai==1.0.0\n")
+    assert "Mistral(" in (tmp_path / "app.py").read_text()
+
+
 def test_an_env_template_a_gitignore_matches_is_read_outside_a_git_work_tree(tmp_path):
     """Held-out review 93, X5 (jermainewakeup/granpost, from an archive): `.gitignore` held `.env.*`, and the committed
     `.env.example` kept only OPENAI_API_KEY beside the converted code. A template is meant to be committed: it is read;

@@ -329,6 +329,25 @@ def test_the_langchain_integration_is_added_to_one_pip_line_of_a_notebook(tmp_pa
     assert "ChatMistralAI(" in cells[1], cells
 
 
+def test_a_second_run_leaves_the_pip_line_a_first_run_wrote(tmp_path, monkeypatch):
+    """Held-out review 109, Y2 (LargeLanguageModel): `%pip install --quiet langchain` then `%pip install --quiet
+    langchain-openai`; the first run wrote `"langchain-mistralai>=1.1,<2"` in place of langchain-openai, and a second
+    run, not reading that quoted requirement as installing it, added it again beside langchain (`--check` never
+    passed). "Before you deploy" no longer asks to install what the notebook's own pip line installs."""
+    monkeypatch.chdir(tmp_path)
+    write_tree(tmp_path, {"nb.ipynb": notebook(
+        "%pip install --quiet langchain\n%pip install --quiet langchain-openai",
+        "from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model='gpt-4o-mini', timeout=None)\n"
+        "print(llm.invoke('hi').content)")})
+    report = run(["nb.ipynb"], mode=Mode.WRITE, jobs=1)
+    cells = code_cells((tmp_path / "nb.ipynb").read_text())
+    assert cells[0] == '%pip install --quiet langchain\n%pip install --quiet "langchain-mistralai>=1.1,<2"', cells
+    steps = [step for result in report.results for f in getattr(result, "findings", ()) for step in f.steps]
+    assert not any(step.startswith("install what the converted code imports") for step in steps), steps
+    again = run(["nb.ipynb"], mode=Mode.CHECK, jobs=1)
+    assert not again.changed, [c.path for c in again.changed]
+
+
 def test_a_notebooks_clients_share_one_retry_config_in_the_cell_of_its_openai_import(tmp_path, monkeypatch):
     """Held-out review 95, Y10 (a course notebook): each of 36 `client = OpenAI()` cells got its own 7-line RetryConfig
     block, where a module's clients share one MISTRAL_RETRY_CONFIG. The constant goes in the cell of the first openai

@@ -1141,6 +1141,66 @@ def test_a_bare_client_of_a_project_whose_env_files_set_a_gateway_is_left_alone(
         assert "sk-local-secret" not in result.stdout and "inference/v1" not in result.stdout
 
 
+def test_an_env_file_a_compose_file_loads_steers_the_services_clients(tmp_path):
+    """Held-out review 109, Y1 (LargeLanguageModel): compose.yaml loads `env_file: ./environment/llm.env`, which points
+    OPENAI_BASE_URL at Docker Model Runner; the env file was read for its directory only, so the SDK client moved to
+    Mistral (and the ChatOpenAI, whose base_url= is a constant read from the variable, got "stays on OpenAI"). The
+    compose file's services are configured by it: both are another provider's, in convert and in scan."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from migrator.cli import app
+
+    (tmp_path / "environment").mkdir()
+    (tmp_path / "environment" / "llm.env").write_text(
+        'OPENAI_BASE_URL="http://model-runner.docker.internal/engines/v1"\nOPENAI_MODEL_NAME="ai/gemma3"\n')
+    (tmp_path / "compose.yaml").write_text("services:\n  api:\n    build: .\n    env_file:\n"
+                                           "      - ./environment/llm.env\n")
+    (tmp_path / "plain.py").write_text(
+        "import os\nfrom openai import OpenAI\n\nclient = OpenAI(base_url=os.environ.get('OPENAI_BASE_URL') or None)\n"
+        "print(client.chat.completions.create(model='gpt-4o-mini', messages=[]).choices[0].message.content)\n")
+    (tmp_path / "llms.py").write_text(
+        "import os\nfrom langchain_openai import ChatOpenAI\n\n"
+        "OPENAI_BASE_URL = os.environ.get('OPENAI_BASE_URL') or None\n\n\n"
+        "def get_llm():\n    return ChatOpenAI(model='gpt-4o-mini', base_url=OPENAI_BASE_URL)\n")
+    for command in ("convert", "scan"):
+        data = json.loads(CliRunner().invoke(app, [command, str(tmp_path), "--format", "json"]).stdout)
+        plan = data["plan"] if command == "convert" else data
+        assert [c["decision"] for c in plan["clients"]] == ["other-provider"], (command, plan["clients"])
+    result = CliRunner().invoke(app, ["convert", str(tmp_path)])
+    assert "Nothing to change." in result.stdout, result.stdout
+    (tmp_path / "compose.yaml").write_text("services:\n  api:\n    build: .\n")  # no longer loaded: converted
+    data = json.loads(CliRunner().invoke(app, ["convert", str(tmp_path), "--format", "json"]).stdout)
+    assert [c["decision"] for c in data["plan"]["clients"]] == ["convert"], data["plan"]["clients"]
+
+
+def test_a_client_using_assistants_is_openais_whatever_a_dev_compose_points_it_at(tmp_path):
+    """Held-out review 109, X2 (ai-project-manager): a dev docker-compose.yml set OPENAI_BASE_URL to LM Studio, and the
+    client running an Assistant's threads (an asst_ id) was "another provider's": no TODO at all. No local server
+    serves the Assistants API: the client is OpenAI's where those calls run, kept with their TODOs, and its TODO says
+    what the configuration points at."""
+    from migrator.config import Config
+    from migrator.engine.runner import Mode, run
+
+    (tmp_path / "docker-compose.yml").write_text("services:\n  api:\n    build: .\n    environment:\n"
+                                                 "      - OPENAI_BASE_URL=http://localhost:1234/v1\n")
+    code = ("import openai\n\nclient = openai.OpenAI()\n\n\ndef ask(text):\n"
+            "    thread = client.beta.threads.create()\n"
+            "    client.beta.threads.messages.create(thread_id=thread.id, role='user', content=text)\n"
+            "    return client.beta.threads.runs.create_and_poll(thread_id=thread.id, assistant_id='asst_abc')\n")
+    (tmp_path / "assistant.py").write_text(code)
+    (tmp_path / "chat.py").write_text("import openai\n\nclient = openai.OpenAI()\n"
+                                      "print(client.chat.completions.create(model='m', messages=[]))\n")
+    report = run([str(tmp_path)], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1, progress=False)
+    text = (tmp_path / "assistant.py").read_text()
+    assert "# TODO(migrator MIG101): kept on OpenAI: the project's env or deploy files point OPENAI_BASE_URL at a " \
+           "local server, which serves no Assistants API (beta.threads.create)" in text, text
+    assert text.count("TODO(migrator MIG106)") == 3, text
+    assert (tmp_path / "chat.py").read_text().startswith("import openai\n\nclient = openai.OpenAI()\n")  # LM Studio's
+    assert not report.failed
+
+
 def test_env_files_naming_no_openai_are_read_for_a_base_url_variable_and_model_values(tmp_path):
     """Held-out review 89, X6 (AI-Cuba/llm-demo): `OpenAI(base_url=os.getenv("BASE_URL"))` beside a .env.example
     setting BASE_URL to Fireworks got the hedged "where the configuration names OpenAI" TODO (the file, naming no
@@ -5063,3 +5123,111 @@ def test_a_pydantic_ai_model_string_through_a_name_or_an_env_default_gets_the_to
                 "agent = Agent(os.getenv(\"LLM_MODEL\", \"openai:gpt-4o-mini\"))\n"):
         out = convert_files({"agent.py": "import os\n\nfrom pydantic_ai import Agent\n\n" + use})["agent.py"]
         assert "runs the agent on OpenAI through pydantic-ai" in out and "openai:gpt-4o-mini\")" in out, out
+
+
+def test_a_client_kept_for_a_tracing_wrapper_says_the_remedy_at_its_constructor() -> None:
+    """Held-out review 108, X7 (deep-research): `wrap_openai(AsyncOpenAI(...))` kept the client with "blocking uses:
+    handed to wrap_openai", while `scan` showed what to do; the constructor's TODO names the remedy too."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        from langsmith.wrappers import wrap_openai
+        from openai import AsyncOpenAI
+
+        client = wrap_openai(AsyncOpenAI())
+
+
+        async def ask(q):
+            r = await client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
+            return r.choices[0].message.content
+        ''')
+    assert any("blocking uses: handed to wrap_openai (langsmith's wrap_openai traces OpenAI clients only: drop it "
+               "(trace the calls with langsmith's @traceable instead), then run migrator again)" in t for t in todos), \
+        todos
+
+
+def test_an_unused_client_built_in_a_function_gets_the_unused_todo_too() -> None:
+    """Held-out review 109, X8 (chatbot_Shopify): `app.state.client = OpenAI(...)` in a FastAPI lifespan, read nowhere,
+    was left silently ("no use found") while an unused module-level client got the "nothing in the tree uses it" TODO;
+    it raises at every start once OPENAI_API_KEY is retired. It gets the TODO, naming the function that builds it."""
+    from mechanics import convert_files
+
+    lifespan = ('import os\nfrom contextlib import asynccontextmanager\n\nfrom fastapi import FastAPI\n'
+                'from openai import OpenAI\n\n\n@asynccontextmanager\nasync def lifespan(app: FastAPI):\n'
+                '    app.state.client = OpenAI(api_key=os.getenv("OPENAI_API_KEY"))\n    yield\n\n\n'
+                'app = FastAPI(lifespan=lifespan)\n')
+    out = convert_files({"app.py": lifespan, "chat.py": "from openai import OpenAI\n\nc = OpenAI()\n"
+                         "print(c.chat.completions.create(model='gpt-4o', messages=[]))\n"})
+    assert "    # TODO(migrator MIG101): this OpenAI client is built when lifespan() runs, and nothing in the tree uses " \
+           "it: it still reads OPENAI_API_KEY" in out["app.py"], out["app.py"]
+    alone = convert_files({"app.py": lifespan})
+    assert "built when lifespan() runs, and nothing in the tree uses it: it keeps the openai package a dependency" \
+        in alone["app.py"], alone["app.py"]
+
+
+def test_a_search_importing_the_index_builders_model_constant_stays_with_it_in_any_layout() -> None:
+    """Held-out review 109, X7 (chatbot_Shopify): etl/pipeline.py (kept: its client also submits an embeddings batch)
+    builds a faiss index and etl/beta/search.py searches it, both embedding with `embedding_model` imported from the
+    root config.py; in a flat layout the search was kept with the builder, nested it converted (and sent
+    text-embedding-3-small to Mistral). One imported constant links them whatever the directories."""
+    from mechanics import convert_files
+
+    search = ("import faiss\nimport numpy as np\nfrom openai import OpenAI\n\nfrom config import embedding_model\n\n"
+              "client = OpenAI()\n\n\ndef search(query):\n    index = faiss.read_index('faiss_index.index')\n"
+              "    q = client.embeddings.create(model=embedding_model, input=query).data[0].embedding\n"
+              "    return index.search(np.array([q], dtype='float32'), 5)\n")
+    pipeline = ("import faiss\nimport numpy as np\nfrom openai import OpenAI\n\nfrom config import embedding_model\n\n"
+                "client = OpenAI()\n\n\ndef build_index(texts):\n"
+                "    vecs = client.embeddings.create(model=embedding_model, input=texts).data\n"
+                "    index = faiss.IndexFlatIP(len(vecs[0].embedding))\n"
+                "    index.add(np.array([v.embedding for v in vecs], dtype='float32'))\n"
+                "    faiss.write_index(index, 'faiss_index.index')\n\n\n"
+                "def submit(file_id):\n    return client.batches.create(input_file_id=file_id, endpoint='/v1/embeddings', "
+                "completion_window='24h')\n")
+    out = convert_files({"config.py": 'embedding_model: str = "text-embedding-3-small"\n',
+                         "etl/pipeline.py": pipeline, "etl/beta/search.py": search})
+    assert "client = OpenAI()" in out["etl/beta/search.py"], out["etl/beta/search.py"]
+    assert "also embeds with a client kept on OpenAI in ../pipeline.py" in out["etl/beta/search.py"]
+    assert out["config.py"] == 'embedding_model: str = "text-embedding-3-small"\n'
+
+
+def test_a_code_host_directory_names_no_provider_and_an_ngrok_host_is_no_xai() -> None:
+    """Held-out review 110, X4 / X8: `integrations/github/review.py` and `.github/scripts/ai_review.py`, each building
+    `OpenAI(base_url=<configured, None by default>)`, were "GitHub Models'" clients by their directory and left with no
+    TODO (the same file under integrations/gitlab/ got the configured-base_url TODO); an ngrok tunnel's host was
+    "xAI's" ("grok" inside "ngrok"). A provider marker in a host starts one of its labels."""
+    from mechanics import convert_files
+
+    from migrator.mapping.client import classify_endpoint
+
+    code = ("import os\n\nfrom openai import OpenAI\n\nclient = OpenAI(base_url=os.environ.get('API_BASE'))\n"
+            "print(client.chat.completions.create(model='gpt-4o', messages=[]).choices[0].message.content)\n")
+    out = convert_files({"app/integrations/github/review.py": code, ".github/scripts/ai_review.py": code})
+    for path in ("app/integrations/github/review.py", ".github/scripts/ai_review.py"):
+        assert "# TODO(migrator MIG101)" in out[path], (path, out[path])
+    assert classify_endpoint('"https://abc.ngrok-free.app/v1"') == "endpoint abc.ngrok-free.app"
+    assert classify_endpoint('"https://api.x.ai/v1"') == "xAI" and classify_endpoint('"https://api.groq.com/v1"') == "Groq"
+    assert classify_endpoint('"https://models.github.ai/inference"') == "GitHub Models"
+
+
+def test_a_key_check_guarding_a_converted_client_of_its_module_converts_with_it() -> None:
+    """Held-out review 110, X1 (document-qa): `validate_api_key(k)` (`OpenAI(api_key=k).models.list()`) stayed on OpenAI
+    because another page kept a client, while the chat client built from the same key three lines later converted:
+    a Mistral key failed the check, an OpenAI key failed the chat. The check converts with the client it guards; one
+    in a module with no converting client stays with the kept ones."""
+    from mechanics import convert_files
+
+    chat = ("from openai import OpenAI\n\n\ndef validate_api_key(api_key):\n    try:\n"
+            "        OpenAI(api_key=api_key).models.list()\n        return True\n    except Exception:\n"
+            "        return False\n\n\ndef answer(api_key, question):\n    if not validate_api_key(api_key):\n"
+            "        return 'Invalid API key'\n    client = OpenAI(api_key=api_key)\n"
+            "    r = client.chat.completions.create(model='gpt-4o-mini', messages=[{'role': 'user', 'content': question}])\n"
+            "    return r.choices[0].message.content\n")
+    search = ("import os\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.environ['OPENAI_API_KEY'])\n\n\n"
+              "def search(q):\n    return client.responses.create(model='gpt-4o', input=q, "
+              "tools=[{'type': 'web_search_preview'}]).output_text\n")
+    check = ("from openai import OpenAI\n\n\ndef valid(key):\n    OpenAI(api_key=key).models.list()\n")
+    out = convert_files({"pages/chat.py": chat, "pages/search.py": search, "pages/check.py": check})
+    assert "Mistral(api_key=api_key, retry_config=MISTRAL_RETRY_CONFIG).models.list()" in out["pages/chat.py"], \
+        out["pages/chat.py"]
+    assert "OpenAI(api_key=key).models.list()" in out["pages/check.py"], out["pages/check.py"]

@@ -3959,3 +3959,128 @@ def test_a_message_naming_the_key_is_no_read_of_it():
         "main.py": "def check(key):\n    if not key:\n"
                    "        raise ValueError(\"OPENAI_API_KEY is not set; required for transcription\")\n"})
     assert out[".env.example"] == "MISTRAL_API_KEY=\n", out[".env.example"]
+
+
+def test_a_reusable_workflow_declares_the_key_its_callers_now_pass_and_keeps_its_todos(tmp_path):
+    """Held-out review 109, X1 (shopifake): one client kept on OpenAI, so the callers of a reusable workflow
+    (`uses: ./.github/workflows/deploy.yml`) passed MISTRAL_API_KEY beside OPENAI_API_KEY, which deploy.yml's
+    `on: workflow_call: secrets:` did not declare: GitHub rejected both callers. Its TODOs, said on lines an added
+    `env:` entry had moved, were in the summary only, lost after --write. The secret is declared (not required), and
+    the TODOs are written above their lines."""
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "ci.yml").write_text(
+        "name: ci\non:\n  push:\n\njobs:\n  deploy:\n    uses: ./.github/workflows/deploy.yml\n    secrets:\n"
+        "      OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n")
+    deploy = ("name: deploy\non:\n  workflow_call:\n    secrets:\n      KUBECONFIG_BASE64:\n        required: true\n"
+              "      OPENAI_API_KEY:\n        required: true\n\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n"
+              "    steps:\n      - name: Create application secret\n        env:\n"
+              "          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n        run: |\n"
+              "          kubectl create secret generic app --from-literal=OPENAI_API_KEY=\"$OPENAI_API_KEY\"\n")
+    (tmp_path / ".github" / "workflows" / "deploy.yml").write_text(deploy)
+    (tmp_path / "main.py").write_text("import os\nfrom openai import OpenAI\n\nclient = OpenAI()\n"
+                                      "print(client.chat.completions.create(model='gpt-4o', messages=[]))\n")
+    (tmp_path / "store.py").write_text("from openai import OpenAI\n\nstore = OpenAI()\n"
+                                       "print(store.vector_stores.create(name='x').id)\n")
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    text = (tmp_path / ".github" / "workflows" / "deploy.yml").read_text()
+    assert "      OPENAI_API_KEY:\n        required: true\n      MISTRAL_API_KEY:\n        required: false\n" in text, text
+    assert "          MISTRAL_API_KEY: ${{ secrets.MISTRAL_API_KEY }}\n" \
+           "        # TODO(migrator MIG115): deploy.yml: also pass MISTRAL_API_KEY here" in text, text
+    import yaml
+
+    assert yaml.safe_load(text)[True]["workflow_call"]["secrets"]["MISTRAL_API_KEY"] == {"required": False}
+    assert "MISTRAL_API_KEY: ${{ secrets.MISTRAL_API_KEY }}" in (tmp_path / ".github" / "workflows" / "ci.yml").read_text()
+    again = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    assert not again.changed, [c.path for c in again.changed]
+
+
+def test_a_requirements_file_that_builds_the_docs_gets_no_dependency_and_its_job_no_python_todo(tmp_path):
+    """Held-out review 109, Y3 (prompt-engineering-tutorial-2023): requirements.txt ("these are the requirements for
+    building the jupyter book": jupyter-book only) got mistralai appended, and the Python 3.7 job installing it to build
+    the book (notebooks not executed) a TODO to raise its Python: pip found no mistralai for 3.7, and the book deploy
+    broke on migrator's own edit. The file and the job are left; "Before you deploy" says what to install instead."""
+    import json
+
+    (tmp_path / "requirements.txt").write_text("# these are the requirements for building the jupyter book\n"
+                                               "jupyter-book>=0.7.0b\n")
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    flow = ("on: [push]\njobs:\n  book:\n    runs-on: ubuntu-latest\n    steps:\n    - uses: actions/setup-python@v5\n"
+            "      with:\n        python-version: 3.7\n    - run: pip install -r requirements.txt\n"
+            "    - run: jupyter-book build .\n")
+    (tmp_path / ".github" / "workflows" / "book.yml").write_text(flow)
+    (tmp_path / "nb").mkdir()
+    cell = {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+            "source": ["from openai import OpenAI\n", "client = OpenAI()\n",
+                       "r = client.chat.completions.create(model='gpt-4o-mini', messages=[])\n"]}
+    (tmp_path / "nb" / "lesson.ipynb").write_text(json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4,
+                                                               "nbformat_minor": 5}, indent=1))
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert (tmp_path / "requirements.txt").read_text().endswith("jupyter-book>=0.7.0b\n")
+    assert (tmp_path / ".github" / "workflows" / "book.yml").read_text() == flow
+    steps = [s for r in report.results for f in getattr(r, "findings", ()) for s in f.steps]
+    assert any(s.startswith("install what the converted code imports where it runs (") and
+               "requirements.txt builds the docs, and no dependency file installs what " in s and
+               s.endswith('/nb/ runs): pip install "mistralai>=3.7,<4"') for s in steps), steps
+    assert "Mistral(" in (tmp_path / "nb" / "lesson.ipynb").read_text()
+
+
+def test_a_compose_services_model_value_follows_the_code_it_builds(tmp_path):
+    """Held-out review 109, X3 (shopifake): two services read OPENAI_EMBED_MODEL; svc_b's default stays OpenAI's (a
+    test asserts it), so the variable was ruled out everywhere, and compose kept `OPENAI_EMBED_MODEL:
+    text-embedding-3-small` for svc_a, whose embeddings call converted and sent it to Mistral. A service built from a
+    directory is decided by the code there; the other service's value stays."""
+    config = 'import os\n\nOPENAI_EMBED_MODEL = os.getenv("OPENAI_EMBED_MODEL", "text-embedding-3-small")\n'
+    embed = ("from openai import OpenAI\n\nfrom .config import OPENAI_EMBED_MODEL\n\nclient = OpenAI()\n\n\n"
+             "def embed(text):\n    return client.embeddings.create(model=OPENAI_EMBED_MODEL, input=text).data[0].embedding\n")
+    for service in ("svc_a", "svc_b"):
+        (tmp_path / service / "app").mkdir(parents=True)
+        (tmp_path / service / "app" / "__init__.py").write_text("")
+        (tmp_path / service / "app" / "config.py").write_text(config)
+        (tmp_path / service / "app" / "embeddings.py").write_text(embed)
+        (tmp_path / service / "requirements.txt").write_text("openai>=1.50\n")
+    (tmp_path / "svc_b" / "tests").mkdir()
+    (tmp_path / "svc_b" / "tests" / "test_config.py").write_text(
+        "def test_embed_model():\n    from app.config import OPENAI_EMBED_MODEL\n\n"
+        "    assert OPENAI_EMBED_MODEL == \"text-embedding-3-small\"\n")
+    (tmp_path / "docker-compose.yml").write_text(
+        "services:\n  svc_a:\n    build: ./svc_a\n    environment:\n      OPENAI_EMBED_MODEL: text-embedding-3-small\n"
+        "  svc_b:\n    build: ./svc_b\n    environment:\n      OPENAI_EMBED_MODEL: text-embedding-3-small\n")
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    compose = (tmp_path / "docker-compose.yml").read_text()
+    assert compose == ("services:\n  svc_a:\n    build: ./svc_a\n    environment:\n      OPENAI_EMBED_MODEL: mistral-embed\n"
+                       "  svc_b:\n    build: ./svc_b\n    environment:\n"
+                       "      OPENAI_EMBED_MODEL: text-embedding-3-small\n"), compose
+    assert '"mistral-embed")' in (tmp_path / "svc_a" / "app" / "config.py").read_text()
+    assert '"text-embedding-3-small")' in (tmp_path / "svc_b" / "app" / "config.py").read_text()
+
+
+def test_a_pyproject_beside_a_frozen_requirements_file_gets_the_dependency_of_its_own_code(tmp_path):
+    """Held-out review 110, Y1 (ato_chatbot): a uv project whose pyproject.toml lists no openai (llama-index brought
+    it) beside a frozen requirements.txt naming openai==1.53.0: only requirements.txt got mistralai, and `uv run`
+    failed on the converted import. The package's own code converted: its pyproject.toml declares mistralai too."""
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "demo"\nversion = "0.1.0"\ndependencies = [\n'
+                                             '    "streamlit>=1.40.0",\n    "llama-index>=0.10.45",\n]\n')
+    (tmp_path / "requirements.txt").write_text("streamlit==1.40.0\nopenai==1.53.0\n")
+    (tmp_path / "src" / "demo").mkdir(parents=True)
+    (tmp_path / "src" / "demo" / "app.py").write_text(
+        "from openai import OpenAI\n\nclient = OpenAI()\nprint(client.chat.completions.create(model='gpt-4o', "
+        "messages=[]).choices[0].message.content)\n")
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert '    "mistralai>=3.7,<4",\n]\n' in (tmp_path / "pyproject.toml").read_text()
+    assert (tmp_path / "requirements.txt").read_text() == "streamlit==1.40.0\nmistralai>=3.7,<4\n"
+
+
+def test_direnv_templates_follow_the_converted_code(tmp_path):
+    """Held-out review 110, Y4 (music-theory-assistant): `.envrc_template` / `.envrc.example`, which the README tells
+    users to copy, kept `export OPENAI_API_KEY=...` and `export OPENAI_MODEL=gpt-4o-mini` (overriding the mapped
+    default) while the code read MISTRAL_API_KEY. They are read as example env files."""
+    from migrator.engine.walk import ENV_FILE, file_kind
+
+    assert file_kind(".envrc_template") == ENV_FILE and file_kind("app/.envrc.example") == ENV_FILE
+    template = "export OPENAI_API_KEY=sk-your-key\nexport OPENAI_MODEL=gpt-4o-mini\n"
+    (tmp_path / ".envrc_template").write_text(template)
+    (tmp_path / "app.py").write_text(
+        "import os\nfrom openai import OpenAI\n\nclient = OpenAI()\nMODEL = os.getenv('OPENAI_MODEL', 'gpt-4o-mini')\n"
+        "print(client.chat.completions.create(model=MODEL, messages=[]).choices[0].message.content)\n")
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert (tmp_path / ".envrc_template").read_text() == "export MISTRAL_API_KEY=\nexport OPENAI_MODEL=mistral-small-latest\n"

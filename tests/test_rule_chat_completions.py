@@ -3030,3 +3030,188 @@ def test_a_short_trailing_assistant_sentence_is_told_mistral_continues_it():
         ''')
     assert code.count('"prefix": True}') == 2, code
     assert sum("Mistral continues that text" in t for t in todos) == 1, todos
+
+
+def test_a_fallback_list_headed_by_an_env_constant_maps_its_names():
+    """Held-out review 108, X4 (RAG---PDF-ANALYZER): `models = [CHAT_MODEL, "gpt-4o-mini", "gpt-4-turbo"]` looped into
+    model= kept every OpenAI name (CHAT_MODEL an env read with "gpt-4o" as default): each attempt failed against
+    Mistral, the except hid why, and the call's TODO said only "computed at run time". The list's literals and the
+    constant's default are mapped like a plain table's; a list read otherwise too keeps its names."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import os
+
+        from openai import OpenAI
+
+        _client = OpenAI()
+        CHAT_MODEL = os.getenv("OPENAI_CHAT_MODEL", "gpt-4o")
+
+
+        def chat_complete_text(messages):
+            models = [CHAT_MODEL, "gpt-4o-mini", "gpt-4-turbo"]
+            last_err = None
+            for m in models:
+                try:
+                    return _client.chat.completions.create(model=m, messages=messages).choices[0].message.content
+                except Exception as e:
+                    last_err = e
+            raise RuntimeError(f"chat failed. Last error: {last_err!r}")
+        ''')
+    assert 'CHAT_MODEL = os.getenv("OPENAI_CHAT_MODEL", "mistral-large-latest")' in code, code
+    assert 'models = [CHAT_MODEL, "mistral-small-latest", "mistral-large-latest"]' in code, code
+    assert not any("computed at run time" in t for t in todos), todos
+    assert any("OPENAI_CHAT_MODEL" in t for t in todos), todos
+
+    code, todos = convert_idempotent('''\
+        import os
+
+        from openai import OpenAI
+
+        _client = OpenAI()
+        CHAT_MODEL = os.getenv("OPENAI_CHAT_MODEL", "gpt-4o")
+
+
+        def chat_complete_text(messages):
+            models = [CHAT_MODEL, "gpt-4o-mini"]
+            print(models)
+            for m in models:
+                return _client.chat.completions.create(model=m, messages=messages).choices[0].message.content
+        ''')
+    assert 'models = [CHAT_MODEL, "gpt-4o-mini"]' in code and '"gpt-4o")' in code, code
+    assert any("computed at run time" in t for t in todos), todos
+
+
+def test_a_streamlit_text_input_default_feeding_model_is_mapped():
+    """Held-out review 108, X3 (rag_hello_world): `model = st.text_input("Chat model", value=os.environ.get("CHAT_MODEL",
+    "gpt-4o"))` fed model=: the widget's default stayed "gpt-4o" (every chat sent it to Mistral out of the box) while
+    the same env idiom without the widget was mapped; the call's TODO said "computed at run time". The default (a
+    literal or an env read's) is mapped, and the TODO says what users type must name a Mistral model."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import os
+
+        import streamlit as st
+        from openai import OpenAI
+
+        client = OpenAI()
+        model = st.text_input("Chat model", value=os.environ.get("CHAT_MODEL", "gpt-4o"))
+        other = st.sidebar.text_input("Summary model", "gpt-4o-mini")
+
+        prompt = st.chat_input("Ask")
+        if prompt:
+            resp = client.chat.completions.create(model=model, messages=[{"role": "user", "content": prompt}])
+            st.markdown(resp.choices[0].message.content)
+            st.markdown(client.chat.completions.create(model=other, messages=[{"role": "user", "content": prompt}])
+                        .choices[0].message.content)
+        ''')
+    assert 'st.text_input("Chat model", value=os.environ.get("CHAT_MODEL", "mistral-large-latest"))' in code, code
+    assert 'st.sidebar.text_input("Summary model", "mistral-small-latest")' in code, code
+    assert not any("computed at run time" in t for t in todos), todos
+    assert any("CHAT_MODEL" in t for t in todos), todos
+    assert sum("typed into the widget" in t for t in todos) == 2, todos
+
+
+def test_a_parameter_default_naming_an_imported_constant_is_mapped_where_it_is_set():
+    """Held-out review 109, X4 (VirtualAssistantDemo): `def complete(messages, model: str = CHAT_COMPLETION_MODEL)`,
+    the constant imported from src/constants.py, stayed "gpt-3.5-turbo" under "model=model is computed at run time"
+    while its sibling EMBEDDING_MODEL, read as model= directly, was mapped: every answer failed. The constant is mapped
+    where it is set when nothing else reads it; one read otherwise too stays."""
+    from mechanics import convert_files
+
+    llm = ('from openai import OpenAI\n\nfrom src.constants import CHAT_MODEL, OTHER_MODEL\n\nclient = OpenAI()\n\n\n'
+           'def complete(messages, model: str = CHAT_MODEL) -> str:\n'
+           '    return client.chat.completions.create(model=model, messages=messages).choices[0].message.content\n\n\n'
+           'def other(messages, model: str = OTHER_MODEL) -> str:\n'
+           '    return client.chat.completions.create(model=model, messages=messages).choices[0].message.content\n')
+    out = convert_files({
+        "src/__init__.py": "",
+        "src/constants.py": 'CHAT_MODEL = "gpt-3.5-turbo"\nOTHER_MODEL = "gpt-4o"\n',
+        "src/llm.py": llm,
+        "src/prices.py": "from src.constants import OTHER_MODEL\n\nPRICES = {OTHER_MODEL: 0.01}\n",
+        "src/assistant.py": "from src.llm import complete\n\n\ndef answer(q):\n"
+                            "    return complete(messages=[{'role': 'user', 'content': q}])\n",
+    })
+    assert out["src/constants.py"] == 'CHAT_MODEL = "mistral-small-latest"\nOTHER_MODEL = "gpt-4o"\n', out["src/constants.py"]
+    assert "def complete(messages, model: str = CHAT_MODEL) -> str:\n    return client.chat.complete(" in out["src/llm.py"]
+    assert out["src/llm.py"].count("TODO(migrator MIG102)") == 1 and "OTHER_MODEL" in out["src/llm.py"], out["src/llm.py"]
+
+
+def test_a_search_model_mapped_to_a_chat_model_says_the_web_search_is_gone():
+    """Held-out review 109, X6 (time-trek): `model="gpt-4o-search-preview-2025-03-11"` became mistral-large-latest with
+    no word: the app relied on the web search (and the source URLs) OpenAI's search models do before answering. The
+    call, and a model constant, say so and name Mistral's web search tool."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        MODEL = "gpt-4o-mini-search-preview"
+        r = client.chat.completions.create(model="gpt-4o-search-preview-2025-03-11", messages=[{"role": "user", "content": "hi"}])
+        s = client.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": "hi"}])
+        t = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])
+        ''')
+    assert 'model="mistral-large-latest"' in code and 'MODEL = "mistral-small-latest"' in code, code
+    said = [t for t in todos if "searches the web before answering" in t]
+    assert [t.split(" searches")[0] for t in said] == ["'gpt-4o-mini-search-preview'",
+                                                       "'gpt-4o-search-preview-2025-03-11'"], todos
+    assert all('tools=[{"type": "web_search"}]' in t for t in said), said
+
+
+def test_a_module_level_ternary_and_a_table_of_models_read_as_model_are_mapped():
+    """Held-out review 110, X2 (document-qa): `model = "gpt-4o" if use_advanced else "gpt-4o-mini"` at module level, and
+    `MODELS = {"fast": "gpt-4o-mini", "smart": "gpt-4o"}` read as `model=MODELS[tier]`, kept OpenAI's names under
+    "computed at run time" (the inline ternary was mapped). Both are mapped where they are set; a table read otherwise
+    too, or keyed by model names, stays."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        use_advanced = True
+        model = "gpt-4o" if use_advanced else "gpt-4o-mini"
+        MODELS = {"fast": "gpt-4o-mini", "smart": "gpt-4o"}
+        PRICES = {"gpt-4o": 5, "gpt-4o-mini": 1}
+        SHOWN = {"fast": "gpt-4o-mini"}
+
+
+        def ask(text, tier):
+            a = client.chat.completions.create(model=model, messages=[{"role": "user", "content": text}])
+            b = client.chat.completions.create(model=MODELS[tier], messages=[{"role": "user", "content": text}])
+            print(SHOWN)
+            c = client.chat.completions.create(model=SHOWN[tier], messages=[{"role": "user", "content": text}])
+            return a, b, c
+        ''')
+    assert 'model = "mistral-large-latest" if use_advanced else "mistral-small-latest"' in code, code
+    assert 'MODELS = {"fast": "mistral-small-latest", "smart": "mistral-large-latest"}' in code, code
+    assert 'PRICES = {"gpt-4o": 5, "gpt-4o-mini": 1}' in code and 'SHOWN = {"fast": "gpt-4o-mini"}' in code, code
+    assert any(t.startswith("model=SHOWN[tier] is computed at run time") for t in todos), todos
+    assert not any("model=model" in t or "MODELS[tier]" in t for t in todos), todos
+
+
+def test_a_constant_that_is_the_functions_default_and_what_a_sibling_passes_is_mapped():
+    """Held-out review 110, Y2 (music-theory-assistant): `OPENAI_MODEL = os.getenv("OPENAI_MODEL", "gpt-4o-mini")` is
+    the default of `llm(prompt, model=OPENAI_MODEL)` and `evaluate()` passes it explicitly: the default stayed
+    "gpt-4o-mini" under "computed at run time" (mapped when no sibling passed it), every request rejected by Mistral."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import os
+        from openai import OpenAI
+
+        OPENAI_MODEL = os.getenv("OPENAI_MODEL", "gpt-4o-mini")
+        client = OpenAI()
+
+
+        def llm(prompt: str, model: str = OPENAI_MODEL):
+            return client.chat.completions.create(model=model, messages=[{"role": "user", "content": prompt}])
+
+
+        def evaluate(question: str):
+            return llm(question, model=OPENAI_MODEL)
+        ''')
+    assert 'OPENAI_MODEL = os.getenv("OPENAI_MODEL", "mistral-small-latest")' in code, code
+    assert not any("computed at run time" in t for t in todos), todos

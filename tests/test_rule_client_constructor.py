@@ -136,7 +136,7 @@ class TestClientConstructor(MechanicsTest):
             from mistralai.client.utils import BackoffStrategy, RetryConfig
 
             def make(hc):
-                # TODO(migrator MIG101): http_client=hc is built elsewhere: where it is an httpx client (what openai's http_client= takes), build it with httpx2 instead (import httpx2; httpx2.Client(...), the same arguments): mistralai runs on httpx2, and a legacy httpx client's errors (httpx.ConnectError ...) escape the converted except clauses, which catch httpx2's
+                # TODO(migrator MIG101): http_client=hc is built elsewhere: where it is an httpx client (what openai's http_client= takes), build it with httpx2 instead (import httpx2; httpx2.AsyncClient(...), the same arguments): mistralai runs on httpx2, and a legacy httpx client's errors (httpx.ConnectError ...) escape the converted except clauses, which catch httpx2's
                 return Mistral(
                     api_key="k",
                     server_url="http://x",
@@ -293,7 +293,7 @@ class TestWrappedClient(CodemodTest):
             from langsmith.wrappers import wrap_openai
             from openai import OpenAI
 
-            # TODO(migrator MIG101): kept on OpenAI: some uses cannot convert yet; blocking uses: handed to wrap_openai
+            # TODO(migrator MIG101): kept on OpenAI: some uses cannot convert yet; blocking uses: handed to wrap_openai (langsmith's wrap_openai traces OpenAI clients only: drop it (trace the calls with langsmith's @traceable instead), then run migrator again)
             client = wrap_openai(OpenAI())
         """
         self.assertCodemod(before, after)
@@ -1167,6 +1167,10 @@ def test_a_forward_reference_annotation_follows_the_client():
      "client = make()\n", "    if Mistral is None:\n        raise RuntimeError('pip install mistralai')\n"),
     ("def make():\n    if not OpenAI:\n        return None\n    return OpenAI()\n\n\nclient = make()\n",
      "    if not Mistral:\n"),
+    # (held-out review 109, X12: "OpenAI SDK not installed. Ensure 'openai' is installed." beside the Mistral check)
+    ("def make():\n    if OpenAI is None:\n        raise RuntimeError(\"OpenAI SDK not installed. Ensure 'openai' is "
+     "installed.\")\n    return OpenAI()\n\n\nclient = make()\n",
+     "raise RuntimeError(\"Mistral SDK not installed. Ensure 'mistralai' is installed.\")"),
     # an operand of `and` (held-out review 61, Y25: `if API_KEY and OpenAI:` kept needing openai)
     ("import os\nKEY = os.getenv('K')\n\n\ndef make():\n    if KEY and OpenAI:\n        return OpenAI()\n\n\n"
      "client = make()\n", "    if KEY and Mistral:\n"),
@@ -2774,3 +2778,65 @@ def test_a_key_literal_not_shaped_like_a_placeholder_gets_the_written_key_todo()
             ''')
         assert any(t.startswith(f'api_key="{literal}" is written in the code (a placeholder for an OpenAI key until '
                                 "now)") for t in todos), todos
+
+
+def test_an_openai_url_a_caller_hands_to_a_converted_clients_base_url_parameter_is_mapped():
+    """Held-out review 109, X5 (bibleversesabout): `generate_response(..., base_url="https://api.openai.com/v1")` builds
+    the client with base_url=base_url, and its caller passes `BASE_URL = os.getenv("BASE_URL", "https://api.openai.com
+    /v1")`: only the function's default became Mistral's server, and the caller's value sent the Mistral key to
+    api.openai.com/v1/v1. The caller's default (or literal) is mapped too, with a TODO naming the variable; a name
+    the caller binds otherwise stays."""
+    from mechanics import convert_files
+
+    llm = ('from openai import AsyncOpenAI\n\n\n'
+           'async def generate_response(prompt, model, api_key, base_url="https://api.openai.com/v1"):\n'
+           '    client = AsyncOpenAI(api_key=api_key, base_url=base_url)\n'
+           '    r = await client.chat.completions.create(model=model, messages=[{"role": "user", "content": prompt}])\n'
+           '    return r.choices[0].message.content\n')
+    router = ('import os\n\nfrom .llm import generate_response\n\n'
+              'BASE_URL = os.getenv("BASE_URL", "https://api.openai.com/v1")\n'
+              'PLAIN_URL = "https://api.openai.com/v1"\nOWN_URL = os.getenv("OWN_URL")\n\n\n'
+              'async def answer(prompt):\n    return await generate_response(prompt, "gpt-4o", None, BASE_URL)\n\n\n'
+              'async def plain(prompt):\n    return await generate_response(prompt, "gpt-4o", None, base_url=PLAIN_URL)\n\n\n'
+              'async def own(prompt):\n    return await generate_response(prompt, "gpt-4o", None, OWN_URL)\n')
+    out = convert_files({"app/__init__.py": "", "app/llm.py": llm, "app/router.py": router})
+    text = out["app/router.py"]
+    assert 'BASE_URL = os.getenv("BASE_URL", "https://api.mistral.ai")\n' in text, text
+    assert "# TODO(migrator MIG101): BASE_URL is handed to generate_response() as base_url" in text, text
+    assert 'PLAIN_URL = "https://api.mistral.ai"\n' in text and 'OWN_URL = os.getenv("OWN_URL")\n' in text, text
+    assert 'base_url="https://api.mistral.ai"' in out["app/llm.py"], out["app/llm.py"]
+
+
+def test_openais_own_http_transport_is_dropped_and_an_async_client_is_told_httpx2_asyncclient():
+    """Held-out review 109, X9 (chatbot_Shopify): `AsyncOpenAI(http_client=DefaultAioHttpClient())` became
+    `Mistral(async_client=DefaultAioHttpClient())` with "built elsewhere ... httpx2.Client(...)": the class is openai's
+    own aiohttp transport, imported on the line above, and mistralai rejects a sync client as async_client= (an
+    AssertionError). openai's transports are dropped (the openai import with them); an httpx client handed to an async
+    client is told httpx2.AsyncClient."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        import os
+
+        from openai import AsyncOpenAI, DefaultAioHttpClient
+
+
+        async def main():
+            client = AsyncOpenAI(api_key=os.environ["OPENAI_API_KEY"], http_client=DefaultAioHttpClient())
+            r = await client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])
+            return r.choices[0].message.content
+        ''')
+    assert "DefaultAioHttpClient" not in code and "openai" not in code and "async_client" not in code, code
+    assert todos == [], todos
+    code, todos = convert_snippet('''\
+        import httpx
+        from openai import AsyncOpenAI
+
+        http = httpx.AsyncClient(timeout=30)
+        client = AsyncOpenAI(http_client=http)
+
+
+        async def ask(q):
+            return (await client.chat.completions.create(model="gpt-4o", messages=[])).choices[0].message.content
+        ''')
+    assert "async_client=http" in code and any("httpx2.AsyncClient(...)" in t for t in todos), (code, todos)

@@ -28,11 +28,11 @@ def todos(findings, rule="MIG107") -> list[str]:
 
 def test_keywords_model_and_the_vectors_todo() -> None:
     code, findings = convert("""
-        def embed(texts):
-            r = client.embeddings.create(model="text-embedding-3-small", input=texts, user="u1")
+        def embed(inputs):
+            r = client.embeddings.create(model="text-embedding-3-small", input=inputs, user="u1")
             return [d.embedding for d in r.data], r.usage.prompt_tokens
     """)
-    assert 'r = client.embeddings.create(model="mistral-embed", inputs=texts)' in code
+    assert 'r = client.embeddings.create(model="mistral-embed", inputs=inputs)' in code
     assert "client = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n)" in code and "user" not in code.split("def embed")[1]
     assert len(todos(findings)) == 1 and todos(findings)[0].startswith(VECTORS)
     assert "return [d.embedding for d in r.data], r.usage.prompt_tokens" in code  # the reads stay
@@ -45,8 +45,8 @@ def test_the_vectors_todo_is_said_once_per_module_and_model() -> None:
             return client.embeddings.create(model="text-embedding-3-small", input=text).data[0].embedding
 
 
-        def many(texts):
-            return client.embeddings.create(model="text-embedding-3-small", input=texts, dimensions=256).data
+        def many(inputs):
+            return client.embeddings.create(model="text-embedding-3-small", input=inputs, dimensions=256).data
 
 
         async def later(text):
@@ -468,7 +468,9 @@ def test_a_list_of_inputs_built_in_the_code_gets_the_batch_token_todo() -> None:
     """Held-out review 85, X1 (fanlabs-gpt-fresh): `texts = [c["content"] for c in json.load(f)]`, then
     `client.embeddings.create(model="text-embedding-3-small", input=texts)`: a document set's ~74k tokens in one
     request, which OpenAI takes (300k) and Mistral rejects (about 16k tokens a request), with no TODO. A list built by a
-    comprehension or list(...) gets one; a parameter, a string, or a name saying it is a batch does not."""
+    comprehension or list(...) gets one, so does a parameter named or typed as a list of texts (held-out review 109
+    X3: `embed_texts(texts)` was handed a whole document's chunks); a string, or a name saying it is a batch does
+    not."""
     from mechanics import convert_files
 
     head = "import json\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\n"
@@ -482,7 +484,8 @@ def test_a_list_of_inputs_built_in_the_code_gets_the_batch_token_todo() -> None:
                    "input=texts)\n"
                    "print(client.embeddings.create(model='text-embedding-3-small', input=texts))\n")
     out = convert_files({"embed.py": code})["embed.py"]
-    assert out.count("one Mistral embeddings request takes about 16k tokens") == 2, out
+    assert out.count("one Mistral embeddings request takes about 16k tokens") == 3, out
+    assert out.index("def embed_one") < out.rindex("inputs=texts: one Mistral"), out
     assert "# TODO(migrator MIG107): inputs=texts: one Mistral" in out and "inputs=list(lines): one Mistral" in out
     assert out.index("inputs=list(lines): one") < out.index("def embed_batch"), out
     # (a function's names end with it: the module's `texts` below is imported, not that list)
@@ -490,6 +493,16 @@ def test_a_list_of_inputs_built_in_the_code_gets_the_batch_token_todo() -> None:
         "def embed_all(f):\n    texts = [c['content'] for c in json.load(f)]\n    return texts\n\n\n" \
         "print(client.embeddings.create(model='text-embedding-3-small', input=texts))\n"
     assert "16k tokens" not in convert_files({"embed.py": later})["embed.py"]
+    typed = head + ("def embed(items: list[str], query: str):\n"
+                    "    a = client.embeddings.create(model='text-embedding-3-small', input=items)\n"
+                    "    return a, client.embeddings.create(model='text-embedding-3-small', input=query)\n")
+    assert convert_files({"embed.py": typed})["embed.py"].count("16k tokens") == 1
+    # a list grown in a loop, `chunks = []` then `chunks.extend(...)` (gpt_examples: a whole PDF in one request)
+    grown = head + ("class Data:\n    def pdf(self, pages):\n        chunks = []\n        for page in pages:\n"
+                    "            chunks.extend([page[i:i + 500] for i in range(0, len(page), 500)])\n"
+                    "        return client.embeddings.create(model='text-embedding-3-small', input=chunks)\n")
+    assert "inputs=chunks: one Mistral embeddings request takes about 16k tokens" in \
+        convert_files({"embed.py": grown})["embed.py"]
 
 
 def test_langchain_embeddings_that_convert_count_for_the_other_module_size_check() -> None:

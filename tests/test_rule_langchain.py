@@ -280,6 +280,13 @@ def test_not_converted_on_the_openai_compatible_target_but_said_to_still_call_op
     assert todos == ["ChatOpenAI(...) still calls OpenAI: this run moves the openai SDK's clients to scaleway; to move "
                      "this one too, pass base_url=\"https://api.scaleway.ai/v1\", api_key=os.environ[\"SCW_SECRET_KEY\"] "
                      "and a model scaleway serves (langchain_openai takes them), or leave it on OpenAI"]
+    # (held-out review 109, Y7: OpenAIEmbeddings followed as told sent tiktoken token ids, and mixed vector sizes)
+    source = "from langchain_openai import OpenAIEmbeddings\n\nembeddings = OpenAIEmbeddings(model='text-embedding-3-small')\n"
+    _, todos = convert(source, target="openai-compatible", provider="mistral")
+    assert len(todos) == 1 and todos[0].endswith(
+        "or leave it on OpenAI; with check_embedding_ctx_length=False too (else it sends token ids, which mistral does "
+        "not take), and re-embed what a vector store holds: mistral's vectors are not OpenAI's (another size, another "
+        "space)"), todos
 
 
 # -- the keyword table against the installed classes ------------------------------------------------
@@ -2431,3 +2438,28 @@ def test_openai_embeddings_asking_for_1024_dimensions_convert():
     assert 'a = MistralAIEmbeddings(model="mistral-embed")' in code, code
     assert 'b = OpenAIEmbeddings(model="text-embedding-3-small", dimensions=512)' in code, code
     assert sum("dimensions=" in t for t in todos) == 1, todos
+
+
+def test_one_model_value_feeding_a_kept_chatopenai_and_a_converted_call_says_so():
+    """Held-out review 109, Y4 (Resume-Parser): `self.model_name = model_name` feeds both `ChatOpenAI(model=model_name)`
+    (kept: .bind(functions=...)) and a converted `chat.completions.create(model=self.model_name)`: "make sure it names
+    a Mistral model" broke the kept object, not doing so the converted call. The TODO says the value is shared."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        from langchain_openai import ChatOpenAI
+        from openai import OpenAI
+
+
+        class ResumeManager:
+            def __init__(self, resume, model_name):
+                self.model_name = model_name
+                self.model = ChatOpenAI(model=model_name).bind(functions=[{"name": "f", "parameters": {}}])
+
+            def query_model(self, query):
+                completion = OpenAI().chat.completions.create(model=self.model_name, messages=[{"role": "user", "content": query}])
+                return completion.choices[0].message.content
+        ''')
+    assert any(t.startswith("model=self.model_name is also the model of the ChatOpenAI(...) of this module, which "
+                            "stays on OpenAI") for t in todos), todos
+    assert not any("computed at run time" in t for t in todos), todos

@@ -312,6 +312,23 @@ def test_a_pre_010_service_context_on_llamaindexs_defaults_gets_a_todo():
         todos[0].endswith(li.DEFAULT_MODELS_LEGACY), todos
 
 
+def test_a_service_context_on_defaults_pointed_at_a_local_server_gets_no_todo():
+    """Held-out review 109, Y5 (llama-index-docs): the module sets `os.environ["OPENAI_API_BASE"] =
+    "http://172.19.208.1:1300/v1"` (LM Studio) before `ServiceContext.from_defaults(embed_model=...)`: its default LLM
+    reads that variable and runs there, not on OpenAI's gpt-3.5-turbo as the TODO said."""
+    code, todos = convert('''\
+        import os
+        from llama_index import ServiceContext, VectorStoreIndex, SimpleDirectoryReader
+        from llama_index.embeddings import HuggingFaceEmbedding
+
+        os.environ["OPENAI_API_KEY"] = "not-needed"
+        os.environ["OPENAI_API_BASE"] = "http://localhost:1234/v1"
+        service_context = ServiceContext.from_defaults(embed_model=HuggingFaceEmbedding(model_name="BAAI/bge-small-en"))
+        index = VectorStoreIndex.from_documents(SimpleDirectoryReader("data").load_data(), service_context=service_context)
+        ''')
+    assert todos == [], todos
+
+
 def test_not_converted_on_the_openai_compatible_target_but_said_to_still_call_openai():
     source = "from llama_index.llms.openai import OpenAI\n\nllm = OpenAI(model='gpt-4o')\n"
     code, todos = convert(source, target="openai-compatible", provider="ovhcloud")
@@ -1398,3 +1415,71 @@ def test_an_env_read_or_a_literal_model_maps_the_fallback_and_names_the_variable
         out["settings.py"]
     assert "is read from the environment (MODEL)" in out["settings.py"], out["settings.py"]
     assert "MODEL=mistral-small-latest" in out[".env.example"], out[".env.example"]
+
+
+def test_components_falling_back_to_settings_llm_get_the_default_llm_todo(tmp_path):
+    """Held-out review 108, Y2: `TitleExtractor()`, `PropertyGraphIndex.from_documents(docs)`,
+    `RetrieverQueryEngine.from_args(retriever)`, `LLMSingleSelector.from_defaults()`, each handed no llm= in a program
+    that sets no Settings.llm, take LlamaIndex's default LLM (OpenAI's: an ImportError once llama-index-llms-openai is
+    gone, OpenAI's API where it stays); the converted module got no TODO, and requirements.txt lost the package. The
+    first such component gets the default-LLM TODO and the package stays; one handed llm= (by keyword or in its
+    llm position) gets none."""
+    from migrator.config import Config
+    from migrator.engine.runner import Mode, run
+
+    (tmp_path / "requirements.txt").write_text("llama-index-core==0.14.7\nllama-index-llms-openai\n")
+    (tmp_path / "app.py").write_text(
+        "from llama_index.core import PropertyGraphIndex, SimpleDirectoryReader, VectorStoreIndex\n"
+        "from llama_index.core.extractors import TitleExtractor\n"
+        "from llama_index.core.ingestion import IngestionPipeline\n"
+        "from llama_index.core.postprocessor import LLMRerank\n"
+        "from llama_index.core.query_engine import RetrieverQueryEngine\n"
+        "from llama_index.llms.openai import OpenAI\n\n"
+        "llm = OpenAI(model='gpt-4o-mini', max_tokens=512)\n"
+        "docs = SimpleDirectoryReader('data').load_data()\n"
+        "nodes = IngestionPipeline(transformations=[TitleExtractor(llm=llm)]).run(documents=docs)\n"
+        "engine = RetrieverQueryEngine.from_args(VectorStoreIndex(nodes).as_retriever(), llm)\n"
+        "graph = PropertyGraphIndex.from_documents(docs)\n"
+        "rerank = LLMRerank(top_n=2)\n"
+        "print(engine.query('x'), graph, rerank)\n")
+    (tmp_path / "given.py").write_text(
+        "from llama_index.core.selectors import LLMSingleSelector\n"
+        "from llama_index.llms.openai import OpenAI\n\n"
+        "llm = OpenAI(model='gpt-4o-mini', max_tokens=512)\n"
+        "selector = LLMSingleSelector.from_defaults(llm=llm)\n")
+    run([str(tmp_path)], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1, progress=False)
+    text = (tmp_path / "app.py").read_text()
+    assert "# TODO(migrator MIG121): PropertyGraphIndex.from_documents(...) here is handed no llm= and this program " \
+           "sets no Settings.llm" in text, text
+    assert text.count("handed no llm=") == 2, text  # (the TODO's end names the module's others)
+    assert "; so do LLMRerank(...) below, each handed no llm=" in text, text
+    assert "handed no llm=" not in (tmp_path / "given.py").read_text()
+    assert "llama-index-llms-openai" in (tmp_path / "requirements.txt").read_text()
+
+
+def test_one_manifest_pinning_an_old_core_gives_the_llm_and_the_embeddings_one_target(tmp_path):
+    """Held-out review 110, Y3 (coworker, ato_chatbot): `llama-index-core==0.10.56` kept both Settings.llm's OpenAI and
+    Settings.embed_model's OpenAIEmbedding, with two upgrade targets for one file (`>=0.14.5,<0.15` and `>=0.13,<0.15`,
+    the latter also asking to raise llama-index-llms-openai, which the LLM's move replaces): following it, the next
+    run kept the LLM again. Both are told the LLM's target; a manifest whose code moves only the embeddings keeps its
+    own."""
+    from migrator.config import Config
+    from migrator.engine.runner import Mode, run
+
+    (tmp_path / "requirements.txt").write_text("llama-index-core==0.10.56\nllama-index-llms-openai==0.1.26\n"
+                                               "llama-index-embeddings-openai==0.1.10\n")
+    (tmp_path / "app.py").write_text(
+        "from llama_index.core import Settings\nfrom llama_index.embeddings.openai import OpenAIEmbedding\n"
+        "from llama_index.llms.openai import OpenAI\n\nSettings.llm = OpenAI(model='gpt-4o-mini')\n"
+        "Settings.embed_model = OpenAIEmbedding(model='text-embedding-3-small')\n")
+    (tmp_path / "emb").mkdir()
+    (tmp_path / "emb" / "requirements.txt").write_text("llama-index-core==0.10.56\n"
+                                                       "llama-index-embeddings-openai==0.1.10\n")
+    (tmp_path / "emb" / "index.py").write_text(
+        "from llama_index.core import Settings\nfrom llama_index.embeddings.openai import OpenAIEmbedding\n\n"
+        "Settings.embed_model = OpenAIEmbedding(model='text-embedding-3-small')\n")
+    run([str(tmp_path)], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1, progress=False)
+    text = (tmp_path / "app.py").read_text()
+    assert "raise it to llama-index-core>=0.14.5,<0.15, then run migrator again" in text, text
+    assert ">=0.13" not in text and "llama-index-llms-openai>=" not in text, text
+    assert "raise it to llama-index-core>=0.13,<0.15" in (tmp_path / "emb" / "index.py").read_text()

@@ -465,7 +465,8 @@ def test_a_response_returned_to_callers_in_the_module_follows_their_reads():
 
 def test_a_getattr_read_of_a_field_both_responses_have_is_a_read() -> None:
     """Held-out review 48, H5: ``getattr(resp, "usage", None)`` counted as "the response is used as a whole" and kept
-    the client; a getattr of output_text (which the rule rewrites only as an attribute) still keeps it."""
+    the client; a getattr of output_text is spelled out as the attribute is (held-out review 109, Y6: it kept the
+    client)."""
     from mechanics import convert_idempotent
 
     source = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef gen(q):\n"
@@ -474,7 +475,7 @@ def test_a_getattr_read_of_a_field_both_responses_have_is_a_read() -> None:
     code, _ = convert_idempotent(source.format(attr="usage"))
     assert "client = OpenAI()" not in code and "getattr(resp, 'usage', None)" in code, code
     code, _ = convert_idempotent(source.format(attr="output_text"))
-    assert "client = OpenAI()" in code, code
+    assert "client = OpenAI()" not in code and "usage = _output_text(resp)" in code, code
 
 
 def test_held_out_66_a_pinned_keyword_given_at_run_time_says_so() -> None:
@@ -680,3 +681,26 @@ def test_every_keyword_that_keeps_a_responses_call_is_named_at_once():
         ''')
     [todo] = [t for t in todos if t.startswith("responses.create(...) stays on OpenAI")]
     assert "tool 'web_search'" in todo and "it cannot continue a stored response" in todo, todo
+
+
+def test_output_text_read_through_getattr_is_spelled_out_too():
+    """Held-out review 109, Y6 / X10 (lira-test-task, shopifake): `getattr(response, "output_text", "")` kept the client
+    with "the response is used as a whole (returned, passed on, stored)", though the read is right there; by hand, the
+    default would have stood in for every answer on Mistral's response. It becomes `_output_text(response)`, as the
+    plain read does."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def classify(text: str) -> str:
+            response = client.responses.create(model="gpt-4o-mini", input=text, temperature=0)
+            raw_output = getattr(response, "output_text", "")
+            return raw_output.strip() or getattr(response, "output_text")
+        ''')
+    assert "raw_output = _output_text(response)\n" in code and 'or _output_text(response)' in code, code
+    assert "def _output_text(response) -> str:" in code and "Mistral(" in code, code
+    assert todos == [], todos

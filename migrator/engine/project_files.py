@@ -247,15 +247,17 @@ class CodeFacts:
         return {p: t for p, t in self.texts.items()
                 if not any(p.replace("\\", "/").startswith(d + "/") for d in siblings)}
 
-    def model_vars(self) -> frozenset:
+    def model_vars(self, scope: "dict | None" = None) -> frozenset:
         """Environment variables that name the model of converted calls: every read of them in the
         converted code falls back to a model of the target (``os.getenv("OPENAI_MODEL",
         "mistral-small-latest")``, a default MIG102 mapped), so a value an example env file gives them
         is sent to the target too; so is the variable of a pydantic settings field without a default
         that only converted calls' model= read (the plan's ``model_env``; held-out review 7, D1). A read
-        without such a default (another use, a kept client) rules the variable out."""
+        without such a default (another use, a kept client) rules the variable out. ``scope``: the code whose reads
+        count (a Compose service's build context), else all of it."""
         targets = {target for target in self.models.values() if target}
         verdict: dict[str, bool] = dict.fromkeys(self.model_env, True)  # a settings field with no default
+        texts = self.texts if scope is None else scope
         # (a config module the run did not read as code, whose read only converted calls' model= read: review 87, X3)
         verdict.update(dict.fromkeys({name for path, name in self.model_env_reads if path not in self.texts}, True))
         # (and one read as a Streamlit secret, `model=st.secrets["OPENAI_MODEL"]`, which the reads below do not see:
@@ -263,7 +265,7 @@ class CodeFacts:
         verdict.update(dict.fromkeys({name for path, name in self.model_env_reads
                                       if f'secrets["{name}"]' in self.texts.get(path, "") or
                                       f"secrets['{name}']" in self.texts.get(path, "")}, True))
-        for path, text in self.texts.items():
+        for path, text in texts.items():
             for match in _ENV_READ.finditer(text):
                 name = match.group("name") or match.group("indexed")
                 default = match.group("default") or match.group("fallback")
@@ -1726,6 +1728,21 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
                 index in _nested_block(lines, i) for i in range(max(0, index - 8), index)
                 if _KEY_TOKEN.search(lines[i])):
             continue  # `key: OPENAI_API_KEY` of the secretKeyRef under `- name: OPENAI_API_KEY`: that entry's TODO (W9)
+        elif workflow and nested and re.match(rf"^\s*{OPENAI_KEY}:\s*$", line) and all(
+                _WORKFLOW_SECRET_FIELD.match(lines[j]) for j in nested) and _declared_secret(lines, index):
+            # a reusable workflow's `on: workflow_call: secrets: OPENAI_API_KEY: {required: ...}`: its callers now pass
+            # MISTRAL_API_KEY too, which GitHub rejects unless declared (held-out review 109, X1: both CI workflows
+            # stopped loading); declared beside it, not required (a caller passing only the old key still runs)
+            indent = line[:len(line) - len(line.lstrip())]
+            inner = lines[nested[0]][:len(lines[nested[0]]) - len(lines[nested[0]].lstrip())]
+            newline = _newline(text)
+            block = [f"{indent}{key_env}:{newline}", f"{inner}required: false{newline}"]
+            if not lines[nested[-1]].endswith(("\n", "\r")):
+                out[nested[-1]] = lines[nested[-1]] + newline
+                block[-1] = block[-1].rstrip("\r\n")
+            out[nested[-1] + 1:nested[-1] + 1] = block
+            touched.append((index, f"{key_env} declared next to {OPENAI_KEY} among the workflow's secrets (its "
+                                   "callers pass it)"))
         elif path.endswith((".yaml", ".yml")) and re.match(rf"^\s*-\s+key:\s*{OPENAI_KEY}\s*$", line) and nested and \
                 all(re.match(r"^\s+sync:\s*false\s*$", lines[j]) for j in nested):
             # Render's `- key: OPENAI_API_KEY` / `sync: false` (a secret asked for in the dashboard): the item is
@@ -1744,6 +1761,27 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
     return _apply(edit, text, "".join(out), touched, ENV_RULE, "exact", True,
                   f"{posixpath.basename(path)}: pass {key_env} instead of {OPENAI_KEY} (migrator could not edit "
                   "this file safely)")
+
+
+_WORKFLOW_SECRET_FIELD = re.compile(r"^\s*(?:required:\s*(?:true|false)|description:.*)\s*$")
+
+
+def _declared_secret(lines: list, index: int) -> bool:
+    """Is line ``index`` an entry of a ``secrets:`` mapping under ``workflow_call:`` (a reusable workflow's inputs)?"""
+    indent = len(lines[index]) - len(lines[index].lstrip())
+    for above in range(index - 1, -1, -1):
+        text = lines[above]
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        depth = len(text) - len(text.lstrip())
+        if depth < indent:
+            if text.strip() != "secrets:":
+                return False
+            parent = next((lines[k] for k in range(above - 1, -1, -1) if lines[k].strip() and
+                           len(lines[k]) - len(lines[k].lstrip()) < depth and not lines[k].lstrip().startswith("#")),
+                          "")
+            return parent.strip() == "workflow_call:"
+    return False
 
 
 def edit_shell(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
@@ -2184,22 +2222,17 @@ def _foreign_item_lines(lines: list) -> frozenset:
     return frozenset(foreign)
 
 
-def _other_context_lines(lines: list, path: str, facts: CodeFacts) -> frozenset:
-    """The lines of a service built from a directory that holds none of the converted code (Compose `build: ./web`,
-    `context: ./web`, Render's `dockerContext: ./web` / `rootDir: web`, Koyeb's `workdir: web`): a Node frontend's
-    OpenAI variables are its own (held-out review 63, X4: they were renamed with the Python app's)."""
-    if not facts.texts:
-        return frozenset()
+def _context_blocks(lines: list, path: str) -> list:
+    """(first line, end, directory) of each service a deploy file builds from a directory of the tree (Compose
+    ``build: ./svc_a`` / ``context: ./svc_a``, Render's ``rootDir``): "" for the file's own directory's root."""
     directory = posixpath.dirname(path.replace("\\", "/"))
-    code_dirs = {posixpath.dirname(p.replace("\\", "/")) for p in facts.texts}
-    foreign: set = set()
+    blocks = []
     for index, line in enumerate(lines):
         match = _BUILD_CONTEXT_LINE.match(line)
         if match is None:
             continue
         context = posixpath.normpath(posixpath.join(directory, match.group(2)))
-        if context in (".", directory) or context.startswith("..") or any(
-                d == context or d.startswith(context + "/") for d in code_dirs):
+        if context.startswith(".."):
             continue
         indent = len(line) - len(line.lstrip(" "))
         start = index
@@ -2211,6 +2244,22 @@ def _other_context_lines(lines: list, path: str, facts: CodeFacts) -> frozenset:
                     break
         end = next((j for j in range(start + 1, len(lines)) if lines[j].strip() and not lines[j].lstrip().startswith(
             "#") and len(lines[j]) - len(lines[j].lstrip(" ")) <= indent), len(lines))
+        blocks.append((start, end, "" if context == "." else context))
+    return blocks
+
+
+def _other_context_lines(lines: list, path: str, facts: CodeFacts) -> frozenset:
+    """The lines of a service built from a directory that holds none of the converted code (Compose `build: ./web`,
+    `context: ./web`, Render's `dockerContext: ./web` / `rootDir: web`, Koyeb's `workdir: web`): a Node frontend's
+    OpenAI variables are its own (held-out review 63, X4: they were renamed with the Python app's)."""
+    if not facts.texts:
+        return frozenset()
+    directory = posixpath.dirname(path.replace("\\", "/"))
+    code_dirs = {posixpath.dirname(p.replace("\\", "/")) for p in facts.texts}
+    foreign: set = set()
+    for start, end, context in _context_blocks(lines, path):
+        if context in ("", ".", directory) or any(d == context or d.startswith(context + "/") for d in code_dirs):
+            continue
         foreign.update(range(start, end))
     return frozenset(foreign)
 
@@ -2292,17 +2341,34 @@ def edit_model_values(text: str, path: str, facts: CodeFacts, kind: str) -> _Edi
     names = facts.model_vars()
     if kind == ENV_FILE and is_example_env(path) and facts.left_model_vars - names:
         _left_model_values(edit, text, path, facts, facts.left_model_vars - names)
-    if not names:
+    # a Compose / Render service built from a directory: the code there decides its variables (held-out review 109, X3:
+    # another service reading OPENAI_EMBED_MODEL with an OpenAI default kept this one's value OpenAI's, while its
+    # converted embeddings call sent it to Mistral)
+    blocks = [(start, end, facts.model_vars({p: t for p, t in facts.texts.items()
+                                             if not context or p.replace("\\", "/").startswith(context + "/")}))
+              for start, end, context in _context_blocks(text.splitlines(keepends=True), path)] \
+        if kind == DEPLOY and path.lower().endswith((".yaml", ".yml")) else []
+    if not names and not any(found for _, _, found in blocks):
         return edit
     base = posixpath.basename(path)
     if kind == DEPLOY and "dockerfile" in base.lower():
         # `ARG EMBED_MODEL=text-embedding-3-small` then `ENV MODEL=${EMBED_MODEL}`: the ARG's default is the value
         # (held-out review 99, X1: the ENV's variable was mapped in the code, the image still set the OpenAI model)
         names = names | {feeding.group(2) for feeding in _ARG_FEEDS.finditer(text) if feeding.group(1) in names}
-    pattern = re.compile(r"^(\s*(?:export\s+)?)(" + "|".join(map(re.escape, sorted(names))) + r")(\s*=)(.*?)(\r?\n)?$"
-                         if kind == ENV_FILE else
-                         r"""^(\s*(?:-\s*)?(?:(?:ENV|ARG)\s+)?["']?)(""" + "|".join(map(re.escape, sorted(names)))
-                         + r""")(["']?\s*[:=]|[ \t]+(?=\S))(.*?)(\r?\n)?$""")
+    patterns: dict = {}
+
+    def pattern_of(found: frozenset) -> re.Pattern:
+        if found not in patterns:
+            patterns[found] = re.compile(
+                r"^(\s*(?:export\s+)?)(" + "|".join(map(re.escape, sorted(found))) + r")(\s*=)(.*?)(\r?\n)?$"
+                if kind == ENV_FILE else
+                r"""^(\s*(?:-\s*)?(?:(?:ENV|ARG)\s+)?["']?)(""" + "|".join(map(re.escape, sorted(found)))
+                + r""")(["']?\s*[:=]|[ \t]+(?=\S))(.*?)(\r?\n)?$""") if found else None
+        return patterns[found]
+
+    def names_at(index: int) -> frozenset:
+        return next((found for start, end, found in blocks if start <= index < end), names)
+
     lines = text.splitlines(keepends=True)
     out = list(lines)
     touched = []
@@ -2312,12 +2378,14 @@ def edit_model_values(text: str, path: str, facts: CodeFacts, kind: str) -> _Edi
     for index, line in enumerate(lines):
         if index in foreign:
             continue
-        match = pattern.match(line)
+        here = names_at(index)
+        pattern = pattern_of(here)
+        match = pattern.match(line) if pattern is not None else None
         name_of_value = None
         if not match and kind == DEPLOY and index and _K8S_VALUE.match(line):
             # Kubernetes `- name: OPENAI_MODEL` (Render's `- key: OPENAI_MODEL`) then `value: gpt-4o` on the next line
             named = _K8S_NAME.match(lines[index - 1])
-            if named and named.group(1) in names:
+            if named and named.group(1) in here:
                 match = re.match(r"^(\s*)(value)(\s*:)(.*?)(\r?\n)?$", line)
                 name_of_value = named.group(1)
         if not match:
@@ -2582,6 +2650,8 @@ def python_runtime_conflicts(text: str, path: str, facts: CodeFacts) -> list[Fin
     if _is_workflow(path) and _WORKFLOW_PIP.search(text) and \
             not _WORKFLOW_INSTALLS.search(text):
         return []  # a lint-only job (`pip install flake8`) installs nothing the converted code needs (78, X6)
+    if _is_workflow(path) and _docs_only_installs(text, path, facts):
+        return []  # a docs build (`pip install -r requirements.txt` of jupyter-book; held-out review 109, Y3)
     governed = [path, *_copied_manifests(text, path, facts)]
     floors = [(interval[0], pkg) for pkg in PACKAGES
               if pkg.python and any(_action(facts, where, pkg) is not None for where in governed)
@@ -2609,6 +2679,20 @@ def python_runtime_conflicts(text: str, path: str, facts: CodeFacts) -> list[Fin
                                 f"{name}: {runs}, but the converted code needs {pkg.new}, which needs Python "
                                 f"{pkg.python} (pip finds no release for older Pythons): {fix}", "manual"))
     return findings
+
+
+def _docs_only_installs(text: str, path: str, facts: CodeFacts) -> bool:
+    """Does the workflow install only requirements files that build documentation (``pip install -r
+    requirements.txt`` of jupyter-book, then ``jupyter-book build``)?"""
+    where = path.replace("\\", "/")
+    root = "" if where.startswith(".github/workflows/") else where.split("/.github/workflows/")[0]
+    installs = [m.group(0) for m in _WORKFLOW_INSTALLS.finditer(text)]
+    files = re.findall(r"-r\s+[\"']?([^\s\"';&|]+)", text)
+    if not files or any(not re.fullmatch(r"-r\s|requirements", found, re.IGNORECASE) for found in installs):
+        return False
+    texts = [facts.manifest_texts.get(posixpath.normpath(posixpath.join(root, name)) if root else
+                                      posixpath.normpath(name)) for name in files]
+    return all(found is not None and docs_requirements(found) for found in texts)
 
 
 def _copied_manifests(text: str, path: str, facts: CodeFacts) -> list:
@@ -2663,7 +2747,7 @@ def project_transform(facts: CodeFacts, kind: str):
 # -- pins the added requirement cannot live with ----------------------------------------------------
 
 def langchain_blockers(manifests: Iterable[tuple[str, str, str, str]], kept: Iterable[str] = (),
-                       package: str = "langchain-mistralai") -> tuple[tuple[str, str], ...]:
+                       package: "str | tuple" = "langchain-mistralai") -> tuple[tuple[str, str], ...]:
     """(path, why or "") of each manifest (path, text, kind, real path): the subtree whose LangChain objects a pin
     in it keeps on OpenAI (``langchain_blocker``; migrator.plan.langchain.blocker_for picks the one for a module).
     A requirements file's pins include those of the files it includes (``-r base.txt``: held-out review 52, O3).
@@ -2697,7 +2781,7 @@ _INCLUDED_MARK = "# migrator-included: "
 
 
 def langchain_blocker(manifests: Iterable[tuple[str, str, str]], openai_stays: bool = False,
-                      package: str = "langchain-mistralai") -> str:
+                      package: "str | tuple" = "langchain-mistralai") -> str:
     """Why LangChain's OpenAI classes cannot move, or "": a manifest (path, text, kind) pins a package
     langchain-mistralai 1.1 cannot be installed with (``langchain-core==0.2.36``, ``langchain = "^0.3"``).
     Converting them would write a requirement pip cannot resolve (held-out review 8, D1): they stay, with
@@ -2707,10 +2791,17 @@ def langchain_blocker(manifests: Iterable[tuple[str, str, str]], openai_stays: b
 
     # (langchain-openai's pin goes with it; the langchain / langchain-community bundles stay beside
     # langchain-mistralai, so their pins count: held-out review 18, P5, langchain==0.0.184 converted)
-    replaced = {pkg.old for pkg in PACKAGES if pkg.new == package and not pkg.bundle}
+    # (several packages moving together, LlamaIndex's LLM and embeddings of one manifest: one target, the stricter
+    # need of each distribution, and no advice to raise what the other replaces; held-out review 110, Y3)
+    packages = (package,) if isinstance(package, str) else tuple(package)
+    replaced = {pkg.old for pkg in PACKAGES if pkg.new in packages and not pkg.bundle}
     if openai_stays:  # an object kept on OpenAI keeps langchain-openai, pin and all (held-out review 28, H3)
         replaced = set()
-    needs = next(pkg.needs for pkg in PACKAGES if pkg.new == package)
+    needs = []
+    for moving in packages:
+        for need in next(pkg.needs for pkg in PACKAGES if pkg.new == moving):
+            if not any(need[0] == taken[0] for taken in needs):
+                needs.append(need)
     found: list[str] = []  # every conflicting pin, said at once (held-out review 77, Y2: three pins, three runs)
     for path, text, kind in manifests:
         pins = _pins(text, kind)
@@ -3151,12 +3242,16 @@ def _with_written_todos(before: str, edit: _Edit, path: str, kind: str) -> _Edit
         return edit
     lines = edit.text.splitlines(keepends=True)
     same = before.count("\n") == edit.text.count("\n")
+    moved = {} if same else _moved_lines(before, lines)
     newline = _newline(edit.text)
     inserted = False
     yaml_file = name.lower().endswith((".yml", ".yaml"))
-    for finding in sorted(todos, key=lambda f: f.line, reverse=True):
-        number = finding.line
-        if not (same or finding.message in edit.late or number == 1) or not 1 <= number <= max(len(lines), 1):
+    placed = sorted(((f, f.line if same or f.message in edit.late or f.line == 1 else moved.get(f.line, 0))
+                     for f in todos), key=lambda pair: pair[1], reverse=True)
+    for finding, number in placed:
+        # (a line of the original found unchanged in the edited text, which gained lines: held-out review 109, X1,
+        # a workflow's TODOs were said in the summary only, after an added MISTRAL_API_KEY line moved them)
+        if not 1 <= number <= max(len(lines), 1):
             continue
         if not lines:
             lines = [""]
@@ -3185,6 +3280,19 @@ def _with_written_todos(before: str, edit: _Edit, path: str, kind: str) -> _Edit
     if not _same_meaning(edit.text, written, kind, name):
         return edit
     return _Edit(written, edit.findings, edit.late)
+
+
+def _moved_lines(before: str, lines: list) -> dict:
+    """1-based line of ``before`` -> its line in ``lines`` (the edited text), for the lines the edit left as they were
+    (an added line moves those after it)."""
+    import difflib
+
+    found = {}
+    matcher = difflib.SequenceMatcher(a=before.splitlines(keepends=True), b=lines, autojunk=False)
+    for tag, i1, i2, j1, _j2 in matcher.get_opcodes():
+        if tag == "equal":
+            found.update((i1 + k + 1, j1 + k + 1) for k in range(i2 - i1))
+    return found
 
 
 def _same_meaning(text: str, commented: str, kind: str, name: str) -> bool:
@@ -3766,6 +3874,8 @@ def _undeclared(edit: _Edit, path: str, kind: str, name: str, facts: CodeFacts, 
     where neither langchain-openai nor langchain was declared, though mistralai was)."""
     if _action(facts, path, pkg) is None:
         return edit
+    if kind == REQUIREMENTS and docs_requirements(facts.manifest_texts.get(path, edit.text)):
+        return edit  # it builds the docs, and runs no code (held-out review 109, Y3: CI's Python 3.7 could not install it)
     names = {p.old for p in PACKAGES if p.new == pkg.new} | {pkg.new}
     directory = posixpath.dirname(path.replace("\\", "/"))
     beside = False  # a requirements file beside this Pipfile declares it (pipenv reads the Pipfile only)
@@ -3775,6 +3885,13 @@ def _undeclared(edit: _Edit, path: str, kind: str, name: str, facts: CodeFacts, 
             # held-out review 78, Y6)
             if kind == PIPFILE and other != path and file_kind(other) == REQUIREMENTS:
                 # (held-out review 101, Y1: requirements.txt got mistralai, the Pipfile `pipenv install` reads did not)
+                beside = True
+                continue
+            if kind == PYPROJECT and other != path and file_kind(other) == REQUIREMENTS and \
+                    not (_action(facts, path, pkg) or "").startswith(_EXAMPLES):
+                # the package's own code converted (not its examples): `uv run` / `pip install .` install from the
+                # pyproject.toml, not from the frozen requirements file beside it (held-out review 110, Y1:
+                # ModuleNotFoundError under `uv run`)
                 beside = True
                 continue
             return edit
@@ -3833,6 +3950,24 @@ def _undeclared(edit: _Edit, path: str, kind: str, name: str, facts: CodeFacts, 
 # a requirements file for development, not for running the app: requirements-dev.txt, test-requirements.txt, docs/...
 _DEV_REQUIREMENTS = re.compile(r"(?:^|[-_.])(?:dev|develop|development|tests?|testing|lint|linting|docs?|ci|style|"
                                r"typing|mypy|bench|benchmarks?)(?:[-_.]|$)", re.IGNORECASE)
+
+
+# what builds a project's documentation or book (a requirements file naming only these runs no app code)
+_DOCS_PACKAGE = re.compile(r"^(?:jupyter-book|sphinx(?:-.+)?|sphinxcontrib-.+|mkdocs(?:-.+)?|myst-(?:nb|parser)|furo|"
+                           r"pydata-sphinx-theme|nbsphinx|jupytext|ghp-import|docutils|recommonmark|breathe|"
+                           r"readthedocs-sphinx-.+|mike|pdoc3?)$")
+_DOCS_HEADER = re.compile(r"^\s*#.*\b(?:build(?:ing)?|render(?:ing)?)\b.*\b(?:book|docs|documentation|site)\b",
+                          re.IGNORECASE | re.MULTILINE)
+
+
+def docs_requirements(text: str) -> bool:
+    """Is ``text`` a requirements file for building documentation (a Jupyter Book, Sphinx, MkDocs): every package it
+    names builds docs, or its comment says it is for building them and it names no openai?"""
+    names = [re.split(r"[\s\[<>=!~;@]", line.strip(), maxsplit=1)[0].lower() for line in text.splitlines()
+             if line.strip() and not line.lstrip().startswith(("#", "-"))]
+    if not names or any(_declares(text, old) for old in ("openai", "langchain-openai", "llama-index-llms-openai")):
+        return False
+    return all(_DOCS_PACKAGE.match(name) for name in names) or _DOCS_HEADER.search(text) is not None
 
 
 def _main_requirements(path: str, facts: CodeFacts) -> bool:

@@ -225,6 +225,42 @@ _JSON_BASE_URL = {var: re.compile(r'"' + var + r'"[ \t]*:[ \t]*"(https?://[^"\s]
                   for var in BASE_URL_VARS}
 
 
+_ENV_FILE_ENTRY = re.compile(r"""^[ \t]*env_file:[ \t]*(?:["']?([^\s"'#\[]+)["']?)?[ \t]*(?:#.*)?$""")
+_LIST_ENTRY = re.compile(r"""^([ \t]*)-[ \t]*(?:path:[ \t]*)?["']?([^\s"'#]+)["']?""")
+
+
+def _compose_env_files(project: Sequence[LoadedFile]) -> dict:
+    """normalised env file path -> the directory of the compose file loading it (``env_file: ./environment/llm.env``,
+    or a list of them): its variables are the environment of the services that compose file runs."""
+    found: dict = {}
+    for item in project:
+        name = os.path.basename(item.source.path).lower()
+        if b"env_file" not in item.data or not (name.endswith((".yml", ".yaml")) and "compose" in name):
+            continue
+        try:
+            lines = decode(item.data)[0].splitlines()
+        except Exception:  # noqa: BLE001 - reported by its own pass
+            continue
+        directory = os.path.dirname(item.source.path)
+        for at, line in enumerate(lines):
+            entry = _ENV_FILE_ENTRY.match(line)
+            if entry is None:
+                continue
+            paths = [entry.group(1)] if entry.group(1) else []
+            indent = len(line) - len(line.lstrip())
+            for following in lines[at + 1:] if not paths else ():
+                listed = _LIST_ENTRY.match(following)
+                if listed is None or len(listed.group(1)) < indent:
+                    if following.strip() and not following.lstrip().startswith(("#", "required:")):
+                        break
+                    continue
+                paths.append(listed.group(2))
+            for relative in paths:
+                if "$" not in relative:
+                    found.setdefault(os.path.normpath(os.path.join(directory, relative)), directory)
+    return found
+
+
 def env_base_urls(project: Sequence[LoadedFile]) -> dict:
     """Directory -> the OpenAI base URL the project's example env files and deploy files set there
     (held-out review 4: a bare OpenAI() of an app configured for a university gateway moved to Mistral
@@ -238,6 +274,7 @@ def env_base_urls(project: Sequence[LoadedFile]) -> dict:
     shipped = [item for item in project if item.source.kind == DEPLOY or
                item.source.kind == ENV_FILE and is_example_env(item.source.path)]
     real = [item for item in project if item.source.kind == ENV_FILE and not is_example_env(item.source.path)]
+    loaded_by = _compose_env_files(project)
     for item in shipped + real:  # (setdefault: what the project ships answers first)
         path = item.source.path
         if b"OPENAI_" not in item.data and b"://" not in item.data:
@@ -246,7 +283,9 @@ def env_base_urls(project: Sequence[LoadedFile]) -> dict:
             text = decode(item.data)[0]
         except Exception:  # noqa: BLE001 - reported by its own pass
             continue
-        directory = os.path.dirname(path)
+        # (an env file a compose file loads, `env_file: ./environment/llm.env`, configures the services there: held-out
+        # review 109, Y1, its OPENAI_BASE_URL at a local model server was not read, and the client moved to Mistral)
+        directory = loaded_by.get(os.path.normpath(path), os.path.dirname(path))
         if os.path.basename(directory) == ".devcontainer":
             directory = os.path.dirname(directory)  # it sets up the workspace it sits in
         for var in BASE_URL_VARS:
@@ -390,7 +429,7 @@ def _llamaindex_blocker(manifests: list, code: Sequence[LoadedFile] = ()) -> tup
         return ()
     from migrator.engine.project_files import langchain_blockers
 
-    def blockers_of(package: str) -> tuple:
+    def blockers_of(package: "str | tuple") -> tuple:
         # (no manifest naming LlamaIndex: the import alone decides, for the whole run, which shares one environment;
         # held-out review 107, Y3: Settings.llm converted beside an OpenAIPydanticProgram that then raised)
         if manifests:
@@ -419,9 +458,23 @@ def _llamaindex_blocker(manifests: list, code: Sequence[LoadedFile] = ()) -> tup
             out.append((path, why))
         return tuple(out)
 
-    return (_codeless_above(with_imports(blockers_of("llama-index-llms-mistralai"), "llama-index-llms-mistralai 0.11")),
-            _codeless_above(with_imports(blockers_of("llama-index-embeddings-mistralai"),
-                                         "llama-index-embeddings-mistralai 0.6")))
+    llms, embeddings = "llama-index-llms-mistralai", "llama-index-embeddings-mistralai"
+    alone = (blockers_of(llms), blockers_of(embeddings))
+    # a manifest whose code moves both (an LLM and an embed model): one target for both, the LLM's stricter one
+    # (held-out review 110, Y3: `>=0.14.5` and `>=0.13` for one requirements file, and the next run blocked again)
+    both = dict(blockers_of((llms, embeddings)))
+    texts = [(item.source.path.replace(os.sep, "/"), item.data) for item in code]
+
+    def moves_both(path: str) -> bool:
+        directory = posixpath.dirname(path)
+        under = [data for module, data in texts if not directory or module.startswith(directory + "/")]
+        return any(b"llama_index.llms.openai" in data for data in under) and \
+            any(b"llama_index.embeddings.openai" in data for data in under)
+
+    llm_blockers, embed_blockers = (tuple((path, both.get(path, why) if why and moves_both(path) else why)
+                                          for path, why in found) for found in alone)
+    return (_codeless_above(with_imports(llm_blockers, "llama-index-llms-mistralai 0.11")),
+            _codeless_above(with_imports(embed_blockers, "llama-index-embeddings-mistralai 0.6")))
 
 
 # An import of a LlamaIndex integration with no release for a core past 0.12 (mapping.packages.LLAMA_CORE_NONE)
@@ -706,7 +759,10 @@ def run(
             all(os.path.isdir(path) and not manifest_above(path) for path in paths):
         # converted code no manifest of the run governs (backend_api/ beside web/requirements.txt: held-out review 102,
         # X5, its scripts needed mistralai and nothing said so)
-        code_results = _install_step(code_results, uncovered=[*manifests, *packaging])
+        # (a requirements file that builds the docs installs none of the code's dependencies: held-out review 109, Y3)
+        docs = _docs_manifests(project, manifests)
+        code_results = _install_step(code_results, uncovered=[m for m in [*manifests, *packaging] if m not in docs],
+                                     docs=docs)
     if transform is None and config.plan is not None and config.plan.sql_sizes:
         code_results = _sql_steps(code_results, config.plan.sql_sizes)
     results.extend(code_results)
@@ -745,13 +801,14 @@ def _packaging_script(source: SourceFile) -> bool:
         return False
 
 
-def _install_step(results: list, uncovered: Optional[list] = None) -> list:
+def _install_step(results: list, uncovered: Optional[list] = None, docs: frozenset | set = frozenset()) -> list:
     """With no dependency manifest in the run, the summary's "Before you deploy" names the packages the converted
     code now imports (held-out review 80, Y9: a repository without requirements was converted to mistralai 3.x's
     imports, which an environment with mistralai 1.x cannot run, and nothing said what to install). The step rides
     on the first finding of the first changed file importing one (no site is added). ``uncovered``: the run's
     manifests; only the code none of them governs (none in its directory or above it) counts, and the step names
     where that code is."""
+    from migrator.engine.notebook_pip import notebook_installs
     from migrator.engine.project_files import _imports
     from migrator.mapping.packages import INSTALL_STEP, PACKAGES
 
@@ -768,8 +825,11 @@ def _install_step(results: list, uncovered: Optional[list] = None) -> list:
                 continue
             where[directory or "."] = None
         text = result.updated.decode("utf-8", "replace")
+        # (a notebook's own pip line installing it: held-out review 109, Y2, "no ... was found to declare it" of a
+        # notebook whose %pip line migrator had just rewritten to install it)
+        installs = notebook_installs(text) if result.path.endswith(".ipynb") else set()
         for pkg in PACKAGES:
-            if pkg.new not in needed and _imports(pkg.new_module).search(text):
+            if pkg.new not in needed and pkg.new not in installs and _imports(pkg.new_module).search(text):
                 needed[pkg.new] = pkg.requirement
                 first = index if first is None else first
     if first is None:
@@ -777,12 +837,32 @@ def _install_step(results: list, uncovered: Optional[list] = None) -> list:
     step = INSTALL_STEP.format(requirements=" ".join(f'"{requirement}"' for requirement in needed.values()))
     if homes is not None:
         shown = ", ".join(f"{directory}/" for directory in list(where)[:3]) + (" ..." if len(where) > 3 else "")
+        builds = [m for m in sorted(docs) if any(
+            home == "" or directory == home or directory.startswith(home + "/") for home in [_governed_dir(m)]
+            for directory in where)]
         step = step.replace("(no requirements.txt / pyproject.toml / setup.cfg / setup.py / Pipfile / environment.yml "
-                            "was found to declare it)", f"(no dependency file governs {shown}: the run's others are "
-                            "for other directories)")
+                            "was found to declare it)", f"({builds[0]} builds the docs, and no dependency file installs "
+                            f"what {shown} runs)" if builds else f"(no dependency file governs {shown}: the run's "
+                            "others are for other directories)")
     result = results[first]
     findings = (replace(result.findings[0], steps=(*result.findings[0].steps, step)), *result.findings[1:])
     return [*results[:first], replace(result, findings=findings), *results[first + 1:]]
+
+
+def _docs_manifests(project: Sequence[LoadedFile], manifests: list) -> set:
+    """The requirements files among ``manifests`` that build documentation (project_files.docs_requirements)."""
+    from migrator.engine.project_files import docs_requirements
+
+    found = set()
+    for item in project:
+        if item.source.path in manifests and item.source.path.endswith(".txt"):
+            try:
+                text = decode(item.data)[0]
+            except Exception:  # noqa: BLE001 - reported by its own pass
+                continue
+            if docs_requirements(text):
+                found.add(item.source.path)
+    return found
 
 
 def _governed_dir(manifest: str) -> str:

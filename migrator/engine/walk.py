@@ -80,6 +80,8 @@ def file_kind(path: str) -> str | None:
     if lower == ".env" or lower.startswith(".env.") or lower.endswith(".env") or lower == ".envrc" or (
             _ENV_EXAMPLE.search(lower)):  # `env.example`, `backend.env.example` (held-out review 21, S-B10)
         return ENV_FILE
+    if lower.startswith(".envrc") and any(word in lower for word in _TEMPLATE_WORDS):
+        return ENV_FILE  # direnv's templates, `.envrc_template`, `.envrc.example` (held-out review 110, Y4)
     if "secrets" in lower and ".toml" in lower and (directory.rpartition("/")[2] == ".streamlit" or any(
             word in lower for word in ("template", "example", "sample"))):
         # (a template outside .streamlit, `secrets_template.toml`: held-out review 86, X6, it kept OPENAI_API_KEY)
@@ -148,6 +150,8 @@ EXCLUDED = "excluded"
 # it (held-out review 90, Y2: a tracked codeconverter.py was left silently, and its openai pin removed); detail: its
 # real path. Not converted; the project files keep what it needs, as for EXCLUDED
 IGNORED = "ignored"
+# ignored directories of built copies, not walked for ignored modules to report
+_BUILT_DIRS = frozenset({"build", "dist", ".eggs", "htmlcov", "wheels"})
 # what names an env file a template (project_files._EXAMPLE_WORDS)
 _TEMPLATE_WORDS = ("example", "sample", "template", "dist", "default", "tmpl", "tpl", "skeleton")
 
@@ -253,6 +257,8 @@ def read_for_the_plan(kind: str, data: bytes) -> bool:
     too, on the same marks (held-out review 87, Y1: one on LlamaIndex's defaults was skipped as "no openai reference",
     where the same cell in a .py got its TODO); its cells are parsed when it is read. An env or deploy file giving a
     variable a URL or an OpenAI model name (_SETTING_VALUE)."""
+    if kind == DEPLOY and b"env_file" in data:
+        return True  # (the env files it loads configure its services: migrator.engine.runner._compose_env_files)
     if kind in (ENV_FILE, DEPLOY):
         return _SETTING_VALUE.search(data) is not None
     if kind not in (PYTHON, NOTEBOOK) or (
@@ -479,12 +485,14 @@ def walk(root: str, exclude: Any, respect_gitignore: bool, ordered: bool = True,
     exclude_base = pyproject_dir if pyproject_dir is not None else root_abs
     rules = initial_ignore_rules(root_abs) if respect_gitignore else IgnoreRules()
     # Each directory: (absolute path, real path, shown path, rules in force, exclude prefix).
-    stack = [(root_abs, os.path.realpath(root), display_path(root), rules, match_prefix(root_abs, exclude_base), False)]
+    stack = [(root_abs, os.path.realpath(root), display_path(root), rules, match_prefix(root_abs, exclude_base), False,
+              False)]
     walked: set = set()  # the files yielded (a tracked file ignore rules match is added after the walk)
     # (outside a git work tree, what git tracks is unknown: an ignored module is reported, not dropped)
     untracked_unknown = respect_gitignore and excluded_too and _git_top(root_abs) is None
     while stack:
-        path, real, shown, rules, exclude_prefix, left_out = stack.pop()
+        # (hidden: a directory .gitignore matches, walked outside a git work tree only to report what it holds)
+        path, real, shown, rules, exclude_prefix, left_out, hidden = stack.pop()
         if respect_gitignore:
             rules = rules.with_file(os.path.join(path, ".gitignore"))
         try:
@@ -516,7 +524,7 @@ def walk(root: str, exclude: Any, respect_gitignore: bool, ordered: bool = True,
                 excluded = bool(exclude.match(relative + "/" if is_dir else relative))
                 if excluded and not excluded_too:
                     continue
-            if rules.specs and rules.ignored(name, is_dir) and not (
+            if hidden or rules.specs and rules.ignored(name, is_dir) and not (
                     # an env template (`.env.example` under `.env.*`) is meant to be committed: outside a git work tree
                     # it is read (held-out review 93, X5: the template kept OPENAI_API_KEY beside converted code)
                     untracked_unknown and not is_dir and not is_link and file_kind(f"{shown}/{name}") == ENV_FILE
@@ -524,6 +532,12 @@ def walk(root: str, exclude: Any, respect_gitignore: bool, ordered: bool = True,
                 if untracked_unknown and not is_dir and not is_link and not excluded and \
                         (python_only or file_kind(f"{shown}/{name}") in (PYTHON, NOTEBOOK)):
                     yield IGNORED, name if shown == os.curdir else f"{shown}/{name}", os.path.join(real, name)
+                elif untracked_unknown and is_dir and not is_link and not excluded and not _is_virtualenv(entry.path) \
+                        and name not in _BUILT_DIRS and not name.endswith(".egg-info"):
+                    # its modules are reported one by one, as an ignored module is (held-out review 108, Y1: lctut's
+                    # `sql*` rule hid sql_qa/main.py, an OpenAI use, from the summary and --check)
+                    subdirectories.append((entry.path, os.path.join(real, name), f"{shown}/{name}" if shown != os.curdir
+                                           else name, rules, f"{exclude_prefix}{name}/", excluded, True))
                 continue
             child_shown = name if shown == os.curdir else f"{shown}/{name}"
             if is_link:
@@ -532,7 +546,7 @@ def walk(root: str, exclude: Any, respect_gitignore: bool, ordered: bool = True,
             elif is_dir:
                 if not _is_virtualenv(entry.path):
                     subdirectories.append((entry.path, os.path.join(real, name), child_shown,
-                                           rules.descend(name), f"{exclude_prefix}{name}/", excluded))
+                                           rules.descend(name), f"{exclude_prefix}{name}/", excluded, False))
             elif excluded:
                 if respect_gitignore:
                     walked.add(child_shown)

@@ -249,6 +249,11 @@ TOKENIZER_STEP = ("MistralAIEmbeddings fetches the mistralai/Mixtral-8x7B-v0.1 t
 COMPAT_TODO = ("{name}(...) still calls OpenAI: this run moves the openai SDK's clients to {provider}; to move this one "
                "too, pass base_url=\"{base_url}\", api_key={key_code} and a model {provider} serves "
                "(langchain_openai takes them), or leave it on OpenAI")
+# ... and for OpenAIEmbeddings: it sends tiktoken token ids unless told not to (its docstring says so for other
+# providers), and another provider's vectors are not OpenAI's
+COMPAT_EMBEDDINGS = ("; with check_embedding_ctx_length=False too (else it sends token ids, which {provider} does not "
+                     "take), and re-embed what a vector store holds: {provider}'s vectors are not OpenAI's (another "
+                     "size, another space)")
 AZURE_TODO = ("an Azure OpenAI deployment stays on {name}; for a Mistral model use "
               "langchain_mistralai.{mistral}(model=..., endpoint=...) by hand")
 AZURE_MISTRAL = MappingProxyType({"AzureChatOpenAI": "ChatMistralAI",

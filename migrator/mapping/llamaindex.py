@@ -275,6 +275,24 @@ def legacy_import(module: str) -> bool:
 # (``resolve_llm``: an ImportError once that package is gone). A converted LLM the engines never receive left them on
 # OpenAI, and the requirements lost the package they import (held-out review 72, Y3).
 DEFAULT_LLM_ENGINES = frozenset({"as_chat_engine", "as_query_engine"})
+# ... and the components that take ``llm or Settings.llm`` when built (llama-index-core 0.14), by the name they are
+# imported under and the method called: the position of their llm parameter (None: by keyword only, through
+# **kwargs). Held-out review 108, Y2: TitleExtractor(), PropertyGraphIndex.from_documents(docs),
+# RetrieverQueryEngine.from_args(retriever) and LLMSingleSelector.from_defaults() stayed on OpenAI's LLM, silently.
+DEFAULT_LLM_COMPONENTS = {
+    "TitleExtractor": 0, "QuestionsAnsweredExtractor": 0, "SummaryExtractor": 0, "KeywordExtractor": 0,
+    "LLMRerank": 0, "QueryFusionRetriever": 1, "RetrieverQueryEngine.from_args": 1, "RouterQueryEngine": 2,
+    "RouterQueryEngine.from_defaults": 1, "CitationQueryEngine.from_args": 1, "LLMSingleSelector.from_defaults": 0,
+    "LLMMultiSelector.from_defaults": 0, "get_response_synthesizer": 0, "PropertyGraphIndex": 1,
+    "PropertyGraphIndex.from_documents": None, "KeywordTableIndex": 3, "KeywordTableIndex.from_documents": None,
+    "TreeIndex": 3, "TreeIndex.from_documents": None, "DocumentSummaryIndex": 3,
+    "DocumentSummaryIndex.from_documents": None, "SimpleChatEngine.from_defaults": 5,
+    "CondenseQuestionChatEngine.from_defaults": 8, "ContextChatEngine.from_defaults": 8,
+    "CondensePlusContextChatEngine.from_defaults": 1, "FaithfulnessEvaluator": 0, "RelevancyEvaluator": 0,
+    "CorrectnessEvaluator": 0,
+}
+# keywords that hand a component its LLM (or what it would build with one: PropertyGraphIndex's kg_extractors=)
+DEFAULT_LLM_GIVEN = frozenset({"llm", "service_context", "llm_predictor", "kg_extractors"})
 DEFAULT_LLM_TODO = ("{engine}(...) here is handed no llm= and this program sets no Settings.llm, so it answers with "
                     "LlamaIndex's default, OpenAI's OpenAI (OPENAI_API_KEY; it needs llama-index-llms-openai "
                     "installed): to answer with Mistral, pass it llm={llm} or set Settings.llm before it")

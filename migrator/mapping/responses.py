@@ -8,6 +8,8 @@ events, and mistralai 3.7 never sends ``text=`` (so json_schema output is not en
 
 from __future__ import annotations
 
+import ast
+
 from types import MappingProxyType
 
 METHOD, ASYNC_METHOD = "responses.create", "responses.create_async"
@@ -130,3 +132,9 @@ CHAT_TEXT_PART = "text"
 # An input image part's "detail" when the app gives none: OpenAI's default; mistralai 3.7's request model
 # requires the field (a ValidationError before sending). MIG104 adds it.
 INPUT_IMAGE_DETAIL = "auto"
+
+
+def output_text_getattr(call: ast.Call) -> bool:
+    """``getattr(response, "output_text"[, default])``: a Responses result's text, read through getattr."""
+    return isinstance(call.func, ast.Name) and call.func.id == "getattr" and len(call.args) in (2, 3) and \
+        not call.keywords and isinstance(call.args[1], ast.Constant) and call.args[1].value == "output_text"

