@@ -1122,7 +1122,7 @@ class _Collector(NodeVisitor):
                     value = node.value.value if isinstance(node.value, ast.Constant) else None
                     self.facts.module_retries = value if type(value) is int and value >= 0 else "?"
         if self.facts.view is not None and self.stmt_stack and isinstance(node.targets[0], ast.Attribute) and \
-                (self.facts.view.site(node) or ("",))[0] == "apppatch":  # type: ignore[attr-defined]
+                (self.facts.view.site(node) or ("",))[0] in ("apppatch", "sdkpatch"):  # type: ignore[attr-defined]
             # `fake.chat.completions.create.return_value = ...` on a converted client's fake: MIG106's TODO
             self.facts.api_sites[(self.stmt_stack[-1], "=", 0)] = (node.lineno, self.facts.view.site(node))
             self.mark()
@@ -1663,6 +1663,8 @@ def _embedding_key_problem(name: str, key: str, value: ast.AST) -> str:
     MIG107 rewrites it: ``EMBEDDING_KWARGS``)."""
     if key not in EMBEDDING_KWARGS:
         return f"unknown key {key!r}"
+    if key == "timeout":  # (seconds; the call's keyword converts to timeout_ms, a dict's value is not rewritten)
+        return f'{name}["timeout"]: set "timeout_ms" (milliseconds) by hand'
     if key == "encoding_format" and not (isinstance(value, ast.Constant) and value.value == "float"):
         return f'{name}["encoding_format"]: only float is known to convert'
     if key == "input":

@@ -793,8 +793,11 @@ def _guards_import(node: ast.Try, top: bool) -> bool:
     """A ``try`` that guards an import: ``except ImportError``, or ``except Exception`` in a function or around
     imports alone at the top level (it catches the ImportError too: the Mistral import takes the openai one's
     place under the same guard rather than going to the module's top, held-out reviews 21 and 22, S-B6 / T3)."""
+    # (imports and flags set to constants, `_openai_available = True`: only an import can raise there; held-out review
+    # 111, X5, the Mistral client was built only where openai imported)
     return any(_catches_import_error(h) or (_catches_everything(h) and (
-        not top or all(isinstance(stmt, (ast.Import, ast.ImportFrom)) for stmt in node.body))) for h in node.handlers)
+        not top or all(isinstance(stmt, (ast.Import, ast.ImportFrom)) or isinstance(stmt, ast.Assign) and
+                       isinstance(stmt.value, ast.Constant) for stmt in node.body))) for h in node.handlers)
 
 
 def _catches_everything(handler: ast.ExceptHandler) -> bool:

@@ -975,8 +975,10 @@ class _Transformer(SplatSteps, RuleTransformer):
             return value, None  # mapped where it is set (a constant, a default, a local, self.model, a settings field)
         # (quoted as it reads once its model literals are mapped: `os.getenv("MODEL", "gpt-4o")` was quoted above
         # its converted `os.getenv("MODEL", "mistral-large-latest")`, held-out review 20, R-B4)
-        return value, (self.run_time_model_todo("model", self._map_literals(value))
-                       if self.first_in_module(code_of(value)) else None)
+        # (the value with them mapped too: a kwargs dict's `"model": os.getenv("OPENAI_MODEL", "gpt-4o-mini")` kept its
+        # default while the TODO quoted it mapped; held-out review 111, X1)
+        mapped = self._map_literals(value)
+        return mapped, (self.run_time_model_todo("model", mapped) if self.first_in_module(code_of(value)) else None)
 
     def _same_target(self, line: int, value: str, target: str) -> None:
         """Two OpenAI models the module's code names apart (``llm(q, model="gpt-3.5-turbo")``, then ``model="gpt-4o-

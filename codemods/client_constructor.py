@@ -829,6 +829,10 @@ class _Transformer(RuleTransformer):
                 not isinstance(original.targets[0].target, cst.Name) or \
                 original.targets[0].target.value not in self.facts.view.key_names:
             return updated
+        # (a check of it, `if openai_api_key: ... else: st.info("Add OPENAI_API_KEY ...")`, names the new secret too:
+        # held-out review 110, X9)
+        if _streamlit_key(updated.value) is not None and self._function() is None and not self.path:
+            self._gate_names[(None, original.targets[0].target.value)] = self.current_line()
         return self._mistral_secret_value(updated)
 
     def _depends_alias(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
@@ -2421,6 +2425,9 @@ class _KeyText(cst.CSTTransformer):
             value = re.sub(r"\b((?:API|api|Api) [Kk]ey|[Kk]ey) for OpenAI\b", r"\1 for Mistral", value)
             # ... and OpenAI's key page, where the prompt says to get it (held-out review 45, A5)
             value = OPENAI_KEYS_PAGE.sub(MISTRAL_KEYS_PAGE, value)
+            # `export MISTRAL_API_KEY=sk-...`: Mistral's keys have no sk- prefix (held-out review 108, X8)
+            value = re.sub(r"\b(MISTRAL_API_KEY\s*=\s*[\"']?)sk-(?:\.\.\.|…|x+|\*+|<[^<>]*>|your[\w-]*)",
+                           r"\1...", value)
         return value
 
     def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:

@@ -660,6 +660,14 @@ class _Transformer(RuleTransformer):
                     and module in classes.get(code_of(a.name), ("", ()))[1]]
         if not replaced:
             return updated
+        exported = {name for path, name in getattr(self.config, "langchain_exported", ())
+                    if path == self.rule.context.filename}
+        if any(self._local(a) in exported for a in replaced):
+            # other modules take the class from here (`from settings import *`): it stays importable, the Mistral
+            # class imported beside it (held-out review 111, Y1: their import failed at start-up)
+            for alias in replaced:
+                self.need_import(classes[code_of(alias.name)][2], classes[code_of(alias.name)][3])
+            return original  # (as written: its names are not the renamed references)
         targets = {classes[code_of(a.name)][2] for a in replaced}
         if len(replaced) == len(updated.names) and len(targets) == 1:  # the whole statement moves: aliases and
             names = [a.with_changes(name=cst.Name(classes[code_of(a.name)][3])) for a in updated.names]  # layout stay

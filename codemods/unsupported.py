@@ -10,8 +10,9 @@ import libcst as cst
 from codemods._base import MigratorRule, RuleTransformer, code_of, dotted
 from migrator.mapping.client import V0_EMBEDDING_HELPERS, V0_HINTS, V0_NO_EQUIVALENT
 from migrator.mapping.legacy import V0_METHODS, V0_RESOURCES, V0_VALUE_TODO, v0_callable_todo
+from migrator.mapping.outside_sdk import MOCK_ATTRIBUTES
 from migrator.mapping.outside_sdk import call_kinds
-from migrator.mapping.surfaces import API_LINKS, closest_feature, openai_lacks
+from migrator.mapping.surfaces import API_LINKS, CLOSEST, closest_feature, openai_lacks
 from migrator.plan.model import KEEP, UNRESOLVED, V0_DEPLOYMENT
 
 # a patch of the legacy v0 module API (openai.ChatCompletion.create): under --target openai-compatible it keeps its TODO
@@ -178,7 +179,11 @@ class _Transformer(RuleTransformer):
         as a value, whose calls migrator cannot see (held-out review 6, da-maltsev: a silent module)."""
         if isinstance(node.value, cst.Attribute):
             self._chained.add(id(node.value))
-            if id(node) not in self._called and node.value.attr.value in V0_RESOURCES and \
+            mocked = self.__dict__.setdefault("_mocked", set())
+            if node.attr.value.startswith("assert_") or node.attr.value in MOCK_ATTRIBUTES:
+                mocked.add(id(node.value))  # `openai.ChatCompletion.create.assert_called_once()`: a mock's API
+            if id(node) not in self._called and id(node) not in mocked and \
+                    id(node) not in self.__dict__.get("_assigned", ()) and node.value.attr.value in V0_RESOURCES and \
                     node.attr.value in V0_METHODS and isinstance(node.value.value, cst.Name) and \
                     self.facts.openai_modules.get(node.value.value.value) == "openai" and self.statement_stack and \
                     not self._annotations and self.config.endpoint() is None:
@@ -193,8 +198,13 @@ class _Transformer(RuleTransformer):
 
     def visit_Assign(self, node: cst.Assign) -> None:
         """A test's fake set up as an OpenAI client in a converted client's place (the plan's site)."""
+        # (`openai.ChatCompletion.create = MagicMock()`: a patch, said by the plan's site, not a value taken)
+        self.__dict__.setdefault("_assigned", set()).update(id(t.target) for t in node.targets)
         found = self.facts.api_sites.get((self.statement_stack[-1], "=", 0)) if self.statement_stack else None
-        if found is not None:
+        if found is not None and found[1][0] == "sdkpatch":
+            # `openai.ChatCompletion.create = MagicMock(...)` (held-out review 111, X2): as a patch() call's
+            self._sdk_patch_todo(*found)
+        elif found is not None:
             self.todo(found[0], found[1][1])
         self._alias(node)
 
@@ -215,6 +225,17 @@ class _Transformer(RuleTransformer):
         self.todo(found[0], f"{code_of(node.value)} is kept as {target}: the calls made through it stay on OpenAI "
                             f"with its client; {closest}")
 
+    def _sdk_patch_todo(self, line: int, answer: tuple) -> None:
+        """A test patching the SDK the converted code no longer calls: its TODO, where that kind of call converts."""
+        if self.config.endpoint() is not None and not _V0_PATCH.search(str(answer[2])):
+            return
+        if answer[1] in self._patch_todos_said:
+            self.todo(line, f"this test patches {answer[2]} too: see the TODO at the first such patch in this file")
+        elif self.facts.view is not None and self.facts.view.path not in self.facts.view.plan.kept_only and \
+                _patched_kind_converts(self.facts.view.plan, answer[2], self.facts.view.path):
+            self._patch_todos_said.add(answer[1])
+            self.todo(line, answer[1])
+
     def visit_Call(self, node: cst.Call) -> None:
         self._called.add(id(node.func))
         found = self.api_site(node)
@@ -233,10 +254,7 @@ class _Transformer(RuleTransformer):
             self._patch_todos_said.add(answer[1])
             self.todo(line, answer[1])  # a test patching the OpenAI class a converted module no longer has
         elif answer[0] == "sdkpatch":
-            if self.facts.view is not None and self.facts.view.path not in self.facts.view.plan.kept_only and \
-                    _patched_kind_converts(self.facts.view.plan, answer[2], self.facts.view.path):
-                self._patch_todos_said.add(answer[1])
-                self.todo(line, answer[1])  # a test patching the SDK the converted code no longer calls
+            self._sdk_patch_todo(line, answer)
         elif answer[0] == "v0" and answer[3]:
             return  # the module's api_base points at another server: not OpenAI's call to move
         elif answer[0] == "v0" and answer[2]:
@@ -252,6 +270,12 @@ class _Transformer(RuleTransformer):
             surface = answer[1]
             resource = surface.split(".")[1] if "." in surface else surface
             endpoint = self.config.endpoint()
+            if endpoint is not None and resource in V0_NO_EQUIVALENT:
+                # (images, fine-tuning: the provider serves none of them; held-out review 111, X8, they were told to
+                # reach it through the OpenAI SDK)
+                self.todo(line, f"legacy openai v0 API {surface}(...) stays on OpenAI: {endpoint.spec.name} does not "
+                                "serve it through the OpenAI SDK")
+                return
             if endpoint is not None:
                 self.todo(line, f"legacy openai v0 API {surface}(...): port it by hand to an openai>=1 client "
                                 f"(OpenAI(base_url=\"{endpoint.base_url}\", api_key=...)) to reach "
@@ -303,6 +327,14 @@ class _Transformer(RuleTransformer):
                                 "this file")
             elif answer[4].startswith(receiver + " "):  # "openai is a parameter annotated AsyncOpenAI and ...": whole
                 self.todo(line, f"{answer[4]}; a client that stays on OpenAI needs nothing")
+            elif self.config.endpoint() is None and (answer[4].endswith("(...) has no rule yet") and closest_feature(
+                    answer[4].removesuffix("(...) has no rule yet")) or answer[4] in CLOSEST.values()):
+                # an API Mistral has no counterpart of (vector stores): nothing to convert by hand (held-out review
+                # 111, X9: "convert this call by hand (vector_stores.create(...) has no rule yet)")
+                surface = _api_surface(node) or answer[4].removesuffix("(...) has no rule yet")
+                closest = closest_feature(surface) or answer[4]
+                self.todo(line, f"{receiver} is not traced to a client: {surface}(...) has no Mistral counterpart "
+                                f"({closest}): it needs an OpenAI client, so do not hand it one migrator converted")
             else:
                 self.todo(line, f"{receiver} is not traced to a client: if it receives a client migrator "
                                 f"converted, convert this call by hand ({answer[4]}); a client that stays on OpenAI "
@@ -336,3 +368,15 @@ def _api_receiver(node: cst.Call) -> str:
     while isinstance(func, cst.Attribute) and func.attr.value in API_LINKS:
         func = func.value
     return code_of(func) if func is not node.func else "the receiver"
+
+
+def _api_surface(node: cst.Call) -> str:
+    """``vector_stores.files.create`` of ``client.vector_stores.files.create(...)``: the links from the first API
+    resource on, else ""."""
+    links = []
+    func = node.func
+    while isinstance(func, cst.Attribute):
+        links.insert(0, func.attr.value)
+        func = func.value
+    start = next((i for i, link in enumerate(links) if link in API_LINKS), None)
+    return ".".join(links[start:]) if start is not None else ""

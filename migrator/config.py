@@ -43,6 +43,9 @@ class Config:
     # Filled by the engine: ((module's last name, name, dotted class), ...), a LangChain / LlamaIndex OpenAI class a
     # module of the tree imports, which others may import from it (migrator.plan.langchain.reexported_classes)
     langchain_reexports: tuple = field(default=(), compare=False)
+    # Filled by the engine: ((path, name), ...): a LangChain / LlamaIndex OpenAI class another module of the tree takes
+    # from the module at path (`from settings import *`): its import stays importable there
+    langchain_exported: tuple = field(default=(), compare=False)
 
     def models(self) -> dict[str, str]:
         """The model map rules read: the user's pairs, then (``--target openai-compatible``) the

@@ -919,3 +919,104 @@ def test_a_raw_http_call_to_a_url_constant_imported_from_another_module_gets_the
                   "        r = await client.post(OPENAI_CHAT_URL, json={\"model\": \"gpt-4o-mini\", \"messages\": messages})\n"
                   "    return r.json()[\"choices\"][0][\"message\"][\"content\"]\n"})
     assert "# TODO(migrator MIG106): client.post(...) calls OpenAI's HTTP API directly" in out["llm.py"], out["llm.py"]
+
+
+def test_a_path_joined_to_an_openai_url_setting_picks_the_endpoints_todo():
+    """Held-out review 110, X5 (funny_bot): `session.post(url=urljoin(self.base_url, "images/generations"))`, the
+    dataclass field `base_url = "https://api.openai.com/v1/"`, was told to go to Mistral "in Mistral's request shape";
+    Mistral has no images endpoint. The path written beside the setting picks the endpoint's TODO, as it does for a
+    module constant."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        from dataclasses import dataclass
+        from urllib.parse import urljoin
+
+        import httpx
+
+
+        @dataclass
+        class OpenaiClient:
+            token: str
+            base_url: str = "https://api.openai.com/v1/"
+
+            async def image(self, prompt):
+                async with httpx.AsyncClient() as session:
+                    r = await session.post(url=urljoin(self.base_url, "images/generations"), json={"prompt": prompt})
+                return r.json()["data"][0]["b64_json"]
+        ''')
+    assert len(todos) == 1 and todos[0].startswith("session.post(...) calls OpenAI's images endpoint directly (its URL "
+                                                   "is self.base_url), without the SDK: it stays on OpenAI"), todos
+
+
+def test_a_url_built_in_a_local_from_an_openai_setting_held_on_self_is_flagged():
+    """Held-out review 108, X2 rest (Evals): `self.base_url = settings.openai_base_url` in __init__, then `url =
+    f"{self.base_url}/chat/completions"` and `self._client.post(url, ...)`: silent, though the same URL built from a
+    module constant was flagged. The local URL and the attribute's setting are followed; the chat path picks the
+    same-body TODO."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "app/__init__.py": "",
+        "app/config.py": "from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+                         "    openai_base_url: str = 'https://api.openai.com/v1'\n    openai_api_key: str = ''\n\n\n"
+                         "settings = Settings()\n",
+        "app/service.py": "import httpx\n\nfrom app.config import settings\n\n\nclass FeedbackService:\n"
+                          "    def __init__(self):\n        self.base_url = settings.openai_base_url\n"
+                          "        self._client = httpx.AsyncClient(timeout=60)\n\n"
+                          "    async def score(self, payload):\n        url = f'{self.base_url}/chat/completions'\n"
+                          "        resp = await self._client.post(url, json=payload)\n"
+                          "        return resp.json()['choices'][0]['message']['content']\n"})
+    assert "# TODO(migrator MIG106): self._client.post(...) calls OpenAI's HTTP API directly (its URL is " \
+           "settings.openai_base_url), without the SDK" in out["app/service.py"], out["app/service.py"]
+    assert "https://api.mistral.ai/v1/chat/completions takes the same JSON body" in out["app/service.py"]
+
+
+def test_crewai_agents_on_openai_get_one_todo_per_module():
+    """Held-out review 111, Y4 (agentic-ai): crewAI agents with no llm= (crewAI's default model is OpenAI's), with
+    llm="gpt-4o-mini" or LLM(model="openai/gpt-4o"), ran on OpenAI with no word beside converted code; an agent given
+    a Mistral LLM is left alone."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        from crewai import Agent, LLM
+
+        a = Agent(role="Writer", goal="Write", backstory="A poet.", llm="gpt-4o-mini")
+        b = Agent(role="Editor", goal="Edit", backstory="An editor.", llm=LLM(model="openai/gpt-4o"))
+        ''')
+    assert todos == ["Agent(...) is crewAI's and runs on OpenAI (gpt-4o-mini), through LiteLLM with OPENAI_API_KEY; "
+                     'migrator does not convert it: on Mistral, llm=LLM(model="mistral/mistral-small-latest") from '
+                     'crewai (it reads MISTRAL_API_KEY) (said once per module, for its other agents too)'], todos
+    _, todos = convert_snippet('''\
+        from crewai import Agent, LLM
+
+        c = Agent(role="Critic", goal="Judge", backstory="A critic.")
+        ''')
+    assert len(todos) == 1 and "(crewAI's default model, gpt-4o-mini)" in todos[0], todos
+    _, todos = convert_snippet('''\
+        from crewai import Agent, LLM
+
+        d = Agent(role="Critic", goal="Judge", backstory="A critic.", llm=LLM(model="mistral/mistral-large-latest"))
+        ''')
+    assert todos == [], todos
+
+
+def test_vector_store_calls_on_an_untraced_receiver_say_no_counterpart():
+    """Held-out review 111, X9 (pdf-chat): `client.vector_stores.create(...)` on a parameter migrator cannot trace
+    was told "convert this call by hand (vector_stores.create(...) has no rule yet)", as if a Mistral form existed,
+    while vector_stores.list beside it said there are no vector stores on Mistral."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        from openai import OpenAI
+
+
+        def create_store(client: OpenAI, name):
+            return client.vector_stores.create(name=name)
+
+
+        def add_file(client, store_id, file_id):
+            return client.vector_stores.files.create(vector_store_id=store_id, file_id=file_id)
+        ''')
+    assert len(todos) == 2 and all("has no Mistral counterpart (no vector stores on Mistral" in t and
+                                   "convert this call by hand" not in t for t in todos), todos

@@ -472,6 +472,30 @@ def test_an_import_in_a_try_catching_every_exception_is_replaced_in_place() -> N
     assert code.count("            from mistralai.client import Mistral\n") == 2 and "from openai" not in code, code
 
 
+def test_a_top_level_guard_setting_an_availability_flag_takes_the_mistral_import() -> None:
+    """Held-out review 111, X5 (streamlit-openai-coinbase): `try: from openai import OpenAI; _openai_available = True
+    except Exception: ...` gated the converted client on the openai package (the Mistral import went to the top, the
+    unused openai import stayed in the try): dropping openai would silently turn the LLM off, and a missing mistralai
+    crashed the import the app meant to survive."""
+    code, _ = convert_idempotent('''\
+        import os
+
+        try:
+            from openai import OpenAI
+            _openai_available = True
+        except Exception:
+            _openai_available = False
+
+        client = OpenAI() if (_openai_available and os.getenv("OPENAI_API_KEY")) else None
+
+
+        def ask(q):
+            return client.chat.completions.create(model="gpt-4o-mini", messages=[]).choices[0].message.content
+        ''')
+    assert code.startswith("import os\n\ntry:\n    from mistralai.client import Mistral\n"), code
+    assert "openai import" not in code, code
+
+
 def test_a_name_read_in_a_string_annotation_a_type_comment_or_a_doctest_keeps_its_import() -> None:
     """Held-out review 29, I1: once `cast(Any, ...)` went, `from typing import Any, cast` went whole though
     `def later(x: "Any")`, `# type: list[Any]` and a doctest still named Any (NameError in typing.get_type_hints);

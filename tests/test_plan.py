@@ -5231,3 +5231,102 @@ def test_a_key_check_guarding_a_converted_client_of_its_module_converts_with_it(
     assert "Mistral(api_key=api_key, retry_config=MISTRAL_RETRY_CONFIG).models.list()" in out["pages/chat.py"], \
         out["pages/chat.py"]
     assert "OpenAI(api_key=key).models.list()" in out["pages/check.py"], out["pages/check.py"]
+
+
+def test_a_base_url_parameter_defaulting_to_an_imported_server_constant_is_that_servers() -> None:
+    """Held-out review 110, X6 (meeting_assistant): `def get_client(server_url=LLM_SERVER): AsyncOpenAI(base_url=
+    server_url + "v1")`, LLM_SERVER an ngrok URL in constants.py, got "where the configuration leaves it unset (None) or
+    names OpenAI, this client talks to OpenAI", while `OpenAI(base_url=LLM_SERVER + "v1")` beside it was that server's.
+    The parameter's default is read through the import as the direct use is."""
+    plan = build_plan([
+        ("pkg/__init__.py", ""),
+        ("pkg/constants.py", 'LLM_SERVER = "https://my-tunnel.ngrok-free.app/"\n'),
+        ("pkg/utils.py", "from openai import AsyncOpenAI\nfrom pkg.constants import LLM_SERVER\n\n\n"
+                         "def get_client(server_url: str = LLM_SERVER) -> AsyncOpenAI:\n"
+                         "    return AsyncOpenAI(api_key='EMPTY', base_url=server_url + 'v1')\n"),
+        ("pkg/service.py", "from pkg.utils import get_client\n\nclient = get_client()\n\n\nasync def ask(m):\n"
+                           "    return await client.chat.completions.create(model='local', messages=m)\n"),
+    ])
+    assert [(c.decision, c.provider) for c in plan.clients if c.path == "pkg/utils.py"] == \
+        [("other-provider", "endpoint my-tunnel.ngrok-free.app")], plan.clients
+
+
+def test_a_local_alias_of_a_session_slot_holding_a_kept_client_is_that_slots() -> None:
+    """Held-out review 110, X10 (document-qa): `client = st.session_state.client`, then `client.chat.completions.create`,
+    got "migrator cannot tell which client it holds" though the slot holds only a client kept on OpenAI (its direct
+    calls were "goes through .client, which holds only clients kept on OpenAI"). The alias is the slot."""
+    from mechanics import convert_files
+
+    page = ("import streamlit as st\nfrom openai import OpenAI\n\nif 'client' not in st.session_state:\n"
+            "    st.session_state.client = OpenAI()\n\n\ndef search(q):\n"
+            "    return st.session_state.client.responses.create(model='gpt-4o', input=q, "
+            "tools=[{'type': 'web_search_preview'}]).output_text\n\n\ndef ask(q):\n    client = st.session_state.client\n"
+            "    r = client.chat.completions.create(model='gpt-4o-mini', messages=[{'role': 'user', 'content': q}])\n"
+            "    return r.choices[0].message.content\n")
+    out = convert_files({"page.py": page})["page.py"]
+    assert "cannot tell which client it holds" not in out, out
+    assert "    client = st.session_state.client\n    r = client.chat.completions.create(" in out, out
+
+
+def test_a_tests_mock_assertions_are_no_sdk_uses_and_a_v0_patch_by_assignment_is_told() -> None:
+    """Held-out review 111, X2 / X3 (openai-telegram-bot): `chat.client.chat.completions.create.assert_called_once()`
+    in a test was read as an SDK method and kept the production client on OpenAI; `openai.ChatCompletion.create =
+    MagicMock(...)` (a patch by assignment) got no TODO while the converted app no longer called it (the test reached
+    the real API), and its assert_called_once() line two wrong "convert by hand" TODOs."""
+    from mechanics import convert_files
+
+    v1 = convert_files({
+        "app/__init__.py": "",
+        "app/chat.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef reply(text):\n"
+                       "    r = client.chat.completions.create(model='gpt-4o', messages=[{'role': 'user', 'content': text}])"
+                       "\n    return r.choices[0].message.content\n",
+        "tests/test_chat.py": "from unittest.mock import MagicMock\n\nfrom app import chat\n\n\ndef test_reply():\n"
+                              "    chat.client.chat.completions.create = MagicMock()\n    chat.reply('hello')\n"
+                              "    chat.client.chat.completions.create.assert_called_once()\n"})
+    assert "client = Mistral(" in v1["app/chat.py"], v1["app/chat.py"]
+    v0 = convert_files({
+        "app/__init__.py": "",
+        "app/chat.py": "import openai\n\n\ndef reply(text):\n    r = openai.ChatCompletion.create(model='gpt-4o', "
+                       "messages=[{'role': 'user', 'content': text}])\n    return r['choices'][0]['message']['content']\n",
+        "tests/test_chat.py": "from unittest.mock import MagicMock\n\nimport openai\n\nfrom app.chat import reply\n\n\n"
+                              "def test_reply():\n    openai.ChatCompletion.create = MagicMock(return_value={'choices': "
+                              "[{'message': {'content': 'hi'}}]})\n    assert reply('hello') == 'hi'\n"
+                              "    openai.ChatCompletion.create.assert_called_once()\n"})
+    test = v0["tests/test_chat.py"]
+    assert test.count("TODO(migrator") == 1 and "# TODO(migrator MIG106): this test patches the OpenAI SDK " \
+        "(openai.ChatCompletion.create)" in test, test
+
+
+def test_a_client_only_given_its_key_by_attribute_is_unused() -> None:
+    """Held-out review 111, X7 (fastapi-rag): `client = openai.Client()` then `client.api_key = os.getenv(...)`, never
+    used (the module calls openai.chat.completions.create), became a second Mistral client with a key TODO; the
+    constructor form was judged unused. Setting its key is no use of it."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        import os
+        import openai
+
+        client = openai.Client()
+        client.api_key = os.getenv("OPENAI_API_KEY")
+
+
+        def ask(q):
+            return openai.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}])
+        ''')
+    assert 'client = openai.Client()\nclient.api_key = os.getenv("OPENAI_API_KEY")' in code, code
+    assert any("nothing here uses it" in t for t in todos), todos
+    assert "mistral_client.chat.complete(" in code, code
+
+
+def test_openais_class_taken_through_a_star_import_is_said_so() -> None:
+    """Held-out review 111, Y7: `from settings import *` (settings.py imports openai's OpenAI), then `OpenAI()`, was
+    told "OpenAI is not imported in this module (injected by a platform, or an earlier notebook cell?)"; the import by
+    name gets "imported here through settings.py, which migrator does not follow"."""
+    from mechanics import convert_files
+
+    out = convert_files({"settings.py": "from openai import OpenAI\n\nclient = OpenAI()\n",
+                         "parser.py": "from settings import *\n\nc2 = OpenAI()\n"
+                                      "print(c2.chat.completions.create(model='gpt-4o', messages=[]))\n"})
+    assert "OpenAI(...) is openai's OpenAI, imported here through settings.py" in out["parser.py"], out["parser.py"]
+    assert "injected by a platform" not in out["parser.py"], out["parser.py"]

@@ -3215,3 +3215,28 @@ def test_a_constant_that_is_the_functions_default_and_what_a_sibling_passes_is_m
         ''')
     assert 'OPENAI_MODEL = os.getenv("OPENAI_MODEL", "mistral-small-latest")' in code, code
     assert not any("computed at run time" in t for t in todos), todos
+
+
+def test_an_env_default_in_a_kwargs_dict_is_mapped_as_the_todo_says():
+    """Held-out review 111, X1 (streamlit-openai-coinbase): `kwargs = dict(model=os.getenv("OPENAI_MODEL",
+    "gpt-4o-mini"), ...)` splatted into the call kept its OpenAI default while the TODO quoted it as already
+    mistral-small-latest: a fresh deployment sent gpt-4o-mini to Mistral, and the app's except hid it."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import os
+
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def ask(messages, seed=None):
+            kwargs = dict(model=os.getenv("OPENAI_MODEL", "gpt-4o-mini"), messages=messages, temperature=0)
+            if seed is not None:
+                kwargs["seed"] = seed
+            return client.chat.completions.create(**kwargs)
+        ''')
+    assert 'kwargs = dict(model=os.getenv("OPENAI_MODEL", "mistral-small-latest"), messages=messages' in code, code
+    assert any(t.startswith('model=os.getenv("OPENAI_MODEL", "mistral-small-latest") is read from the environment')
+               for t in todos), todos

@@ -2188,6 +2188,21 @@ def test_a_streamlit_secret_read_into_a_constant_the_converted_client_takes_foll
         ''')
     assert 'OPENAI_API_KEY = st.secrets["OPENAI_API_KEY"]' in code, code
     assert any("looks like an OpenAI key" in t for t in todos), todos
+    # tested for truth around the client (held-out review 110, X9: kept the OpenAI secret and handed it to Mistral),
+    # the check's message naming the new secret too
+    code, todos = convert_idempotent('''\
+        import streamlit as st
+        from openai import OpenAI
+
+        openai_api_key = st.secrets.get("OPENAI_API_KEY")
+        if openai_api_key:
+            client = OpenAI(api_key=openai_api_key)
+            st.write(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
+        else:
+            st.info("Add OPENAI_API_KEY to the app's secrets")
+        ''')
+    assert 'openai_api_key = st.secrets.get("MISTRAL_API_KEY")' in code, code
+    assert 'st.info("Add MISTRAL_API_KEY to the app\'s secrets")' in code, code
 
 
 def test_a_streamlit_secret_read_as_an_attribute_follows_too() -> None:
@@ -2840,3 +2855,20 @@ def test_openais_own_http_transport_is_dropped_and_an_async_client_is_told_httpx
             return (await client.chat.completions.create(model="gpt-4o", messages=[])).choices[0].message.content
         ''')
     assert "async_client=http" in code and any("httpx2.AsyncClient(...)" in t for t in todos), (code, todos)
+
+
+def test_a_key_checks_example_value_loses_openais_key_prefix() -> None:
+    """Held-out review 108, X8 (rag_hello_world): "e.g., export OPENAI_API_KEY=sk-..." became "export
+    MISTRAL_API_KEY=sk-...": Mistral's keys have no sk- prefix."""
+    code, _ = convert_idempotent('''\
+        import os
+
+        import streamlit as st
+        from openai import OpenAI
+
+        if "OPENAI_API_KEY" not in os.environ:
+            st.warning("Set the OPENAI_API_KEY environment variable. e.g., export OPENAI_API_KEY=sk-...")
+        client = OpenAI()
+        st.write(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
+        ''')
+    assert 'st.warning("Set the MISTRAL_API_KEY environment variable. e.g., export MISTRAL_API_KEY=...")' in code, code

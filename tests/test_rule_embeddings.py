@@ -129,9 +129,12 @@ def test_a_constant_default_forwarded_through_another_function_is_mapped_where_i
     ('client.embeddings.create(model="text-embedding-3-small", input=[[1, 2, 3]])', "token ids"),
     ('client.embeddings.create(model="text-embedding-3-small", input="x", encoding_format="base64")',
      "encoding_format='base64'"),
-    ('client.embeddings.create(model="text-embedding-3-small", input="x", timeout=5)', "unknown keyword 'timeout'"),
+    ('client.embeddings.create(model="text-embedding-3-small", input="x", extra_body={"x": 1})',
+     "unknown keyword 'extra_body'"),
+    ('client.embeddings.create(model="text-embedding-3-small", input="x", timeout=httpx.Timeout(5))',
+     "set timeout_ms= by hand"),
     ('client.embeddings.create(**params)', "**params"),
-], ids=["token-ids", "base64", "timeout", "splat"])
+], ids=["token-ids", "base64", "extra-body", "timeout-object", "splat"])
 def test_calls_that_cannot_convert_keep_the_client(call: str, reason: str) -> None:
     code, findings = convert(f"""
         def go(params):
@@ -194,12 +197,13 @@ def test_a_kwargs_dict_model_constant_is_mapped_where_it_is_set() -> None:
 
 
 @pytest.mark.parametrize("body, reason", [
-    ('params = {"model": "text-embedding-3-small", "input": texts, "timeout": 5}', "unknown key 'timeout'"),
+    ('params = {"model": "text-embedding-3-small", "input": texts, "extra_body": {}}', "unknown key 'extra_body'"),
+    ('params = {"model": "text-embedding-3-small", "input": texts, "timeout": 5}', 'set "timeout_ms"'),
     ('params = {"model": "text-embedding-3-small", "input": texts}\n            store(params)',
      "also used outside the call"),
     ('params = {"model": "text-embedding-3-small", "input": texts, "encoding_format": "base64"}', "only float"),
     ('params = make_params(texts)', "not built from a dict literal"),
-], ids=["unknown-key", "read-elsewhere", "base64", "built-elsewhere"])
+], ids=["unknown-key", "timeout", "read-elsewhere", "base64", "built-elsewhere"])
 def test_a_kwargs_dict_that_cannot_be_followed_keeps_the_client(body: str, reason: str) -> None:
     code, findings = convert(f"""
         def embed(texts):
@@ -987,3 +991,22 @@ def test_a_tests_mock_vectors_of_openais_size_get_no_todo():
                          "safe.py": fallback})
     assert "TODO" not in out["tests/test_search.py"], out["tests/test_search.py"]
     assert "MIG107" in out["safe.py"], out["safe.py"]
+
+
+def test_per_request_timeout_and_headers_convert_on_embeddings_calls() -> None:
+    """Held-out review 111, X4 (Document-Q-A-AI-Backend): `embeddings.create(..., timeout=20)` (or extra_headers=) kept
+    the whole client on OpenAI ("unknown keyword"), while the same keywords convert on chat calls: timeout= becomes
+    timeout_ms= (seconds -> milliseconds), extra_headers= http_headers=."""
+    code, findings = convert("""
+        T = 30
+
+
+        def embed(text):
+            a = client.embeddings.create(model="text-embedding-3-small", input=text, timeout=20,
+                                         extra_headers={"x-app": "a"})
+            b = client.embeddings.create(model="text-embedding-3-small", input=text, timeout=T)
+            return a, b
+    """)
+    assert 'inputs=text, timeout_ms=20000,' in code and 'http_headers={"x-app": "a"})' in code, code
+    assert "timeout_ms=None if T is None else int(T * 1000)" in code, code
+    assert "client = Mistral(" in code, code

@@ -2463,3 +2463,46 @@ def test_one_model_value_feeding_a_kept_chatopenai_and_a_converted_call_says_so(
     assert any(t.startswith("model=self.model_name is also the model of the ChatOpenAI(...) of this module, which "
                             "stays on OpenAI") for t in todos), todos
     assert not any("computed at run time" in t for t in todos), todos
+
+
+def test_a_class_other_modules_take_from_a_settings_module_stays_importable_there(tmp_path):
+    """Held-out review 111, Y1 / Y2 (Llama_Cloud_RAG_Agents): settings.py imports ChatOpenAI (LlamaIndex's OpenAI) and
+    builds the app's LLM; reporter.py takes `ChatOpenAI` from settings (`from settings import *` crashed the plan with a
+    KeyError for LlamaIndex's class). settings.py's import was replaced by the Mistral class's, so the importer failed at
+    start-up (ImportError), and the requirements lost langchain-openai. The class stays importable there, the Mistral
+    class imported beside it, and its package stays declared."""
+    from migrator.config import Config
+    from migrator.engine.runner import Mode, run
+
+    (tmp_path / "requirements.txt").write_text("langchain-openai>=1.1\nllama-index-llms-openai\n")
+    (tmp_path / "settings.py").write_text("from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model='gpt-4o')\n")
+    (tmp_path / "reporter.py").write_text("from settings import llm, ChatOpenAI\n\ncritic = ChatOpenAI(model='gpt-4o-mini')"
+                                          "\n\n\ndef review(text):\n    return critic.invoke(llm.invoke(text).content).content\n")
+    (tmp_path / "li_settings.py").write_text("from llama_index.llms.openai import OpenAI\n\nbig = OpenAI(model='gpt-4o')\n")
+    (tmp_path / "parser.py").write_text("from li_settings import *\n\nsummarizer = OpenAI(model='gpt-4o')\n")
+    report = run([str(tmp_path)], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1, progress=False)
+    assert not report.failed, report.failed
+    settings = (tmp_path / "settings.py").read_text()
+    assert "from langchain_openai import ChatOpenAI\n" in settings and "from langchain_mistralai import ChatMistralAI" \
+        in settings and "llm = ChatMistralAI(" in settings, settings
+    li = (tmp_path / "li_settings.py").read_text()
+    assert "from llama_index.llms.openai import OpenAI\n" in li and "big = MistralAI(" in li, li
+    assert "langchain-openai>=1.1" in (tmp_path / "requirements.txt").read_text()
+    assert "stays on OpenAI" in (tmp_path / "parser.py").read_text()
+
+
+def test_a_settings_field_handed_as_a_runnables_name_is_no_model_reader():
+    """Held-out review 111, Y5 (langgraph_handson): `ChatOpenAI(name=config.MODEL_NAME)` (the runnable's name, the
+    app's slip) counted as a reader of the settings field, so its default "gpt-4o-mini" stayed unmapped and every
+    converted call was told a ChatOpenAI still read it (that one converted too)."""
+    from mechanics import convert_files
+
+    config = ("from pydantic_settings import BaseSettings\n\n\nclass Config(BaseSettings):\n"
+              "    MODEL_NAME: str = 'gpt-4o-mini'\n\n\nconfig = Config()\n")
+    out = convert_files({"config/__init__.py": config,
+                         "a/main.py": "from langchain_openai import ChatOpenAI\n\nfrom config import config\n\n"
+                                      "llm = ChatOpenAI(model=config.MODEL_NAME)\n",
+                         "agent/main.py": "from langchain_openai import ChatOpenAI\n\nfrom config import config\n\n"
+                                          "llm = ChatOpenAI(name=config.MODEL_NAME)\n"})
+    assert "MODEL_NAME: str = 'mistral-small-latest'" in out["config/__init__.py"], out["config/__init__.py"]
+    assert "also read by" not in out["a/main.py"], out["a/main.py"]

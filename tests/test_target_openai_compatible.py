@@ -542,3 +542,16 @@ def test_an_env_default_model_todo_names_the_providers_models():
                           "scaleway")
     assert 'os.getenv("GPT_MODEL", "llama-3.3-70b-instruct")' in code, code
     assert any(t.endswith("make sure it names a scaleway model") for t in todos), todos
+
+
+def test_v0_image_calls_stay_on_openai_as_the_v1_form_does():
+    """Held-out review 111, X8 (openai-telegram-bot): `openai.Image.create(...)` on openai-compatible (mistral) was told
+    to be ported by hand to an OpenAI client pointed at Mistral, which serves no images; the v1 form says so."""
+    from migrator.config import Config
+    from migrator.engine.transform import transform_source
+
+    outcome = transform_source("import openai\n\n\ndef draw(prompt):\n    return openai.Image.create(prompt=prompt, n=1)\n",
+                               config=Config(target="openai-compatible", provider="mistral"))
+    said = [f.message for f in outcome.findings if f.kind.value == "todo"]
+    assert said == ["legacy openai v0 API openai.Image.create(...) stays on OpenAI: mistral does not serve it through "
+                    "the OpenAI SDK"], said

@@ -42,6 +42,7 @@ from migrator.engine.walk import (
     PYTHON,
     REQUIREMENTS,
     SETUP_CFG,
+    INFRA_SUFFIXES,
     SHELL_SUFFIXES,
     file_kind,
     read_regular,
@@ -1829,9 +1830,12 @@ def edit_shell(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         # Mistral key it fails against OpenAI (held-out review 60, X13)
         calls = "; it also calls api.openai.com (a key check?): point that at https://api.mistral.ai too" \
             if "api.openai.com" in text and facts.target == "mistral" else ""
-        message = (f"this script names {OPENAI_KEY} (sets, passes or checks it), but the converted clients read "
+        what = "this Terraform file" if path.lower().endswith(".tf") else "this systemd unit" \
+            if path.lower().endswith(".service") else "this script"
+        message = (f"{what} names {OPENAI_KEY} (sets, passes or checks it), but the converted clients read "
                    f"{key_env}: set, pass or check {key_env} (a {facts.provider} key) {where} (a secret or variable it "
-                   f"names must exist where the script runs){kept}{calls}")
+                   f"names must exist where {'it is applied' if what != 'this script' else 'the script runs'})"
+                   f"{kept}{calls}")
     edit.note(ENV_RULE, FindingKind.TODO, index + 1, f"{posixpath.basename(path)}: {message}", "manual")
     return edit
 
@@ -2410,7 +2414,7 @@ def edit_model_values(text: str, path: str, facts: CodeFacts, kind: str) -> _Edi
         if kind == ENV_FILE and not is_example_env(path):
             edit.note(ENV_RULE, FindingKind.TODO, index + 1,
                       f"{base} sets {name}, which converted calls send as their model, to an OpenAI model "
-                      f"(its value is not shown): set it to a Mistral model where it is deployed", "manual")
+                      f"(its value is not shown): set it to a {facts.provider} model where it is deployed", "manual")
             continue
         out[index] = f"{head}{written}{equals}{new_value}{ending or ''}"
         said = ", ".join(f"{old!r} -> {new!r}" for old, new in changes)
@@ -3367,7 +3371,7 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         if not facts.any_converted or _other_language_project(path, facts) or not facts.serves_converted_code(path):
             return _Edit(text, urls)
         edit = _Edit(text, urls)
-        shell = kind == DEPLOY and shown.lower().endswith(SHELL_SUFFIXES)
+        shell = kind == DEPLOY and shown.lower().endswith(SHELL_SUFFIXES + INFRA_SUFFIXES)
         if ENV_RULE in facts.rules and facts.key_env and facts.key_env != OPENAI_KEY:
             rename = not facts.key_still_read(path)
             edit = edit_env(text, path, facts, rename) if kind == ENV_FILE else \

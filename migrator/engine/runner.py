@@ -373,7 +373,26 @@ def wrapper_config(config: Config, loaded: Sequence[LoadedFile], project: Sequen
         config = replace(config, langchain_imported=_functions_agent_importers(loaded, others, max_file_size))
     if not config.langchain_reexports:
         config = replace(config, langchain_reexports=_reexported_classes(loaded))
+    if config.langchain_reexports and not config.langchain_exported:
+        config = replace(config, langchain_exported=_exported_classes(config.langchain_reexports, loaded))
     return config
+
+
+def _exported_classes(reexports: tuple, code: Sequence[LoadedFile]) -> tuple:
+    """migrator.plan.langchain.exported_names over the modules read that name one of those modules (a byte test)."""
+    from migrator.plan.langchain import exported_names
+    from migrator.plan.source import parse_python
+
+    stems = {module.encode() for module, *_ in reexports}
+    modules = []
+    for item in code:
+        if item.source.kind != PYTHON or not any(stem in item.data for stem in stems):
+            continue
+        try:
+            modules.append((item.source.path, parse_python(decode(item.data)[0])))
+        except Exception:  # noqa: BLE001 - a module that does not parse: reported by its own conversion
+            continue
+    return exported_names(reexports, modules)
 
 
 def _langchain_blocker(manifests: list, code: Sequence[LoadedFile] = ()) -> tuple:

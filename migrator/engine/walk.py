@@ -97,6 +97,8 @@ def file_kind(path: str) -> str | None:
         return DEPLOY
     if lower.endswith(SHELL_SUFFIXES):  # a deploy / run script (`gcloud run ... --set-secrets OPENAI_API_KEY=...`)
         return DEPLOY
+    if lower.endswith(INFRA_SUFFIXES):  # Terraform's env blocks, a systemd unit's Environment= (held-out review 110, Y5)
+        return DEPLOY
     if lower.endswith(_YAML):
         stem = lower.rsplit(".", 1)[0]
         if stem.startswith(("docker-compose", "compose")) or stem == ".gitlab-ci":
@@ -124,6 +126,8 @@ _CONDA_DIRS = frozenset({"install", "conda", "envs"})
 # Shell scripts, which deploy or run the application with its environment (held-out review 58, Y3: Cloud Run's
 # `--set-secrets "OPENAI_API_KEY=..."` in configure_runtime.sh was never read; the converted client got no key).
 SHELL_SUFFIXES = (".sh", ".bash")
+# files that hand the deployed app its environment in a language migrator does not edit (a TODO only, as a script's)
+INFRA_SUFFIXES = (".tf", ".service")
 
 # Directories whose YAML deploys the application (its environment variables and secrets).
 DEPLOY_DIRS = frozenset({"k8s", "kubernetes", "kube", "helm", "charts", "deploy", "deployment", "manifests"})

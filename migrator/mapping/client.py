@@ -435,6 +435,10 @@ MIRASCOPE_TODO = ("{callee}(...) is mirascope's OpenAI provider: it calls OpenAI
                   "(mirascope's openai extra) with OPENAI_API_KEY; migrator does not convert it: on Mistral, "
                   "mistral.call(\"{mistral}\") from mirascope.core (pip install \"mirascope[mistral]\"; it reads "
                   "MISTRAL_API_KEY) (said once per module, for its other OpenAI calls too)")
+# crewAI's agents run on OpenAI unless given another LLM (held-out review 111, Y4: silent beside converted clients)
+CREWAI_TODO = ("{callee}(...) is crewAI's and runs on OpenAI ({model}), through LiteLLM with OPENAI_API_KEY; migrator does "
+               "not convert it: on Mistral, llm=LLM(model=\"mistral/{mistral}\") from crewai (it reads MISTRAL_API_KEY) "
+               "(said once per module, for its other agents too)")
 # marvin's AI functions and models (``@ai_model``, ``@ai_fn``, ``marvin.extract(...)``, ``@marvin.fn``) call OpenAI by
 # default (held-out review 102, Y3: silent beside converted clients, its key moved by the deploy steps)
 MARVIN_TODO = ("{callee}(...) runs marvin, whose AI functions call OpenAI by default (reading OPENAI_API_KEY, or "

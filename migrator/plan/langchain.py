@@ -237,6 +237,24 @@ def reexported_names(reexports: tuple, tree: ast.Module, path: str = "") -> dict
     return out
 
 
+def exported_names(reexports: tuple, modules) -> tuple:
+    """((path, name), ...): the classes of ``reexports`` (``reexported_classes``) that another module of ``modules``
+    ((path, tree), ...) takes from the module at path, by name or with ``*`` (held-out review 111, Y1: settings.py's
+    import became Mistral's, and `from settings import ChatOpenAI` failed at start-up)."""
+    found = set()
+    for path, tree in modules:
+        for node in getattr(tree, "body", ()):
+            if not isinstance(node, ast.ImportFrom) or not node.module:
+                continue
+            stem = node.module.rsplit(".", 1)[-1]
+            for module, name, _qualified, source in reexports:
+                if module != stem or source == path or not _imported_from(path, node, source):
+                    continue
+                if any(alias.name in ("*", name) for alias in node.names) and not name.startswith("_"):
+                    found.add((source, name))
+    return tuple(sorted(found))
+
+
 def _imported_from(path: str, node: ast.ImportFrom, source: str) -> bool:
     """May ``from <module> import ...`` of the module at ``path`` import the module at ``source``? Not where a module
     of that name sits beside ``path`` (or under its package, for a relative import) and is another file."""
