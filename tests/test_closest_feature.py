@@ -1020,3 +1020,32 @@ def test_vector_store_calls_on_an_untraced_receiver_say_no_counterpart():
         ''')
     assert len(todos) == 2 and all("has no Mistral counterpart (no vector stores on Mistral" in t and
                                    "convert this call by hand" not in t for t in todos), todos
+
+
+def test_instructor_over_litellm_on_an_openai_model_gets_the_litellm_todo():
+    """Held-out review 112, Y1 (llm-structured-extraction): `client = instructor.from_litellm(completion)`, then
+    `client.chat.completions.create(model=LLM_MODEL, response_model=...)`, LLM_MODEL an env read defaulting to "gpt-4":
+    silent, though litellm.completion(model="gpt-4o-mini") itself gets its TODO."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import os
+
+        import instructor
+        from litellm import completion
+        from pydantic import BaseModel
+
+        LLM_MODEL = os.getenv("LLM_MODEL", "gpt-4")
+
+
+        class User(BaseModel):
+            name: str
+
+
+        def extract(text):
+            client = instructor.from_litellm(completion)
+            return client.chat.completions.create(model=LLM_MODEL, response_model=User,
+                                                  messages=[{"role": "user", "content": text}])
+        ''')
+    assert any(t.startswith("instructor.from_litellm(...) sends each structured call's model= through LiteLLM: 'gpt-4' "
+                            "runs on OpenAI") and 'model="mistral/mistral-large-latest"' in t for t in todos), todos

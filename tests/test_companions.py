@@ -805,12 +805,35 @@ def test_a_model_constant_read_as_module_attribute_is_mapped_where_it_is_set(tmp
     assert 'PLAIN = "mistral-large-latest"' in code, code
     assert 'PRICED = "gpt-4o"' in code, code
     todos = _findings(report)["a.py"]
-    assert todos == ["model=config.PRICED: PRICED = 'gpt-4o' in config.py, also read by code in config.py, so migrator "
+    assert todos == ["model=config.PRICED: PRICED = 'gpt-4o' in config.py, also read by PRICES = ... in config.py "
+                     "(line 6), so migrator "
                      "leaves its value: give this call a Mistral model of its own, or make it name a Mistral model "
                      "there and update those readers (see `migrator rules` / --model; said once per module)"], todos
     before = {p.name: p.read_text() for p in tmp_path.glob("*.py")}
     run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
     assert {p.name: p.read_text() for p in tmp_path.glob("*.py")} == before
+
+
+def test_the_readers_of_a_shared_model_name_list_the_converted_modules_first_and_say_how_many_more():
+    """Held-out review 112, X4 (simple-ai-slack-bot): the "also read by" list of an imported model constant was cut at
+    three entries with no word of it, dropping the one reader in the converted module (a token counter raising for
+    any non-GPT name); an f-string read was "code in configuration.py", with no line."""
+    from mechanics import convert_files
+
+    config = ('import os\n\nMODEL_NAME = os.getenv("MODEL_NAME", "gpt-3.5-turbo")\n\n'
+              'if MODEL_NAME.startswith("gpt-4"):\n    MAX_TOKENS = 8192\nelif MODEL_NAME.startswith("gpt-3.5"):\n'
+              '    MAX_TOKENS = 4097\nelse:\n    raise NotImplementedError(f"Unknown model {MODEL_NAME}")\n\n'
+              'SYSTEM_PROMPT = f"You are a Slack bot running on {MODEL_NAME}."\nLIMITS = {MODEL_NAME: 1}\n'
+              'print(len(MODEL_NAME))\n')
+    app = ('from openai import OpenAI\n\nfrom configuration import MODEL_NAME\nfrom tokens import count_tokens\n\n'
+           'client = OpenAI()\n\n\ndef ask(q):\n    count_tokens(q, MODEL_NAME)\n'
+           '    return client.chat.completions.create(model=MODEL_NAME, messages=[{"role": "user", "content": q}])\n')
+    out = convert_files({"configuration.py": config, "app.py": app,
+                         "tokens.py": "def count_tokens(text, model):\n    return len(text)\n"})["app.py"]
+    assert "also read by count_tokens(...) in app.py, MODEL_NAME.startswith(...) in configuration.py, " \
+           "NotImplementedError(...) in configuration.py, SYSTEM_PROMPT = ... in configuration.py (line 12) " \
+           "and 2 more, " \
+           "so migrator leaves its value" in out, out
 
 
 def test_a_self_attribute_set_from_a_shared_settings_field_names_it(tmp_path):
@@ -830,7 +853,8 @@ def test_a_self_attribute_set_from_a_shared_settings_field_names_it(tmp_path):
     report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
     assert _findings(report)["gen.py"] == [
         "model=self.model comes from settings.openai_model, the settings field openai_model (config.py, default "
-        "'gpt-4o-mini'), also read by code in health.py: a Mistral model name there would reach that code too; give "
+        "'gpt-4o-mini'), also read by code in health.py (line 5): a Mistral model name there would reach that code "
+        "too; give "
         "the converted calls a setting of their own that names a Mistral model (said once per module)"], \
         _findings(report)
 

@@ -330,3 +330,19 @@ def test_an_env_template_a_gitignore_matches_is_read_outside_a_git_work_tree(tmp
     run([tmp_path], config=Config(), mode=Mode.WRITE, jobs=1, progress=False)
     assert "MISTRAL_API_KEY" in (tmp_path / ".env.example").read_text()
     assert (tmp_path / ".env.local").read_text() == "OPENAI_API_KEY=sk-local\n"
+
+
+def test_a_dependency_manifest_a_broad_gitignore_pattern_matches_is_read_outside_a_git_work_tree(tmp_path):
+    """Held-out review 113, X5 (llm-api-service, from an archive): `.gitignore` held `*.txt`, and the committed
+    requirements.txt kept openai, got no mistralai, and the summary said no requirements.txt was found."""
+    from migrator.config import Config
+    from migrator.engine.runner import Mode, run
+
+    (tmp_path / ".gitignore").write_text("*.txt\n")
+    (tmp_path / "requirements.txt").write_text("fastapi\nopenai\n")
+    (tmp_path / "notes.txt").write_text("openai\n")
+    (tmp_path / "app.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
+                                     "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    run([tmp_path], config=Config(), mode=Mode.WRITE, jobs=1, progress=False)
+    assert (tmp_path / "requirements.txt").read_text() == "fastapi\nmistralai>=3.7,<4\n"
+    assert (tmp_path / "notes.txt").read_text() == "openai\n"

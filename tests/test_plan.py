@@ -109,6 +109,21 @@ def test_a_client_built_only_when_its_base_url_parameter_is_set_is_that_server_s
     assert "base_url=\"https://api.mistral.ai/v1\"" in default.reason and "calls of its own" in default.reason
 
 
+@pytest.mark.parametrize("guard, configured", [("if not base_url:\n        raise RuntimeError('unset')\n", True),
+                                               ("if base_url is None:\n        return ''\n", True),
+                                               ("if not base_url:\n        print('unset')\n", False)])
+def test_a_client_built_after_a_guard_on_its_base_url_is_that_server_s(guard: str, configured: bool) -> None:
+    """Held-out review 112, Y11 (llm-extraction-pipeline): `base_url = os.environ.get("LOCAL_LLM_BASE_URL")`, `if not
+    base_url: raise ...`, then `OpenAI(base_url=base_url)` got "where the configuration leaves it unset (None) ... talks
+    to OpenAI", which the guard rules out. A guard that does not leave the function proves nothing."""
+    plan = _plan("import os\n\nfrom openai import OpenAI\n\n\ndef call_local(prompt):\n"
+                 "    base_url = os.environ.get('LOCAL_LLM_BASE_URL')\n    " + guard +
+                 "    client = OpenAI(base_url=base_url, api_key='local')\n"
+                 "    return client.chat.completions.create(model='m', messages=[{'role': 'user', 'content': prompt}])\n")
+    (client,) = plan.clients
+    assert (client.provider == "configured endpoint") == configured, plan.clients
+
+
 def test_a_base_url_parameter_some_callers_leave_unset_is_the_app_s_configuration() -> None:
     """One caller passes another server, one leaves the parameter's None: the app chooses (kept, listed)."""
     plan = _plan("from openai import OpenAI\n\n\nclass Translator:\n"
@@ -887,12 +902,13 @@ def test_a_key_read_through_a_helper_of_the_module_is_a_key_read():
         "utils.py": "import os\n\n\ndef require_env(var):\n    if not os.getenv(var):\n        raise RuntimeError(var)\n",
         "main.py": "from openai import OpenAI\n\nfrom utils import require_env\n\nrequire_env(\"OPENAI_API_KEY\")\n"
                    "client = OpenAI()\nprint(client.chat.completions.create(model='gpt-4o', messages=[]))\n"})
-    assert "# TODO(migrator MIG101): OPENAI_API_KEY is read here" in out["main.py"], out["main.py"]
+    # (a call of it as a statement checks the key, and is renamed with it: held-out review 112, Y2)
+    assert 'require_env("MISTRAL_API_KEY")' in out["main.py"] and "TODO" not in out["main.py"], out["main.py"]
     out = convert_files({  # re-review 44, Y7: called through its module
         "utils.py": "import os\n\n\ndef require_env(var):\n    if not os.getenv(var):\n        raise RuntimeError(var)\n",
         "main.py": "from openai import OpenAI\n\nimport utils\n\nutils.require_env(\"OPENAI_API_KEY\")\n"
                    "client = OpenAI()\nprint(client.chat.completions.create(model='gpt-4o', messages=[]))\n"})
-    assert "# TODO(migrator MIG101): OPENAI_API_KEY is read here" in out["main.py"], out["main.py"]
+    assert 'utils.require_env("MISTRAL_API_KEY")' in out["main.py"] and "TODO" not in out["main.py"], out["main.py"]
     code, todos = convert_idempotent('''\
         import os
 
@@ -1020,12 +1036,32 @@ def test_token_ids_reaching_an_embeddings_call_through_a_name_keep_its_client(bi
     assert "Mistral(" in code
 
 
+def test_a_key_set_for_a_modules_own_kept_langchain_object_names_no_unrelated_converted_one():
+    """Held-out review 112, Y6 (chatbot-example-langchain-llama-index): `os.environ["OPENAI_API_KEY"] = os.getenv(...)`
+    beside a ChatOpenAI kept on OpenAI (handed to LLMPredictor) was told the converted ChatMistralAI of agent.py, which
+    neither imports the other, reads MISTRAL_API_KEY. Where the two share a program, the TODO stays."""
+    from mechanics import convert_files
+
+    handler = ("import os\n\nfrom langchain_openai import ChatOpenAI\nfrom llama_index import LLMPredictor\n\n"
+               "os.environ[\"OPENAI_API_KEY\"] = os.getenv(\"OPENAI_API_KEY\")\n\n\n"
+               "def predictor():\n    return LLMPredictor(llm=ChatOpenAI(model=\"gpt-4o\"))\n")
+    agent = ("from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model=\"gpt-4o\")\n"
+             "print(llm.invoke(\"hi\").content)\n")
+    out = convert_files({"index_handler.py": handler, "agent.py": agent})
+    assert "ChatMistralAI(" in out["agent.py"], out["agent.py"]
+    assert "OPENAI_API_KEY is set here" not in out["index_handler.py"], out["index_handler.py"]
+    out = convert_files({"index_handler.py": handler, "agent.py": "import index_handler\n" + agent})
+    assert "OPENAI_API_KEY is set here, but the converted ChatMistralAI in agent.py" in out["index_handler.py"], \
+        out["index_handler.py"]
+
+
 def test_a_key_read_only_to_configure_the_module_client_gets_one_todo():
     """Re-review (AndyGrigs/telegram-bot-openAI): `KEY = os.getenv("OPENAI_API_KEY")` then `openai.api_key =
-    KEY` got a TODO on each line for one concern; the setting's TODO says it."""
+    KEY` got a TODO on each line for one concern; the setting's TODO says it. Held-out review 112, X7: the read is
+    renamed now, as for `OpenAI(api_key=KEY)`, so no TODO is left at all."""
     from mechanics import convert_idempotent
 
-    _, todos = convert_idempotent('''\
+    code, todos = convert_idempotent('''\
         import os
         import openai
 
@@ -1037,8 +1073,8 @@ def test_a_key_read_only_to_configure_the_module_client_gets_one_todo():
             r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": q}])
             return r["choices"][0]["message"]["content"]
         ''')
-    assert todos == ["api_key=KEY must now be a Mistral key, but the variable KEY reads the OPENAI_API_KEY "
-                     "environment variable: make it read MISTRAL_API_KEY"], todos
+    assert todos == [] and 'KEY = os.getenv("MISTRAL_API_KEY")\nmistral_client = Mistral(api_key=KEY)' in code, \
+        (code, todos)
 
 
 def test_a_key_from_the_apps_settings_becomes_the_module_clients():
@@ -2376,6 +2412,22 @@ def test_a_messages_list_ended_with_a_system_message_before_the_call_gets_the_to
     out = convert_files({"app.py": both})["app.py"]
     assert ('messages=context can end with a system message (ctx.append({"role": "system", ...}) in react(); '
             'msgs = ... [..., {"role": "system", ...}] in image())') in out, out
+
+
+def test_history_inserted_after_the_system_message_gets_no_trailing_system_todo() -> None:
+    """Held-out review 112, X3 (simple-ai-slack-bot): `msgs = [system]` then `msgs.insert(1, turn)` over the reversed
+    history got "can end with a system message, move the instruction before the history"; the instruction already
+    is before it. An insert at 0 (before the instruction) is not such a step: the list still ends with it."""
+    from mechanics import convert_files
+
+    code = ('from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef answer(history):\n'
+            '    msgs = [{"role": "system", "content": "Be brief."}]\n'
+            '    for m in reversed(history):\n        msgs.insert(1, {"role": m["role"], "content": m["content"]})\n'
+            '    return client.chat.completions.create(model="gpt-4o", messages=msgs).choices[0].message.content\n')
+    out = convert_files({"app.py": code})["app.py"]
+    assert "client.chat.complete(" in out and "can end with a system message" not in out, out
+    out = convert_files({"app.py": code.replace("msgs.insert(1,", "msgs.insert(0,")})["app.py"]
+    assert "can end with a system message" in out, out
 
 
 def test_a_test_of_kept_clients_gets_no_todo_because_other_code_converts() -> None:
@@ -3939,6 +3991,26 @@ def test_held_out_80_a_model_default_echoed_in_the_result_is_mapped():
     assert not any("computed at run time" in t for t in todos), todos
 
 
+def test_a_json_index_definition_sizing_vectors_for_openai_is_named_before_deploying(tmp_path: Path) -> None:
+    """Held-out review 112, Y4 (rag-demo-llama-index): FTS/index.json's `"dims": 1536`, the search index the app
+    uploads on its main path, was never named; only the inline fallback got a TODO. A JSON file with no vector size
+    (package.json's "size") is not named."""
+    insert = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef embed(text):\n"
+              "    return client.embeddings.create(model='text-embedding-3-small', input=text).data[0].embedding\n")
+    (tmp_path / "FTS").mkdir()
+    (tmp_path / "FTS" / "index.json").write_text('{"name": "<INDEX_NAME>", "params": {"mapping": {"properties": {\n'
+                                                 '  "embedding": {"fields": [{"dims": 1536, "type": "vector"}]}}}}}\n',
+                                                 encoding="utf-8")
+    (tmp_path / "package.json").write_text('{"size": 1536}\n', encoding="utf-8")
+    (tmp_path / "embed.py").write_text(insert, encoding="utf-8")
+    report = run([tmp_path], mode=Mode.CHECK, jobs=1, progress=False)
+    steps = [s for r in report.results for f in getattr(r, "findings", ()) for s in f.steps if ".json" in s]
+    assert steps == [os.path.join(str(tmp_path), "FTS", "index.json") + " (line 2: 1536) sizes a vector field for "
+                     "OpenAI's text-embedding-ada-002 / text-embedding-3-small vectors; the converted embeddings return "
+                     "1024-dimension mistral-embed vectors: set it to their size and recreate the index, then re-embed "
+                     "the stored documents"], steps
+
+
 def test_sql_files_sizing_vector_columns_for_openai_are_named_before_deploying(tmp_path: Path) -> None:
     """Held-out review 77, Y4 (vector-databases-course): a schema.sql's `embedding vector(1536)` was never read; the
     converted inserts of 1024-dimension mistral-embed vectors then failed against it. Where every embeddings call
@@ -4098,6 +4170,30 @@ def test_a_dependency_injector_provider_of_an_openai_client_gets_a_todo(tmp_path
         "providers.Singleton(OpenAI, ...) builds an OpenAI client for dependency-injector"), todos
     assert "providers.Singleton(Mistral, api_key=<a Mistral key>)" in todos[0][1]
     assert "TODO(migrator" in (tmp_path / "service.py").read_text()
+
+
+def test_a_dependency_injector_provider_of_a_class_with_assistants_calls_stays_openai(tmp_path: Path) -> None:
+    """Held-out review 112, X2 (python-pdf-assistant-api): the provider's TODO said "provide Mistral here" while the
+    class it is injected into makes Assistants calls, whose own TODOs say to keep an OpenAI client; the chat call's said
+    "convert when its callers pass a Mistral client", which cannot happen. Both now say: a second, Mistral client."""
+    (tmp_path / "containers.py").write_text(
+        "from dependency_injector import containers, providers\nfrom openai import OpenAI\n\nfrom service import "
+        "ChatService\n\n\nclass Container(containers.DeclarativeContainer):\n    config = providers.Configuration()\n"
+        "    client = providers.Singleton(OpenAI, api_key=config.openai.api_key)\n"
+        "    chat = providers.Factory(ChatService, cli=client)\n")
+    (tmp_path / "service.py").write_text(
+        "from openai import OpenAI\n\n\nclass ChatService:\n    def __init__(self, cli: OpenAI):\n"
+        "        self.cli = cli\n\n    def make(self, name):\n"
+        "        return self.cli.beta.assistants.create(name=name, model='gpt-4o').id\n\n    def ask(self, q):\n"
+        "        return self.cli.chat.completions.create("
+        "model='gpt-4o', messages=[{'role': 'user', 'content': q}])\n")
+    report = run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
+    todos = {r.path.rsplit("/", 1)[-1]: [f.message for f in r.findings if f.kind.name == "TODO"] for r in report.results}
+    assert any("ChatService (service.py), which it is injected into, also makes calls with no Mistral counterpart "
+               "(beta.assistants.create(...)): keep this provider on OpenAI" in t for t in todos["containers.py"]), todos
+    assert any("its class also makes calls with no Mistral counterpart (beta.assistants.create(...)) on the client it "
+               "is given, which must stay OpenAI's: to move this call, give the class a second, Mistral client" in t
+               for t in todos["service.py"]), todos
 
 
 @pytest.mark.parametrize("passed, told", [("settings.OPENAI_API_KEY", True), ("os.getenv('OPENAI_API_KEY')", False),
@@ -5330,3 +5426,50 @@ def test_openais_class_taken_through_a_star_import_is_said_so() -> None:
                                       "print(c2.chat.completions.create(model='gpt-4o', messages=[]))\n"})
     assert "OpenAI(...) is openai's OpenAI, imported here through settings.py" in out["parser.py"], out["parser.py"]
     assert "injected by a platform" not in out["parser.py"], out["parser.py"]
+
+
+def test_a_helper_gate_checking_the_key_by_membership_is_renamed() -> None:
+    """Held-out review 112, Y2 (rag-demo-llama-index): `check_environment_variable("OPENAI_API_KEY")`, whose helper
+    does `if variable_name not in os.environ: st.error(...); st.stop()`, stayed as it was while every client converted:
+    a deployment with only MISTRAL_API_KEY set was stopped at start-up."""
+    from mechanics import convert_snippet
+
+    code, _ = convert_snippet('''\
+        import os
+
+        import streamlit as st
+        from openai import OpenAI
+
+
+        def check_environment_variable(variable_name):
+            if variable_name not in os.environ:
+                st.error(f"{variable_name} is not set")
+                st.stop()
+
+
+        check_environment_variable("OPENAI_API_KEY")
+        client = OpenAI()
+        st.write(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
+        ''')
+    assert 'check_environment_variable("MISTRAL_API_KEY")' in code, code
+
+
+def test_agents_run_with_a_run_config_model_object_get_no_agents_sdk_todo() -> None:
+    """Held-out review 113, X3 (app-builder-example): `Runner.run(agent, ..., run_config=runner_config)`, the config
+    built as `RunConfig(model=OpenAIChatCompletionsModel(openai_client=gateway, ...))`: the Agent(...) was told it
+    "runs on OpenAI and reads OPENAI_API_KEY" while the gateway client was listed as another provider's. A run without
+    run_config= keeps the TODO."""
+    from mechanics import convert_files
+
+    config = ("import os\n\nfrom agents import OpenAIChatCompletionsModel, RunConfig\nfrom openai import AsyncOpenAI\n\n"
+              "gateway = AsyncOpenAI(api_key=os.environ[\"GATEWAY_KEY\"], base_url=\"https://gateway.example.com/v1\")\n"
+              "runner_config = RunConfig(model=OpenAIChatCompletionsModel(openai_client=gateway, model=\"sonar\"))\n")
+    agent = ("from agents import Agent, Runner\n\nfrom llm_config import runner_config\n\n\nasync def run(messages):\n"
+             "    agent = Agent(name=\"Assistant\", instructions=\"Be brief.\")\n"
+             "    result = await Runner.run(agent, input=messages, run_config=runner_config)\n"
+             "    return result.final_output\n")
+    out = convert_files({"llm_config.py": config, "agent.py": agent})
+    assert "TODO" not in out["agent.py"], out["agent.py"]
+    bare = agent.replace(", run_config=runner_config", "")
+    out = convert_files({"llm_config.py": config, "agent.py": bare})
+    assert "runs this agent on OpenAI" in out["agent.py"], out["agent.py"]

@@ -2130,6 +2130,13 @@ def test_todos_are_written_into_setup_files_hash_pinned_requirements_and_above_a
     ("sk-ci-dummy", "MISTRAL_API_KEY", "ci-dummy"),
     ('"sk-test"', "MISTRAL_API_KEY", '"test"'),
     ("sk-abcicdef1234567890", "MISTRAL_API_KEY", ""),
+    # the "open_ai" spelling (held-out review 112, Y9: `"<open_ai_api_key>"` was copied as it was)
+    ('"<open_ai_api_key>"', "MISTRAL_API_KEY", '"<mistral_api_key>"'),
+    ("YOUR_OPEN_AI_KEY", "MISTRAL_API_KEY", "YOUR_MISTRAL_KEY"),
+    ("reopen_aix", "MISTRAL_API_KEY", "reopen_aix"),
+    # OpenAI's key page names Mistral's, not a made-up platform.mistral.com (held-out review 112, X5)
+    ("https://platform.openai.com/api-keys", "MISTRAL_API_KEY", "https://console.mistral.ai/api-keys"),
+    ("https://platform.openai.com/api-keys", "SCW_SECRET_KEY", ""),
 ])
 def test_an_example_placeholder_names_the_provider_the_key_is_for(value, key_env, expected):
     from migrator.engine.project_files import _placeholder
@@ -2404,6 +2411,27 @@ def test_a_kustomize_secret_generated_from_the_openai_key_file_is_not_renamed_bu
     assert "  - MISTRAL_API_KEY=changeme\n" in edit.text, edit.text
     todo = [f.message for f in edit.findings if f.kind == FindingKind.TODO]
     assert len(todo) == 1 and "generated from api-keys/openai-key.txt" in todo[0], edit.findings
+
+
+def test_a_kustomize_secret_key_named_after_its_file_is_renamed_and_the_new_file_asked_for():
+    """Held-out review 112, Y3 (hack_kram): `files: - OPENAI_API_KEY.txt` (the Secret's key is the file's name) was
+    renamed to MISTRAL_API_KEY.txt with no word: `kubectl apply -k` then failed on the missing file; the deployment's
+    `key: OPENAI_API_KEY.txt` became MISTRAL_API_KEY.txt with "which held the OpenAI key", of a key that is new."""
+    text = "secretGenerator:\n- name: llm-secrets\n  files:\n  - OPENAI_API_KEY.txt\n"
+    edit = edit_deploy(text, "k8s/kustomization.yaml", _facts(), rename=True)
+    assert "  - MISTRAL_API_KEY.txt\n" in edit.text and "OPENAI_API_KEY" not in edit.text, edit.text
+    todo = [f.message for f in edit.findings if f.kind == FindingKind.TODO]
+    assert todo == ["kustomization.yaml: the Secret's key MISTRAL_API_KEY.txt is generated from the file "
+                    "MISTRAL_API_KEY.txt (it was OPENAI_API_KEY.txt, which holds the OpenAI key and is no longer "
+                    "read): create MISTRAL_API_KEY.txt holding a Mistral key (kustomize fails on a missing file)"], todo
+    deployment = ("spec:\n  containers:\n    - name: app\n      env:\n        - name: OPENAI_API_KEY\n"
+                  "          valueFrom:\n            secretKeyRef:\n              name: llm-secrets\n"
+                  "              key: OPENAI_API_KEY.txt\n")
+    edit = edit_deploy(deployment, "k8s/deployment.yaml", _facts(), rename=True)
+    assert "- name: MISTRAL_API_KEY" in edit.text and "key: MISTRAL_API_KEY.txt" in edit.text, edit.text
+    todo = [f.message for f in edit.findings if f.kind == FindingKind.TODO]
+    assert todo == ["deployment.yaml: MISTRAL_API_KEY now reads the key MISTRAL_API_KEY.txt of the Secret "
+                    "llm-secrets: add it (a Mistral key)"], todo
 
 
 def test_a_key_whose_value_is_a_secret_named_under_it_takes_the_secret_key_of_the_new_name():
@@ -3927,6 +3955,21 @@ def test_the_comment_above_a_renamed_example_key_points_at_mistrals_key_page():
     assert out[".env.example"] == ("# Keep this file out of git; OpenAI API Key docs: https://platform.openai.com/docs\n\n"
                                    "# Mistral API Key (Required)\n# Get from: https://console.mistral.ai/api-keys\n"
                                    "MISTRAL_API_KEY=your-mistral-api-key-here\n"), out[".env.example"]
+
+
+def test_an_example_key_value_naming_openais_key_page_names_mistrals():
+    """Held-out review 112, X5 (llm-engineer-yt): `OPENAI_API_KEY=https://platform.openai.com/api-keys` in an env
+    template became `MISTRAL_API_KEY=https://platform.mistral.com/api-keys` (a word swap, not a Mistral domain), and
+    "# OpenAI: get your key at ..." kept its OpenAI label beside Mistral's page."""
+    from mechanics import convert_files
+
+    env = ("# OpenAI: get your key at https://platform.openai.com/api-keys\n"
+           "OPENAI_API_KEY=\"<your key from https://platform.openai.com/account/api-keys>\"\n")
+    out = convert_files({".env.example": env, "llm.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                         "print(client.chat.completions.create(model='gpt-4o-mini', messages=[]))\n"})
+    assert out[".env.example"] == ("# Mistral: get your key at https://console.mistral.ai/api-keys\n"
+                                   "MISTRAL_API_KEY=\"<your key from https://console.mistral.ai/api-keys>\"\n"), \
+        out[".env.example"]
 
 
 def test_a_version_gate_over_langchain_openai_is_told_to_check_the_mistral_package():

@@ -1103,7 +1103,10 @@ def test_an_openai_annotation_on_a_converted_result_is_dropped_and_another_kept(
                 print(chunk.choices[0].delta.content)
             return reply, other
         ''')
-    assert '    reply = client.chat.complete(model="mistral-large-latest", messages=[])\n' in code
+    # (Mistral's type where every call of the module converts: held-out review 112, X8; not left without its import)
+    assert '    reply: ChatCompletionResponse = client.chat.complete(model="mistral-large-latest", messages=[])\n' \
+        in code, code
+    assert "from mistralai.client.models import ChatCompletionResponse\n" in code, code
     assert '    other: Any = client.chat.complete(model="mistral-large-latest", messages=[])\n' in code
     assert '    stream = client.chat.stream(model="mistral-large-latest", messages=[])\n' in code
     assert "    for event in stream:\n        chunk = event.data\n" in code
@@ -1381,8 +1384,8 @@ def test_a_model_attribute_set_to_a_literal_and_read_elsewhere_names_both_in_its
         ''')
     assert 'self.model = "gpt-4o-mini"' in code and "self.client.chat.complete(model=self.model" in code, code
     assert [t for t in todos if t.startswith("model=self.model")] == [
-        "model=self.model comes from self.model (set to 'gpt-4o-mini' in <string>), also read by code in <string>: a "
-        "Mistral model name there would reach that code too; give the converted calls a setting of their own that "
+        "model=self.model comes from self.model (set to 'gpt-4o-mini' in <string>), also read by code in <string> "
+        "(line 13): a Mistral model name there would reach that code too; give the converted calls a setting of their own that "
         "names a Mistral model (said once per module)"], todos
 
 
@@ -3240,3 +3243,19 @@ def test_an_env_default_in_a_kwargs_dict_is_mapped_as_the_todo_says():
     assert 'kwargs = dict(model=os.getenv("OPENAI_MODEL", "mistral-small-latest"), messages=messages' in code, code
     assert any(t.startswith('model=os.getenv("OPENAI_MODEL", "mistral-small-latest") is read from the environment')
                for t in todos), todos
+
+
+def test_a_dict_labelling_a_converted_calls_output_with_its_openai_model_gets_a_todo():
+    """Held-out review 113, Y1 (document_extraction): `{"embedding": ..., "embedding_model": "text-embedding-3-small"}`
+    beside the converted embeddings call: the stored mistral-embed vectors were labelled with the OpenAI model, the
+    only way to tell old records from new. A dict naming another model gets nothing."""
+    from mechanics import convert_files
+
+    code = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef embed(text):\n"
+            "    resp = client.embeddings.create(model=\"text-embedding-3-small\", input=[text])\n"
+            "    return {\"embedding\": resp.data[0].embedding, \"embedding_model\": \"text-embedding-3-small\"}\n")
+    out = convert_files({"embed.py": code})["embed.py"]
+    assert "'embedding_model': 'text-embedding-3-small' names the model of the converted call of this function, " \
+        "which now uses 'mistral-embed'" in out, out
+    other = code.replace('"embedding_model": "text-embedding-3-small"', '"embedding_model": "e5-large"')
+    assert "names the model of the converted call" not in convert_files({"embed.py": other})["embed.py"]

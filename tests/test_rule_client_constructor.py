@@ -2236,6 +2236,13 @@ def test_a_streamlit_check_of_the_renamed_secret_follows_it() -> None:
                           '    st.error("Add openai_api_key to .streamlit/secrets.toml")\n    st.stop()')
     out = convert_files({"app.py": told})["app.py"]
     assert 'st.error("Add mistral_api_key to .streamlit/secrets.toml")' in out, out
+    # ... in the else of a positive check too (held-out review 113, X4)
+    positive = ('import streamlit as st\nfrom openai import OpenAI\n\nif "OPENAI_API_KEY" in st.secrets:\n'
+                '    client = OpenAI(api_key=st.secrets["OPENAI_API_KEY"])\nelse:\n'
+                '    st.error("Missing API key in secrets! Please add OPENAI_API_KEY.")\n    st.stop()\n\n'
+                'st.write(client.chat.completions.create(model="gpt-4o-mini", messages=[]).choices[0].message.content)\n')
+    out = convert_files({"app.py": positive})["app.py"]
+    assert 'if "MISTRAL_API_KEY" in st.secrets:' in out and "Please add MISTRAL_API_KEY." in out, out
     kept = source + 'other = st.secrets["openai_api_key"]\n'
     out = convert_files({"app.py": kept})["app.py"]
     assert 'if "openai_api_key" not in st.secrets:' in out, out
@@ -2872,3 +2879,55 @@ def test_a_key_checks_example_value_loses_openais_key_prefix() -> None:
         st.write(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
         ''')
     assert 'st.warning("Set the MISTRAL_API_KEY environment variable. e.g., export MISTRAL_API_KEY=...")' in code, code
+
+
+def test_a_constructor_dicts_conditional_spread_keys_are_named_in_its_todo():
+    """Held-out review 112, X9 (slack-bot-openai-python): `client_params = {"api_key": ..., **({"base_url": url} if url
+    else {})}; OpenAI(**client_params)`: the TODO listed only api_key, not the base_url that decides where the client
+    points."""
+    from mechanics import convert_files
+
+    code = ('import os\n\nfrom openai import OpenAI\n\n\ndef complete(messages, url):\n'
+            '    client_params = {\n        "api_key": os.getenv("OPENAI_API_KEY"),\n'
+            '        **({"base_url": url} if url else {}),\n    }\n    client = OpenAI(**client_params)\n'
+            '    return client.chat.completions.create(model="gpt-4o", messages=messages)\n')
+    out = convert_files({"bot.py": code})["bot.py"]
+    assert "**client_params (a dict built here: api_key, base_url (if url)): migrator does not convert" in out, out
+
+
+def test_a_base_url_setting_handed_to_server_url_is_told_mistrals_takes_no_v1():
+    """Held-out review 113, X1 (app-builder-example): `OpenAI(base_url=settings.OPENAI_BASE_URL)`, the field defaulting
+    to https://api.openai.com/v1/, became `server_url=settings.OPENAI_BASE_URL` with "give this client a setting of
+    its own": copying OpenAI's form of the URL (`.../v1`) into it made every call .../v1/v1/chat/completions."""
+    from mechanics import convert_files
+
+    settings = ("from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+                "    OPENAI_API_KEY: str = \"sk-not-provided\"\n"
+                "    OPENAI_BASE_URL: str = \"https://api.openai.com/v1/\"\n\n\nsettings = Settings()\n")
+    llm = ("from openai import OpenAI\n\nfrom settings import settings\n\n"
+           "client = OpenAI(api_key=settings.OPENAI_API_KEY, base_url=settings.OPENAI_BASE_URL)\n"
+           "r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[{\"role\": \"user\", \"content\": \"q\"}])\n")
+    out = convert_files({"settings.py": settings, "llm.py": llm})["llm.py"]
+    assert "server_url=settings.OPENAI_BASE_URL" in out, out
+    assert "give this client a setting of its own holding Mistral's server (https://api.mistral.ai: no /v1, the " \
+        "mistralai SDK adds it" in out, out
+
+
+def test_openais_quickstart_constructor_holding_only_a_comment_is_laid_out():
+    """Held-out review 113, X6 (WASP-AI): `OpenAI(\n    # Defaults to os.environ.get("OPENAI_API_KEY")\n)` got
+    retry_config= at column 0 and `))` on its last line; the comment, kept, named the key the client no longer reads."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent('''\
+        from openai import OpenAI
+
+
+        def make():
+            client = OpenAI(
+                # Defaults to os.environ.get("OPENAI_API_KEY")
+            )
+            return client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}])
+        ''')
+    assert ('    client = Mistral(\n        # Defaults to os.environ.get("MISTRAL_API_KEY")\n'
+            '        retry_config=RetryConfig(\n            "backoff",\n') in code, code
+    assert "            retry_connection_errors=True,\n        ),\n    )\n" in code, code

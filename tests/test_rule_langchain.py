@@ -2506,3 +2506,67 @@ def test_a_settings_field_handed_as_a_runnables_name_is_no_model_reader():
                                           "llm = ChatOpenAI(name=config.MODEL_NAME)\n"})
     assert "MODEL_NAME: str = 'mistral-small-latest'" in out["config/__init__.py"], out["config/__init__.py"]
     assert "also read by" not in out["a/main.py"], out["a/main.py"]
+
+
+def test_a_model_registry_keyed_on_gpt_routing_to_a_converted_class_gets_a_todo():
+    """Held-out review 111, Y3 (Arpeely.Block.Summarizer): `REGISTRY = {"gpt": OpenAIAgent}`, looked up with `key in
+    model`, routes to a class whose ChatOpenAI converted: following the model TODO (a Mistral name) made the app refuse
+    to start (NotImplementedError), and leaving it sent gpt-4o-mini to Mistral. The table gets a TODO; one with a
+    Mistral entry already, or routing to a class that stays, gets none."""
+    from mechanics import convert_snippet
+
+    source = '''\
+        from langchain_openai import ChatOpenAI
+
+
+        class OpenAIAgent:
+            def __init__(self, model):
+                self.llm = ChatOpenAI(model=model, temperature=0.1)
+
+            def run(self, text):
+                return self.llm.invoke(text).content
+
+
+        REGISTRY = {"gpt": OpenAIAgent}
+
+
+        def create_agent(model):
+            for key, cls in REGISTRY.items():
+                if key in model.lower():
+                    return cls(model=model)
+            raise NotImplementedError(model)
+        '''
+    code, todos = convert_snippet(source)
+    assert "# TODO(migrator MIG106): REGISTRY routes model names holding 'gpt' (OpenAI's) to OpenAIAgent" in code, code
+    _, todos = convert_snippet(source.replace('{"gpt": OpenAIAgent}', '{"gpt": OpenAIAgent, "mistral": OpenAIAgent}'))
+    assert not any("routes model names" in t for t in todos), todos
+
+
+def test_a_chat_model_served_by_langserve_converts():
+    """Held-out review 112, Y8 (langchain_basics): `add_routes(app, ChatOpenAI(...), path="/chat")` stayed on OpenAI
+    with "handed to add_routes(...), which may rely on what ChatMistralAI lacks"; LangServe serves any Runnable."""
+    from mechanics import convert_files
+
+    server = ("from fastapi import FastAPI\nfrom langchain_openai import ChatOpenAI\nfrom langserve import add_routes\n\n"
+              "app = FastAPI(title=\"chat\")\n\n"
+              "add_routes(app, ChatOpenAI(model=\"gpt-4o\", temperature=0.2), path=\"/chat\")\n")
+    out = convert_files({"server.py": server})["server.py"]
+    assert 'add_routes(app, ChatMistralAI(model_name="mistral-large-latest", temperature=0.2), path="/chat")' in out, out
+    assert "TODO" not in out, out
+
+
+def test_a_key_handed_to_a_kept_library_gets_no_langchain_key_todo_beside_its_own():
+    """Held-out review 113, Y2 (document_extraction): `Doctran(openai_api_key=os.getenv("OPENAI_API_KEY"))` in a module
+    whose ChatOpenAI converts got MIG106 "keep OPENAI_API_KEY set for it" and MIG116 "set or check MISTRAL_API_KEY
+    instead": the key is handed to doctran, whose own TODO says what it needs. A check of the key still gets MIG116."""
+    from mechanics import convert_files
+
+    code = ("import os\n\nfrom doctran import Doctran\nfrom langchain_openai import ChatOpenAI\n\n"
+            "llm = ChatOpenAI(model=\"gpt-4o-mini\")\n\n\nasync def title(text):\n"
+            "    doctran = Doctran(openai_api_key=os.getenv(\"OPENAI_API_KEY\"), openai_model=\"gpt-4o-mini\")\n"
+            "    return doctran.parse(content=text), llm.invoke(text).content\n")
+    out = convert_files({"work.py": code})["work.py"]
+    assert "ChatMistralAI(" in out and "Doctran(...) is handed an OpenAI key" in out, out
+    assert "set or check MISTRAL_API_KEY instead" not in out, out
+    checked = code + "\n\nif not os.getenv(\"OPENAI_API_KEY\"):\n    raise SystemExit(\"no key\")\n"
+    assert "set or check MISTRAL_API_KEY instead" in convert_files({"work.py": checked})["work.py"]

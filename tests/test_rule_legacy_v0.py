@@ -1458,6 +1458,26 @@ def test_a_v0_key_the_app_supplies_gets_its_deploy_step(setting, step):
     assert steps.count(getattr(client, step)) == 1, steps
 
 
+def test_a_v0_key_constant_reading_openai_api_key_is_renamed_as_for_a_v1_client():
+    """Held-out review 112, X7 (calendar-gpt-bot): `OPENAI_API_KEY = os.getenv("OPENAI_API_KEY")` then
+    `openai.api_key = OPENAI_API_KEY` became Mistral(api_key=OPENAI_API_KEY) with "make it read MISTRAL_API_KEY",
+    while "Before you deploy" said the client read MISTRAL_API_KEY; `OpenAI(api_key=OPENAI_API_KEY)` gets the read
+    renamed. Read by a kept client too, it stays (and the TODO says so)."""
+    from mechanics import convert_files
+
+    code = ('import os\nimport openai\n\nOPENAI_API_KEY = os.getenv("OPENAI_API_KEY")\n'
+            'openai.api_key = OPENAI_API_KEY\n'
+            '\n\ndef ask(text):\n    r = openai.ChatCompletion.create(model="gpt-4", messages=[{"role": "user", '
+            '"content": text}])\n    return r.choices[0].message["content"]\n')
+    out = convert_files({"bot.py": code})["bot.py"]
+    assert 'OPENAI_API_KEY = os.getenv("MISTRAL_API_KEY")\nmistral_client = Mistral(api_key=OPENAI_API_KEY)\n' \
+        in out, out
+    assert "TODO" not in out, out
+    kept = code + '\n\ndef draw(p):\n    return openai.Image.create(prompt=p, api_key=OPENAI_API_KEY)\n'
+    out = convert_files({"bot.py": kept})["bot.py"]
+    assert 'os.getenv("OPENAI_API_KEY")' in out, out
+
+
 def test_a_kept_async_v0_call_is_pointed_at_mistrals_async_methods():
     """Held-out review 80, X6: the TODO on `await openai.ChatCompletion.acreate(**kwargs)` named chat.complete, which
     awaited raises TypeError."""

@@ -1483,3 +1483,26 @@ def test_one_manifest_pinning_an_old_core_gives_the_llm_and_the_embeddings_one_t
     assert "raise it to llama-index-core>=0.14.5,<0.15, then run migrator again" in text, text
     assert ">=0.13" not in text and "llama-index-llms-openai>=" not in text, text
     assert "raise it to llama-index-core>=0.13,<0.15" in (tmp_path / "emb" / "index.py").read_text()
+
+
+def test_an_engine_of_an_index_loaded_with_a_service_context_elsewhere_is_not_said_to_run_on_the_default():
+    """Held-out review 112, Y5 (chatbot-example-langchain-llama-index): `index = load_index()` (another module loading
+    it with a ServiceContext carrying a ChatOpenAI kept on OpenAI, which has its own TODO), then
+    `index.as_chat_engine(...)`: MIG121 said it answers with LlamaIndex's default OpenAI LLM and to set Settings.llm,
+    which that LlamaIndex has not."""
+    from mechanics import convert_files
+
+    handler = ("from langchain.chat_models import ChatOpenAI\n"
+               "from llama_index import LLMPredictor, ServiceContext, StorageContext, load_index_from_storage\n\n\n"
+               "def load_index():\n    llm = ChatOpenAI(model_name=\"gpt-3.5-turbo-0613\", temperature=0.1)\n"
+               "    service_context = ServiceContext.from_defaults(llm_predictor=LLMPredictor(llm=llm))\n"
+               "    storage_context = StorageContext.from_defaults(persist_dir=\"index_repo\")\n"
+               "    return load_index_from_storage(storage_context=storage_context, service_context=service_context)\n")
+    app = ("from llama_index.memory import ChatMemoryBuffer\n\nfrom index_handler import load_index\n\n"
+           "index = load_index()  # on a timeout from api.openai.com, retry\n"
+           "chat_engine = index.as_chat_engine(chat_mode=\"context\", memory=ChatMemoryBuffer.from_defaults())\n"
+           "print(chat_engine.chat(\"hi\"))\n")
+    agent = "from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(temperature=0)\nprint(llm.invoke(\"hi\").content)\n"
+    out = convert_files({"index_handler.py": handler, "app.py": app, "other_agent.py": agent})
+    assert "ChatMistralAI(" in out["other_agent.py"], out["other_agent.py"]
+    assert "handed no llm=" not in out["app.py"], out["app.py"]

