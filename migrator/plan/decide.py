@@ -638,24 +638,17 @@ def _sql_sizes(builder, target: Optional[str], limit: int = 2000) -> tuple:
         text = _SQL_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text) if not json_file else text
         hits = {text.count("\n", 0, hit.start()) + 1: int(hit.group(1))
                 for hit in (JSON_VECTOR_SIZE if json_file else VECTOR_SIZE_TEXT).finditer(text)}
-        if hits and json_file:  # a search index's definition (held-out review 112, Y4)
+        if hits:
             path = os.path.normpath(path)
             many = len(hits) > 1
             lines = ("lines " if many else "line ") + ", ".join(f"{line}: {size}" for line, size in hits.items())
             models = " and ".join(OPENAI_EMBEDDING_SIZES[size] for size in dict.fromkeys(hits.values()))
-            found.append((path, JSON_SIZE_STEP.format(
-                path=path, line=lines, vectors=vectors, models=models,
-                columns="vector fields" if many else "a vector field", them="them" if many else "it",
-                its="the indexes" if many else "the index")))
-        elif hits:
-            path = os.path.normpath(path)
-            many = len(hits) > 1
-            lines = ("lines " if many else "line ") + ", ".join(f"{line}: {size}" for line, size in hits.items())
-            models = " and ".join(OPENAI_EMBEDDING_SIZES[size] for size in dict.fromkeys(hits.values()))
-            found.append((path, SQL_SIZE_STEP.format(
-                path=path, line=lines, vectors=vectors, models=models,
-                columns="vector columns" if many else "a vector column", them="them" if many else "it",
-                its="their indexes" if many else "its index")))
+            # (a JSON file: a search index's definition, held-out review 112, Y4)
+            words = (("vector fields", "the indexes") if many else ("a vector field", "the index")) if json_file else \
+                (("vector columns", "their indexes") if many else ("a vector column", "its index"))
+            found.append((path, (JSON_SIZE_STEP if json_file else SQL_SIZE_STEP).format(
+                path=path, line=lines, vectors=vectors, models=models, columns=words[0],
+                them="them" if many else "it", its=words[1])))
     return tuple(found)
 
 
