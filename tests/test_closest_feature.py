@@ -669,6 +669,13 @@ def test_a_setting_not_named_for_openai_whose_default_is_openais_url_gets_a_todo
                                      "client = OpenAI(base_url=settings.llm_base_url)\n")
     report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
     todos = [f.message for r in report.results if r.path.endswith("config.py") for f in r.findings]
+    # (read by no Python module of the tree: said so; held-out review 114, X4)
+    assert len(todos) == 1 and todos[0].startswith("whisperx_base_url defaults to OpenAI's API (https://api.openai.com"
+                                                   "/v1), and no Python code of the project reads it"), todos
+    (tmp_path / "worker.py").write_text("import requests\n\nfrom config import settings\n\n\ndef transcribe(audio):\n"
+                                        "    return requests.post(settings.whisperx_base_url + '/audio', data=audio)\n")
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    todos = [f.message for r in report.results if r.path.endswith("config.py") for f in r.findings]
     assert len(todos) == 1 and todos[0].startswith("whisperx_base_url defaults to OpenAI's API (https://api.openai.com"
                                                    "/v1): the code sending HTTP requests to it"), todos
 

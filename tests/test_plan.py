@@ -5473,3 +5473,39 @@ def test_agents_run_with_a_run_config_model_object_get_no_agents_sdk_todo() -> N
     bare = agent.replace(", run_config=runner_config", "")
     out = convert_files({"llm_config.py": config, "agent.py": bare})
     assert "runs this agent on OpenAI" in out["agent.py"], out["agent.py"]
+
+
+@pytest.mark.parametrize("model, said", [
+    ('"deepseek-chat"', "DeepSeek (its calls send the model 'deepseek-chat')"),
+    ('os.getenv("DEEP_SEEK_DEFAULT_MODEL")', "DeepSeek (its calls' model=os.getenv('DEEP_SEEK_DEFAULT_MODEL') names "
+                                            "DeepSeek's models)"),
+    ('"gpt-4o-mini"', None)])
+def test_a_client_on_openais_base_url_variable_sending_another_providers_model_is_that_providers(model, said) -> None:
+    """Held-out review 114, Y1 (agiclass_homework): `OpenAI(base_url=os.getenv("OPENAI_BASE_URL"))` whose calls send
+    `model="deepseek-chat"` (or a model read from DEEP_SEEK_DEFAULT_MODEL) was converted, its env reads renamed to
+    MISTRAL_*: the course's OPENAI_BASE_URL holds DeepSeek's URL, and DeepSeek's model went to api.mistral.ai."""
+    plan = _plan("import os\n\nfrom openai import OpenAI\n\n"
+                 "client = OpenAI(api_key=os.getenv(\"OPENAI_API_KEY\"), base_url=os.getenv(\"OPENAI_BASE_URL\"))\n"
+                 f"r = client.chat.completions.create(model={model}, messages=[{{\"role\": \"user\", \"content\": "
+                 "\"hi\"}])\n")
+    (client,) = plan.clients
+    if said is None:
+        assert client.decision == CONVERT, plan.clients
+    else:
+        assert (client.decision, client.provider) == (OTHER, said), plan.clients
+
+
+def test_a_star_import_of_a_module_named_twice_reads_the_importers_sibling() -> None:
+    """Held-out review 114, Y2 (agiclass_homework): `from environment_import import *` with two environment_import.py
+    in the tree (one per chapter): the sibling's `from openai import OpenAI` was not found, and the client got
+    "not imported in this module (injected by a platform, or an earlier notebook cell?)"."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "shared/environment_import.py": "import os\n\nKEY = os.getenv(\"KEY\")\n",
+        "chatpdf/environment_import.py": "from openai import OpenAI\n",
+        "chatpdf/text_embedding_openai.py": "from environment_import import *\n\nclient = OpenAI()\n"
+                                            "v = client.embeddings.create(model=\"text-embedding-3-small\", "
+                                            "input=[\"a\"]).data[0].embedding\n"})
+    text = out["chatpdf/text_embedding_openai.py"]
+    assert "imported here through environment_import.py" in text and "injected by a platform" not in text, text

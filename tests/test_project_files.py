@@ -606,6 +606,23 @@ def test_modules_importing_paths_langchain_1_dropped_are_named_when_langchain_mi
                for m in messages), messages
 
 
+def test_pre_1_0_langchain_imports_of_a_project_on_langchain_1_are_not_blamed_on_the_migration(tmp_path):
+    """Held-out review 114, Y4 (AI-Field-Kit): `langchain>=1.2.13` declared, `from langchain.prompts import ...` in a
+    module: the TODO said langchain-mistralai brings LangChain 1.x and offered an older langchain-mistralai, which no
+    release fitting langchain 1.x is."""
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "kit"\nversion = "0.1.0"\n'
+                                             'dependencies = ["langchain>=1.2.13", "langchain-openai>=1.0"]\n')
+    (tmp_path / "agent.py").write_text("from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model=\"gpt-4o\")\n"
+                                       "print(llm.invoke(\"hi\").content)\n")
+    (tmp_path / "rewrite.py").write_text("from langchain.prompts import ChatPromptTemplate\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
+    messages = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.rule == "MIG114"]
+    legacy = [m for m in messages if "pre-1.0 paths" in m]
+    assert len(legacy) == 1 and legacy[0].startswith(
+        "pyproject.toml: the project already requires LangChain 1.x (langchain>=1.2.13)"), messages
+    assert "pin the langchain-mistralai release" not in legacy[0] and "rewrite.py:1" in legacy[0], legacy
+
+
 def test_a_settings_field_reading_openai_api_key_keeps_it_in_the_env_files(tmp_path):
     """Held-out review 6 (jneaimi): pydantic-settings' required `openai_api_key: str` reads OPENAI_API_KEY;
     renamed in .env.example and compose, the service failed at start-up ("Field required")."""
@@ -2595,6 +2612,15 @@ def test_a_shell_key_check_against_openai_is_told_to_check_against_mistral():
     todos = [f.message for f in edit.findings if f.kind is FindingKind.TODO]
     assert len(todos) == 1 and todos[0].endswith("; it also calls api.openai.com (a key check?): point that at "
                                                  "https://api.mistral.ai too"), todos
+    # a chat request of its own is no key check: its body's model is named (held-out review 114, Y5: a 400)
+    chat = ("#!/bin/sh\ncurl https://api.openai.com/v1/chat/completions -H \"Authorization: Bearer $OPENAI_API_KEY\" "
+            "-H 'Content-Type: application/json' -d '{\"model\": \"gpt-4o\", \"messages\": []}'\n")
+    edit = _edit_file(chat, "openai_rest.sh", DEPLOY, facts)
+    todos = [f.message for f in edit.findings if f.kind is FindingKind.TODO]
+    assert len(todos) == 1 and todos[0].endswith(
+        "; it also calls OpenAI's chat completions API (api.openai.com/v1/chat/completions): point it at "
+        "https://api.mistral.ai/v1/chat/completions and name a Mistral model in its body ('gpt-4o' -> "
+        "'mistral-large-latest')"), todos
 
 
 def test_a_shell_script_passing_the_key_only_to_a_prebuilt_image_gets_a_hedged_todo():

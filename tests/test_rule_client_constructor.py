@@ -793,7 +793,8 @@ def test_a_legacy_httpx_client_becomes_an_httpx2_one():
         except openai.APIConnectionError:
             print("connection problem")
         ''')
-    assert "client = Mistral(client=httpx2.Client(timeout=httpx2.Timeout(20.0)))" in code
+    # (the client's timeout lifted into timeout_ms, which mistralai sends with every request: held-out review 114, X3)
+    assert "client = Mistral(timeout_ms=20000, client=httpx2.Client(timeout=httpx2.Timeout(20.0)))" in code, code
     assert "import httpx2" in code and "import httpx\\n" not in code
     code, todos = convert_idempotent('''\
         import httpx
@@ -2931,3 +2932,52 @@ def test_openais_quickstart_constructor_holding_only_a_comment_is_laid_out():
     assert ('    client = Mistral(\n        # Defaults to os.environ.get("MISTRAL_API_KEY")\n'
             '        retry_config=RetryConfig(\n            "backoff",\n') in code, code
     assert "            retry_connection_errors=True,\n        ),\n    )\n" in code, code
+
+
+def test_openais_httpx_client_with_options_and_proxies_and_timeouts_move_to_httpx2(monkeypatch):
+    """Held-out review 114, X1-X3: `http_client=DefaultHttpxClient(timeout=20.0, proxy=...)` was dropped with no word
+    (the proxy lost, the timeout 300 s); `httpx.AsyncClient(proxies=url)` became `httpx2.AsyncClient(proxies=url)`, a
+    TypeError at import (httpx2 takes proxy=); a client's timeout=10.0 was carried into httpx2 where mistralai's
+    per-request timeout (300 s by default) overrides it. The converted module is imported to show it builds."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        import os
+
+        import httpx
+        import openai
+
+        client = openai.OpenAI(api_key=os.environ["OPENAI_API_KEY"],
+                               http_client=openai.DefaultHttpxClient(timeout=20.0, proxy="http://proxy.corp:3128"))
+        slow = openai.AsyncOpenAI(http_client=httpx.AsyncClient(proxies=os.getenv("PROXY_URL", "http://p:3128")))
+        tight = openai.OpenAI(http_client=httpx.Client(timeout=10.0))
+
+
+        def ask(q):
+            return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
+
+
+        async def aask(q):
+            return await slow.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
+
+
+        def task(q):
+            return tight.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
+        ''')
+    assert 'client=httpx2.Client(timeout=20.0, proxy="http://proxy.corp:3128")' in code and "timeout_ms=20000" in code, \
+        code
+    assert 'async_client=httpx2.AsyncClient(proxy=os.getenv("PROXY_URL", "http://p:3128"))' in code, code
+    assert "client=httpx2.Client(timeout=10.0)" in code and "timeout_ms=10000" in code, code
+    assert "DefaultHttpxClient" not in code and not todos, (code, todos)
+    monkeypatch.setenv("MISTRAL_API_KEY", "test-key")
+    namespace: dict = {}
+    exec(compile(code, "converted.py", "exec"), namespace)  # builds the three clients: no TypeError
+    assert namespace["tight"].sdk_configuration.timeout_ms == 10000
+    code, todos = convert_snippet('''\
+        import httpx
+        from openai import OpenAI
+
+        client = OpenAI(http_client=httpx.Client(proxies={"https://": "http://p:3128"}))
+        print(client.chat.completions.create(model="gpt-4o", messages=[]))
+        ''')
+    assert any(t.startswith("proxies={...}: httpx2 has no proxies=") for t in todos), todos

@@ -2570,3 +2570,16 @@ def test_a_key_handed_to_a_kept_library_gets_no_langchain_key_todo_beside_its_ow
     assert "set or check MISTRAL_API_KEY instead" not in out, out
     checked = code + "\n\nif not os.getenv(\"OPENAI_API_KEY\"):\n    raise SystemExit(\"no key\")\n"
     assert "set or check MISTRAL_API_KEY instead" in convert_files({"work.py": checked})["work.py"]
+
+
+def test_an_init_chat_model_handed_a_key_is_not_said_to_read_openai_api_key():
+    """Held-out review 114, Y6 (rag-assignment): `init_chat_model(model=_MODEL, model_provider="openai",
+    api_key=_API_KEY)` was said to read OPENAI_API_KEY; it reads the key it is handed, which must hold a Mistral key
+    once moved."""
+    from mechanics import convert_files
+
+    code = ("import os\nfrom langchain.chat_models import init_chat_model\n\n_API_KEY = os.environ[\"LLM_KEY\"]\n"
+            "LLM = init_chat_model(model=\"gpt-4o-mini\", model_provider=\"openai\", api_key=_API_KEY)\n")
+    out = convert_files({"llm.py": code})["llm.py"]
+    assert "runs on OpenAI through langchain-openai (with the key _API_KEY it is handed)" in out, out
+    assert "with _API_KEY then holding a Mistral key" in out and "it reads OPENAI_API_KEY" not in out, out

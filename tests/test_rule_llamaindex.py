@@ -1506,3 +1506,21 @@ def test_an_engine_of_an_index_loaded_with_a_service_context_elsewhere_is_not_sa
     out = convert_files({"index_handler.py": handler, "app.py": app, "other_agent.py": agent})
     assert "ChatMistralAI(" in out["other_agent.py"], out["other_agent.py"]
     assert "handed no llm=" not in out["app.py"], out["app.py"]
+
+
+def test_a_hanging_continuation_keeps_its_indent_when_the_class_name_grows():
+    """Held-out review 114, Y7 (agiclass_homework): `OpenAI(temperature=0, model="gpt-4o",\n    api_key=...,\n
+    api_base=...)` became `MistralAI(...,\n       api_key=...)`: a 4-space continuation moved by the name's growth as
+    if aligned with the parenthesis. One aligned with it still follows it."""
+    from mechanics import convert_files
+
+    code = ("import os\nfrom llama_index.llms.openai import OpenAI\n\n"
+            "response = OpenAI(temperature=0, model=\"gpt-4o\",\n    api_key=os.environ[\"OPENAI_API_KEY\"],\n"
+            "    api_base=os.environ[\"OPENAI_BASE_URL\"]).complete(\"Paul Graham is \")\nprint(response)\n")
+    out = convert_files({"test_llm.py": code})["test_llm.py"]
+    assert 'response = MistralAI(temperature=0, model="mistral-large-latest",\n    api_key=os.environ["MISTRAL_API_KEY"])' \
+        in out, out
+    aligned = ("from llama_index.llms.openai import OpenAI\n\nllm = OpenAI(temperature=0,\n"
+               "             model=\"gpt-4o\")\nprint(llm.complete(\"hi\"))\n")
+    out = convert_files({"a.py": aligned})["a.py"]
+    assert 'llm = MistralAI(temperature=0,\n                model="mistral-large-latest")' in out, out

@@ -643,3 +643,17 @@ def test_what_keeps_a_streaming_response_on_openai(body, reason):
     code, todos = convert(source)
     assert "client = OpenAI()" in code and "with_streaming_response" in code
     assert any(reason in t for t in todos), todos
+
+
+@pytest.mark.parametrize("fmt, said", [("wav", 'response_format="wav"'), ("pcm", 'response_format=<"wav" or "mp3"'),
+                                       ("aac", 'response_format="mp3" (Mistral has no aac)')])
+def test_the_by_hand_recipe_of_a_kept_speech_call_keeps_its_format(fmt, said):
+    """Held-out review 114, X5: a speech call kept for speed= was told to convert by hand with response_format="mp3"
+    whatever it asked for: following it, mp3 bytes went to the app's .wav file."""
+    from mechanics import convert_files
+
+    code = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef say(text):\n"
+            f"    r = client.audio.speech.create(model=\"tts-1\", voice=\"nova\", input=text, response_format=\"{fmt}\", "
+            "speed=1.25)\n    return r.content\n")
+    out = convert_files({"tts.py": code})["tts.py"]
+    assert "convert this audio.speech.create call by hand" in out and said in out, out

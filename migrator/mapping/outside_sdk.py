@@ -27,6 +27,10 @@ RAW_URL_SETTING_TODO = ("{name} defaults to OpenAI's API ({url}): the code sendi
                         "SDK, reaches OpenAI with an OpenAI key; migrator does not convert those requests: point them "
                         "at https://api.mistral.ai/v1 where Mistral serves the endpoint (chat/completions, embeddings, "
                         "audio/transcriptions with voxtral-mini-latest), with MISTRAL_API_KEY and a Mistral model")
+# ... which no Python module of the tree reads (held-out review 114, X4)
+RAW_URL_UNREAD_TODO = ("{name} defaults to OpenAI's API ({url}), and no Python code of the project reads it: remove it, "
+                       "or, where something outside the code uses it, point it at https://api.mistral.ai/v1 (with "
+                       "MISTRAL_API_KEY and a Mistral model)")
 # What a dict describing an HTTP request carries besides its URL (`dict(url=..., headers=..., json=...)`)
 REQUEST_PARTS = frozenset({"headers", "json", "data", "method", "params", "files", "auth"})
 # A setting's name that says it holds a URL (whatever it names): its default value decides whether it is OpenAI's

@@ -1774,12 +1774,18 @@ class _Builder:
                     # (migrator does not convert the string: "then run migrator again" told a re-run to do what none
                     # does; held-out review 101, Y9)
                     pinned = re.sub(r",? then run migrator again$", ", then change the model string", pinned)
+                    said = LANGCHAIN_STRING_TODO.format(
+                        callee=found[0], model=found[1], mistral=found[2], where=found[3],
+                        keyword="provider" if found[0].endswith("init_embeddings") else "model_provider")
+                    key = next((kw.value for kw in node.keywords if kw.arg in ("api_key", "openai_api_key")), None)
+                    if key is not None:
+                        # `init_chat_model(..., api_key=_API_KEY)`: the key it is handed, not OPENAI_API_KEY (held-out
+                        # review 114, Y6)
+                        shown = ast.unparse(key)
+                        said = said.replace("(it reads OPENAI_API_KEY)", f"(with the key {shown} it is handed)") \
+                            .replace("which reads MISTRAL_API_KEY)", f"with {shown} then holding a Mistral key)")
                     self._library_todo(f, node, told, "langchain", "LangChain model string",
-                                       LANGCHAIN_STRING_TODO.format(
-                                           callee=found[0], model=found[1], mistral=found[2], where=found[3],
-                                           keyword="provider" if found[0].endswith("init_embeddings") else
-                                           "model_provider")
-                                       + (f"; first, as {pinned[0].lower()}{pinned[1:]}" if pinned else ""))
+                                       said + (f"; first, as {pinned[0].lower()}{pinned[1:]}" if pinned else ""))
                 elif litellm and (found := _litellm_openai(f, node)) is not None:
                     self._library_todo(f, node, told, "litellm", "LiteLLM on OpenAI",
                                        LITELLM_OPENAI_TODO.format(callee=found[0], model=found[1], mistral=found[2]))
@@ -4422,6 +4428,19 @@ class _Builder:
             self.awaited.add(key)  # `async with aclient.audio.speech.with_streaming_response.create(...) as r:`
         if oid is not None and f.mentions_other_sdk:
             self._other_sdk_reaching(f, call, oid)
+        if oid is not None and self.origins[oid].key and \
+                self.origins[oid].provider in ("openai", "unknown endpoint", "configured endpoint") and \
+                any("base_url" in given for given in self.origins[oid].call_keywords):
+            # `OpenAI(base_url=os.getenv("OPENAI_BASE_URL"))` whose calls send `model="deepseek-chat"` (or a model
+            # read from DEEP_SEEK_DEFAULT_MODEL): the variable points at that provider, whatever its name (held-out
+            # review 114, Y1: converted, DeepSeek's model went to api.mistral.ai)
+            model = next((kw.value for kw in call.keywords if kw.arg == "model"), None)
+            text = _expression_text(f, f.scope_of.get(id(call), ()), model) if model is not None else ""
+            found = _foreign_model_provider(text)
+            if found is not None:
+                self.origins[oid].provider = found + (
+                    f" (its calls send the model {model.value!r})" if isinstance(model, ast.Constant) else
+                    f" (its calls' model={_clipped_text(ast.unparse(model))} names {found}'s models)")
         if oid is not None and self.origins[oid].relay:
             # (a relay's calls naming OpenAI's models: it relays to OpenAI, whatever its key is called; held-out
             # review 101, X3)
@@ -4789,6 +4808,27 @@ def _litellm_openai(f: _File, call: ast.Call) -> Optional[tuple]:
     if mistral is None or is_mistral_model(bare):
         return None
     return name, model.value, mistral
+
+
+# model-name marks of other providers' models (letters and digits only: DEEP_SEEK_DEFAULT_MODEL, "deepseek-chat")
+_FOREIGN_MODEL_MARKS = (("deepseek", "DeepSeek"), ("claude", "Anthropic"), ("gemini", "Google Gemini"),
+                        ("qwen", "Qwen"), ("moonshot", "Moonshot"), ("kimi", "Moonshot"), ("glm4", "Zhipu GLM"),
+                        ("chatglm", "Zhipu GLM"), ("grok", "xAI"), ("llama", "a server of Llama models"),
+                        ("ernie", "Baidu ERNIE"), ("doubao", "Doubao"), ("hunyuan", "Tencent Hunyuan"))
+
+
+def _foreign_model_provider(text: str) -> Optional[str]:
+    """The provider whose model a call's model= text names (a literal, or what it reads: an env variable's name), else
+    None; OpenAI's and Mistral's names (and text naming openai) are not foreign."""
+    squeezed = re.sub(r"[^a-z0-9]", "", text.lower())
+    if not squeezed or "openai" in squeezed or "gpt" in squeezed or "mistral" in squeezed:
+        return None
+    return next((name for mark, name in _FOREIGN_MODEL_MARKS if mark in squeezed), None)
+
+
+def _clipped_text(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 def _instructor_litellm_openai(builder, f: _File, call: ast.Call) -> Optional[tuple]:
@@ -9485,6 +9525,11 @@ def star_source(files: list, f: _File) -> Optional[_File]:
         found = [g for g in files if g.module == full or g.module.endswith("." + full)]
     else:
         found = [g for g in files if _same_module(g.module, module)]
+        if len(found) > 1:
+            # two modules of that name (a course's chapters each with its environment_import.py): a script's
+            # directory is first on sys.path, so its sibling is the one imported (held-out review 114, Y2)
+            siblings = [g for g in found if os.path.dirname(g.path) == os.path.dirname(f.path)]
+            found = siblings if len(siblings) == 1 else found
     return found[0] if len(found) == 1 and found[0] is not f else None
 
 

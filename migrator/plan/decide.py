@@ -1117,7 +1117,7 @@ def decide(builder, files) -> ConversionPlan:
                           key_fields=_key_statements(builder, files, plan_state, not others and not v0 and any(
                               row[4] == CONVERT for row in wrappers[1]) and all(
                               row[4] == CONVERT for row in wrappers[1])),
-                          raw_urls=_raw_url_settings(files),
+                          raw_urls=_raw_url_settings(files, builder),
                           base_url_args=_base_url_arguments(builder, files, decision),
                           model_callees={path: frozenset(names) for path, names in builder.model_callees.items()},
                           handler_modules=frozenset(builder.handler_modules),
@@ -6445,12 +6445,13 @@ def _argparse_slots(builder, f, node) -> set:
     return {("argread", attr)}
 
 
-def _raw_url_settings(files) -> dict:
+def _raw_url_settings(files, builder=None) -> dict:
     """{statement span: TODO} of a class field not named for OpenAI whose default is OpenAI's API URL
     (``whisperx_base_url: Url = "https://api.openai.com/v1"``) when no OpenAI client of the tree takes it as base_url=:
     the modules sending requests to it name no openai, and are not read (held-out review 62, Y38: every transcription
     went to OpenAI, silently)."""
-    from migrator.mapping.outside_sdk import OPENAI_HOST, OPENAI_URL_SETTING, RAW_URL_SETTING_TODO, URL_SETTING_WORDS
+    from migrator.mapping.outside_sdk import (OPENAI_HOST, OPENAI_URL_SETTING, RAW_URL_SETTING_TODO, RAW_URL_UNREAD_TODO,
+                                              URL_SETTING_WORDS)
 
     found: dict = {}
     for f in files:
@@ -6472,7 +6473,13 @@ def _raw_url_settings(files) -> dict:
                         isinstance(m, ast.Attribute) and m.attr == target.id for m in ast_walk(n.value))
                        for g in files if target.id in g.source for n in g.nodes):
                     continue  # an SDK client's base_url: its conversion says what happens to it
+                # (a setting no Python module of the tree names but where it is set: no code sends requests to it;
+                # held-out review 114, X4, the TODO sent the reader looking for HTTP code that does not exist)
+                unread = f.source.count(target.id) == 1 and not any(target.id in g.source for g in files if g is not f) \
+                    and builder is not None and getattr(builder, "unread", None) is not None and \
+                    not builder.unread.read_elsewhere(target.id, f.module.rsplit(".", 1)[-1])
                 found.setdefault(f.path, {})[(stmt.lineno, stmt.col_offset, stmt.end_lineno, stmt.end_col_offset)] = \
+                    RAW_URL_UNREAD_TODO.format(name=target.id, url=value.value) if unread else \
                     RAW_URL_SETTING_TODO.format(name=target.id, url=value.value)
     return found
 
