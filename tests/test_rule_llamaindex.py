@@ -1524,3 +1524,17 @@ def test_a_hanging_continuation_keeps_its_indent_when_the_class_name_grows():
                "             model=\"gpt-4o\")\nprint(llm.complete(\"hi\"))\n")
     out = convert_files({"a.py": aligned})["a.py"]
     assert 'llm = MistralAI(temperature=0,\n                model="mistral-large-latest")' in out, out
+
+
+def test_openai_objects_from_llama_index_legacy_get_the_pre_0_10_todo():
+    """Held-out review 115, Y1 (ReAct-Assistant): `from llama_index.legacy.llms import OpenAI` and
+    `from llama_index.legacy.embeddings.openai import OpenAIEmbedding` (llama-index 0.10's copy of the old package)
+    were not recognised: "Nothing to change", scan counted no client."""
+    from mechanics import convert_files
+
+    code = ("from llama_index.legacy.embeddings.openai import OpenAIEmbedding\nfrom llama_index.legacy.llms import OpenAI\n\n"
+            "llm = OpenAI(model=\"gpt-4\")\nembed = OpenAIEmbedding()\nprint(llm.complete(\"hi\"))\n")
+    out = convert_files({"agent.py": code})["agent.py"]
+    assert "OpenAI(...) stays on OpenAI: imported from LlamaIndex's pre-0.10 path (llama_index.legacy.llms)" in out, out
+    assert "OpenAIEmbedding(...) stays on OpenAI: imported from LlamaIndex's pre-0.10 path " \
+        "(llama_index.legacy.embeddings.openai)" in out, out

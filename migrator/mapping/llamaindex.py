@@ -38,8 +38,12 @@ MISTRAL_PACKAGE = "llama_index's Mistral integration"  # "... reads MISTRAL_API_
 CONFIGURED_ENDPOINT_ADVICE = ("llama-index's OpenAI classes take OpenAI model names only, so to use Mistral convert it "
                               "by hand to {target} (or OpenAILike with Mistral's URL)")
 
-LLM_MODULES = ("llama_index.llms.openai", "llama_index.llms.openai.base", "llama_index.llms")
-EMBEDDING_MODULES = ("llama_index.embeddings.openai", "llama_index.embeddings.openai.base", "llama_index.embeddings")
+# (llama_index.legacy: llama-index 0.10's copy of the pre-0.10 package; held-out review 115, Y1, its OpenAI objects
+# were not recognised at all: "Nothing to change")
+LLM_MODULES = ("llama_index.llms.openai", "llama_index.llms.openai.base", "llama_index.llms",
+               "llama_index.legacy.llms", "llama_index.legacy.llms.openai")
+EMBEDDING_MODULES = ("llama_index.embeddings.openai", "llama_index.embeddings.openai.base", "llama_index.embeddings",
+                     "llama_index.legacy.embeddings", "llama_index.legacy.embeddings.openai")
 # (class name, modules) -> (kind, Mistral module, Mistral class)
 CLASSES = MappingProxyType({
     "OpenAI": (CHAT, LLM_MODULES, "llama_index.llms.mistralai", "MistralAI"),
@@ -75,7 +79,8 @@ AZURE_TODO = ("an Azure OpenAI deployment stays on {name}; for a Mistral model u
 ENV_TODO = ENV_TODO_TEXT.format(classes="MistralAI / MistralAIEmbedding")
 LEGACY_TODO = ""  # (MIG116's legacy-import TODO: pre-0.10 objects stay, with LEGACY_BLOCKER, instead)
 # llama_index < 0.10 exported the classes here (one package); recognised so that they get a TODO
-LEGACY_MODULES = ("llama_index.llms", "llama_index.embeddings")
+LEGACY_MODULES = ("llama_index.llms", "llama_index.embeddings", "llama_index.legacy.llms", "llama_index.legacy.llms.openai",
+                  "llama_index.legacy.embeddings", "llama_index.legacy.embeddings.openai")
 LEGACY_BLOCKER = ("imported from LlamaIndex's pre-0.10 path ({module}); llama-index-llms-mistralai / "
                   "-embeddings-mistralai need llama-index-core 0.14: upgrade LlamaIndex (ServiceContext -> "
                   "Settings) first")
@@ -267,7 +272,7 @@ DEFAULT_MODELS_LEGACY = ("; this module imports LlamaIndex's pre-0.10 paths, whi
 
 def legacy_import(module: str) -> bool:
     """Is ``module`` (of a ``from <module> import ...``) a path LlamaIndex had only before 0.10?"""
-    return module == "llama_index" or module in LEGACY_MODULES
+    return module == "llama_index" or module in LEGACY_MODULES or module.startswith("llama_index.legacy")
 
 
 # An index's engines answer with Settings.llm where they are handed no llm= (``BaseIndex.as_chat_engine`` /
