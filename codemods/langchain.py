@@ -689,6 +689,18 @@ class _Transformer(RuleTransformer):
                 # the module imports those Mistral classes already (`from langchain_mistralai import ChatMistralAI`
                 # beside it): a second import would be a redefinition (held-out review 102, Y5: ruff F811)
                 return cst.RemoveFromParent()
+            # ... or an earlier statement of this module became that same import (`from langchain_openai import
+            # ChatOpenAI` and `from langchain_community.chat_models import ChatOpenAI`, the second shadowing the first:
+            # held-out review 115, Y5, two identical imports)
+            written = (target, tuple(code_of(a.name) for a in names))
+            moved = self.__dict__.setdefault("_moved_imports", set())
+            # (not in a def, a try / except pair, an if; nor in a notebook, whose cells each import what they use)
+            top = len(self.statement_stack) == 1 and not self.path and \
+                not str(self.rule.context.filename or "").endswith(".ipynb")
+            if all(a.asname is None for a in names) and top and written in moved:
+                return cst.RemoveFromParent()
+            if top:
+                moved.add(written)
             return updated.with_changes(module=cst.parse_expression(target), names=names)
         for alias in replaced:
             self.need_import(classes[code_of(alias.name)][2], classes[code_of(alias.name)][3])

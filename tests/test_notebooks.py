@@ -1008,3 +1008,13 @@ def test_an_openai_cli_cell_is_told_the_pip_line_no_longer_installs_it(tmp_path,
     assert cells[3].startswith("# TODO(migrator MIG113): `!openai api chat.completions.create -m gpt-4o-mini -g use..."
                                "` runs the openai package's command-line tool"), cells
     assert isinstance(run(["nb.ipynb"], mode=Mode.DIFF, jobs=1).results[0], Unchanged)
+
+
+def test_each_cells_chatopenai_import_stays_its_own():
+    """Held-out review 115, Y5's guard: one module's second identical ChatMistralAI import is dropped, but a notebook's
+    cells each import what they use (a cell runs on its own): dropping a later cell's import had moved a cell boundary
+    (the corpus's gpt_examples notebook failed)."""
+    cell = "from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model=\"gpt-4o\")\nprint(llm.invoke(\"hi\"))\n"
+    out = convert_text(notebook(cell, cell))
+    cells = code_cells(out)
+    assert all(c.startswith("from langchain_mistralai import ChatMistralAI\n") for c in cells), cells

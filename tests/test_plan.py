@@ -5539,3 +5539,22 @@ def test_an_unused_local_client_built_in_a_function_gets_the_unused_todo() -> No
     out = convert_files({"behavior.py": code})["behavior.py"]
     assert "# TODO(migrator MIG101): this OpenAI client is built when main() runs, and nothing in the tree uses it" \
         in out, out
+
+
+def test_a_test_matching_openai_api_key_in_a_renamed_key_message_gets_a_todo() -> None:
+    """Held-out review 115, X3 (omni-channel-ai-servicing): `raise ValueError("OPENAI_API_KEY environment variable not
+    set")` became MISTRAL_API_KEY's message; the test's `pytest.raises(ValueError, match="OPENAI_API_KEY")` then fails
+    either way, and its only TODO was about the os.environ.pop."""
+    from mechanics import convert_files
+
+    service = ("import os\n\nfrom openai import OpenAI\n\n\ndef make():\n    key = os.getenv(\"OPENAI_API_KEY\")\n"
+               "    if not key:\n        raise ValueError(\"OPENAI_API_KEY environment variable not set\")\n"
+               "    return OpenAI(api_key=key)\n\n\ndef ask(q):\n    return make().chat.completions.create("
+               "model=\"gpt-4o\", messages=[{\"role\": \"user\", \"content\": q}])\n")
+    test = ("import os\n\nimport pytest\n\nfrom service import make\n\n\ndef test_no_key():\n"
+            "    os.environ.pop(\"OPENAI_API_KEY\", None)\n    with pytest.raises(ValueError, match=\"OPENAI_API_KEY\"):\n"
+            "        make()\n")
+    out = convert_files({"service.py": service, "tests/test_service.py": test})
+    assert "MISTRAL_API_KEY environment variable not set" in out["service.py"], out["service.py"]
+    assert "match='OPENAI_API_KEY': the converted code's key checks now name MISTRAL_API_KEY in their messages" \
+        in out["tests/test_service.py"], out["tests/test_service.py"]

@@ -2614,3 +2614,21 @@ def test_a_model_default_also_stored_on_self_and_never_read_is_mapped():
     read = code + "\n    def info(self):\n        return {\"model\": self.model}\n"
     out = convert_files({"emb.py": read})["emb.py"]
     assert 'def __init__(self, model: str = "text-embedding-3-small"):' in out, out
+
+
+def test_two_shadowing_chatopenai_imports_become_one_import():
+    """Held-out review 115, Y5 (Langchain-RAG-Chatbot): `from langchain_openai import ChatOpenAI` then
+    `from langchain_community.chat_models import ChatOpenAI` became two identical ChatMistralAI imports (ruff F811).
+    A try / except ImportError pair keeps both branches."""
+    from mechanics import convert_files
+
+    code = ("from langchain_openai import ChatOpenAI\nfrom langchain_community.chat_models import ChatOpenAI\n\n"
+            "llm = ChatOpenAI(model=\"gpt-4o\")\nprint(llm.invoke(\"hi\").content)\n")
+    out = convert_files({"app.py": code})["app.py"]
+    assert out.count("from langchain_mistralai import ChatMistralAI\n") == 1, out
+    guarded = ("try:\n    from langchain_openai import ChatOpenAI\nexcept ImportError:\n"
+               "    from langchain_community.chat_models import ChatOpenAI\n\n"
+               "llm = ChatOpenAI(model=\"gpt-4o\")\nprint(llm.invoke(\"hi\").content)\n")
+    out = convert_files({"app.py": guarded})["app.py"]
+    compile(out, "app.py", "exec")
+    assert out.count("from langchain_mistralai import ChatMistralAI\n") == 2, out
