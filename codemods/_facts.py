@@ -362,9 +362,10 @@ def message_change(keys: dict[str, object]) -> Optional[str]:
         return "role"
     if role == "function":  # a legacy function result; one that names the tool call it answers is a tool message
         return "function_tool" if "tool_call_id" in keys else "function"
-    if "name" in keys and (role in ("user", "assistant") or ("role" in keys and not isinstance(role, str))):
-        # a speaker's name: mistralai's user and assistant messages have no name (tool results do); a computed role
-        # (`"assistant" if ... else "user"`, held-out review 65, X3) is one of them
+    if "name" in keys and (role in ("user", "assistant", "system") or ("role" in keys and not isinstance(role, str))):
+        # a speaker's name: mistralai's user, assistant and system messages have no name (tool results do); a computed
+        # role (`"assistant" if ... else "user"`, held-out review 65, X3) is one of them; a system message's name is
+        # OpenAI's few-shot idiom (held-out review 117, Y3)
         return "name"
     if kind in ("input_audio", "file") and kind in keys:
         return kind

@@ -349,6 +349,8 @@ class _Transformer(SplatSteps, RuleTransformer):
         self._unhandled_streams: dict[int, tuple[int, int]] = {}  # id(stream call) -> (line, depth)
         self._stream_names: dict[tuple, set[str]] = {}  # scope path -> names holding converted streams
         self._env_defaults: list[tuple] = []  # (node, VAR): inside os.getenv("VAR", <default>) in a model slot
+        self._dict_keys: list[tuple] = []  # (dict, keys whose values are model slots): the plan's "dictkey"
+        self._dict_slot: list[bool] = []  # per DictElement visited: a model slot
         self._options: set[int] = set()  # add_argument(...) calls whose model strings are mapped (argparse defaults)
         self.splat_steps_init()
         self._gradio: Optional[tuple[set, set]] = None  # (ChatInterface fns, names) of a Gradio chat module
@@ -1097,6 +1099,32 @@ class _Transformer(SplatSteps, RuleTransformer):
     def visit_Assign(self, node: cst.Assign) -> None:
         if self._slot_target(node) is not None:
             self._model_slot += 1
+        if not self.path and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name) and \
+                isinstance(node.value, cst.Dict):
+            name = node.targets[0].target.value
+            keys = {slot[2] for slot in self._slots() if slot[0] == "dictkey" and slot[1] == name}
+            if keys:
+                self._dict_keys.append((node.value, keys))
+
+    def visit_DictElement(self, node: cst.DictElement) -> None:
+        # `DEFAULT_CONFIG = {"GPT_MODEL": "gpt-4", ...}` whose key a converted call's model= reads through a getter (the
+        # plan's ("dictkey", DICT, KEY) slot: held-out review 117, X1): that element's value is a model slot
+        inside = bool(self._dict_keys) and isinstance(node.key, cst.SimpleString) and \
+            node.key.evaluated_value in self._dict_keys[-1][1] and \
+            any(e is node for e in self._dict_keys[-1][0].elements)
+        self._dict_slot.append(inside)
+        if inside:
+            self._model_slot += 1
+
+    def leave_DictElement(self, original: cst.DictElement, updated: cst.DictElement) -> cst.DictElement:
+        if self._dict_slot.pop():
+            self._model_slot -= 1
+        return updated
+
+    def leave_Dict(self, original: cst.Dict, updated: cst.Dict) -> cst.Dict:
+        if self._dict_keys and self._dict_keys[-1][0] is original:
+            self._dict_keys.pop()
+        return updated
 
     def _field_slot(self, target: cst.BaseExpression):
         """The plan's ("field", class, name, env) slot for a class-level ``name: str = "gpt-4o-mini"``."""

@@ -49,6 +49,10 @@ def _system(value: cst.SimpleString) -> cst.SimpleString:
     return value.with_changes(value=f"{value.quote}system{value.quote}")
 
 
+
+# OpenAI's few-shot idiom: examples as system messages named so (held-out review 117, Y3)
+FEW_SHOT_NAMES = frozenset({"example_user", "example_assistant"})
+
 class ChatMessages(MigratorRule):
     """Rewrites chat message literals that Mistral reads differently.
 
@@ -61,14 +65,16 @@ class ChatMessages(MigratorRule):
     function result that names the tool call it answers (``{"role": "function", "tool_call_id": ...}``)
     becomes a ``tool`` message, with a TODO: Mistral also needs the assistant turn holding that call
     earlier in the history (one without the id keeps the client: migrator.plan). A
-    ``name`` on a user message gets a TODO. Tool-call ids the app writes as literals (an assistant
+    ``name`` on a user, assistant or system message gets a TODO (on a system message named ``example_user`` /
+    ``example_assistant``, OpenAI's few-shot idiom, it says to write the example as a user / assistant turn).
+    Tool-call ids the app writes as literals (an assistant
     message's ``tool_calls[i]["id"]``, a tool result's ``tool_call_id``) become 9 letters and digits,
     the same old id always the same new one. A Responses API image part without ``"detail"``
     (``{"type": "input_image", "image_url": ...}``) gets ``"detail": "auto"``, OpenAI's default, in a
     module whose Responses calls convert (wherever it is built: the part is often returned by a helper).
 
-    **Why.** mistralai rejects the ``developer`` role client-side, drops ``name`` on user messages
-    silently, and wraps unknown content parts as ``UNKNOWN`` chunks without an error
+    **Why.** mistralai rejects the ``developer`` role client-side, drops ``name`` on user, assistant
+    and system messages silently, and wraps unknown content parts as ``UNKNOWN`` chunks without an error
     (api-mapping.md §2.3); Mistral's API answers other tool-call ids with a 400; mistralai 3.7's
     Responses request model requires an input image's ``detail`` (a ValidationError before sending).
 
@@ -86,7 +92,8 @@ class ChatMessages(MigratorRule):
     NAME = "chat-messages"
     SAFETY = "approximate"
     DESCRIPTION = ("developer role -> system; audio/file content parts reshaped; literal tool-call ids -> Mistral's "
-                   "shape; name on user messages flagged; Responses image parts get detail; tools without "
+                   "shape; name on user / assistant / system messages flagged; Responses image parts get detail; "
+                   "tools without "
                    "parameters get an empty schema")
     BEFORE = 'messages = [{"role": "developer", "content": "Be brief."}]\n'
     AFTER = 'messages = [{"role": "system", "content": "Be brief."}]\n'
@@ -225,11 +232,18 @@ class _Transformer(RuleTransformer):
                             "otherwise); build it in that shape, e.g. uuid.uuid4().hex[:9]")
             return updated
         if change == "name":
-            role = _dict_constants(updated).get("role")
+            keys = _dict_constants(updated)
+            role = keys.get("role")
             what = "a user message" if role == "user" else "an assistant message" if role == "assistant" else \
+                "a system message" if role == "system" else \
                 "a message whose role is computed (Mistral keeps a name on tool results only)"
-            self.todo(line, f"name on {what}: Mistral drops it silently; put it in the content "
-                            "if the model needs it")
+            if role == "system" and keys.get("name") in FEW_SHOT_NAMES:
+                self.todo(line, f"name on {what}: Mistral drops it silently; OpenAI's few-shot \"example_user\" / "
+                                "\"example_assistant\" system messages become bare instructions: write each example as "
+                                "a user / assistant turn")
+            else:
+                self.todo(line, f"name on {what}: Mistral drops it silently; put it in the content "
+                                "if the model needs it")
             return updated
         # content parts: the nested object becomes a plain value (input_audio) or a flat key (file)
         inner_key, flat = ("input_audio", "data") if change == "input_audio" else ("file", "file_id")

@@ -213,14 +213,24 @@ class _Transformer(RuleTransformer):
             return
         if self.lib is not lc:
             if id(node) not in told:
-                self.todo(line, self.lib.ENV_TODO)
+                self.todo(line, lc.env_todo(self._implicit_classes(self.plan, self.lib)))
             return
         llamaindex = self.rule.context.scratch.get(_LLAMAINDEX)
         if llamaindex is not None and llamaindex.implicit_key:
+            from migrator.mapping import llamaindex as li
+
             told.add(id(node))
-            self.todo(line, lc.ENV_TODO_WITH_LLAMAINDEX)
+            self.todo(line, lc.env_todo(self._implicit_classes(self.plan, lc) +
+                                        [f"LlamaIndex's {c}" for c in self._implicit_classes(llamaindex, li)]))
         else:
-            self.todo(line, lc.ENV_TODO)
+            self.todo(line, lc.env_todo(self._implicit_classes(self.plan, lc)))
+
+    @staticmethod
+    def _implicit_classes(plan, lib) -> list:
+        """The Mistral classes of ``plan``'s converted objects that read the key variable themselves."""
+        return [lib.CLASSES[site.cls][3] for site in plan.sites
+                if site.verdict == CONVERT and site.reads_key and lib.CLASSES[site.cls][3]] or \
+            [lib.CLASSES[site.cls][3] for site in plan.sites if site.verdict == CONVERT and lib.CLASSES[site.cls][3]]
 
     # -- constructors -------------------------------------------------------------------------
     def visit_Call(self, node: cst.Call) -> None:

@@ -11,7 +11,7 @@ from codemods._base import MigratorRule, RuleTransformer, code_of, dotted
 from migrator.mapping.client import V0_EMBEDDING_HELPERS, V0_HINTS, V0_NO_EQUIVALENT
 from migrator.mapping.legacy import V0_METHODS, V0_RESOURCES, V0_VALUE_TODO, v0_callable_todo
 from migrator.mapping.outside_sdk import MOCK_ATTRIBUTES
-from migrator.mapping.outside_sdk import call_kinds
+from migrator.mapping.outside_sdk import call_kinds, raw_http_repeat
 from migrator.mapping.surfaces import API_LINKS, CLOSEST, closest_feature, openai_lacks
 from migrator.plan.model import KEEP, UNRESOLVED, V0_DEPLOYMENT
 
@@ -108,6 +108,7 @@ class _Transformer(RuleTransformer):
         self._called: set[int] = set()  # the callees of the calls seen
         self._annotations = 0  # inside an annotation (`-> Type[openai.ChatCompletion]`): a type, not a value
         self._patch_todos_said: set[str] = set()  # test-patch TODOs given in full in this file
+        self._raw_http_said: set[str] = set()  # raw HTTP TODOs given in full in this file (without their callee)
 
     def statement_done(self) -> None:
         found = self.facts.raw_url_statements.get(self.statement_stack[-1]) if self.statement_stack else None
@@ -242,7 +243,12 @@ class _Transformer(RuleTransformer):
         if found is None:
             return
         line, answer = found
-        if answer[0] == "wrapped-ctor":
+        repeat = raw_http_repeat(answer[1]) if answer[0] == "wrapped-ctor" else None
+        if repeat is not None and repeat[0] in self._raw_http_said:
+            self.todo(line, repeat[1])  # the same request again: the full text once per file (held-out review 116, X3)
+        elif answer[0] == "wrapped-ctor":
+            if repeat is not None:
+                self._raw_http_said.add(repeat[0])
             self.todo(line, answer[1])
         elif answer[0] in ("sdkpatch", "apppatch") and self.config.endpoint() is not None and \
                 not _V0_PATCH.search(str(answer[2] if answer[0] == "sdkpatch" else answer[1])):

@@ -3707,9 +3707,9 @@ def test_held_out_67_a_getter_annotated_with_another_sdks_class_is_foreign():
 
 def test_held_out_67_split_sdk_embeddings_of_one_store_stay_together():
     """Held-out review 67, Y3: build_index.py (its client converts) writes a FAISS index that app.py (its client kept:
-    stored in a tuple) searches, both with text-embedding-3-small: the builder moved to mistral-embed alone and the
+    stored in a list) searches, both with text-embedding-3-small: the builder moved to mistral-embed alone and the
     index no longer matched the queries. The converted side stays with the kept one, named; modules storing nothing
-    are not coupled."""
+    are not coupled. (A returned tuple its callers unpack is followed since review 116, Y1: both sides convert.)"""
     from mechanics import convert_files
 
     build = ("import faiss\nimport numpy as np\nfrom openai import OpenAI\n\nclient = OpenAI()\n"
@@ -3717,7 +3717,7 @@ def test_held_out_67_split_sdk_embeddings_of_one_store_stay_together():
              "vectors = np.array([d.embedding for d in response.data]).astype(\"float32\")\n"
              "index = faiss.IndexFlatL2(vectors.shape[1])\nindex.add(vectors)\nfaiss.write_index(index, \"m.faiss\")\n")
     app = ("import faiss\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\ndef init():\n"
-           "    return client, faiss.read_index(\"m.faiss\")\n\n\nclient, index = init()\n"
+           "    return [client, faiss.read_index(\"m.faiss\")]\n\n\nclient, index = init()\n"
            "response = client.embeddings.create(model=\"text-embedding-3-small\", input=[\"q\"])\n"
            "print(index.search([response.data[0].embedding], 5))\n")
     out = convert_files({"build_index.py": build, "app.py": app})
@@ -4968,6 +4968,12 @@ def test_a_key_read_into_a_name_nothing_reads_is_told_to_go() -> None:
             "converted client reads MISTRAL_API_KEY itself: delete this line\n") in out, out
     out = convert_files({"app.py": app, "other.py": "from app import OPENAI_API_KEY\nprint(OPENAI_API_KEY[:3])\n"})
     assert "which nothing reads" not in out["app.py"], out["app.py"]
+    # another module reading the same variable itself (a quoted name, no use of this constant): still nothing reads it
+    # (held-out review 116, X2: "check that too if this is about it (migrator never renames this)" beside the rename)
+    client = 'import os\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.getenv("OPENAI_API_KEY"))\n'
+    out = convert_files({"app.py": app, "llm.py": client})
+    assert "which nothing reads, and the converted client reads MISTRAL_API_KEY itself: delete this line" in \
+        out["app.py"], out["app.py"]
 
 
 def test_an_ag2_llm_config_on_openai_gets_the_autogen_todo() -> None:
@@ -5558,3 +5564,17 @@ def test_a_test_matching_openai_api_key_in_a_renamed_key_message_gets_a_todo() -
     assert "MISTRAL_API_KEY environment variable not set" in out["service.py"], out["service.py"]
     assert "match='OPENAI_API_KEY': the converted code's key checks now name MISTRAL_API_KEY in their messages" \
         in out["tests/test_service.py"], out["tests/test_service.py"]
+
+
+def test_a_key_set_on_openais_class_beside_a_converted_client_gets_a_todo() -> None:
+    """Held-out review 116, X1 (un-speeches): `OpenAI.api_key = api_key` (an attribute on the class, read by no client)
+    beside `self.client = OpenAI()`, which converts: the line, and the openai import it keeps, had no word."""
+    from mechanics import convert_files
+
+    code = ("from openai import OpenAI\n\n\nclass LLM:\n    def __init__(self, api_key):\n"
+            "        OpenAI.api_key = api_key\n        self.client = OpenAI()\n\n"
+            "    def generate(self, messages):\n        return self.client.chat.completions.create(model=\"gpt-4o\", "
+            "messages=messages).choices[0].message.content\n")
+    out = convert_files({"llm.py": code})["llm.py"]
+    assert "# TODO(migrator MIG106): OpenAI.api_key = ... sets an attribute on openai's class, which no client reads" \
+        in out and "self.client = Mistral(" in out, out

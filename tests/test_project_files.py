@@ -606,6 +606,27 @@ def test_modules_importing_paths_langchain_1_dropped_are_named_when_langchain_mi
                for m in messages), messages
 
 
+def test_retriever_methods_langchain_1_removed_are_named_when_langchain_mistralai_is_added(tmp_path):
+    """Held-out review 117, X4 (VectorMind-ChatBot): moving the project to LangChain 1.x, the TODOs named the pre-1.0
+    import paths and not `retriever.get_relevant_documents(query)`, which langchain-core 1.x's retrievers no longer
+    have: the app's only query path raised AttributeError once its imports were fixed. Named with the fix, in the
+    converted module and in one naming no openai."""
+    (tmp_path / "requirements.txt").write_text("langchain\nlangchain-community\nlangchain-openai\nchromadb\n")
+    (tmp_path / "rag.py").write_text(
+        "from langchain_community.vectorstores import Chroma\nfrom langchain_openai import OpenAIEmbeddings\n\n"
+        "db = Chroma(persist_directory=\"db\", embedding_function=OpenAIEmbeddings())\n\n\n"
+        "def search(query):\n    return db.as_retriever().get_relevant_documents(query)\n")
+    (tmp_path / "pipeline.py").write_text("from langchain_core.retrievers import BaseRetriever\n\n\n"
+                                          "async def ask(retriever: BaseRetriever, q):\n"
+                                          "    return await retriever.aget_relevant_documents(q)\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
+    messages = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.rule == "MIG114"]
+    gone = [m for m in messages if "retriever methods" in m]
+    assert len(gone) == 1 and "rag.py:9 (.get_relevant_documents(...))" in gone[0] and \
+        "pipeline.py:5 (.aget_relevant_documents(...))" in gone[0] and \
+        "call the retrievers' .invoke(query) / .ainvoke(query)" in gone[0], messages
+
+
 def test_pre_1_0_langchain_imports_of_a_project_on_langchain_1_are_not_blamed_on_the_migration(tmp_path):
     """Held-out review 114, Y4 (AI-Field-Kit): `langchain>=1.2.13` declared, `from langchain.prompts import ...` in a
     module: the TODO said langchain-mistralai brings LangChain 1.x and offered an older langchain-mistralai, which no
@@ -3036,6 +3057,28 @@ def test_a_notebook_course_whose_pyproject_builds_no_package_gets_mistralai_decl
     assert "Mistral(" in (tmp_path / "notebooks" / "lesson1.ipynb").read_text()
     text = (tmp_path / "pyproject.toml").read_text()
     assert 'dependencies = [\n  "mistralai>=3.7,<4",\n  "python-dotenv",\n]' in text and "TODO" not in text, text
+
+
+def test_a_sibling_sub_project_with_no_openai_code_changes_nothing_for_the_roots_notebooks(tmp_path):
+    """Held-out review 117, Y4 (llm_collection): a root pyproject.toml whose code is notebooks, beside a Poetry
+    sub-project (deploy_demo/, code naming no openai): the sub-project's manifest was told about the root's converted
+    notebook (its path cut to "amples/notebooks/...") and the root's manifest got no mistralai, its notebooks taken
+    for a package's examples because of deploy_demo's modules. The root declares it; the sub-project is untouched."""
+    root = ('[project]\nname = "llm-collection"\nversion = "0.1.0"\nrequires-python = ">=3.11"\n'
+            'dependencies = [\n    "openai>=1.0",\n    "python-dotenv>=1.0.1",\n]\n')
+    (tmp_path / "pyproject.toml").write_text(root)
+    (tmp_path / "langgraph_examples" / "notebooks").mkdir(parents=True)
+    (tmp_path / "langgraph_examples" / "notebooks" / "rag.ipynb").write_text(notebook(_NOTEBOOK_CHAT))
+    sub = ('[tool.poetry]\nname = "demo-minimal-deploy"\nversion = "0.1.0"\n\n[tool.poetry.dependencies]\n'
+           'python = "^3.11"\nllama-index = "^0.12.2"\n\n[build-system]\nrequires = ["poetry-core"]\n')
+    (tmp_path / "deploy_demo").mkdir()
+    (tmp_path / "deploy_demo" / "pyproject.toml").write_text(sub)
+    (tmp_path / "deploy_demo" / "workflow.py").write_text("import asyncio\n\n\nasync def main():\n    return 1\n")
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert "Mistral(" in (tmp_path / "langgraph_examples" / "notebooks" / "rag.ipynb").read_text()
+    assert (tmp_path / "deploy_demo" / "pyproject.toml").read_text() == sub
+    text = (tmp_path / "pyproject.toml").read_text()
+    assert '"mistralai>=3.7,<4"' in text and "only converted code" not in text, text
 
 
 def test_a_setup_py_library_whose_tests_alone_converted_keeps_install_requires(tmp_path):

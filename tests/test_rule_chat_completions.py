@@ -2297,6 +2297,26 @@ def test_a_model_from_a_configuration_get_with_an_openai_default_maps_the_defaul
                      "but a configured value may still name an OpenAI model: make sure it names a Mistral model"], todos
 
 
+def test_a_configuration_modules_defaults_dict_behind_the_getter_is_mapped_too():
+    """Held-out review 117, X1 (mobeus-rag): `model = runtime_config.get("GPT_MODEL", "gpt-4")`, runtime_config filling
+    its store from `DEFAULT_CONFIG = {"GPT_MODEL": "gpt-4", ...}` first: the fallback was mapped and said to be the
+    default, while DEFAULT_CONFIG's "gpt-4" won and went to Mistral on every request. The dict's value for that key is
+    mapped where it is written; its other entries are not touched."""
+    from mechanics import convert_files
+
+    config = ('import os\n\nDEFAULT_CONFIG = {\n    "GPT_MODEL": "gpt-4",\n    "JUDGE_MODEL": "gpt-4o",\n'
+              '    "TEMPERATURE": 0.7,\n}\n_store = {}\n\n\ndef get(key, default=None):\n    if not _store:\n'
+              '        _store.update(DEFAULT_CONFIG)\n    return _store.get(key, default)\n')
+    rag = ("import os\nfrom openai import OpenAI\nfrom config import runtime_config\n\nclient = OpenAI()\n\n\n"
+           "def answer(question):\n    model = runtime_config.get(\"GPT_MODEL\", \"gpt-4\")\n"
+           "    r = client.chat.completions.create(model=model, messages=[{\"role\": \"user\", \"content\": question}])\n"
+           "    return r.choices[0].message.content\n")
+    out = convert_files({"config/__init__.py": "", "config/runtime_config.py": config, "rag.py": rag})
+    assert '"GPT_MODEL": "mistral-large-latest",' in out["config/runtime_config.py"], out["config/runtime_config.py"]
+    assert '"JUDGE_MODEL": "gpt-4o",' in out["config/runtime_config.py"], out["config/runtime_config.py"]
+    assert 'runtime_config.get("GPT_MODEL", "mistral-large-latest")' in out["rag.py"], out["rag.py"]
+
+
 def test_a_conditional_between_two_model_literals_maps_each():
     """Held-out review 58 (Y4's control): `model="gpt-4o" if big else "gpt-4o-mini"` was "computed at run time";
     both literals reach the converted call and map, with no TODO. One no map knows gets its own TODO."""

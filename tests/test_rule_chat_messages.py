@@ -86,6 +86,31 @@ class TestMessages(MechanicsTest):
         self.assertCodemod(before, after)
 
 
+    def test_name_on_a_system_message_gets_the_todo(self) -> None:
+        """Held-out review 117, Y3 (langgraph-study): OpenAI's few-shot idiom, system messages named "example_user" /
+        "example_assistant": mistralai 3.7's SystemMessage has no name (dropped silently, checked on the wire), so the
+        examples reached Mistral as bare instructions. The TODO says to write them as user / assistant turns."""
+        before = """
+            from openai import OpenAI
+            messages = [
+                {"role": "system", "content": "Classify the text.", "name": "rules"},
+                {"role": "system", "name": "example_user", "content": "AI is evolving fast"},
+                {"role": "system", "name": "example_assistant", "content": "true"},
+            ]
+        """
+        after = """
+            from openai import OpenAI
+            # TODO(migrator MIG104): name on a system message: Mistral drops it silently; put it in the content if the model needs it
+            # TODO(migrator MIG104): name on a system message: Mistral drops it silently; OpenAI's few-shot "example_user" / "example_assistant" system messages become bare instructions: write each example as a user / assistant turn
+            messages = [
+                {"role": "system", "content": "Classify the text.", "name": "rules"},
+                {"role": "system", "name": "example_user", "content": "AI is evolving fast"},
+                {"role": "system", "name": "example_assistant", "content": "true"},
+            ]
+        """
+        self.assertCodemod(before, after)
+
+
 class TestLegacyFunctionRole(MechanicsTest):
     TRANSFORM = ChatMessages
 

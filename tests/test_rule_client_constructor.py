@@ -2023,6 +2023,36 @@ def test_a_client_on_a_relay_whose_path_names_openai_gets_a_todo(base_url, key, 
     assert any(f"{why}: if it relays to OpenAI's models" in t for t in todos) == bool(relay), todos
 
 
+def test_a_relay_chosen_in_a_branch_beside_an_openai_client_gets_the_relay_todo():
+    """Held-out review 117, X2 (thelookin_ai_project): `client = OpenAI(...)` or, in the else branch, the same SDK at a
+    reseller's relay (api.proxyapi.ru/openai/v1, its own key), the calls sending gpt-4o through the shared name: the
+    relay got no TODO (its calls' models were counted on the other client) and the kept client was told it "shares
+    code with another provider's client". The relay says what it may be; the kept client points at it."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        import os
+        import sys
+        from openai import OpenAI
+
+        if sys.argv[1:] == ["openai"]:
+            client = OpenAI(api_key=os.getenv("OPENAI_API_KEY"))
+        else:
+            client = OpenAI(api_key=os.getenv("PROXY_API_KEY"), base_url="https://api.proxyapi.ru/openai/v1")
+
+
+        def answer(text):
+            r = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": text}])
+            return r.choices[0].message.content
+        ''')
+    assert code.count("OpenAI(") == 2, code
+    assert any("whose path names openai and its calls name OpenAI's models (gpt-4o): if it relays to OpenAI's models"
+               in t for t in todos), todos
+    assert any("shares code with a client at another server that may relay to OpenAI (see its TODO): client "
+               "(api.proxyapi.ru, whose path names openai)" in t for t in todos), todos
+    assert not any("another provider's client" in t for t in todos), todos
+
+
 def test_a_relay_given_by_an_env_file_gets_the_relay_todo(tmp_path):
     """Held-out review 91, X3: `OpenAI()` with `.env.example` setting OPENAI_BASE_URL to a reseller's relay
     (api.proxyapi.ru/openai/v1) was listed as another provider's, with no TODO; the same URL in the call got one."""
@@ -3007,3 +3037,17 @@ def test_one_env_todo_repeated_in_a_file_is_said_in_full_once():
     assert out.count("OPENAI_API_KEY is set here, but the converted client reads MISTRAL_API_KEY") == 1, out
     assert out.count("OPENAI_API_KEY is set here too: see the TODO at the first such line in this file") == 2, out
     assert convert_files({"app.py": app, "test_app.py": out})["test_app.py"] == out
+
+
+def test_the_shared_retry_config_goes_after_a_sys_path_line_and_the_imports_it_serves():
+    """Held-out review 116, Y2 (XaiR): `import sys; sys.path.append(...)` then `from constants import API_KEY`: the
+    MISTRAL_RETRY_CONFIG block went between the path line and the import it serves (E402 for the imports after it)."""
+    from mechanics import convert_files
+
+    code = ("from openai import OpenAI\nimport os\n\nimport sys\nsys.path.append(os.path.dirname(__file__) + \"/../\")\n\n"
+            "from constants import API_KEY\n\n\ndef ask(prompt):\n    client = OpenAI(api_key=API_KEY)\n"
+            "    return client.chat.completions.create(model=\"gpt-4o\", messages=[])\n\n\n"
+            "def ask2(prompt):\n    client = OpenAI(api_key=API_KEY)\n"
+            "    return client.chat.completions.create(model=\"gpt-4o\", messages=[])\n")
+    out = convert_files({"pkg/ask.py": code, "constants.py": "API_KEY = 'x'\n"})["pkg/ask.py"]
+    assert out.index("from constants import API_KEY") < out.index("MISTRAL_RETRY_CONFIG = RetryConfig("), out

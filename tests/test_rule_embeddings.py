@@ -378,6 +378,28 @@ def test_an_input_parameter_annotated_to_take_token_ids_keeps_the_client():
     assert 'client.embeddings.create(model="mistral-embed", inputs=texts)' in code, code
 
 
+def test_a_vector_size_in_an_applied_schema_migration_asks_for_a_new_migration() -> None:
+    """Held-out review 117, X5 (rag-core-api): `Vector(1536)` in an Alembic revision was told to "size the vector
+    column" there, which changes no database that already ran it (inserts of 1024-d vectors still fail). In a
+    migration the TODO asks for a new one that alters the column; the ORM model's keeps the plain TODO."""
+    from mechanics import convert_files
+
+    revision = ('"""add embedding column"""\nfrom alembic import op\nimport sqlalchemy as sa\n'
+                'from pgvector.sqlalchemy import Vector\n\nrevision = "4e89"\ndown_revision = "9b7d"\n\n\n'
+                'def upgrade() -> None:\n    op.add_column("chunks", sa.Column("embedding", Vector(1536), nullable=True))\n')
+    model = ("import sqlalchemy as sa\nfrom pgvector.sqlalchemy import Vector\n\n\nclass Chunk:\n"
+             "    embedding = sa.Column(Vector(1536))\n")
+    ingest = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef embed(text):\n    return client.embeddings.create("
+              "model='text-embedding-3-small', input=text).data[0].embedding\n")
+    out = convert_files({"alembic/versions/4e89_add_embedding.py": revision, "app/models.py": model,
+                         "app/ingest.py": ingest})
+    migration = out["alembic/versions/4e89_add_embedding.py"]
+    assert "in a schema migration that databases may already have run (editing it changes none of them): add a new " \
+           "migration resizing the column" in migration and "op.alter_column(..., type_=Vector(1024))" in migration, \
+        migration
+    assert "size the vector column / index for them" in out["app/models.py"], out["app/models.py"]
+
+
 def test_an_index_sized_for_openai_in_a_module_without_embeddings_calls_gets_a_todo() -> None:
     """Held-out review 39, P3 (FirstRag): create_index.py (`pc.create_index(dimension=1536)`, no openai in it) was
     skipped, while ingest.py's embeddings converted to mistral-embed (1024): upserts failed, and the line to change

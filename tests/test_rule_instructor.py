@@ -562,16 +562,59 @@ def test_calls_on_a_module_singleton_a_getter_returns_follow_the_converted_wrapp
     assert "gpt-4o-mini" not in code and not todos, (code, todos)
 
 
+@pytest.mark.parametrize("getter, unpack", [
+    ("_client = None\n\n\ndef get_client():\n    global _client\n    if _client is None:\n"
+     "        _client = instructor.from_openai(OpenAI())\n    return _client, \"openai\"\n", "client, _ = get_client()"),
+    ("def get_client():\n    return instructor.from_openai(OpenAI()), \"openai\"\n", "(client, provider) = get_client()"),
+    ("async def get_client():\n    return instructor.from_openai(OpenAI()), \"openai\"\n",
+     "[client, provider] = await get_client()"),
+])
+def test_calls_on_a_client_a_getter_returns_in_a_tuple_follow_the_converted_wrapper(getter, unpack):
+    """Held-out review 116, Y1: a lazy getter returning `(_client, provider)` and its callers unpacking
+    `client, _ = get_client()`: the wrapper converted, and the call on `client` kept model="gpt-4o-mini" with "cannot
+    tell which client" (the app's request went to Mistral with an OpenAI model). The unpacked element is followed to
+    the getter's returned tuples, as `client = get_client()` is."""
+    from mechanics import convert_idempotent
+
+    source = ("import instructor\nfrom openai import OpenAI\nfrom pydantic import BaseModel\n\n\n"
+              "class Event(BaseModel):\n    title: str\n\n\n" + getter +
+              "\n\nasync def extract_event(text):\n    " + unpack + "\n"
+              "    event, completion = client.chat.completions.create_with_completion(\n"
+              '        model="gpt-4o-mini", response_model=Event, messages=[{"role": "user", "content": text}])\n'
+              "    return event\n")
+    code, todos = convert_idempotent(source)
+    assert "instructor.from_mistral(Mistral(" in code and 'model="mistral-small-latest"' in code, code
+    assert "gpt-4o-mini" not in code and not todos, (code, todos)
+
+
+def test_a_getter_whose_tuples_disagree_leaves_its_unpacked_client_untraced():
+    """The other side of review 116, Y1: a getter returning `(wrapper, 1)` on one path and what the plan cannot
+    trace on another: the unpacked element may be either, so the client stays, its TODO saying why (as with the same
+    getter returning the wrapper alone)."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent(
+        "import instructor\nfrom openai import OpenAI\nfrom pydantic import BaseModel\n\n\nclass Event(BaseModel):\n"
+        "    title: str\n\n\ndef get_client(flag):\n    if flag:\n        return instructor.from_openai(OpenAI()), 1\n"
+        "    return load_other()\n\n\n"
+        "def extract_event(text):\n    client, provider = get_client(True)\n"
+        "    return client.chat.completions.create(\n"
+        "        model=\"gpt-4o-mini\", response_model=Event, messages=[{\"role\": \"user\", \"content\": text}])\n")
+    assert any("client may be the client or its instructor wrapper here: convert by hand" in t for t in todos), \
+        (code, todos)
+    assert 'model="gpt-4o-mini"' in code and "from_openai(OpenAI())" in code, code
+
+
 def test_an_instructor_call_on_an_untraced_receiver_is_said_to_be_one():
-    """Held-out review 94, Y9: `client, provider = get_client()` (the getter returning a tuple): the call on it was
+    """Held-out review 94, Y9: `client, provider = registry.get_client()` (an untraced getter): the call on it was
     told "create_with_completion(...) has no Mistral equivalent", an instructor method from_mistral's client has; the
     TODO says it reads like an instructor call and that its model= must then name a Mistral model."""
     from mechanics import convert_idempotent
 
     _, todos = convert_idempotent(
         "import instructor\nfrom openai import OpenAI\nfrom pydantic import BaseModel\n\n\nclass Event(BaseModel):\n"
-        "    title: str\n\n\ndef get_client():\n    return instructor.from_openai(OpenAI()), \"openai\"\n\n\n"
-        "def extract_event(text):\n    client, provider = get_client()\n"
+        "    title: str\n\n\nclient = instructor.from_openai(OpenAI())\n\n\n"
+        "def extract_event(text, registry):\n    client, provider = registry.get_client()\n"
         "    event, completion = client.chat.completions.create_with_completion(\n"
         "        model=\"gpt-4o-mini\", response_model=Event, messages=[{\"role\": \"user\", \"content\": text}])\n"
         "    return event\n")

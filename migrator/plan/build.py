@@ -44,7 +44,8 @@ from migrator.mapping.client import (AGENTS_PROVIDER_OWN_KEYWORDS, AGENTS_SDK_MO
                                      RAGAS_DEFAULT_TODO, RAGAS_EMBEDDING_METRIC,
                                      DI_CLIENT_TODO, DI_PROVIDERS, LANCEDB_OPENAI_TODO, LANGEXTRACT_CALLS,
                                      LANGEXTRACT_OPENAI_MODEL, LANGEXTRACT_OPENAI_TODO, LITELLM_CALLS,
-                                     LITELLM_OPENAI_TODO, EVALS_OPENAI_TODO, INSTRUCTOR_LITELLM_TODO,
+                                     LITELLM_OPENAI_TODO, EVALS_OPENAI_TODO, INSTRUCTOR_LITELLM_TODO, DSPY_CALLS,
+                                     DSPY_LEGACY, DSPY_OPENAI_TODO,
                                      PYDANTIC_AI_OPENAI_PREFIXES,
                                      PYDANTIC_AI_STRING_TODO, LANGCHAIN_INFERRED_OPENAI, LANGCHAIN_MODEL_STRING_CALLERS,
                                      LANGCHAIN_STRING_TODO, ROUTE_DECORATORS, CLIENT_CLOSE,
@@ -491,10 +492,24 @@ def _unpack(target: ast.AST, value: Optional[ast.AST]) -> Iterator[tuple[ast.AST
     if isinstance(target, (ast.Tuple, ast.List)):
         values = value.elts if isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(target.elts) \
             else [None] * len(target.elts)
+        if isinstance(call, ast.Call) and not any(isinstance(e, ast.Starred) for e in target.elts):
+            # `client, provider = get_client()`: element i of what the call returns, `get_client()[i]` (a getter
+            # returning a tuple: held-out review 116, Y1, its instructor call kept an OpenAI model on the converted
+            # client); eval follows it into the function's `return a, b`
+            values = [ast.copy_location(ast.Subscript(value=value, slice=ast.Constant(i), ctx=ast.Load()), value)
+                      for i in range(len(target.elts))]
+            for element in values:
+                element.unpacked = True  # type: ignore[attr-defined]  # (no node of the module: see unpacked())
         for t, v in zip(target.elts, values):
             yield from _unpack(t, v)
     else:
         yield target, value
+
+
+def unpacked(value: Optional[ast.AST]) -> bool:
+    """Is ``value`` (an assignment's, from ``f.assigns``) an element unpacked from what a call returned (``url, extra =
+    image_context(h)``: ``image_context(h)[1]``, made by ``_unpack``), or not known at all (None)?"""
+    return value is None or getattr(value, "unpacked", False)
 
 
 UNKNOWN = None  # an evaluation that cannot tell
@@ -863,6 +878,8 @@ class _Builder:
                 return self.eval_attr(instance[0], instance[1], node.attr, depth + 1)
         if _app_state_attr(node) is not None:
             return self._app_state(node.attr, depth)
+        if (element := self._unpacked_element(f, scope, node)) is not None:
+            return self._values(*element, depth) if element[1] is not None else UNKNOWN
         if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
             # `clients[model]` of a dict literal bound once and never changed: one of its values (held-out review 78,
             # Y4: a table of OpenRouter / Ollama clients was told "cannot tell which client it holds")
@@ -870,6 +887,26 @@ class _Builder:
             if held is not None:
                 return self._values(f, held[0], held[1], depth + 1)
         return UNKNOWN
+
+    def _unpacked_element(self, f: _File, scope: Scope, node: ast.AST) -> Optional[tuple]:
+        """For ``get_client()[i]`` (what ``_unpack`` binds ``a, b = get_client()``'s names to): (the function's file,
+        its scope, element i of each tuple it returns, None for a return that is no such tuple: untraced, as an
+        untraced value a plain getter returns), or (file, None, None) where no return is such a tuple (or the function
+        is not the tree's); None for any other node."""
+        if not (isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and
+                type(node.slice.value) is int):
+            return None
+        call = node.value.value if isinstance(node.value, ast.Await) else node.value
+        if not isinstance(call, ast.Call):
+            return None
+        index = node.slice.value
+        target = self.resolve_function(f, f.scope_of.get(id(call), scope), call.func)
+        returns = target[0].returns.get(target[1]) if target is not None and not target[2] else None
+        elements = [r.elts[index] if isinstance(r, ast.Tuple) and len(r.elts) > index and
+                    not any(isinstance(e, ast.Starred) for e in r.elts) else None for r in returns or ()]
+        if not any(e is not None for e in elements):
+            return f, None, None
+        return target[0], target[1], elements
 
     def _dict_literal(self, f: _File, scope: Scope, name: str) -> Optional[tuple]:
         """(its scope, its values) where ``name`` is bound once, to a dict literal with no ``**`` splat, and the
@@ -1695,6 +1732,7 @@ class _Builder:
         # (once per module: the loop below visits every call)
         lancedb = "get_registry" in f.source or "EmbeddingFunctionRegistry" in f.source
         litellm = "litellm" in f.source
+        dspy = "dspy" in f.source
         mem0 = "mem0" in f.source  # (once per module: every call of the module reaches the test below)
         crewai = "crewai" in f.source
         ragas = "ragas" in f.source and "evaluate" in f.source
@@ -1786,6 +1824,14 @@ class _Builder:
                             .replace("which reads MISTRAL_API_KEY)", f"with {shown} then holding a Mistral key)")
                     self._library_todo(f, node, told, "langchain", "LangChain model string",
                                        said + (f"; first, as {pinned[0].lower()}{pinned[1:]}" if pinned else ""))
+                elif dspy and (found := _dspy_openai(f, node)) is not None:
+                    legacy = found[0] == "OpenAI"
+                    todo = DSPY_OPENAI_TODO.format(callee=found[0], model=found[1], mistral=found[2],
+                                                   via="" if legacy else "LiteLLM: ",
+                                                   legacy=DSPY_LEGACY if legacy else "")
+                    self.agents_sdk.add(f.path)  # LiteLLM reads OPENAI_API_KEY itself
+                    self._use(f, node, None, "DSPy on OpenAI", False, todo, "MIG106")
+                    self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 elif litellm and (found := _litellm_openai(f, node)) is not None:
                     self._library_todo(f, node, told, "litellm", "LiteLLM on OpenAI",
                                        LITELLM_OPENAI_TODO.format(callee=found[0], model=found[1], mistral=found[2]))
@@ -3177,6 +3223,9 @@ class _Builder:
             node = node.value
         if isinstance(node, ast.IfExp):  # `Groq(base_url=b) if b else Groq()` (held-out review 55, U8)
             return self._foreign(f, scope, node.body, depth + 1) and self._foreign(f, scope, node.orelse, depth + 1)
+        if (element := self._unpacked_element(f, scope, node)) is not None:  # `client, _ = get_client()`
+            return bool(element[2]) and all(v is not None and self._foreign(element[0], element[1], v, depth + 1)
+                                            for v in element[2] or ())
         if isinstance(node, ast.Call):
             root = dotted_name(node.func)
             head = root.split(".")[0] if root else None
@@ -3303,10 +3352,13 @@ class _Builder:
             expanded = []
             for g, value in pairs:
                 inner = value.value if isinstance(value, ast.Await) else value
-                if not isinstance(inner, ast.Call):
+                element = self._unpacked_element(g, scope, inner)
+                if element is None and not isinstance(inner, ast.Call):
                     expanded.append((g, value))
                     continue
-                if id(inner) not in memo:
+                if element is not None:  # `client, _ = get_client()`: the tuples' element (held-out review 116, Y1)
+                    memo[id(inner)] = (element[0], element[2]) if element[2] else None
+                elif id(inner) not in memo:
                     name = dotted_name(inner.func) or ""
                     target = self.resolve_function(g, g.scope_of.get(id(inner), scope), inner.func) \
                         if name and name.rsplit(".", 1)[-1] not in OPENAI_CONSUMERS and \
@@ -4014,6 +4066,13 @@ class _Builder:
                 and f.parent.get(id(parent)).iter is parent:
             return  # `for client in (a, b)`: the loop target is an alias of each
         holder = f.parent.get(id(parent))
+        if isinstance(parent, ast.Tuple) and isinstance(holder, ast.Return) and holder.value is parent:
+            # `return OpenAI(), "openai"`: a getter's tuple, which its callers unpack into names the plan follows to
+            # it (`client, provider = get_client()`: held-out review 116, Y1): returned, as a factory's client is
+            for oid in ids:
+                self.origins[oid].returned = True
+                self.origins[oid].returned_from.add((f.path, f.scope_of.get(id(holder), ())))
+            return
         if isinstance(parent, (ast.Tuple, ast.List)) and isinstance(holder, ast.Assign) and holder.value is parent \
                 and all(isinstance(t, (ast.Tuple, ast.List)) and len(t.elts) == len(parent.elts)
                         and not any(isinstance(e, ast.Starred) for e in t.elts) for t in holder.targets):
@@ -4441,9 +4500,10 @@ class _Builder:
                 self.origins[oid].provider = found + (
                     f" (its calls send the model {model.value!r})" if isinstance(model, ast.Constant) else
                     f" (its calls' model={_clipped_text(ast.unparse(model))} names {found}'s models)")
-        if oid is not None and self.origins[oid].relay:
+        if oid is not None:
             # (a relay's calls naming OpenAI's models: it relays to OpenAI, whatever its key is called; held-out
-            # review 101, X3)
+            # review 101, X3; recorded for every client: a relay chosen in a branch beside an OpenAI client makes its
+            # calls through the name both share, held-out review 117, X2)
             model = next((kw.value for kw in call.keywords if kw.arg == "model"), None)
             if isinstance(model, ast.Constant) and isinstance(model.value, str) and \
                     not is_mistral_model(model.value) and map_model(model.value) is not None:
@@ -4779,12 +4839,40 @@ def _foreign_call(f: _File, call: ast.Call) -> Optional[str]:
         return _foreign_openai((f"{module}.{name}", level, func.attr))
     dotted = dotted_name(func) or ""
     head, _, rest = dotted.partition(".")
+    if "." in rest and head in f.repo_imports and f.repo_imports[head][1] == 0:
+        # `from livekit.plugins import openai` then `openai.realtime.RealtimeModel(...)` (held-out review 117, Y1)
+        module, _, name = f.repo_imports[head]
+        qualified = f"{module}.{name}.{rest}"
+        return qualified if qualified in FOREIGN_OPENAI else None
     if rest and (head in f.module_aliases or head in f.other_modules):
         # `import chromadb.utils.embedding_functions as embedding_functions` / `import chromadb` and the full path
         # (held-out review 48, H9: not seen, silently)
         qualified = f"{f.module_aliases.get(head, head)}.{rest}"
         return qualified if qualified in FOREIGN_OPENAI else None
     return None
+
+
+def _dspy_openai(f: _File, call: ast.Call) -> Optional[tuple]:
+    """(callee, its model as written, the Mistral model) for ``dspy.LM("openai/gpt-4o-mini")`` (or a bare OpenAI name,
+    which LiteLLM sends to OpenAI) and DSPy 2.4's ``dspy.OpenAI(model="gpt-3.5-turbo")``, through ``import dspy [as
+    x]`` or ``from dspy import LM``; else None."""
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and \
+        f.module_aliases.get(func.value.id) == "dspy" else \
+        (f.repo_imports.get(func.id) or ("", 0, ""))[2] if isinstance(func, ast.Name) and \
+        (f.repo_imports.get(func.id) or ("",))[0] == "dspy" else None
+    if name not in DSPY_CALLS:
+        return None
+    model = next((k.value for k in call.keywords if k.arg == "model"), call.args[0] if call.args else None)
+    if model is None and name == "OpenAI":
+        return name, "", map_model("gpt-3.5-turbo-instruct") or "mistral-small-latest"  # (its default model)
+    if not (isinstance(model, ast.Constant) and isinstance(model.value, str)):
+        return None
+    bare = model.value.removeprefix("openai/")
+    if "/" in bare or ":" in bare or is_mistral_model(bare) or (mistral := map_model(bare)) is None:
+        return None
+    written = f"model={model.value!r}" if any(k.value is model for k in call.keywords) else repr(model.value)
+    return name, written, mistral
 
 
 def _litellm_openai(f: _File, call: ast.Call) -> Optional[tuple]:
@@ -6451,7 +6539,10 @@ def _instructor_wrap_problem(f: _File, call: ast.Call, client: ast.AST) -> str:
     holder = f.parent.get(id(call))
     if isinstance(holder, (ast.Dict, ast.List, ast.Tuple, ast.Set)) and not (
             isinstance(holder, (ast.Tuple, ast.List)) and isinstance(f.parent.get(id(holder)), ast.Assign)
-            and all(isinstance(t, (ast.Tuple, ast.List)) for t in f.parent.get(id(holder)).targets)):
+            and all(isinstance(t, (ast.Tuple, ast.List)) for t in f.parent.get(id(holder)).targets)) and not (
+            isinstance(holder, ast.Tuple) and isinstance(f.parent.get(id(holder)), ast.Return)):
+        # (`return instructor.from_openai(OpenAI()), "openai"`: a getter's tuple, which its callers unpack into
+        # names the plan follows to it: held-out review 116, Y1)
         # `clients = {"tools": instructor.from_openai(OpenAI(), ...)}`: its calls (on a loop variable,
         # a lookup) are not traced, and would keep OpenAI model names on a Mistral client
         return (f"the instructor client is put in a {type(holder).__name__.lower()}: migrator cannot follow its "

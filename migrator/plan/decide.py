@@ -33,7 +33,7 @@ from migrator.plan.build import CHAT_SURFACES, _plain_assign
 from migrator.mapping.embeddings import STORE_PATH_CALLS
 from migrator.mapping.models import API_RESULT_CALLS, is_mistral_model, slot_model_literal
 from migrator.mapping.responses import output_text_getattr
-from migrator.plan.build import manifest_root, own_packages
+from migrator.plan.build import manifest_root, own_packages, unpacked
 from migrator.plan.build import MODEL_SURFACES, _self_attribute, _lookup_scope, _param_default, project_of, _splat_dict, _splat_scope, \
     ancestors_of, gate_test, is_test_path, reaching, reaching_assign, star_source, waited_on, _AWAIT_THROUGH, \
     _TASK_MAKERS, _qualified_callee
@@ -921,15 +921,18 @@ def decide(builder, files) -> ConversionPlan:
     for node_id, oid in builder.ctor_nodes.items():
         origin = builder.origins[oid]
         verdict, reason, blockers = _own_decision(origin, decision_of[builder.find(oid)], groups[builder.find(oid)])
+        # (the OpenAI models the calls of its group send: a relay chosen in a branch makes its calls through the name
+        # an OpenAI client shares; held-out review 117, X2)
+        models = set().union(*(m.openai_models for m in groups[builder.find(oid)])) if origin.relay else set()
         todo = CONFIGURED_ENDPOINT_TODO if verdict == OTHER and origin.provider == "unknown endpoint" and \
             not provider_named_by_path(origin.path) else \
             RELAY_ENDPOINT_TODO.format(host=origin.provider.removeprefix("endpoint ") if origin.provider.startswith(
                 "endpoint ") else f"{origin.provider}'s", why=origin.relay if not origin.key_text or "openai" in (
                     origin.key_source + origin.key_text).lower() else origin.relay +
-                f" and its calls name OpenAI's models ({', '.join(sorted(origin.openai_models)[:3])})") \
+                f" and its calls name OpenAI's models ({', '.join(sorted(models)[:3])})") \
             if verdict == OTHER and origin.relay and builder.endpoint is None and (
                 not origin.key_text or "openai" in (origin.key_source + origin.key_text).lower() or
-                origin.openai_models) else \
+                models) else \
             "" if verdict == OTHER else ctor_todo(reason, blockers, origin.path)
         if verdict == UNUSED:
             # (a tree already on mistralai: converted by a previous run, whose TODO here a second run must say the same)
@@ -1043,6 +1046,8 @@ def decide(builder, files) -> ConversionPlan:
     _model_registries(builder, files, sites)
     _di_providers_of_kept_classes(builder, files, sites, uses)
     _key_message_matches(builder, files, sites)
+    _client_class_settings(files, sites)
+    _config_default_dicts(builder, files, sites)
     for path, extra in builder.extra_slots.items():  # slots found from another module's calls
         model_slots[path] = frozenset(model_slots.get(path, frozenset()) | extra)
     for path, names in builder.imported_keys.items():  # `from config import OPENAI_API_KEY`, renamed there
@@ -1803,8 +1808,8 @@ def _embedding_sizes(f, sites, elsewhere: bool = False, target: Optional[str] = 
     of a tree whose embeddings calls all convert, with none of its own (only OpenAI's full sizes count there)."""
     from migrator.mapping.embeddings import (MISTRAL_EMBED_DIMENSIONS, MISTRAL_EMBED_MODEL, OPENAI_EMBEDDING_SIZES,
                                              SHORTENED_SIZE_RANGE, VECTOR_SIZE_TEXT, dropped_size_todo,
-                                             embedding_size_todo, names_another_embedder, says_shortened_size,
-                                             shortened_size_todo)
+                                             embedding_size_todo, names_another_embedder, schema_migration,
+                                             says_shortened_size, shortened_size_todo)
 
     calls = [node for node in f.nodes if isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(
         _EMBEDDING_CALLS)
@@ -1819,11 +1824,12 @@ def _embedding_sizes(f, sites, elsewhere: bool = False, target: Optional[str] = 
               (dotted_name(node.func) or "").endswith(_EMBEDDING_CALLS) for sub in ast_walk(node)}
     found: dict = {}
     named: set = set()  # (scope, name, size) of `NAME = size` already given its TODO
+    migration = schema_migration(f.path, f.source)
     for node in f.nodes:
         if not isinstance(node, ast.Constant) or id(node) in inside or isinstance(node.value, bool):
             continue
         def todo(size: int) -> str:
-            return embedding_size_todo(size, target)
+            return embedding_size_todo(size, target, migration)
 
         if isinstance(node.value, int):
             size = node.value if node.value in OPENAI_EMBEDDING_SIZES and \
@@ -2384,6 +2390,11 @@ def _shared_with(others, path: str) -> str:
                 + ", ".join(names[:3]) + "; their calls stay on the openai SDK: to move this one to Mistral, build it "
                 "with Mistral's OpenAI-compatible endpoint (base_url=\"https://api.mistral.ai/v1\", a Mistral key and "
                 "model), or give each client calls of its own")
+    if all(m.relay for m in others):
+        # (a reseller's relay, `base_url="https://api.proxyapi.ru/openai/v1"`: maybe OpenAI's models by another road,
+        # its own TODO says so; "another provider's" said it was none of OpenAI's: held-out review 117, X2)
+        return "shares code with a client at another server that may relay to OpenAI (see its TODO): " + ", ".join(
+            sorted({f"{m.name} ({m.provider.removeprefix('endpoint ')}, {m.relay})" for m in others})[:3])
     return "shares code with another provider's client: " + ", ".join(
         sorted({f"{m.name} ({m.provider})" for m in others})[:3])
 
@@ -3668,7 +3679,11 @@ def _unread_binding(builder, f, holder) -> str:
     if _loads_of(f, name) or "__all__" in f.source or any(isinstance(n, ast.Global) and name in n.names
                                                             for n in f.nodes):
         return ""
-    if any(g is not f and name in g.source for g in builder.files):
+    # (named as a name, an attribute or an import there: the same variable's quoted read in another module is no use of
+    # this constant, held-out review 116, X2)
+    if any(g is not f and name in g.source and any(
+            isinstance(n, ast.Name) and n.id == name or isinstance(n, ast.Attribute) and n.attr == name or
+            isinstance(n, ast.alias) and name in (n.name, n.asname) for n in g.nodes) for g in builder.files):
         return ""
     return name
 
@@ -3870,6 +3885,70 @@ def _env_feeds(builder, f, node, ctor_verdict, wrappers: bool = False) -> bool:
                 return False
             fed = True
     return fed
+
+
+def _config_default_dicts(builder, files, sites) -> None:
+    """``model=runtime_config.get("GPT_MODEL", "gpt-4")`` (directly, or through a local bound to it) on a converted
+    call, ``runtime_config`` a module of the tree holding a module-level dict with that key and an OpenAI model
+    (``DEFAULT_CONFIG = {"GPT_MODEL": "gpt-4", ...}``), the store the getter fills first: its value is mapped where it
+    is written, a ("dictkey", DICT, KEY) slot of that module (held-out review 117, X1, mobeus-rag: the fallback was
+    mapped and said to be the default, while DEFAULT_CONFIG's "gpt-4" won and went to Mistral on every request)."""
+    from migrator.mapping.models import chat_model_literal
+
+    for f in files:
+        if ".get(" not in f.source:
+            continue
+        for node in f.nodes:
+            if not isinstance(node, ast.Call):
+                continue
+            answer = sites.get(node_key(f.path, node))
+            model = next((kw.value for kw in node.keywords if kw.arg == "model"), None) \
+                if answer and answer[0] == "call" and answer[1] == CONVERT else None
+            if model is None:
+                continue
+            scope = f.scope_of.get(id(node), ())
+            candidates = [model]
+            if isinstance(model, ast.Name):
+                where = builder.lookup_scope(f, scope, model.id)
+                candidates = list(f.assigns.get((where, model.id), [])) if where is not None else []
+            for value in candidates:
+                if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and
+                        value.func.attr == "get" and isinstance(value.func.value, ast.Name) and len(value.args) == 2
+                        and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in value.args)
+                        and chat_model_literal(value.args[1].value) not in (None, value.args[1].value)):
+                    continue
+                module = builder.module_file(f, f.scope_of.get(id(value), scope), value.func.value.id)
+                if module is None:
+                    continue
+                key = value.args[0].value
+                for stmt in module.tree.body:
+                    target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else \
+                        stmt.target if isinstance(stmt, ast.AnnAssign) else None
+                    held = stmt.value if target is not None else None
+                    if isinstance(target, ast.Name) and isinstance(held, ast.Dict) and any(
+                            isinstance(k, ast.Constant) and k.value == key and isinstance(v, ast.Constant) and
+                            isinstance(v.value, str) and chat_model_literal(v.value) not in (None, v.value)
+                            for k, v in zip(held.keys, held.values)):
+                        builder.extra_slots.setdefault(module.path, set()).add(("dictkey", target.id, key))
+
+
+def _client_class_settings(files, sites) -> None:
+    """``OpenAI.api_key = api_key``: an attribute set on OpenAI's class, which no client reads, in a module whose
+    clients convert: a TODO there (held-out review 116, X1: the line, and the openai import it keeps, were left without
+    a word, while the module form `openai.api_key = ...` gets MIG101's)."""
+    for f in files:
+        if not any(key[0] == f.path and answer[0] == "ctor" and answer[1] == CONVERT for key, answer in sites.items()):
+            continue
+        for node in f.nodes if "api_key" in f.source or "base_url" in f.source else ():
+            target = node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else None
+            if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and \
+                    f.imported.get(target.value.id) in ("openai.OpenAI", "openai.AsyncOpenAI") and \
+                    target.attr in ("api_key", "base_url", "organization", "project") and \
+                    node_key(f.path, node) not in sites:
+                sites[node_key(f.path, node)] = ("registry", (
+                    f"{ast.unparse(target)} = ... sets an attribute on openai's class, which no client reads (a client "
+                    f"takes {target.attr}= when it is built), and it keeps the openai import: delete this line (the "
+                    "converted client reads MISTRAL_API_KEY, or pass api_key= to Mistral(...))"))
 
 
 def _key_message_matches(builder, files, sites) -> None:
@@ -4892,7 +4971,7 @@ def _ends_with_system(node, f=None, scope=(), role: str = "system") -> bool:
         return _ends_with_system(node.right, f, scope, role=role)
     if f is not None and isinstance(node, ast.Name):
         values = f.assigns.get((scope, node.id), [])
-        if len(values) == 1 and values[0] is None:  # `url, extra = await image_context(h)` (held-out review 57, X1)
+        if len(values) == 1 and unpacked(values[0]):  # `url, extra = await image_context(h)` (held-out review 57, X1)
             return _unpacked_system(f, scope, node.id, role=role)
         return len(values) == 1 and _ends_with_system(values[0], role=role)
     if f is not None and isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \

@@ -1538,11 +1538,17 @@ def blocker_for(blockers: "tuple | str", path: str) -> str:
     if best is None or not found:
         return ""
     tail = ", then run migrator again"
-    said = []
+    # (manifests pinning the same way: one clause naming them all; held-out review 115, Y6, the whole sentence once
+    # per requirements file)
+    grouped: dict = {}
     for manifest, why in found:
         shown = posixpath.relpath(manifest, where or ".") \
             if posixpath.isabs(manifest) == posixpath.isabs(where or ".") else posixpath.basename(manifest)
-        said.append(why.replace("{manifest}", shown).removesuffix(tail))
+        grouped.setdefault(why, []).append(shown)
+    said = []
+    for why, shown in grouped.items():
+        names = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+        said.append(why.replace("{manifest}", names).removesuffix(tail))
     return "; ".join(said) + tail
 
 
