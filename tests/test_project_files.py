@@ -4233,3 +4233,25 @@ def test_a_real_env_files_model_todo_names_the_providers_models_on_openai_compat
                                                 respect_gitignore=False), mode=Mode.CHECK, jobs=1, progress=False)
     said = [f.message for r in report.results for f in getattr(r, "findings", ()) if "sets OPENAI_MODEL" in f.message]
     assert said and all("set it to a scaleway model where it is deployed" in m for m in said), said
+
+
+def test_a_pydantic_1_pin_names_the_base_settings_import_pydantic_2_moved(tmp_path):
+    """Held-out review 118, X2 (2025-Logics-Tutor-AI): `pydantic==1.10.13` was told to move to pydantic 2 "and check
+    the code", while config/settings.py's `from pydantic import BaseSettings` (which the settings TODO called
+    "pydantic-settings") fails at import under pydantic 2. The pin TODO names it and its new home."""
+    (tmp_path / "requirements.txt").write_text("openai==1.30.0\npydantic==1.10.13\n")
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "__init__.py").write_text("")
+    (tmp_path / "config" / "settings.py").write_text(
+        "from pydantic import BaseSettings\n\n\nclass Settings(BaseSettings):\n    OPENAI_API_KEY: str\n\n\n"
+        "settings = Settings()\n")
+    (tmp_path / "gpt.py").write_text(
+        "from openai import OpenAI\n\nfrom config.settings import settings\n\n"
+        "client = OpenAI(api_key=settings.OPENAI_API_KEY)\n"
+        "print(client.chat.completions.create(model='gpt-4o', messages=[]).choices[0].message.content)\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
+    messages = [f.message for r in report.results for f in getattr(r, "findings", ())]
+    pin = [m for m in messages if "pydantic is pinned to ==1.10.13" in m]
+    assert len(pin) == 1 and "`from pydantic import BaseSettings` in config/settings.py becomes `from " \
+        "pydantic_settings import BaseSettings` (declare pydantic-settings)" in pin[0], messages
+    assert any("(pydantic 1's BaseSettings reads the OPENAI_API_KEY variable)" in m for m in messages), messages

@@ -3279,3 +3279,44 @@ def test_a_dict_labelling_a_converted_calls_output_with_its_openai_model_gets_a_
         "which now uses 'mistral-embed'" in out, out
     other = code.replace('"embedding_model": "text-embedding-3-small"', '"embedding_model": "e5-large"')
     assert "names the model of the converted call" not in convert_files({"embed.py": other})["embed.py"]
+
+
+def test_a_model_variable_the_module_sets_itself_is_mapped_where_it_is_set():
+    """Held-out review 118, Y4: `os.environ["OPENAI_MODEL"] = "gpt-4o-mini"` (or `os.environ.setdefault(...)`, or a
+    notebook's `%env OPENAI_MODEL=gpt-4o-mini`), then `model=os.environ["OPENAI_MODEL"]`: the call converted and the
+    value the module set stayed OpenAI's, sent to Mistral when the notebook ran top to bottom. Where every read of the
+    variable in the module is a converted call's model=, the value it sets is mapped."""
+    from mechanics import convert_files
+    from test_notebooks import notebook
+
+    app = ("import os\nfrom openai import OpenAI\n\nos.environ[\"OPENAI_MODEL\"] = \"gpt-4o-mini\"\n"
+           "os.environ.setdefault(\"OPENAI_MODEL\", \"gpt-4o\")\nos.environ[\"OTHER\"] = \"gpt-4o\"\n"
+           "client = OpenAI()\nr = client.chat.completions.create(model=os.environ[\"OPENAI_MODEL\"], messages=[])\n"
+           "print(os.environ[\"OTHER\"])\n")
+    out = convert_files({"app.py": app})["app.py"]
+    assert 'os.environ["OPENAI_MODEL"] = "mistral-small-latest"' in out and \
+        'os.environ.setdefault("OPENAI_MODEL", "mistral-large-latest")' in out, out
+    assert 'os.environ["OTHER"] = "gpt-4o"' in out, out  # (read otherwise: not a model= only)
+    lesson = notebook("%env OPENAI_MODEL=gpt-4o-mini", "import os\nfrom openai import OpenAI\nclient = OpenAI()",
+                      "r = client.chat.completions.create(model=os.environ['OPENAI_MODEL'], messages=[])")
+    out = convert_files({"lesson.ipynb": lesson})["lesson.ipynb"]
+    assert "%env OPENAI_MODEL=mistral-small-latest" in out and "gpt-4o-mini" not in out, out
+
+
+def test_a_splatted_dict_whose_keys_are_unknown_names_where_to_check_them():
+    """Held-out review 118, Y5 (chatgptwrapper): `create(**request.model_dump())` was told to check its keys "against
+    the chat mapping", a name the user has no document for: the TODO names MIG102 in `migrator rules`."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        from openai import AsyncOpenAI
+
+        client = AsyncOpenAI()
+
+
+        async def forward(request):
+            request_dict = request.model_dump(exclude_none=True)
+            return await client.chat.completions.create(**request_dict)
+        ''')
+    assert any("its keys are not known here: check them against MIG102 in `migrator rules --format markdown`" in t
+               for t in todos), todos

@@ -1479,6 +1479,20 @@ def test_a_class_taken_from_a_module_of_the_tree_is_reported_at_its_call(importe
         "ChatMistralAI from langchain_mistralai here (or in imports.py) and convert this call by hand"], said
 
 
+def test_a_class_taken_from_a_package_init_names_that_file() -> None:
+    """Held-out review 118, X4 (rag-llm): `from rag_system.core import ChatOpenAI`, core being a package whose
+    __init__.py imports it from langchain_openai: the TODO said it "comes from core.py", a file that does not exist."""
+    from mechanics import convert_files
+
+    out = convert_files({"pkg/__init__.py": "", "pkg/core/__init__.py": "from langchain_openai import ChatOpenAI\n",
+                         "pkg/chains/__init__.py": "",
+                         "pkg/chains/llm.py": "from pkg.core import ChatOpenAI\n\n"
+                                              "llm = ChatOpenAI(model=\"gpt-4o-mini\")\n"})
+    said = out["pkg/chains/llm.py"]
+    assert "ChatOpenAI comes from core/__init__.py, which imports it from langchain_openai" in said and \
+        "(or in core/__init__.py)" in said, said
+
+
 def test_an_object_built_for_the_openai_half_of_a_provider_model_name_stays():
     """Held-out review 80, Y2: `provider, model = name.split("/")` / `if provider == "openai":` moved, and the app's
     default "openai/text-embedding-3-small" sent an OpenAI model to Mistral; `startswith("openai/")` too."""

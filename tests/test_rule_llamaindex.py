@@ -1053,6 +1053,22 @@ def test_a_pin_in_a_directory_without_code_keeps_the_objects_of_the_code_it_is_r
     assert "ChatMistralAI(" not in out["app/chat.py"] and "langchain-core" in out["app/chat.py"], out["app/chat.py"]
 
 
+def test_a_pin_beside_notebooks_of_another_directory_keeps_nothing_elsewhere():
+    """Held-out review 118, Y1 (practice_py): pydantic_tutorials/environment.yml (pydantic==1.10.2, a conda tutorial
+    of notebooks) answered for the whole tree, as a manifest beside no code does, and kept another directory's
+    ChatOpenAI on OpenAI ("raise it to pydantic>=2.7.4"). Notebooks are that manifest's code: it answers for them."""
+    from mechanics import convert_files
+    from test_notebooks import notebook
+
+    chat = "from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model='gpt-4o-mini')\n"
+    out = convert_files({"pydantic_tut/environment.yml": "name: t\ndependencies:\n  - python=3.8\n  - pip:\n"
+                                                         "      - pydantic==1.10.2\n",
+                         "pydantic_tut/lesson.ipynb": notebook("import pydantic\nprint(pydantic.VERSION)\n"),
+                         "chatdemo/demo.py": chat})
+    assert "ChatMistralAI(" in out["chatdemo/demo.py"] and "pydantic" not in out["chatdemo/demo.py"], \
+        out["chatdemo/demo.py"]
+
+
 def test_every_manifest_beside_and_every_pin_with_no_release_are_named_at_once():
     """Held-out review 92, Y1 (gradz-server): pyproject.toml's `llama-index = "^0.10.4"` was named, and the
     requirements.txt beside it (the one the Dockerfile installs) only on the next run; there,
@@ -1455,6 +1471,23 @@ def test_components_falling_back_to_settings_llm_get_the_default_llm_todo(tmp_pa
     assert "; so do LLMRerank(...) below, each handed no llm=" in text, text
     assert "handed no llm=" not in (tmp_path / "given.py").read_text()
     assert "llama-index-llms-openai" in (tmp_path / "requirements.txt").read_text()
+
+
+def test_an_index_on_default_embeddings_beside_the_llm_gets_the_llms_target(tmp_path):
+    """Held-out review 118, Y6 (llamaindex-agents): `Settings.llm = OpenAI(...)` and `VectorStoreIndex.from_documents`
+    on LlamaIndex's default embed model (OpenAI's) under `llama-index==0.10.48`: the LLM was told ">=0.14,<0.15" and the
+    index two lines below ">=0.13,<0.15"; following the second left the first blocked. One target, the stricter."""
+    from migrator.config import Config
+    from migrator.engine.runner import Mode, run
+
+    (tmp_path / "requirements.txt").write_text("llama-index==0.10.48\n")
+    (tmp_path / "rag.py").write_text(
+        "from llama_index.core import Settings, SimpleDirectoryReader, VectorStoreIndex\n"
+        "from llama_index.llms.openai import OpenAI\n\nSettings.llm = OpenAI(model='gpt-3.5-turbo')\n"
+        "docs = SimpleDirectoryReader('./data').load_data()\nindex = VectorStoreIndex.from_documents(docs)\n")
+    run([str(tmp_path)], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1, progress=False)
+    text = (tmp_path / "rag.py").read_text()
+    assert text.count("raise it to llama-index>=0.14,<0.15") >= 2 and ">=0.13" not in text, text
 
 
 def test_one_manifest_pinning_an_old_core_gives_the_llm_and_the_embeddings_one_target(tmp_path):

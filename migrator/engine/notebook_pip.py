@@ -322,3 +322,39 @@ def flag_env_magics(notebook, converted: str, config) -> list[Finding]:
         cell, in_cell, json_line = locate(notebook, module_line)
         findings.append(Finding(ENV_RULE, FindingKind.TODO, json_line, f"cell {cell.number}, line {in_cell}: {message}"))
     return findings
+
+
+# `%env OPENAI_MODEL=gpt-4o-mini` / `%env OPENAI_MODEL gpt-4o-mini` / `%set_env ...`
+_ENV_MODEL_MAGIC = re.compile(r"^(?P<head>\s*%(?:set_)?env\s+(?P<var>\w+)(?:\s*=\s*|\s+))"
+                              r"(?P<value>[\w.:/-]+)(?P<tail>\s*)$")
+
+
+def map_env_model_magics(notebook, config, filename: str) -> list[Finding]:
+    """``%env OPENAI_MODEL=gpt-4o-mini`` in a notebook whose every read of that variable is a converted call's model=
+    (the plan's model_env_reads): the value is mapped, as ``os.environ["OPENAI_MODEL"] = ...`` is (held-out review 118,
+    Y4: the notebook's first cell kept an OpenAI model, which its converted calls then sent to Mistral)."""
+    from migrator.engine.notebooks import locate
+    from migrator.mapping.models import slot_model_literal
+
+    plan = getattr(config, "plan", None)
+    reads = getattr(plan, "model_env_reads", frozenset()) if plan is not None else frozenset()
+    if not reads:
+        return []
+    variables = {variable for path, variable in reads if path == filename}
+    findings = []
+    for number, line in sorted(notebook.masks.items()):
+        found = _ENV_MODEL_MAGIC.match(line)
+        if found is None or found.group("var") not in variables:
+            continue
+        value = found.group("value")
+        target = slot_model_literal(value, config.models())
+        if target is None or target == value:
+            continue
+        notebook.masks[number] = found.group("head") + target + found.group("tail")
+        module_line = next(i for i, text in enumerate(notebook.module.splitlines(), 1)
+                           if text.endswith(f"#{notebook.tag}mask {number}"))
+        cell, in_cell, json_line = locate(notebook, module_line)
+        findings.append(Finding("MIG102", FindingKind.CONVERTED, json_line,
+                                f"cell {cell.number}, line {in_cell}: model name {value!r} -> {target!r} (%env "
+                                f"{found.group('var')}: only converted calls' model= reads it)", "exact"))
+    return findings

