@@ -46,6 +46,7 @@ def test_default_skipped_directories(tree):
         "pkg/__pycache__/m.py": "",
         ".tox/py311/t.py": "",
         "nb/.ipynb_checkpoints/analysis-checkpoint.py": "",  # Jupyter's autosave copies
+        "nb/.ipynb_aml_checkpoints/analysis-checkpoint2023.py": "",  # Azure ML Studio's (119, Y2)
         "pkg/mod.py": "",
     })
     assert found(".") == ["app.py", "pkg/mod.py"]

@@ -5620,3 +5620,73 @@ def test_a_key_set_on_openais_class_beside_a_converted_client_gets_a_todo() -> N
     out = convert_files({"llm.py": code})["llm.py"]
     assert "# TODO(migrator MIG106): OpenAI.api_key = ... sets an attribute on openai's class, which no client reads" \
         in out and "self.client = Mistral(" in out, out
+
+
+def test_held_out_105_another_sdks_client_a_subclass_hands_its_base_keeps_its_calls():
+    """Held-out review 105, X5: `class AnthropicLLM(Base)` handing `anthropic.Anthropic(...)` to `Base.__init__`, which
+    stores it as self.client (as OpenAILLM hands OpenAI()): AnthropicLLM's `self.client.completions.create(...)` got
+    an OpenAI legacy-completion TODO. That subclass's calls on self.client are Anthropic's; the OpenAI side's stand."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        import anthropic
+        from openai import OpenAI
+
+
+        class Base:
+            def __init__(self, client, model):
+                self.client = client
+                self.model = model
+
+
+        class OpenAILLM(Base):
+            def __init__(self):
+                super().__init__(OpenAI(), "gpt-4o-mini")
+
+            def ask(self, q):
+                r = self.client.chat.completions.create(model=self.model, messages=[{"role": "user", "content": q}])
+                return r.choices[0].message.content
+
+
+        class AnthropicLLM(Base):
+            def __init__(self, key):
+                super().__init__(anthropic.Anthropic(api_key=key), "claude-2.1")
+
+            def ask(self, q):
+                r = self.client.completions.create(model=self.model, prompt=q, max_tokens_to_sample=100)
+                return r.completion
+        ''')
+    assert not any("legacy completion" in t or "MIG112" in t for t in todos), todos
+    assert any("shares code with another SDK's client" in t for t in todos), todos
+
+
+def test_held_out_119_an_unused_clients_todo_survives_a_second_run(tmp_path: Path) -> None:
+    """Held-out review 119, X3 (estimator): a.py's client converts, b.py's `client = OpenAI()` is used by nothing: the
+    first run's TODO says the converted clients read MISTRAL_API_KEY; the second run read b.py alone (a.py names openai
+    no more), found nothing converting, and reworded the TODO: not idempotent. A module the run did not read that
+    imports mistralai counts as converted code."""
+    (tmp_path / "a.py").write_text("from openai import OpenAI\n\n\ndef ask(q):\n    client = OpenAI()\n"
+                                   "    r = client.chat.completions.create(model=\"gpt-4o\", messages=[])\n"
+                                   "    return r.choices[0].message.content\n")
+    (tmp_path / "b.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n")
+    report = run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
+    assert not report.failed and "Mistral(" in (tmp_path / "a.py").read_text()
+    again = run([tmp_path], mode=Mode.CHECK, jobs=1, progress=False)
+    assert not again.changed, [c.path for c in again.changed]
+
+
+def test_held_out_119_v0_calls_on_a_star_imported_openai_module_get_their_todo() -> None:
+    """Held-out review 119, X1 (iba_chatbot): `from web import *` (web.py importing openai), then
+    `openai.Completion.create(...)` / `openai.Embedding.create(...)`: "Nothing to change", no scan row, while
+    `openai.ChatCompletion.create` in the same place got its TODO. Each gets one now."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "web.py": "import os\nimport openai\n\nopenai.api_key = os.getenv(\"OPENAI_API_KEY\")\n",
+        "helpers.py": "from web import *\n\n\ndef a(t):\n    return openai.Completion.create(model=\"gpt-3.5-turbo-instruct\", "
+                      "prompt=t)[\"choices\"][0][\"text\"]\n\n\ndef b(t):\n    return openai.Embedding.create("
+                      "model=\"text-embedding-ada-002\", input=[t])[\"data\"][0][\"embedding\"]\n\n\ndef c(t):\n"
+                      "    return openai.Image.create(prompt=t, n=1)[\"data\"][0][\"url\"]\n"})
+    said = out["helpers.py"]
+    assert "openai.Completion.create(...)" in said and "openai.Embedding.create(...)" in said and \
+        "openai.Image.create(...)" in said and said.count("TODO(migrator MIG106)") == 3, said

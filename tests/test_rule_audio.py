@@ -558,3 +558,34 @@ def test_a_result_name_set_to_a_placeholder_first_still_converts():
                 return response.text
             ''')
         assert "client.audio.transcriptions.complete(" in code and not todos, todos
+
+
+@pytest.mark.parametrize("caller, converts", [
+    ("transcript = self._transcribe(path)\n            return transcript.text", True),
+    ("return self._transcribe(path).text", True),
+    ("return self._transcribe(path).duration", False),  # (Mistral's TranscriptionResponse has no duration)
+    ("return self._transcribe(path)", False),  # (handed on again: its readers are not seen)
+])
+def test_a_transcription_a_private_method_returns_follows_its_callers_reads(caller, converts) -> None:
+    """Held-out review 103, X4 (whisperToMe): `_transcribe()` returning `self.client.audio.transcriptions.create(...)`,
+    its one caller reading `.text`: the client was kept ("used as a whole (returned, passed on)"), where a chat
+    completion returned so converts. A private function's or method's callers are followed, their reads checked."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent(f"""
+        import os
+        from openai import OpenAI
+
+
+        class Transcriber:
+            def __init__(self):
+                self.client = OpenAI()
+
+            def _transcribe(self, path):
+                with open(path, "rb") as f:
+                    return self.client.audio.transcriptions.create(file=f, model="whisper-1", language="en")
+
+            def handle(self, path):
+                {caller}
+        """)
+    assert ("client.audio.transcriptions.complete(" in code and not todos) == converts, (code, todos)

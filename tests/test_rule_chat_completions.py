@@ -3320,3 +3320,28 @@ def test_a_splatted_dict_whose_keys_are_unknown_names_where_to_check_them():
         ''')
     assert any("its keys are not known here: check them against MIG102 in `migrator rules --format markdown`" in t
                for t in todos), todos
+
+
+def test_bare_reasoning_model_names_traced_into_model_are_mapped():
+    """Held-out review 119, X2 (openai-discord-bot's pattern): `MODEL = "o3"` and a table's `"o1"`, read only as model=
+    of converted calls, stayed as written (bare names chat_model_literal leaves, as "o1" may be anything), while the
+    table's "o4-mini" and a call's own `model="o3"` were mapped: Mistral answered 400. Traced there, they are models."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        MODEL = "o3"
+        MODELS = {"mini": "o4-mini", "full": "o1"}
+
+
+        def ask(q):
+            return client.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": q}])
+
+
+        def ask_with(choice, q):
+            return client.chat.completions.create(model=MODELS[choice], messages=[{"role": "user", "content": q}])
+        ''')
+    assert 'MODEL = "magistral-medium-latest"' in code and '"full": "magistral-medium-latest"' in code, code
+    assert '"o1"' not in code and '"o3"' not in code, code

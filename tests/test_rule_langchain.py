@@ -2422,6 +2422,23 @@ def test_an_openai_model_string_as_an_env_reads_default_gets_the_model_string_to
         out["graph.py"]
 
 
+def test_a_model_string_read_from_a_variable_the_env_template_sets_to_an_openai_model_gets_the_todo():
+    """Held-out review 119, Y1 (ai-agent): `init_chat_model(os.getenv("CHAT_MODEL"))` (no default), the project's
+    .env.example setting CHAT_MODEL=gpt-4o-mini beside OPENAI_API_KEY: the agent's chat model stayed on OpenAI with
+    "Nothing to change". The TODO names the variable and its template value; another provider's value gets none."""
+    from mechanics import convert_files
+
+    model = ("import os\nfrom langchain.chat_models import init_chat_model\n\nchat_model = os.getenv(\"CHAT_MODEL\")\n"
+             "model = init_chat_model(chat_model)\n")
+    out = convert_files({".env.example": "OPENAI_API_KEY=\nCHAT_MODEL=gpt-4o-mini\n", "src/model.py": model})
+    said = out["src/model.py"]
+    assert "init_chat_model(chat_model) (CHAT_MODEL is \"gpt-4o-mini\" in the env template; set it to " \
+        "\"mistralai:...\" there) runs on OpenAI" in said and '"mistralai:mistral-small-latest"' in said, said
+    out = convert_files({".env.example": "ANTHROPIC_API_KEY=\nCHAT_MODEL=anthropic:claude-sonnet-4-5\n",
+                         "src/model.py": model})
+    assert out["src/model.py"] == model, out["src/model.py"]
+
+
 def test_a_converted_mistral_embeddings_says_it_fetches_its_tokenizer():
     """Held-out review 106, Y5 (first-rag): langchain-mistralai's MistralAIEmbeddings fetches a tokenizer from
     huggingface.co when it is built (a gated repository; 23 s per build on a host with no network, built on every chat

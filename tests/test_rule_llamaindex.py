@@ -1571,3 +1571,16 @@ def test_openai_objects_from_llama_index_legacy_get_the_pre_0_10_todo():
     assert "OpenAI(...) stays on OpenAI: imported from LlamaIndex's pre-0.10 path (llama_index.legacy.llms)" in out, out
     assert "OpenAIEmbedding(...) stays on OpenAI: imported from LlamaIndex's pre-0.10 path " \
         "(llama_index.legacy.embeddings.openai)" in out, out
+
+
+def test_an_object_built_and_dropped_is_not_converted():
+    """Held-out review 119, Y4 (LLMSandbox): `OpenAI(model="gpt-4o-mini")` as a statement of its own (never assigned, not
+    Settings.llm) was converted, given a max_tokens TODO and counted, with a MISTRAL_API_KEY deploy step, while the
+    program ran on LlamaIndex's default OpenAI Settings. It stays, said to be dropped."""
+    from mechanics import convert_files
+
+    app = ("from llama_index.core import Settings\nfrom llama_index.llms.openai import OpenAI\n\n"
+           "OpenAI(model=\"gpt-4o-mini\")\n")
+    out = convert_files({"app.py": app})["app.py"]
+    assert "MistralAI(" not in out and "OpenAI(...) is built and dropped (a statement of its own): nothing uses it; " \
+        "assign it where it is meant to serve (Settings.llm = ...)" in out, out

@@ -209,6 +209,8 @@ _ENV_BASE_URL = {var: re.compile(r"""^[ \t]*(?:export[ \t]+|-[ \t]*)?["']?""" + 
                  for var in BASE_URL_VARS}
 # `APP_OPENAI_BASE_URL=...`: a settings class's env_prefix before the variable (held-out review 61, Y23), keyed
 # (APP_OPENAI_BASE_URL, directory): the SDK itself reads no such variable
+_MODEL_VAR = re.compile(r"""^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*MODEL[A-Za-z0-9_]*)[ \t]*=[ \t]*["']?"""
+                        r"""([\w.:/-]+)""", re.MULTILINE)
 _PREFIXED_BASE_URL = re.compile(r"""^[ \t]*(?:export[ \t]+|-[ \t]*)?["']?([A-Za-z][A-Za-z0-9_]*_(?:"""
                                 + "|".join(BASE_URL_VARS) + r"""))["']?[ \t]*[:=][ \t]*["']?(https?://[^"'\s#]+)""",
                                 re.MULTILINE | re.IGNORECASE)
@@ -277,7 +279,7 @@ def env_base_urls(project: Sequence[LoadedFile]) -> dict:
     loaded_by = _compose_env_files(project)
     for item in shipped + real:  # (setdefault: what the project ships answers first)
         path = item.source.path
-        if b"OPENAI_" not in item.data and b"://" not in item.data:
+        if b"OPENAI_" not in item.data and b"://" not in item.data and b"MODEL" not in item.data:
             continue
         try:
             text = decode(item.data)[0]
@@ -300,6 +302,12 @@ def env_base_urls(project: Sequence[LoadedFile]) -> dict:
         if not path.endswith(".json"):
             for match in _NAMED_URL.finditer(text):  # `BASE_URL=https://api.fireworks.ai/...` (held-out review 89, X6)
                 found.setdefault((match.group(1), directory), match.group(2))
+        if item in shipped and not path.endswith(".json"):
+            # `CHAT_MODEL=gpt-4o-mini` in an example env file, keyed ("model:CHAT_MODEL", directory): a LangChain model
+            # string read from it (`init_chat_model(os.getenv("CHAT_MODEL"))`) runs on that provider (held-out review
+            # 119, Y1: silent)
+            for match in _MODEL_VAR.finditer(text):
+                found.setdefault((f"model:{match.group(1)}", directory), match.group(2))
     return found
 
 

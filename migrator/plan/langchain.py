@@ -869,6 +869,14 @@ class _Planner:
             return Site(**here, verdict=OTHER, provider=provider)
         if kind == getattr(self.lib, "LIKE", None):
             return Site(**here, verdict=AZURE)  # (kept, with the class's TODO: LlamaIndex's OpenAILike on OpenAI)
+        if isinstance(self.parents.get(id(call)), ast.Expr):
+            # `OpenAI(model="gpt-4o-mini")` as a statement of its own: built and dropped, it runs nothing (held-out
+            # review 119, Y4: converted and counted, with a max_tokens TODO and a MISTRAL_API_KEY step, while the
+            # program ran on LlamaIndex's default OpenAI Settings)
+            return Site(**here, verdict=KEEP, blockers=(
+                f"{local}(...) is built and dropped (a statement of its own): nothing uses it; assign it where it is "
+                "meant to serve" + (" (Settings.llm = ...)" if self.lib.__name__.endswith("llamaindex") else "")
+                + ", then run migrator again",))
         switch = self._mistral_branch(call)
         if switch:
             # `if PROVIDER == "OPENAI": ChatOpenAI(...) elif PROVIDER == "MISTRAL": ChatMistralAI(...)`: the app
