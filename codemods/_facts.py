@@ -1632,6 +1632,7 @@ def _splat_dict(scope: ast.AST, name: str, call: ast.Call, embeddings: bool = Fa
     splat_use = next(kw.value for kw in call.keywords if kw.arg is None)
     if isinstance(scope, ast.Module) and embeddings:
         reason = reason or f"{name} is built at the module's top level"  # (one call's dict: a function's)
+        allowed, uses = set(), ()  # (held-out review 120, X1: `uses` was left unbound, an UnboundLocalError)
     elif isinstance(scope, ast.Module):
         # a module-level dict: every use in the module (functions included) is a build step or the
         # splat of a chat call (the plan decides those calls' clients together)

@@ -5690,3 +5690,27 @@ def test_held_out_119_v0_calls_on_a_star_imported_openai_module_get_their_todo()
     said = out["helpers.py"]
     assert "openai.Completion.create(...)" in said and "openai.Embedding.create(...)" in said and \
         "openai.Image.create(...)" in said and said.count("TODO(migrator MIG106)") == 3, said
+
+
+def test_held_out_120_a_mistral_only_call_on_a_switched_client_is_not_an_openai_use() -> None:
+    """Held-out review 120, Y4 (ai-hackday-immunisation-llm): `client = Mistral(...) if "mistral" in model else
+    OpenAI()`, then `client.chat.complete(**kwargs)` on the Mistral side and `client.chat.completions.create(**kwargs)`
+    on the other: the OpenAI client's TODO listed Mistral's own chat.complete among its blocking uses."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import os
+        from openai import OpenAI
+        from mistralai import Mistral
+
+
+        def classify(q, model="mistral-large-latest"):
+            client = Mistral(api_key=os.environ["MISTRAL_API_KEY"]) if "mistral" in model else OpenAI()
+            if "mistral" in model:
+                r = client.chat.complete(model=model, messages=[{"role": "user", "content": q}])
+            else:
+                r = client.chat.completions.create(model=model, messages=[{"role": "user", "content": q}], seed=1)
+            return r.choices[0].message.content
+        ''')
+    assert not any("chat.complete," in t or t.rstrip(")").endswith("chat.complete") or "blocking uses: chat.complete"
+                   in t for t in todos), todos

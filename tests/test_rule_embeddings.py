@@ -1032,3 +1032,24 @@ def test_per_request_timeout_and_headers_convert_on_embeddings_calls() -> None:
     assert 'inputs=text, timeout_ms=20000,' in code and 'http_headers={"x-app": "a"})' in code, code
     assert "timeout_ms=None if T is None else int(T * 1000)" in code, code
     assert "client = Mistral(" in code, code
+
+
+def test_a_module_level_settings_dict_splatted_into_embeddings_is_kept_not_a_crash() -> None:
+    """Held-out review 120, X1 (gpt4-discord): `client.embeddings.create(input=texts, **SETTINGS)`, SETTINGS a
+    module-level dict: the rule raised UnboundLocalError ('uses'), the file failed and `scan` crashed. It keeps the
+    call with its TODO."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        SETTINGS = {"model": "text-embedding-3-large", "dimensions": 3072}
+        client = OpenAI()
+
+
+        def embed(texts):
+            responses = client.embeddings.create(input=texts, **SETTINGS).data
+            return [r.embedding for r in responses]
+        ''')
+    assert "**SETTINGS" in code and any("SETTINGS is built at the module's top level" in t for t in todos), \
+        (code, todos)

@@ -2682,3 +2682,46 @@ def test_one_pin_in_two_requirements_files_is_one_clause(tmp_path):
     pinned = [t for t in todos if "pins pydantic" in t]
     assert len(pinned) == 1 and "(in ../requirements.txt and ../requirements2.txt)" in pinned[0] and \
         pinned[0].count("pins pydantic") == 1, todos
+
+
+def test_a_completion_llm_handed_straight_to_a_chain_is_not_told_to_read_content():
+    """Held-out review 119, X5 (QA_site): `RetrievalQA.from_chain_type(llm=OpenAI(...))` was told to "read .content"
+    of ChatMistralAI's invoke(), which nothing here calls: the chain takes a chat model's message itself."""
+    code, todos = convert('''\
+        from langchain_openai import OpenAI
+        from langchain.chains import RetrievalQA
+
+
+        def build(retriever):
+            return RetrievalQA.from_chain_type(llm=OpenAI(), chain_type="stuff", retriever=retriever)
+        ''')
+    said = [t for t in todos if "completion LLM" in t]
+    assert len(said) == 1 and "read .content" not in said[0] and \
+        said[0].endswith("use ChatMistralAI, a chat model (the chain it is handed to takes a chat model too)"), todos
+    _, todos = convert('''\
+        from langchain_openai import OpenAI
+
+        llm = OpenAI()
+        print(llm.invoke("hi"))
+        ''')
+    assert any("read .content" in t for t in todos), todos
+
+
+def test_a_model_table_feeding_a_converted_chat_openai_is_mapped():
+    """Held-out review 120, Y2 (discord-aibotchat): `AVAILABLE_MODELS = {"GPT-4o": "gpt-4o"}` read as
+    `ChatOpenAI(model_name=AVAILABLE_MODELS[current])`: the object converted, the table kept "gpt-4o" ("computed at
+    run time"), while the same table feeding an SDK client's model= is mapped."""
+    code, todos = convert('''\
+        from langchain_openai import ChatOpenAI
+
+        AVAILABLE_MODELS = {
+            "GPT-4o": "gpt-4o",
+        }
+
+
+        async def process(history, current="GPT-4o"):
+            llm = ChatOpenAI(temperature=0.7, model_name=AVAILABLE_MODELS[current])
+            return (await llm.ainvoke(history)).content
+        ''')
+    assert '"GPT-4o": "mistral-large-latest"' in code and "ChatMistralAI(" in code, code
+    assert not any("computed at run time" in t for t in todos), todos

@@ -1716,3 +1716,23 @@ def test_a_v0_chat_call_with_timeout_converts_to_timeout_ms():
             return r.choices[0].message.content
         ''')
     assert "mistral_client.chat.complete_async(" in code and "timeout_ms=60000" in code, code
+
+
+def test_a_v0_response_serialised_whole_says_so():
+    """Held-out review 120, X3: `json.dumps(response, indent=2)` (a log line) kept the v0 call with "used as a whole
+    (returned, passed on): code elsewhere may read it as a dict", which it was not; the reason names the dumps."""
+    _code, todos = convert('''\
+        import json
+        import os
+
+        import openai
+
+
+        def ask(messages):
+            openai.api_key = os.environ.get("OPENAI_API_KEY")
+            response = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=messages)
+            print("Raw API response:", json.dumps(response, indent=2))
+            return response["choices"][0]["message"]["content"]
+        ''')
+    assert any("the v0 response is serialised whole (json.dumps(response, indent=2)): Mistral's response is a pydantic "
+               "model, not a dict: serialise its model_dump() there, then convert" in t for t in todos), todos

@@ -1584,3 +1584,18 @@ def test_an_object_built_and_dropped_is_not_converted():
     out = convert_files({"app.py": app})["app.py"]
     assert "MistralAI(" not in out and "OpenAI(...) is built and dropped (a statement of its own): nothing uses it; " \
         "assign it where it is meant to serve (Settings.llm = ...)" in out, out
+
+
+def test_an_openai_import_a_later_llamaindex_import_shadows_is_no_kept_client():
+    """Held-out review 120, Y3 (ai-hackday-immunisation-llm): `from openai import OpenAI` then `from
+    llama_index.llms.openai import OpenAI`: the LlamaIndex object converted, and the plan also took OpenAI(...) for
+    openai's client, adding "kept on OpenAI: unknown keyword 'model'" on the same line and a kept client to the
+    count."""
+    from mechanics import convert_files
+
+    app = ("import os\nfrom openai import OpenAI\nfrom llama_index.llms.openai import OpenAI\n\n\n"
+           "def query_llm(text, model=\"gpt-4o\"):\n"
+           "    llm = OpenAI(model=model, api_key=os.environ[\"OPENAI_API_KEY\"])\n"
+           "    return llm.complete(text)\n")
+    out = convert_files({"q.py": app})["q.py"]
+    assert "MistralAI(" in out and "MIG101" not in out and "unknown keyword" not in out, out

@@ -3656,6 +3656,8 @@ def _type_imports_keep(edit: _Edit, path: str, name: str, facts: CodeFacts) -> _
     if _OPENAI_DEPENDENT.search(edit.text):
         return edit  # (openai-agents, a kept langchain-openai, ... install openai anyway: held-out review 89, Y13)
     importers = {p: code for p, code in facts.dependency_scope(path).items() if found.search(code)}
+    if any(p in facts.unconverted for p in importers):
+        return edit  # (a module the run failed on or left: its OpenAI code keeps openai, held-out review 120, X2)
     if not importers or any(len(found.findall(code)) != len(_OPENAI_TYPES_IMPORT.findall(code)) +
                             _unused_plain_imports(code) or NEEDS_OPENAI_PACKAGE.search(code)
                             for code in importers.values()):

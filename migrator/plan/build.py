@@ -310,6 +310,15 @@ def _kwargs_forwards(f: _File, path: Scope) -> list[tuple[ast.Name, ast.Call]]:
     return forwards
 
 
+def _shadows(f: _File, node: ast.ImportFrom, name: str) -> bool:
+    """Does the module-level import ``node`` come after every module-level openai import binding ``name`` (so that
+    the name is the later import's wherever the module's code runs)?"""
+    earlier = [n for n in f.tree.body if isinstance(n, ast.ImportFrom) and n.level == 0 and
+               ((n.module or "") == "openai" or (n.module or "").startswith("openai.")) and
+               any((a.asname or a.name) == name for a in n.names)]
+    return bool(earlier) and all(n.lineno < node.lineno for n in earlier)
+
+
 def _scope_path(f: _File, fn) -> Scope:
     return next((path for path, scope in f.scopes.items() if scope is fn), ())
 
@@ -419,6 +428,11 @@ def _index(f: _File) -> None:
             else:
                 for alias in node.names:
                     f.repo_imports[alias.asname or alias.name] = (module, node.level, alias.name)
+                    if scope_of[id(node)] == () and (alias.asname or alias.name) in f.imported and \
+                            alias.name != "*" and _shadows(f, node, alias.asname or alias.name):
+                        # `from openai import OpenAI` then `from llama_index.llms.openai import OpenAI`: the name is
+                        # the later import's (held-out review 120, Y3: a kept OpenAI client was invented for it)
+                        del f.imported[alias.asname or alias.name]
                 wrapped = next((m for m in WRAPPED_OPENAI_MODULES if module == m or module.startswith(m + ".")), None)
                 if node.level == 0 and wrapped is not None:
                     for alias in node.names:
@@ -515,6 +529,10 @@ def unpacked(value: Optional[ast.AST]) -> bool:
 UNKNOWN = None  # an evaluation that cannot tell
 STORE_LOOKUPS = frozenset({"get", "pop", "setdefault"})  # a store's lookups: what they give back was put in
 MISTRAL_CLASSES = frozenset({"Mistral", "MistralAzure", "MistralGoogleCloud"})
+# calls only Mistral's client has (OpenAI's has no chat.complete): on a name that may hold a Mistral client, its own
+MISTRAL_ONLY_SURFACES = frozenset({"chat.complete", "chat.complete_async", "chat.stream", "chat.stream_async",
+                                   "chat.parse", "chat.parse_async", "fim.complete", "fim.complete_async",
+                                   "classifiers.moderate", "ocr.process", "agents.complete"})
 # Receivers named after another provider's SDK (`def call(anthropic, ...)`) are not OpenAI clients.
 FOREIGN_NAMES = ("anthropic", "claude", "gemini", "genai", "vertex", "cohere", "groq", "bedrock", "mistral")
 # Packages whose classes are other SDKs' clients (an annotation naming one is not an OpenAI client).
@@ -3298,6 +3316,14 @@ class _Builder:
         return bool(values) and all(v is not None and self._foreign(f, f.scope_of.get(id(v), scope), v, depth + 1)
                                     for v in values)
 
+    def _holds_mistral(self, f: _File, node: ast.AST) -> bool:
+        """May the name ``node`` hold a Mistral client (one of its values builds one, in a branch or not)?"""
+        if not isinstance(node, ast.Name):
+            return False
+        values = self.bound_values(f, f.scope_of.get(id(node), ()), node) or []
+        return any(isinstance(n, ast.Call) and (dotted_name(n.func) or "").rsplit(".", 1)[-1] in MISTRAL_CLASSES
+                   for value in values if value is not None for n in ast_walk(value))
+
     def _foreign_super_argument(self, f: _File, cls: Scope, attr: str, depth: int) -> bool:
         """``self.client`` in a subclass whose ``__init__`` hands its base class (this module), through
         ``super().__init__(...)``, another SDK's client for the parameter the base stores as ``self.client``
@@ -3991,10 +4017,15 @@ class _Builder:
                 (cls := self.class_of(f, f.scope_of.get(id(node), ()))) is not None and \
                 not f.self_assigns.get((cls, node.attr)) and self._foreign_super_argument(f, cls, node.attr, 0):
             return  # a subclass handing its base another SDK's client: its uses are that SDK's (held-out review 105, X5)
+        chain, top = chain_override or _chain(f, node)
+        if chain and ".".join(chain) in MISTRAL_ONLY_SURFACES and self._holds_mistral(f, node):
+            # `client = Mistral(...) if "mistral" in model else OpenAI()`, then `client.chat.complete(...)` on the
+            # Mistral side: Mistral's call, no use of the OpenAI client (held-out review 120, Y4: listed as one of its
+            # blocking uses)
+            return
         ids = sorted(origins)
         for other in ids[1:]:
             self.union(ids[0], other)
-        chain, top = chain_override or _chain(f, node)
         parent = f.parent.get(id(top))
         first = ids[0]
         if chain and any(link.startswith("assert_") or link in _MOCK_ATTRIBUTES for link in chain):
@@ -8095,6 +8126,11 @@ def _v0_result_problem(f: _File, call: ast.Call, surface: str, reads: list) -> s
 
     used = "the v0 response is used as a whole (returned, passed on): code elsewhere may read it as a dict"
     problem = _result_problem(f, call, read_problem, used, subscripts=True, same_bindings=v0_call)
+    dumped = _dumped_whole(f, call) if problem == used else None
+    if dumped is not None:
+        # `json.dumps(response, indent=2)` to log it: not "returned, passed on" (held-out review 120, X3)
+        return (f"the v0 response is serialised whole ({dumped}): Mistral's response is a pydantic model, not a "
+                "dict: serialise its model_dump() there, then convert")
     if problem == used:  # returned to callers of this module: name them (held-out review 59, X10: "elsewhere")
         callers = _returned_to(f, call)
         if callers:
@@ -8102,6 +8138,29 @@ def _v0_result_problem(f: _File, call: ast.Call, surface: str, reads: list) -> s
                        f"{'reads' if len(callers) == 1 else 'read'} it (as a dict, maybe): convert the call and "
                        f"{'its' if len(callers) == 1 else 'their'} reads together by hand")
     return problem
+
+
+def _dumped_whole(f: _File, call: ast.Call) -> Optional[str]:
+    """``json.dumps(response, ...)`` (the call's result, or the one name it is bound to, handed whole to a dumps):
+    the dumps call's text, when that is the only use of the result besides subscript / attribute reads; else None."""
+    holder = f.parent.get(id(call))
+    if not (isinstance(holder, ast.Assign) and len(holder.targets) == 1 and isinstance(holder.targets[0], ast.Name)):
+        return None
+    name, scope = holder.targets[0].id, f.scope_of.get(id(call), ())
+    found = None
+    for n in f.nodes:
+        if not (isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load) and
+                f.scope_of.get(id(n), ()) == scope):
+            continue
+        parent = f.parent.get(id(n))
+        if isinstance(parent, (ast.Subscript, ast.Attribute)) and parent.value is n:
+            continue
+        if isinstance(parent, ast.Call) and (dotted_name(parent.func) or "").rsplit(".", 1)[-1] == "dumps" and \
+                parent.args and parent.args[0] is n:
+            found = ast.unparse(parent)[:60]
+            continue
+        return None
+    return found
 
 
 def _returned_to(f: _File, call: ast.Call) -> list:

@@ -3051,8 +3051,9 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                             slots.add(slot)
                 elif kw.arg == "model" and _session_key(kw.value) is not None:
                     slots.update(_session_slots(builder, f, kw.value, call_verdict))
-                elif kw.arg == "model" and (table := _model_table_slot(builder, f, kw.value)) is not None:
-                    slots.add(table)
+                elif kw.arg in (("model", "model_name") if wrapper else ("model",)) and \
+                        (table := _model_table_slot(builder, f, kw.value)) is not None:
+                    slots.add(table)  # (a converted ChatOpenAI's model_name= too: held-out review 120, Y2)
                 elif kw.arg == "model" and isinstance(kw.value, ast.Attribute) and \
                         (found := _module_attribute_slots(builder, f, kw.value)) is not None:
                     slots.update(found)
