@@ -1124,3 +1124,51 @@ def test_a_litellm_call_handed_its_key_is_told_to_hand_it_a_mistral_key():
     assert len(todos) == 1 and "(with the key it is handed, config['OPENAI_KEY'])" in todos[0] and \
         'pass model="mistral/mistral-large-latest" and hand it a Mistral key in place of config[\'OPENAI_KEY\']' in \
         todos[0] and "OPENAI_API_KEY" not in todos[0], todos
+
+
+def test_a_litellm_call_on_a_run_time_model_in_a_module_naming_openai_models_gets_the_todo():
+    """Held-out review 121, X1 (Multi-Source_RAG_Platform): `litellm.completion(**params)` / `litellm.completion(
+    model=current_model)`, the model a parameter defaulting to "gpt-3.5-turbo" (callers passing "gpt-4o"): the app's
+    answers stayed on OpenAI with no TODO. A module naming OpenAI's models gets the LiteLLM TODO for such a call."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import litellm
+
+
+        class Completer:
+            def __init__(self, model_name="gpt-3.5-turbo"):
+                self.model_name = model_name
+
+            def get(self, prompt, model_name=None):
+                current_model = model_name or self.model_name
+                params = {"model": current_model, "messages": [{"role": "user", "content": prompt}]}
+                return litellm.completion(**params).choices[0].message.content
+        ''')
+    assert len(todos) == 1 and todos[0].startswith("litellm.completion(model=current_model) sends the model it is "
+                                                   "given through LiteLLM, and this module names OpenAI's "
+                                                   "('gpt-3.5-turbo')"), todos
+    _, todos = convert_snippet('''\
+        import litellm
+
+
+        def get(prompt, model):
+            return litellm.completion(model=model, messages=[{"role": "user", "content": prompt}])
+        ''')
+    assert not todos, todos
+
+
+def test_raw_http_to_openais_admin_api_stays_on_openai():
+    """Held-out review 121, X6 (Multi-Source_RAG_Platform): a GET of `https://api.openai.com/v1/organization/costs`
+    (the admin API, an admin key) was told to go to https://api.mistral.ai/v1, which has no such API."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import os
+        import requests
+
+        BASE_URL = "https://api.openai.com/v1/organization/costs"
+        response = requests.get(BASE_URL, headers={"Authorization": f"Bearer {os.getenv('OPENAI_ADMIN_KEY')}"})
+        ''')
+    assert len(todos) == 1 and "calls OpenAI's organization endpoint directly" in todos[0] and \
+        "stays on OpenAI" in todos[0] and "api.mistral.ai" not in todos[0], todos

@@ -2380,6 +2380,19 @@ def test_an_integration_pin_is_told_to_rise_and_every_conflicting_pin_is_named()
         "move LangChain to 1.x (langchain-core>=1.4.7), then run migrator again")
 
 
+def test_a_pin_raised_for_langchain_names_its_companion_pin() -> None:
+    """Held-out review 121, Y1 (langchain_GPT): `pydantic==2.5.3` beside `pydantic_core==2.14.6`, `httpx==0.25.0`
+    beside `httpcore==0.18.0`: the TODO said to raise pydantic and httpx, not their companions; followed, the next run
+    converted and wrote a requirements file pip could not install."""
+    from migrator.engine.project_files import langchain_blocker
+
+    why = langchain_blocker([("requirements.txt", "langchain-core==1.8.0\nlangchain-openai\npydantic==2.5.3\n"
+                              "pydantic_core==2.14.6\nhttpx==0.25.0\nhttpcore==0.18.0\n", "requirements")])
+    assert ": raise it to pydantic>=2.7.4,<3 and the pydantic-core==2.14.6 pin beside it, as each pydantic release " \
+        "needs its own pydantic-core;" in why and "httpx ==0.25.0 (raise it to httpx>=0.25.2,<1 and the " \
+        "httpcore==0.18.0 pin beside it, as httpx 0.25.1 and later need httpcore 1.x)" in why, why
+
+
 def test_a_workflow_key_read_from_a_secret_of_another_name_takes_the_mistral_secret():
     """Held-out review 54, S1 (HackCamp-Submission): `OPENAI_API_KEY: ${{ secrets.AI }}` became `MISTRAL_API_KEY:
     ${{ secrets.AI }}`: the secret holds the OpenAI key, and CI sent it to Mistral (a 401). The variable reads the

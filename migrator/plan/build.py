@@ -45,7 +45,7 @@ from migrator.mapping.client import (AGENTS_PROVIDER_OWN_KEYWORDS, AGENTS_SDK_MO
                                      DI_CLIENT_TODO, DI_PROVIDERS, LANCEDB_OPENAI_TODO, LANGEXTRACT_CALLS,
                                      LANGEXTRACT_OPENAI_MODEL, LANGEXTRACT_OPENAI_TODO, LITELLM_CALLS,
                                      LITELLM_OPENAI_TODO, EVALS_OPENAI_TODO, INSTRUCTOR_LITELLM_TODO, DSPY_CALLS,
-                                     DSPY_LEGACY, DSPY_OPENAI_TODO,
+                                     DSPY_LEGACY, DSPY_OPENAI_TODO, LITELLM_RUNTIME_TODO,
                                      PYDANTIC_AI_OPENAI_PREFIXES,
                                      PYDANTIC_AI_STRING_TODO, LANGCHAIN_INFERRED_OPENAI, LANGCHAIN_MODEL_STRING_CALLERS,
                                      LANGCHAIN_STRING_TODO, ROUTE_DECORATORS, CLIENT_CLOSE,
@@ -58,7 +58,8 @@ from migrator.mapping.embeddings import (EMBEDDING_KWARGS, TOKEN_ANNOTATION, TOK
                                          TOKENIZER_FUNCTIONS, TOKENIZER_METHODS, token_array)
 from migrator.mapping.files import ID_KEYWORDS as FILE_ID_KEYWORDS, LIST_KEYWORDS
 from migrator.mapping.legacy import V0_DERIVED, V0_METHODS, V0_RESOURCES, v0_untraced_todo
-from migrator.mapping.models import IMAGE_MODEL_PREFIXES, OPENAI_MODEL_MARK, is_mistral_model, map_model
+from migrator.mapping.models import IMAGE_MODEL_PREFIXES, OPENAI_MODEL_MARK, chat_model_literal, is_mistral_model, \
+    map_model
 from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, MOCK_ATTRIBUTES, OPENAI_HOST,
                                           raw_http_todo,
                                           HTTP_CLIENTS, HTTP_LIBRARIES, HTTP_SENDER_MARKS, OPENAI_RELAY_PATH,
@@ -1840,7 +1841,18 @@ class _Builder:
                         # review 114, Y6)
                         shown = ast.unparse(key)
                         said = said.replace("(it reads OPENAI_API_KEY)", f"(with the key {shown} it is handed)") \
-                            .replace("which reads MISTRAL_API_KEY)", f"with {shown} then holding a Mistral key)")
+                            .replace("which reads MISTRAL_API_KEY;", f"with {shown} then holding a Mistral key;")
+                    if "langchain" in told:
+                        # (the module's later model strings: each its own Mistral string, in short; held-out review
+                        # 121, Y3: one TODO, on the first line, named only the first call's model)
+                        provider_kw = "provider" if found[0].endswith("init_embeddings") else "model_provider"
+                        short = (f"{found[0]}({found[1]}){found[3]} runs on OpenAI through langchain-openai too: on "
+                                 f"Mistral, \"mistralai:{found[2]}\"" + (
+                                     f" (or {provider_kw}=\"mistralai\" with model \"{found[2]}\")"
+                                     if any(kw.arg == provider_kw for kw in node.keywords) else "")
+                                 + "; see the module's first such TODO")
+                        self._use(f, node, None, "LangChain model string", False, short, "MIG106")
+                        self.sites[node_key(f.path, node)] = ("wrapped-ctor", short)
                     self._library_todo(f, node, told, "langchain", "LangChain model string",
                                        said + (f"; first, as {pinned[0].lower()}{pinned[1:]}" if pinned else ""))
                 elif dspy and (found := _dspy_openai(f, node)) is not None:
@@ -1853,6 +1865,10 @@ class _Builder:
                     self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 elif litellm and (found := _litellm_openai(f, node)) is not None:
                     said = LITELLM_OPENAI_TODO.format(callee=found[0], model=found[1], mistral=found[2])
+                    if found[1].startswith("\0"):  # a run-time model in a module naming OpenAI's (121, X1)
+                        _, expression, named = found[1].split("\0")
+                        said = LITELLM_RUNTIME_TODO.format(callee=found[0], model=expression, named=named,
+                                                           mistral=found[2])
                     key = next((kw.value for kw in node.keywords if kw.arg == "api_key"), None)
                     if key is not None:
                         # `completion(..., api_key=config["OPENAI_KEY"])`: LiteLLM reads no variable; the key it is
@@ -4974,6 +4990,22 @@ def _litellm_openai(f: _File, call: ast.Call) -> Optional[tuple]:
     if name not in LITELLM_CALLS:
         return None
     model = next((k.value for k in call.keywords if k.arg == "model"), call.args[0] if call.args else None)
+    splat = next((k.value for k in call.keywords if k.arg is None), None)
+    if model is None and isinstance(splat, ast.Name):
+        # `litellm.completion(**params)`, params a dict literal with a "model" key (held-out review 121, X1)
+        where = _lookup_scope(f, splat)
+        bound = f.assigns.get((where, splat.id), []) if where is not None else []
+        model = next((v for b in bound if isinstance(b, ast.Dict) for k, v in zip(b.keys, b.values)
+                      if isinstance(k, ast.Constant) and k.value == "model"), None)
+    if model is not None and not isinstance(model, ast.Constant):
+        # a model computed at run time, in a module naming OpenAI's models: where it holds one, LiteLLM sends it to
+        # OpenAI (held-out review 121, X1: the app's answers stayed on OpenAI, silently)
+        named = sorted({n.value for n in f.nodes if isinstance(n, ast.Constant) and isinstance(n.value, str) and
+                        chat_model_literal(n.value) not in (None, n.value)})
+        if not named:
+            return None
+        return name, f"\0{ast.unparse(model)[:40]}\0{', '.join(repr(n) for n in named[:3])}", \
+            chat_model_literal(named[0]) or "mistral-small-latest"
     if not (isinstance(model, ast.Constant) and isinstance(model.value, str)):
         return None
     bare = model.value.removeprefix("openai/")
