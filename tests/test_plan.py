@@ -5714,3 +5714,20 @@ def test_held_out_120_a_mistral_only_call_on_a_switched_client_is_not_an_openai_
         ''')
     assert not any("chat.complete," in t or t.rstrip(")").endswith("chat.complete") or "blocking uses: chat.complete"
                    in t for t in todos), todos
+
+
+def test_held_out_122_a_dead_key_setting_in_a_subdirectory_of_a_namespace_package_gets_its_todo() -> None:
+    """Held-out review 122, X1 (aggregator): `import openai` + `openai.api_key = load_conf("OPENAI_API_KEY")` in
+    app/api/routes.py (no __init__.py anywhere), importing app.summarize whose client converts: no TODO (the same module
+    directly in app/ got one), and openai stayed in requirements. The modules it imports count as its program."""
+    from mechanics import convert_files
+
+    routes = ("import openai\n\nfrom app.config import load_conf\nfrom app.summarize import summarize\n\n"
+              "openai.api_key = load_conf(\"OPENAI_API_KEY\")\n\n\ndef summary(text):\n    return summarize(text)\n")
+    out = convert_files({
+        "app/config.py": "import os\n\n\ndef load_conf(key):\n    return os.environ[key]\n",
+        "app/summarize.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef summarize(text):\n"
+                            "    return client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n",
+        "app/api/routes.py": routes})
+    assert "openai.api_key configures the openai module's own client, which no call uses any more" in \
+        out["app/api/routes.py"], out["app/api/routes.py"]

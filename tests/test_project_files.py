@@ -1546,6 +1546,23 @@ def test_a_dockerfile_env_continuation_is_not_split_when_the_old_key_stays():
     assert [kind for kind, _, _ in findings] == [FindingKind.TODO]
 
 
+@pytest.mark.parametrize(("env", "expected"), [
+    ("ENV PYTHONUNBUFFERED=1 \\\n    OPENAI_API_KEY=${OPENAI_API_KEY}\n",
+     "ENV PYTHONUNBUFFERED=1 \\\n    OPENAI_API_KEY=${OPENAI_API_KEY} \\\n    MISTRAL_API_KEY=${MISTRAL_API_KEY}\n"),
+    ("ENV PYTHONUNBUFFERED=1 \\\n    OPENAI_API_KEY=${OPENAI_API_KEY} \\\n    APP_ENV=prod\n",
+     "ENV PYTHONUNBUFFERED=1 \\\n    OPENAI_API_KEY=${OPENAI_API_KEY} \\\n    MISTRAL_API_KEY=${MISTRAL_API_KEY} \\\n"
+     "    APP_ENV=prod\n"),
+])
+def test_a_key_on_a_continued_env_line_gets_the_mistral_key_beside_it_when_the_old_key_stays(env, expected):
+    """Held-out review 121, X5 (desafio-agent): `ENV PYTHONUNBUFFERED=1 \\` / `    OPENAI_API_KEY=${OPENAI_API_KEY}`
+    (the old key kept for a settings class reading it): "also pass MISTRAL_API_KEY" was said and nothing written.
+    The new variable joins the same ENV instruction."""
+    kept = APP_CODE + "import openai\nOPENAI = openai.OpenAI(api_key=os.environ['OPENAI_API_KEY'])\n"
+    new, findings = _env_edit("FROM python:3.11\n" + env, "Dockerfile", DEPLOY, kept)
+    assert new == "FROM python:3.11\n" + expected, new
+    assert not [m for kind, _, m in findings if kind is FindingKind.TODO and "also pass" in m], findings
+
+
 @pytest.mark.parametrize(("run", "expected"), [
     ("RUN pip install openai;pip install flask\n", 'RUN pip install "mistralai>=3.7,<4";pip install flask\n'),
     ("RUN pip install openai&&pip install flask\n", 'RUN pip install "mistralai>=3.7,<4"&&pip install flask\n'),
@@ -4315,3 +4332,21 @@ def test_a_projects_own_mistralai_1_import_gets_no_install_step(tmp_path):
     report = run([str(tmp_path)], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1, progress=False)
     steps = [s for r in report.results for f in getattr(r, "findings", ()) for s in f.steps]
     assert not any(s.startswith("install what the converted code imports") for s in steps), steps
+
+
+def test_a_crewai_module_naming_no_openai_is_read_and_its_agents_told(tmp_path):
+    """Held-out review 122, Y2 (crew-ai-receipt-hack): a crewAI project (agents with no llm=, openai pinned) naming
+    openai nowhere was skipped, "Nothing to change"; with an openai import beside the agents, requirements.txt was told
+    openai stays "only because" of it, "which makes no OpenAI call". The module is read, its agents get crewAI's TODO,
+    and the requirements say nothing of the sort."""
+    (tmp_path / "requirements.txt").write_text("crewai\nopenai==1.40.5\n")
+    (tmp_path / "main.py").write_text("from crewai import Agent, Task, Crew\n\nanalyst = Agent(role='analyst', "
+                                      "goal='read receipts', backstory='...')\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
+    messages = [f.message for r in report.results for f in getattr(r, "findings", ())]
+    assert any("is crewAI's and runs on OpenAI" in m for m in messages), messages
+    (tmp_path / "main.py").write_text("import openai\nfrom crewai import Agent\n\nanalyst = Agent(role='analyst', "
+                                      "goal='read receipts', backstory='...')\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
+    messages = [f.message for r in report.results for f in getattr(r, "findings", ())]
+    assert not any("stays only because" in m for m in messages), messages

