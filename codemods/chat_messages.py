@@ -9,7 +9,7 @@ from codemods._facts import BUILT, MSG, message_change
 from codemods.chat_completions import render_literal
 from migrator.mapping.responses import INPUT_IMAGE_DETAIL
 from migrator.mapping.chat import EMPTY_TOOL_PARAMETERS, MESSAGE_ROLES
-from migrator.mapping.messages import mistral_tool_call_id
+from migrator.mapping.messages import FEW_SHOT_NAMES, mistral_tool_call_id
 
 
 def _string(node: cst.BaseExpression) -> object:
@@ -48,10 +48,6 @@ def _dict_constants(node: cst.Dict) -> dict[str, object]:
 def _system(value: cst.SimpleString) -> cst.SimpleString:
     return value.with_changes(value=f"{value.quote}system{value.quote}")
 
-
-
-# OpenAI's few-shot idiom: examples as system messages named so (held-out review 117, Y3)
-FEW_SHOT_NAMES = frozenset({"example_user", "example_assistant"})
 
 class ChatMessages(MigratorRule):
     """Rewrites chat message literals that Mistral reads differently.
@@ -93,8 +89,7 @@ class ChatMessages(MigratorRule):
     SAFETY = "approximate"
     DESCRIPTION = ("developer role -> system; audio/file content parts reshaped; literal tool-call ids -> Mistral's "
                    "shape; name on user / assistant / system messages flagged; Responses image parts get detail; "
-                   "tools without "
-                   "parameters get an empty schema")
+                   "tools without parameters get an empty schema")
     BEFORE = 'messages = [{"role": "developer", "content": "Be brief."}]\n'
     AFTER = 'messages = [{"role": "system", "content": "Be brief."}]\n'
 

@@ -11,8 +11,9 @@ from codemods._base import (ApiCallTransformer, MigratorRule, code_of, env_gette
                             legacy_call, literal, retyped_returns, seconds_to_ms_code)
 from codemods._splats import SplatSteps
 from migrator.mapping import CHAT_PARAMS, map_model
-from migrator.mapping.embeddings import (ASYNC_METHOD, BATCH_NAME_WORDS, BATCH_TOKEN_TODO, DIMENSION_MODELS,
-                                         EMBEDDING_KWARGS, RESPONSE_TYPES, vectors_todo)
+from migrator.mapping.embeddings import (ASYNC_METHOD, BATCH_NAME_WORDS, BATCH_TOKEN_LIMIT, BATCH_TOKEN_TODO,
+                                         DIMENSION_MODELS, EMBEDDING_KWARGS, LARGE_BATCH, LARGE_BATCH_TODO,
+                                         RESPONSE_TYPES, vectors_todo)
 from migrator.mapping.models import env_default_todo
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 
@@ -440,7 +441,7 @@ class _Transformer(SplatSteps, ApiCallTransformer):
                 # `batch = texts[i:i + BATCH_SIZE]`, BATCH_SIZE = 1000: sized for OpenAI's 2048 inputs (held-out
                 # review 121, X2: converted with no word, where the unbatched call got the TODO)
                 todos.append(LARGE_BATCH_TODO.format(inputs=code_of(arg.value), size=size,
-                                                     tokens=16000 // size))
+                                                     tokens=BATCH_TOKEN_LIMIT // size))
             if name == "dimensions" and model not in DIMENSION_MODELS:
                 todos.append(f"dimensions={code_of(arg.value)} dropped: {model or 'this model'} takes no "
                              "output_dimension (codestral-embed does)")
@@ -473,13 +474,6 @@ class _Transformer(SplatSteps, ApiCallTransformer):
 LIST_PARAMETER = cst.Name("_list_parameter")
 PLURAL_INPUT_NAMES = frozenset({"texts", "documents", "docs", "chunks", "passages", "sentences", "paragraphs",
                                 "contents", "strings", "text_chunks", "chunk_texts", "document_texts"})
-
-
-# a batch this many inputs large was sized for OpenAI's 2048 inputs / 300k tokens
-LARGE_BATCH = 100
-LARGE_BATCH_TODO = ("inputs={inputs}: batches of {size} inputs, sized for OpenAI's limits (2048 inputs, 300k tokens); "
-                    "one Mistral embeddings request takes about 16k tokens, all inputs together (HTTP 400 past it): "
-                    "lower the batch size unless every input is under about {tokens} tokens")
 
 
 def _many_inputs(value: cst.BaseExpression, bound: dict) -> bool:

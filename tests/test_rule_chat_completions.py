@@ -3301,6 +3301,10 @@ def test_a_model_variable_the_module_sets_itself_is_mapped_where_it_is_set():
                       "r = client.chat.completions.create(model=os.environ['OPENAI_MODEL'], messages=[])")
     out = convert_files({"lesson.ipynb": lesson})["lesson.ipynb"]
     assert "%env OPENAI_MODEL=mistral-small-latest" in out and "gpt-4o-mini" not in out, out
+    # (--ignore MIG102 leaves model names alone, the notebook's %env line too)
+    out = convert_files({"lesson.ipynb": lesson, "app.py": app}, ignore=("MIG102",))
+    assert "%env OPENAI_MODEL=gpt-4o-mini" in out["lesson.ipynb"], out["lesson.ipynb"]
+    assert 'os.environ["OPENAI_MODEL"] = "gpt-4o-mini"' in out["app.py"], out["app.py"]
 
 
 def test_a_splatted_dict_whose_keys_are_unknown_names_where_to_check_them():

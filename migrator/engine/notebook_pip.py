@@ -311,8 +311,7 @@ def flag_env_magics(notebook, converted: str, config) -> list[Finding]:
     for number, line in sorted(notebook.masks.items()):
         if not _ENV_MAGIC.match(line) or todo in line:
             continue
-        module_line = next(i for i, text in enumerate(notebook.module.splitlines(), 1)
-                           if text.endswith(f"#{notebook.tag}mask {number}"))
+        module_line = _mask_line(notebook, number)
         lines = notebook.module.splitlines()
         if module_line >= 2 and lines[module_line - 2].strip() == todo:
             pass  # a second run: the TODO is there already
@@ -324,7 +323,15 @@ def flag_env_magics(notebook, converted: str, config) -> list[Finding]:
     return findings
 
 
-# `%env OPENAI_MODEL=gpt-4o-mini` / `%env OPENAI_MODEL gpt-4o-mini` / `%set_env ...`
+def _mask_line(notebook, number: int) -> int:
+    """The line of the notebook's module holding its mask ``number`` (a magic line)."""
+    return next(i for i, text in enumerate(notebook.module.splitlines(), 1)
+                if text.endswith(f"#{notebook.tag}mask {number}"))
+
+
+# `%env OPENAI_MODEL=gpt-4o-mini` / `%env OPENAI_MODEL gpt-4o-mini` / `%set_env ...`: mapped as MIG102 maps the model
+# names of converted calls
+MODEL_RULE = "MIG102"
 _ENV_MODEL_MAGIC = re.compile(r"^(?P<head>\s*%(?:set_)?env\s+(?P<var>\w+)(?:\s*=\s*|\s+))"
                               r"(?P<value>[\w.:/-]+)(?P<tail>\s*)$")
 
@@ -338,7 +345,7 @@ def map_env_model_magics(notebook, config, filename: str) -> list[Finding]:
 
     plan = getattr(config, "plan", None)
     reads = getattr(plan, "model_env_reads", frozenset()) if plan is not None else frozenset()
-    if not reads:
+    if not reads or not rule_selected(config, MODEL_RULE):
         return []
     variables = {variable for path, variable in reads if path == filename}
     findings = []
@@ -351,10 +358,8 @@ def map_env_model_magics(notebook, config, filename: str) -> list[Finding]:
         if target is None or target == value:
             continue
         notebook.masks[number] = found.group("head") + target + found.group("tail")
-        module_line = next(i for i, text in enumerate(notebook.module.splitlines(), 1)
-                           if text.endswith(f"#{notebook.tag}mask {number}"))
-        cell, in_cell, json_line = locate(notebook, module_line)
-        findings.append(Finding("MIG102", FindingKind.CONVERTED, json_line,
+        cell, in_cell, json_line = locate(notebook, _mask_line(notebook, number))
+        findings.append(Finding(MODEL_RULE, FindingKind.CONVERTED, json_line,
                                 f"cell {cell.number}, line {in_cell}: model name {value!r} -> {target!r} (%env "
                                 f"{found.group('var')}: only converted calls' model= reads it)", "exact"))
     return findings

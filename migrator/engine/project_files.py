@@ -54,9 +54,9 @@ from migrator.mapping.env import (BASE_URL_VARS, DOCKER_RUN_VALUED, DOCKER_RUNNE
 from migrator.mapping.llamaindex import EMBEDDING_MODULES as LLAMAINDEX_EMBEDDING_MODULES, imports_openai_wrapper
 from migrator.mapping.models import OPENAI_MODEL_TOKEN, is_mistral_model, slot_model_literal
 from migrator.mapping.transforms import strip_v1
-from migrator.mapping.packages import (CAPPING_PINS, INSTRUCTOR_OPENAI, LANGCHAIN_OPENAI_FOR_OPENAI_2,
+from migrator.mapping.packages import (CAPPING_PINS, COMPANION_PINS, INSTRUCTOR_OPENAI, LANGCHAIN_OPENAI_FOR_OPENAI_2,
                                        NEEDS_LANGCHAIN_OPENAI, NEEDS_OPENAI_PACKAGE, OPENAI_PACKAGE, PACKAGES,
-                                       UNENFORCED_NEEDS, Package)
+                                       PYDANTIC_V1_SETTINGS, UNENFORCED_NEEDS, Package)
 from migrator.plan.syntax import ast_walk
 
 DEPENDENCY_RULE = "MIG114"
@@ -73,32 +73,33 @@ def _imports(module: str):
     if module not in _IMPORTS:
         _IMPORTS[module] = re.compile(_IMPORT.format(re.escape(module)), re.MULTILINE)
     return _IMPORTS[module]
+
+
 _KEY_TOKEN = re.compile(r"\bOPENAI_API_KEY\b")
-# ... as code names the variable (a string: `os.getenv("OPENAI_API_KEY")`, `${OPENAI_API_KEY}`, `%env`), not a
-# Python name that holds what another read gave it (`OPENAI_API_KEY = os.getenv("MISTRAL_API_KEY")`, the constant
-# MIG101 renamed the read of: held-out review 15, N-D7, the env example kept a variable nothing read)
+_NOT_CODE_DIRS = frozenset({"node_modules", "__pycache__", "venv", "env", "site-packages", "build", "dist"})
+
+
+def _code_walk(directory: str):
+    """(directory, its file names) under ``directory`` on disk, past hidden, virtualenv and build directories."""
+    for root, dirs, files in os.walk(directory or "."):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _NOT_CODE_DIRS]
+        yield root, files
+
+
 def _python_files_under(directory: str, limit: int = 2000) -> list:
     """The Python modules under ``directory`` on disk (the run reads only those naming openai); ``[None]`` past
     ``limit`` files."""
     found: list = []
-    for root, dirs, files in os.walk(directory or "."):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _NOT_CODE_DIRS]
+    for root, files in _code_walk(directory):
         found.extend(posixpath.join(root.replace("\\", "/"), name) for name in files if name.endswith(".py"))
         if len(found) > limit:
             return [None]
     return found
 
 
-_NOT_CODE_DIRS = frozenset({"node_modules", "__pycache__", "venv", "env", "site-packages", "build", "dist"})
-
-
 def _has_code(directory: str) -> bool:
     """Is there a Python module or a notebook on disk under ``directory``?"""
-    for root, dirs, files in os.walk(directory or "."):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _NOT_CODE_DIRS]
-        if any(name.endswith((".py", ".ipynb")) for name in files):
-            return True
-    return False
+    return any(name.endswith((".py", ".ipynb")) for _root, files in _code_walk(directory) for name in files)
 
 
 def _without_todos(text: str) -> str:
@@ -108,6 +109,9 @@ def _without_todos(text: str) -> str:
 # `from app.llm import ask, Bot` / `import app.llm` (absolute imports: a relative one stays in its directory)
 _IMPORTED = re.compile(r"^[ \t]*(?:from[ \t]+(?P<module>[A-Za-z_][\w.]*)[ \t]+import[ \t]+(?P<names>\([^)]*\)|[^\n#]+)"
                        r"|import[ \t]+(?P<plain>[A-Za-z_][\w.]*))", re.MULTILINE)
+# OPENAI_API_KEY as code names the variable (a string: `os.getenv("OPENAI_API_KEY")`, `${OPENAI_API_KEY}`, `%env`),
+# not a Python name that holds what another read gave it (`OPENAI_API_KEY = os.getenv("MISTRAL_API_KEY")`, the constant
+# MIG101 renamed the read of: held-out review 15, N-D7, the env example kept a variable nothing read)
 # (the name quoted alone, not a message naming it: `raise ValueError("OPENAI_API_KEY is not set")` reads nothing;
 # held-out review 107, X3: "main.py still reads it" kept the old key in .env.example and CI)
 _KEY_NAMED = re.compile(r"""(?:["']OPENAI_API_KEY\\?["']|\\"OPENAI_API_KEY\\"|[${]\{?OPENAI_API_KEY\b|%env\s+"""
@@ -2927,7 +2931,7 @@ def langchain_blocker(manifests: Iterable[tuple[str, str, str]], openai_stays: b
                     advice = "move LangChain to 1.x (langchain-core>=1.4.7)" if on_0 else \
                         "remove it, and move the code importing it off it" + _NO_RELEASE_USERS.get(dist, "") \
                         if needed == NO_RELEASE else f"raise it to {dist}{needed}"
-                    companion = _COMPANION_PINS.get(dist)
+                    companion = COMPANION_PINS.get(dist)
                     twin = next((f"{other}{spec}" for _, other, spec, _ in pins if companion and
                                  other == companion[0]), None) if needed != NO_RELEASE and not on_0 else None
                     if twin:
@@ -2944,10 +2948,6 @@ def langchain_blocker(manifests: Iterable[tuple[str, str, str]], openai_stays: b
             + ", then run migrator again")
 
 
-
-# a pin that moves with another (its exact companion): dist -> (companion, why)
-_COMPANION_PINS = {"pydantic": ("pydantic-core", "each pydantic release needs its own pydantic-core"),
-                   "httpx": ("httpcore", "httpx 0.25.1 and later need httpcore 1.x")}
 # what imports a package with no release for the new stack though no module names it (held-out review 104, Y8)
 _NO_RELEASE_USERS = {"llama-index-question-gen-openai": "; a SubQuestionQueryEngine.from_defaults(...) handed no "
                                                         "question_gen= imports it too: pass it question_gen="
@@ -3622,14 +3622,11 @@ def _v1_settings(findings: list, path: str, facts: CodeFacts) -> list:
     """``findings`` with the pydantic pin's TODO naming the modules under the manifest that import pydantic 1's
     BaseSettings, which pydantic 2 moved to pydantic-settings (held-out review 118, X2: following the TODO, the app
     failed at import with PydanticImportError)."""
-    from migrator.plan.decide import V1_SETTINGS
-
     if not any("pydantic is pinned to" in f.message for f in findings):
         return findings
-    pattern = re.compile(V1_SETTINGS, re.MULTILINE)
     directory = posixpath.dirname(path.replace("\\", "/"))
     users = sorted(posixpath.relpath(p.replace("\\", "/"), directory or ".")
-                   for p, code in facts.dependency_scope(path).items() if pattern.search(code))
+                   for p, code in facts.dependency_scope(path).items() if PYDANTIC_V1_SETTINGS.search(code))
     if not users:
         return findings
     note = (f"; pydantic 2 moved BaseSettings to the pydantic-settings package: `from pydantic import BaseSettings` in "

@@ -207,10 +207,11 @@ def _progress(enabled: bool, total: int):
 _ENV_BASE_URL = {var: re.compile(r"""^[ \t]*(?:export[ \t]+|-[ \t]*)?["']?""" + var + r"""["']?"""
                                   r"""[ \t]*[:=][ \t]*["']?(https?://[^"'\s#]+)""", re.MULTILINE)
                  for var in BASE_URL_VARS}
-# `APP_OPENAI_BASE_URL=...`: a settings class's env_prefix before the variable (held-out review 61, Y23), keyed
-# (APP_OPENAI_BASE_URL, directory): the SDK itself reads no such variable
+# `CHAT_MODEL=gpt-4o-mini`: a variable naming a model, keyed ("model:CHAT_MODEL", directory)
 _MODEL_VAR = re.compile(r"""^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*MODEL[A-Za-z0-9_]*)[ \t]*=[ \t]*["']?"""
                         r"""([\w.:/-]+)""", re.MULTILINE)
+# `APP_OPENAI_BASE_URL=...`: a settings class's env_prefix before the variable (held-out review 61, Y23), keyed
+# (APP_OPENAI_BASE_URL, directory): the SDK itself reads no such variable
 _PREFIXED_BASE_URL = re.compile(r"""^[ \t]*(?:export[ \t]+|-[ \t]*)?["']?([A-Za-z][A-Za-z0-9_]*_(?:"""
                                 + "|".join(BASE_URL_VARS) + r"""))["']?[ \t]*[:=][ \t]*["']?(https?://[^"'\s#]+)""",
                                 re.MULTILINE | re.IGNORECASE)
@@ -268,7 +269,8 @@ def env_base_urls(project: Sequence[LoadedFile]) -> dict:
     (held-out review 4: a bare OpenAI() of an app configured for a university gateway moved to Mistral
     and the gateway was lost), then those real env files set where none of those does: only their base-URL lines
     are read, never shown (held-out review 89, X2: a .env pointing OPENAI_BASE_URL at Fireworks was not read, and the
-    client moved to Mistral, where the same file named .env.example kept it)."""
+    client moved to Mistral, where the same file named .env.example kept it). Also ("model:VAR", directory) -> the
+    model a variable names in an example env file or a deploy file (``CHAT_MODEL=gpt-4o-mini``)."""
     from migrator.engine.project_files import is_example_env
     from migrator.engine.walk import DEPLOY, ENV_FILE
 

@@ -153,6 +153,8 @@ def is_openai_secret(value) -> bool:
 # (``Annotated[OpenAI, Depends(get_client)]``: FastAPI reads the first argument as the type).
 ANNOTATED = ("Annotated", "typing.Annotated", "typing_extensions.Annotated")
 
+# `OpenAI.<attr> = value`: attributes code sets on the client class, which no client reads (it takes them when built)
+CLASS_CLIENT_SETTINGS = ("api_key", "base_url", "organization", "project")
 # `openai.<attr> = value` settings of that module client, and what to do instead.
 MODULE_CLIENT_SETTINGS = MappingProxyType({
     "api_key": "set MISTRAL_API_KEY, or pass api_key= to Mistral(...)",

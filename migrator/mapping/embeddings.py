@@ -160,6 +160,12 @@ BATCH_TOKEN_TODO = ("inputs={inputs}: one Mistral embeddings request takes about
                     "(OpenAI's takes 300k tokens, 2048 inputs), and a larger one fails (HTTP 400, too many tokens): "
                     "where it can hold more (a whole document set), embed it in batches")
 BATCH_NAME_WORDS = ("batch", "chunk_group", "page")
+BATCH_TOKEN_LIMIT = 16_000  # (under the 16384 the API states: the figure a LARGE_BATCH_TODO divides by its batch size)
+# a batch this many inputs large (`texts[i:i + 100]`) was sized for OpenAI's 2048 inputs / 300k tokens
+LARGE_BATCH = 100
+LARGE_BATCH_TODO = ("inputs={inputs}: batches of {size} inputs, sized for OpenAI's limits (2048 inputs, 300k tokens); "
+                    "one Mistral embeddings request takes about 16k tokens, all inputs together (HTTP 400 past it): "
+                    "lower the batch size unless every input is under about {tokens} tokens")
 
 
 # The sizes of OpenAI's embedding vectors: where a module whose embeddings convert writes one as a
@@ -249,11 +255,11 @@ def dropped_size_todo(size: int) -> str:
 # ... in a schema migration (an Alembic revision, a Django migration): a database that ran it is not changed by editing
 # it (held-out review 117, X5: the TODO said to size the column there)
 MIGRATION_SIZE_TODO = ("{size}: the size of OpenAI's {models} vectors, in a schema migration that databases may "
-                       "already have run (editing it changes none of them): add a new migration resizing the column / index "
-                       "for the converted embeddings' vectors ({model}: {dims} dimensions: {how}), then re-embed the "
-                       "stored rows")
-MIGRATION_HOW = {"alembic": "op.alter_column(..., type_=Vector({dims}))",
-                 "django": "an AlterField to {dims} dimensions"}
+                       "already have run (editing it changes none of them): add a new migration resizing the column / "
+                       "index for the converted embeddings' vectors ({model}: {dims} dimensions: {how}), then re-embed "
+                       "the stored rows")
+MIGRATION_HOW: Mapping[str, str] = MappingProxyType({"alembic": "op.alter_column(..., type_=Vector({dims}))",
+                                                     "django": "an AlterField to {dims} dimensions"})
 
 
 def schema_migration(path: str, source: str) -> str:

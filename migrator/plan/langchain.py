@@ -891,12 +891,11 @@ class _Planner:
                 if isinstance(self.parents.get(id(call)), ast.keyword) else None
             callee = (_dotted(holder.func) or "") if isinstance(holder, ast.Call) else ""
             # (a LangChain chain or agent, not LlamaIndex's LLMPredictor: held-out review 122, Y4)
-            if re.search(r"(?i)chain|agent", callee) and \
-                    blocker.endswith(" (its invoke() returns a message: read .content)"):
+            note = getattr(self.lib, "CHAT_RESULT_NOTE", None)
+            if note and re.search(r"(?i)chain|agent", callee) and blocker.endswith(note):
                 # `RetrievalQA.from_chain_type(llm=OpenAI(...))`: handed straight to a chain, which takes a chat
                 # model's message too; nothing here reads what it returns (held-out review 119, X5)
-                blocker = blocker.removesuffix(" (its invoke() returns a message: read .content)") + \
-                    " (the chain it is handed to takes a chat model too)"
+                blocker = blocker.removesuffix(note) + self.lib.CHAIN_RESULT_NOTE
             if self.blocked_for(kind):
                 # (the pin keeping ChatMistralAI out, said first: held-out review 102, X7 / Y12, "use ChatMistralAI"
                 # beside `langchain==0.0.146`, which it cannot be installed with)
