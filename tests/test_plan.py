@@ -5731,3 +5731,73 @@ def test_held_out_122_a_dead_key_setting_in_a_subdirectory_of_a_namespace_packag
         "app/api/routes.py": routes})
     assert "openai.api_key configures the openai module's own client, which no call uses any more" in \
         out["app/api/routes.py"], out["app/api/routes.py"]
+
+
+def test_an_sdk_provider_switch_with_a_mistral_branch_keeps_its_openai_client_with_a_pointer() -> None:
+    """Session 77 (the SDK-side provider switch, noted since session 74): `if PROVIDER == "openai": client = OpenAI()
+    else: client = Mistral()` had its OpenAI branch converted into a second Mistral client, the default "openai"
+    silently meaning Mistral, with `MODEL = "gpt-4o-mini"` beside it sent to Mistral. The app supports Mistral already:
+    the client stays, its TODO points at that branch (as LangChain's switch does), and nothing in the branch moves."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import os
+        from openai import OpenAI
+        from mistralai.client import Mistral
+
+        PROVIDER = os.getenv("LLM_PROVIDER", "openai")
+
+        if PROVIDER == "openai":
+            client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])
+            MODEL = "gpt-4o-mini"
+        else:
+            client = Mistral(api_key=os.environ["MISTRAL_API_KEY"])
+            MODEL = "mistral-small-latest"
+
+
+        def ask(q):
+            if PROVIDER == "openai":
+                r = client.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": q}])
+            else:
+                r = client.chat.complete(model=MODEL, messages=[{"role": "user", "content": q}])
+            return r.choices[0].message.content
+        ''')
+    assert 'client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])' in code and 'MODEL = "gpt-4o-mini"' in code, code
+    assert "client.chat.completions.create(model=MODEL" in code, code
+    assert any("builds a Mistral client already in another branch of this choice (else)" in t for t in todos), todos
+
+    # a factory choosing by a parameter, the OpenAI client in the last branch
+    code, todos = convert_idempotent('''\
+        from openai import AsyncOpenAI
+        from mistralai.client import Mistral
+
+
+        def make_client(provider: str):
+            if provider == "mistral":
+                return Mistral(api_key="x")
+            return AsyncOpenAI()
+        ''')
+    assert "return AsyncOpenAI()" in code, code
+    # a conditional expression
+    code, todos = convert_idempotent('''\
+        import os
+        from openai import OpenAI
+        from mistralai.client import Mistral
+
+        client = Mistral(api_key=os.environ["MISTRAL_API_KEY"]) if os.getenv("USE_MISTRAL") else OpenAI()
+        print(client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}]))
+        ''')
+    assert "else OpenAI()" in code and any("(if os.getenv('USE_MISTRAL'))" in t for t in todos), (code, todos)
+
+    # no Mistral branch: the OpenAI client of a switch between OpenAI and another provider still converts
+    code, _ = convert_idempotent('''\
+        import os
+        from openai import OpenAI
+
+        if os.getenv("LLM_PROVIDER", "openai") == "openai":
+            client = OpenAI()
+        else:
+            client = None
+        print(client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}]))
+        ''')
+    assert "client = Mistral(" in code, code

@@ -1207,6 +1207,13 @@ def test_a_pin_mistralai_cannot_install_with_is_a_todo_on_its_line(manifest, lin
     ("langchain==0.0.76\nopenai==0.27.0\n", "langchain is pinned to ==0.0.76, but langchain before 0.0.267 needs "
                                             "pydantic<2"),
     ("langchain==0.0.267\nopenai==0.27.0\n", None),
+    # held-out review 123, Y1 (gpt-internship): chromadb 0.3.29 needs pydantic<2 (and fastapi==0.85.1); 0.4.13 the first
+    # on pydantic 2 (their wheels' Requires-Dist); langsmith 0.0.21 `pydantic (>=1,<2)`, 0.0.22 `(>=1,<3)`; spacy 3.6.0
+    # `<1.11.0`, 3.6.1 `<3.0.0`
+    ("openai==0.27.8\nchromadb==0.3.29\n", "chromadb is pinned to ==0.3.29, but chromadb before 0.4.13 needs pydantic<2"),
+    ("openai\nchromadb>=0.4.13\n", None),
+    ("openai\nlangsmith==0.0.21\n", "langsmith is pinned to ==0.0.21, but langsmith before 0.0.22 needs pydantic<2"),
+    ("openai\nspacy==3.5.3\n", "spacy is pinned to ==3.5.3, but spacy before 3.6.1 needs pydantic<2"),
 ])
 def test_a_pin_of_a_package_capping_pydantic_below_2_is_a_todo(manifest, todo):
     """Held-out review 54, S3 (peleccom/chat_gpt_yandex_alice): `fastapi==0.92.0` (pydantic<2) stayed beside

@@ -65,6 +65,15 @@ OPENAI_PACKAGE = Package("openai", "openai", "mistralai", "mistralai", MISTRAL_V
     # v0 app pins langchain==0.0.x beside openai==0.27 (held-out review 78, X2)
     ("langchain", ">=0.0.267", "langchain before 0.0.267 needs pydantic<2, and mistralai 3.7 needs pydantic>=2.11.2 "
                                "(pip cannot install both)"),
+    # (held-out review 123, Y1, a 2023 freeze: chromadb==0.3.29 beside openai==0.27.8; read from the wheels on PyPI,
+    # 2026-12-06: chromadb 0.4.12 `pydantic <2.0,>=1.9`, 0.4.13 `>=1.9`; langsmith 0.0.21 `(>=1,<2)`, 0.0.22
+    # `(>=1,<3)`; spacy 3.6.0 `<1.11.0`, 3.6.1 `<3.0.0`)
+    ("chromadb", ">=0.4.13", "chromadb before 0.4.13 needs pydantic<2, and mistralai 3.7 needs pydantic>=2.11.2 "
+                             "(pip cannot install both)"),
+    ("langsmith", ">=0.0.22", "langsmith before 0.0.22 needs pydantic<2, and mistralai 3.7 needs pydantic>=2.11.2 "
+                              "(pip cannot install both)"),
+    ("spacy", ">=3.6.1", "spacy before 3.6.1 needs pydantic<2, and mistralai 3.7 needs pydantic>=2.11.2 (pip "
+                         "cannot install both)"),
 ), python=">=3.10")
 # Needs the resolver cannot enforce: the distribution declares no bound on mistralai (instructor imports its
 # Mistral client only when mistralai is installed), so a lock file, or an environment that already has an old

@@ -74,7 +74,7 @@ from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HT
                                           LIGHTRAG_OPENAI_MODULES, LIGHTRAG_OPENAI_NAMES, lightrag_todo)
 from migrator.mapping.surfaces import API_LINKS, closest_feature
 from migrator.mapping.langchain import CLASSES as LANGCHAIN_CLASSES
-from migrator.plan.langchain import blocker_for
+from migrator.plan.langchain import blocker_for, mistral_branch
 from migrator.plan.files import (FILE_SURFACES, bound_file_tuple, file_tuple, files_problem, id_argument, id_traced,
                                   list_shape)
 from migrator.plan.source import parse_python, place_of
@@ -687,6 +687,14 @@ class _Builder:
                 OPENAI_RELAY_HOST.match(origin.provider.removeprefix("endpoint ").lower()) else "")
             shadow = _rebound_class(f, call)
             origin.problems.extend([shadow] if shadow else problems)
+            switch = mistral_branch(call, lambda node: f.parent.get(id(node))) if origin.provider == "openai" else ""
+            if switch:
+                # `if PROVIDER == "openai": client = OpenAI() else: client = Mistral()`: the app supports Mistral
+                # already (the SDK's provider switch, as LangChain's: held-out review 102, Y4; converted, the
+                # default "openai" silently meant Mistral, and a model constant beside it stayed an OpenAI name)
+                origin.problems.append(f"the code builds a Mistral client already in another branch of this choice "
+                                       f"({switch}): select that branch where the choice is configured, then retire "
+                                       "this one")
         module_level = [t.id for t in targets if isinstance(t, ast.Name) and f.scope_of.get(id(call), ()) == ()]
         # (or the top-level function building it, a factory such as get_client(): held-out review 105, X1, its
         # importer did not parse and the factory's client converted under it)

@@ -151,6 +151,66 @@ def _names_openai(test: ast.AST) -> bool:
         for n in ast_walk(test))
 
 
+def _names_provider(test: ast.AST) -> bool:
+    """A test choosing a provider: a string or a name naming openai or mistral (``provider == "openai"``, ``"mistral"
+    in model``, ``if USE_MISTRAL:``, ``settings.use_openai``)."""
+    return any(isinstance(n, ast.Constant) and isinstance(n.value, str) and re.search(r"(?i)openai|mistral", n.value)
+               or isinstance(n, ast.Name) and re.search(r"(?i)openai|mistral", n.id)
+               or isinstance(n, ast.Attribute) and re.search(r"(?i)openai|mistral", n.attr) for n in ast_walk(test))
+
+
+def _builds_mistral(nodes) -> bool:
+    return any(isinstance(n, ast.Call) and _dotted(n.func).rsplit(".", 1)[-1] in _MISTRAL_CLASSES
+               for node in nodes for n in ast_walk(node))
+
+
+def mistral_branch(call: ast.AST, parent_of) -> str:
+    """``if <x> == "OPENAI": <call> ... elif <x> == "MISTRAL": ChatMistralAI(...)``, ``if provider == "mistral": return
+    Mistral(...)`` then ``return OpenAI()``, ``Mistral(...) if use_mistral else OpenAI()``: a provider switch (its test
+    names openai or mistral) whose other branch builds a Mistral class (langchain-mistralai's, LlamaIndex's, the
+    SDK's). The test of that branch as written (``elif PROVIDER == 'MISTRAL'``, ``else``, ``if USE_MISTRAL``); else
+    "". ``parent_of``: a node's parent, or None. Within the function (or class) holding ``call``."""
+    child, node = call, parent_of(call)
+    while node is not None and not isinstance(node, (ast.ClassDef, ast.Lambda)):
+        if isinstance(node, ast.IfExp) and child is not node.test and _names_provider(node.test):
+            other = node.orelse if child is node.body else node.body
+            if _builds_mistral([other]):
+                return "else" if child is node.body else f"if {ast.unparse(node.test)}"
+        if isinstance(node, ast.If) and _names_provider(node.test) and any(child is stmt for stmt in node.body):
+            branch = node.orelse
+            while branch:  # the elif / else branches after this one
+                test = branch[0].test if len(branch) == 1 and isinstance(branch[0], ast.If) else None
+                if _builds_mistral(branch[0].body if test is not None else branch):
+                    return f"elif {ast.unparse(test)}" if test is not None else "else"
+                branch = branch[0].orelse if test is not None else []
+            return ""
+        if isinstance(node, ast.If) and _names_provider(node.test) and any(child is stmt for stmt in node.orelse):
+            # the else of `if provider == "mistral": ...` (or of an elif chain): the branches before it
+            head = node
+            while isinstance(parent_of(head), ast.If) and parent_of(head).orelse == [head]:
+                head = parent_of(head)
+            branch = head
+            while isinstance(branch, ast.If):
+                if _builds_mistral(branch.body):
+                    return f"{'if' if branch is head else 'elif'} {ast.unparse(branch.test)}"
+                if branch is node:
+                    break
+                branch = branch.orelse[0] if len(branch.orelse) == 1 else None
+            return ""
+        for block in ("body", "orelse", "finalbody"):
+            statements = getattr(node, block, None)
+            if isinstance(statements, list) and any(child is stmt for stmt in statements):
+                # `if provider == "mistral": return Mistral(...)` before this statement (an early return)
+                for stmt in statements[:next(i for i, s in enumerate(statements) if s is child)]:
+                    if isinstance(stmt, ast.If) and _names_provider(stmt.test) and stmt.body and \
+                            isinstance(stmt.body[-1], (ast.Return, ast.Raise)) and _builds_mistral(stmt.body):
+                        return f"if {ast.unparse(stmt.test)}"
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            break
+        child, node = node, parent_of(node)
+    return ""
+
+
 def module_plans(f) -> tuple:
     """(LangChain plan or None, LlamaIndex plan or None) of a module of the conversion plan (migrator.plan.build's
     file), made as the codemods make them (migrator.engine.transform): the same pins, hand-offs in other modules,
@@ -1015,24 +1075,8 @@ class _Planner:
             _dotted(held.func).rsplit(".", 1)[-1] in ("getenv", "get") else None
 
     def _mistral_branch(self, call: ast.Call) -> str:
-        """``if <x> == "OPENAI": <call> ... elif <x> == "MISTRAL": ChatMistralAI(...)`` (a provider switch, the test
-        comparing with a string naming openai): the test of the branch building a Mistral class, as written; else
-        ""."""
-        child, node = call, self.parents.get(id(call))
-        while node is not None and not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            if isinstance(node, ast.If) and any(child is stmt for stmt in node.body) and \
-                    _names_openai(node.test):
-                branch = node.orelse
-                while branch:
-                    test = branch[0].test if len(branch) == 1 and isinstance(branch[0], ast.If) else None
-                    body = branch[0].body if test is not None else branch
-                    if any(isinstance(n, ast.Call) and _dotted(n.func).rsplit(".", 1)[-1] in
-                           _MISTRAL_CLASSES for stmt in body for n in ast_walk(stmt)):
-                        return f"elif {ast.unparse(test)}" if test is not None else "else"
-                    branch = branch[0].orelse if test is not None else []
-                return ""
-            child, node = node, self.parents.get(id(node))
-        return ""
+        """The branch of a provider switch building a Mistral object beside ``call`` (``mistral_branch``), or ""."""
+        return mistral_branch(call, lambda node: self.parents.get(id(node)))
 
     def _local_setting(self, value: ast.AST) -> Optional[ast.Attribute]:
         """The setting a local name is bound to once in the enclosing function (``base_url = settings.openai_base_url``,
