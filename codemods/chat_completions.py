@@ -1373,6 +1373,14 @@ class _Transformer(SplatSteps, RuleTransformer):
             self._stream_lines[name.value] = self._unhandled_streams.pop(key)[0]
             self._stream_names.setdefault(self.path, set()).add(name.value)
 
+    def _is_stream_name(self, name: str) -> bool:
+        """``name`` holds a converted stream here: bound in this scope, or in the function holding this one, which it
+        iterates as a closure (``def gen(): for chunk in stream:``; held-out review 123, X2)."""
+        if name in self._stream_names.get(self.path, ()):
+            return True
+        holder = self.facts.stream_closures.get(self.path, {}).get(name)
+        return holder is not None and name in self._stream_names.get(holder, ())
+
     def leave_WithItem(self, original: cst.WithItem, updated: cst.WithItem) -> cst.WithItem:
         if updated.asname is not None:
             self._consumed_by_name(updated.item, updated.asname.name)
@@ -1381,7 +1389,7 @@ class _Transformer(SplatSteps, RuleTransformer):
     def leave_For(self, original: cst.For, updated: cst.For) -> cst.For:
         """``for chunk in stream:`` over a Mistral stream: iterate events and bind ``chunk = event.data``."""
         counted = _enumerated(updated)
-        if counted is not None and counted.value in self._stream_names.get(self.path, ()):
+        if counted is not None and self._is_stream_name(counted.value):
             # `for i, chunk in enumerate(stream)`: `for i, event in enumerate(stream): chunk = event.data` (G6)
             index, chunk = updated.target.elements  # type: ignore[attr-defined]
             event, body = self._event_loop_body(updated, chunk.value.value, self.current_line())
@@ -1392,12 +1400,12 @@ class _Transformer(SplatSteps, RuleTransformer):
         updated = self._loop_slot(original, updated)
         iterable = _iterated(updated.iter)
         if iterable is not updated.iter and isinstance(iterable, cst.Name) and \
-                iterable.value in self._stream_names.get(self.path, ()):
+                self._is_stream_name(iterable.value):
             updated = updated.with_changes(iter=iterable)  # `for chunk in iter(stream)`: over the events (E4)
         key = self._stream_call(iterable)
         if key is not None:
             self._stream_lines[key] = self._unhandled_streams.pop(key)[0]
-        elif not (isinstance(iterable, cst.Name) and iterable.value in self._stream_names.get(self.path, ())):
+        elif not (isinstance(iterable, cst.Name) and self._is_stream_name(iterable.value)):
             return updated
         line = self._stream_lines.get(key if key is not None else getattr(iterable, "value", ""), 0)
         line = self.current_line() or line  # the loop's, where the TODO goes
@@ -1445,7 +1453,7 @@ class _Transformer(SplatSteps, RuleTransformer):
         key = self._stream_call(stream)
         if key is not None:
             del self._unhandled_streams[key]
-        elif not (isinstance(stream, cst.Name) and stream.value in self._stream_names.get(self.path, ())):
+        elif not (isinstance(stream, cst.Name) and self._is_stream_name(stream.value)):
             return updated
         event = "event" if "event" not in self.facts.names_in_use else "stream_event"
         text = cst.parse_expression(f'({event}.data.choices[0].delta.content or "" for {event} in _ '
@@ -1461,12 +1469,12 @@ class _Transformer(SplatSteps, RuleTransformer):
             return updated
         iterable = _iterated(updated.iter)
         if iterable is not updated.iter and isinstance(iterable, cst.Name) and \
-                iterable.value in self._stream_names.get(self.path, ()):
+                self._is_stream_name(iterable.value):
             updated = updated.with_changes(iter=iterable)  # `for c in iter(stream)` (E4)
         key = self._stream_call(updated.iter)
         if key is not None:
             del self._unhandled_streams[key]
-        elif not (isinstance(updated.iter, cst.Name) and updated.iter.value in self._stream_names.get(self.path, ())):
+        elif not (isinstance(updated.iter, cst.Name) and self._is_stream_name(updated.iter.value)):
             return updated
         event = self._event_name(updated.target.value)
         inner = "async for" if updated.asynchronous is not None else "for"

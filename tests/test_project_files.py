@@ -1210,7 +1210,8 @@ def test_a_pin_mistralai_cannot_install_with_is_a_todo_on_its_line(manifest, lin
     # held-out review 123, Y1 (gpt-internship): chromadb 0.3.29 needs pydantic<2 (and fastapi==0.85.1); 0.4.13 the first
     # on pydantic 2 (their wheels' Requires-Dist); langsmith 0.0.21 `pydantic (>=1,<2)`, 0.0.22 `(>=1,<3)`; spacy 3.6.0
     # `<1.11.0`, 3.6.1 `<3.0.0`
-    ("openai==0.27.8\nchromadb==0.3.29\n", "chromadb is pinned to ==0.3.29, but chromadb before 0.4.13 needs pydantic<2"),
+    ("openai==0.27.8\nchromadb==0.3.29\n",
+     "chromadb is pinned to ==0.3.29, but chromadb before 0.4.13 needs pydantic<2"),
     ("openai\nchromadb>=0.4.13\n", None),
     ("openai\nlangsmith==0.0.21\n", "langsmith is pinned to ==0.0.21, but langsmith before 0.0.22 needs pydantic<2"),
     ("openai\nspacy==3.5.3\n", "spacy is pinned to ==3.5.3, but spacy before 3.6.1 needs pydantic<2"),

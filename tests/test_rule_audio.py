@@ -607,3 +607,24 @@ def test_a_transcription_bound_to_two_names_at_once_converts() -> None:
         print(transcription.text)
         """)
     assert "client.audio.transcriptions.complete(" in code and not todos, (code, todos)
+
+
+def test_held_out_123_a_kept_transcription_names_every_read_mistral_lacks():
+    """Held-out review 123, X4: a verbose_json transcription reading `r.duration` and each segment's `.avg_logprob`
+    was kept naming only one of them; once that was fixed by hand, the next run named the other."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def subs(path):
+            with open(path, "rb") as f:
+                r = client.audio.transcriptions.create(model="whisper-1", file=f, response_format="verbose_json",
+                                                       timestamp_granularities=["segment"])
+            return [(s.start, s.end, s.avg_logprob) for s in r.segments], r.duration
+        ''')
+    kept = next(t for t in todos if t.startswith("audio.transcriptions.create(...) stays on OpenAI"))
+    assert "r.duration: Mistral's TranscriptionResponse has none" in kept and ".avg_logprob" in kept, kept

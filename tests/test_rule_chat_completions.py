@@ -3384,3 +3384,87 @@ def test_a_reply_appended_after_the_call_in_a_loop_that_calls_again_gets_the_tra
             messages.append({"role": "assistant", "content": response.choices[0].message.content})
         ''')
     assert not any("can end with an assistant message" in t for t in todos), todos
+
+
+def test_held_out_123_a_stream_read_by_a_nested_generator_is_rewritten_there_or_flagged():
+    """Held-out review 123, X2 (the FastAPI / Flask shape): `stream = ...create(stream=True)` read by `for chunk in
+    stream:` in a generator nested in the handler converted the call and left the closure's loop reading
+    `chunk.choices` off Mistral's events (an AttributeError), with no TODO. The closure's loop is rewritten (the
+    differential program stream_in_closure.py runs it); another read there gets the stream's TODO; a nested function
+    whose own parameter shadows the name is not touched."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def chat(messages):
+            stream = client.chat.completions.create(model="gpt-4o-mini", messages=messages, stream=True)
+
+            def gen():
+                for chunk in stream:
+                    yield chunk.choices[0].delta.content or ""
+
+            return gen()
+
+
+        def counted(messages):
+            stream = client.chat.completions.create(model="gpt-4o-mini", messages=messages, stream=True)
+
+            def gen():
+                for i, chunk in enumerate(stream):
+                    yield chunk.choices[0].delta.content or ""
+
+            return gen()
+
+
+        def shadowed(messages, items):
+            stream = client.chat.completions.create(model="gpt-4o-mini", messages=messages, stream=True)
+            for chunk in stream:
+                print(chunk.choices[0].delta.content)
+
+            def gen(stream):
+                for chunk in stream:
+                    yield chunk
+
+            return gen(items)
+        ''')
+    assert "        for event in stream:\n            chunk = event.data\n            yield chunk.choices" in code, code
+    assert [t for t in todos if "event stream" in t] == [
+        "this now returns a Mistral event stream: each item is an event whose .data is the chunk "
+        "(event.data.choices[0].delta.content); update the consumer"], todos
+    assert "    def gen(stream):\n        for chunk in stream:\n            yield chunk\n" in code, code
+
+
+def test_held_out_123_printing_a_streams_type_does_not_stop_its_loop_from_converting():
+    """Held-out review 123, Y5 (openaiapidemo): `print(type(response))` before `for chunk in response:` kept a v0
+    stream on OpenAI ("used other than by a for loop"); its class read consumes nothing. The v1 stream alike."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import os
+        import openai
+
+        openai.api_key = os.environ['OPENAI_API_KEY']
+
+        response = openai.ChatCompletion.create(model='gpt-3.5-turbo', messages=[{'role': 'user', 'content': 'Hi'}],
+                                                stream=True)
+        print(type(response))
+        for each_chunk in response:
+            chunk_message = each_chunk["choices"][0]["delta"]
+            print(chunk_message.get('content', ''))
+        ''')
+    assert "response = mistral_client.chat.stream(" in code and "print(type(response))" in code, code
+    assert "    chunk_message = each_chunk.choices[0].delta\n" in code and not todos, (code, todos)
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        stream = client.chat.completions.create(model="gpt-4o-mini", messages=[], stream=True)
+        print(type(stream))
+        for chunk in stream:
+            print(chunk.choices[0].delta.content)
+        ''')
+    assert "for event in stream:\n    chunk = event.data\n" in code and not todos, (code, todos)

@@ -3051,3 +3051,40 @@ def test_the_shared_retry_config_goes_after_a_sys_path_line_and_the_imports_it_s
             "    return client.chat.completions.create(model=\"gpt-4o\", messages=[])\n")
     out = convert_files({"pkg/ask.py": code, "constants.py": "API_KEY = 'x'\n"})["pkg/ask.py"]
     assert out.index("from constants import API_KEY") < out.index("MISTRAL_RETRY_CONFIG = RetryConfig("), out
+
+
+def test_held_out_123_a_routes_key_from_its_request_says_the_callers_send_it():
+    """Held-out review 123, Y6 (llmproxy): a proxy route building its client from the caller's key
+    (`AsyncClient(api_key=args.api_key)`, args the request body) was told "make sure it holds a Mistral API key",
+    which the server cannot do: every caller of the route would get a 401. The TODO says whose key it is."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import pydantic
+        from fastapi import APIRouter
+        from openai import AsyncClient
+
+        router = APIRouter()
+
+
+        class ChatArgs(pydantic.BaseModel):
+            api_key: str
+            model: str
+
+
+        @router.post("/")
+        async def proxy(args: ChatArgs):
+            client = AsyncClient(api_key=args.api_key)
+            return await client.chat.completions.create(model=args.model, messages=[])
+        ''')
+    assert 'api_key=args.api_key comes with the request to this route (@router.post("/")): its callers send an ' \
+           "OpenAI key today, which Mistral rejects (401)" in " ".join(todos), todos
+    _, todos = convert_snippet('''\
+        from openai import AsyncClient
+
+
+        async def helper(key):
+            client = AsyncClient(api_key=key)
+            return await client.chat.completions.create(model="gpt-4o", messages=[])
+        ''')
+    assert any(t.startswith("api_key=key: make sure it holds a Mistral API key") for t in todos), todos

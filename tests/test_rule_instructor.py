@@ -680,3 +680,36 @@ def test_a_reasoning_model_sent_through_instructor_is_told_instructor_parses_a_s
         ''')
     assert any("instructor reads it here, and its modes parse a str" in t and
                "--model o4-mini-2025-04-16=mistral-large-latest" in t for t in todos), todos
+
+
+def test_held_out_123_parallel_tools_mode_names_the_mode_to_switch_to():
+    """Held-out review 123, Y3 (instructor-typing-sample): `from_openai(OpenAI(), mode=Mode.PARALLEL_TOOLS)` with
+    `response_model=Iterable[Weather | GoogleSearch]` was only told "raises ModeError"; TOOLS takes that model on
+    Mistral (api-mapping §13.1), and once switched the file converts exactly."""
+    from mechanics import convert_snippet
+
+    source = '''\
+        from typing import Iterable
+
+        import instructor
+        import openai
+        from pydantic import BaseModel
+
+
+        class Weather(BaseModel):
+            location: str
+
+
+        class Search(BaseModel):
+            query: str
+
+
+        client = instructor.from_openai(openai.OpenAI(), mode=instructor.Mode.PARALLEL_TOOLS)
+        calls = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}],
+                                               response_model=Iterable[Weather | Search])
+        '''
+    code, todos = convert_snippet(source)
+    assert any("(mode=instructor.Mode.PARALLEL_TOOLS raises ModeError with Mistral: switch to mode=instructor.Mode"
+               ".TOOLS, then run migrator again)" in t for t in todos), todos
+    code, todos = convert_snippet(source.replace("PARALLEL_TOOLS", "TOOLS"))
+    assert "instructor.from_mistral(Mistral(" in code and not todos, (code, todos)

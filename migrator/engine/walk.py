@@ -198,6 +198,14 @@ _MARVIN_IMPORT = re.compile(rb"^(?:\xef\xbb\xbf)?[ \t]*\"?(?:from[ \t]+marvin(?:
                             rb"import[ \t]+marvin)\b", re.MULTILINE)
 
 
+# A Streamlit page calling an SDK surface on a client it takes from the session state (`st.session_state.client.beta
+# .threads.create()`, the client built in another page): read, since the plan follows st.session_state's clients
+# across the app's modules (held-out review 123, Y4: the page never names openai, and a converted client would break it)
+_SESSION_STATE = b"session_state"
+_SDK_SURFACE_CALL = re.compile(rb"\.(?:beta|audio|embeddings|images|files|responses|batches|vector_stores|fine_tuning|"
+                               rb"uploads|moderations|models|completions)\.\w+(?:\.\w+)*\(")
+
+
 def wide_bom(data: bytes) -> str | None:
     """The codec of ``data`` when it starts with a UTF-16 / UTF-32 BOM, else None."""
     return next((name for name, bom in WIDE_BOMS.items() if data.startswith(bom)), None)
@@ -213,8 +221,9 @@ _MISTRAL_OLD_IMPORT = re.compile(
 
 
 def mentions_openai(data: bytes) -> bool:
-    """The prefilter: only files that pass it are read as code (those that mention openai, and those
-    importing an older mistralai)."""
+    """The prefilter: only files that pass it are read as code (those that mention openai or another of its surfaces,
+    those importing an older mistralai or a library running on OpenAI by default, and Streamlit pages calling an SDK
+    surface on a session-state client)."""
     wide = wide_bom(data)
     if wide is not None:  # held-out review 3: a UTF-16 requirements.txt was skipped as "no openai reference"
         data = data[len(WIDE_BOMS[wide]):].decode(wide, errors="replace").encode("utf-8")
@@ -224,7 +233,8 @@ def mentions_openai(data: bytes) -> bool:
         b"mistralai" in data and _MISTRAL_OLD_IMPORT.search(data) is not None) or (
         b"from agents" in data and _AGENTS_SDK_IMPORT.search(data) is not None) or (
         b"marvin" in data and _MARVIN_IMPORT.search(data) is not None) or (
-        b"crewai" in data and _CREWAI_IMPORT.search(data) is not None)
+        b"crewai" in data and _CREWAI_IMPORT.search(data) is not None) or (
+        _SESSION_STATE in data and _SDK_SURFACE_CALL.search(data) is not None)
 
 
 _OPENAI_VECTOR_SIZE = re.compile(rb"(?<![\w.])(?:1536|3072)(?![\w.])")

