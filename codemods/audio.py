@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import ApiCallTransformer, MigratorRule, code_of, finished
+from codemods._base import ApiCallTransformer, MigratorRule, code_of, finished, keyword_arg
 from migrator.mapping.chat import MISTRAL_MODELS_MODULE
 from migrator.mapping.files import FILE_DICT_TYPE, FILE_TUPLE_KEYS
+from migrator.mapping.legacy import V0_TRANSCRIBE_ARGS
 from migrator.mapping.audio import (
     ASYNC_METHOD,
     FILE_CODE,
@@ -88,7 +89,8 @@ class _Transformer(ApiCallTransformer):
         func = node.func
         return (isinstance(func, cst.Attribute) and func.attr.value == "create"
                 and isinstance(func.value, cst.Attribute) and func.value.attr.value == "transcriptions"
-                and isinstance(func.value.value, cst.Attribute) and func.value.value.attr.value == "audio")
+                and isinstance(func.value.value, cst.Attribute) and func.value.value.attr.value == "audio") or \
+            _v0_transcribe(func)
 
     def __init__(self, rule, facts) -> None:
         super().__init__(rule, facts)
@@ -96,12 +98,19 @@ class _Transformer(ApiCallTransformer):
         self._text_of_awaited: set = set()  # ... of those converted with response_format="text"
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        v0 = _v0_transcribe(original.func)
         found = self.converting(original, updated, "convert this audio.transcriptions.create call by hand "
                                 f"(client.{METHOD}(model=\"{TRANSCRIPTION_MODEL}\", file={{\"file_name\": ..., "
-                                "\"content\": ...}))", links=3)
+                                "\"content\": ...}))", links=2 if v0 else 3)
         if found is None:
             return updated
         line, is_async, receiver = found
+        if v0 and any(arg.keyword is None for arg in updated.args):
+            # openai 0.x's `Audio.transcribe("whisper-1", f)`: its model and file, by name (the plan converts only
+            # those two positionally)
+            named = iter(V0_TRANSCRIBE_ARGS)
+            updated = updated.with_changes(args=[keyword_arg(next(named), arg.value).with_changes(comma=arg.comma)
+                                                 if arg.keyword is None else arg for arg in updated.args])
         args = []
         given = {arg.keyword.value for arg in updated.args if arg.keyword is not None}
         as_text = any(arg.keyword is not None and arg.keyword.value == "response_format" and
@@ -193,3 +202,10 @@ def opened_file_dict(transformer, value: cst.BaseExpression) -> cst.BaseExpressi
         return cst.parse_expression(FILE_CODE_OPENED.format(path=code_of(path), call=code_of(value)))
     transformer.need_import("os")
     return cst.parse_expression(FILE_CODE.format(name=code_of(value)))
+
+
+def _v0_transcribe(func: cst.BaseExpression) -> bool:
+    """``<module>.Audio.transcribe`` / ``atranscribe``: openai 0.x's spelling, converted through the module's Mistral
+    client where the plan says so (MIG118)."""
+    return isinstance(func, cst.Attribute) and func.attr.value in ("transcribe", "atranscribe") and \
+        isinstance(func.value, cst.Attribute) and func.value.attr.value == "Audio"

@@ -8,7 +8,7 @@ import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer, code_of
 from codemods._facts import V0READ
-from migrator.mapping.legacy import OPTIONAL_FIELDS, V0_DERIVED, V0_KEYS
+from migrator.mapping.legacy import OPTIONAL_FIELDS, V0_DERIVED, V0_GETS, V0_KEYS
 
 
 class LegacyV0(MigratorRule):
@@ -34,7 +34,8 @@ class LegacyV0(MigratorRule):
     ``acreate`` read as ``["results"][i]["flagged"]`` becomes ``classifiers.moderate`` (MIG109), each
     ``["flagged"]`` ``any((<result>.categories or {}).values())``; ``openai.Completion.create`` /
     ``acreate`` with ``suffix=`` (fill-in-the-middle) becomes ``fim.complete`` (MIG112), each choice's
-    ``["text"]`` ``.message.content``.
+    ``["text"]`` ``.message.content``; ``openai.Audio.transcribe("whisper-1", f)`` / ``atranscribe`` becomes
+    ``audio.transcriptions.complete`` (MIG117, model and file named), its ``["text"]`` ``.text``.
     ``openai.api_key = ...`` gets MIG101's TODO (set ``MISTRAL_API_KEY``), except a module-level
     ``openai.api_key = os.environ["OPENAI_API_KEY"]`` that nothing else reads, which MIG101 removes
     (``mistral_client`` reads ``MISTRAL_API_KEY``); ``openai.error.*`` is MIG103's.
@@ -54,7 +55,7 @@ class LegacyV0(MigratorRule):
     ``text`` read as attributes), an ``acreate`` in a module that runs several event loops
     (``asyncio.run`` twice or in a loop: a module-level client's async connections belong to the
     first; openai 0.x opened a session per call), and a ``Completion`` without ``suffix=`` (a plain
-    prompt: move it to ``chat.complete`` by hand). ``Image``, ``Audio``, ``File``, ``Model.retrieve``
+    prompt: move it to ``chat.complete`` by hand). ``Image``, ``Audio.translate``, ``File``, ``Model.retrieve``
     and fine-tunes keep their TODO.
 
     **openai-compatible target.** Not applied: v0 calls need porting to openai>=1 first (TODO).
@@ -64,8 +65,8 @@ class LegacyV0(MigratorRule):
     NAME = "legacy-v0"
     SAFETY = "approximate"
     TARGETS = ("mistral",)
-    DESCRIPTION = ("openai.ChatCompletion / Embedding / Moderation / Completion(suffix=) / Model.list (v0) -> the "
-                   "module's Mistral client; dict reads -> attributes")
+    DESCRIPTION = ("openai.ChatCompletion / Embedding / Moderation / Completion(suffix=) / Audio.transcribe / "
+                   "Model.list (v0) -> the module's Mistral client; dict reads -> attributes")
     BEFORE = ('import openai\n\nresponse = openai.ChatCompletion.create(model="gpt-4o", messages=msgs)  # MIG102: the call\n'
               'answer = response["choices"][0]["message"]["content"]\n'
               'role = response["choices"][0]["message"].get("role")\n')
@@ -85,7 +86,7 @@ def _key_of(node: cst.CSTNode) -> str | None:
             return str(value.evaluated_value)
     if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "get" \
             and node.args and isinstance(node.args[0].value, cst.SimpleString) \
-            and node.args[0].value.evaluated_value in ("content", "role"):
+            and node.args[0].value.evaluated_value in V0_GETS:
         return str(node.args[0].value.evaluated_value)
     return None
 
@@ -138,7 +139,8 @@ class _Transformer(RuleTransformer):
                                           lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
             self._parenthesised.add(either)
             return either
-        if key in V0_DERIVED:  # a moderation result's flagged, a fill-in-the-middle choice's text
+        if key in V0_DERIVED and not (len(answer) > 3 and answer[3]):
+            # a moderation result's flagged, a fill-in-the-middle choice's text (not a transcription's own text)
             return cst.parse_expression(V0_DERIVED[key].format(item=code_of(value), choice=code_of(value)))
         if key in OPTIONAL_FIELDS:
             either = cst.BooleanOperation(left=read, operator=cst.Or(), right=cst.parse_expression(OPTIONAL_FIELDS[key]),

@@ -1018,3 +1018,25 @@ def test_each_cells_chatopenai_import_stays_its_own():
     out = convert_text(notebook(cell, cell))
     cells = code_cells(out)
     assert all(c.startswith("from langchain_mistralai import ChatMistralAI\n") for c in cells), cells
+
+
+def test_held_out_124_the_first_cell_gets_the_imports_of_the_client_written_there(tmp_path):
+    """Held-out review 124, X1 (handoff-eval eda.ipynb): cell 1 `import os; import openai` (no call), cell 2 `import
+    openai` and a call. `mistral_client = Mistral(retry_config=RetryConfig(...))` went into cell 1 with no import of
+    Mistral, RetryConfig or BackoffStrategy anywhere: a NameError in cell 1, every later cell failing after it."""
+    import ast
+
+    from migrator.engine import Mode, run
+
+    path = _write_cells(tmp_path, [
+        "import os\nimport openai\n\nx = 1",
+        'import openai\n\ndef ask(q):\n    r = openai.chat.completions.create(model="gpt-4o", messages=[{"role": '
+        '"user", "content": q}])\n    return r.choices[0].message.content'])
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    sources = _cell_sources(path)
+    first = ast.parse(sources[0])
+    bound = {alias.asname or alias.name for node in first.body if isinstance(node, ast.ImportFrom)
+             for alias in node.names}
+    read = {node.id for node in ast.walk(first) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)}
+    assert "Mistral" in read and read - {"os", "x"} <= bound, sources[0]
+    assert not run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False).changed

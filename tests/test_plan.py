@@ -5864,3 +5864,142 @@ def test_a_wrappers_kwargs_pass_through_is_not_blocked_by_another_scripts_functi
     assert "self.client.chat.complete(" in out["a.py"] and "TODO" not in out["a.py"], out["a.py"]
     out = convert_files({"a.py": wrapper, "b.py": "from a import LLM\n\nLLM().chat([], seed=1)\n"})
     assert "self.client.chat.completions.create(" in out["a.py"], out["a.py"]
+
+
+def test_held_out_124_a_class_name_bound_to_azure_in_one_branch_keeps_its_client() -> None:
+    """Held-out review 124, Y1 (jexplain): `if api_type == "azure": from openai import AzureOpenAI as OpenAI` / `else:
+    from openai import OpenAI`, then `client = OpenAI(api_key=...)`: the later import won, the client converted, and
+    Azure users' requests went to Mistral with an Azure key and a deployment name. It stays, with Azure's TODO."""
+    from mechanics import convert_idempotent
+
+    for first, second in (("AzureOpenAI as OpenAI", "OpenAI"), ("OpenAI", "AzureOpenAI as OpenAI")):
+        code, todos = convert_idempotent(f'''\
+            import os
+
+            if os.environ.get("API_TYPE") == "azure":
+                from openai import {first}
+            else:
+                from openai import {second}
+
+            client = OpenAI(api_key=os.environ["API_KEY"])
+            print(client.chat.completions.create(model="gpt-4o", messages=[{{"role": "user", "content": "hi"}}]))
+            ''')
+        assert "client = OpenAI(api_key=" in code and "Mistral(" not in code, code
+        assert any("Azure OpenAI" in t for t in todos), todos
+
+
+def test_held_out_124_a_test_patching_a_client_of_a_submodule_its_package_re_exports_gets_the_todo() -> None:
+    """Held-out review 124, Y2 / Y9 (gepetto-discord-bot): tests patch `vlm_openai._client.responses.create`, having
+    imported `from src.media import vlm_openai`, where src/media/__init__.py has `from . import vlm_openai`. The
+    relative import of a package's __init__.py was looked for beside the package, so the test's module was not
+    found: no TODO, and the converted code reached Mistral unpatched. The TODO names Responses' own method."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "src/__init__.py": "",
+        "src/media/__init__.py": "from . import vlm_openai\n",
+        "src/media/vlm_openai.py": 'from openai import AsyncOpenAI\n\n_client = AsyncOpenAI()\n\n\n'
+                                   'async def caption(text):\n'
+                                   '    r = await _client.responses.create(model="gpt-4.1", input=text)\n'
+                                   '    return r.output_text\n',
+        "tests/test_vlm.py": 'from unittest.mock import AsyncMock, patch\n\nfrom src.media import vlm_openai\n\n\n'
+                             'def test_caption():\n    fake = AsyncMock()\n'
+                             '    with patch.object(vlm_openai._client.responses, "create", new=fake):\n'
+                             '        pass\n'})
+    assert "responses.create_async" in out["src/media/vlm_openai.py"], out["src/media/vlm_openai.py"]
+    assert "the converted code now calls vlm_openai._client.responses.create_async (Mistral's result has no " \
+           ".output_text" in out["tests/test_vlm.py"], out["tests/test_vlm.py"]
+
+
+def test_held_out_124_an_env_reads_constant_default_as_an_attributes_fallback_is_mapped() -> None:
+    """Held-out review 124, Y3 (gepetto-discord-bot): `self.model = model or os.getenv("EMBEDDING_MODEL",
+    DEFAULT_MODEL)` with `DEFAULT_MODEL = "text-embedding-3-small"`: the constant stayed, and with EMBEDDING_MODEL
+    unset Mistral got an OpenAI model. `model or DEFAULT_MODEL` and `os.getenv(..., "literal")` each were mapped."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent('''\
+        import os
+        from openai import AsyncOpenAI
+
+        DEFAULT_MODEL = "text-embedding-3-small"
+
+
+        class Embedder:
+            def __init__(self, model: str = None):
+                self.model = model or os.getenv("EMBEDDING_MODEL", DEFAULT_MODEL)
+                self._client = AsyncOpenAI()
+
+            async def embed(self, text):
+                r = await self._client.embeddings.create(input=text, model=self.model)
+                return r.data[0].embedding
+        ''')
+    assert 'DEFAULT_MODEL = "mistral-embed"' in code and "embeddings.create_async(" in code, code
+
+
+def test_held_out_124_a_call_its_callers_reach_only_for_openai_models_stays() -> None:
+    """Held-out review 124, Y4 (AutoExperiment): `def call_openai(messages, model)` converted, though its only caller
+    runs it under `if "gpt" in model:`, with `model="gpt-4o"` its default: Mistral got gpt-4o, and passing a Mistral
+    model as the TODO asked made the caller raise. As for a gate around the call itself, it stays, naming the gate;
+    a caller outside any gate still converts it."""
+    from mechanics import convert_idempotent
+
+    source = '''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def call_openai(messages, model):
+            return client.chat.completions.create(model=model, messages=messages).choices[0].message
+
+
+        def call_llm(messages, model="gpt-4o"):
+            if "gpt" in model:
+                return call_openai(messages, model)
+            raise NotImplementedError(model)
+        '''
+    code, todos = convert_idempotent(source)
+    assert "client = OpenAI()" in code and any("call_llm calls call_openai() only when 'gpt' in model" in t
+                                               for t in todos), (code, todos)
+    code, _ = convert_idempotent(source.replace('''            if "gpt" in model:
+                return call_openai(messages, model)
+            raise NotImplementedError(model)''', '''            return call_openai(messages, model)'''))
+    assert "client.chat.complete(" in code, code
+
+
+def test_held_out_124_a_kept_constructors_reshape_advice_does_not_promise_a_conversion_its_uses_block() -> None:
+    """Held-out review 124, Y7 (jexplain): `clients.append(OpenAI(**params))` was told to pass its keys as keywords
+    "and run migrator again"; done, the next run kept it all the same (handed to clients.append)."""
+    from mechanics import convert_idempotent
+
+    _, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        clients = []
+        for api_key in ["k1", "k2"]:
+            params = {"api_key": api_key}
+            clients.append(OpenAI(**params))
+        ''')
+    kept = next(t for t in todos if t.startswith("kept on OpenAI: **params"))
+    assert "run migrator again" not in kept and "(the uses after it keep it too); blocking uses: handed to " \
+        "clients.append" in kept, kept
+
+
+def test_held_out_124_an_imported_model_default_of_a_caller_in_another_module_is_mapped() -> None:
+    """Held-out review 124, X2 (handoff-eval): `DEFAULT_MODEL = os.getenv("OPENAI_MODEL", "gpt-3.5-turbo")` in llm.py,
+    `def judge(text, model=DEFAULT_MODEL)` in match.py calling llm.call_llm(model=model): within one module the
+    default was mapped; across two it stayed, and gpt-3.5-turbo went to Mistral whenever judge's caller passed none.
+    A constant read elsewhere too (a lookup keyed by OpenAI's name) stays, as within one module."""
+    from mechanics import convert_files
+
+    llm = ('import os\n\nimport openai\n\nclient = openai.AsyncOpenAI()\n'
+           'DEFAULT_MODEL = os.getenv("OPENAI_MODEL", "gpt-3.5-turbo")\n\n\nasync def call_llm(model, messages):\n'
+           '    return await client.chat.completions.create(model=model, messages=messages)\n')
+    match = ('from .llm import DEFAULT_MODEL, call_llm\n\n\nasync def judge(text, model=DEFAULT_MODEL):\n'
+             '    r = await call_llm(model=model, messages=[{"role": "user", "content": text}])\n'
+             '    return r.choices[0].message.content\n')
+    out = convert_files({"pkg/__init__.py": "", "pkg/llm.py": llm, "pkg/match.py": match})
+    assert 'DEFAULT_MODEL = os.getenv("OPENAI_MODEL", "mistral-small-latest")' in out["pkg/llm.py"], out["pkg/llm.py"]
+    out = convert_files({"pkg/__init__.py": "", "pkg/llm.py": llm + 'LIMIT = {"gpt-3.5-turbo": 4096}[DEFAULT_MODEL]\n',
+                         "pkg/match.py": match})
+    assert '"gpt-3.5-turbo"' in out["pkg/llm.py"], out["pkg/llm.py"]

@@ -1155,9 +1155,27 @@ def test_wrapper_packages_follow_their_own_imports(tmp_path):
     # no mistralai import: openai left alone, and said to stay only for that `import openai`, which nothing reads
     # (held-out review 85, Y11)
     said = ("requirements.txt: openai stays only because app.py imports it (its types, from openai.types ..., or an "
-            "`import openai` nothing reads), which makes no OpenAI call: drop those imports (or use Mistral's types: "
-            "mistralai.client.models), then remove openai")
+            "`import openai` nothing reads but a setting its TODO says to remove), which makes no OpenAI call: drop "
+            "those imports (or use Mistral's types: mistralai.client.models), then remove openai")
     assert edit.text == f"langchain-mistralai>=1.1,<2\n# TODO(migrator MIG114): {said}\nopenai\n", edit.text
+
+
+def test_held_out_124_an_openai_import_kept_only_by_a_dead_key_setting_says_the_pin_can_go():
+    """Held-out review 124, Y10 (rioplatense_hate_speech): every client converted; a notebook's `import openai` is
+    read only by `openai.api_key = ...`, which MIG101's TODO says to remove with the import. openai==1.11.1 stayed
+    declared beside mistralai, and nothing said why."""
+    from mechanics import convert_files
+    from test_notebooks import notebook
+
+    out = convert_files({
+        "requirements.txt": "openai==1.11.1\npandas\n",
+        "pkg/llm.py": 'from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(q):\n    return client.chat.'
+                      'completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])\n',
+        "notebooks/explore.ipynb": notebook('import getpass\nimport openai\n\nAPI_KEY = getpass.getpass("key: ")\n'
+                                            'openai.api_key = API_KEY',
+                                            "from pkg.llm import ask\nprint(ask('hi'))")})
+    assert "MIG114): requirements.txt: openai stays only because notebooks/explore.ipynb imports it" in \
+        out["requirements.txt"], out["requirements.txt"]
 
 
 def _manifest_todos(text: str, name: str, kind: str, code: str) -> tuple[str, list]:
@@ -1215,6 +1233,11 @@ def test_a_pin_mistralai_cannot_install_with_is_a_todo_on_its_line(manifest, lin
     ("openai\nchromadb>=0.4.13\n", None),
     ("openai\nlangsmith==0.0.21\n", "langsmith is pinned to ==0.0.21, but langsmith before 0.0.22 needs pydantic<2"),
     ("openai\nspacy==3.5.3\n", "spacy is pinned to ==3.5.3, but spacy before 3.6.1 needs pydantic<2"),
+    # held-out review 124, X4 (madhatter_aibot): aiogram 3.1 to 3.19 cap pydantic below 2.11; 2.x takes no pydantic
+    ("aiogram==3.16.0\nopenai==1.58.1\n", "aiogram is pinned to ==3.16.0, but aiogram 3.1 to 3.19 need pydantic below"),
+    ("aiogram==2.25.1\nopenai==0.27.8\n", None),
+    ("aiogram==3.0.0\nopenai\n", None),
+    ("aiogram>=3.20\nopenai\n", None),
 ])
 def test_a_pin_of_a_package_capping_pydantic_below_2_is_a_todo(manifest, todo):
     """Held-out review 54, S3 (peleccom/chat_gpt_yandex_alice): `fastapi==0.92.0` (pydantic<2) stayed beside

@@ -704,3 +704,26 @@ def test_output_text_read_through_getattr_is_spelled_out_too():
     assert "raw_output = _output_text(response)\n" in code and 'or _output_text(response)' in code, code
     assert "def _output_text(response) -> str:" in code and "Mistral(" in code, code
     assert todos == [], todos
+
+
+def test_held_out_124_a_stream_event_read_through_getattr_converts():
+    """Held-out review 124, Y5 (llm-apis-basic-scripts): `getattr(chunk, "text", None)` on each event of a Responses
+    stream kept the client ("used as a whole ... isinstance checks, model_dump"); `chunk.text` converted. Both read
+    a field Mistral's events have (ResponsesTextDoneEvent.text)."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def response(messages):
+            stream = client.responses.create(model="gpt-4o", input=messages, stream=True)
+            for chunk in stream:
+                content = getattr(chunk, "text", None)
+                if content:
+                    yield content
+        ''')
+    assert "for chunk in (frame.data for frame in stream):" in code, code
+    assert not any("used as a whole" in t for t in todos), todos

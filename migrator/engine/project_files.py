@@ -55,7 +55,8 @@ from migrator.mapping.llamaindex import EMBEDDING_MODULES as LLAMAINDEX_EMBEDDIN
 from migrator.mapping.models import OPENAI_MODEL_TOKEN, is_mistral_model, slot_model_literal
 from migrator.mapping.transforms import strip_v1
 from migrator.mapping.packages import (CAPPING_PINS, COMPANION_PINS, INSTRUCTOR_OPENAI, LANGCHAIN_OPENAI_FOR_OPENAI_2,
-                                       NEEDS_LANGCHAIN_OPENAI, NEEDS_OPENAI_PACKAGE, OPENAI_PACKAGE, PACKAGES,
+                                       NEED_SCOPES, NEEDS_LANGCHAIN_OPENAI, NEEDS_OPENAI_PACKAGE, OPENAI_PACKAGE,
+                                       PACKAGES,
                                        PYDANTIC_V1_SETTINGS, UNENFORCED_NEEDS, Package)
 from migrator.plan.syntax import ast_walk
 
@@ -2915,6 +2916,8 @@ def langchain_blocker(manifests: Iterable[tuple[str, str, str]], openai_stays: b
                 if pinned_name != dist:
                     continue
                 allowed = _interval(constraint, poetry)
+                if _out_of_scope(dist, allowed):
+                    continue
                 if allowed is not None and (allowed is False or _disjoint(allowed, wanted)):
                     # (the manifest named, not its line: the run may write TODO comments above the pin, and a
                     # line number cited in code would then go stale: held-out review 10, E4)
@@ -2946,6 +2949,12 @@ def langchain_blocker(manifests: Iterable[tuple[str, str, str]], openai_stays: b
         return ""
     return (f"the project pins {found[0]}" + (f"; it also pins {', '.join(found[1:])}" if found[1:] else "")
             + ", then run migrator again")
+
+
+def _out_of_scope(dist: str, allowed) -> bool:
+    """A pin of ``dist`` only admitting releases its need does not concern (``aiogram==2.25.1``: NEED_SCOPES)."""
+    scope = NEED_SCOPES.get(dist)
+    return scope is not None and allowed not in (None, False) and _disjoint(allowed, _interval(scope))
 
 
 # what imports a package with no release for the new stack though no module names it (held-out review 104, Y8)
@@ -3176,7 +3185,8 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
                                             f"environment keeps the release it has: raise it to {dist}{needed} "
                                             f"({_upgrade_advice(kind, after, dist)})", "manual"))
                     continue
-                if allowed is None or not (allowed is False or _disjoint(allowed, wanted)):
+                if allowed is None or not (allowed is False or _disjoint(allowed, wanted)) or \
+                        _out_of_scope(dist, allowed):
                     continue
                 seen.add((number, dist))
                 # pydantic's own core is pinned with it (`pip freeze`): moving one pin alone still fails
@@ -3706,7 +3716,8 @@ def _type_imports_keep(edit: _Edit, path: str, name: str, facts: CodeFacts) -> _
     shown = ", ".join(importers[:3]) + (f" and {len(importers) - 3} more" if len(importers) > 3 else "")
     edit.note(DEPENDENCY_RULE, FindingKind.TODO, line,
               (f"{name}: openai stays only because {shown} import{'s' if len(importers) == 1 else ''} it (its "
-               "types, from openai.types ..., or an `import openai` nothing reads), which makes no OpenAI call: drop "
+               "types, from openai.types ..., or an `import openai` nothing reads but a setting its TODO says to "
+               "remove), which makes no OpenAI call: drop "
                "those imports (or use Mistral's types: mistralai.client.models), then remove openai")
               if any(_unused_plain_imports(code) for code in found_in.values()) else
               f"{name}: openai stays only because {shown} import{'s' if len(importers) == 1 else ''} its types "
@@ -3725,9 +3736,17 @@ def _unused_plain_imports(code: str) -> int:
     plain = len(_PLAIN_OPENAI_IMPORT.findall(code))
     if not plain:
         return 0
-    rest = _PLAIN_OPENAI_IMPORT.sub("", code)
-    rest = "\n".join(line.split("#", 1)[0] for line in rest.splitlines())
+    rest = _PLAIN_OPENAI_IMPORT.sub("", code).splitlines()
+    # `openai.api_key = ...` under MIG101's TODO saying no call uses the module's client any more: a setting to
+    # remove with the import (held-out review 124, Y10: openai==1.11.1 stayed declared beside mistralai, silently)
+    rest = [line for index, line in enumerate(rest) if not (
+        index and _DEAD_MODULE_SETTING in rest[index - 1] and re.match(r"[ \t]*openai\.\w+[ \t]*=[^=]", line))]
+    rest = "\n".join(line.split("#", 1)[0] for line in rest)
     return 0 if re.search(r"\bopenai\b", rest) else plain
+
+
+# MIG101's TODO above a setting of the openai module's own client that no call uses (codemods.client_constructor)
+_DEAD_MODULE_SETTING = "configures the openai module's own client, which no call uses any more"
 
 
 def _upgrade_advice(kind: str, text: str, dist: str) -> str:

@@ -26,8 +26,13 @@ _MODELS = {"object": None, "data": [{"id": None, "object": None, "created": None
 _MODERATION = {"id": None, "model": None, "results": [{"flagged": None}]}
 _COMPLETION = {"id": None, "object": None, "created": None, "model": None, "usage": _USAGE,
                "choices": [{"index": None, "finish_reason": None, "text": None}]}
+# openai 0.x's Audio.transcribe(model, file, ...): its positional parameters
+V0_TRANSCRIBE_ARGS = ("model", "file")
+# openai 0.x's Audio.transcribe (json): {"text": ...}; its ``text`` is its own field (not V0_DERIVED's choice text)
+V0_TRANSCRIPTION = {"text": None}
 V0_SCHEMAS = {"chat.completions.create": _CHAT, "embeddings.create": _EMBEDDINGS, "models.list": _MODELS,
-              "moderations.create": _MODERATION, "completions.create": _COMPLETION}
+              "moderations.create": _MODERATION, "completions.create": _COMPLETION,
+              "audio.transcriptions.create": V0_TRANSCRIPTION}
 # Fields whose v0 read becomes an expression of the item holding them, not an attribute (the template's
 # ``{item}`` / ``{choice}``): a moderation result's flagged and a completion choice's text. Read as
 # attributes (``result.results[0].flagged``) they keep the call: MIG118 rewrites the dict reads.
@@ -41,6 +46,10 @@ V0_CHUNK = {"id": None, "object": None, "created": None, "model": None,
 V0_KEYS = frozenset({"id", "object", "created", "model", "usage", "choices", "index", "finish_reason", "message",
                      "role", "content", "prompt_tokens", "completion_tokens", "total_tokens", "data", "embedding",
                      "delta", "owned_by", "results", "flagged", "text"})
+# The keys a v0 read may take with ``.get``: a message's content / role (``message.get("content")``), and the objects
+# always there (``chunk["choices"][0].get("delta", {})``, ``choice.get("message", {})``), read as attributes on Mistral.
+V0_OBJECT_GETS = frozenset({"delta", "message"})
+V0_GETS = frozenset({"content", "role"}) | V0_OBJECT_GETS
 # v0 values that were always there but that mistralai types as Optional: the rewritten read says so
 # (``(r.data[0].embedding or [])``), or type checkers flag every ``len(...)`` / ``np.array(...)`` of it.
 # Legacy (v0) module resources: `openai.ChatCompletion.create(...)` and friends.

@@ -244,6 +244,12 @@ PATCHED_NOW = MappingProxyType({
     "audio.speech.create": ("audio.speech.complete", "audio.speech.complete_async", ", with voice_id= for voice="),
     "moderations.create": ("classifiers.moderate", "classifiers.moderate_async", ", with inputs= for input="),
     "files.create": ("files.upload", "files.upload_async", ", with file={\"file_name\", \"content\"}"),
+    # (held-out review 124, Y9: a Responses patch got the generic chat / embeddings list)
+    "responses.create": ("responses.create", "responses.create_async",
+                         " (Mistral's result has no .output_text: the code reads its output items' text, so a fake "
+                         "giving output_text alone is no longer read)"),
+    "responses.parse": ("chat.parse", "chat.parse_async", " (read as .choices[0].message.parsed)"),
+    "models.list": ("models.list", "models.list_async", " (read as .data)"),
 })
 PATCHED_ANY = ("Mistral's method (chat.complete for chat.completions.create, which Mistral's client lacks; "
                "embeddings.create with inputs=)")

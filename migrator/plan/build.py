@@ -57,7 +57,8 @@ from migrator.mapping.client import (AGENTS_PROVIDER_OWN_KEYWORDS, AGENTS_SDK_MO
 from migrator.mapping.embeddings import (EMBEDDING_KWARGS, TOKEN_ANNOTATION, TOKEN_CARRIERS, TOKEN_PARAMETER,
                                          TOKENIZER_FUNCTIONS, TOKENIZER_METHODS, token_array)
 from migrator.mapping.files import ID_KEYWORDS as FILE_ID_KEYWORDS, LIST_KEYWORDS
-from migrator.mapping.legacy import V0_DERIVED, V0_METHODS, V0_RESOURCES, v0_untraced_todo
+from migrator.mapping.legacy import (V0_DERIVED, V0_METHODS, V0_OBJECT_GETS, V0_RESOURCES, V0_TRANSCRIBE_ARGS,
+                                     V0_TRANSCRIPTION, v0_untraced_todo)
 from migrator.mapping.models import IMAGE_MODEL_PREFIXES, OPENAI_MODEL_MARK, chat_model_literal, is_mistral_model, \
     map_model
 from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, MOCK_ATTRIBUTES, OPENAI_HOST,
@@ -102,6 +103,9 @@ V0_CALLS = {
     ("Model", "list"): ("models.list",),
     ("Moderation", "create"): ("moderations.create",), ("Moderation", "acreate"): ("moderations.create",),
     ("Completion", "create"): ("completions.create",), ("Completion", "acreate"): ("completions.create",),
+    # (held-out reviews 123 X3 and 124 Y6: `openai.Audio.transcribe("whisper-1", f)`, a 2023 voice bot's)
+    ("Audio", "transcribe"): ("audio.transcriptions.create",),
+    ("Audio", "atranscribe"): ("audio.transcriptions.create",),
 }
 V0_ONLY_KEYWORDS = frozenset({"api_key", "api_base", "api_type", "api_version", "organization", "request_timeout",
                               "engine", "deployment_id", "request_id", "headers", "timeout"})
@@ -425,7 +429,13 @@ def _index(f: _File) -> None:
             module = node.module or ""
             if node.level == 0 and (module == "openai" or module.startswith("openai.")):
                 for alias in node.names:
-                    f.imported[alias.asname or alias.name] = f"{module}.{alias.name}"
+                    name, target = alias.asname or alias.name, f"{module}.{alias.name}"
+                    if f.imported.get(name) in MANUAL_CLIENT_CLASSES and target in CLIENT_CLASSES:
+                        # `if api_type == "azure": from openai import AzureOpenAI as OpenAI` / `else: from openai
+                        # import OpenAI`: the name may be Azure's when the client is built (held-out review 124, Y1:
+                        # the later import won, and Azure users' requests went to Mistral with an Azure key)
+                        continue
+                    f.imported[name] = target
             else:
                 for alias in node.names:
                     f.repo_imports[alias.asname or alias.name] = (module, node.level, alias.name)
@@ -1251,10 +1261,19 @@ class _Builder:
             cache[key] = self._module_file(f, name)
         return cache[key]
 
-    def _module_file(self, f: _File, name: str) -> Optional[_File]:
+    def _module_file(self, f: _File, name: str, depth: int = 0) -> Optional[_File]:
         if name in f.module_aliases:
             module = f.module_aliases[name]
-        elif name in f.repo_imports and self.resolve_import(f, name) is None:
+        elif name in f.repo_imports and (target := self.resolve_import(f, name)) is not None:
+            other, local = target
+            if other is not f and depth < 3 and local in other.repo_imports and ((), local) not in other.assigns \
+                    and ((), local) not in other.defs:
+                # `from src.media import vlm_openai` where src/media/__init__.py has `from . import vlm_openai`: the
+                # package re-exports its submodule (held-out review 124, Y2: the tests patching its client got no
+                # TODO, and the converted code reached Mistral unpatched)
+                return self._module_file(other, local, depth + 1)
+            return None
+        elif name in f.repo_imports:
             base, level, imported = f.repo_imports[name]
             base = _absolute_module(f, base, level)
             module = f"{base}.{imported}" if base else imported
@@ -3972,11 +3991,14 @@ class _Builder:
                 self.origins[oid].v0 = surface
                 self.origins[oid].v0_splat = any(kw.arg is None for kw in parent.keywords)
                 for read in reads:  # a read several calls' results reach: rewritten when any converts
-                    default = isinstance(read, tuple)  # a stream chunk's .get(key[, default]): (x.key or default)
-                    read = read[1] if default else read
+                    # a stream chunk's .get(key[, default]): (x.key or default); ("plain", n): an object's .get, a
+                    # transcription's ["text"] (never a derived field)
+                    default = isinstance(read, tuple) and read[0] == "default"
+                    plain = isinstance(read, tuple) and read[0] == "plain"
+                    read = read[1] if isinstance(read, tuple) else read
                     key = node_key(f.path, read)
                     self.sites[key] = ("v0read", self.sites.get(key, ("v0read", frozenset()))[1] | {oid},
-                                       default)
+                                       default, plain)
                 self._record_call(f, parent, oid, v1[0], list(v1[0].split(".")), v0=True)
                 return
             # Azure and other endpoints are settled in decide, once every module setting is known.
@@ -4654,7 +4676,7 @@ class _Builder:
             use = self._use(f, call, oid, surface, bool(problem), problem, "MIG112",
                             USE_TODO if problem else USE_CONVERT)
         elif surface in TRANSCRIPTION_SURFACES:
-            problem = _transcription_problem(f, call)
+            problem = _transcription_problem(f, call, v0)
             use = self._use(f, call, oid, surface, bool(problem), problem, "MIG117",
                             USE_TODO if problem else USE_CONVERT)
         elif surface in FILE_SURFACES:
@@ -5486,7 +5508,9 @@ def _absolute_module(f: _File, module: str, level: int) -> str:
     if not level:
         return module
     parts = f.module.split(".")
-    parts = parts[: max(len(parts) - level, 0)]
+    # (a package's __init__.py is the package itself: its `from . import x` names the package's own x; held-out
+    # review 124, Y2, `from . import vlm_openai` was looked for beside the package)
+    parts = parts[: max(len(parts) - level + (posixpath.basename(f.path) == "__init__.py"), 0)]
     return ".".join([*parts, module] if module else parts)
 
 
@@ -5851,7 +5875,30 @@ def _openai_model_branch(f: _File, call: ast.Call) -> str:
         return ""
     scope = f.scope_of.get(id(call), ())
     assigns = (n for n in f.nodes if isinstance(n, ast.Assign) and f.scope_of.get(id(n), ()) == scope)
-    return openai_branch_reason(call, model, ancestors_of(f, call), assigns)
+    found = openai_branch_reason(call, model, ancestors_of(f, call), assigns)
+    if found or not (isinstance(model, ast.Name) and len(scope) == 1 and (scope, model.id) in f.params):
+        return found
+    # `def call_openai(messages, model)` called only as `if "gpt" in model: return call_openai(messages, model)`: the
+    # gate is the caller's (held-out review 124, Y4: converted, the default gpt-4o went to Mistral, and passing a
+    # Mistral model as the TODO asked made the caller raise)
+    order = f.param_order.get(scope, [])
+    index = order.index(model.id) if model.id in order else -1
+    reasons = []
+    for load in (n for n in f.nodes if isinstance(n, ast.Name) and n.id == scope[0] and isinstance(n.ctx, ast.Load)):
+        caller = f.parent.get(id(load))
+        if not (isinstance(caller, ast.Call) and caller.func is load):
+            return ""  # handed on, aliased: calls not seen
+        passed = next((kw.value for kw in caller.keywords if kw.arg == model.id), None) or (
+            caller.args[index] if 0 <= index < len(caller.args) else None)
+        where = f.scope_of.get(id(caller), ())
+        reason = openai_branch_reason(caller, passed, ancestors_of(f, caller), (
+            n for n in f.nodes if isinstance(n, ast.Assign) and f.scope_of.get(id(n), ()) == where)) \
+            if passed is not None else ""
+        if not reason:
+            return ""
+        reasons.append(reason.replace("it runs only when", f"{'.'.join(where) or 'the module'} calls {scope[0]}() "
+                                      "only when", 1))
+    return reasons[0] if reasons else ""
 
 
 def openai_branch_reason(call: ast.AST, model: ast.AST, ancestors, assigns) -> str:
@@ -6904,6 +6951,11 @@ def _responses_stream_problem(f: _File, call: ast.Call) -> str:
         return problem
     for load in loads:
         read = f.parent.get(id(load))
+        if isinstance(read, ast.Call) and isinstance(read.func, ast.Name) and read.func.id == "getattr" and \
+                len(read.args) in (2, 3) and read.args[0] is load and not read.keywords and \
+                isinstance(read.args[1], ast.Constant) and read.args[1].value in STREAM_EVENT_ATTRS and \
+                read.args[1].value not in ("item", "part", "response"):
+            continue  # `getattr(chunk, "text", None)`: a field both providers' events have, or not (held-out 124, Y5)
         if not (isinstance(read, ast.Attribute) and read.value is load) or \
                 read.attr.startswith("model_") or read.attr in ("dict", "json", "to_dict", "to_json"):
             return (f"{event} (a stream event) is used as a whole: Mistral's events are not OpenAI's classes "
@@ -7407,17 +7459,21 @@ def _transcription_file_problem(f: _File, call: ast.Call, file: ast.AST) -> str:
             "pass file={\"file_name\": ..., \"content\": ...} to Mistral by hand")
 
 
-def _transcription_problem(f: _File, call: ast.Call) -> str:
+def _transcription_problem(f: _File, call: ast.Call, v0: bool = False) -> str:
     """Why MIG117 leaves an ``audio.transcriptions.create`` as it is ("" when it becomes Mistral's
     ``audio.transcriptions.complete``): keywords Mistral takes, ``file=`` an open file (``open(path,
-    "rb")`` or a name bound to one, or a ``(name, content)`` tuple), JSON answers, and a result read as ``.text``."""
+    "rb")`` or a name bound to one, or a ``(name, content)`` tuple), JSON answers, and a result read as ``.text``.
+    ``v0``: openai 0.x's ``openai.Audio.transcribe(model, file, ...)``, whose first two arguments may be positional
+    and whose result's dict reads ``_v0_problem`` checked."""
     from migrator.mapping.audio import (DIARIZED_FORMAT, DIARIZED_TODO, RESULT_ATTRS, SEGMENT_GRANULARITY,
                                          TEXT_FORMAT, TRANSCRIPTION_KWARGS, VERBOSE_FORMAT, VERBOSE_RESULT_ATTRS,
                                          not_given)
 
-    if call.args:
+    if call.args and not (v0 and len(call.args) <= len(V0_TRANSCRIBE_ARGS) and
+                          not any(isinstance(a, ast.Starred) for a in call.args)):
         return "positional arguments"
     keywords = {kw.arg: kw.value for kw in call.keywords}
+    keywords.update(zip(V0_TRANSCRIBE_ARGS, call.args))  # (v0: `transcribe("whisper-1", f)`)
     if None in keywords:
         # the target call's shape, and the OpenAI models its function names (held-out review 92, X11: a bare
         # "convert by hand", where the other transcription TODOs show the call)
@@ -7458,8 +7514,8 @@ def _transcription_problem(f: _File, call: ast.Call) -> str:
     # then (held-out review 68, Y2: `.segments` read after it, a TypeError)
     verbose = (response_format == VERBOSE_FORMAT and "language" not in keywords) or granularities is not None
     problem = _transcription_file_problem(f, call, keywords["file"])
-    if problem:
-        return problem
+    if problem or v0:
+        return problem  # (v0: its dict reads are _v0_result_problem's)
 
     def read_problem(read: ast.Attribute, name: str) -> str:
         if read.attr == "segments" and response_format == VERBOSE_FORMAT and "language" in keywords and \
@@ -8042,6 +8098,11 @@ def _v0_own_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
         problem = _moderation_arguments_problem(call)
     elif surface in FIM_SURFACES:
         problem = _fim_arguments_problem(call)
+    elif surface in TRANSCRIPTION_SURFACES:  # (its arguments: _record_call's _transcription_problem)
+        if any(kw.arg == "response_format" and isinstance(kw.value, ast.Constant) and kw.value.value == "text"
+               for kw in call.keywords):
+            return ""  # the transcript as a str, either way (MIG117 reads Mistral's .text at once)
+        problem = ""
     else:
         problem = _chat_problem(f, call, surface.split(".")) if surface in CHAT_SURFACES else \
             _embedding_problem(call, f)
@@ -8155,7 +8216,8 @@ def _v0_stream_problem(f: _File, call: ast.Call, reads: list) -> str:
             if problem:
                 return problem
             # a chunk's .get(key[, default]): v0 left the key out, Mistral's field may be None or unset
-            reads.extend(("default", n) if isinstance(n, ast.Call) else n for n in found)
+            reads.extend(n if isinstance(n, tuple) else ("default", n) if isinstance(n, ast.Call) else n
+                         for n in found)
     return ""
 
 
@@ -8190,7 +8252,9 @@ def _v0_result_problem(f: _File, call: ast.Call, surface: str, reads: list) -> s
         found: list = []
         problem = _v0_follow(f, getattr(read, "value"), schema, name, found, 0)
         if not problem:
-            reads.extend(found)
+            # (a transcription's ["text"] is its own field, not a completion choice's derived text)
+            reads.extend(("plain", n) if surface in TRANSCRIPTION_SURFACES and not isinstance(n, tuple) else n
+                         for n in found)
         return problem
 
     def v0_call(value: ast.AST) -> bool:  # its reads, made attributes, work on a v0 OpenAIObject too
@@ -8208,9 +8272,10 @@ def _v0_result_problem(f: _File, call: ast.Call, surface: str, reads: list) -> s
     if problem == used:  # returned to callers of this module: name them (held-out review 59, X10: "elsewhere")
         callers = _returned_to(f, call)
         if callers:
+            # (held-out review 124, X5: "which reads it" was said of a caller that only returned it further)
             problem = (f"the v0 response is returned to {', '.join(callers)}, which "
-                       f"{'reads' if len(callers) == 1 else 'read'} it (as a dict, maybe): convert the call and "
-                       f"{'its' if len(callers) == 1 else 'their'} reads together by hand")
+                       f"{'reads it or hands it on' if len(callers) == 1 else 'read it or hand it on'} (as a dict, "
+                       "maybe): convert the call and what reads it together by hand")
     return problem
 
 
@@ -8295,8 +8360,19 @@ def _v0_follow(f: _File, node: ast.AST, shape, name: str, found: list, depth: in
                     isinstance(call_node.args[0], ast.Constant) and call_node.args[0].value in ("content", "role"):
                 found.append(call_node)  # always present in a v0 message: .get(key, default) is the field
                 shape, parent = shape.get(call_node.args[0].value), call_node
-            elif isinstance(shape, dict) and parent.attr in shape and parent.attr not in V0_DERIVED:
-                shape = shape[parent.attr]
+            elif parent.attr == "get" and isinstance(call_node, ast.Call) and call_node.func is parent and \
+                    isinstance(shape, dict) and len(call_node.args) in (1, 2) and not call_node.keywords and \
+                    isinstance(call_node.args[0], ast.Constant) and call_node.args[0].value in V0_OBJECT_GETS and \
+                    isinstance(shape.get(call_node.args[0].value), dict) and \
+                    (len(call_node.args) == 1 or isinstance(call_node.args[1], ast.Dict) and
+                     not call_node.args[1].keys):
+                # `chunk["choices"][0].get("delta", {}).get("content")`, the usual v0 stream read (held-out review
+                # 124, Y8): the delta / message is always there, an object on Mistral: `.delta`
+                found.append(("plain", call_node))
+                shape, parent = shape[call_node.args[0].value], call_node
+            elif isinstance(shape, dict) and parent.attr in shape and (parent.attr not in V0_DERIVED or
+                                                                        shape is V0_TRANSCRIPTION):
+                shape = shape[parent.attr]  # (a transcription's .text is its own field: v0 objects read alike)
             elif isinstance(shape, dict) and parent.attr in shape:  # rewritten from its dict read only
                 return (f"{name}'s {parent.attr} is read as an attribute: migrator rewrites only its dict read "
                         f"[{parent.attr!r}]; convert by hand")
