@@ -283,6 +283,17 @@ def chat_method(func: ast.AST) -> Optional[tuple[str, ast.AST]]:
     return names[0], receiver
 
 
+def openai_module_check(node: ast.AST, facts: "ModuleFacts") -> Optional[str]:
+    """``openai is None`` / ``openai is not None``: a check that the openai module imported, where a guard binds it
+    to a stand-in (``except ImportError: openai = None``); the module's name, else None."""
+    if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.Is, ast.IsNot)) and \
+            isinstance(node.left, ast.Name) and facts.openai_modules.get(node.left.id) == "openai" and \
+            node.left.id in facts.stored_names and isinstance(node.comparators[0], ast.Constant) and \
+            node.comparators[0].value is None:
+        return node.left.id
+    return None
+
+
 def v0_read(node: ast.AST) -> bool:
     """``x["choices"]`` (a key a v0 response has) or ``x.get("content")``: a dict-style read MIG118
     rewrites where the plan says it reads a converted legacy v0 result."""
@@ -1015,6 +1026,8 @@ class _Collector(NodeVisitor):
             self._site(node, ENV)
         if self.facts.reads_responses and unset_guard(node) and self.facts_uses_openai:
             self._site(node, RGUARD)
+        if openai_module_check(node, self.facts):
+            self.mark()  # `if openai is None:` of an `except ImportError: openai = None` guard (held-out 125, X2)
         self.generic_visit(node)
 
     @property
@@ -1161,8 +1174,10 @@ class _Collector(NodeVisitor):
             # client's base_url parameter (MIG101 maps it; held-out review 109, X5)
         for target in node.targets:
             if (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
-                    and self.facts.openai_modules.get(target.value.id) == "openai"
+                    and (self.facts.openai_modules.get(target.value.id) == "openai" or self.facts.view is not None and
+                         (self.facts.view.site(target) or ("",))[0] == "modcfg")  # (a star import's: review 125, Y3)
                     and target.attr in MODULE_CLIENT_SETTINGS):
+                self.facts.openai_modules.setdefault(target.value.id, "openai")  # (the plan's: a star import's)
                 self._site(target, MODCFG)
                 self.facts.module_settings.add(target.attr)
                 if target.attr == "max_retries":

@@ -608,6 +608,26 @@ class _Transformer(RuleTransformer):
             self.__dict__["_standin_names"] = found
         return found
 
+    def _module_check_todo(self, test: cst.BaseExpression) -> None:
+        """``if openai is None:`` where ``try: import openai`` / ``except ImportError: openai = None`` guards the module
+        and every client built here converts: whether the Mistral code runs still hangs on the openai package
+        (held-out review 125, X2: with openai uninstalled, the app quietly took its offline stand-in)."""
+        view = self.facts.view
+        if view is None or self.config.endpoint() is not None or not (
+                isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and
+                isinstance(test.comparisons[0].operator, (cst.Is, cst.IsNot)) and isinstance(test.left, cst.Name) and
+                isinstance(test.comparisons[0].comparator, cst.Name) and test.comparisons[0].comparator.value == "None"
+                and self.facts.openai_modules.get(test.left.value) == "openai" and
+                test.left.value in self.facts.stored_names):
+            return
+        mine = [c for c in view.plan.clients if c.path == view.path and c.kind != "parameter"]
+        if mine and all(c.decision == CONVERT for c in mine):
+            self.todo(self.current_line(), f"{code_of(test)} checks that the openai package imported (its `except "
+                                           f"ImportError: {test.left.value} = None` guard), but the code it guards now "
+                                           "calls Mistral: check mistralai instead (try: from mistralai.client "
+                                           "import Mistral / except ImportError: Mistral = None), or the Mistral code "
+                                           "is skipped where openai is not installed")
+
     def _availability_test(self, test: cst.BaseExpression) -> Optional[cst.BaseExpression]:
         """``test`` with the stand-in's name as Mistral's (``OpenAI``, ``not OpenAI``, ``OpenAI is None``, also as an
         operand of ``and`` / ``or``: ``API_KEY and OpenAI``, held-out review 61, Y25), or None."""
@@ -672,6 +692,7 @@ class _Transformer(RuleTransformer):
         return updated.with_changes(handlers=handlers, leading_lines=leading)
 
     def visit_If(self, node: cst.If) -> None:
+        self._module_check_todo(node.test)
         # (a membership test or a read of openai.api_key: a getenv gate is renamed with the client, A3)
         test = code_of(node.test)
         self._blocks.append((id(node), bool(re.search(r"""['"]OPENAI_API_KEY['"]\s+(?:not\s+)?in\b""", test)) or

@@ -6003,3 +6003,134 @@ def test_held_out_124_an_imported_model_default_of_a_caller_in_another_module_is
     out = convert_files({"pkg/__init__.py": "", "pkg/llm.py": llm + 'LIMIT = {"gpt-3.5-turbo": 4096}[DEFAULT_MODEL]\n',
                          "pkg/match.py": match})
     assert '"gpt-3.5-turbo"' in out["pkg/llm.py"], out["pkg/llm.py"]
+
+
+def test_held_out_125_a_key_set_on_the_openai_module_a_star_import_brings_gets_its_todos() -> None:
+    """Held-out review 125, Y3 (openai_gpt_proxy): main.py `from helper import *` (helper.py `import openai`) then
+    `openai.api_key = os.getenv("CHAT_GPT_API_KEY")`: helper's v0 call moved to a Mistral() reading MISTRAL_API_KEY,
+    the key setting became a silent no-op, and requests went out keyless. As under an `import openai` of main.py's
+    own: a TODO at the setting and at the moved call; the requirements do not call helper's import unused."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "requirements.txt": "openai==0.28\n",
+        "helper.py": 'import openai\n\n\ndef ask(messages):\n    completion = openai.ChatCompletion.create(model='
+                     '"gpt-4o-mini", messages=messages)\n    return completion["choices"][0]["message"]["content"]\n',
+        "main.py": 'import os\nfrom helper import *\n\nopenai.api_key = os.getenv("CHAT_GPT_API_KEY")\n'
+                   'print(ask([{"role": "user", "content": "hi"}]))\n'})
+    assert "mistral_client.chat.complete(" in out["helper.py"] and "main.py set OpenAI's key" in out["helper.py"], \
+        out["helper.py"]
+    assert "# TODO(migrator MIG101): openai.api_key configures OpenAI's module-level client" in out["main.py"], \
+        out["main.py"]
+    assert "import openai" in out["helper.py"] and "stays only because" not in out["requirements.txt"], out
+
+
+def test_held_out_125_an_options_choices_constant_is_mapped_with_its_default() -> None:
+    """Held-out review 125, X1: `MODELS = ["gpt-4o", "gpt-4o-mini"]` then `add_argument("--model", choices=MODELS,
+    default="gpt-4o-mini")`: the default became Mistral's and MODELS stayed, so `--model gpt-4o` went to Mistral and
+    a Mistral name was refused by argparse. The list is mapped where it is set (only the option reads it)."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent('''\
+        import argparse
+        from openai import OpenAI
+
+        MODELS = ["gpt-4o", "gpt-4o-mini"]
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--model", choices=MODELS, default="gpt-4o-mini")
+        args = parser.parse_args()
+
+        client = OpenAI()
+        r = client.chat.completions.create(model=args.model, messages=[{"role": "user", "content": "hi"}])
+        print(r.choices[0].message.content)
+        ''')
+    assert 'MODELS = ["mistral-large-latest", "mistral-small-latest"]' in code and \
+        'default="mistral-small-latest"' in code, code
+
+
+def test_held_out_125_a_client_built_from_a_table_of_servers_naming_openai_is_kept_with_the_table() -> None:
+    """Held-out review 125, Y4 (llm-labs): `SERVICE_CONFIG = {"openai": {"base_url": "https://api.openai.com/v1"},
+    "groq": {...}}` then `OpenAI(base_url=config["base_url"])`: reported as "the OpenAI SDK pointed at Groq" and left
+    with no TODO, though the "openai" entry calls OpenAI. It stays, its TODO naming the table's servers."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import os
+        from openai import OpenAI
+
+        SERVICE_CONFIG = {
+            "openai": {"base_url": "https://api.openai.com/v1", "api_key_env_var": "OPENAI_API_KEY"},
+            "groq": {"base_url": "https://api.groq.com/openai/v1", "api_key_env_var": "GROQ_API_KEY"},
+        }
+
+
+        def reply(service: str, model_name: str, chat: list) -> str:
+            config = SERVICE_CONFIG[service]
+            client = OpenAI(api_key=os.getenv(config["api_key_env_var"]), base_url=config["base_url"])
+            return client.chat.completions.create(model=model_name, messages=chat).choices[0].message.content
+        ''')
+    assert "client = OpenAI(" in code and any(
+        "is chosen from a table of servers (OpenAI (https://api.openai.com/v1), Groq" in t for t in todos), todos
+
+
+def test_held_out_125_a_response_returned_through_a_nested_retry_function_is_followed_to_its_readers() -> None:
+    """Held-out review 125, Y2 (promptwizard): `def ask(...)` runs a nested `@retry def _call(): return
+    client.chat.completions.create(..., functions=...)` and returns `_call()`; evals.py reads
+    `resp.choices[0].message.function_call`, which Mistral's message lacks. Without the nesting the client was kept
+    naming the read; nested, the call converted (AttributeError in evals.py)."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "llm.py": 'from openai import OpenAI\nfrom tenacity import retry, stop_after_attempt\n\n\n'
+                  'def ask(messages, functions):\n    client = OpenAI()\n\n    @retry(stop=stop_after_attempt(3))\n'
+                  '    def _call():\n        return client.chat.completions.create(model="gpt-4o-mini", '
+                  'messages=messages, functions=functions)\n    return _call()\n',
+        "evals.py": 'from llm import ask\n\nresp = ask([{"role": "user", "content": "a"}], [])\n'
+                    'print(resp.choices[0].message.function_call.name)\n'})
+    assert "client = OpenAI()" in out["llm.py"] and \
+        "the response ask() returns is read in evals.py as resp.choices[0].message.function_call" in out["llm.py"], \
+        out["llm.py"]
+
+
+def test_held_out_125_messages_built_with_openais_pydantic_models_keep_their_call() -> None:
+    """Held-out review 125, Y1 (qabot): a seeded history holding `Function(name=..., arguments="{}")` (openai's
+    pydantic model) inside `ChatCompletionMessageToolCallParam(...)`: the call converted and mistralai's validation
+    rejected the message on the first request. The call stays, naming the model; TypedDict `...Param` alone is fine."""
+    from mechanics import convert_idempotent
+
+    source = '''\
+        from openai import OpenAI
+        from openai.types.chat import ChatCompletionUserMessageParam
+        from openai.types.chat.chat_completion_message_tool_call import Function
+
+        client = OpenAI()
+        messages = [{"role": "assistant", "content": "", "tool_calls": [
+            {"type": "function", "id": "abcdefghi", "function": Function(name="show_tables", arguments="{}")}]},
+            ChatCompletionUserMessageParam(role="user", content="How many users?")]
+        r = client.chat.completions.create(model="gpt-4o-mini", messages=messages)
+        '''
+    code, todos = convert_idempotent(source)
+    assert "client = OpenAI()" in code and any("messages= is built with Function(...), OpenAI's pydantic model" in t
+                                               for t in todos), todos
+    code, _ = convert_idempotent(source.replace('Function(name="show_tables", arguments="{}")',
+                                                '{"name": "show_tables", "arguments": "{}"}'))
+    assert "client.chat.complete(" in code, code
+
+
+def test_held_out_125_a_required_key_setting_is_not_said_handed_on_by_a_dead_module_setting() -> None:
+    """Held-out review 125, X7 (AI-Government-Assistant): main.py `openai.api_key = settings.OPENAI_API_KEY`, which no
+    call uses any more (its TODO says to remove it), and embed.py's `openai.AsyncOpenAI()` converted: the settings
+    TODO said "the converted clients are handed it ... pass it instead", contradicting main.py's."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "app/__init__.py": "",
+        "app/settings.py": 'from pydantic import Field\nfrom pydantic_settings import BaseSettings\n\n\n'
+                           'class Settings(BaseSettings):\n'
+                           '    OPENAI_API_KEY: str = Field(..., env="OPENAI_API_KEY")\n\n\nsettings = Settings()\n',
+        "app/main.py": "import openai\nfrom .settings import settings\n\nopenai.api_key = settings.OPENAI_API_KEY\n",
+        "app/embed.py": 'import openai\n\nclient = openai.AsyncOpenAI()\n\n\nasync def embed(text):\n'
+                        '    r = await client.embeddings.create(input=text, model="text-embedding-3-small")\n'
+                        '    return r.data[0].embedding\n'})
+    assert "every client now reads MISTRAL_API_KEY" in out["app/settings.py"] and \
+        "are handed it" not in out["app/settings.py"], out["app/settings.py"]

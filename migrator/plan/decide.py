@@ -6658,6 +6658,18 @@ def _argparse_slots(builder, f, node) -> set:
                     (parent.func.id,) in f.scopes):
                 return set()  # `vars(args)`, `run(args)` of another module, getattr(args, ...): reads unseen
     builder.extra_slots.setdefault(f.path, set()).add(constant or ("argdefault", attr))
+    choices = next((kw.value for kw in declared[0].keywords if kw.arg == "choices"), None)
+    if isinstance(choices, ast.Name) and builder.lookup_scope(f, f.scope_of.get(id(choices), ()), choices.id) == ():
+        # `MODELS = ["gpt-4o", "gpt-4o-mini"]` then `choices=MODELS`: the list, mapped where it is set when only the
+        # option reads it (held-out review 125, X1: the default became Mistral's, `--model gpt-4o` still went to
+        # Mistral, and a Mistral name was refused by argparse)
+        values = f.assigns.get(((), choices.id), [])
+        if len(values) == 1 and isinstance(values[0], (ast.List, ast.Tuple)) and values[0].elts and all(
+                isinstance(e, ast.Constant) and isinstance(e.value, str) and slot_model_literal(e.value)
+                for e in values[0].elts) and \
+                not [load for load in _loads_of(f, choices.id) if load is not choices] and \
+                not _imported_elsewhere(builder, f, choices.id):
+            builder.extra_slots.setdefault(f.path, set()).add(("const", choices.id))
     return {("argread", attr)}
 
 
@@ -6795,7 +6807,7 @@ def _required_key_fields(builder, files) -> dict:
                 importing = _importing(builder, f.path)
                 beside = [g for g in files if project_of(g.path) == project_of(f.path) or g.path in importing and (
                     not _in_package(f.path) or not _in_package(g.path))]
-                handed = _handed_field(beside, stmt.target.id)
+                handed = _handed_field(beside, stmt.target.id, getattr(builder, "plan_sites", None))
                 if not handed and not any(g.uses_openai for g in beside):
                     found.setdefault(f.path, {})[span] = (
                         f"{stmt.target.id} is a required setting ({reader} the OPENAI_API_KEY "
@@ -6823,7 +6835,7 @@ def _in_package(path: str) -> bool:
     return os.path.isfile(os.path.join(os.path.dirname(os.path.abspath(path)), "__init__.py"))
 
 
-def _handed_field(files, field: str) -> str:
+def _handed_field(files, field: str, sites: Optional[dict] = None) -> str:
     """``api_key=settings.openai_api_key`` (or ``.get_secret_value()`` of it) given to a call in the modules read: as
     written (the first), else ""."""
     for g in files:
@@ -6843,7 +6855,10 @@ def _handed_field(files, field: str) -> str:
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and \
                     isinstance(node.targets[0], ast.Attribute) and node.targets[0].attr == "api_key" and \
                     isinstance(node.targets[0].value, ast.Name) and g.openai_modules.get(node.targets[0].value.id) and \
-                    isinstance(node.value, ast.Attribute) and node.value.attr == field:
+                    isinstance(node.value, ast.Attribute) and node.value.attr == field and \
+                    (sites or {}).get(node_key(g.path, node.targets[0]), ("", ""))[1] != "dead":
+                # (not a setting no call uses, which MIG101 says to remove: held-out review 125, X7, "the converted
+                # clients are handed it" of a key no converted client reads)
                 return f"{ast.unparse(node)[:80]} in {os.path.basename(g.path)}"
     return ""
 
