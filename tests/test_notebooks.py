@@ -1040,3 +1040,22 @@ def test_held_out_124_the_first_cell_gets_the_imports_of_the_client_written_ther
     read = {node.id for node in ast.walk(first) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)}
     assert "Mistral" in read and read - {"os", "x"} <= bound, sources[0]
     assert not run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False).changed
+
+
+def test_held_out_126_a_section_importing_openai_itself_builds_its_client_with_its_own_retry_config(tmp_path):
+    """Held-out review 126, X2 (medical-assistant): a second section of a notebook, meant to run on its own, imports
+    openai in one cell and builds its client in the next; its `Mistral(..., retry_config=MISTRAL_RETRY_CONFIG)` read
+    the constant written in cell 1 (NameError in a fresh kernel started at section 2, and no TODO)."""
+    from migrator.engine import Mode, run
+
+    path = _write_cells(tmp_path, [
+        "import os\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.getenv('OPENAI_API_KEY'))",
+        "r = client.chat.completions.create(model='gpt-4o-mini', messages=[{'role': 'user', 'content': 'hi'}])",
+        "import openai\nimport os",
+        "client = openai.OpenAI(api_key=os.getenv('OPENAI_API_KEY'))",
+        "r = client.chat.completions.create(model='gpt-4o-mini', messages=[{'role': 'user', 'content': 'x'}])"])
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    sources = _cell_sources(path)
+    assert "MISTRAL_RETRY_CONFIG" not in "".join(sources[3:]) and "retry_config=RetryConfig(" in sources[3], sources
+    assert "from mistralai.client.utils import BackoffStrategy, RetryConfig" in sources[2], sources
+    assert not run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False).changed

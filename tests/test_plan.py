@@ -6134,3 +6134,75 @@ def test_held_out_125_a_required_key_setting_is_not_said_handed_on_by_a_dead_mod
                         '    return r.data[0].embedding\n'})
     assert "every client now reads MISTRAL_API_KEY" in out["app/settings.py"] and \
         "are handed it" not in out["app/settings.py"], out["app/settings.py"]
+
+
+def test_held_out_126_a_tokenizer_asked_for_a_settings_model_the_converted_call_sends_says_it_raises() -> None:
+    """Held-out review 126, X3 (YAGDB): `tiktoken.encoding_for_model(settings["prompt_model"])` beside a converted
+    call sending `model=settings["prompt_model"]`: the TODO said counts were "approximate", but once the setting names
+    a Mistral model, as the call's TODO asks, encoding_for_model raises KeyError at start-up."""
+    from mechanics import convert_idempotent
+
+    _, todos = convert_idempotent('''\
+        import json
+        import tiktoken
+        from openai import OpenAI
+
+        settings = json.load(open("settings.json"))
+        client = OpenAI()
+        enc = tiktoken.encoding_for_model(settings["prompt_model"])
+
+
+        def reply(history):
+            r = client.chat.completions.create(model=settings["prompt_model"], messages=history)
+            return r.choices[0].message.content, len(enc.encode(history[-1]["content"]))
+        ''')
+    assert any(t.startswith("settings['prompt_model'] also names the model of calls migrator moved to Mistral") and
+               "raises KeyError" in t for t in todos), todos
+
+
+def test_held_out_126_token_ids_built_in_a_comprehension_keep_the_embeddings_call() -> None:
+    """Held-out review 126, Y2 (RetailNext00): `tokens = [t[:8191] for t in encoding.encode_batch(corpus)]` then
+    `embeddings.create(input=tokens)` converted to `inputs=tokens`: Mistral embeds text only (a ValidationError on
+    every batch, retried by tenacity ten times)."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import tiktoken
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def embed_corpus(corpus):
+            encoding = tiktoken.get_encoding("cl100k_base")
+            tokens = [t[:8191] for t in encoding.encode_batch(corpus)]
+            response = client.embeddings.create(input=tokens, model="text-embedding-3-large")
+            return [d.embedding for d in response.data]
+        ''')
+    assert "client = OpenAI()" in code and any("input=tokens holds token ids" in t for t in todos), todos
+
+
+def test_held_out_126_a_kwargs_wrapper_whose_callers_pass_an_openai_model_keeps_its_client() -> None:
+    """Held-out review 126, Y1 (the OpenAI cookbook's retry wrapper): `def completion_with_backoff(**kwargs): return
+    client.chat.completions.create(**kwargs)` called with `model="gpt-4o-mini"` converted with "0 left with TODO":
+    every request sent an OpenAI model to Mistral. The pass-through no longer takes a model it would not map."""
+    from mechanics import convert_idempotent
+
+    source = '''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def completion_with_backoff(**kwargs):
+            return client.chat.completions.create(**kwargs)
+
+
+        def label(text):
+            r = completion_with_backoff(model="MODEL", messages=[{"role": "user", "content": text}], temperature=0)
+            return r.choices[0].message.content
+        '''
+    code, todos = convert_idempotent(source.replace("MODEL", "gpt-4o-mini"))
+    assert "client = OpenAI()" in code and todos, (code, todos)
+    code, _ = convert_idempotent(source.replace("MODEL", "mistral-small-latest"))
+    assert "client.chat.complete(**kwargs)" in code, code

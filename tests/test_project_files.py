@@ -4381,3 +4381,23 @@ def test_a_crewai_module_naming_no_openai_is_read_and_its_agents_told(tmp_path):
     report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
     messages = [f.message for r in report.results for f in getattr(r, "findings", ())]
     assert not any("stays only because" in m for m in messages), messages
+
+
+def test_held_out_126_a_notebook_of_a_project_shipping_no_package_gets_its_dependencies_declared(tmp_path):
+    """Held-out review 126, X1 (LLM-playground): a uv project of numbered lesson folders (`03_time/ask.py`,
+    `04_sql/agent.ipynb`), no package among them: the script's mistralai replaced openai in pyproject.toml, but the
+    notebook's langchain-mistralai was "not the package's own" and stayed undeclared beside a dead langchain-openai."""
+    manifest = ('[project]\nname = "playground"\nversion = "0.1.0"\nrequires-python = ">=3.12"\n'
+                'dependencies = [\n    "langchain-core>=1.2.0",\n    "langchain-openai>=1.1.3",\n'
+                '    "openai>=2.9.0",\n]\n')
+    (tmp_path / "pyproject.toml").write_text(manifest)
+    (tmp_path / "03_time").mkdir()
+    (tmp_path / "03_time" / "ask.py").write_text(
+        'from openai import OpenAI\n\nclient = OpenAI()\nprint(client.chat.completions.create(model="gpt-4o", '
+        'messages=[{"role": "user", "content": "hi"}]).choices[0].message.content)\n')
+    (tmp_path / "04_sql").mkdir()
+    (tmp_path / "04_sql" / "agent.ipynb").write_text(notebook(
+        'from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model="gpt-4o")\nprint(llm.invoke("hi").content)'))
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    text = (tmp_path / "pyproject.toml").read_text()
+    assert '"langchain-mistralai>=1.1,<2"' in text and "langchain-openai" not in text, text

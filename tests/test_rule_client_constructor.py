@@ -3112,3 +3112,24 @@ def test_held_out_125_a_check_of_the_guarded_openai_module_says_the_mistral_code
         ''')
     assert "client.chat.complete_async(" in code, code
     assert any(t.startswith("openai is None checks that the openai package imported") for t in todos), todos
+
+
+def test_held_out_126_a_missing_key_guard_catching_openais_error_gets_a_todo():
+    """Held-out review 126, Y3: `try: client = OpenAI()` / `except openai.OpenAIError: st.error("Set OPENAI_API_KEY
+    first")`: OpenAI() raised that error with no key; Mistral() builds without one, so the guard became dead code and
+    the app failed at its first request, silently. (`except Exception` keeps its api_key=os.environ[...] fold.)"""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import openai
+        from openai import OpenAI
+
+        try:
+            client = OpenAI()
+        except openai.OpenAIError:
+            raise SystemExit("Set OPENAI_API_KEY first")
+
+        print(client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}]))
+        ''')
+    assert any(t.startswith("the except clause around this client handled OpenAI()'s error for a missing key")
+               for t in todos), todos

@@ -1791,3 +1791,32 @@ def test_openai_error_codes_tested_in_a_generic_handler_around_a_converted_call_
                     "own codes and messages (read json.loads(e.body) on an errors.SDKError), so this test no longer "
                     "matches: match Mistral's error instead (or check the input before the call)"], todos
     assert code.count("TODO(migrator MIG103)") == 1, code
+
+
+def test_held_out_125_a_clause_the_conversion_makes_unreachable_gets_a_todo():
+    """Held-out review 125, Y7 (promptwizard): `except openai.APIError` then `except openai.OpenAIError: ... raise`
+    both became the same Mistral classes, the second unreachable, silently. A TODO says so; a clause already dead in
+    openai itself (APITimeoutError after its base APIConnectionError) gets none."""
+    from mechanics import convert_idempotent
+
+    source = '''\
+        import openai
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def ask(messages):
+            try:
+                return client.chat.completions.create(model="gpt-4o-mini", messages=messages)
+            except openai.FIRST as err:
+                print(f"API Error: {err}")
+            except openai.SECOND as e:
+                print(f"Error in request: {e}")
+                raise
+        '''
+    _, todos = convert_idempotent(source.replace("FIRST", "APIError").replace("SECOND", "OpenAIError"))
+    assert any(t.startswith("except openai.OpenAIError: the except openai.APIError above now catches the same Mistral "
+                            "errors") for t in todos), todos
+    _, todos = convert_idempotent(source.replace("FIRST", "APIConnectionError").replace("SECOND", "APITimeoutError"))
+    assert not any("no longer runs" in t for t in todos), todos

@@ -6067,6 +6067,12 @@ def _passthrough_kwargs(f: _File, call: ast.Call, name: str, files, unread) -> b
             rule = CHAT_PARAMS.get(kw.arg)
             if rule is None or rule.policy is not Policy.SAME or kw.arg == "stream":
                 return False
+            if kw.arg == "model" and not (isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str) and
+                                          is_mistral_model(kw.value.value)):
+                # `completion_with_backoff(model="gpt-4o-mini", ...)` through `**kwargs` (the OpenAI cookbook's retry
+                # wrapper): the model passes through unmapped (held-out review 126, Y1: every request sent
+                # gpt-4o-mini to Mistral, "0 left with TODO")
+                return False
     return True
 
 
@@ -8758,6 +8764,10 @@ def _token_ids(value: ast.AST) -> bool:
     ``.encode(...)`` (tiktoken's, the OpenAI cookbook's truncation), sliced or not (probes k03, k13, k14)."""
     while isinstance(value, ast.Subscript):
         value = value.value
+    if isinstance(value, (ast.ListComp, ast.GeneratorExp)):
+        # `[t[:8191] for t in encoding.encode_batch(corpus)]` (held-out review 126, Y2: inputs= of token ids, a
+        # ValidationError on every batch)
+        return _token_ids(value.elt) or any(_token_ids(gen.iter) for gen in value.generators)
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
             value.func.attr in TOKENIZER_METHODS and \
             not isinstance(value.func.value, ast.Constant):  # not "text".encode()

@@ -4531,9 +4531,12 @@ def _tokenizer_statement(f, sites: Optional[dict] = None) -> Optional[tuple[tupl
                                                                  ast.ClassDef)):
             span = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
             # (a setting or module constant shared so has its own TODO at the call, which keeps its value: review 59)
+            # (or a setting read as the call reads it, `settings["prompt_model"]`: held-out review 126, X3)
             given = ast.unparse(node.args[0]) if node.args and name.endswith("encoding_for_model") and (
                 isinstance(node.args[0], ast.Name) or isinstance(node.args[0], ast.Attribute) and
-                isinstance(node.args[0].value, ast.Name) and node.args[0].value.id == "self") else None
+                isinstance(node.args[0].value, ast.Name) and node.args[0].value.id == "self" or
+                isinstance(node.args[0], ast.Subscript) and isinstance(node.args[0].value, ast.Name) and
+                isinstance(node.args[0].slice, ast.Constant)) else None
             if given in sent:
                 return span, TOKENIZER_SHARED_TODO.format(name=given, module="in this module")
             return span, TOKENIZER_TODO.format(call=(ast.get_source_segment(f.source, node) or ast.unparse(node))[:80])
