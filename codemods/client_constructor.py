@@ -1578,8 +1578,12 @@ class _Transformer(RuleTransformer):
                 # (only where the advice is a setting of its own: a check of the very variable handed over holds the
                 # Mistral key once that variable does)
                 gate = self._key_gate_around(code_of(value)) if isinstance(value, cst.Attribute) else ""
+                module = isinstance(value, cst.Attribute) and isinstance(value.value, cst.Name) and \
+                    self.facts.openai_modules.get(value.value.value) == "openai"
                 self.todo(line, f"api_key={code_of(value)} looks like an OpenAI key: pass the Mistral key "
-                          + (f"(a MISTRAL_API_KEY setting beside it in {code_of(value.value)}; without api_key, the "
+                          + ("(the openai module's key setting holds the OpenAI key: read the Mistral key where that "
+                             "one is read, or leave api_key out so the SDK reads MISTRAL_API_KEY)" if module else
+                             f"(a MISTRAL_API_KEY setting beside it in {code_of(value.value)}; without api_key, the "
                              "SDK reads MISTRAL_API_KEY from the process environment only)"
                              if isinstance(value, cst.Attribute) else
                              "(the SDK reads MISTRAL_API_KEY when api_key is not given)")

@@ -3133,3 +3133,26 @@ def test_held_out_126_a_missing_key_guard_catching_openais_error_gets_a_todo():
         ''')
     assert any(t.startswith("the except clause around this client handled OpenAI()'s error for a missing key")
                for t in todos), todos
+
+
+def test_held_out_126_a_client_handed_the_openai_modules_key_gets_consistent_todos():
+    """Held-out review 126, X4 (YAGDB): `openai.api_key = api_keys["openai_api_key"]` then
+    `openai.OpenAI(api_key=openai.api_key)`: the setting's TODO called the converted constructor "code reading
+    openai.api_key back (a start-up check, a header)", and the constructor's spoke of "a MISTRAL_API_KEY setting beside
+    it in openai"."""
+    from mechanics import convert_idempotent
+
+    _, todos = convert_idempotent('''\
+        import json
+        import openai
+
+
+        def main():
+            api_keys = json.load(open("api_keys.json"))
+            openai.api_key = api_keys["openai_api_key"]
+            client = openai.OpenAI(api_key=openai.api_key)
+            print(client.chat.completions.create(model="gpt-4o-mini", messages=[]))
+        ''')
+    assert not any("reads openai.api_key back" in t or "beside it in openai" in t for t in todos), todos
+    assert any(t.startswith("api_key=openai.api_key looks like an OpenAI key: pass the Mistral key (the openai "
+                            "module's key setting holds the OpenAI key") for t in todos), todos

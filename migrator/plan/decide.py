@@ -1249,12 +1249,21 @@ def _dead_openai_imports(files, sites, uses, clients, wrapper_objects) -> dict:
     return out
 
 
+def _handed_to_client(f, node) -> bool:
+    """``OpenAI(api_key=openai.api_key)``: the module's key handed to a client, whose own TODO says what to pass
+    (held-out review 126, X4: the setting's TODO called it code reading the key back, "a start-up check")."""
+    keyword = f.parent.get(id(node))
+    call = f.parent.get(id(keyword)) if isinstance(keyword, ast.keyword) and keyword.arg == "api_key" else None
+    return isinstance(call, ast.Call) and (f.qualify(dotted_name(call.func)) or "") in CLIENT_CLASSES
+
+
 def _key_readers(files) -> set:
     """Modules reading the openai module's key (`if not openai.api_key: ...`, `f"Bearer {openai.api_key}"`): a
     setting they read is never dropped (re-review 44, Y2 / Y5)."""
     return {f.path for f in files if "api_key" in f.source and any(
         isinstance(n, ast.Attribute) and n.attr == "api_key" and isinstance(n.ctx, ast.Load) and
-        isinstance(n.value, ast.Name) and f.openai_modules.get(n.value.id) == "openai" or
+        isinstance(n.value, ast.Name) and f.openai_modules.get(n.value.id) == "openai" and
+        not _handed_to_client(f, n) or
         # `getattr(openai, "api_key", None)` (re-review 45, B23)
         isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "getattr" and len(n.args) >= 2 and
         isinstance(n.args[0], ast.Name) and f.openai_modules.get(n.args[0].id) == "openai" and
