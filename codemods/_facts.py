@@ -35,7 +35,7 @@ from migrator.mapping.responses import UNSET_MODEL_FIELDS, output_text_getattr
 from migrator.mapping.speech import RESULT_READS as SPEECH_READS
 from migrator.plan.files import bound_file_tuple
 from migrator.plan.model import CONVERT
-from migrator.plan.syntax import NodeVisitor, ast_walk
+from migrator.plan.syntax import NodeVisitor, ast_walk, class_read
 
 Path = tuple[str, ...]  # names of the enclosing classes/functions; () is the module
 
@@ -849,8 +849,7 @@ class _Collector(NodeVisitor):
             elif isinstance(sub, ast.Call) and sub.args and written_stream(writers, sub, sub.args[0]):
                 iterated.add(id(sub.args[0]))  # st.write_stream(stream): rewritten with the loops
         # `print(type(stream))`: its class read while debugging, consuming nothing (held-out review 123, Y5)
-        inert = {id(sub.args[0]) for sub in _walk_function(node) if isinstance(sub, ast.Call) and
-                 isinstance(sub.func, ast.Name) and sub.func.id == "type" and len(sub.args) == 1 and not sub.keywords}
+        inert = {id(class_read(sub)) for sub in _walk_function(node) if class_read(sub) is not None}
         for sub in _walk_function(node):
             if isinstance(sub, ast.Name) and sub.id in streams and isinstance(sub.ctx, ast.Load) and \
                     id(sub) not in inert:

@@ -18,7 +18,8 @@ from codemods._layout import _retry_lines, laid_out
 from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, DropValue, Policy, Unmappable
 from migrator.mapping.client import (ANNOTATED, MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_NAME, MODULE_CLIENT_SETTINGS,
                                      MODULE_RETRIES_CARRIED, NO_READ_TIMEOUT, ROUTE_DECORATORS, OPENAI_DEFAULT_RETRIES,
-                                     OPENAI_DEFAULT_TIMEOUT_MS, OPENAI_HOST, OPENAI_SECRET, SDK_INSTRUMENTERS,
+                                     OPENAI_KEY_ERRORS, OPENAI_DEFAULT_TIMEOUT_MS, OPENAI_HOST, OPENAI_SECRET,
+                                     SDK_INSTRUMENTERS,
                                      RUNTIME_KEY_CALLS, SHARED_RETRY_CONFIG, CLIENT_CLOSE, CLIENT_CLOSE_METHODS,
                                      GIVEN_KEY_STEP, KEY_STEP, MISTRAL_KEYS_PAGE, OPENAI_KEYS_PAGE, RETRY_STEP,
                                      PACKAGE_CHECK_TODO, SERVER_URL_STEP, fail_note, is_openai_secret,
@@ -2169,10 +2170,6 @@ def _first_openai_import(body) -> int:
 
 # a key literal that is a placeholder to fill in: empty, "PASTE-YOUR-KEY-HERE", "<your key>", "xxx"
 _PLACEHOLDER_KEY = re.compile(r"^\s*$|your|paste|here|insert|replace|<|xxx", re.IGNORECASE)
-
-
-# what OpenAI() raised for a missing key, as an except clause names it
-OPENAI_KEY_ERRORS = frozenset({"openai.OpenAIError", "OpenAIError", "openai.error.AuthenticationError"})
 
 
 def _names_openai(statement) -> bool:

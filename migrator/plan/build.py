@@ -79,7 +79,7 @@ from migrator.plan.langchain import blocker_for, mistral_branch
 from migrator.plan.files import (FILE_SURFACES, bound_file_tuple, file_tuple, files_problem, id_argument, id_traced,
                                   list_shape)
 from migrator.plan.source import parse_python, place_of
-from migrator.plan.syntax import ast_walk, child_nodes
+from migrator.plan.syntax import ast_walk, child_nodes, class_read
 from migrator.plan.to_thread import FLAG as TO_THREAD
 from migrator.plan.to_thread import desugar
 from migrator.plan.model import USE_CONVERT, USE_TODO, ConversionPlan, Use, node_key
@@ -9143,8 +9143,7 @@ def _stream_consumer_problem(f: _File, call: ast.Call) -> str:
 
 def _type_read(holder: Optional[ast.AST], node: ast.AST) -> bool:
     """``type(node)``: a stream's class read (printed while debugging), which consumes nothing."""
-    return isinstance(holder, ast.Call) and isinstance(holder.func, ast.Name) and holder.func.id == "type" and \
-        len(holder.args) == 1 and holder.args[0] is node and not holder.keywords
+    return holder is not None and class_read(holder) is node
 
 
 def _handed_result_problem(f: _File, call: ast.Call, builder) -> str:
@@ -9412,6 +9411,13 @@ def _rebound_class(f: _File, call: ast.Call) -> str:
             f"(from {name.rsplit('.', 1)[0]} import {head} as ...)")
 
 
+def _servers_shown(pairs) -> str:
+    """``OpenAI (https://api.openai.com/v1), Groq (...)``: (provider, url) pairs as a TODO names them, OpenAI's
+    first."""
+    return ", ".join(f"{'OpenAI' if provider == 'openai' else provider} ({url})"
+                     for provider, url in sorted(pairs, key=lambda item: item[0] != "openai"))
+
+
 def _server_table(texts: list) -> dict:
     """{url: provider} of the servers a base_url's text names, when it names OpenAI's and another's (a table of
     services the client is built from); else {}."""
@@ -9466,8 +9472,7 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
     if servers:
         # callers hand OpenAI's URL and another server's (a subclass's `super().__init__(base_url=OpenRouter's)`):
         # converted, the others' requests went to Mistral's SDK at their URL and failed (held-out review 96, X1)
-        shown = ", ".join(f"{'OpenAI' if provider == 'openai' else provider} ({url})"
-                          for provider, url in sorted(servers.items(), key=lambda item: item[0] != "openai"))
+        shown = _servers_shown(servers.items())
         problems.append(f"base_url={ast.unparse(base_url)} is handed several servers by its callers ({shown}): this "
                         "client serves providers other than OpenAI too; give the OpenAI path a client of its own, then "
                         "run migrator again")
@@ -9479,8 +9484,7 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
         # `SERVICE_CONFIG = {"openai": {"base_url": "https://api.openai.com/v1", ...}, "groq": {...}}` then
         # `OpenAI(base_url=config["base_url"])`: one client for each provider of the table, OpenAI's among them
         # (held-out review 125, Y4: "the OpenAI SDK pointed at Groq", left alone with no word)
-        shown = ", ".join(f"{'OpenAI' if found == 'openai' else found} ({url})"
-                          for url, found in sorted(table.items(), key=lambda item: item[1] != "openai"))
+        shown = _servers_shown((found, url) for url, found in table.items())
         problems.append(f"base_url={ast.unparse(base_url)} is chosen from a table of servers ({shown}): this client "
                         "serves providers other than OpenAI too; give the OpenAI entry a client of its own (or point "
                         "it at Mistral's server with a Mistral key and model), then run migrator again")

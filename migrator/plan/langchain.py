@@ -144,13 +144,6 @@ def cell_starts(source: str) -> tuple[int, ...]:
 _MISTRAL_CLASSES = frozenset({"ChatMistralAI", "MistralAIEmbeddings", "MistralAI", "MistralAIEmbedding", "Mistral"})
 
 
-def _names_openai(test: ast.AST) -> bool:
-    """A comparison with a string naming openai (``provider == "OPENAI"``, ``LLM in ("openai", "azure")``)."""
-    return isinstance(test, ast.Compare) and any(
-        isinstance(n, ast.Constant) and isinstance(n.value, str) and "openai" in n.value.lower()
-        for n in ast_walk(test))
-
-
 def _names_provider(test: ast.AST) -> bool:
     """A test choosing a provider: a string or a name naming openai or mistral (``provider == "openai"``, ``"mistral"
     in model``, ``if USE_MISTRAL:``, ``settings.use_openai``)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast
 from collections import deque
-from typing import Iterator
+from typing import Iterator, Optional
 
 _AST = ast.AST
 
@@ -72,3 +72,11 @@ class NodeVisitor(ast.NodeVisitor):
         visit = self.visit
         for child in child_nodes(node):
             visit(child)
+
+
+def class_read(call: ast.AST) -> Optional[ast.AST]:
+    """The argument of ``type(x)`` (a value's class read, printed while debugging: it consumes nothing), else None."""
+    if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "type" and \
+            len(call.args) == 1 and not call.keywords:
+        return call.args[0]
+    return None
