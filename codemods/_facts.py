@@ -1062,6 +1062,8 @@ class _Collector(NodeVisitor):
         if isinstance(node.value, str) and len(node.value) < 64 and (
                 slot_model_literal(node.value) or fine_tuned(node.value)):
             self.mark()  # a model name MIG102 maps where it is set (an OpenAI fine-tuned one: a TODO)
+        elif node.value == "developer" and self.facts.view is not None and self.facts.view.developer_roles:
+            self.mark()  # `SYSTEM_ROLE = "developer"`, `to_message("developer", ...)`: MIG104 may write "system"
 
     def visit_For(self, node: Union[ast.For, ast.AsyncFor]) -> None:
         iterated = iter_of(node.iter) or enumerated(node) or node.iter

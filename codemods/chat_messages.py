@@ -55,7 +55,9 @@ class ChatMessages(MigratorRule):
     **What it does.** In modules that use OpenAI, a dict literal ``{"role": "developer", ...}``
     becomes ``{"role": "system", ...}`` (so does ``role="developer"`` as the default of a function's ``role`` parameter
     that the function makes a message's role, and given to such a function or to ``dict(...)``, where the messages
-    reach converted chat calls: ``add_message(prompt, role="developer")``); content parts ``{"type": "input_audio",
+    reach converted chat calls: ``add_message(prompt, role="developer")``, by position too; and so does a name the
+    module binds to it and reads as a message's role: ``SYSTEM_ROLE = "developer"``, ``"developer" if o1 else
+    "system"``); content parts ``{"type": "input_audio",
     "input_audio": {"data": X, "format": ...}}`` become ``{"type": "input_audio", "input_audio": X}`` and
     ``{"type": "file", "file": {"file_id": X}}`` becomes ``{"type": "file", "file_id": X}``; a legacy
     function result that names the tool call it answers (``{"role": "function", "tool_call_id": ...}``)
@@ -103,8 +105,7 @@ class _Transformer(RuleTransformer):
         developer_roles): the role a helper puts in its message dict is Mistral's system (held-out review 68, X1).
         Only given to ``dict(...)`` or to a function of the tree that makes it a message's role (the plan's
         role_functions: an access-control ``add_member(user, role="developer")`` is no message, review 70, X3)."""
-        if not isinstance(updated, cst.Call) or not any(arg.keyword is not None and arg.keyword.value == "role"
-                                                        for arg in updated.args):
+        if not isinstance(updated, cst.Call) or not updated.args:
             return updated  # (an earlier rule made it something else: `(await c).text`, `x or y`)
         func = updated.func
         callee = func.value if isinstance(func, cst.Name) else func.attr.value if isinstance(func, cst.Attribute) else ""
@@ -112,12 +113,40 @@ class _Transformer(RuleTransformer):
         if not (callee == "dict" or view is not None and callee in view.role_functions):
             return updated
         args = list(updated.args)
+        # (the role given by position too: `to_message("developer", text)`, held-out review 127, X1)
+        at = view.role_positions.get(callee) if view is not None and not any(a.star for a in args) else None
         for index, arg in enumerate(args):
-            if arg.keyword is not None and arg.keyword.value == "role" and self._developer(arg.value):
+            if (arg.keyword is not None and arg.keyword.value == "role" or arg.keyword is None and index == at) and \
+                    self._developer(arg.value):
                 self.converted(self.current_line(), 'role="developer" -> role="system" (a message built from it '
                                                     "reaches converted chat calls; Mistral has no developer role)")
                 args[index] = arg.with_changes(value=_system(arg.value))
         return updated.with_changes(args=args) if args != list(updated.args) else updated
+
+    def leave_Assign(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
+        """``SYSTEM_ROLE = "developer"`` (or ``"developer" if reasoning else "system"``) where the module reads the name
+        as a message's role (the plan's role_names): Mistral's system role (held-out review 127, X1)."""
+        view = self.facts.view
+        target = updated.targets[0].target if len(updated.targets) == 1 else None
+        if view is None or not isinstance(target, cst.Name) or target.value not in view.role_names:
+            return updated
+        value = self._system_role(updated.value)
+        if value is not updated.value:
+            self.converted(self.current_line(), f'{target.value} = "developer" -> "system" (read as the role of '
+                                                "messages converted chat calls may send; Mistral has no developer "
+                                                "role)")
+            return updated.with_changes(value=value)
+        return updated
+
+    def _system_role(self, value: cst.BaseExpression) -> cst.BaseExpression:
+        if isinstance(value, cst.IfExp):
+            body, orelse = self._system_role(value.body), self._system_role(value.orelse)
+            if body is value.body and orelse is value.orelse:
+                return value
+            same = all(isinstance(v, cst.SimpleString) and v.evaluated_value == "system" for v in (body, orelse))
+            # (not `"system" if o1 else "system"`)
+            return body if same else value.with_changes(body=body, orelse=orelse)
+        return _system(value) if self._developer(value) else value
 
     def leave_Param(self, original: cst.Param, updated: cst.Param) -> cst.Param:
         view = self.facts.view

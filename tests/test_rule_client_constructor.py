@@ -1018,7 +1018,7 @@ def test_a_transport_built_with_httpx_a_few_lines_up_is_named():
         "needs httpx2[socks], as httpx needs httpx[socks]); migrator then moves httpx.AsyncClient(...) to httpx2 "
         "itself and converts",
         "kept on OpenAI: client is also assigned a client that cannot convert (see its TODO), and one name keeps one "
-        "SDK: this one converts with it"], todos
+        "SDK: this one stays on OpenAI with it, and converts once that one can"], todos
     code, todos = convert_snippet(source.replace("from httpx import", "from httpx2 import"))
     assert "async_client=httpx2.AsyncClient(transport=transport)" in code and "OpenAI" not in code, code
     assert not todos, todos
@@ -3156,3 +3156,82 @@ def test_held_out_126_a_client_handed_the_openai_modules_key_gets_consistent_tod
     assert not any("reads openai.api_key back" in t or "beside it in openai" in t for t in todos), todos
     assert any(t.startswith("api_key=openai.api_key looks like an OpenAI key: pass the Mistral key (the openai "
                             "module's key setting holds the OpenAI key") for t in todos), todos
+
+
+def test_held_out_125_one_key_value_handed_to_a_converted_and_a_kept_client_says_it_cannot_serve_both():
+    """Held-out review 125, X3: `run()` hands one key (read from OPENAI_API_KEY) to `ask(prompt, key)`, whose client
+    converts, and to `ask_batch(file_id, key)`, whose client stays on OpenAI (the Batch API): "make sure it holds a
+    Mistral API key" broke the kept path once followed. The TODO names the shared value and the kept client."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import os
+        import openai
+
+
+        def load_api_key():
+            return os.getenv("OPENAI_API_KEY")
+
+
+        def ask(prompt: str, api_key: str) -> str:
+            client = openai.OpenAI(api_key=api_key)
+            r = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
+            return r.choices[0].message.content
+
+
+        def ask_batch(file_id: str, api_key: str):
+            client = openai.OpenAI(api_key=api_key)
+            return client.batches.create(input_file_id=file_id, endpoint="/v1/chat/completions",
+                                         completion_window="24h")
+
+
+        def run(prompt, file_id=None):
+            key = load_api_key()
+            return ask_batch(file_id, key) if file_id else ask(prompt, api_key=key)
+        ''')
+    shared = [t for t in todos if t.startswith("api_key=api_key:")]
+    assert len(shared) == 1 and "run() hands the same value (key) to ask() and to ask_batch(), whose client (line " \
+        "16) stays on OpenAI: one key cannot serve both" in shared[0], todos
+    assert "make sure it holds" not in " ".join(todos), todos
+    # each function given a key of its own: the generic TODO
+    _, todos = convert_snippet('''\
+        import os
+        import openai
+
+
+        def ask(prompt: str, api_key: str) -> str:
+            client = openai.OpenAI(api_key=api_key)
+            return client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content
+
+
+        def ask_batch(file_id: str, api_key: str):
+            client = openai.OpenAI(api_key=api_key)
+            return client.batches.create(input_file_id=file_id, endpoint="/v1/chat/completions",
+                                         completion_window="24h")
+
+
+        def run(prompt, file_id=None):
+            return ask_batch(file_id, os.getenv("OPENAI_API_KEY")) if file_id else ask(prompt, os.getenv("MISTRAL_KEY"))
+        ''')
+    assert any(t.startswith("api_key=api_key: make sure it holds a Mistral API key") for t in todos), todos
+
+
+def test_held_out_127_a_settings_class_attribute_handed_to_a_converted_client_says_to_add_a_setting():
+    """Held-out review 127, Y5 (fourthTask): `class Settings: OPENAI_API_KEY: str = os.getenv("OPENAI_API_KEY", "")`,
+    handed as `AsyncOpenAI(api_key=settings.OPENAI_API_KEY)` in another module: the read's TODO said "the converted
+    client reads MISTRAL_API_KEY", false of a client handed the setting. It says what the module-level one says."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "app/__init__.py": "",
+        "app/config.py": "import os\n\n\nclass Settings:\n"
+                         "    OPENAI_API_KEY: str = os.getenv(\"OPENAI_API_KEY\", \"\")\n"
+                         "\n\nsettings = Settings()\n",
+        "app/client.py": "from openai import AsyncOpenAI\nfrom app.config import settings\n\n"
+                         "client = AsyncOpenAI(api_key=settings.OPENAI_API_KEY)\n\n\nasync def ask(q):\n"
+                         "    r = await client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"
+                         "    return r.choices[0].message.content\n"})
+    config = out["app/config.py"]
+    assert "OPENAI_API_KEY is read here as the setting OPENAI_API_KEY, which converted clients take as " \
+           "api_key=settings.OPENAI_API_KEY in client.py" in config, config
+    assert "the converted client reads MISTRAL_API_KEY" not in config, config

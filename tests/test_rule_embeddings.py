@@ -531,6 +531,25 @@ def test_a_list_of_inputs_built_in_the_code_gets_the_batch_token_todo() -> None:
         convert_files({"embed.py": grown})["embed.py"]
 
 
+def test_a_list_built_by_a_statement_the_rules_do_not_visit_gets_the_batch_token_todo_too() -> None:
+    """Held-out review 126, Y5: `texts = [d["body"] for d in docs if d["body"]]` (no call in it: the rules skip the
+    statement) then `embeddings.create(input=texts)` had no batch TODO, while its twin taking `texts` as a parameter
+    did. The module's tree is read, as for a grown list; a name bound twice, or saying it is a batch, is not."""
+    from mechanics import convert_files
+
+    head = "from openai import OpenAI\n\nclient = OpenAI()\n\n\n"
+    code = head + ("def embed_corpus(docs):\n    texts = [d['body'] for d in docs if d['body']]\n"
+                   "    return client.embeddings.create(model='text-embedding-3-small', input=texts)\n\n\n"
+                   "def embed_pages(docs):\n    page_texts = [d['body'] for d in docs]\n"
+                   "    return client.embeddings.create(model='text-embedding-3-small', input=page_texts)\n\n\n"
+                   "def embed_either(docs, one):\n    rows = [d['body'] for d in docs]\n"
+                   "    if one:\n        rows = docs[:1]\n"
+                   "    return client.embeddings.create(model='text-embedding-3-small', input=rows)\n")
+    out = convert_files({"embed.py": code})["embed.py"]
+    assert "inputs=texts: one Mistral embeddings request takes about 16k tokens" in out, out
+    assert out.count("16k tokens") == 1, out
+
+
 def test_langchain_embeddings_that_convert_count_for_the_other_module_size_check() -> None:
     """Re-review 40, R12: OpenAIEmbeddings moved to MistralAIEmbeddings while create_index.py kept
     `pc.create_index(dimension=1536)`, unflagged (only SDK embeddings calls counted)."""

@@ -727,3 +727,30 @@ def test_held_out_124_a_stream_event_read_through_getattr_converts():
         ''')
     assert "for chunk in (frame.data for frame in stream):" in code, code
     assert not any("used as a whole" in t for t in todos), todos
+
+
+def test_held_out_127_a_parse_and_a_create_bound_to_one_name_each_convert_with_their_own_reads():
+    """Held-out review 127, Y3 (hands-on-openai-apis): `response = client.responses.parse(...)`, `.output_parsed` read,
+    then `response = client.responses.create(...)`, `.output_text` read: the two were taken as alike, each blamed for
+    the other's read, and the client kept. Each binding's reads are its own (reaching_assign, as for chat)."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+        from pydantic import BaseModel
+
+
+        class Booking(BaseModel):
+            name: str
+
+
+        client = OpenAI()
+        response = client.responses.parse(model="gpt-4.1", input=[{"role": "user", "content": "John flies to SF"}],
+                                          text_format=Booking)
+        print(response.output_parsed)
+
+        response = client.responses.create(model="gpt-4.1", input="Tell me a joke")
+        print(response.output_text)
+        ''')
+    assert "print(response.choices[0].message.parsed)" in code and "print(_output_text(response))" in code, code
+    assert "OpenAI()" not in code and "client = Mistral(" in code and not todos, (code, todos)

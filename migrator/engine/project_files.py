@@ -2031,14 +2031,25 @@ _OPENAI_URL_ENV_LINE = re.compile(r"""^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0
                                   r"""api\.openai\.com\b""")
 
 
-def _openai_url_settings(text: str, path: str) -> list[Finding]:
+def _openai_url_settings(text: str, path: str, facts: CodeFacts | None = None) -> list[Finding]:
     """A TODO on each variable of an env file, other than OpenAI's own base-URL variables (edit_base_url's), set to
     OpenAI's API: the code reading it sends requests there, without the SDK or through a client migrator left alone
-    (held-out review 63, Y43: WHISPERX_BASE_URL sent every transcription to OpenAI, silently)."""
+    (held-out review 63, Y43: WHISPERX_BASE_URL sent every transcription to OpenAI, silently); or, read in a module
+    whose converted code passes server_url=, through the converted client (held-out review 127, X2: `openai_api_base`
+    handed to Mistral(server_url=...) sent requests to api.openai.com/v1/v1 with the Mistral key)."""
     found = []
+    scope = facts.env_scope(path) if facts is not None else {}
     for number, line in enumerate(text.splitlines(), 1):
         match = _OPENAI_URL_ENV_LINE.match(line)
         if match is None or match.group(1) in BASE_URL_VARS or match.group(1) == SERVER_URL_ENV:
+            continue
+        read = re.compile(rf"""\b(?:getenv|environ)\b(?:\.get)?\s*[(\[]\s*["']{re.escape(match.group(1))}["']""")
+        if any(read.search(code) and "server_url=" in code for code in scope.values() if code):
+            found.append(Finding(ENV_RULE, FindingKind.TODO, number,
+                                 f"{posixpath.basename(path)}: {match.group(1)} names OpenAI's API, and the converted "
+                                 "code hands it to Mistral(server_url=...), which sends there: set Mistral's server, "
+                                 f"{MISTRAL_SERVER} (no /v1: the SDK adds it), or drop the setting where the code "
+                                 "leaves server_url out", "manual"))
             continue
         found.append(Finding(ENV_RULE, FindingKind.TODO, number,
                              f"{posixpath.basename(path)}: {match.group(1)} names OpenAI's API: the code reading it "
@@ -3487,7 +3498,7 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         return _Edit(text)
     if kind in (ENV_FILE, DEPLOY):
         # (whatever converts: such a URL is an OpenAI use of its own; held-out review 63, Y43)
-        urls = _openai_url_settings(text, path) if kind == ENV_FILE and ENV_RULE in facts.rules and \
+        urls = _openai_url_settings(text, path, facts) if kind == ENV_FILE and ENV_RULE in facts.rules and \
             facts.target == "mistral" and not _other_language_project(path, facts) else []
         if not facts.any_converted or _other_language_project(path, facts) or not facts.serves_converted_code(path):
             return _Edit(text, urls)
@@ -3497,6 +3508,7 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
             rename = not facts.key_still_read(path)
             edit = edit_env(text, path, facts, rename) if kind == ENV_FILE else \
                 edit_shell(text, path, facts, rename) if shell else edit_deploy(text, path, facts, rename)
+            edit.findings[:0] = [f for f in urls if f not in edit.findings]  # (held-out review 127, X2: they were lost)
             if kind == ENV_FILE and facts.target == "mistral":
                 edit.findings.extend(_spelled_key_settings(text, path, facts))
                 if is_example_env(path):

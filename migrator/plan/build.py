@@ -7205,7 +7205,10 @@ def _responses_result_problem(f: _File, call: ast.Call, allowed: Optional[frozen
 
     return _result_problem(f, call, read_problem, "the response is used as a whole (returned, passed on, "
                            "stored): code elsewhere may read OpenAI's output_text, which Mistral's response does "
-                           "not have", same_bindings=_same_call(("responses.create", "responses.parse")),
+                           # (a parse and a create bound to one name are not alike: each has its own reads; held-out
+                           # review 127, Y3, kept both, each blamed for the other's read)
+                           "not have", same_bindings=_same_call(("responses.parse",) if allowed is not None else
+                                                                ("responses.create",)),
                            follow_returns=follow,
                            # (`getattr(r, "output_text", "")` where the call is: rewritten as the read is)
                            getattr_ok=frozenset(attrs - {"output_parsed"}) if allowed is None else frozenset())
@@ -8970,7 +8973,11 @@ def _content_parts(content, scope: ast.AST, depth: int = 0) -> Optional[list]:
     if isinstance(content, ast.Name):
         bound = [n.value for n in _walk_function(scope) if isinstance(n, ast.Assign) and len(n.targets) == 1
                  and isinstance(n.targets[0], ast.Name) and n.targets[0].id == content.id]
-        return _content_parts(bound[0], scope, depth + 1) if len(bound) == 1 else None
+        # (a parameter is bound too: `if isinstance(messages, str): messages = [{"role": "user", "content":
+        # messages}]` reads the caller's string, not that list; held-out review 127, X3, kept the client)
+        params = {a.arg for a in (*scope.args.posonlyargs, *scope.args.args, *scope.args.kwonlyargs)} \
+            if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) else set()
+        return _content_parts(bound[0], scope, depth + 1) if len(bound) == 1 and content.id not in params else None
     return None
 
 
@@ -9928,14 +9935,21 @@ def _fine_tuned_problem(f: _File, call: ast.Call) -> str:
     if _names_fine_tuned_model(f, call, value):
         return (f"model={ast.unparse(value)} is an OpenAI fine-tuning job's fine_tuned_model: only OpenAI serves "
                 "it; fine-tune a Mistral model, then move this call to it")
-    if isinstance(value, ast.Name):
-        scope = f.scope_of.get(id(call), ())
+    scope = f.scope_of.get(id(call), ())
+    for _ in range(3):
+        # a parameter's default or a module constant, and an environment read's default (`FT_MODEL = os.getenv(
+        # "FT_MODEL", "ft:gpt-4o-mini:acme::abc")`: held-out review 126, Y7, converted while the literal kept it)
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and len(value.args) == 2 and \
+                value.func.attr in ("getenv", "get") and ast.unparse(value.func.value) in ("os", "os.environ"):
+            value = value.args[1]
+        if not isinstance(value, ast.Name):
+            break
         default = next((d for i in range(len(scope), 0, -1) if (d := _param_default(f, scope[:i], value.id))), None)
         if default is None:
             assigns = [n for n in f.tree.body if isinstance(n, ast.Assign) and len(n.targets) == 1 and
                        isinstance(n.targets[0], ast.Name) and n.targets[0].id == value.id]
             default = assigns[0].value if len(assigns) == 1 else None
-        value = default
+        value, scope = default, ()
     if isinstance(value, ast.Constant) and isinstance(value.value, str) and fine_tuned(value.value):
         return (f"model {value.value!r} is an OpenAI fine-tuned model: only OpenAI serves it; fine-tune a Mistral "
                 "model, then move this call to it")

@@ -99,7 +99,8 @@ def _developer_roles(builder, files, uses) -> frozenset:
     """Modules with a ``role="developer"`` keyword or a ``role`` parameter defaulting to it whose messages may reach
     converted chat calls: the module converts chat calls itself, or one that does imports it (held-out review 68, X1:
     `add_message(prompt, role="developer")` in a history helper; mistralai rejects the role before sending)."""
-    candidates = [f for f in files if "developer" in f.source and _developer_role_constant(f)]
+    positions = _role_positions(files, _role_functions(files))
+    candidates = [f for f in files if "developer" in f.source and _developer_role_constant(f, positions)]
     if not candidates:
         return frozenset()
     chat = {use.path for use in uses if use.status == CONVERT and "chat" in use.surface}
@@ -229,8 +230,60 @@ def _role_value(node) -> bool:
             kw.arg == "role" and isinstance(kw.value, ast.Name) and kw.value.id == "role" for kw in node.keywords)
 
 
-def _developer_role_constant(f) -> bool:
+def _role_positions(files, role_functions: dict) -> dict:
+    """name -> where its ``role`` parameter stands among the positional ones (``self`` / ``cls`` left out), for the
+    role functions the tree defines one way only: ``to_message("developer", text)`` (held-out review 127, X1)."""
+    names = frozenset().union(*role_functions.values()) if role_functions else frozenset()
+    found: dict = {}
+    for f in files:
+        for node in f.nodes if f.path in role_functions else ():
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in names:
+                positional = [a.arg for a in (*node.args.posonlyargs, *node.args.args)]
+                if positional and positional[0] in ("self", "cls"):
+                    positional = positional[1:]
+                found.setdefault(node.name, set()).add(positional.index("role") if "role" in positional else -1)
+    return {name: at.pop() for name, at in found.items() if len(at) == 1 and -1 not in at}
+
+
+def _developer_value(node) -> bool:
+    """``"developer"``, or a conditional expression one branch of which is (``"developer" if reasoning else
+    "system"``)."""
+    if isinstance(node, ast.IfExp):
+        return _developer_value(node.body) or _developer_value(node.orelse)
+    return isinstance(node, ast.Constant) and node.value == "developer"
+
+
+def _role_names(f) -> frozenset:
+    """Names the module binds to ``"developer"`` (``SYSTEM_ROLE = "developer"``, ``role = "developer" if o1 else
+    "system"``) and reads as a message's role (``{"role": SYSTEM_ROLE, "content": ...}``, ``dict(role=..., ...)``):
+    mistralai rejects the role before sending (held-out review 127, X1: converted, no TODO)."""
+    if "developer" not in f.source:
+        return frozenset()
+    bound = {n.targets[0].id for n in f.nodes if isinstance(n, ast.Assign) and len(n.targets) == 1 and
+             isinstance(n.targets[0], ast.Name) and _developer_value(n.value)}
+    if not bound:
+        return frozenset()
+    read = set()
     for node in f.nodes:
+        if isinstance(node, ast.Dict) and any(isinstance(k, ast.Constant) and k.value == "content" for k in node.keys):
+            read |= {v.id for k, v in zip(node.keys, node.values)
+                     if isinstance(k, ast.Constant) and k.value == "role" and isinstance(v, ast.Name)}
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "dict" and \
+                any(kw.arg == "content" for kw in node.keywords):
+            read |= {kw.value.id for kw in node.keywords if kw.arg == "role" and isinstance(kw.value, ast.Name)}
+    return frozenset(bound & read)
+
+
+def _developer_role_constant(f, positions: Optional[dict] = None) -> bool:
+    if _role_names(f):
+        return True
+    for node in f.nodes:
+        if positions and isinstance(node, ast.Call) and not any(isinstance(a, ast.Starred) for a in node.args):
+            callee = node.func.id if isinstance(node.func, ast.Name) else \
+                node.func.attr if isinstance(node.func, ast.Attribute) else ""
+            at = positions.get(callee)
+            if at is not None and at < len(node.args) and _developer_value(node.args[at]):
+                return True
         if isinstance(node, ast.keyword) and node.arg == "role" and isinstance(node.value, ast.Constant) and \
                 node.value.value == "developer":
             return True
@@ -1164,6 +1217,8 @@ def decide(builder, files) -> ConversionPlan:
                           stored_histories=_stored_history_calls(files, sites, call_index),
                           developer_roles=_developer_roles(builder, files, uses),
                           role_functions=frozenset().union(*role_functions.values()), role_callees=role_functions,
+                          role_positions=_role_positions(files, role_functions),
+                          role_names={f.path: names for f in files if (names := _role_names(f))},
                           shared_fields=dict(builder.shared_fields), set_fields=dict(builder.set_fields),
                           wrapper_others=wrappers[0],
                           wrapper_objects=wrappers[1],
@@ -2449,8 +2504,10 @@ def _own_decision(origin, group_decision, members) -> tuple[str, str, tuple[str,
     if any(m.problems for m in members if m is not origin):
         names = sorted({m.name for m in members if m is not origin and m.problems})
         if names == [origin.name]:  # `if proxy: client = OpenAI(http_client=...) else: client = OpenAI()`
+            # (held-out review 127, Y6: "this one converts with it" read as a contradiction of "kept")
             return KEEP, (f"{origin.name} is also assigned a client that cannot convert (see its TODO), and one "
-                          "name keeps one SDK: this one converts with it"), blockers
+                          "name keeps one SDK: this one stays on OpenAI with it, and converts once that one can"), \
+                blockers
         return KEEP, "shares code with a client that cannot convert: " + ", ".join(names[:3]) + \
             " (see its TODO)", blockers
     if origin.file_ids_from and not any(u.surface == "files.create" or u.blocking for u in origin.uses):
@@ -2802,6 +2859,13 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             # (or every client of the tree converts and none keeps reading it: a check in a module whose converted
             # client is handed its key stopped the app at import once the OpenAI key was retired; held-out review 97,
             # X2)
+            # a read in a function whose OpenAI calls stay (`if not api_key: return None` before a kept client's
+            # images.generate): it guards that client, which still reads OPENAI_API_KEY (held-out review 127, Y1: it
+            # was renamed, the image path silently off where only the OpenAI key was set)
+            if not feeds and not write and variable == "OPENAI_API_KEY" and \
+                    _kept_call_in_function(f, node, call_verdict):
+                sites[key] = ("env", False)
+                continue
             if not feeds and not write and variable == "OPENAI_API_KEY" and (
                     variable in implicit or plan_state["all"] and variable not in builder.kept_env and
                     not f.path.endswith(".ipynb")) and \
@@ -3052,7 +3116,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                     if slot is not None:
                         slots.add(slot)
                         if slot[0] == "callarg":
-                            slots.update(_callarg_constants(f, slot))
+                            slots.update(_callarg_constants(builder, f, slot))
                     else:
                         slots.update(_fallback_slots(builder, f, kw.value))
                         _env_constant_feed(builder, f, kw.value)
@@ -3727,10 +3791,15 @@ def _key_attribute_takers(builder, f, holder, node, sites) -> tuple:
     """``OPENAI_API_KEY = os.getenv("OPENAI_API_KEY")`` at module level, whose name converted constructors elsewhere
     take as an attribute (``Mistral(api_key=settings.OPENAI_API_KEY)``: a Django settings module): (the name, those
     arguments and their files), else ("", "")."""
-    if not (isinstance(holder, ast.Assign) and holder.value is node and len(holder.targets) == 1 and
-            isinstance(holder.targets[0], ast.Name) and f.scope_of.get(id(holder), ()) == ()):
+    # (or a settings class's attribute, `class Settings: OPENAI_API_KEY: str = os.getenv(...)`: held-out review 127,
+    # Y5, "the converted client reads MISTRAL_API_KEY" of a client handed settings.OPENAI_API_KEY)
+    scope = f.scope_of.get(id(holder), ())
+    if not (isinstance(holder, (ast.Assign, ast.AnnAssign)) and holder.value is node and
+            len(getattr(holder, "targets", [None])) == 1 and
+            isinstance(holder.targets[0] if isinstance(holder, ast.Assign) else holder.target, ast.Name) and
+            (scope == () or len(scope) == 1 and scope in f.classes)):
         return "", ""
-    name = holder.targets[0].id
+    name = (holder.targets[0] if isinstance(holder, ast.Assign) else holder.target).id
     places: dict = {}
     for g in builder.files:
         if g is f or name not in g.source:
@@ -4106,6 +4175,16 @@ def _test_reads_otherwise(f, node, variable: str) -> bool:
         return False
     return any(n is not node and (isinstance(n, (ast.Call, ast.Subscript)) and env_key(n) == variable) and
                not gate_test(f, n) for n in ast_walk(test))
+
+
+def _kept_call_in_function(f, node, call_verdict) -> bool:
+    """Does the function around ``node`` (not the module) hold an OpenAI call the plan keeps, and none it converts?"""
+    scope = f.scope_of.get(id(node), ())
+    function = f.scopes.get(scope) if scope else None
+    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    verdicts = {call_verdict(n) for n in ast.walk(function) if isinstance(n, ast.Call)} - {None}
+    return verdicts == {KEEP}
 
 
 def _key_gate(builder, f, node) -> bool:
@@ -6045,9 +6124,10 @@ def _unread_places(sources, name: str) -> list:
     return list(dict.fromkeys(places))
 
 
-def _callarg_constants(f, slot) -> set:
+def _callarg_constants(builder, f, slot) -> set:
     """Module-level names given as that argument (``chosen = "gpt-4o-mini"; complete(q, chosen)``)
-    when that is their only use."""
+    when that is their only use (or their other reads are sent as converted calls' model= too: ``ask(model_id, q)``
+    and ``ask2(model_id, q)``, held-out review 127, Y2: neither function's slot alone covered both, silently)."""
     _, func, index, param = slot
     args = []
     for call in f.nodes:
@@ -6064,7 +6144,7 @@ def _callarg_constants(f, slot) -> set:
         # (not the reads of a parameter of the same name: `def llm(LLM_NAME): ... model=LLM_NAME`, review 62 X37)
         loads = [n for n in f.nodes if isinstance(n, ast.Name) and n.id == arg.id
                  and isinstance(n.ctx, ast.Load) and (f.scope_of.get(id(n), ()), arg.id) not in f.params]
-        if all(any(n is a for a in args) for n in loads):
+        if all(any(n is a for a in args) or _sends_model(builder, f, n) for n in loads):
             out.add(("const", arg.id))
     return out
 

@@ -205,6 +205,10 @@ class ConversionPlan:
     role_functions: frozenset = frozenset()
     # path -> its role functions: their callers in modules naming no openai are read too (engine.companions)
     role_callees: dict = field(default_factory=dict, compare=False, hash=False)
+    # role function name -> the position of its `role` parameter (`to_message("developer", text)`), and path -> the
+    # names its module binds to "developer" and reads as a message's role (`SYSTEM_ROLE = "developer"`)
+    role_positions: dict = field(default_factory=dict, compare=False, hash=False)
+    role_names: dict = field(default_factory=dict, compare=False, hash=False)
 
     def view(self, path: str) -> "FileView":
         return FileView(self, path)
@@ -442,6 +446,14 @@ class FileView:
     @property
     def role_functions(self) -> frozenset:
         return self.plan.role_functions
+
+    @property
+    def role_positions(self) -> dict:
+        return self.plan.role_positions
+
+    @property
+    def role_names(self) -> frozenset:
+        return self.plan.role_names.get(self.path, frozenset())
 
     @property
     def converts_calls(self) -> bool:
