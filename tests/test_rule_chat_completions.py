@@ -3548,3 +3548,21 @@ def test_held_out_127_a_model_constant_handed_to_two_converted_helpers_is_mapped
         print(ask2(model_id=model_id, q="hi").choices[0].message.content)
         ''')
     assert 'model_id = "mistral-large-latest"\n' in code and not todos, (code, todos)
+
+
+def test_held_out_125_a_model_read_from_a_yaml_config_file_names_the_file_and_key():
+    """Held-out review 125, X5: `config = yaml.safe_load(f)` of `open("config.yaml")`, then `model=config["model"]`:
+    "computed at run time" named neither the file nor the key to change."""
+    _, todos = convert_snippet('''\
+        import yaml
+        from openai import OpenAI
+
+        with open("config.yaml") as f:
+            config = yaml.safe_load(f)
+
+        client = OpenAI()
+        r = client.chat.completions.create(model=config["model"], messages=[{"role": "user", "content": "hi"}])
+        print(r.choices[0].message.content)
+        ''')
+    assert any("model=config[\"model\"] is computed at run time (read from config.yaml, key 'model': the value "
+               "there): make sure it names a Mistral model" in t for t in todos), todos

