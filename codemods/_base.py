@@ -732,9 +732,10 @@ class RuleTransformer(cst.CSTTransformer):
         import ast
 
         key = None
-        if isinstance(value, cst.Subscript) and isinstance(value.value, cst.Name) and len(value.slice) == 1 and \
-                isinstance(value.slice[0].slice, cst.Index) and isinstance(value.slice[0].slice.value, cst.SimpleString):
-            holder, key = value.value.value, value.slice[0].slice.value.evaluated_value
+        index = value.slice[0].slice if isinstance(value, cst.Subscript) and len(value.slice) == 1 else None
+        if isinstance(value, cst.Subscript) and isinstance(value.value, cst.Name) and \
+                isinstance(index, cst.Index) and isinstance(index.value, cst.SimpleString):
+            holder, key = value.value.value, index.value.evaluated_value
         elif isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value == "get" \
                 and isinstance(value.func.value, cst.Name) and value.args and \
                 isinstance(value.args[0].value, cst.SimpleString):
