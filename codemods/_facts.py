@@ -35,7 +35,7 @@ from migrator.mapping.responses import UNSET_MODEL_FIELDS, output_text_getattr
 from migrator.mapping.speech import RESULT_READS as SPEECH_READS
 from migrator.plan.files import bound_file_tuple
 from migrator.plan.model import CONVERT
-from migrator.plan.syntax import NodeVisitor, ast_walk, class_read
+from migrator.plan.syntax import NodeVisitor, ast_walk, class_read, shown_values
 
 Path = tuple[str, ...]  # names of the enclosing classes/functions; () is the module
 
@@ -850,6 +850,8 @@ class _Collector(NodeVisitor):
                 iterated.add(id(sub.args[0]))  # st.write_stream(stream): rewritten with the loops
         # `print(type(stream))`: its class read while debugging, consuming nothing (held-out review 123, Y5)
         inert = {id(class_read(sub)) for sub in _walk_function(node) if class_read(sub) is not None}
+        # (or logged, `logger.info(stream)`: its repr; held-out review 128, Y6)
+        inert |= {id(value) for sub in _walk_function(node) for value in shown_values(sub)}
         for sub in _walk_function(node):
             if isinstance(sub, ast.Name) and sub.id in streams and isinstance(sub.ctx, ast.Load) and \
                     id(sub) not in inert:
@@ -1952,6 +1954,13 @@ def gather_from_source(code: str, filename: str = "<module>", assume_converted: 
 
     view = build_plan([(filename, code)]).view(filename)
     return gather(parse_python(code), view=AssumeConverted(view) if assume_converted else view)
+
+
+def click_dest(flags: list) -> Optional[str]:
+    """The parameter a ``@click.option(...)`` fills: a flag without dashes names it, else as argparse's first long
+    flag does (``option_dest``)."""
+    bare = [flag for flag in flags if isinstance(flag, str) and not flag.startswith("-")]
+    return bare[0] if bare else option_dest(flags)
 
 
 def option_dest(flags: list, dest: Optional[str] = None) -> Optional[str]:

@@ -11,7 +11,8 @@ import libcst as cst
 from codemods._base import (xform_code, seconds_to_ms_code, TIMEOUT_PHASES, UNKNOWN_TIMEOUT, MigratorRule, RuleTransformer, code_of, dotted, env_getter,
                             finish_args, finish_elements, finished, keyword_arg, literal, opening_after, read_timeout,
                             retyped_returns, session_key, timeout_object, unknown_model_todo)
-from codemods._facts import ANNOT, CAST_NAMES, CHAT, CHAT_METHOD_NAMES, OPENAI_TYPES, Binding, option_dest, splat_problem as _splat_problem
+from codemods._facts import (ANNOT, CAST_NAMES, CHAT, CHAT_METHOD_NAMES, OPENAI_TYPES, Binding, click_dest, option_dest,
+                             splat_problem as _splat_problem)
 from codemods._splats import SplatSteps
 from codemods.exceptions import _reads
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
@@ -417,8 +418,8 @@ class _Transformer(SplatSteps, RuleTransformer):
                 and isinstance(node.args[0].value.evaluated_value, str) and \
                 self._set_model_variable(node.args[0].value.evaluated_value):
             self._callargs.add(id(node.args[1]))  # `os.environ.setdefault("OPENAI_MODEL", "gpt-4o-mini")` (118, Y4)
-        if arg is None and isinstance(node.func, cst.Attribute) and node.func.attr.value == "add_argument" and \
-                ("argdefault", self._option_dest(node)) in self._slots():
+        if arg is None and isinstance(node.func, cst.Attribute) and node.func.attr.value in ("add_argument", "option") \
+                and ("argdefault", self._option_dest(node, click=node.func.attr.value == "option")) in self._slots():
             self._options.add(id(node))  # its default / choices reach converted model= only (the plan's K2)
             self._model_slot += 1
         if chat_method(node.func) is not None:
@@ -531,12 +532,12 @@ class _Transformer(SplatSteps, RuleTransformer):
         return function
 
     @staticmethod
-    def _option_dest(node: cst.Call) -> Optional[str]:
+    def _option_dest(node: cst.Call, click: bool = False) -> Optional[str]:
         dest = next((a.value.evaluated_value for a in node.args if a.keyword is not None and a.keyword.value == "dest"
                      and isinstance(a.value, cst.SimpleString)), None)
         flags = [a.value.evaluated_value if isinstance(a.value, cst.SimpleString) else None
                  for a in node.args if a.keyword is None and a.star == ""]
-        return option_dest(flags, dest if isinstance(dest, str) else None)
+        return click_dest(flags) if click else option_dest(flags, dest if isinstance(dest, str) else None)
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         if self._env_defaults and self._env_defaults[-1][0] is original:

@@ -963,10 +963,13 @@ class _Transformer(RuleTransformer):
                         "OPENAI_API_KEY" in code_of(folded):
                     # corpus review (jiu-jitsu-coach): the app failed at start-up without its key; it still does (a
                     # getenv read, kept for its trailing comment, reads MISTRAL_API_KEY too: re-review 48, G3)
+                    # (an `os.environ[...]` read brings the deploy step as a getenv read does: held-out review 128,
+                    # Y5, none was said, and the converted app died at import with KeyError: 'MISTRAL_API_KEY')
                     self.converted(line, f"{code_of(target)} = {code_of(folded)} -> {MODULE_CLIENT_NAME} = Mistral("
                                          "api_key=<the same read of MISTRAL_API_KEY>)" + (
                                              " (it still fails at start-up when the variable is unset)"
-                                             if isinstance(folded, cst.Subscript) else ""))
+                                             if isinstance(folded, cst.Subscript) else ""), "exact",
+                                   (KEY_STEP,) if isinstance(folded, cst.Subscript) else ())
                     return
                 secret = _streamlit_key(folded)
                 if secret is not None:
@@ -1037,6 +1040,15 @@ class _Transformer(RuleTransformer):
                 else:
                     advice += ("; code here reads openai.api_key back (a start-up check), which only the OpenAI key "
                                "satisfies: make it check MISTRAL_API_KEY")
+            value = self._assigned_value(node)
+            if target.attr.value in ("api_base", "base_url") and value is not None and \
+                    "api.openai.com" in code_of(value):
+                # `openai.api_base = os.getenv("OPENAI_API_BASE", "https://api.openai.com/v1")`: forwarding it as
+                # "pass server_url=" says would send Mistral's requests to OpenAI (held-out review 128, Y7)
+                advice = (f"its value falls back to OpenAI's own server, which the converted calls' "
+                          f"{MODULE_CLIENT_NAME} must not be given: it talks to Mistral's by default; drop this line "
+                          "once no OpenAI call is left (or give Mistral(...) server_url=os.getenv("
+                          f"\"MISTRAL_SERVER_URL\", \"{MISTRAL_SERVER}\"))")
             self.todo(line, f"{code_of(target)} configures OpenAI's module-level client: {advice}")
 
     def _local_key_fold(self, target: cst.Attribute, line: int) -> bool:

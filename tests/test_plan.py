@@ -6235,3 +6235,22 @@ def test_held_out_127_a_key_check_guarding_a_kept_client_in_its_function_keeps_o
     assert 'os.getenv("MISTRAL_API_KEY")' in summarize and "Mistral(" in summarize, out
     assert '    api_key = os.getenv("OPENAI_API_KEY")\n    if not api_key:' in images, out
     assert "MISTRAL_API_KEY" not in images, out
+
+
+def test_held_out_128_a_model_constant_only_shown_by_a_module_without_openai_is_mapped():
+    """Held-out review 128, Y4 (persona-generation-workflow): `gpt_model = "gpt-4o"` in settings.py, sent by llm.py's
+    converted call and shown by run.py (`print(f"Waiting for {se.gpt_model}'s response")`, no openai there): the
+    print counted as a reader needing the OpenAI name, so the constant stayed and Mistral got "gpt-4o". A read that
+    is only shown does not hold it; one that hands it on still does."""
+    from mechanics import convert_files
+
+    llm = ("from openai import OpenAI\nimport settings as se\n\nclient = OpenAI()\n\n\ndef chat(messages):\n"
+           "    r = client.chat.completions.create(model=se.gpt_model, messages=messages)\n"
+           "    return r.choices[0].message.content\n")
+    run = ("import llm\nimport settings as se\n\nprint(f\"Waiting for {se.gpt_model}'s response\")\n"
+           "print(llm.chat([]))\n")
+    out = convert_files({"llm.py": llm, "run.py": run, "settings.py": "gpt_model = \"gpt-4o\"\n"})
+    assert out["settings.py"] == "gpt_model = \"mistral-large-latest\"\n", out
+    handed = run.replace("print(llm.chat([]))", "print(llm.chat([]), tally(se.gpt_model))")
+    out = convert_files({"llm.py": llm, "run.py": handed, "settings.py": "gpt_model = \"gpt-4o\"\n"})
+    assert out["settings.py"] == "gpt_model = \"gpt-4o\"\n", out

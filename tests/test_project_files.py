@@ -2786,6 +2786,19 @@ def test_an_h11_pin_names_the_httpcore_pin_that_caps_it():
         "httpx==0.23.3 pin beside it (httpx before 0.25.1 needs httpcore<1)" in todos[0][1], todos
 
 
+def test_an_anyio_pin_names_the_fastapi_pin_that_caps_it():
+    """Held-out review 128, X1 (dihack-ocr-hackathon): `anyio==3.7.1` beside `fastapi==0.104.1`, whose wheel needs
+    anyio<4: moving the anyio pin alone still failed to resolve. The TODO names the fastapi pin (and the starlette
+    floor fastapi 0.108 brings); a fastapi that allows anyio 4 is not named."""
+    _, todos = _manifest_todos("openai==1.3.3\nanyio==3.7.1\nfastapi==0.104.1\nstarlette==0.27.0\n",
+                               "requirements.txt", REQUIREMENTS, MISTRAL_CODE)
+    assert len(todos) == 1 and "move the pin and the fastapi==0.104.1 pin beside it (fastapi before 0.108 needs " \
+        "anyio<4; fastapi 0.108 and later need starlette>=0.29, so move a starlette pin too)" in todos[0][1], todos
+    _, todos = _manifest_todos("openai==1.3.3\nanyio==3.7.1\nfastapi==0.110.0\n", "requirements.txt",
+                               REQUIREMENTS, MISTRAL_CODE)
+    assert len(todos) == 1 and "fastapi==" not in todos[0][1], todos
+
+
 def test_another_runtimes_service_and_a_third_party_container_keep_their_openai_variables():
     """Held-out review 62, X29 / X31: a render.yaml's Node service (`runtime: node`) and a Koyeb `buildpack: nodejs`
     service had OPENAI_API_KEY renamed and OPENAI_MODEL mapped with the Python service's; a Kubernetes manifest running

@@ -3566,3 +3566,125 @@ def test_held_out_125_a_model_read_from_a_yaml_config_file_names_the_file_and_ke
         ''')
     assert any("model=config[\"model\"] is computed at run time (read from config.yaml, key 'model': the value "
                "there): make sure it names a Mistral model" in t for t in todos), todos
+
+
+def test_held_out_128_a_stream_loop_leaving_on_finish_reason_before_its_delta_keeps_the_client():
+    """Held-out review 128, Y2 (GPTerm): `if part.choices[0].finish_reason == "stop": break` before reading the delta
+    converted silently: Mistral sends the last piece of content on the chunk carrying finish_reason (OpenAI on an
+    empty one after it), so every reply lost its end. The v0 loop had this reason already; a loop reading the delta
+    first converts."""
+    source = '''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def complete(messages):
+            response = ""
+            stream = client.chat.completions.create(messages=messages, model="gpt-4o-mini", stream=True)
+            for part in stream:
+                BODY
+            return response
+        '''
+    leaving = ('if part.choices[0].finish_reason == "stop":\n                    break\n'
+               '                response += part.choices[0].delta.content or ""')
+    code, todos = convert_snippet(source.replace("BODY", leaving))
+    assert "client = OpenAI()" in code and "the loop leaves on part's finish_reason before reading its delta" in \
+        " ".join(todos), (code, todos)
+    reading = ('response += part.choices[0].delta.content or ""\n'
+               '                if part.choices[0].finish_reason == "stop":\n                    break')
+    code, todos = convert_snippet(source.replace("BODY", reading))
+    assert "client.chat.stream(" in code and not todos, (code, todos)
+
+
+def test_held_out_128_a_list_ending_with_a_system_message_handed_to_a_method_or_written_at_the_caller_gets_a_todo():
+    """Held-out review 128, Y1 (ai-tools): `Bot().ask(history)`, history ending with the system message, and `ask([...,
+    {"role": "assistant", "content": "```json"}])` (a prefill written at the caller) converted with no TODO; Mistral
+    answers both with a 400. The caller's list is read for a method's parameter and for a list written there."""
+    _, todos = convert_snippet('''\
+        import openai
+
+
+        class Bot:
+            def ask(self, messages):
+                r = openai.ChatCompletion.create(model="gpt-4o-mini", messages=messages)
+                return r["choices"][0]["message"]["content"]
+
+
+        history = [{"role": "system", "content": "You are a helpful assistant. Greet the user."}]
+        print(Bot().ask(history))
+        ''')
+    assert any(t.startswith("messages=messages can end with a system message") for t in todos), todos
+    _, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def ask(messages):
+            return client.chat.completions.create(model="gpt-4o", messages=messages).choices[0].message.content
+
+
+        print(ask([{"role": "user", "content": "Fruits as JSON"}, {"role": "assistant", "content": "```json"}]))
+        print(ask([{"role": "user", "content": "Hi"}]))
+        ''')
+    assert any(t.startswith("messages=messages can end with an assistant message") for t in todos), todos
+
+
+def test_held_out_128_a_click_or_typer_model_option_default_is_mapped_as_argparses_is():
+    """Held-out review 128, Y3 (StephenDenisEdwards/OpenAi): `@click.option("--model", default="gpt-4o-mini")` and
+    `model: str = typer.Option("gpt-4o-mini")` kept their defaults ("computed at run time"), so the default run sent
+    an OpenAI model to Mistral; argparse's add_argument default was mapped, its help text too."""
+    code, todos = convert_idempotent('''\
+        import click
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        @click.command()
+        @click.argument("prompt")
+        @click.option("--model", "-m", default="gpt-4o-mini", help="Model to use (default: gpt-4o-mini)")
+        def chat(prompt, model):
+            r = client.chat.completions.create(model=model, messages=[{"role": "user", "content": prompt}])
+            click.echo(r.choices[0].message.content)
+        ''')
+    assert '@click.option("--model", "-m", default="mistral-small-latest", help="Model to use (default: ' \
+           'mistral-small-latest)")' in code and not todos, (code, todos)
+    code, todos = convert_idempotent('''\
+        import typer
+        from openai import OpenAI
+
+        client = OpenAI()
+        app = typer.Typer()
+
+
+        @app.command()
+        def chat(prompt: str, model: str = typer.Option("gpt-4o-mini", help="model")):
+            r = client.chat.completions.create(model=model, messages=[{"role": "user", "content": prompt}])
+            print(r.choices[0].message.content)
+        ''')
+    assert 'model: str = typer.Option("mistral-small-latest", help="model")' in code and not todos, (code, todos)
+
+
+def test_held_out_128_a_stream_logged_before_its_loop_still_converts_with_the_loop():
+    """Held-out review 128, Y6 (GPTerm): `logger.info(stream)` before `for part in stream:` kept the client ("used
+    other than in a for loop"); logging shows the stream's repr and consumes nothing. The loop is rewritten."""
+    code, todos = convert_idempotent('''\
+        import logging
+        from openai import OpenAI
+
+        logger = logging.getLogger(__name__)
+        client = OpenAI()
+
+
+        def complete(messages):
+            response = ""
+            stream = client.chat.completions.create(messages=messages, model="gpt-4o-mini", stream=True)
+            logger.info(stream)
+            for part in stream:
+                response += part.choices[0].delta.content or ""
+            return response
+        ''')
+    assert "    logger.info(stream)\n    for event in stream:\n        part = event.data\n" in code, code
+    assert not todos, todos

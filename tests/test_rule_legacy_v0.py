@@ -1436,6 +1436,26 @@ def test_the_module_client_of_v0_calls_asks_for_mistral_api_key_before_deploying
     assert [step for f in outcome.findings for step in f.steps].count(KEY_STEP) == 1
 
 
+def test_a_v0_key_read_from_os_environ_gets_its_deploy_step_too():
+    """Held-out review 128, Y5 (ai-tools): `openai.api_key = os.environ['OPENAI_API_KEY']` became `Mistral(api_key=
+    os.environ['MISTRAL_API_KEY'])`, and "Before you deploy" said nothing of MISTRAL_API_KEY: the converted app died at
+    import with a KeyError. The step is said once, as for the getenv read."""
+    import textwrap
+
+    from migrator.config import Config
+    from migrator.engine.transform import transform_source
+    from migrator.mapping.client import KEY_STEP
+
+    source = "import os\nimport openai\nopenai.api_key = os.environ['OPENAI_API_KEY']\n" + textwrap.dedent('''\
+        def ask(p):
+            r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": p}])
+            return r.choices[0].message["content"]
+        ''')
+    outcome = transform_source(source, config=Config())
+    assert "mistral_client = Mistral(api_key=os.environ['MISTRAL_API_KEY'])" in outcome.code, outcome.code
+    assert [step for f in outcome.findings for step in f.steps].count(KEY_STEP) == 1
+
+
 @pytest.mark.parametrize("setting, step", [('openai.api_key = os.getenv("OPENAI_TOKEN")\n', "GIVEN_KEY_STEP"),
                                            ('KEY = os.getenv("OPENAI_API_KEY")\nopenai.api_key = KEY\n', "KEY_STEP")])
 def test_a_v0_key_the_app_supplies_gets_its_deploy_step(setting, step):
@@ -1781,3 +1801,22 @@ def test_held_out_127_a_kept_v0_calls_todo_names_every_blocker_at_once():
     assert any("api_key= is a per-call setting of the v0 API: set it on the Mistral client instead (also in the way: "
                "stream= is an expression, **request.dict() (keys not known here)); convert it by hand to "
                "Mistral(...).chat.complete_async(...)" in t for t in todos), todos
+
+
+def test_held_out_128_a_v0_api_base_falling_back_to_openais_server_is_not_forwarded():
+    """Held-out review 128, Y7: `openai.api_base = os.getenv("OPENAI_API_BASE", "https://api.openai.com/v1")`: the TODO
+    said "pass server_url= (no /v1) to Mistral(...)", which would send Mistral's requests to OpenAI by default."""
+    _, todos = convert_snippet('''\
+        import os
+        import openai
+
+        openai.api_base = os.getenv("OPENAI_API_BASE", "https://api.openai.com/v1")
+
+
+        def ask(q):
+            r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": q}])
+            return r["choices"][0]["message"]["content"]
+        ''')
+    assert any("its value falls back to OpenAI's own server, which the converted calls' mistral_client must not be "
+               "given" in t for t in todos), todos
+    assert not any("pass server_url= (no /v1)" in t for t in todos), todos

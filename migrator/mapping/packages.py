@@ -99,7 +99,11 @@ LANGCHAIN_OPENAI_FOR_OPENAI_2 = ">=1"
 # alone still fails to resolve (held-out review 61, Y29)
 # (a chain: httpx before 0.25.1 caps httpcore below 1.0, read from httpx's wheels on PyPI, 2026-12-06: 0.24.1 needs
 # httpcore<0.18, 0.25.0 <0.19, 0.25.1 any, 0.25.2 ==1.*; held-out review 87, X6: moving h11 and httpcore still failed)
-CAPPING_PINS = MappingProxyType({"h11": ("httpcore", ">=1.0.9", "httpcore before 1.0.9 needs h11<0.15"),
+# (fastapi's wheels on PyPI, 2026-12-07: 0.104.1 to 0.107.0 `anyio<4.0.0,>=3.7.1`, 0.108.0 no anyio of its own and
+# `starlette>=0.29.0`; starlette 0.27 to 0.36 `anyio<5`: held-out review 128, X1, a FastAPI app's freeze)
+CAPPING_PINS = MappingProxyType({"anyio": ("fastapi", ">=0.108", "fastapi before 0.108 needs anyio<4; fastapi 0.108 "
+                                                     "and later need starlette>=0.29, so move a starlette pin too"),
+                                 "h11": ("httpcore", ">=1.0.9", "httpcore before 1.0.9 needs h11<0.15"),
                                  "httpcore": ("httpx", ">=0.25.1", "httpx before 0.25.1 needs httpcore<1")})
 # a pin that moves with another (its exact companion): dist -> (companion, why)
 COMPANION_PINS = MappingProxyType({"pydantic": ("pydantic-core", "each pydantic release needs its own pydantic-core"),

@@ -79,7 +79,7 @@ from migrator.plan.langchain import blocker_for, mistral_branch
 from migrator.plan.files import (FILE_SURFACES, bound_file_tuple, file_tuple, files_problem, id_argument, id_traced,
                                   list_shape)
 from migrator.plan.source import parse_python, place_of
-from migrator.plan.syntax import ast_walk, child_nodes, class_read
+from migrator.plan.syntax import ast_walk, child_nodes, class_read, shown_values
 from migrator.plan.to_thread import FLAG as TO_THREAD
 from migrator.plan.to_thread import desugar
 from migrator.plan.model import USE_CONVERT, USE_TODO, ConversionPlan, Use, node_key
@@ -9107,7 +9107,7 @@ def _stream_consumer_problem(f: _File, call: ast.Call) -> str:
     if parent is not None and parent is not node and uncast(parent, f.qualify) is node:  # `cast(AsyncStream[...], await ...)`
         node, parent = parent, f.parent.get(id(parent))  # (MIG102 drops the cast: held-out review 28, G5)
     if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node:
-        return _fragment_problem(parent)
+        return _fragment_problem(parent) or _finish_break_problem(parent)
     if node is call and written_stream(f.stream_writers, parent, node):
         return ""  # st.write_stream(client.chat.completions.create(..., stream=True)): its text, as a generator
     if isinstance(parent, ast.withitem) and isinstance(parent.optional_vars, ast.Name):
@@ -9167,14 +9167,17 @@ def _stream_consumer_problem(f: _File, call: ast.Call) -> str:
                          and not isinstance(f.parent.get(id(call)), ast.Await)):
                 return (f"{name} is used other than in a for loop: its consumer cannot be rewritten "
                         "(Mistral yields events: event.data)")
-            problem = _fragment_problem(holder)
+            problem = _fragment_problem(holder) or _finish_break_problem(holder)
             if problem:
                 return problem
     return ""
 
 
 def _type_read(holder: Optional[ast.AST], node: ast.AST) -> bool:
-    """``type(node)``: a stream's class read (printed while debugging), which consumes nothing."""
+    """``type(node)``: a stream's class read (printed while debugging), which consumes nothing; or the stream itself
+    logged (``logger.info(stream)``, ``print(stream)``: its repr; held-out review 128, Y6, kept GPTerm's client)."""
+    if any(a is node for a in shown_values(holder)):
+        return True
     return holder is not None and class_read(holder) is node
 
 
@@ -9344,6 +9347,33 @@ def _same_streams(f: _File, scope, name: str, call: ast.Call) -> bool:
                 or isinstance(holder, ast.AnnAssign) and holder.target is node) or not _streams_like(holder.value, call):
             return False
     return len(bindings) > 1
+
+
+def _finish_break_problem(loop: ast.AST) -> str:
+    """A stream loop leaving (``break`` / ``continue`` / ``return``) on a chunk's finish_reason before it reads the
+    chunk's delta (``if part.choices[0].finish_reason == "stop": break``): OpenAI sent finish_reason on an empty last
+    chunk, Mistral sends it with the last piece of content, which the loop would drop (held-out review 128, Y2: every
+    streamed reply lost its end, silently; the v0 loop had this TODO already)."""
+    if not isinstance(loop, (ast.For, ast.AsyncFor)) or not isinstance(loop.target, ast.Name):
+        return ""
+    chunk = loop.target.id
+
+    def rooted(node: ast.AST, attr: str) -> list:
+        return [n for n in ast_walk(node) if isinstance(n, ast.Attribute) and n.attr == attr and
+                any(isinstance(r, ast.Name) and r.id == chunk for r in ast_walk(n))]
+
+    deltas = [(n.lineno, n.col_offset) for stmt in loop.body for n in rooted(stmt, "delta")]
+    if not deltas:
+        return ""
+    first = min(deltas)
+    for node in (n for stmt in loop.body for n in ast_walk(stmt)):
+        if isinstance(node, ast.If) and rooted(node.test, "finish_reason") and \
+                (node.lineno, node.col_offset) < first and \
+                any(isinstance(n, (ast.Break, ast.Continue, ast.Return)) for stmt in node.body for n in ast_walk(stmt)):
+            return (f"the loop leaves on {chunk}'s finish_reason before reading its delta: Mistral sends the last "
+                    "piece of content on the chunk that carries finish_reason (OpenAI on an empty one after it), so "
+                    "it would be dropped; read the delta first, then convert")
+    return ""
 
 
 def _fragment_problem(loop: ast.AST) -> str:

@@ -4940,8 +4940,12 @@ def _model_slot(builder, f, name_node):
             slot, extra = callarg, ("default", found, name)
         default = _param_default(f, found, name)
         if default is None and callarg is None:
-            _partial_param(builder, f, found, name, default)
-            return None  # what callers pass is not seen here: the call keeps its TODO
+            if _click_option(f, found, name) is None or _callers_pass(builder, f, found, name):
+                _partial_param(builder, f, found, name, default)
+                return None  # what callers pass is not seen here: the call keeps its TODO
+            # `@click.option("--model", default="gpt-4o-mini")` on the function: the option's default is what its
+            # command line leaves, mapped where it is declared (held-out review 128, Y3: argparse's was, click's not)
+            extra = ("argdefault", name)  # (and the call's model= is set elsewhere: the "default" slot)
         if callarg is None and _callers_pass(builder, f, found, name):
             # a caller passes its own value (forwards its default, computes one): the default is not all that
             # reaches model=, so the call keeps its TODO (held-out review 26, D1: Mistral got "gpt-4o" silently);
@@ -4963,7 +4967,7 @@ def _model_slot(builder, f, name_node):
             # declares it when nothing else reads the field (held-out review 51, L5)
             if not _field_slots(builder, f, default, via=default):
                 return None
-        elif default is not None and not _string_source(default):
+        elif default is not None and not _string_source(default) and not _cli_option_default(default):
             return None
     elif found == () and name in f.repo_imports and (found, name) not in f.assigns:
         return _imported_constant(builder, f, name)
@@ -5339,7 +5343,9 @@ def _trailing_system_calls(builder, files, sites, index: dict, role: str = "syst
             continue
         where = _system_last(f, scope, messages.id, call.lineno, role=role) or \
             _loop_back_last(f, scope, messages.id, call, role)
-        if where is None and (scope, messages.id) in f.params and len(scope) == 1:
+        if where is None and (scope, messages.id) in f.params and (
+                len(scope) == 1 or len(scope) == 2 and scope[:1] in f.classes):
+            # (a method's too, `Bot().ask(history)`, and a list written at the caller: held-out review 128, Y1)
             where = _caller_system_last(builder, f, scope, messages.id, role=role)
         if where is not None:
             found.add((f.path, call.lineno, where))
@@ -5374,18 +5380,25 @@ def _caller_system_last(builder, f, scope, param: str, role: str = "system") -> 
     """A call of the module function ``scope`` (in its module) handing ``param`` a list its caller ends with a
     system message: where."""
     order = f.param_order.get(scope) or []
+    method = len(scope) == 2
+    if method and order and order[0] in ("self", "cls"):
+        order = order[1:]
     index = order.index(param) if param in order else -1
     found: list = []  # every caller so (held-out review 85, X5: the one named was not the one run on every reply)
     for node in f.nodes:
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == scope[0]):
+        if not (isinstance(node, ast.Call) and (
+                isinstance(node.func, ast.Attribute) and node.func.attr == scope[-1] if method else
+                isinstance(node.func, ast.Name) and node.func.id == scope[0])):
             continue
         argument = next((kw.value for kw in node.keywords if kw.arg == param), None)
-        if argument is None and 0 <= index < len(node.args):
+        if argument is None and 0 <= index < len(node.args) and \
+                not any(isinstance(a, ast.Starred) for a in node.args[:index + 1]):
             argument = node.args[index]
-        if isinstance(argument, ast.Name):
-            where = _system_last(f, f.scope_of.get(id(node), ()), argument.id, node.lineno, role=role)
-            if where is not None and where not in found:
-                found.append(where)
+        where = _system_last(f, f.scope_of.get(id(node), ()), argument.id, node.lineno, role=role) \
+            if isinstance(argument, ast.Name) else \
+            _list_end_system(f, f.scope_of.get(id(node), ()), argument, role=role) if argument is not None else None
+        if where is not None and where not in found:
+            found.append(where)
     if not found:
         return None
     return "; ".join(found[:3]) + (f"; and {len(found) - 3} more callers" if len(found) > 3 else "")
@@ -5854,7 +5867,8 @@ def _other_reads(builder, f, name: str) -> Optional[list]:
     readers = [(f, name)]
     attribute_reads: list = []
     last = f.module.rsplit(".", 1)[-1]
-    if builder.unread is not None and builder.unread.read_elsewhere(name, last):
+    if builder.unread is not None and builder.unread.read_elsewhere(name, last) and \
+            not _unread_only_shown(builder.unread.readers_of(name, last), name):
         return None  # a module without openai (not read) names it and this module: it may read it
     for g in builder.files:
         if g is f:
@@ -6103,6 +6117,34 @@ def _unread_readers_text(builder, other, name: str, value: str) -> str:
             f"by {', '.join(places[:4])} (not converted)") if places else ""
 
 
+def _shown_read(parents: dict, node: ast.AST) -> bool:
+    """``print(f"Waiting for {se.gpt_model}...")``, ``logger.info(se.gpt_model)``: a read only shown (LOG_CALLS)."""
+    holder = parents.get(id(node))
+    if isinstance(holder, ast.FormattedValue):
+        holder = parents.get(id(parents.get(id(holder))))
+    return isinstance(holder, ast.Call) and (dotted_name(holder.func) or "").rsplit(".", 1)[-1] in LOG_CALLS
+
+
+def _unread_only_shown(sources, name: str) -> bool:
+    """Do the unread modules ``sources`` read ``name`` only to show it (held-out review 128, Y4: a print's f-string
+    in run.py kept settings.py's "gpt-4o" from being mapped while the converted call sent it to Mistral)?"""
+    found = False
+    for _path, data in sources:
+        try:
+            tree = ast.parse(data)
+        except (SyntaxError, ValueError):
+            return False
+        parents = {id(child): node for node in ast_walk(tree) for child in child_nodes(node)}
+        for node in ast_walk(tree):
+            if isinstance(node, ast.Name) and node.id == name or isinstance(node, ast.Attribute) and node.attr == name:
+                if not isinstance(node.ctx, ast.Load) or not _shown_read(parents, node):
+                    return False
+                found = True
+            elif isinstance(node, ast.alias) and (node.asname or node.name) == name:
+                continue  # (`from settings import gpt_model`: its reads are what count)
+    return found
+
+
 def _unread_places(sources, name: str) -> list:
     """``litellm.completion(...) in b.py`` for each read of ``name`` in these unread modules (their code parsed
     here; a module that does not parse, or names it only in text, gives none)."""
@@ -6119,6 +6161,8 @@ def _unread_places(sources, name: str) -> list:
                 call = parents.get(id(node))
                 while isinstance(call, ast.keyword):
                     call = parents.get(id(call))
+                if _shown_read(parents, node):
+                    continue  # `print(f"Waiting for {se.gpt_model}...")`: shown, not sent (held-out review 128, Y4)
                 place = f"{dotted_name(call.func) or 'a call'}(...)" if isinstance(call, ast.Call) else "code"
                 places.append(f"{place} in {_shown_path(path)}")
     return list(dict.fromkeys(places))
@@ -6686,6 +6730,37 @@ def _instance_field_slots(builder, f, node, via=None) -> set:
         return set()
     builder.extra_slots.setdefault(g.path, set()).add(slot)
     return {("fieldread", attr)}
+
+
+def _click_option(f, scope, name: str) -> Optional[ast.Call]:
+    """The ``@click.option("--model", default="gpt-4o-mini")`` decorating the function ``scope`` that declares its
+    parameter ``name`` with a model literal as its default, else None (click names the parameter after a flag
+    without dashes, else its first long one: codemods._facts.click_dest)."""
+    from codemods._facts import click_dest
+
+    fn = f.scopes.get(scope)
+    for decorator in getattr(fn, "decorator_list", ()) if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) \
+            else ():
+        if not (isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute) and
+                decorator.func.attr == "option" and (dotted_name(decorator.func) or "").split(".")[0] == "click"):
+            continue
+        flags = [a.value if isinstance(a, ast.Constant) else None for a in decorator.args]
+        default = next((kw.value for kw in decorator.keywords if kw.arg == "default"), None)
+        if click_dest(flags) == name and isinstance(default, ast.Constant) and isinstance(default.value, str) and \
+                slot_model_literal(default.value):
+            return decorator
+    return None
+
+
+def _cli_option_default(default: ast.AST) -> bool:
+    """``model: str = typer.Option("gpt-4o-mini", help=...)``: typer's option (or argument) whose default is a
+    model literal; mapped as a plain default is (held-out review 128, Y3)."""
+    if not (isinstance(default, ast.Call) and (dotted_name(default.func) or "") in (
+            "typer.Option", "typer.Argument", "Option", "Argument")):
+        return False
+    value = default.args[0] if default.args else next((kw.value for kw in default.keywords if kw.arg == "default"),
+                                                         None)
+    return isinstance(value, ast.Constant) and isinstance(value.value, str) and bool(slot_model_literal(value.value))
 
 
 def _add_argument_dest(call) -> Optional[str]:
