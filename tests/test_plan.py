@@ -2706,8 +2706,9 @@ def test_review_28_an_sdk_embedding_whose_model_a_kept_wrapper_embeds_with_in_it
     the kept object named. Two examples in directories of their own are not one vector space: it converts."""
     from mechanics import convert_files
 
+    # (dimensions=256: kept; the model's own 3072 would convert it too, held-out review 128, X8)
     encode = ("from langchain_openai import OpenAIEmbeddings\n\nemb = OpenAIEmbeddings(model='text-embedding-3-large', "
-              "dimensions=3072)\nprint(emb.embed_documents(['doc']))\n")
+              "dimensions=256)\nprint(emb.embed_documents(['doc']))\n")
     query = ("from openai import OpenAI\n\nclient = OpenAI()\nvec = client.embeddings.create(input='q', "
              "model='text-embedding-3-large').data[0].embedding\nprint(vec)\n")
     if apart == "variable":  # the model through a name (review 29, I7: chatfrc's shape)
@@ -6254,3 +6255,46 @@ def test_held_out_128_a_model_constant_only_shown_by_a_module_without_openai_is_
     handed = run.replace("print(llm.chat([]))", "print(llm.chat([]), tally(se.gpt_model))")
     out = convert_files({"llm.py": llm, "run.py": handed, "settings.py": "gpt_model = \"gpt-4o\"\n"})
     assert out["settings.py"] == "gpt_model = \"gpt-4o\"\n", out
+
+
+def test_held_out_129_an_attribute_model_read_through_an_annotated_parameter_is_its_own_classes():
+    """Held-out review 129, Y1 (tool-calling-interview-prep): `compare(agent: Agent)` sending `model=agent.model`, Agent
+    setting `self.model = model` (default "gpt-4o-mini"), beside another lesson's `@dataclass RequestMetrics: model:
+    str` and `Prod` with a `self.model` of its own: the TODO blamed `RequestMetrics(model=self.model)` and the Agent
+    default reached Mistral. The annotation names the receiver's class; other classes' fields and reads do not
+    count."""
+    from mechanics import convert_files
+
+    a = ('from openai import OpenAI\n\n\nclass Agent:\n    def __init__(self, model: str = "gpt-4o-mini"):\n'
+         '        self.client = OpenAI()\n        self.model = model\n\n\ndef compare(agent: Agent, msg):\n'
+         '    r = agent.client.chat.completions.create(model=agent.model, messages=[\n'
+         '        {"role": "user", "content": msg}])\n'
+         '    return r.choices[0].message.content\n')
+    b = ('from dataclasses import dataclass\n\nfrom openai import OpenAI\n\n\n@dataclass\nclass RequestMetrics:\n'
+         '    model: str\n\n\nclass Prod:\n    def __init__(self, model: str = "gpt-4o"):\n'
+         '        self.client = OpenAI()\n'
+         '        self.model = model\n\n    def run(self, msg):\n'
+         '        r = self.client.chat.completions.create(model=self.model, messages=[])\n'
+         '        RequestMetrics(model=self.model)\n        return r.choices[0].message.content\n')
+    out = convert_files({"a/main.py": a, "b/main.py": b})
+    assert 'def __init__(self, model: str = "mistral-small-latest"):' in out["a/main.py"], out["a/main.py"]
+    assert "TODO" not in out["a/main.py"], out["a/main.py"]
+
+
+def test_held_out_129_a_receiver_held_in_self_names_its_class_beside_a_like_named_field_elsewhere():
+    """Held-out review 129, X1 (SCAINs_pseudo_chat): `params = self.params` (`self.params = DefaultParams()`), then
+    `model=params.GPT_MODEL_EMBEDDING`; another, never imported, module's `class Params: GPT_MODEL_EMBEDDING = ...`
+    stopped the remap ("computed at run time") and ada-002 reached Mistral. The receiver's class is followed through
+    self."""
+    from mechanics import convert_files
+
+    params = ('class DefaultParams:\n    def __init__(self):\n        self.GPT_MODEL_EMBEDDING = '
+              '"text-embedding-ada-002"\n')
+    core = ('import openai\nfrom params import DefaultParams\n\n\nclass Core:\n    def __init__(self):\n'
+            '        self.params = DefaultParams()\n\n    def similarity(self, a):\n        params = self.params\n'
+            '        r = openai.Embedding.create(input=a, model=params.GPT_MODEL_EMBEDDING)\n'
+            '        return r["data"][0]["embedding"]\n')
+    other = 'class Params:\n    GPT_MODEL_EMBEDDING = "text-embedding-ada-002"\n'
+    out = convert_files({"params.py": params, "core.py": core, "other/extraction.py": other})
+    assert 'self.GPT_MODEL_EMBEDDING = "mistral-embed"' in out["params.py"], out["params.py"]
+    assert "computed at run time" not in out["core.py"], out["core.py"]

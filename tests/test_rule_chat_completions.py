@@ -886,7 +886,7 @@ def test_streamlit_write_stream_gets_the_text_of_the_events() -> None:
 
 @pytest.mark.parametrize("consumer, why", [
     ("st.write_stream(stream)\n    return stream", "stream is used other than in a for loop"),
-    ("print(stream)", "stream is used other than in a for loop"),
+    ("print(list(stream))", "stream is used other than in a for loop"),  # (print(stream) shows it: review 128, Y6)
 ])
 def test_a_stream_written_and_used_otherwise_keeps_its_client(consumer: str, why: str) -> None:
     code, todos = convert_snippet(f'''\
@@ -3688,3 +3688,21 @@ def test_held_out_128_a_stream_logged_before_its_loop_still_converts_with_the_lo
         ''')
     assert "    logger.info(stream)\n    for event in stream:\n        part = event.data\n" in code, code
     assert not todos, todos
+
+
+def test_held_out_128_a_reasoning_model_asked_for_an_effort_maps_to_mistral_medium():
+    """Held-out review 128, X2 (openai_response_api): `model="o4-mini", reasoning_effort="low"` became magistral, whose
+    content is a list of thinking and text chunks, and the script printed that list; api-mapping.md's other reasoning
+    mapping, mistral-medium-latest with reasoning_effort, answers a str. Without an effort magistral stays, with its
+    TODO; a --model override is kept."""
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        a = client.chat.completions.create(model="o4-mini", reasoning_effort="low", messages=[])
+        b = client.chat.completions.create(model="o3-mini", messages=[])
+        print(a.choices[0].message.content, b.choices[0].message.content)
+        ''')
+    assert 'model="mistral-medium-latest", reasoning_effort="low"' in code, code
+    assert 'model="magistral-medium-latest", messages=[]' in code, code
+    assert len([t for t in todos if "is a reasoning model" in t]) == 1, todos

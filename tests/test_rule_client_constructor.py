@@ -3235,3 +3235,34 @@ def test_held_out_127_a_settings_class_attribute_handed_to_a_converted_client_sa
     assert "OPENAI_API_KEY is read here as the setting OPENAI_API_KEY, which converted clients take as " \
            "api_key=settings.OPENAI_API_KEY in client.py" in config, config
     assert "the converted client reads MISTRAL_API_KEY" not in config, config
+
+
+def test_held_out_129_a_key_parameter_every_caller_hands_the_renamed_read_needs_no_todo():
+    """Held-out review 129, Y2 (tool-calling-interview-prep): `Agent(openai_api_key)` building `OpenAI(api_key=
+    openai_api_key)`, its only caller handing `key = os.getenv("OPENAI_API_KEY")`, which the run renamed to
+    MISTRAL_API_KEY: "looks like an OpenAI key" was said by the parameter's name alone. A caller handing another
+    value keeps the TODO."""
+    source = '''\
+        import os
+
+        import openai
+
+
+        class Agent:
+            def __init__(self, openai_api_key: str):
+                self.client = openai.OpenAI(api_key=openai_api_key)
+
+            def ask(self, q):
+                return self.client.chat.completions.create(model="gpt-4o-mini", messages=[]).choices[0].message.content
+
+
+        def main():
+            key = os.getenv("OPENAI_API_KEY")
+            if not key:
+                return None
+            return Agent(HANDED).ask("hi")
+        '''
+    code, todos = convert_snippet(source.replace("HANDED", "key"))
+    assert 'key = os.getenv("MISTRAL_API_KEY")' in code and not todos, (code, todos)
+    _, todos = convert_snippet(source.replace("HANDED", "load_secret()"))
+    assert any("api_key=openai_api_key looks like an OpenAI key" in t for t in todos), todos

@@ -2473,6 +2473,23 @@ def test_openai_embeddings_asking_for_1024_dimensions_convert():
     assert sum("dimensions=" in t for t in todos) == 1, todos
 
 
+def test_openai_embeddings_asking_for_the_models_own_size_convert_without_a_size_todo():
+    """Held-out review 128, X8 (Docket_t1): `OpenAIEmbeddings(model="text-embedding-3-small", dimensions=1536)` stayed
+    on OpenAI, 1536 being that model's own size (nothing asked of it: the vectors change size with the model as
+    without it); converted, the dropped 1536 got no "size your index" TODO of its own. 3072 for -3-large alike."""
+    code, todos = convert('''\
+        from langchain_openai import OpenAIEmbeddings
+
+        a = OpenAIEmbeddings(model="text-embedding-3-small", dimensions=1536)
+        b = OpenAIEmbeddings(model="text-embedding-3-large", dimensions=3072)
+        c = OpenAIEmbeddings(model="text-embedding-3-large", dimensions=1536)
+        ''')
+    assert 'a = MistralAIEmbeddings(model="mistral-embed")' in code and \
+        'b = MistralAIEmbeddings(model="mistral-embed")' in code, code
+    assert 'c = OpenAIEmbeddings(model="text-embedding-3-large", dimensions=1536)' in code, code
+    assert not any("1536: the size of OpenAI's" in t or "3072: the size" in t for t in todos), todos
+
+
 def test_one_model_value_feeding_a_kept_chatopenai_and_a_converted_call_says_so():
     """Held-out review 109, Y4 (Resume-Parser): `self.model_name = model_name` feeds both `ChatOpenAI(model=model_name)`
     (kept: .bind(functions=...)) and a converted `chat.completions.create(model=self.model_name)`: "make sure it names

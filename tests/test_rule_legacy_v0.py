@@ -1820,3 +1820,23 @@ def test_held_out_128_a_v0_api_base_falling_back_to_openais_server_is_not_forwar
     assert any("its value falls back to OpenAI's own server, which the converted calls' mistral_client must not be "
                "given" in t for t in todos), todos
     assert not any("pass server_url= (no /v1)" in t for t in todos), todos
+
+
+def test_held_out_129_the_deploy_step_names_the_variable_the_app_set_openais_key_from(tmp_path):
+    """Held-out review 129, X3 (English-drf): messenger.py set `openai.api_key = openai_key` from
+    `os.environ.get("OPENAI_KEY")`, and tasks.py's v0 call converted to a keyless `mistral_client`: "set
+    MISTRAL_API_KEY wherever OPENAI_API_KEY is set today" named a variable the project never sets."""
+    from migrator.engine import Mode, run
+
+    (tmp_path / "svc").mkdir()
+    (tmp_path / "svc" / "__init__.py").write_text("")
+    (tmp_path / "svc" / "messenger.py").write_text(
+        'import os\nimport openai\nfrom .tasks import get_response\n\nopenai_key = os.environ.get("OPENAI_KEY")\n'
+        "openai.api_key = openai_key\n\n\ndef reply(text):\n    return get_response(text)\n")
+    (tmp_path / "svc" / "tasks.py").write_text(
+        'import openai\n\n\ndef get_response(text):\n    r = openai.ChatCompletion.create(model="gpt-3.5-turbo", '
+        'messages=[{"role": "user", "content": text}])\n    return r.choices[0].message.content\n')
+    report = run([str(tmp_path)], mode=Mode.DIFF, jobs=1, progress=False)
+    steps = {step for r in report.results for f in getattr(r, "findings", ()) for step in f.steps}
+    assert any("wherever OPENAI_KEY (the app's OpenAI key) is set today" in step for step in steps), steps
+    assert not any("wherever OPENAI_API_KEY is set today" in step for step in steps), steps

@@ -595,7 +595,8 @@ class _Builder:
         self.awaited: set = set()
         self.imported_keys: dict = {}  # decide: path -> key names imported from a module that renames its read
         self.shared_fields: dict = {}  # decide: settings field -> what else reads it
-        self.set_fields: dict = {}  # decide: settings field -> where an instance is built with it given (_field_slots)
+        # decide: (path, read) -> where an instance is built with its field given (_field_slots)
+        self.set_fields: dict = {}
         self.unread = None  # migrator.engine.companions.UnreadModules: modules the plan was not given
         self.response_returners: dict[str, set[str]] = {}  # path -> functions / classes returning a completion
         self.plan_sites: dict = {}  # decide: the sites decided so far (calls first)

