@@ -26,6 +26,7 @@ from migrator.mapping.client import (ANNOTATED, MISTRAL_CLIENT, MISTRAL_SERVER, 
                                      openai_key_prefix, retry_budget_ms)
 from migrator.mapping.env import (API_KEY_ENV, BASE_URL_VARS, COLAB_SECRETS, ENV_VALUE_NOTES, MESSAGE_CALLS,
                                   SERVER_URL_ENV, STREAMLIT_SECRET_TODO, STREAMLIT_SECRETS)
+from migrator.engine.notebooks import CELL_LINE
 from migrator.mapping.packages import OPENAI_PACKAGE
 from migrator.mapping.transforms import strip_v1
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED
@@ -222,6 +223,12 @@ class _Transformer(RuleTransformer):
         """``client = OpenAI()  # Uses OPENAI_API_KEY from environment`` converted: the comment now names the
         variable the new client reads (held-out review 36, L6: it named the old one)."""
         comment = updated.trailing_whitespace.comment
+        if comment is not None and updated is not original and _OPENAI_CODE_COMMENT.search(comment.value) and \
+                f"{MODULE_CLIENT_NAME} = Mistral(" in code_of(updated) and "openai." in code_of(original):
+            # `openai.api_key = os.getenv(...)  # or hardcode: openai.api_key = "sk-..."`, now the module's Mistral
+            # client: the comment shows OpenAI code no longer there (held-out review 128, Y10)
+            return updated.with_changes(trailing_whitespace=cst.TrailingWhitespace(
+                newline=updated.trailing_whitespace.newline))
         if comment is None or "OPENAI_API_KEY" not in comment.value or updated is original:
             return updated
         before, after = code_of(original.with_changes(trailing_whitespace=cst.TrailingWhitespace())), \
@@ -331,7 +338,7 @@ class _Transformer(RuleTransformer):
             # with the module's other definitions, up top; after the openai import, where the Mistral ones go
             index = max(min(index, _after_leading_imports(out)), first + 1)
         call = cst.parse_expression(self._hoisted)
-        lines = _retry_lines(call, "", self._indent)
+        lines = _retry_lines(call, "", self._unit())
         value = cst.parse_expression(lines) if lines is not None else call
         shared = cst.SimpleStatementLine(
             body=[cst.Assign(targets=[cst.AssignTarget(cst.Name(SHARED_RETRY_CONFIG))], value=value)])
@@ -485,7 +492,7 @@ class _Transformer(RuleTransformer):
             args.append(keyword_arg("retry_config", cst.Name(shared) if shared else cst.parse_expression(code)))
         self.need_import(*MISTRAL_CLIENT)
         call = cst.Call(func=cst.Name("Mistral"), args=finish_args((), args))
-        call = laid_out(call, call, self._indent)
+        call = laid_out(call, call, self._unit())
         name = cst.Name(MODULE_CLIENT_NAME)
         held = isinstance(self._fold_scopes.get(id(original)), cst.ClassDef)  # (the plan's _instance_key_fold)
         return updated.with_changes(targets=[cst.AssignTarget(cst.Attribute(value=cst.Name("self"), attr=name)
@@ -1805,7 +1812,7 @@ class _Transformer(RuleTransformer):
         if not self._fstrings:
             if inline:
                 return converted
-            return laid_out(original, converted, self._indent)
+            return laid_out(original, converted, self._unit())
         if '"' in self._fstrings:  # f"{OpenAI()...}": before Python 3.12 no '"' inside its braces
             converted = cst.parse_expression(code_of(converted).replace('"backoff"', "'backoff'"))
         return converted
@@ -2188,6 +2195,24 @@ class _Transformer(RuleTransformer):
             found = self.__dict__["_values_cache"] = {k: v for k, v in found.items() if v is not None}
         return found
 
+    def _unit(self) -> str:
+        """The indentation unit a laid-out constructor uses: the file's (tabs too); in a notebook, the cell's own (the
+        first indented line of the cell being converted, 4 spaces where it has none): a notebook read as one module
+        took its unit from another cell's 8-space block (held-out review 128, Y9)."""
+        module = getattr(self, "_module_node", None)
+        if module is None or "\t" in self._indent or self._indent == "    ":
+            return self._indent
+        lines = self.__dict__.get("_module_lines")
+        if lines is None:
+            lines = self.__dict__["_module_lines"] = code_of(module).splitlines()
+        if not any(CELL_LINE.match(text) for text in lines):
+            return self._indent
+        at = min(max(self.current_line() - 1, 0), len(lines) - 1)
+        start = next((i for i in range(at, -1, -1) if CELL_LINE.match(lines[i])), 0)
+        end = next((i for i in range(at + 1, len(lines)) if CELL_LINE.match(lines[i])), len(lines))
+        indented = next((text for text in lines[start:end] if text.strip() and text[:1] in " \t"), None)
+        return indented[:len(indented) - len(indented.lstrip())] if indented is not None else "    "
+
     def visit_Module(self, node: cst.Module) -> None:
         self._module_node = node
         self._indent = node.default_indent  # a laid-out constructor indents as the file does (tabs)
@@ -2528,6 +2553,8 @@ def secret_key_todo(secret: cst.BaseExpression, keyword: str = "api_key=") -> st
     return f"{keyword}{code_of(secret)}: add {_secret_name(secret)} (a Mistral key) to {where}"
 
 
+# A trailing comment showing OpenAI code (`# or hardcode: openai.api_key = "sk-..."`)
+_OPENAI_CODE_COMMENT = re.compile(r"\bopenai\.\w+\s*=|[\"']sk-")
 # A trailing comment that is more than a description of its line: a note to act on, or a tool's pragma
 _NOTE_COMMENT = re.compile(r"(?i)\b(?:todo|fixme|xxx|hack|noqa|pragma|pylint|type:|fmt:|nosec|migrator)\b")
 

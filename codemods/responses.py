@@ -9,7 +9,7 @@ from codemods._facts import RGUARD, RTEXT
 from migrator.mapping.responses import (ASYNC_METHOD, ASYNC_STREAM_FRAMES, CHAT_TEXT_PART, METHOD, OUTPUT_TEXT_CODE,
                                        OUTPUT_TEXT_HELPER, OUTPUT_TEXT_HELPER_CODE, PARSE_ASYNC_METHOD, PARSE_KWARGS,
                                        PARSE_METHOD, PARSE_ROLES, PARSE_TEXT_PARTS, PARSED_CODE, PINNED,
-                                       RESPONSES_KWARGS, STREAM_FRAMES, UNSET_MODEL_FIELDS)
+                                       RESPONSES_KWARGS, STREAM_FRAMES, UNSET_MODEL_FIELDS, VERBOSITY_TODO)
 
 
 class Responses(MigratorRule):
@@ -183,6 +183,9 @@ class _Transformer(ApiCallTransformer):
             name = arg.keyword.value  # the plan converts keyword-only calls
             if name in PINNED:
                 continue  # the plan checked it holds Mistral's pinned value
+            if name == "text":  # (the plan converts only a verbosity-only text=)
+                self.todo(line, VERBOSITY_TODO.format(code=code_of(arg.value)))
+                continue
             if name == "model":
                 arg = arg.with_changes(value=self.mapped_model(arg.value, line))
             elif name == "input" and isinstance(arg.value, cst.List):

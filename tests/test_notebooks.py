@@ -1059,3 +1059,16 @@ def test_held_out_126_a_section_importing_openai_itself_builds_its_client_with_i
     assert "MISTRAL_RETRY_CONFIG" not in "".join(sources[3:]) and "retry_config=RetryConfig(" in sources[3], sources
     assert "from mistralai.client.utils import BackoffStrategy, RetryConfig" in sources[2], sources
     assert not run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False).changed
+
+
+def test_held_out_128_a_laid_out_constructor_indents_as_its_own_cell_does(tmp_path):
+    """Held-out review 128, Y9 (daily_arxiv_digest): a notebook read as one module took its indentation unit from
+    another cell's 8-space `with` block, and the converted client's arguments were indented 8 and 16 in a cell with
+    no indented line. The cell's own unit is used (4 spaces where it has none)."""
+    path = _write_cells(tmp_path, ['with open("notes.txt") as f:\n        notes = f.read()\n',
+                                   'from openai import OpenAI\n\nclient = OpenAI()\n'
+                                   'r = client.chat.completions.create(model="gpt-4o-mini", messages=[])\n'])
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    sources = _cell_sources(path)
+    assert "client = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n" in sources[1], sources[1]
+    assert sources[0] == 'with open("notes.txt") as f:\n        notes = f.read()\n', sources[0]

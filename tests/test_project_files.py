@@ -1043,6 +1043,28 @@ def test_a_commented_key_in_an_env_example_follows_and_one_in_a_real_env_file_is
     assert real.text == "# OPENAI_API_KEY=old\n" and not real.findings
 
 
+def test_a_commented_openai_key_among_other_providers_options_stays_and_mistrals_is_set():
+    """Held-out review 129, Y3 (MLHTechnicia): "choose ONE provider" with `OPENROUTER_API_KEY=`, `# OPENAI_API_KEY=`,
+    `# ANTHROPIC_API_KEY=` (litellm's `openai/...` models read OPENAI_API_KEY): the option became `# MISTRAL_API_KEY=`,
+    dropping it, and the key the converted embeddings need read as optional. The option stays, and MISTRAL_API_KEY
+    is set below it (once: a second run adds nothing)."""
+    text = "# choose ONE provider\nOPENROUTER_API_KEY=\n# OPENAI_API_KEY=\n# ANTHROPIC_API_KEY=\n"
+    edited = edit_env(text, ".env.example", _facts(), rename=True).text
+    assert edited == "# choose ONE provider\nOPENROUTER_API_KEY=\n# OPENAI_API_KEY=\nMISTRAL_API_KEY=\n" \
+                     "# ANTHROPIC_API_KEY=\n", edited
+    assert edit_env(edited, ".env.example", _facts(), rename=True).text == edited
+
+
+def test_the_comments_of_a_renamed_key_name_mistral_above_it_and_its_key_page_anywhere():
+    """Held-out review 129, Y4 (tool-calling-interview-prep): `# OpenAI API Configuration` above the renamed key and
+    `# Get your API key from: <OpenAI's key page>` below it, after a blank line, stayed OpenAI's."""
+    text = ("# OpenAI API Configuration\nOPENAI_API_KEY=your_api_key_here\n\n"
+            "# Get your API key from: https://platform.openai.com/api-keys\n")
+    edited = edit_env(text, ".env.example", _facts(), rename=True).text
+    assert edited == ("# Mistral API Configuration\nMISTRAL_API_KEY=your_api_key_here\n\n"
+                      "# Get your API key from: https://console.mistral.ai/api-keys\n"), edited
+
+
 def test_env_example_with_a_real_looking_key_is_reported_not_copied():
     text = f"OPENAI_API_KEY={FAKE_KEY}\n"
     edit = edit_env(text, ".env.example", _facts(), rename=False)

@@ -1840,3 +1840,21 @@ def test_held_out_129_the_deploy_step_names_the_variable_the_app_set_openais_key
     steps = {step for r in report.results for f in getattr(r, "findings", ()) for step in f.steps}
     assert any("wherever OPENAI_KEY (the app's OpenAI key) is set today" in step for step in steps), steps
     assert not any("wherever OPENAI_API_KEY is set today" in step for step in steps), steps
+
+
+def test_held_out_128_a_trailing_comment_showing_openai_code_goes_with_the_folded_key_line():
+    """Held-out review 128, Y10 (StephenDenisEdwards/OpenAi): `openai.api_key = os.getenv("OPENAI_API_KEY")  # or
+    hardcode: openai.api_key = "sk-..."` became the module's Mistral client with that comment on it, showing OpenAI
+    code no longer there. A comment describing the line stays (review 48, G3)."""
+    code, _ = convert_idempotent('''\
+        import os
+        import openai
+
+        openai.api_key = os.getenv("OPENAI_API_KEY")  # or hardcode: openai.api_key = "sk-..."
+
+
+        def ask(q):
+            r = openai.ChatCompletion.create(model="gpt-4", messages=[{"role": "user", "content": q}])
+            return r["choices"][0]["message"]["content"]
+        ''')
+    assert "hardcode" not in code and 'mistral_client = Mistral(api_key=os.getenv("MISTRAL_API_KEY"))\n' in code, code

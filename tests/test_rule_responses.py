@@ -754,3 +754,28 @@ def test_held_out_127_a_parse_and_a_create_bound_to_one_name_each_convert_with_t
         ''')
     assert "print(response.choices[0].message.parsed)" in code and "print(_output_text(response))" in code, code
     assert "OpenAI()" not in code and "client = Mistral(" in code and not todos, (code, todos)
+
+
+def test_held_out_128_a_verbosity_only_text_is_dropped_with_a_todo_and_the_call_converts():
+    """Held-out review 128, X5 (openai_response_api): `text={"verbosity": "low"}` kept the client, its TODO about an
+    unenforced json_schema; Mistral has no verbosity (mistralai 3.7 drops text= anyway). It is dropped with a TODO; a
+    text= with a format still keeps the call."""
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        response = client.responses.create(model="gpt-5-mini", input="A poem", text={"verbosity": "low"})
+        print(response.output_text)
+        ''')
+    assert 'client.responses.create(model="mistral-small-latest", input="A poem")' in code, code
+    assert any(t.startswith('text={"verbosity": "low"} dropped: Mistral has no verbosity setting')
+               for t in todos), todos
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        response = client.responses.create(model="gpt-5-mini", input="A poem",
+                                           text={"format": {"type": "json_object"}, "verbosity": "low"})
+        print(response.output_text)
+        ''')
+    assert "client = OpenAI()" in code and any("json_schema would not be enforced" in t for t in todos), todos

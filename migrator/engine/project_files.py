@@ -1508,7 +1508,7 @@ def _placeholder(value: str, key_env: str = "MISTRAL_API_KEY") -> str:
 # OpenAI's key pages, and what the comment above an example key line calls the key (held-out review 105, X11: the
 # renamed MISTRAL_API_KEY sat under "# OpenAI API Key (Required) / # Get from: https://platform.openai.com/api-keys")
 _OPENAI_KEY_PAGE = re.compile(r"https?://platform\.openai\.com/(?:account/)?api-keys/?")
-_OPENAI_KEY_WORDS = re.compile(r"\bOpenAI( API [Kk]ey)\b")
+_OPENAI_KEY_WORDS = re.compile(r"\bOpenAI( API(?: [Kk]ey| [Cc]onfiguration| [Ss]ettings)?)\b")
 
 
 def _mistral_key_comment(line: str) -> str:
@@ -1553,6 +1553,22 @@ def edit_env(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
                       f"it was not copied; rotate it, and add {key_env} by hand", "manual")
             continue
         new_line = f"{prefix}{key_env}{equals}{_placeholder(value, key_env)}{ending or ''}"
+        # (a "choose one provider" list: other providers' keys beside it; a lone commented key documents the one to
+        # set, and follows: held-out review 25, A6)
+        options = "#" in prefix and re.search(rf"^[#\s]*(?:export\s+)?(?!{OPENAI_KEY}\b|{re.escape(key_env)}\b)"
+                                              r"[A-Z][A-Z0-9_]*_API_KEY\s*=", text, re.MULTILINE) is not None
+        if rename and options and present:
+            continue  # (added already: a second run)
+        if rename and options:
+            # `# OPENAI_API_KEY=` among "choose one provider" options: the option stays (another library, litellm's
+            # `openai/...` models, reads it), and the key the converted code needs is set, not an option (held-out
+            # review 129, Y3: it became `# MISTRAL_API_KEY=`)
+            active = f"{prefix[:len(prefix) - len(prefix.lstrip())]}{key_env}={_placeholder(value, key_env)}"
+            first = lines[index] if ending else lines[index] + _newline(text)
+            out[index:index + 1] = [first, active + (ending or "")]
+            edit.note(ENV_RULE, FindingKind.CONVERTED, index + 1,
+                      f"{key_env} added below the commented-out {OPENAI_KEY} (the converted code reads it)")
+            continue
         if rename:
             out[index] = new_line
             if key_env == "MISTRAL_API_KEY":  # its comment block: "# Get from: https://platform.openai.com/api-keys"
@@ -1588,6 +1604,12 @@ def edit_env(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
             out[index:index + 1] = [first, new_line]
             edit.note(ENV_RULE, FindingKind.CONVERTED, index + 1,
                       f"{key_env} added next to {OPENAI_KEY} ({facts.key_reader(path)})")
+    if example and rename and key_env == "MISTRAL_API_KEY" and any(
+            line.startswith(f"{key_env}=") or line.lstrip("# ").startswith(f"{key_env}") for line in out):
+        # OpenAI's key page named anywhere else in the file's comments (`# Get your API key from: <page>` below the
+        # key, after a blank line: held-out review 129, Y4)
+        out = [_mistral_key_comment(line) if line.lstrip().startswith("#") and _OPENAI_KEY_PAGE.search(line) else line
+               for line in out]
     edit.text = "".join(out)
     return edit
 
