@@ -1172,3 +1172,25 @@ def test_raw_http_to_openais_admin_api_stays_on_openai():
         ''')
     assert len(todos) == 1 and "calls OpenAI's organization endpoint directly" in todos[0] and \
         "stays on OpenAI" in todos[0] and "api.mistral.ai" not in todos[0], todos
+
+
+def test_held_out_130_an_environment_reads_default_of_openais_url_is_no_request():
+    """Held-out review 130, X6 (Research-Assistant): `EMBEDDING_PROVIDER_URL = os.getenv("EMBEDDING_PROVIDER_URL",
+    "https://api.openai.com/v1/embeddings")`, read nowhere: "the request it sends with it goes to OpenAI" was said of
+    os.getenv. A request sent to the value is still flagged where it is sent."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import os
+
+        import requests
+
+        URL = os.getenv("EMBEDDING_PROVIDER_URL", "https://api.openai.com/v1/embeddings")
+        UNUSED = os.getenv("OTHER_URL", "https://api.openai.com/v1/embeddings")
+
+
+        def embed(texts):
+            return requests.post(URL, json={"input": texts, "model": "text-embedding-3-small"}).json()
+        ''')
+    assert not any(t.startswith("os.getenv(...) is handed") for t in todos), todos
+    assert any(t.startswith("requests.post(...)") for t in todos), todos

@@ -975,3 +975,18 @@ def test_a_vector_store_at_the_run_root_is_named_for_a_module_of_a_folder_withou
     run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
     search = (tmp_path / "backend" / "search.py").read_text()
     assert "# TODO(migrator MIG107): faiss_index exists in this tree" in search, search
+
+
+def test_held_out_130_a_constant_imported_from_a_packages_own_init_module_is_mapped(tmp_path):
+    """Held-out review 130, X4 (autogit): `from gitify.__init__ import DEFAULT_MODEL` (the package's __init__.py, no
+    openai there) was never read, and the default 'gpt-4.1-nano' went to Mistral ("computed at run time")."""
+    _tree(tmp_path, {
+        "gitify/__init__.py": "DEFAULT_MODEL = 'gpt-4.1-nano'\n",
+        "gitify/llm.py": "from openai import OpenAI\n\nfrom gitify.__init__ import DEFAULT_MODEL\n\n\n"
+                         "def generate(diff, model=DEFAULT_MODEL):\n    client = OpenAI()\n"
+                         "    r = client.chat.completions.create(model=model, messages=[\n"
+                         "        {'role': 'user', 'content': diff}])\n"
+                         "    return r.choices[0].message.content\n",
+    })
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert (tmp_path / "gitify" / "__init__.py").read_text() == "DEFAULT_MODEL = 'mistral-small-latest'\n"

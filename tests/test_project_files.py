@@ -4456,3 +4456,39 @@ def test_held_out_126_a_notebook_of_a_project_shipping_no_package_gets_its_depen
     run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
     text = (tmp_path / "pyproject.toml").read_text()
     assert '"langchain-mistralai>=1.1,<2"' in text and "langchain-openai" not in text, text
+
+
+def test_held_out_130_a_github_actions_metadata_file_is_read_as_a_workflow_is(tmp_path):
+    """Held-out review 130, X1 (gpt-code-review-action): action.yaml ran the converted script with `OPENAI_API_KEY: ${{
+    inputs.openai-key }}` and `default: 'gpt-4.1-mini'`; it was never read, and every run stopped at the script's
+    converted MISTRAL_API_KEY check. The env key follows, and the input and the model default get TODOs."""
+    (tmp_path / "action.yaml").write_text(
+        "name: review\ninputs:\n  openai-key:\n    required: true\n  model:\n    default: 'gpt-4.1-mini'\nruns:\n"
+        "  using: composite\n  steps:\n    - run: python review.py\n      shell: bash\n      env:\n"
+        "        OPENAI_API_KEY: ${{ inputs.openai-key }}\n        MODEL: ${{ inputs.model }}\n")
+    (tmp_path / "review.py").write_text(
+        "import os\nimport sys\nimport openai\n\nif not os.environ.get('OPENAI_API_KEY'):\n    sys.exit(1)\n"
+        "client = openai.OpenAI()\nr = client.chat.completions.create(model=os.environ['MODEL'], messages=[])\n"
+        "print(r.choices[0].message.content)\n")
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    text = (tmp_path / "action.yaml").read_text()
+    assert "        MISTRAL_API_KEY: ${{ inputs.openai-key }}\n" in text, text
+    todos = [f.message for r in report.results if r.path.endswith("action.yaml") for f in r.findings
+             if f.kind is FindingKind.TODO]
+    assert any("comes from the action's input openai-key" in t for t in todos), todos
+    assert any("default 'gpt-4.1-mini' is an OpenAI model" in t for t in todos), todos
+
+
+def test_held_out_130_a_chainlit_instrument_openai_call_keeps_openai_declared(tmp_path):
+    """Held-out review 130, X2 (arxiv-assistant): every call converted and openai replaced by mistralai in
+    requirements.txt, while `cl.instrument_openai()` stayed: chainlit raises ValueError there when openai is not
+    installed, so the app failed at import. openai stays declared beside mistralai."""
+    (tmp_path / "requirements.txt").write_text("openai\nchainlit\n")
+    (tmp_path / "main.py").write_text(
+        "import chainlit as cl\nfrom openai import AsyncOpenAI\n\nclient = AsyncOpenAI()\ncl.instrument_openai()\n\n\n"
+        "@cl.on_message\nasync def main(message):\n"
+        "    r = await client.chat.completions.create(model='gpt-4o-mini', messages=[])\n"
+        "    await cl.Message(content=r.choices[0].message.content).send()\n")
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert (tmp_path / "requirements.txt").read_text() == "openai\nmistralai>=3.7,<4\nchainlit\n"
+    assert "openai stays in the requirements for it" in (tmp_path / "main.py").read_text()

@@ -3266,3 +3266,23 @@ def test_held_out_129_a_key_parameter_every_caller_hands_the_renamed_read_needs_
     assert 'key = os.getenv("MISTRAL_API_KEY")' in code and not todos, (code, todos)
     _, todos = convert_snippet(source.replace("HANDED", "load_secret()"))
     assert any("api_key=openai_api_key looks like an OpenAI key" in t for t in todos), todos
+
+
+def test_held_out_130_an_api_key_object_of_the_apps_own_class_is_handed_as_its_str():
+    """Held-out review 130, X3 (aicommit): `OpenAI(api_key=APIKeyReader())`, a class whose __str__ reads the key: the
+    OpenAI client sent str() of it, `Mistral(api_key=APIKeyReader())` raised a ValidationError when built."""
+    code, _ = convert_idempotent('''\
+        import os
+
+        from openai import OpenAI
+
+
+        class APIKeyReader:
+            def __str__(self):
+                return os.environ["MY_KEY"]
+
+
+        client = OpenAI(api_key=APIKeyReader())
+        print(client.chat.completions.create(model="gpt-4o-mini", messages=[]).choices[0].message.content)
+        ''')
+    assert "api_key=str(APIKeyReader())," in code, code

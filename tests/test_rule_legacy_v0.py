@@ -651,9 +651,10 @@ def test_a_key_setting_in_a_function_goes_as_the_module_level_one_does() -> None
                     openai.api_key = os.getenv("OPENAI_API_KEY")
 
             def ask(self, message):
+                self.messages.append({"role": "user", "content": message})
                 r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=self.messages)
                 return r["choices"][0]["message"]["content"]
-        ''')
+        ''')  # (the user's message appended first: only the system one would be a 400, held-out review 130, Y2)
     assert "openai" not in code.replace("mistral", ""), code
     assert "    def __init__(self, base_prompt):\n        # the key\n        self.messages = [" in code, code
     assert "    def reset(self):\n        pass\n" in code and "    def guarded(self):\n        pass\n" in code, code

@@ -52,7 +52,7 @@ from migrator.mapping.client import MISTRAL_SERVER, REAL_OPENAI_KEY
 from migrator.mapping.env import (BASE_URL_VARS, DOCKER_RUN_VALUED, DOCKER_RUNNERS, OPENAI_CLIENT_IMAGES,
                                   SERVER_URL_ENV, SETTINGS_BASES)
 from migrator.mapping.llamaindex import EMBEDDING_MODULES as LLAMAINDEX_EMBEDDING_MODULES, imports_openai_wrapper
-from migrator.mapping.models import OPENAI_MODEL_TOKEN, is_mistral_model, slot_model_literal
+from migrator.mapping.models import OPENAI_MODEL_TOKEN, chat_model_literal, is_mistral_model, slot_model_literal
 from migrator.mapping.transforms import strip_v1
 from migrator.mapping.packages import (CAPPING_PINS, COMPANION_PINS, INSTRUCTOR_OPENAI, LANGCHAIN_OPENAI_FOR_OPENAI_2,
                                        NEED_SCOPES, NEEDS_LANGCHAIN_OPENAI, NEEDS_OPENAI_PACKAGE, OPENAI_PACKAGE,
@@ -2053,6 +2053,33 @@ _OPENAI_URL_ENV_LINE = re.compile(r"""^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0
                                   r"""api\.openai\.com\b""")
 
 
+_ACTION_INPUT_KEY = re.compile(r"^\s*([A-Z_][A-Z0-9_]*)\s*:\s*\$\{\{\s*inputs\.([\w-]+)\s*\}\}")
+_ACTION_DEFAULT = re.compile(r"""^\s*default\s*:\s*["']?([\w.:-]+)["']?\s*$""")
+
+
+def _action_findings(text: str, path: str, key_env: str) -> list[Finding]:
+    """A GitHub Action's metadata (action.yml): the key its steps now hand the converted script comes from an input its
+    callers fill with an OpenAI key today (`openai-key: ${{ secrets.OPENAI_API_KEY }}`), and an input's default that
+    is an OpenAI chat model reaches the converted calls (held-out review 130, X1)."""
+    found = []
+    lines = text.splitlines()
+    for number, line in enumerate(lines, 1):
+        match = _ACTION_INPUT_KEY.match(line)
+        if match and match.group(1) == key_env:
+            found.append(Finding(ENV_RULE, FindingKind.TODO, number,
+                                 f"{posixpath.basename(path)}: {key_env} comes from the action's input "
+                                 f"{match.group(2)}, which its callers fill with an OpenAI key today (`with: "
+                                 f"{match.group(2)}: ...` in their workflows): have them pass a Mistral key "
+                                 f"(secrets.{key_env}), and rename the input if its name says openai", "manual"))
+        default = _ACTION_DEFAULT.match(line)
+        if default and chat_model_literal(default.group(1)) is not None:
+            found.append(Finding(ENV_RULE, FindingKind.TODO, number,
+                                 f"{posixpath.basename(path)}: default {default.group(1)!r} is an OpenAI model, which "
+                                 "the converted script would send to Mistral where this input reaches its model: set "
+                                 f"a Mistral model ({chat_model_literal(default.group(1))})", "manual"))
+    return found
+
+
 def _openai_url_settings(text: str, path: str, facts: CodeFacts | None = None) -> list[Finding]:
     """A TODO on each variable of an env file, other than OpenAI's own base-URL variables (edit_base_url's), set to
     OpenAI's API: the code reading it sends requests there, without the SDK or through a client migrator left alone
@@ -3550,6 +3577,9 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         if ENV_RULE in facts.rules and facts.target == "mistral" and not shell:
             step = edit_base_url(edit.text, path, facts, kind)
             edit = _Edit(step.text, edit.findings + step.findings)
+        if ENV_RULE in facts.rules and facts.target == "mistral" and \
+                posixpath.basename(shown).lower() in ("action.yml", "action.yaml"):
+            edit.findings.extend(_action_findings(edit.text, path, facts.key_env))
 
         if kind == DEPLOY and DEPENDENCY_RULE in facts.rules:
             step = edit_pip_commands(edit.text, path, facts)

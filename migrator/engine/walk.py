@@ -105,6 +105,10 @@ def file_kind(path: str) -> str | None:
             return DEPLOY
         if directory == ".github/workflows" or directory.endswith("/.github/workflows"):
             return DEPLOY
+        if lower in ("action.yml", "action.yaml"):
+            # a GitHub Action's metadata: its steps' env (`OPENAI_API_KEY: ${{ inputs.openai-key }}`) and inputs'
+            # defaults run the converted script (held-out review 130, X1: never read, every run exited at the key check)
+            return DEPLOY
         if set(directory.lower().split("/")) & DEPLOY_DIRS:  # Kubernetes manifests, Helm charts
             return DEPLOY
         if set(re.split(r"[-_.]", stem)) & DEPLOY_NAME_WORDS:  # k8s-deployment.yaml, secrets.example.yaml

@@ -240,9 +240,13 @@ TRACING_WRAPPER = re.compile(r"^(?:wrap|track|trace|observe|instrument)_openai(?
 # ``cl.instrument_openai()`` (Chainlit) and the like, called without a client: they patch the openai SDK
 # itself, so the calls converted in their module leave the traces (MIG101's TODO there).
 SDK_INSTRUMENTERS = MappingProxyType({
+    # (chainlit 2.12's instrument_mistralai wraps mistralai.chat / .fim, which mistralai 3.x does not have: held-out
+    # review 130, X2; and instrument_openai raises without openai installed, which stays declared for it)
     "instrument_openai": ("{callee}() instruments the openai SDK only: the calls converted in this module now go "
-                          "through mistralai and drop out of its traces; Chainlit has chainlit.instrument_mistralai() "
-                          "(check that it supports mistralai 3.x), or trace the Mistral calls another way"),
+                          "through mistralai and drop out of its traces (it raises ValueError where openai is not "
+                          "installed: openai stays in the requirements for it); Chainlit's instrument_mistralai() "
+                          "wraps mistralai 1.x (mistralai.chat), not 3.x: trace the Mistral calls another way, then "
+                          "remove this call and the openai requirement"),
 })
 
 # Modules that re-export the OpenAI SDK wrapped in another library's instrumentation: clients built

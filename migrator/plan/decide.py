@@ -4677,6 +4677,8 @@ def _system_appended_last(f, sites) -> dict:
         history = next((kw.value for kw in node.keywords if kw.arg == "messages"), None)
         if not isinstance(history, ast.Name):
             continue
+        if _system_last(f, f.scope_of.get(id(node), ()), history.id, node.lineno) is not None:
+            continue  # the call's own "can end with a system message" TODO says it (held-out review 130, Y8: twice)
         statement = next((a for a in ancestors_of(f, node) if isinstance(a, ast.stmt)), None)
         holder = f.parent.get(id(statement)) if statement is not None else None
         body = next((b for b in (getattr(holder, field, None) for field in ("body", "orelse", "finalbody"))
@@ -4987,6 +4989,12 @@ def _model_slot(builder, f, name_node):
             extra = loop
         elif len(values) == 1 and _env_default_constant(builder, f, values[0]) is not None:
             extra = _env_default_constant(builder, f, values[0])  # os.getenv("EMBEDDING_MODEL", DEFAULT_MODEL)
+        elif len(values) == 1 and isinstance(values[0], ast.Attribute) and \
+                (options := _argparse_slots(builder, f, values[0])):
+            # `MODEL = args.model`: the option's default (and choices) mapped where declared (held-out review 130, Y6:
+            # "computed at run time", and the default "gpt-4" went to Mistral)
+            builder.extra_slots.setdefault(f.path, set()).update(options)
+            return ("const", name) if found == () else ("local", found, name)
         elif not all(v is not None and _string_source(v) for v in values):
             return None
         if loop is None and not all(_plain_binding(f, v) for v in values):
@@ -5344,7 +5352,8 @@ def _trailing_system_calls(builder, files, sites, index: dict, role: str = "syst
             # `messages=history + [get_system_message()]`, `[*history, SYSTEM]` (held-out review 58, X3), `history +
             # trailer()`, `history + ([SYSTEM] if brief else [])` (59, X1); a list written there ending with a dict
             # literal is the codemod's (MIG102 sees it)
-            where = _list_end_system(f, scope, messages, role=role)
+            where = _list_end_system(f, scope, messages, role=role) or \
+                _foreign_list_end(builder, f, scope, messages, call, role)
             if where is not None:
                 found.add((f.path, call.lineno, where))
             continue
@@ -5359,6 +5368,56 @@ def _trailing_system_calls(builder, files, sites, index: dict, role: str = "syst
         if where is not None:
             found.add((f.path, call.lineno, where))
     return frozenset(found)
+
+
+def _foreign_list_end(builder, f, scope, messages, call, role: str) -> Optional[str]:
+    """How ``messages=`` can end with a system (or assistant) message where the list comes from elsewhere (held-out
+    review 130, Y1-Y3): a function of another module or a method returning one (``build_messages(...)``,
+    ``self.prompt()``, ``p.read()`` of an annotated parameter), ``self.messages`` set so in the class and changed only
+    after the call, or a list wrapped around one the loop ends so (``[sys] + transcript``, ``history[-10:]``,
+    ``[sys, *history]``); else None."""
+    value = messages.value if isinstance(messages, ast.Await) else messages
+    if isinstance(value, ast.Call):
+        target = None
+        func = value.func
+        if isinstance(func, ast.Name) and ((), func.id) not in f.defs:
+            found = builder.resolve_function(f, scope, func)
+            target = (found[0], found[1]) if found is not None and not found[2] else None
+        elif isinstance(func, ast.Attribute):
+            owner = (f, builder.class_of(f, scope)) if isinstance(func.value, ast.Name) and func.value.id == "self" \
+                else _receiver_class(builder, f, func.value)
+            if owner is not None and owner[1] is not None and (*owner[1], func.attr) in owner[0].scopes:
+                target = (owner[0], (*owner[1], func.attr))
+        if target is not None and _returns_system(target[0], target[1], None, role=role):
+            return f"{ast.unparse(func)}() returns a list ending with one"
+        return None
+    if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id == "self":
+        cls = builder.class_of(f, scope)
+        held = f.self_assigns.get((cls, value.attr), []) if cls is not None else []
+        home = f.scopes.get(cls) if cls is not None else None
+        if len(held) != 1 or held[0] is None or home is None or not _ends_with_system(held[0], role=role):
+            return None
+        method = f.scopes.get(scope)
+        for node in ast_walk(home):  # changed only after the call, in its own method (`self.messages.append(reply)`)
+            changes = isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                node.func.attr in ("append", "extend", "insert") and \
+                ast.unparse(node.func.value) == f"self.{value.attr}"
+            changes = changes or isinstance(node, (ast.AugAssign, ast.Assign)) and any(
+                ast.unparse(t) == f"self.{value.attr}" or isinstance(t, ast.Subscript) and
+                ast.unparse(t.value) == f"self.{value.attr}"
+                for t in (node.targets if isinstance(node, ast.Assign) else [node.target])) and \
+                not (isinstance(node, ast.Assign) and node.value is held[0])
+            if changes and not (method is not None and any(n is node for n in ast_walk(method)) and
+                                node.lineno > call.lineno):
+                return None
+        return f"self.{value.attr} = [...] ends with one, and nothing adds to it before this call"
+    name = value.right if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add) else \
+        value.value if isinstance(value, ast.Subscript) and isinstance(value.slice, ast.Slice) else \
+        value.elts[-1].value if isinstance(value, (ast.List, ast.Tuple)) and value.elts and \
+        isinstance(value.elts[-1], ast.Starred) else None
+    if isinstance(name, ast.Name):
+        return _loop_back_last(f, scope, name.id, call, role)
+    return None
 
 
 def _loop_back_last(f, scope, name: str, call, role: str) -> Optional[str]:
@@ -5522,6 +5581,9 @@ def _sends_model(builder, f, load, depth: int = 0) -> bool:
         return len(calls) == 1 and _converted_call(builder, f, calls[0]) and _splat_model(
             builder, f, calls[0], next(kw.value for kw in calls[0].keywords if kw.arg is None and
                                        isinstance(kw.value, ast.Name) and kw.value.id == name)) is load
+    if depth < 2 and isinstance(parent, ast.Assign) and parent.value is load and len(parent.targets) == 1 and \
+            isinstance(parent.targets[0], ast.Name):
+        return _alias_sent(builder, f, parent, depth)  # `MODEL = args.model`, then `model=MODEL` (review 130, Y6)
     if isinstance(parent, ast.BoolOp) and isinstance(parent.op, ast.Or):  # `model=model or DEFAULT_MODEL` (K2)
         parent = f.parent.get(id(parent))
     # a module function's parameter of another name, by keyword or by position, that is only sent as model= of
@@ -5713,6 +5775,19 @@ def _fallback_slots(builder, f, name_node: ast.Name) -> set:
     if found:  # (the call's TODO then says the fallback was mapped, and what is left)
         found.add(("fellback", f.scope_of.get(id(holder), ()), holder.targets[0].id))
     return found
+
+
+def _alias_sent(builder, f, holder: ast.Assign, depth: int) -> bool:
+    """``MODEL = args.model`` (bound once, in a function or at module level, not imported elsewhere): every read of
+    ``MODEL`` is ``model=`` of a converted call (or logged)."""
+    name, scope = holder.targets[0].id, f.scope_of.get(id(holder), ())
+    if len(f.assigns.get((scope, name), [])) != 1 or scope == () and _imported_elsewhere(builder, f, name) or \
+            builder.unread is not None and scope == () and \
+            builder.unread.read_elsewhere(name, f.module.rsplit(".", 1)[-1]):
+        return False
+    loads = [n for n in _loads_of(f, name) if builder.lookup_scope(f, f.scope_of.get(id(n), ()), name) == scope]
+    return bool(loads) and all(_sends_model(builder, f, n, depth + 1) or _logged(f, n) for n in loads) and \
+        any(_sends_model(builder, f, n, depth + 1) for n in loads)
 
 
 def _fallback_sent(builder, f, holder: ast.Assign, depth: int) -> bool:
