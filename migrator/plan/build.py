@@ -8445,7 +8445,7 @@ def _v0_follow(f: _File, node: ast.AST, shape, name: str, found: list, depth: in
             elif parent.attr == "get" and isinstance(call_node, ast.Call) and call_node.func is parent and \
                     isinstance(shape, dict) and len(call_node.args) in (1, 2) and not call_node.keywords and \
                     isinstance(call_node.args[0], ast.Constant) and call_node.args[0].value in V0_OBJECT_GETS and \
-                    isinstance(shape.get(call_node.args[0].value), dict) and \
+                    isinstance(shape.get(call_node.args[0].value), (dict, list)) and \
                     (len(call_node.args) == 1 or isinstance(call_node.args[1], ast.Dict) and
                      not call_node.args[1].keys):
                 # `chunk["choices"][0].get("delta", {}).get("content")`, the usual v0 stream read (held-out review
