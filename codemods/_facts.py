@@ -985,6 +985,10 @@ class _Collector(NodeVisitor):
         if len(node.args) == 2 and isinstance(node.args[1], ast.Name) and \
                 (dotted_name(node.func) or "").endswith(("getenv", "environ.get")):
             self.mark()  # os.getenv("LLM", DEFAULT_MODEL): MIG102's TODO when the plan maps the constant
+        if len(node.args) == 2 and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str) \
+                and node.args[1].value.startswith("sk-") and (dotted_name(node.func) or "").endswith(
+                    ("getenv", "environ.get")):
+            self.mark()  # os.environ.get("KEY", "sk-proj-..."): MIG101's secret-default TODO (held-out review 131, X1)
         self.generic_visit(node)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:

@@ -545,6 +545,14 @@ class _Transformer(RuleTransformer):
             if self._env_converts(node):
                 self._env_fed, self._lines_of_env = True, line
             self._secret_default(node, line)
+        elif self._env_secret_default(node) is not None and self.compat is None and self.facts.view is not None and \
+                self.facts.view.any_converted and not any(id(node) == id(arg.value) for arg in self._ctor_args()):
+            # `api_key = os.environ.get("KEY", "sk-proj-...")` handed on to a converted client (held-out review 131,
+            # X1; a read given to the constructor itself loses its default there)
+            from migrator.mapping.client import SECRET_DEFAULT_TODO
+
+            self.todo(self.mark_site(node, ENV), SECRET_DEFAULT_TODO.format(
+                name=string_value(node.args[0].value) or "variable"))
         elif isinstance(node.func, cst.Attribute) and node.func.attr.value in CLIENT_CLOSE and self.compat is None:
             found = self.api_site(node)  # client.close(): the plan's "call" answer (converted: a statement alone)
             if found is not None and found[1][0] == "call" and found[1][1] == CONVERT:
@@ -1105,6 +1113,35 @@ class _Transformer(RuleTransformer):
                 return "@" + code_of(call)
         return ""
 
+    def _ctor_args(self) -> list:
+        """The arguments of the OpenAI constructors of the statement being visited."""
+        statement = self.statement_nodes[-1] if self.statement_nodes else None
+        if statement is None:
+            return []
+        found: list = []
+
+        class _Args(cst.CSTVisitor):
+            def visit_Call(inner, node: cst.Call) -> None:  # noqa: N805
+                found.extend(node.args)
+
+        statement.visit(_Args())
+        return found
+
+    @staticmethod
+    def _env_secret_default(value: cst.BaseExpression) -> Optional[cst.Call]:
+        """``os.environ.get("KEY", "sk-proj-...")`` / ``os.getenv(...)``: the read without its default, where that
+        default is an OpenAI secret; else None."""
+        from migrator.mapping.client import REAL_OPENAI_KEY
+
+        if not (isinstance(value, cst.Call) and (dotted(value.func) or "").rsplit(".", 1)[-1] in ("getenv", "get") and
+                "environ" in code_of(value.func) + "getenv" and len(value.args) == 2):
+            return None
+        default = value.args[1].value
+        text = default.evaluated_value if isinstance(default, cst.SimpleString) else None
+        if not (isinstance(text, str) and REAL_OPENAI_KEY.fullmatch(text.strip())):
+            return None
+        return value.with_changes(args=[value.args[0].with_changes(comma=cst.MaybeSentinel.DEFAULT)])
+
     def _object_key(self, value: cst.BaseExpression) -> bool:
         """``APIKeyReader()``: an instance of a class this module defines (its str() is the key)."""
         tree = self.facts.tree
@@ -1633,6 +1670,14 @@ class _Transformer(RuleTransformer):
                 safety = "approximate"
             target = rule.mistral_name(name)
             value = arg.value
+            secret_default = self._env_secret_default(value) if name == "api_key" and self.compat is None else None
+            if secret_default is not None:
+                # `api_key=os.environ.get("KEY", "sk-proj-...")`: where KEY is unset, the OpenAI secret went to
+                # Mistral (held-out review 131, X1; an OPENAI_API_KEY read's default had its TODO already)
+                value = secret_default
+                self.todo(line, f"api_key={code_of(value)}: its default was an OpenAI secret written in the code "
+                                "(not shown): removed, so that it is not sent to Mistral; delete it from the code and "
+                                "revoke it, it stays in the repository's history")
             if name == "api_key" and self._object_key(value):
                 # `api_key=APIKeyReader()`, an object of the app's own class whose __str__ gives the key: httpx took it,
                 # Mistral(...) validates a str and raises at once (held-out review 130, X3)

@@ -6298,3 +6298,21 @@ def test_held_out_129_a_receiver_held_in_self_names_its_class_beside_a_like_name
     out = convert_files({"params.py": params, "core.py": core, "other/extraction.py": other})
     assert 'self.GPT_MODEL_EMBEDDING = "mistral-embed"' in out["params.py"], out["params.py"]
     assert "computed at run time" not in out["core.py"], out["core.py"]
+
+
+def test_held_out_131_a_parameter_rebound_in_one_branch_is_the_parameter_in_the_other():
+    """Held-out review 131, Y1 (python_study): `if platform == "Xinference": if not base_url: base_url = <a local
+    server>; return OpenAI(base_url=base_url, ...)` / `else: return OpenAI(base_url=base_url)`: the else branch's
+    client (the parameter: OPENAI_BASE_URL or None, OpenAI) was taken for the local server's and left alone silently."""
+    from migrator.plan import build_plan
+
+    source = ('import os\nfrom openai import OpenAI\n\n\n'
+              'def get_client(platform, base_url=os.getenv("OPENAI_BASE_URL")):\n'
+              '    if platform == "Xinference":\n        if not base_url:\n'
+              '            base_url = "http://127.0.0.1:9997/v1"\n'
+              '        return OpenAI(base_url=base_url, api_key="EMPTY")\n'
+              '    else:\n        return OpenAI(base_url=base_url)\n')
+    plan = build_plan([("llm.py", source)])
+    by_line = {c.line: c for c in plan.clients}
+    assert by_line[9].provider == "local server", by_line
+    assert by_line[11].provider != "local server", by_line

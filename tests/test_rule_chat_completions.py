@@ -3786,3 +3786,18 @@ def test_held_out_130_an_argparse_default_read_through_a_module_name_is_mapped()
         ''')
     assert 'parser.add_argument("-m", "--model", default="mistral-large-latest", help="the model")' in code, code
     assert not todos, todos
+
+
+def test_held_out_131_a_model_constant_naming_no_known_model_gets_a_todo():
+    """Held-out review 131, Y4 (disinformation-security): `model_name = "GPT_MODEL"` (a placeholder for a fine-tuned
+    model) sent as model= of a converted call: the plan took the constant for one it maps "where it is set", nothing
+    was mapped, and no TODO said so."""
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        model_name = "GPT_MODEL"
+        client = OpenAI()
+        print(client.chat.completions.create(model=model_name, messages=[]).choices[0].message.content)
+        ''')
+    assert any("model=model_name is set in this module (model_name = 'GPT_MODEL'), which names no model migrator "
+               "knows" in t for t in todos), todos

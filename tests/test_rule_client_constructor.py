@@ -3286,3 +3286,32 @@ def test_held_out_130_an_api_key_object_of_the_apps_own_class_is_handed_as_its_s
         print(client.chat.completions.create(model="gpt-4o-mini", messages=[]).choices[0].message.content)
         ''')
     assert "api_key=str(APIKeyReader())," in code, code
+
+
+def test_held_out_131_an_openai_secret_as_an_environment_reads_default_is_neither_sent_nor_shown():
+    """Held-out review 131, X1 (taskmate): `os.environ.get("KEY", "sk-proj-...")` handed to the converted client (or
+    through `api_key = ...; openai.api_key = api_key`): where KEY was unset the OpenAI secret went to Mistral, and the
+    TODO quoted it in full. Handed to the constructor the default is removed; bound first it gets the secret TODO; no
+    TODO shows the key."""
+    secret = "sk-proj-" + "QBj8yBHgM9tdQBqlOdrPT3Blbk"
+    code, todos = convert_snippet(f'''\
+        import os
+        from openai import OpenAI
+
+        client = OpenAI(api_key=os.environ.get("KEY", "{secret}"))
+        print(client.chat.completions.create(model="gpt-4o-mini", messages=[]).choices[0].message.content)
+        ''')
+    assert 'api_key=os.environ.get("KEY"),' in code and secret not in " ".join(todos), (code, todos)
+    assert any("its default was an OpenAI secret written in the code (not shown): removed" in t for t in todos), todos
+    code, todos = convert_snippet(f'''\
+        import os
+        import openai
+
+        api_key = os.environ.get("KEY", "{secret}")
+        openai.api_key = api_key
+        r = openai.ChatCompletion.create(model="gpt-4o-mini", messages=[{{"role": "user", "content": "hi"}}])
+        print(r["choices"][0]["message"]["content"])
+        ''')
+    assert any(t.startswith("the default of this KEY read is an OpenAI secret written in the code (not shown)")
+               for t in todos), todos
+    assert secret not in " ".join(todos), todos

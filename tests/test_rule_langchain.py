@@ -2780,3 +2780,20 @@ def test_each_later_langchain_model_string_gets_its_own_mistral_string():
     assert todos[1] == 'create_react_agent("openai:gpt-4.1") runs on OpenAI through langchain-openai too: on ' \
         'Mistral, "mistralai:mistral-large-latest"; see the module\'s first such TODO', todos
     assert 'model_provider="mistralai" with model "mistral-large-latest"' in todos[2], todos
+
+
+def test_held_out_131_a_chatopenai_whose_base_url_is_chosen_between_openai_and_a_local_server_stays_with_a_todo():
+    """Held-out review 131, Y2 (python_study): `ChatOpenAI(base_url=base_url)` with `base_url` set in one branch to a
+    local server and in another to OpenAI's (also a conditional expression, a table of servers) was "pointed at local
+    server" and left alone with no word, its OpenAI branch silently on OpenAI. The SDK's client got the table TODO."""
+    code, todos = convert('''\
+        from langchain_openai import ChatOpenAI
+
+
+        def llm_for(local: bool):
+            base_url = "http://localhost:11434/v1" if local else "https://api.openai.com/v1"
+            return ChatOpenAI(base_url=base_url, model="gpt-4o")
+        ''')
+    assert "ChatOpenAI(base_url=base_url" in code, code
+    assert any("base_url=base_url is chosen between servers (local server (http://localhost:11434/v1), OpenAI "
+               "(https://api.openai.com/v1))" in t for t in todos), todos

@@ -9974,6 +9974,22 @@ def _passed_values(builder, f: _File, scope: Scope, param: Optional[ast.AST]) ->
     return out
 
 
+def _other_branch(f: _File, first: ast.AST, second: ast.AST) -> bool:
+    """Do ``first`` and ``second`` sit in the two arms of one ``if`` (body and else), so neither reaches the other?"""
+    above = {id(a): a for a in ancestors_of(f, first)}
+    child = second
+    for parent in ancestors_of(f, second):
+        if id(parent) in above and isinstance(parent, ast.If):
+            mine = "body" if any(child is s for s in parent.body) else "orelse"
+            theirs = next(("body" if any(c is s for s in parent.body) else "orelse"
+                           for c in [first, *ancestors_of(f, first)] if f.parent.get(id(c)) is parent), None)
+            return theirs is not None and theirs != mine
+        if id(parent) in above:
+            return False
+        child = parent
+    return False
+
+
 def _expression_text(f: _File, scope: Scope, node: ast.AST, depth: int = 0) -> str:
     """The source of ``node`` with names it reads expanded (one level of assignments)."""
     try:
@@ -9985,7 +10001,20 @@ def _expression_text(f: _File, scope: Scope, node: ast.AST, depth: int = 0) -> s
             if isinstance(sub, ast.Name):
                 for i in range(len(scope), -1, -1):
                     values = f.assigns.get((scope[:i], sub.id))
-                    if values and len(values) > 1 and i == len(scope) and id(sub) in f.scope_of:
+                    if values and i == len(scope) and id(sub) in f.scope_of and (scope, sub.id) in f.params:
+                        # a parameter rebound in one branch (`if not base_url: base_url = "http://127.0.0.1..."` under
+                        # `if platform == "Xinference":`): a read the rebinding does not reach sees the parameter
+                        # (held-out review 131, Y1: the else branch's OpenAI client was taken for the local server's)
+                        reaching = reaching_assign(f, sub)
+                        if reaching is not None and any(reaching.value is v for v in values):
+                            if _other_branch(f, reaching, sub):
+                                values = []
+                            elif not _dominates(f, reaching, sub):
+                                default = _param_default(f, scope, sub.id)
+                                values = [reaching.value, *([default] if default is not None else [])]
+                            else:
+                                values = [reaching.value]
+                    elif values and len(values) > 1 and i == len(scope) and id(sub) in f.scope_of:
                         # several: the one that reaches this read on every path, when there is one
                         # (gptme's `api_key = ...` in each provider's branch, before its own client)
                         reaching = reaching_assign(f, sub)

@@ -1001,7 +1001,31 @@ class _Planner:
         reason = openai_branch_reason(call, model, ancestors, assigns)
         return [f"model={ast.unparse(model)[:40]}: {reason}"] if reason else []
 
+    def _mixed_servers(self, call: ast.Call) -> dict:
+        """{url: provider} where the object's endpoint keyword is chosen between OpenAI's URL and another server's (a
+        conditional expression, a branch-bound name, a table of servers: held-out review 131, Y2, "pointed at local
+        server" and left alone, its OpenAI branch silently on OpenAI), else {}."""
+        given = next((kw.value for kw in call.keywords if kw.arg in self.endpoint_keywords), None)
+        if given is None:
+            return {}
+        seen: list = [given]
+        if isinstance(given, ast.Name):
+            holder = self.scope.get(id(given))
+            while isinstance(holder, ast.Lambda):
+                holder = self.scope.get(id(holder))
+            body = holder if isinstance(holder, (ast.FunctionDef, ast.AsyncFunctionDef)) else self.tree
+            seen += [n.value for n in ast_walk(body) if isinstance(n, ast.Assign) and
+                     any(isinstance(t, ast.Name) and t.id == given.id for t in n.targets)]
+        elif isinstance(given, ast.Subscript) and isinstance(given.value, ast.Name):
+            seen += [v for v in [self._module_value(given.value)] if isinstance(v, ast.Dict)]
+        urls = dict.fromkeys(n.value for node in seen for n in ast_walk(node) if isinstance(n, ast.Constant) and
+                             isinstance(n.value, str) and n.value.startswith(("http://", "https://")))
+        found = {url: classify_endpoint(url, "base_url") for url in urls}
+        return found if "openai" in found.values() and len(set(found.values())) > 1 else {}
+
     def _provider(self, call: ast.Call) -> str:
+        if self._mixed_servers(call):
+            return "openai"  # (kept with the servers named: _keyword_blockers)
         pairs = [(kw.arg, kw.value) for kw in call.keywords if kw.arg is not None]
         for kw in call.keywords:  # `ChatOpenAI(**params)`, params a dict written above (held-out review 89, X3)
             if kw.arg is None:
@@ -1118,6 +1142,12 @@ class _Planner:
         for kw in call.keywords:
             if kw.arg is None:
                 out.append(f"**{ast.unparse(kw.value)} may hold OpenAI-only options")
+            elif kw.arg in self.endpoint_keywords and (mixed := self._mixed_servers(call)):
+                shown = ", ".join(f"{'OpenAI' if provider == 'openai' else provider} ({url})"
+                                  for url, provider in mixed.items())
+                out.append(f"{kw.arg}={ast.unparse(kw.value)[:40]} is chosen between servers ({shown}): this object "
+                           "serves providers other than OpenAI too; give the OpenAI one an object of its own, then run "
+                           "migrator again")
             elif kw.arg in self.endpoint_keywords:
                 continue  # OpenAI's own endpoint (_provider): dropped, Mistral's is the default
             elif kw.arg in self.lib.BLOCK and kw.arg not in table:
