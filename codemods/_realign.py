@@ -125,6 +125,15 @@ def realign(old: str, new: str) -> str:
         bracket_row, bracket_col, followed = new_cont[row]
         line = new_lines[row]
         if not followed:
+            # a hanging indent under a bracket whose line moved (`messages=[{` re-aligned, its dict's lines below
+            # it): it moves as much, where the conversion left it as it was (held-out review 130, X8: the dict's
+            # lines stayed ten columns deeper than the line opening it)
+            source = origin.get(row)
+            delta = shift.get(bracket_row, 0)
+            if delta and source is not None and _indent(old_lines[source]) == _indent(line) and \
+                    _indent(line) + delta > 0 and line.strip():
+                shift[row] = delta
+                new_lines[row] = " " * (_indent(line) + delta) + line.lstrip(" ")
             continue
         if origin.get(row) is not None and origin[row] in old_cont:
             if not was_aligned(row):

@@ -992,6 +992,16 @@ class _Transformer(SplatSteps, RuleTransformer):
                     value=xform_code(rule.xform.item_code, element.value)) for element in value.elements])), None
             if rule.xform.code is not None:
                 return self._checked(xform_code(rule.xform.code, value)), None
+            if name == "function_call" and isinstance(value, cst.Dict) and len(value.elements) == 1 and \
+                    isinstance(value.elements[0], cst.DictElement) and \
+                    isinstance(value.elements[0].key, cst.SimpleString) and \
+                    value.elements[0].key.evaluated_value == "name":
+                # `function_call={"name": Schema.openai_schema["name"]}`: the shape is known, the name computed
+                # (held-out review 132, Y2: passed on as tool_choice={"name": ...}, which mistralai rejects)
+                q = self._quote()
+                template = "{{" + f"{q}type{q}: {q}function{q}, {q}function{q}: " + "{{" + f"{q}name{q}: " + \
+                    "{value}}}}}"
+                return self._checked(xform_code(template, value.elements[0].value)), None
             if rule.mistral_name(name) not in MISTRAL_CHAT_PARAMS:
                 raise CannotConvert(f"{name}={code_of(value)}: {rule.note}") from None
             return value, f"{name}={code_of(value)} is an expression: {rule.note}; check its value"

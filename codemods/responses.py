@@ -183,8 +183,9 @@ class _Transformer(ApiCallTransformer):
             name = arg.keyword.value  # the plan converts keyword-only calls
             if name in PINNED:
                 continue  # the plan checked it holds Mistral's pinned value
-            if name == "text":  # (the plan converts only a verbosity-only text=)
-                self.todo(line, VERBOSITY_TODO.format(code=code_of(arg.value)))
+            if name == "text":  # (the plan converts only a verbosity-only text=, or the default text format)
+                if "verbosity" in code_of(arg.value):
+                    self.todo(line, VERBOSITY_TODO.format(code=code_of(arg.value)))
                 continue
             if name == "model":
                 arg = arg.with_changes(value=self.mapped_model(arg.value, line))

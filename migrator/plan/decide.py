@@ -1125,6 +1125,9 @@ def decide(builder, files) -> ConversionPlan:
         trailing = _system_appended_last(f, sites) if "system" in f.source else {}
         if trailing:
             tables[f.path] = {**tables.get(f.path, {}), **trailing}
+        after_tool = _user_after_tool(f, sites) if '"tool"' in f.source or "'tool'" in f.source else {}
+        if after_tool:
+            tables[f.path] = {**tables.get(f.path, {}), **after_tool}
         guards = _model_guards(builder, f, converting) if "startswith" in f.source or " not in " in f.source else {}
         if guards:
             tables[f.path] = {**tables.get(f.path, {}), **guards}
@@ -4660,6 +4663,46 @@ def _role_enums(f, files, chat_paths: set) -> dict:
         member, value = next(((m, v) for m, v in members if v == "user"), members[0])
         span = (node.lineno, node.col_offset, node.end_lineno, node.end_col_offset)
         found[span] = ROLE_ENUM_TODO.format(name=node.name, member=member, value=value)
+    return found
+
+
+USER_AFTER_TOOL_TODO = ("a user message is appended right after the tool results: Mistral answers 400 (\"Unexpected "
+                        "role 'user' after role 'tool'\"), where OpenAI took it; send the tool results to the model "
+                        "first and append its reply before the next user message")
+
+
+def _user_after_tool(f, sites) -> dict:
+    """{statement span: TODO} for ``history.append({"role": "user", ...})`` whose previous append to the same list (in
+    source order, in its function) is a tool result, where a converted chat call sends that list afterwards (held-out
+    review 132, X1: user -> assistant(tool_calls) -> tool -> user, the second turn of every tool conversation a 400;
+    api-mapping.md §6.3 asks for such histories to be flagged)."""
+    sent: dict = {}  # (scope, list name) -> the lines of converted calls sending it
+    for node in f.nodes:
+        if isinstance(node, ast.Call) and (sites.get(node_key(f.path, node)) or ("",))[:2] == ("call", CONVERT):
+            messages = next((kw.value for kw in node.keywords if kw.arg == "messages"), None)
+            if isinstance(messages, ast.Name):
+                sent.setdefault((f.scope_of.get(id(node), ()), messages.id), []).append(node.lineno)
+    if not sent:
+        return {}
+    appends: dict = {}  # (scope, list name) -> [(line, role, statement)]
+    for node in f.nodes:
+        if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and
+                isinstance(node.value.func, ast.Attribute) and node.value.func.attr == "append" and
+                isinstance(node.value.func.value, ast.Name) and len(node.value.args) == 1):
+            continue
+        key = (f.scope_of.get(id(node), ()), node.value.func.value.id)
+        if key not in sent:
+            continue
+        added = node.value.args[0]
+        role = _dict_constants(added).get("role") if isinstance(added, ast.Dict) else "other"
+        appends.setdefault(key, []).append((node.lineno, role, node))
+    found: dict = {}
+    for key, rows in appends.items():
+        rows.sort(key=lambda row: row[0])
+        for before, (line, role, statement) in zip(rows, rows[1:]):
+            if role == "user" and before[1] == "tool" and any(call > line for call in sent[key]):
+                span = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
+                found[span] = USER_AFTER_TOOL_TODO
     return found
 
 
