@@ -124,8 +124,8 @@ LEGACY_HOMES = MappingProxyType({
        for part in ("document_loaders", "vectorstores", "utilities", "document_transformers", "graphs", "embeddings")},
 })
 # Pre-1.0 paths whose names langchain-core keeps under one module (the names of langchain-core 1.8.3's __all__, stable
-# since 0.1): an import of them only is rewritten there, exactly, instead of the legacy TODO (held-out reviews 131 X4 and
-# 132 X5: `from langchain.prompts import ChatPromptTemplate` left the converted file unable to import)
+# since 0.1): an import of them only is rewritten there, exactly, instead of the legacy TODO (held-out reviews 131
+# X4 and 132 X5: `from langchain.prompts import ChatPromptTemplate` left the converted file unable to import)
 _CORE_NAMES = {
     "langchain_core.prompts": frozenset({
         "AIMessagePromptTemplate", "BaseChatPromptTemplate", "BasePromptTemplate", "ChatMessagePromptTemplate",
