@@ -138,22 +138,30 @@ class _Transformer(SplatSteps, ApiCallTransformer):
             size = held[0] if len(held) == 1 else None
         return size.value if isinstance(size, ast.Constant) and type(size.value) is int else None
 
+    def _list_function(self, value: cst.BaseExpression):
+        """The ast of the function around the call (read from the module's tree: statements without a call are not
+        visited), where ``value`` is a name that does not say it is a batch; else None."""
+        import ast
+
+        if not isinstance(value, cst.Name) or any(word in value.value.lower() for word in BATCH_NAME_WORDS) or \
+                not isinstance(self.facts.tree, ast.AST) or not self.path:
+            return None
+        node = self.facts.tree
+        for name in self.path:
+            node = next((n for n in ast.iter_child_nodes(node) if isinstance(
+                n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n.name == name), None)
+            if node is None:
+                return None
+        return node if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
+
     def _built_list(self, value: cst.BaseExpression) -> bool:
         """A name bound once, in the function around the call, to a comprehension or ``list(...)`` (``texts = [d["body"]
         for d in docs]``, a statement the rules do not visit, so ``_bound`` misses it): a list of no set size
         (held-out review 126, Y5: the parameter's twin got the batch TODO, the built list none)."""
         import ast
 
-        if not isinstance(value, cst.Name) or any(word in value.value.lower() for word in BATCH_NAME_WORDS) or \
-                not isinstance(self.facts.tree, ast.AST) or not self.path:
-            return False
-        node = self.facts.tree
-        for name in self.path:
-            node = next((n for n in ast.iter_child_nodes(node) if isinstance(
-                n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n.name == name), None)
-            if node is None:
-                return False
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        node = self._list_function(value)
+        if node is None:
             return False
         bound = [n.value for n in ast.walk(node) if isinstance(n, (ast.Assign, ast.AnnAssign)) and
                  [t.id for t in (n.targets if isinstance(n, ast.Assign) else [n.target])
@@ -166,16 +174,8 @@ class _Transformer(SplatSteps, ApiCallTransformer):
         the rules do not visit): a list of no set size (held-out review 110, X3: a whole PDF's pages in one request)."""
         import ast
 
-        if not isinstance(value, cst.Name) or any(word in value.value.lower() for word in BATCH_NAME_WORDS) or \
-                not isinstance(self.facts.tree, ast.AST):
-            return False
-        node = self.facts.tree
-        for name in self.path:
-            node = next((n for n in ast.iter_child_nodes(node) if isinstance(
-                n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n.name == name), None)
-            if node is None:
-                return False
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        node = self._list_function(value)
+        if node is None:
             return False
         emptied = any(isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and
                       n.targets[0].id == value.value and isinstance(n.value, ast.List) and not n.value.elts
