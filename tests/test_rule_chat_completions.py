@@ -3827,3 +3827,27 @@ def test_held_out_132_a_user_message_appended_right_after_tool_results_gets_a_to
         "REPLY", 'messages.append(client.chat.completions.create(model="gpt-4o-mini", messages=messages)'
                  '.choices[0].message)'))
     assert not any(t.startswith("a user message is appended right after") for t in todos), todos
+
+
+def test_held_out_132_a_retry_loop_returning_after_appending_the_reply_needs_no_prefill_todo():
+    """Held-out review 132, Y3 (PythonChatBot): `while True: try: r = create(...); messages.append(<assistant>);
+    return reply / except RateLimitError: pass` got "can end with an assistant message ... in the loop that calls it
+    again": the loop only retries a failed call, and each call of the function appends a user message first."""
+    _, todos = convert_snippet('''\
+        import openai
+
+        messages = [{"role": "system", "content": "You are a financial expert."}]
+
+
+        def get_chat_response(user_input):
+            messages.append({"role": "user", "content": user_input})
+            while True:
+                try:
+                    response = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=messages)
+                    reply = response["choices"][0]["message"]["content"]
+                    messages.append({"role": "assistant", "content": reply})
+                    return reply
+                except openai.error.RateLimitError:
+                    pass
+        ''')
+    assert not any("can end with an assistant message" in t for t in todos), todos

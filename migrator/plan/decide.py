@@ -5488,6 +5488,11 @@ def _loop_back_last(f, scope, name: str, call, role: str) -> Optional[str]:
     if not inside or any(n.lineno < call.lineno for n in inside):
         return None  # (changed before the call too: that change is what the next turn sends last)
     last = max(inside, key=lambda n: n.lineno)
+    holder = f.parent.get(id(last))
+    body = next((b for b in (getattr(holder, field, None) for field in ("body", "orelse", "finalbody"))
+                 if isinstance(b, list) and last in b), None)
+    if body and body.index(last) + 1 < len(body) and isinstance(body[body.index(last) + 1], (ast.Return, ast.Break)):
+        return None  # `messages.append(reply)` then `return reply`: the loop only retries a failed call (132, Y3)
     where = _system_last(f, scope, name, last.lineno + 1, role=role)
     return f"{where}, after the call, in the loop that calls it again" if where else None
 
