@@ -741,7 +741,7 @@ class RuleTransformer(cst.CSTTransformer):
         written path (held-out review 125, X5: "computed at run time" named neither the file nor the key); else ""."""
         import ast
 
-        key = None
+        key, holder = None, ""
         index = value.slice[0].slice if isinstance(value, cst.Subscript) and len(value.slice) == 1 else None
         if isinstance(value, cst.Subscript) and isinstance(value.value, cst.Name) and \
                 isinstance(index, cst.Index) and isinstance(index.value, cst.SimpleString):
