@@ -302,8 +302,8 @@ FOREIGN_OPENAI = MappingProxyType({
         mistral="MistralDocumentEmbedder", module="haystack_integrations.components.embedders.mistral"),
     # held-out review 5 (wilganfauzan, jeeehaan): a Chroma collection embedded by OpenAI
     "chromadb.utils.embedding_functions.OpenAIEmbeddingFunction": (
-        "migrator does not convert it (it needs the openai package, which stays in the requirements, and "
-        "OPENAI_API_KEY); on Mistral: an EmbeddingFunction of your own whose __call__ returns "
+        # (held-out review 131, Y5: "stays in the requirements" was said where the project declares none)
+        "migrator does not convert it (it needs the openai package installed, and OPENAI_API_KEY); on Mistral: an EmbeddingFunction of your own whose __call__ returns "
         "[d.embedding for d in Mistral().embeddings.create(model=\"mistral-embed\", inputs=input).data] "
         "(Chroma's MistralEmbeddingFunction imports mistralai 1.x names), then re-embed the collection"),
 })
