@@ -25,8 +25,8 @@ from migrator.mapping.chat import (GRADIO_HISTORY_TODO, MISTRAL_CHAT_PARAMS, MIS
                                    UNSET_IMPORT)
 from migrator.mapping.client import NO_READ_TIMEOUT
 from migrator.mapping.legacy import v0_untraced_todo
-from migrator.mapping.models import (EMBEDDING_MODEL_PREFIX, FINE_TUNED_NOTE, chat_model_literal, env_default_todo,
-                                     fine_tuned, slot_model_literal)
+from migrator.mapping.models import (EMBEDDING_MODEL_PREFIX, FINE_TUNED_NOTE, REASONING_EFFORT_MODEL,
+                                     chat_model_literal, env_default_todo, fine_tuned, slot_model_literal)
 
 
 # api-mapping.md §3: a reasoning model's message.content is a list ([ThinkChunk, TextChunk]).
@@ -43,9 +43,6 @@ def searches_the_web(model: str) -> bool:
     return "search-preview" in model or "search-api" in model
 
 
-# the Mistral model an OpenAI reasoning model maps to where the call asks for a reasoning effort (api-mapping.md's
-# "o1/o3/o4-mini -> magistral-medium-latest or mistral-medium-latest + reasoning_effort")
-REASONING_EFFORT_MODEL = "mistral-medium-latest"
 REASONING_TODO = ("{model} is a reasoning model: the content it answers (message.content, or each delta.content "
                   "when streamed) comes back as a list of chunks (thinking, then text), not a str; join its "
                   "TextChunk texts where the code reads it")
@@ -992,22 +989,41 @@ class _Transformer(SplatSteps, RuleTransformer):
                     value=xform_code(rule.xform.item_code, element.value)) for element in value.elements])), None
             if rule.xform.code is not None:
                 return self._checked(xform_code(rule.xform.code, value)), None
-            if name == "function_call" and isinstance(value, cst.Dict) and len(value.elements) == 1 and \
-                    isinstance(value.elements[0], cst.DictElement) and \
-                    isinstance(value.elements[0].key, cst.SimpleString) and \
-                    value.elements[0].key.evaluated_value == "name":
-                # `function_call={"name": Schema.openai_schema["name"]}`: the shape is known, the name computed
-                # (held-out review 132, Y2: passed on as tool_choice={"name": ...}, which mistralai rejects)
-                q = self._quote()
-                template = "{{" + f"{q}type{q}: {q}function{q}, {q}function{q}: " + "{{" + f"{q}name{q}: " + \
-                    "{value}}}}}"
-                return self._checked(xform_code(template, value.elements[0].value)), None
+            shaped = self._xform_dict(rule, value)
+            if shaped is not None:
+                # `function_call={"name": Schema.openai_schema["name"]}`: the dict's shape is known, a value computed;
+                # the mapping's own transform gives the new shape (held-out review 132, Y2: passed on as
+                # tool_choice={"name": ...}, which mistralai rejects)
+                return self._checked(shaped), None
             if rule.mistral_name(name) not in MISTRAL_CHAT_PARAMS:
                 raise CannotConvert(f"{name}={code_of(value)}: {rule.note}") from None
             return value, f"{name}={code_of(value)} is an expression: {rule.note}; check its value"
         if result == literal(value):
             return value, None  # keep the original formatting
         return self._checked(cst.parse_expression(render_literal(result, self._quote()))), None
+
+    def _xform_dict(self, rule, value: cst.BaseExpression) -> Optional[cst.BaseExpression]:
+        """A dict display with string keys and computed values, put through the rule's transform with each value held
+        by a placeholder, then the values written back; None where that does not apply or the transform refuses."""
+        if not isinstance(value, cst.Dict) or not value.elements or not all(
+                isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString) and
+                isinstance(e.key.evaluated_value, str) for e in value.elements):
+            return None
+        held = {f"__migrator_value_{i}__": e.value for i, e in enumerate(value.elements)}
+        given = {e.key.evaluated_value: slot for e, slot in zip(value.elements, held)}
+        try:
+            result = rule.xform.runtime(dict(given))
+        except (Unmappable, DropValue, ValueError, TypeError):
+            return None
+        if result == given:
+            return None  # (passed through: its computed values keep the "check its value" TODO)
+        q = self._quote()
+        text = render_literal(result, q)
+        for slot, expression in held.items():
+            if f"{q}{slot}{q}" not in text:
+                return None  # (the transform dropped or changed a value: not for a computed one)
+            text = text.replace(f"{q}{slot}{q}", code_of(expression))
+        return cst.parse_expression(text)
 
     def _quote(self) -> str:
         """A quote character that may appear in generated code here (not the enclosing f-string's)."""

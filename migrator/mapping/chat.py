@@ -215,6 +215,10 @@ ROLE_ENUM_TODO = ("{name} is a (str, Enum) of chat roles: mistralai reads a mess
                   "gives '{name}.{member}', not '{value}', on Python 3.11+ (a ValidationError before the request): "
                   "pass the role's .value in the messages of the converted calls (model_dump(mode=\"json\") for a "
                   "pydantic model holding it), or make {name} an enum.StrEnum (Python 3.11+)")
+# a user message right after tool results (api-mapping.md §6.3; held-out review 132, X1)
+USER_AFTER_TOOL_TODO = ("a user message is appended right after the tool results: Mistral answers 400 (\"Unexpected "
+                        "role 'user' after role 'tool'\"), where OpenAI took it; send the tool results to the model "
+                        "first and append its reply before the next user message")
 TRAILING_SYSTEM_TODO = ("the last message is a system message: Mistral wants the last one to be user or tool (a 400 "
                         "otherwise); move the instruction before the history or send it as a user message")
 # the same for a list the plan sees ended so where it is built (held-out review 23, U1: `msgs = history + [{...}]`)

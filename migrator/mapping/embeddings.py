@@ -173,6 +173,10 @@ LARGE_BATCH_TODO = ("inputs={inputs}: batches of {size} inputs, sized for OpenAI
 # An OpenAI embedding model the plan maps through the run's model map to learn where the converted embeddings go
 # (migrator.plan.decide._embedding_target: --model, a provider's map)
 OPENAI_EMBEDDING_MODEL = "text-embedding-3-small"
+# the sizes text-embedding-3 models return when no dimensions= is asked (OpenAI's embeddings guide): asking for it
+# asks nothing of them (held-out review 128, X8)
+OPENAI_NATIVE_DIMENSIONS: Mapping[str, int] = MappingProxyType({"text-embedding-3-small": 1536,
+                                                                "text-embedding-3-large": 3072})
 OPENAI_EMBEDDING_SIZES: Mapping[int, str] = MappingProxyType({
     1536: "text-embedding-ada-002 / text-embedding-3-small", 3072: "text-embedding-3-large"})
 # A number is a vector's length when the name, keyword or dict key it is written to says so ...

@@ -119,6 +119,10 @@ EMBEDDING_MODEL_PREFIX = "text-embedding-"
 
 
 # OpenAI's reasoning models named bare (no hyphen): chat_model_literal leaves them, as a bare "o1" may be anything
+# the Mistral model an OpenAI reasoning model maps to where the call asks for a reasoning effort (api-mapping.md's
+# "o1/o3/o4-mini -> magistral-medium-latest or mistral-medium-latest + reasoning_effort": Medium takes the effort and
+# answers a str content; held-out review 128, X2)
+REASONING_EFFORT_MODEL = "mistral-medium-latest"
 BARE_REASONING_MODELS = frozenset({"o1", "o3"})
 
 

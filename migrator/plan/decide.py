@@ -26,14 +26,14 @@ from migrator.mapping.client import (CLASS_CLIENT_SETTINGS, CLIENT_CLASSES, CONF
 from migrator.mapping.env import ENV_VARS, SETTINGS_BASES, STREAMLIT_SECRETS
 from migrator.mapping.errors import error_rule
 from migrator.mapping.chat import METHODS as CHAT_METHODS, TOKENIZER_CALLS, TOKENIZER_MODEL_CALL, TOKENIZER_TODO, \
-    TOKENIZER_SHARED_TODO, TRAILING_SYSTEM_TODO
+    TOKENIZER_SHARED_TODO, TRAILING_SYSTEM_TODO, USER_AFTER_TOOL_TODO
 from migrator.mapping.files import line_dict
 from migrator.mapping.surfaces import closest_feature
 from migrator.mapping.responses import UNSET_MODEL_FIELDS
 from migrator.plan.build import CHAT_SURFACES, _plain_assign
 from migrator.mapping.embeddings import STORE_PATH_CALLS
 from migrator.mapping.packages import PYDANTIC_V1_SETTINGS
-from migrator.mapping.models import API_RESULT_CALLS, is_mistral_model, slot_model_literal
+from migrator.mapping.models import API_RESULT_CALLS, is_mistral_model, map_model, slot_model_literal
 from migrator.mapping.responses import output_text_getattr
 from migrator.plan.build import manifest_root, own_packages, unpacked
 from migrator.plan.build import MODEL_SURFACES, _self_attribute, _lookup_scope, _param_default, project_of, _splat_dict, _splat_scope, \
@@ -95,11 +95,10 @@ def _openai_kept_elsewhere(builder, files) -> bool:
                for planned in module_plans(f) if planned is not None for site in planned.sites)
 
 
-def _developer_roles(builder, files, uses) -> frozenset:
+def _developer_roles(builder, files, uses, positions: dict) -> frozenset:
     """Modules with a ``role="developer"`` keyword or a ``role`` parameter defaulting to it whose messages may reach
     converted chat calls: the module converts chat calls itself, or one that does imports it (held-out review 68, X1:
     `add_message(prompt, role="developer")` in a history helper; mistralai rejects the role before sending)."""
-    positions = _role_positions(files, _role_functions(files))
     candidates = [f for f in files if "developer" in f.source and _developer_role_constant(f, positions)]
     if not candidates:
         return frozenset()
@@ -1184,6 +1183,7 @@ def decide(builder, files) -> ConversionPlan:
     _settle_app_patches(files, clients, sites)
     call_index: dict = {}  # (the converted calls of each module, indexed once for the checks below)
     role_functions = _role_functions(files)
+    role_positions = _role_positions(files, role_functions)
     wrappers = _wrapper_rows(files)
     return ConversionPlan(tuple(clients), tuple(uses), sites=sites, params=params, returns=returns,
                           model_slots=model_slots, tables=tables, dimensions=dimensions,
@@ -1218,9 +1218,9 @@ def decide(builder, files) -> ConversionPlan:
                           trailing_system=_trailing_system_calls(builder, files, sites, call_index),
                           trailing_assistant=_trailing_system_calls(builder, files, sites, call_index, "assistant"),
                           stored_histories=_stored_history_calls(files, sites, call_index),
-                          developer_roles=_developer_roles(builder, files, uses),
+                          developer_roles=_developer_roles(builder, files, uses, role_positions),
                           role_functions=frozenset().union(*role_functions.values()), role_callees=role_functions,
-                          role_positions=_role_positions(files, role_functions),
+                          role_positions=role_positions,
                           role_names={f.path: names for f in files if (names := _role_names(f))},
                           shared_fields=dict(builder.shared_fields), set_fields=dict(builder.set_fields),
                           wrapper_others=wrappers[0],
@@ -4666,11 +4666,6 @@ def _role_enums(f, files, chat_paths: set) -> dict:
     return found
 
 
-USER_AFTER_TOOL_TODO = ("a user message is appended right after the tool results: Mistral answers 400 (\"Unexpected "
-                        "role 'user' after role 'tool'\"), where OpenAI took it; send the tool results to the model "
-                        "first and append its reply before the next user message")
-
-
 def _user_after_tool(f, sites) -> dict:
     """{statement span: TODO} for ``history.append({"role": "user", ...})`` whose previous append to the same list (in
     source order, in its function) is a tool result, where a converted chat call sends that list afterwards (held-out
@@ -5041,7 +5036,7 @@ def _model_slot(builder, f, name_node):
         elif not all(v is not None and _string_source(v) for v in values):
             return None
         elif any(isinstance(v, ast.Constant) and isinstance(v.value, str) and
-                 _unknown_model(v.value, getattr(builder, "models", None)) for v in values):
+                 map_model(v.value, getattr(builder, "models", None)) is None for v in values):
             # `model_name = "GPT_MODEL"`: no model migrator knows, left as it is: the call's TODO says so (held-out
             # review 131, Y4: mapped "where it is set" and silent, Mistral answering 4xx)
             return None
@@ -7678,9 +7673,3 @@ def _class_fields(files) -> frozenset:
 def _is_getenv(value) -> bool:
     return isinstance(value, ast.Call) and (dotted_name(value.func) or "").endswith(("getenv", "environ.get"))
 
-
-def _unknown_model(value: str, models) -> bool:
-    """A model string the model map does not know (and no Mistral model's): ``"GPT_MODEL"``."""
-    from migrator.mapping.models import map_model
-
-    return map_model(value, models) is None

@@ -1688,16 +1688,14 @@ def gone_in_langchain_1(module: str, names: list[str]) -> bool:
     return kept is not None and any(name not in kept for name in names)
 
 
-# the sizes text-embedding-3 models return when no dimensions= is asked (OpenAI's embeddings guide)
-_NATIVE_DIMENSIONS = {"text-embedding-3-small": 1536, "text-embedding-3-large": 3072}
-
-
 def _native_dimensions(call: ast.Call, value: ast.AST) -> bool:
     """``OpenAIEmbeddings(model="text-embedding-3-small", dimensions=1536)``: the model's own size, which asks nothing
     of it (the vectors change size with the model, as without it: the re-embed TODO says so)."""
+    from migrator.mapping.embeddings import OPENAI_NATIVE_DIMENSIONS
+
     model = next((kw.value for kw in call.keywords if kw.arg in ("model", "model_name")), None)
     return isinstance(model, ast.Constant) and isinstance(value, ast.Constant) and \
-        _NATIVE_DIMENSIONS.get(model.value) == value.value
+        OPENAI_NATIVE_DIMENSIONS.get(model.value) == value.value
 
 
 def _value_problem(keyword: str, value: ast.AST) -> str:
