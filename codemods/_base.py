@@ -210,15 +210,19 @@ class Combined(cst.CSTTransformer):
                     break
             return updated_node
         before: list = []  # statements a rule put in front of this one (FlattenSentinel)
+        after: list = []  # ... and behind it (those it named in its added_after)
         for transformer in self.transformers:
             updated_node = transformer.on_leave(original_node, updated_node)
             if isinstance(updated_node, cst.FlattenSentinel) and updated_node.nodes:
-                *more, updated_node = updated_node.nodes
-                before.extend(more)
+                nodes = list(updated_node.nodes)
+                main = max(i for i, n in enumerate(nodes) if id(n) not in transformer.added_after)
+                before.extend(nodes[:main])
+                after[:0] = nodes[main + 1:]
+                updated_node = nodes[main]  # the statement itself: later rules see it (and put TODOs on it)
             if not isinstance(updated_node, cst.CSTNode):
                 break  # removed: later rules have nothing left to see
-        if before and isinstance(updated_node, cst.CSTNode):
-            return cst.FlattenSentinel([*before, updated_node])
+        if (before or after) and isinstance(updated_node, cst.CSTNode):
+            return cst.FlattenSentinel([*before, updated_node, *after])
         return updated_node
 
 
@@ -282,6 +286,9 @@ class RuleTransformer(cst.CSTTransformer):
         self._answers: dict[int, object] = {}  # id(original site node) -> the plan's answer for it
         self._api_seen: dict[tuple, int] = {}  # (statement, callee) -> API calls met (api_site)
         self.answer: object = None  # the plan's answer for the site last counted by next_site_line
+        # statements a leave_ handler returned after the statement it was given (FlattenSentinel([..., it, *these])):
+        # the statement itself is the last node not among them
+        self.added_after: set[int] = set()
         self._handlers: dict[str, dict[type, Optional[Callable]]] = {"visit_": {}, "leave_": {}}
         # Statements met so far, in the pre-order codemods._facts numbered them in. At the end it
         # must equal the number of statements ast saw; if not, pruning was misaligned (see aligned).
@@ -317,14 +324,24 @@ class RuleTransformer(cst.CSTTransformer):
         """(line, the plan's answer) for an OpenAI API call the plan answered (``facts.api_sites``,
         keyed by statement, callee and occurrence: MIG106, MIG107 and MIG108 count them the same
         way), else None. Call it once per call, in visit order."""
+        return self.statement_site(dotted(call.func) or "")
+
+    def statement_site(self, callee: str):
+        """(line, the plan's answer) for the next site ``callee`` names in the statement being visited (an API call's
+        dotted callee, or a kind: "=" an assignment's, "alias" ...: ``facts.api_sites``), else None."""
         if not self.facts.api_sites or not self.statement_stack:
             return None
-        base = (self.statement_stack[-1], dotted(call.func) or "")
-        occurrence = self._api_seen.get(base, 0)
-        found = self.facts.api_sites.get((*base, occurrence))
-        if found is not None:
-            self._api_seen[base] = occurrence + 1
-        return found
+        line = self.statement_nodes[-1]
+        # (`x = 1; r = openai.ChatCompletion.create(...)`: one LibCST line, each statement numbered by ast)
+        count = len(line.body) if type(line) in (cst.SimpleStatementLine, cst.SimpleStatementSuite) else 1
+        for index in range(self.statement_stack[-1], self.statement_stack[-1] + count):
+            base = (index, callee)
+            occurrence = self._api_seen.get(base, 0)
+            found = self.facts.api_sites.get((*base, occurrence))
+            if found is not None:
+                self._api_seen[base] = occurrence + 1
+                return found
+        return None
 
     def model_slot(self, name: str):
         """The plan's model slot for ``model=<name>`` here (a constant, a default, a local, an imported

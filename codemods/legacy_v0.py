@@ -8,7 +8,7 @@ import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer, code_of
 from codemods._facts import V0READ
-from migrator.mapping.legacy import OPTIONAL_FIELDS, V0_DERIVED, V0_GETS, V0_KEYS
+from migrator.mapping.legacy import OPTIONAL_FIELDS, V0_DERIVED, V0_ELAPSED, V0_GETS, V0_KEYS, V0_TIMING
 
 
 class LegacyV0(MigratorRule):
@@ -116,6 +116,35 @@ class _Transformer(RuleTransformer):
     def visit_Subscript(self, node: cst.Subscript) -> None:
         if _key_of(node) is not None:
             self.mark_site(node, V0READ)
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if node.attr.value == V0_ELAPSED:
+            self.mark_site(node, V0READ)
+
+    def leave_Attribute(self, original: cst.Attribute, updated: cst.BaseExpression) -> cst.BaseExpression:
+        answer = self.answer_for(original)
+        if not (answer and answer[0] == "v0ms" and answer[1]):
+            return updated
+        self.changed = True  # `response.response_ms` -> `response_ms`, the converted call's timing
+        return cst.Name(answer[2], lpar=original.lpar, rpar=original.rpar)
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        found = self.statement_site("timed")
+        if found is not None and found[1][1] and len(node.body) == 1:
+            self.__dict__.setdefault("_timed", {})[id(node)] = found[1]
+
+    def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine):
+        answer = self.__dict__.get("_timed", {}).pop(id(original), None)
+        if answer is None:
+            return updated
+        # the converted call timed around itself: its result's response_ms reads are the milliseconds' name
+        started, ms = answer[2], answer[3]
+        before, after = (cst.parse_statement(line.format(started=started, ms=ms)) for line in V0_TIMING)
+        self.added_after.add(id(after))
+        self.need_import("time")
+        self.changed = True
+        return cst.FlattenSentinel([before.with_changes(leading_lines=updated.leading_lines),
+                                    updated.with_changes(leading_lines=[]), after])
 
     def visit_Call(self, node: cst.Call) -> None:
         if isinstance(node.func, cst.Attribute) and node.func.attr.value == "get" and _key_of(node) is not None:

@@ -201,7 +201,7 @@ class _Transformer(RuleTransformer):
         """A test's fake set up as an OpenAI client in a converted client's place (the plan's site)."""
         # (`openai.ChatCompletion.create = MagicMock()`: a patch, said by the plan's site, not a value taken)
         self.__dict__.setdefault("_assigned", set()).update(id(t.target) for t in node.targets)
-        found = self.facts.api_sites.get((self.statement_stack[-1], "=", 0)) if self.statement_stack else None
+        found = self.statement_site("=")
         if found is not None and found[1][0] == "sdkpatch":
             # `openai.ChatCompletion.create = MagicMock(...)` (held-out review 111, X2): as a patch() call's
             self._sdk_patch_todo(*found)
@@ -215,7 +215,7 @@ class _Transformer(RuleTransformer):
     def _alias(self, node: "cst.Assign | cst.AnnAssign") -> None:
         """``self.assistants = client.beta.assistants``: the calls made through the alias stay on OpenAI with
         their client, and migrator does not see them as calls (held-out review 40, S7): the TODO is here."""
-        found = self.facts.api_sites.get((self.statement_stack[-1], "alias", 0)) if self.statement_stack else None
+        found = self.statement_site("alias")
         if found is None or node.value is None or self.config.endpoint() is not None:
             return
         use = found[1][1]

@@ -1352,6 +1352,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(payload)))
+        if self.wire.personality == "openai":
+            self.send_header("openai-processing-ms", "42")  # as OpenAI does (openai 0.x reads it as response_ms)
         for name, value in (headers or {}).items():
             self.send_header(name, value)
         self.end_headers()

@@ -33,6 +33,13 @@ V0_TRANSCRIPTION = {"text": None}
 V0_SCHEMAS = {"chat.completions.create": _CHAT, "embeddings.create": _EMBEDDINGS, "models.list": _MODELS,
               "moderations.create": _MODERATION, "completions.create": _COMPLETION,
               "audio.transcriptions.create": V0_TRANSCRIPTION}
+# openai 0.x's ``response_ms``, read off a chat result: OpenAI's ``openai-processing-ms`` header, an int of milliseconds
+# (kaixindelele/ChatPaper and its many copies print ``response.response_ms / 1000.0``). Mistral sends no such header:
+# the converted call is timed around itself (wall-clock, the network included), its reads made the timing's name.
+V0_ELAPSED = "response_ms"
+V0_TIMING = ("{started} = time.perf_counter()",
+             "# the call's wall-clock time in ms (openai 0.x's response_ms was OpenAI's processing time, a header)\n"
+             "{ms} = round((time.perf_counter() - {started}) * 1000)")
 # Fields whose v0 read becomes an expression of the item holding them, not an attribute (the template's
 # ``{item}`` / ``{choice}``): a moderation result's flagged and a completion choice's text. Read as
 # attributes (``result.results[0].flagged``) they keep the call: MIG118 rewrites the dict reads.

@@ -57,8 +57,8 @@ from migrator.mapping.client import (AGENTS_PROVIDER_OWN_KEYWORDS, AGENTS_SDK_MO
 from migrator.mapping.embeddings import (EMBEDDING_KWARGS, TOKEN_ANNOTATION, TOKEN_CARRIERS, TOKEN_PARAMETER,
                                          TOKENIZER_FUNCTIONS, TOKENIZER_METHODS, token_array)
 from migrator.mapping.files import ID_KEYWORDS as FILE_ID_KEYWORDS, LIST_KEYWORDS
-from migrator.mapping.legacy import (V0_DERIVED, V0_METHODS, V0_OBJECT_GETS, V0_RESOURCES, V0_TRANSCRIBE_ARGS,
-                                     V0_TRANSCRIPTION, v0_untraced_todo)
+from migrator.mapping.legacy import (V0_DERIVED, V0_ELAPSED, V0_METHODS, V0_OBJECT_GETS, V0_RESOURCES, V0_SCHEMAS,
+                                     V0_TRANSCRIBE_ARGS, V0_TRANSCRIPTION, v0_untraced_todo)
 from migrator.mapping.models import IMAGE_MODEL_PREFIXES, OPENAI_MODEL_MARK, chat_model_literal, is_mistral_model, \
     map_model
 from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, MOCK_ATTRIBUTES, OPENAI_HOST,
@@ -3995,6 +3995,13 @@ class _Builder:
                 self.origins[oid].v0 = surface
                 self.origins[oid].v0_splat = any(kw.arg is None for kw in parent.keywords)
                 for read in reads:  # a read several calls' results reach: rewritten when any converts
+                    if isinstance(read, tuple) and read[0] in ("elapsed", "timed"):
+                        # a chat result's response_ms, and the statement timed for it: ("v0ms", oids, ms name),
+                        # ("v0timed", oids, started name, ms name)
+                        key = node_key(f.path, read[1])
+                        kind = "v0ms" if read[0] == "elapsed" else "v0timed"
+                        self.sites[key] = (kind, self.sites.get(key, (kind, frozenset()))[1] | {oid}, *read[2:])
+                        continue
                     # a stream chunk's .get(key[, default]): (x.key or default); ("plain", n): an object's .get, a
                     # transcription's ["text"] (never a derived field)
                     default = isinstance(read, tuple) and read[0] == "default"
@@ -8326,8 +8333,6 @@ def _v0_result_problem(f: _File, call: ast.Call, surface: str, reads: list) -> s
     """How a v0 result is read: each read a path of fields the response has (dict keys, attributes,
     indexes; ``.get(key)`` last) that reaches a value; the string-key subscripts and ``.get`` calls
     to rewrite as attributes are appended to ``reads``."""
-    from migrator.mapping.legacy import V0_SCHEMAS
-
     schema = V0_SCHEMAS[surface]
 
     def read_problem(read: ast.AST, name: str) -> str:
@@ -8358,7 +8363,49 @@ def _v0_result_problem(f: _File, call: ast.Call, surface: str, reads: list) -> s
             problem = (f"the v0 response is returned to {', '.join(callers)}, which "
                        f"{'reads it or hands it on' if len(callers) == 1 else 'read it or hand it on'} (as a dict, "
                        "maybe): convert the call and what reads it together by hand")
+    if not problem and any(isinstance(r, tuple) and r[0] == "elapsed" for r in reads):
+        timing = _v0_timing(f, call)
+        if isinstance(timing, str):
+            return timing
+        reads[:] = [("elapsed", r[1], timing[2]) if isinstance(r, tuple) and r[0] == "elapsed" else r for r in reads]
+        reads.append(("timed", *timing))
     return problem
+
+
+def _v0_timing(f: _File, call: ast.Call):
+    """A v0 chat result's ``response_ms`` read (V0_ELAPSED): the statement binding the result, timed around itself
+    once converted, and the names of its start and its milliseconds -- (statement, started, ms); else why not."""
+    holder = f.parent.get(id(call))
+    holder = f.parent.get(id(holder)) if isinstance(holder, ast.Await) else holder
+    why = f"{V0_ELAPSED} (OpenAI's processing time, a header Mistral does not send) is read"
+    if not (isinstance(holder, ast.Assign) and len(holder.targets) == 1 and isinstance(holder.targets[0], ast.Name)):
+        return f"{why} off a result not bound to a name: time the converted call by hand"
+    body = f.parent.get(id(holder))
+    siblings = [n for n in ast.iter_child_nodes(body) if isinstance(n, ast.stmt) and n is not holder] if body else []
+    if any(n.lineno <= holder.end_lineno and n.end_lineno >= holder.lineno for n in siblings):  # type: ignore
+        return f"{why}, and the call shares its line with another statement: time the converted call by hand"
+    scope = f.scope_of.get(id(call), ())
+    def where(n: ast.AST) -> tuple:  # (a parameter is its function's)
+        if isinstance(n, ast.arg):
+            fn = f.parent.get(id(f.parent.get(id(n))))
+            n = fn.body[0] if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) else fn.body  # type: ignore
+        return f.scope_of.get(id(n), ())
+
+    near = [n for n in f.nodes if isinstance(n, (ast.Name, ast.arg, ast.Import, ast.ImportFrom)) and
+            (where(n)[:len(scope)] == scope or not where(n))]
+    taken = {n.id for n in near if isinstance(n, ast.Name)} | {n.arg for n in near if isinstance(n, ast.arg)} | \
+        {a.asname or a.name.split(".")[0] for n in near if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
+    if any(isinstance(n, ast.ImportFrom) and any((a.asname or a.name) == "time" for a in n.names) or
+           isinstance(n, ast.Import) and any(a.asname == "time" and a.name != "time" for a in n.names) or
+           isinstance(n, ast.Name) and n.id == "time" and not isinstance(n.ctx, ast.Load) or
+           isinstance(n, ast.arg) and n.arg == "time" for n in f.nodes):  # (MIG118 imports time where it is not)
+        return f"{why}, and this module's time is not the time module: time the converted call by hand"
+    name = holder.targets[0].id
+    started = next((n for n in ("started", f"{name}_started") if n not in taken), None)
+    ms = f"{name}_ms"
+    if started is None or ms in taken:
+        return f"{why}, and the names to time the call with are taken here: time the converted call by hand"
+    return holder, started, ms
 
 
 def _dumped_whole(f: _File, call: ast.Call) -> Optional[str]:
@@ -8452,6 +8499,10 @@ def _v0_follow(f: _File, node: ast.AST, shape, name: str, found: list, depth: in
                 # 124, Y8): the delta / message is always there, an object on Mistral: `.delta`
                 found.append(("plain", call_node))
                 shape, parent = shape[call_node.args[0].value], call_node
+            elif shape is V0_SCHEMAS["chat.completions.create"] and parent.attr == V0_ELAPSED and \
+                    isinstance(parent.ctx, ast.Load):
+                found.append(("elapsed", parent))  # timed around the converted call (_v0_timing)
+                shape = None
             elif isinstance(shape, dict) and parent.attr in shape and (parent.attr not in V0_DERIVED or
                                                                         shape is V0_TRANSCRIPTION):
                 shape = shape[parent.attr]  # (a transcription's .text is its own field: v0 objects read alike)

@@ -878,8 +878,10 @@ def decide(builder, files) -> ConversionPlan:
             settled[id(use)] = Use(use.path, use.line, use.col, use.surface, use.client, use.rule, status,
                                    use.blocking, detail)
             continue
-        if answer[0] == "v0read":  # a dict-style read of a converted v0 result: rewritten as attributes
-            sites[key] = ("v0read", any(decision(oid) == CONVERT for oid in answer[1]), *answer[2:4])
+        if answer[0] in ("v0read", "v0ms", "v0timed"):
+            # a dict-style read of a converted v0 result (rewritten as attributes), its response_ms read and the
+            # statement timed for it
+            sites[key] = (answer[0], any(decision(oid) == CONVERT for oid in answer[1]), *answer[2:])
             continue
         if answer[0] in ("iwrap", "icall"):  # instructor (MIG111): the wrapped client's verdict
             use = answer[1]
