@@ -111,7 +111,8 @@ NOT_GIVEN_KEPT = frozenset({"model", "timeout", "request_timeout", "functions", 
 
 # -- reading responses (api-mapping.md §3) ----------------------------------------------------------
 # Fields OpenAI responses have and Mistral's do not: a read becomes getattr(obj, name, None).
-MISSING_RESPONSE_FIELDS = ("system_fingerprint", "refusal", "service_tier")
+# (and openai>=1's _request_id, the x-request-id header: held-out review 133, Y1, AttributeError on Mistral's response)
+MISSING_RESPONSE_FIELDS = ("system_fingerprint", "refusal", "service_tier", "_request_id")
 # Fields Mistral spells differently: a read is renamed. A log-probability token's ``bytes`` is
 # ``bytes_`` on mistralai's ChatCompletionResponseTokenLogprobs (alias "bytes" on the wire only: the
 # attribute read raised AttributeError).
