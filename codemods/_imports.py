@@ -848,7 +848,12 @@ def _in_place_imports(tree: ast.Module, local: list[tuple[int, int, bool]], pend
         return next((f for f in outermost if f.lineno <= line <= (f.end_lineno or f.lineno)), None) or \
             next((b for b in branches if b.lineno <= line <= (b.end_lineno or b.lineno)), None)
 
+    def inner(line: int):  # the innermost function holding a line (whose locals an import there binds), or home's
+        return min((f for f in functions if f.lineno <= line <= (f.end_lineno or f.lineno)),
+                   key=lambda f: (f.end_lineno or f.lineno) - f.lineno, default=None) or home(line)
+
     homes = {start: home(start + 1) for start, *_ in local}
+    binds = {start: inner(start + 1) for start, *_ in local}
     wanted = [(module, name, name) for module, names in pending_from.items() for name in names] + \
         [(module, "", module.split(".")[0]) for module in pending_plain]
     wanted += [(STATEMENT, code, code.split(" = ", 1)[0]) for code in statements]
@@ -867,8 +872,15 @@ def _in_place_imports(tree: ast.Module, local: list[tuple[int, int, bool]], pend
         if not starts or len({id(homes[start]) for start in starts}) != len(holders) or None in \
                 {home(line) for line in reads}:
             return None  # read where no dropped import was (module level, another function)
-        for start in starts:
-            if not any(id(homes[other]) == id(homes[start]) for other in starts if other < start):
+        # each read needs an import in a function holding it: two sibling closures of one function, each importing
+        # AsyncOpenAI itself, each get theirs (held-out review 133, X1: the second's was dropped, a NameError)
+        covering = [start for start in starts if any(binds[start].lineno <= line <= (binds[start].end_lineno or 0)
+                                                     for line in reads)]
+        if any(not any(binds[start].lineno <= line <= (binds[start].end_lineno or 0) for start in covering)
+               for line in reads):
+            return None
+        for start in covering:
+            if not any(binds[other] is binds[start] for other in covering if other < start):
                 out[start].append(name if module == STATEMENT else
                                   f"from {module} import {name}" if name else f"import {module}")
     return {start: _merged([t for t in texts if not t.startswith(f"{MODULE_CLIENT_NAME} = ")]) +

@@ -47,6 +47,34 @@ def test_two_functions_each_get_their_import() -> None:
     assert not code.startswith("from mistralai"), code
 
 
+def test_two_sibling_closures_each_importing_the_client_each_get_their_import() -> None:
+    """Held-out review 133, X1 (atluri-ai's ws_voice handler): two closures of one handler, each with its own
+    `from openai import AsyncOpenAI`; the Mistral imports went to the first only (both had the handler as their
+    home), and the second raised NameError (swallowed by its `except Exception`)."""
+    code, _ = convert_idempotent('''\
+        async def handler(ws):
+            async def describe(image):
+                from openai import AsyncOpenAI
+
+                client = AsyncOpenAI()
+                r = await client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": image}])
+                await ws.send_text(r.choices[0].message.content)
+
+            async def detect(image):
+                from openai import AsyncOpenAI
+
+                try:
+                    client = AsyncOpenAI()
+                    r = await client.chat.completions.create(model="gpt-4o", messages=[])
+                    await ws.send_text(r.choices[0].message.content)
+                except Exception:
+                    pass
+        ''')
+    assert code.count("        from mistralai.client import Mistral\n") == 2, code
+    assert code.count("from mistralai.client.utils import BackoffStrategy, RetryConfig") == 2, code
+    assert "openai" not in code
+
+
 def test_a_name_read_outside_those_functions_keeps_the_import_at_the_top() -> None:
     """Mistral is also read at module level (an annotation, a second client): the import goes to the
     top, where every reader sees it."""
