@@ -499,8 +499,8 @@ def _action(facts: CodeFacts, path: str, pkg: Package) -> str | None:
     writers = [p for p, text in scope.items() if _wrote_import(found, text, facts.originals, p) or (
         facts.originals is not None and p in facts.originals and found.search(text) and not old.search(text) and
         old.search(facts.originals[p]) is not None)]
-    if not writers and not scope and \
-            _declares(facts.manifest_texts.get(path, ""), pkg.old) and not _code_of_its_own(facts, path):
+    if not writers and not scope and _declares(facts.manifest_texts.get(path, ""), pkg.old) and \
+            (not _code_of_its_own(facts, path) or _deploys_below(facts, path)):
         # a manifest declaring openai with no code of its own: the sub-projects below with a manifest of their own are
         # what it declares it for (held-out review 92, X6: the root requirements.txt, a copy of backend/'s, kept
         # openai, and `pip install -r requirements.txt` had no mistralai; 94, Y1: the root pyproject.toml uv syncs)
@@ -548,6 +548,31 @@ def _nearest(importer: str, paths) -> list:
 
     best = max(shared(p) for p in paths)
     return [p for p in paths if shared(p) == best]
+
+
+# A hosting platform's build / start configuration beside a manifest: what it installs and what it runs
+_BUILD_FILES = ("railway.json", "railway.toml", "Procfile", "nixpacks.toml", "render.yaml", "render.yml", "app.json")
+
+
+def _deploys_below(facts: CodeFacts, path: str) -> bool:
+    """Does a platform's build file beside the manifest ``path`` run code of a directory below with a manifest of its
+    own (Railway's ``"startCommand": "cd backend && uvicorn app.main:app"`` after ``pip install -r requirements.txt``
+    at the root: the root manifest is what the deployed backend gets; held-out review 133, Y2)?"""
+    directory = posixpath.dirname(path.replace("\\", "/"))
+    below = {posixpath.relpath(posixpath.dirname(m.replace("\\", "/")), directory or ".").split("/")[0]
+             for m in facts.manifests if posixpath.dirname(m.replace("\\", "/")) != directory and
+             (not directory or m.replace("\\", "/").startswith(directory + "/"))}
+    below.discard("..")
+    for name in _BUILD_FILES if below else ():
+        try:
+            with open(posixpath.join(directory, name) if directory else name, encoding="utf-8") as handle:
+                text = handle.read(20000)
+        except (OSError, UnicodeDecodeError):
+            continue
+        if any(re.search(rf"(?:\bcd[ \t]+(?:\./)?{re.escape(d)}\b|--app-dir[ =](?:\./)?{re.escape(d)}\b|"
+                         rf"(?<![\w./-]){re.escape(d)}/[\w.-]+\.py\b)", text) for d in below):
+            return True
+    return False
 
 
 def _code_of_its_own(facts: CodeFacts, path: str) -> bool:
@@ -1496,12 +1521,26 @@ def _placeholder(value: str, key_env: str = "MISTRAL_API_KEY") -> str:
         from migrator.mapping.client import MISTRAL_KEYS_PAGE
 
         inner = _OPENAI_KEY_PAGE.sub(MISTRAL_KEYS_PAGE, inner) if name == "mistral" else ""
+    # any other OpenAI address stays as it is, not made up into platform.mistral.com (held-out review 133, X6: a
+    # trailing `# ... generate an API key: https://platform.openai.com/`); OpenAI's platform root is the key page
+    urls: list = []
+
+    def kept(match: re.Match) -> str:
+        from migrator.mapping.client import MISTRAL_KEYS_PAGE
+
+        platform = re.match(r"https?://platform\.openai\.com/?$", match.group(0)) and name == "mistral"
+        urls.append(MISTRAL_KEYS_PAGE if platform else match.group(0))
+        return f"\0{len(urls) - 1}\0"
+
+    inner = re.sub(r"https?://[^\s\"'<>]*openai\.com[^\s\"'<>]*", kept, inner)
     for old, new in (("OPENAI", name.upper()), ("OpenAI", name.capitalize()), ("openai", name.lower()),
                      ("Openai", name.capitalize())):
         inner = inner.replace(old, new)
-    # `<open_ai_api_key>`, `YOUR_OPEN_AI_KEY` (held-out review 112, Y9: copied into MISTRAL_API_KEY as it was)
-    inner = re.sub(r"(?i)(?<![a-z0-9])open[_-]ai(?![a-z0-9])", lambda m: name.upper() if m.group(0).isupper() else
-                   name.capitalize() if m.group(0)[0].isupper() else name.lower(), inner)
+    # `<open_ai_api_key>`, `YOUR_OPEN_AI_KEY` (held-out review 112, Y9: copied into MISTRAL_API_KEY as it was), and
+    # a comment's "Open AI"
+    inner = re.sub(r"(?i)(?<![a-z0-9])open(?:[_-]| (?=AI\b))ai(?![a-z0-9])", lambda m: name.upper() if
+                   m.group(0).isupper() else name.capitalize() if m.group(0)[0].isupper() else name.lower(), inner)
+    inner = re.sub(r"\0(\d+)\0", lambda m: urls[int(m.group(1))], inner)
     return f"{quote}{inner}{quote}"
 
 
@@ -3646,6 +3685,24 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
                       "openai here (the release that code was written for)", "manual")
             edit.late.add(edit.findings[-1].message)  # (its line is the edited text's)
     governed = facts.dependency_scope(path)
+    if kind in (REQUIREMENTS, PYPROJECT, PIPFILE, SETUP_CFG) and _declares(edit.text, "openai") and \
+            _action(facts, path, OPENAI_PACKAGE) is None and not any(
+                _imports("openai").search(code) or NEEDS_OPENAI_PACKAGE.search(code) for code in governed.values()):
+        # openai declared above a sub-project whose converted code declares its own (now mistralai), and read by no code
+        # this manifest governs: a deployment building from this file would get no mistralai (held-out review 133, Y2)
+        directory = posixpath.dirname(path.replace("\\", "/"))
+        moved = sorted(other for other in facts.manifest_texts if other != path and
+                       posixpath.dirname(other.replace("\\", "/")).startswith(directory + "/" if directory else "") and
+                       _action(facts, other, OPENAI_PACKAGE) == "replace")
+        if moved:
+            at = next((i for i, line in enumerate(edit.text.splitlines(), 1)
+                       if re.match(r"^[ \t]*[\"']?openai\b(?![-_.\w])", line)), 1)
+            shown = posixpath.relpath(moved[0].replace("\\", "/"), directory or ".")
+            edit.note(DEPENDENCY_RULE, FindingKind.TODO, at,
+                      f"{name}: openai is declared here, and no code it governs imports it; the converted code below "
+                      f"declares its own dependencies ({shown}{' ...' if len(moved) > 1 else ''}: mistralai now): if "
+                      f"this file installs that code too (a deployment's build), replace openai with "
+                      f"{OPENAI_PACKAGE.requirement} here", "manual")
     # (langchain-openai declared beside it too, and replaced: held-out review 101, X11, openai stayed unexplained)
     if "langchain-mistralai" in needed and _declares(edit.text, "openai") and \
             not _declares(edit.text, "langchain-openai") \
