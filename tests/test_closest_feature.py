@@ -1108,6 +1108,22 @@ def test_livekits_openai_plugin_gets_a_todo_naming_its_mistral_plugin():
         "no speech-to-speech realtime model" in todos[1], todos
 
 
+def test_guidances_openai_model_gets_a_todo():
+    """Held-out review 133, Y4 (glianorex-oai): `models.OpenAI("gpt-4o-...")` of guidance ran the whole evaluation on
+    OpenAI, and migrator said "Nothing to change"."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        from guidance import models, select, user
+
+        gpt4o = models.OpenAI("gpt-4o-2024-05-13")
+        with user():
+            lm = gpt4o + "Pick A or B" + select(options=["A", "B"], name="choice")
+        ''')
+    assert len(todos) == 1 and todos[0].startswith("OpenAI(...) is guidance's OpenAI component: it calls OpenAI and "
+                                                   "reads OPENAI_API_KEY") and "models.LiteLLM(" in todos[0], todos
+
+
 def test_a_litellm_call_handed_its_key_is_told_to_hand_it_a_mistral_key():
     """Held-out review 118, Y2 (practice_py): `completion(model="openai/gpt-4o", api_key=config["OPENAI_KEY"])` was told
     it reads OPENAI_API_KEY and that model="mistral/..." makes LiteLLM read MISTRAL_API_KEY: it reads no variable, and

@@ -362,6 +362,11 @@ FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
     "autogen_ext.models.openai.OpenAIChatCompletionClient": _KEEPS_OPENAI + (
         "the same class pointed at Mistral's OpenAI-compatible endpoint (base_url=\"https://api.mistral.ai/v1\", "
         "api_key=a Mistral key, model=\"mistral-large-latest\", model_info=... for a model autogen does not know)"),
+    # held-out review 133, Y4 (glianorex-oai): guidance's OpenAI model ran the whole app, with no TODO
+    **{f"guidance.{module}.{name}": _KEEPS_OPENAI + (
+        "a guidance model for Mistral, models.LiteLLM(\"mistral/mistral-large-latest\") (or models.MistralChat where "
+        "your guidance release has it); check that its select() / gen(regex=...) constraints still hold there")
+       for module, name in (("models", "OpenAI"), ("models", "OpenAIChat"), ("llms", "OpenAI"))},
     **{f"smolagents{sub}.{name}": _KEEPS_OPENAI + (
         "the same class pointed at Mistral's OpenAI-compatible endpoint (model_id=\"mistral-large-latest\", "
         "api_base=\"https://api.mistral.ai/v1\", api_key=a Mistral key), or "
@@ -546,7 +551,8 @@ FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chrom
                                       "llama_index": "LlamaIndex", "pandasai": "PandasAI",
                                       "semantic_kernel": "Semantic Kernel", "trulens_eval": "TruLens",
                                       "trulens": "TruLens", "toyaikit": "toyaikit",
-                                      "openai_multi_client": "openai-multi-client", "livekit": "LiveKit"})
+                                      "openai_multi_client": "openai-multi-client", "livekit": "LiveKit",
+                                      "guidance": "guidance"})
 # LiveKit Agents' OpenAI plugin (`from livekit.plugins import openai`: held-out review 117, Y1, a voice agent silently
 # on OpenAI); livekit-plugins-mistralai has an LLM, STT (Voxtral) and TTS, and no speech-to-speech realtime model
 _LIVEKIT = "livekit.plugins.openai"
