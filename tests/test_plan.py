@@ -2309,6 +2309,18 @@ def test_a_client_built_when_the_parameter_is_not_given_is_the_parameters(test: 
     assert CONVERT not in {c.decision for c in plan.clients}, plan.clients
 
 
+def test_a_fallback_client_built_in_a_try_is_the_parameters() -> None:
+    """Held-out review 133, X2 (atluri-ai's predictors): `if openai_client is None: try: openai_client =
+    openai.AsyncOpenAI() except Exception: return {}` made the constructor "unused" and kept its call on OpenAI."""
+    code = ("async def predict(q, openai_client=None):\n    if openai_client is None:\n        try:\n"
+            "            import openai\n            openai_client = openai.AsyncOpenAI()\n        except Exception:\n"
+            "            return {}\n    r = await openai_client.chat.completions.create(model='gpt-4o', messages=[])\n"
+            "    return r.choices[0].message.content\n")
+    plan = build_plan([("predict.py", code)])
+    assert {c.decision for c in plan.clients} == {CONVERT}, plan.clients
+    assert [u.status for u in plan.uses] == ["convert"], plan.uses
+
+
 def test_an_unused_client_built_at_import_in_a_run_that_converts_others_gets_a_todo() -> None:
     """Held-out review 25, A2 (learn-openai's main.py): `client = OpenAI(api_key=os.getenv("OPENAI_API_KEY"))` that
     nothing reads was left without a word, and the entry point died at import once only MISTRAL_API_KEY was set."""

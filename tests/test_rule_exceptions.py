@@ -1689,6 +1689,27 @@ def test_a_retry_decorator_s_handler_follows_the_functions_it_decorates() -> Non
     assert "except (errors.SDKError, httpx2.TimeoutException) as e:" in out["retry.py"], out["retry.py"]
 
 
+def test_a_handler_around_a_method_of_an_instance_held_in_a_dict_follows_it() -> None:
+    """Held-out review 133, X3 (DiscordGPT): `clients = {"OpenAI": GPT(...)}`, then `try: clients[vendor].communicate(...)
+    except RateLimitError:` around the wrapper's converted call was "untraced", and a 429 never reached the retry
+    button: an item of a dict literal of one class's instances is that class's."""
+    from mechanics import convert_files
+
+    bot = ("import os\nfrom openai import RateLimitError\nfrom gpt import GPT\n\n"
+           "clients = {\"OpenAI\": GPT(api_key=os.getenv(\"OPENAI_API_KEY\"))}\n\n\n"
+           "async def handle(vendor, messages, send):\n    try:\n"
+           "        await send(await clients[vendor].communicate(messages))\n    except RateLimitError:\n"
+           "        await send(\"Rate limited, press retry\")\n")
+    gpt = ("from openai import AsyncOpenAI\n\n\nclass GPT:\n    def __init__(self, api_key):\n"
+           "        self.client = AsyncOpenAI(api_key=api_key)\n\n    async def communicate(self, messages):\n"
+           "        r = await self.client.chat.completions.create(model='gpt-4o', messages=messages)\n"
+           "        return r.choices[0].message.content\n")
+    out = convert_files({"bot.py": bot, "gpt.py": gpt})
+    assert "except errors.SDKError as e:\n        if e.status_code != 429:\n            raise\n" in out["bot.py"], \
+        out["bot.py"]
+    assert "traces no call" not in out["bot.py"], out["bot.py"]
+
+
 def test_a_phrase_of_an_openai_error_message_tested_in_a_converted_handler_gets_a_todo() -> None:
     """Held-out review 105, X4 (flask-openai-qa-service): `if "You exceeded your current quota" in str(e):` in the
     converted handler got no TODO (Mistral's errors never say it: the "high demand" branch went dead), while the
