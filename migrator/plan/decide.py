@@ -4636,7 +4636,7 @@ def _tokenizer_statement(f, sites: Optional[dict] = None) -> Optional[tuple[tupl
             # (or a setting read as the call reads it, `settings["prompt_model"]`: held-out review 126, X3)
             given = ast.unparse(node.args[0]) if node.args and name.endswith("encoding_for_model") and (
                 isinstance(node.args[0], ast.Name) or isinstance(node.args[0], ast.Attribute) and
-                isinstance(node.args[0].value, ast.Name) and node.args[0].value.id == "self" or
+                dotted_name(node.args[0]) is not None or  # (`model.version`: held-out review 133, X4)
                 isinstance(node.args[0], ast.Subscript) and isinstance(node.args[0].value, ast.Name) and
                 isinstance(node.args[0].slice, ast.Constant)) else None
             if given in sent:
