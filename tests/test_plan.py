@@ -2587,6 +2587,23 @@ def test_review_49_i6_a_parameter_forwarded_to_a_partly_seen_model_parameter_is_
     assert any("is not mapped" in t for t in todos), todos
 
 
+def test_a_model_parameter_a_function_hands_itself_again_is_mapped_from_its_callers() -> None:
+    """Held-out review 133, X7 (Levus's interactions.py): `get_responses(client, messages, model, depth + 1)` in
+    get_responses, a tool loop's recursion, kept model=model "computed at run time" and the caller's default
+    `model="gpt-3.5-turbo"` went to Mistral."""
+    from mechanics import convert_idempotent
+
+    code = ("from openai import OpenAI\n\n\ndef get_response(messages, model=\"gpt-3.5-turbo\"):\n"
+            "    client = OpenAI()\n    return get_responses(client, messages, model)\n\n\n"
+            "def get_responses(client, messages, model, depth=0):\n"
+            "    r = client.chat.completions.create(model=model, messages=messages)\n"
+            "    if r.choices[0].message.tool_calls and depth < 3:\n"
+            "        return get_responses(client, messages, model=model, depth=depth + 1)\n"
+            "    return r.choices[0].message.content\n")
+    out, todos = convert_idempotent(code)
+    assert 'def get_response(messages, model="mistral-small-latest"):' in out and not todos, (out, todos)
+
+
 @pytest.mark.parametrize("imports", ["from app.llm import Asker\n", "from app import llm\nAsker = llm.Asker\n",
                                      "from . import llm\nAsker = llm.Asker\n"])
 def test_review_28_a_test_reaching_converted_code_through_a_kept_module_imported_as_a_package_name(imports: str) -> None:

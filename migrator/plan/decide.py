@@ -5586,12 +5586,30 @@ def _delta_owner(value: ast.AST) -> ast.AST:
     return value.value.value  # type: ignore[attr-defined]
 
 
+def _recursion_passes(f, load, parent) -> bool:
+    """Is ``load`` a module-level function's parameter handed, as that same parameter, to the function's own call of
+    itself (a recursion: held-out review 133, X7, Levus's get_responses kept model=model "computed at run time")?"""
+    call = f.parent.get(id(parent)) if isinstance(parent, ast.keyword) else parent
+    if not (isinstance(load, ast.Name) and isinstance(call, ast.Call) and isinstance(call.func, ast.Name)):
+        return False
+    scope = f.scope_of.get(id(load), ())
+    if scope != (call.func.id,) or (scope, load.id) not in f.params:
+        return False
+    if isinstance(parent, ast.keyword):
+        return parent.arg == load.id
+    order = f.param_order.get(scope, [])
+    index = next((i for i, a in enumerate(call.args) if a is load), -1)
+    return 0 <= index < len(order) and order[index] == load.id
+
+
 def _sends_model(builder, f, load, depth: int = 0) -> bool:
     """Is ``load`` the value of ``model=`` in a call the plan converts (or of the "model" key of the
     dict it splats: ``_splat_model``)? Also through a fallback bound to a local name that is only sent so
     (``model = model or self.default_model`` / ``... if ... else DEFAULT``, then ``model=model``: held-out review
     47, E3)."""
     parent = f.parent.get(id(load))
+    if _recursion_passes(f, load, parent):
+        return True  # `get_responses(client, messages, model, depth + 1)` in get_responses: the same model= again
     if depth < 2 and (isinstance(parent, ast.BoolOp) and isinstance(parent.op, ast.Or) and load is not parent.values[0]
                       or isinstance(parent, ast.IfExp) and load is not parent.test):
         holder = f.parent.get(id(parent))
@@ -6567,6 +6585,9 @@ def _callarg_slot(builder, f, scope, name):
         chosen = [kw.value for kw in call.keywords if kw.arg == name]
         if not chosen and 0 <= index < len(call.args):
             chosen = [call.args[index]]
+        if g is f and f.scope_of.get(id(load), ())[:1] == scope and chosen and \
+                all(isinstance(v, ast.Name) and v.id == name for v in chosen):
+            continue  # the function calling itself with the parameter as it is (held-out review 133, X7: a recursion)
         for value in chosen:
             variable = _caller_string(builder, g, value) if isinstance(value, ast.Name) else None
             if isinstance(value, ast.Name) and g is f and \
