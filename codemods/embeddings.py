@@ -9,6 +9,7 @@ import libcst as cst
 
 from codemods._base import (ApiCallTransformer, MigratorRule, code_of, env_getter, finished, keyword_arg,
                             legacy_call, literal, retyped_returns, seconds_to_ms_code)
+from codemods._facts import dotted_name
 from codemods._splats import SplatSteps
 from migrator.mapping import CHAT_PARAMS, map_model
 from migrator.mapping.embeddings import (ASYNC_METHOD, BATCH_NAME_WORDS, BATCH_TOKEN_LIMIT, BATCH_TOKEN_TODO,
@@ -128,6 +129,9 @@ class _Transformer(SplatSteps, ApiCallTransformer):
             bound = [n.value for n in ast.walk(scope) if isinstance(n, ast.Assign) and len(n.targets) == 1 and
                      isinstance(n.targets[0], ast.Name) and n.targets[0].id == value.value]
             node = bound[0] if len(bound) == 1 else None
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                node.func.attr in ("tolist", "to_list") and not node.args:
+            return _split_size(tree, node.func.value)  # `batch["text"].tolist()` of an np.array_split's batch
         if not (isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice)):
             return None
         upper = node.slice.upper
@@ -500,6 +504,33 @@ PLURAL_INPUT_NAMES = frozenset({"texts", "documents", "docs", "chunks", "passage
                                 "contents", "strings", "text_chunks", "chunk_texts", "document_texts"})
 
 
+def _split_size(tree, value) -> Optional[int]:
+    """N of ``for batch in np.array_split(df, len(df) / N)`` (``//``, ``math.ceil(...)`` too), where ``value`` reads
+    the loop's variable (``batch["text"]``): the batches are N rows (held-out review 133, Y3: 100 rows of a CSV, about
+    22k tokens, sent as one Mistral request); else None."""
+    import ast
+
+    root = value
+    while isinstance(root, (ast.Subscript, ast.Attribute)):
+        root = root.value
+    if not isinstance(root, ast.Name):
+        return None
+    for loop in ast.walk(tree):
+        if not (isinstance(loop, (ast.For, ast.AsyncFor)) and isinstance(loop.target, ast.Name) and
+                loop.target.id == root.id and isinstance(loop.iter, ast.Call) and
+                isinstance(loop.iter.func, (ast.Attribute, ast.Name)) and
+                getattr(loop.iter.func, "attr", getattr(loop.iter.func, "id", "")) == "array_split" and
+                len(loop.iter.args) == 2):
+            continue
+        count = loop.iter.args[1]
+        if isinstance(count, ast.Call) and len(count.args) == 1 and (dotted_name(count.func) or "").endswith("ceil"):
+            count = count.args[0]
+        if isinstance(count, ast.BinOp) and isinstance(count.op, (ast.Div, ast.FloorDiv)) and \
+                isinstance(count.right, ast.Constant) and type(count.right.value) is int:
+            return count.right.value
+    return None
+
+
 def _many_inputs(value: cst.BaseExpression, bound: dict) -> bool:
     """Is ``value`` a list of inputs of no set size: a comprehension or ``list(...)``, written there or bound to the
     name it reads (``texts = [c["content"] for c in chunks]``), or a parameter typed or named as a list of texts (its
@@ -508,6 +539,10 @@ def _many_inputs(value: cst.BaseExpression, bound: dict) -> bool:
         value = bound.get(value.value, value)
     if value is LIST_PARAMETER or isinstance(value, (cst.ListComp, cst.GeneratorExp)):
         return True
+    if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and \
+            value.func.attr.value in ("tolist", "to_list") and not value.args:
+        # `df["text"].tolist()`: a whole column (held-out review 133, Y3), not `batch["text"].tolist()`
+        return not any(word in code_of(value.func.value).lower() for word in BATCH_NAME_WORDS)
     return isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value == "list"
 
 

@@ -1090,3 +1090,24 @@ def test_batches_sized_for_openai_get_the_batch_size_todo() -> None:
                "under about 16 tokens" in t for t in todos), todos
     _, todos = convert_snippet(source.replace("BATCH_SIZE = 1000", "BATCH_SIZE = 32"))
     assert not any("batches of" in t for t in todos), todos
+
+
+def test_a_dataframe_column_embedded_whole_or_in_array_split_batches_gets_the_batch_todo() -> None:
+    """Held-out review 133, Y3 (llm-model-interaction's Pinecone scripts): `for batch in np.array_split(df, len(df) /
+    100): texts = batch["text"].tolist()` sent 100 rows (about 22k tokens) as one request, with no TODO; a whole
+    column's `.tolist()` neither."""
+    from mechanics import convert_snippet
+
+    source = ("import numpy as np\nimport pandas as pd\nfrom openai import OpenAI\n\nclient = OpenAI()\n"
+              "df = pd.read_csv(\"squad.csv\")\n\nfor batch in np.array_split(df, len(df) / 100):\n"
+              "    texts = batch[\"text\"].tolist()\n"
+              "    response = client.embeddings.create(input=texts, model=\"text-embedding-3-small\")\n")
+    _, todos = convert_snippet(source)
+    assert any(t.startswith("inputs=texts: batches of 100 inputs") for t in todos), todos
+    _, todos = convert_snippet(source.replace("len(df) / 100", "len(df) / 10"))
+    assert not any("batches of" in t or "16k" in t for t in todos), todos
+    whole = ("import pandas as pd\nfrom openai import OpenAI\n\nclient = OpenAI()\ndf = pd.read_csv(\"x.csv\")\n"
+             "texts = df[\"text\"].tolist()\n"
+             "vectors = client.embeddings.create(input=texts, model=\"text-embedding-3-small\").data\n")
+    _, todos = convert_snippet(whole)
+    assert any(t.startswith("inputs=texts: one Mistral embeddings request takes about 16k tokens") for t in todos), todos
