@@ -420,6 +420,22 @@ def test_an_index_sized_for_openai_in_a_module_without_embeddings_calls_gets_a_t
     assert out["create_index.py"] == index, out["create_index.py"]
 
 
+def test_made_up_vectors_of_openais_size_get_the_todo_and_a_printed_size_does_not() -> None:
+    """Held-out review 133, Y9 (llm-model-interaction's Pinecone lessons): `[random.random() for _ in range(1536)]`
+    built the vectors upserted into the index with no TODO, while `print(f"All vectors match dimension 1536: ...")`
+    had one."""
+    from mechanics import convert_files
+
+    dims = ("import random\nfrom pinecone import Pinecone\n\npc = Pinecone()\n"
+            "vectors = [{\"id\": str(i), \"values\": [random.random() for _ in range(1536)]} for i in range(8)]\n"
+            "print(f\"All vectors match dimension 1536: {len(vectors)}\")\nfor i in range(1536):\n    pass\n")
+    ingest = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef embed(text):\n    return client.embeddings.create("
+              "model='text-embedding-3-small', input=text).data[0].embedding\n")
+    out = convert_files({"dims.py": dims, "ingest.py": ingest})
+    assert out["dims.py"].count("TODO") == 1 and "# TODO(migrator MIG107): 1536: the size of OpenAI's" in \
+        out["dims.py"].split("vectors = ")[0], out["dims.py"]
+
+
 def test_the_other_module_size_check_reads_only_vector_sizes_and_never_fails_a_file() -> None:
     """Re-review 40, R1: a Python 2 file holding `WIDTH = 1536`, read only for the size check, failed the run; R2:
     `chunk_size=1536`, `MAX_IMAGE_SIZE = 1536`, `max_length=1536` in a module without embeddings got the size TODO."""

