@@ -5553,6 +5553,13 @@ def test_agents_run_with_a_run_config_model_object_get_no_agents_sdk_todo() -> N
     bare = agent.replace(", run_config=runner_config", "")
     out = convert_files({"llm_config.py": config, "agent.py": bare})
     assert "runs this agent on OpenAI" in out["agent.py"], out["agent.py"]
+    # the model object named first (held-out review 133, Y5: first-agent's twelve Gemini runs were told "on OpenAI")
+    named = config.replace("runner_config = RunConfig(model=OpenAIChatCompletionsModel(",
+                           "model = OpenAIChatCompletionsModel(").replace("\"sonar\"))\n", "\"sonar\")\n"
+                                                                       "runner_config = RunConfig(model=model)\n")
+    assert "runner_config = RunConfig(model=model)" in named
+    out = convert_files({"llm_config.py": named, "agent.py": agent})
+    assert "TODO" not in out["agent.py"], out["agent.py"]
 
 
 @pytest.mark.parametrize("model, said", [

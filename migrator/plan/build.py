@@ -3877,6 +3877,11 @@ class _Builder:
                     called = dotted_name(node.func) or ""
                     if called.rsplit(".", 1)[-1] == "RunConfig":
                         model = next((kw.value for kw in node.keywords if kw.arg == "model"), None)
+                        if isinstance(model, ast.Name):
+                            # `model = OpenAIChatCompletionsModel(...)`, then `RunConfig(model=model)` (held-out
+                            # review 133, Y5: twelve agents run on Gemini were said to run on OpenAI)
+                            values = self.bound_values(g, g.scope_of.get(id(node), ()), model)
+                            model = values[0] if values and len(values) == 1 else model
                         configs += _model_object(model)
                     elif called.startswith("Runner.run") and not any(kw.arg == "run_config" for kw in node.keywords):
                         runs += 1
