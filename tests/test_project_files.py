@@ -4543,3 +4543,29 @@ def test_held_out_129_the_key_step_does_not_send_the_key_to_an_env_file_a_settin
     steps = [s["step"] for s in summarize(report)["steps"]]
     key = [s for s in steps if s.startswith("set MISTRAL_API_KEY")]
     assert key and "a local .env" not in key[0] and "see the MIG115 TODO there" in key[0], steps
+
+
+def test_held_out_133_a_settings_class_reading_another_env_file_is_not_blamed(tmp_path):
+    """Held-out review 133, X5 (atluri-ai): `.env.production.template` (the template of .env.production, which the
+    deploy script hands the os.getenv backend) got "MISTRAL_API_KEY not added: the settings class in
+    tool/server/config.py reads the env file", a class whose env_file=".env" never reads it; .env.example still is."""
+    (tmp_path / ".env.production.template").write_text("OPENAI_API_KEY=sk-...\n")
+    (tmp_path / "tool").mkdir()
+    (tmp_path / "tool" / "config.py").write_text(
+        "from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n    OPENAI_API_KEY: str = ''\n\n"
+        "    class Config:\n        env_file = '.env'\n")
+    (tmp_path / "app.py").write_text(
+        "import os\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.getenv('OPENAI_API_KEY'))\n\n\ndef run(q):\n"
+        "    return client.chat.completions.create(model='gpt-4o-mini', messages=[]).choices[0].message.content\n")
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    # (OPENAI_API_KEY stays: the settings class declares it)
+    assert (tmp_path / ".env.production.template").read_text() == "OPENAI_API_KEY=sk-...\nMISTRAL_API_KEY=\n", \
+        (tmp_path / ".env.production.template").read_text()
+    (tmp_path / "app.py").write_text(
+        "import os\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.getenv('OPENAI_API_KEY'))\n\n\ndef run(q):\n"
+        "    return client.chat.completions.create(model='gpt-4o-mini', messages=[]).choices[0].message.content\n")
+    (tmp_path / ".env.production.template").unlink()
+    (tmp_path / ".env.example").write_text("OPENAI_API_KEY=sk-...\n")
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert "MISTRAL_API_KEY not added: the settings class in tool/config.py" in \
+        (tmp_path / ".env.example").read_text(), (tmp_path / ".env.example").read_text()

@@ -319,6 +319,7 @@ class CodeFacts:
         # held-out review 88, X4)
         return next((module for module, text in scope.items()
                      if "env_file" in text and any(base in text for base in SETTINGS_BASES)
+                     and _reads_env_file(text, path)
                      and wanted not in "".join(line for line in text.lower().splitlines(keepends=True)
                                                if not line.lstrip().startswith("#"))
                      and not _SETTINGS_EXTRA_ALLOWED.search(text)), "")
@@ -573,6 +574,28 @@ def _deploys_below(facts: CodeFacts, path: str) -> bool:
                          rf"(?<![\w./-]){re.escape(d)}/[\w.-]+\.py\b)", text) for d in below):
             return True
     return False
+
+
+_ENV_FILE_SETTING = re.compile(r"""env_file\s*[=:]\s*(?P<value>\(?\s*(?:["'][^"'\n]+["']\s*,?\s*)+\)?|.)""")
+_TEMPLATE_SUFFIX = re.compile(r"(?i)[._-](?:example|sample|template|tmpl|dist|default)$")
+
+
+def _reads_env_file(settings: str, path: str) -> bool:
+    """May a pydantic-settings class (module text ``settings``) read the env file that the example at ``path`` stands
+    for? Not where every ``env_file=`` it gives is a literal naming another file (``env_file=".env"`` beside
+    ``.env.production.template``, the template of ``.env.production``: held-out review 133, X5, blamed for a key the
+    deploy script's backend reads); yes where it is computed, or without a path."""
+    if not path:
+        return True
+    name = posixpath.basename(path.replace("\\", "/"))
+    while _TEMPLATE_SUFFIX.search(name):
+        name = _TEMPLATE_SUFFIX.sub("", name)
+    name = name if name.startswith(".env") else ".env" if name in ("env", "") else name
+    given = [m.group("value") for m in _ENV_FILE_SETTING.finditer(settings)]
+    if not given or any(not re.match(r"""\(?\s*["']""", value) for value in given):
+        return True  # computed (`env_file=ENV_PATH`): may be any
+    named = {posixpath.basename(literal) for value in given for literal in re.findall(r"""["']([^"']+)["']""", value)}
+    return name in named
 
 
 def _code_of_its_own(facts: CodeFacts, path: str) -> bool:
