@@ -1841,3 +1841,22 @@ def test_held_out_125_a_clause_the_conversion_makes_unreachable_gets_a_todo():
                             "errors") for t in todos), todos
     _, todos = convert_idempotent(source.replace("FIRST", "APIConnectionError").replace("SECOND", "APITimeoutError"))
     assert not any("no longer runs" in t for t in todos), todos
+
+
+def test_an_error_class_read_off_the_client_class_is_the_error_it_means() -> None:
+    """Held-out review 133, Y6 (llm-model-interaction): `except OpenAI.AuthenticationError:` (an AttributeError once
+    reached: the client class has no such attribute) was left as it was, `from openai import OpenAI` and the openai
+    requirement with it, while the call converted."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        try:
+            r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}])
+        except OpenAI.AuthenticationError:
+            print("bad key")
+        ''')
+    assert "except errors.SDKError as e:\n    if e.status_code != 401:\n        raise\n" in code and "openai" not in code, \
+        code
