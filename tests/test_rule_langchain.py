@@ -1916,15 +1916,16 @@ def test_a_chat_model_handed_to_a_helper_of_another_module_says_to_convert_by_ha
     told "Once that is changed, run migrator again": nothing the user changes makes the rerun follow the helper."""
     from mechanics import convert_files
 
+    # (a helper that rebinds its parameter: not followed; one that only hands it to LangChain is, below)
     out = convert_files({
-        "app/utils.py": "def build_chain(llm, prompt):\n    return prompt | llm\n",
+        "app/utils.py": "def build_chain(llm, prompt):\n    llm = llm or DEFAULT\n    return prompt | llm\n",
         "app/main.py": "from langchain_openai import ChatOpenAI\n\nfrom utils import build_chain\n\n"
                        "chain = build_chain(ChatOpenAI(model='gpt-4o'), None)\n"})
     assert "handed to build_chain(...) of another module of this project, whose uses are not checked: convert it " \
            "to langchain_mistralai.ChatMistralAI by hand" in out["app/main.py"], out["app/main.py"]
     # another program of the tree that converts: the first run said "which may rely on what ChatMistralAI lacks", and
     # the second, reading fewer files, rewrote it (the tree's own names hung on the files read)
-    files = {"proj/app/utils.py": "def build_chain(llm, prompt):\n    return prompt | llm\n",
+    files = {"proj/app/utils.py": "def build_chain(llm, prompt):\n    llm = llm or DEFAULT\n    return prompt | llm\n",
              "proj/app/main.py": "from langchain_openai import ChatOpenAI\n\nfrom utils import build_chain\n\n"
                                  "chain = build_chain(ChatOpenAI(model='gpt-4o'), None)\n",
              "same/main.py": "from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model='gpt-4o')\n"
@@ -1932,6 +1933,26 @@ def test_a_chat_model_handed_to_a_helper_of_another_module_says_to_convert_by_ha
     out = convert_files(files)
     assert "of another module of this project" in out["proj/app/main.py"], out["proj/app/main.py"]
     assert convert_files(out) == out
+
+
+def test_a_chat_model_handed_to_a_sibling_modules_helper_that_only_hands_it_to_langchain_converts():
+    """Held-out review 133, Y8 (rag-chatbot-app-with-fastapi): `build_qa_chain(llm, prompt)` of app/utils.py, which only
+    calls `create_stuff_documents_chain(llm, prompt)`, kept the ChatOpenAI "whose uses are not checked"; the helper is
+    read as a helper of the module would be. One calling a method ChatMistralAI lacks keeps it."""
+    from mechanics import convert_files
+
+    main = ("from langchain_openai import ChatOpenAI\n\nfrom utils import build_qa_chain\n\n"
+            "llm = ChatOpenAI(model='gpt-4o-mini', temperature=0.6)\nchain = build_qa_chain(llm, None)\n")
+    helper = ("from langchain_classic.chains.combine_documents import create_stuff_documents_chain\n\n\n"
+              "def build_qa_chain(llm, prompt):\n    return create_stuff_documents_chain(llm, prompt)\n")
+    out = convert_files({"app/utils.py": helper, "app/main.py": main})
+    assert "llm = ChatMistralAI(model_name='mistral-small-latest', temperature=0.6)" in out["app/main.py"], \
+        out["app/main.py"]
+    counting = helper + "\n\ndef count(llm, text):\n    return llm.get_num_tokens_from_messages(text)\n"
+    out = convert_files({"app/utils.py": counting, "app/main.py": main.replace(
+        "import build_qa_chain", "import build_qa_chain, count") + "n = count(llm, [])\n"})
+    assert "ChatOpenAI(" in out["app/main.py"] and "get_num_tokens_from_messages" in out["app/main.py"], \
+        out["app/main.py"]
 
 
 def test_an_unused_openai_class_beside_a_converted_one_is_renamed_with_it():

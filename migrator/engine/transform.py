@@ -143,7 +143,8 @@ def _transform_source(code: str, *, config: Config, filename: str = "<string>") 
     langchain = plan_langchain(tree, blocked=blocker_for(config.langchain_blocker, filename),
                                imported_uses=imported_uses_for(config.langchain_imported, filename),
                                reexported=reexported, own_packages=own, endpoints=endpoints,
-                               stores=getattr(plan, "wrapper_stores", {}).get(filename), cells=cell_starts(code)) \
+                               stores=getattr(plan, "wrapper_stores", {}).get(filename), cells=cell_starts(code),
+                               path=filename) \
         if "langchain" in code or reexported else None
     llamaindex = plan_llamaindex(tree, reexported, own,  # MIG121 too
                                  blocked=llamaindex_blocked(config.llamaindex_blocker, filename), endpoints=endpoints) \

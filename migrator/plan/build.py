@@ -5780,7 +5780,8 @@ def _shared_stores(files) -> dict:
     modules = [(f.path, f.tree, plan_module(f.tree, blocked=f.langchain_blocker or "",
                                             imported_uses=f.langchain_imported,
                                             reexported=f.langchain_reexported or None, own_packages=f.own_packages,
-                                            endpoints=f.wrapper_endpoints, cells=cell_starts(f.source)))
+                                            endpoints=f.wrapper_endpoints, cells=cell_starts(f.source),
+                                            path=f.path))
                for f in files if might_share_stores(f.source)]
     return shared_stores(modules) if modules else {}
 

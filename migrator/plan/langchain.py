@@ -97,13 +97,14 @@ class LangchainPlan:
 def plan_module(tree: ast.Module, planner: type[_Planner] | None = None, blocked: str = "",
                 imported_uses: Optional[dict] = None, reexported: Optional[dict] = None,
                 own_packages: frozenset = frozenset(), endpoints: Optional[dict] = None,
-                stores: Optional[dict] = None, cells: tuple[int, ...] = ()) -> LangchainPlan | None:
+                stores: Optional[dict] = None, cells: tuple[int, ...] = (), path: str = "") -> LangchainPlan | None:
     """The module's LangChain plan, or None when it imports none of LangChain's OpenAI classes
     (``planner``: another wrapper library's subclass, with its own tables: migrator.plan.llamaindex;
     ``blocked``: why no object may move, a manifest's pin (Config.langchain_blocker); ``reexported``: local name ->
     (the class's dotted name, the module of the tree it is imported from), ``reexported_names``; ``stores``:
     (line, col) -> (KEEP, why) / ("note", what), the vector stores it shares with other objects, ``shared_stores``;
-    ``cells``: the first line of each cell where the module is a notebook's, ``cell_starts``)."""
+    ``cells``: the first line of each cell where the module is a notebook's, ``cell_starts``; ``path``: the module's
+    file, whose directory holds the modules of the tree its helpers come from)."""
     planner = planner or _Planner
     imports = _imports(tree)
     local_classes = {}
@@ -124,6 +125,7 @@ def plan_module(tree: ast.Module, planner: type[_Planner] | None = None, blocked
     made = planner(tree, imports, local_classes, blocked)
     made.through = through
     made.own_packages = own_packages
+    made.path = path
     made.imported_uses = dict(imported_uses or {})  # (``imported_uses``: functions_agent_importers, for this module)
     made.endpoints = dict(endpoints or {})  # (line, col) -> the server another module's settings point it at
     made.stores = dict(stores or {})
@@ -219,7 +221,7 @@ def module_plans(f) -> tuple:
         found = (plan_module(f.tree, blocked=getattr(f, "langchain_blocker", "") or "",
                              imported_uses=getattr(f, "langchain_imported", None), reexported=reexported,
                              own_packages=own, endpoints=endpoints, stores=getattr(f, "wrapper_stores", None),
-                             cells=cell_starts(f.source))
+                             cells=cell_starts(f.source), path=f.path)
                  if "langchain" in f.source or reexported else None,
                  llamaindex_plan(f.tree, reexported, own, blocked=getattr(f, "llamaindex_blocker", ""),
                                  endpoints=endpoints) if "llama_index" in f.source or reexported else None)
@@ -604,6 +606,7 @@ class _Planner:
     key_keywords = ("api_key", "openai_api_key")
     consumer_packages = lc.LANGCHAIN_PACKAGES  # libraries that take any chat model / embeddings
     own_packages: frozenset = frozenset()  # the tree's own top-level packages (never LangChain's, whatever their name)
+    path = ""  # the module's file ("": not known; another module's helpers are then not followed)
     # (line, col) of a constructor -> the provider its endpoint keyword names through another module's settings
     # (``base_url=settings.remote_url`` whose default is a vLLM server's URL: the SDK client's plan reads it so;
     # held-out review 88, X7), from migrator.plan.build
@@ -1208,6 +1211,9 @@ class _Planner:
             reads = self._helper_uses(call, parent if isinstance(parent, ast.keyword) else node, seen)
             if reads is not None:  # a function of this module: its uses decide (held-out review 51, L3)
                 return [b for use in reads for b in self._use_blockers(use, kind, seen)]
+            followed = self._sibling_helper_blockers(call, parent if isinstance(parent, ast.keyword) else node, kind)
+            if followed is not None:
+                return followed
             return self._handed_blockers(call, mistral, parent.arg if isinstance(parent, ast.keyword) else None)
         if isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.BitOr):
             return []  # an LCEL chain: prompt | llm | parser
@@ -1324,6 +1330,34 @@ class _Planner:
                 return None
             reads += found
         return reads
+
+    def _sibling_helper_blockers(self, call: ast.AST, given: ast.AST, kind: str) -> Optional[list]:
+        """What keeps the object, read as the parameter ``given`` lands in, by a function of a module beside this one
+        that ``call`` calls (``from utils import build_qa_chain``; ``def build_qa_chain(llm, prompt): return
+        create_stuff_documents_chain(llm, prompt)``), planned as that module's own helper; None when it cannot be
+        followed (no path, a package, a method, the parameter rebound: held-out review 133, Y8, "whose uses are not
+        checked" kept a ChatOpenAI only ever handed to a LangChain chain)."""
+        if not self.path or not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)):
+            return None
+        module, _, name = self.imports.get(call.func.id, "").rpartition(".")
+        if not module or "." in module or module not in self.own_packages:
+            return None
+        source = os.path.join(os.path.dirname(self.path), module + ".py")
+        try:
+            with open(source, encoding="utf-8") as handle:
+                tree = ast.parse(handle.read())
+        except (OSError, SyntaxError, ValueError, UnicodeDecodeError):
+            return None
+        defined = [n for n in tree.body if name in _bound_names(n)]
+        if len(defined) != 1 or not isinstance(defined[0], (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return None
+        other = type(self)(tree, _imports(tree), {}, self.blocked)
+        other.own_packages = self.own_packages  # (its own helpers in other modules: not followed further, no path)
+        parameter = parameter_for(defined[0], call, given)
+        reads = other._parameter_reads(defined[0], parameter) if parameter is not None else None
+        if reads is None:
+            return None
+        return [b for use in reads for b in other._use_blockers(use, kind, set())]
 
     def _parameter_reads(self, function: ast.AST, name: str) -> Optional[list]:
         """The reads of parameter ``name`` in ``function``; None when it is rebound there or read by a nested
