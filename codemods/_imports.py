@@ -321,7 +321,7 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
                     if i not in edits or i in stubs:
                         fixed = PIP_OPENAI.sub(lambda m: m.group(1) + OPENAI_PACKAGE.new, text)
                         # and the message around it ("the openai package is required", "`openai`")
-                        fixed = NAMED_OPENAI.sub(lambda m: OPENAI_PACKAGE.new + m.group(1), fixed)
+                        fixed = NAMED_OPENAI.sub(named_package, fixed)
                         if fixed != text:
                             edits[i] = (i + 1, fixed)
         elif sole:
@@ -675,7 +675,13 @@ def _unused_local_openai_imports(tree: ast.Module, droppable: set[str]) -> Itera
 
 # `pip install openai` in the message of the `except ImportError` that guarded the import
 # (and "OpenAI package", a user-facing message beside the log line: held-out review 133, X8)
-NAMED_OPENAI = re.compile(r"\b(?i:" + re.escape(OPENAI_PACKAGE.old) + r")((?:`)? (?:package|library|module|SDK)\b|`)")
+NAMED_OPENAI = re.compile(r"\b((?i:" + re.escape(OPENAI_PACKAGE.old) + r"))((?:`)? (?:package|library|module|SDK)\b|`)")
+
+
+def named_package(match: re.Match) -> str:
+    """NAMED_OPENAI's replacement: the package's name where it was written so (``openai`` package), the provider's
+    where the brand was (``OpenAI`` SDK: Mistral SDK)."""
+    return (OPENAI_PACKAGE.new if match.group(1) == OPENAI_PACKAGE.old else "Mistral") + match.group(2)
 PIP_OPENAI = re.compile(r"(\bpip3? install (?:-U |--upgrade |-q )*)" + re.escape(OPENAI_PACKAGE.old) + r"\b(?![-.\w])")
 
 

@@ -140,7 +140,7 @@ def test_a_guard_naming_the_package_in_backticks_names_mistralai() -> None:
                 return {"analysis": "Vision analysis unavailable: OpenAI package not installed."}
         ''')
     assert 'logging.warning("mistralai package not installed' in code and \
-        '"Vision analysis unavailable: mistralai package not installed."' in code, code
+        '"Vision analysis unavailable: Mistral package not installed."' in code, code
 
 
 def test_a_top_level_guard_catching_everything_takes_the_mistral_import_and_its_stub_becomes_mistrals() -> None:
