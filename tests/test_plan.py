@@ -5003,6 +5003,27 @@ def test_a_helper_handed_openai_and_another_server_by_its_callers_is_kept() -> N
         "OpenRouter (https://openrouter.ai/api/v1))" in out, out
 
 
+def test_a_wrapper_whose_default_is_openais_url_and_a_caller_passes_anothers_stays() -> None:
+    """Held-out review 134, X1 (redteam-arena): `OpenAIClient(api_key, base_url="https://api.openai.com/v1")` built
+    once with its default and once with Fireworks' URL: it converted ("every use converts"), and the Mistral SDK was
+    sent to Fireworks with a Fireworks key."""
+    from mechanics import convert_files
+
+    client = ("from openai import OpenAI\n\n\nclass OpenAIClient:\n"
+              "    def __init__(self, api_key: str, base_url: str = \"https://api.openai.com/v1\"):\n"
+              "        self.client = OpenAI(api_key=api_key, base_url=base_url)\n\n"
+              "    def generate(self, messages, model):\n"
+              "        return self.client.chat.completions.create(model=model, messages=messages)\n")
+    init = ("import os\nfrom .client import OpenAIClient\n\nCLIENTS = {\n"
+            "    \"openai\": OpenAIClient(api_key=os.getenv(\"OPENAI_API_KEY\")),\n"
+            "    \"fireworks\": OpenAIClient(api_key=os.getenv(\"FIREWORKS_API_KEY\"), "
+            "base_url=\"https://api.fireworks.ai/inference/v1\"),\n}\n")
+    out = convert_files({"ai/client.py": client, "ai/__init__.py": init})
+    assert "Mistral(" not in out["ai/client.py"] and "OPENAI_API_KEY" in out["ai/__init__.py"], out
+    assert "is handed several servers by its callers (OpenAI (https://api.openai.com/v1), Fireworks " in \
+        out["ai/client.py"], out["ai/client.py"]
+
+
 def test_an_openai_client_imported_through_instructor_distil_gets_a_todo() -> None:
     """Held-out review 97, Y1 (looking-glass): `from instructor.distil import OpenAI` (instructor.distil imports
     openai's OpenAI) built the client of the app's real calls: left unchanged with no TODO, scan counting none."""

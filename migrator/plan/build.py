@@ -9972,8 +9972,14 @@ def _callers_servers(builder, f: _File, scope: Scope, base_url: Optional[ast.AST
     if not passed:
         return {}
     found: dict = {}
+    default = _param_default(f, scope, base_url.id) if isinstance(base_url, ast.Name) else None
     for g, outer, value in passed:
         if value is None:
+            # the parameter's default, OpenAI's URL written there (held-out review 134, X1: one caller left it,
+            # another passed Fireworks': the wrapper converted, and the Mistral SDK was sent to Fireworks)
+            if default is not None:
+                for url in re.findall(r"https?://[^\s'\")]+", _expression_text(f, scope, default)):
+                    found.setdefault(classify_endpoint(url), url)
             continue
         texts = [_expression_text(g, outer, value)]
         if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id == "self":
