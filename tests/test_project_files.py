@@ -4569,3 +4569,24 @@ def test_held_out_133_a_settings_class_reading_another_env_file_is_not_blamed(tm
     run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
     assert "MISTRAL_API_KEY not added: the settings class in tool/config.py" in \
         (tmp_path / ".env.example").read_text(), (tmp_path / ".env.example").read_text()
+
+
+def test_held_out_134_a_setup_py_reading_the_requirements_file_gets_its_python_checked(tmp_path):
+    """Held-out review 134, X2 (transmeet): setup.py takes install_requires from requirements.txt and declares
+    python_requires=PYTHON_REQUIRES, `PYTHON_REQUIRES = ">=3.8"`: requirements.txt got mistralai, which needs 3.10, and
+    nothing was said (setup.py, naming no openai, is not read). A setup.py admitting 3.10 and up says nothing."""
+    setup = ("from setuptools import setup\n\nPYTHON_REQUIRES = \">=3.8\"\n\nsetup(\n    name=\"pkg\",\n"
+             "    install_requires=open(\"requirements.txt\").read().splitlines(),\n"
+             "    python_requires=PYTHON_REQUIRES,\n)\n")
+    (tmp_path / "setup.py").write_text(setup)
+    (tmp_path / "requirements.txt").write_text("openai==1.78.0\n")
+    (tmp_path / "app.py").write_text(
+        "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef run(q):\n"
+        "    return client.chat.completions.create(model='gpt-4o-mini', messages=[]).choices[0].message.content\n")
+    report = run([str(tmp_path)], mode=Mode.DIFF, jobs=1, progress=False)
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind == FindingKind.TODO]
+    assert any("requirements.txt: setup.py (line 3), which takes its install_requires from this file, declares "
+               "Python >=3.8, but mistralai needs Python >=3.10" in t for t in todos), todos
+    (tmp_path / "setup.py").write_text(setup.replace(">=3.8", ">=3.10"))
+    report = run([str(tmp_path)], mode=Mode.DIFF, jobs=1, progress=False)
+    assert not any("setup.py (line" in f.message for r in report.results for f in getattr(r, "findings", ())), report

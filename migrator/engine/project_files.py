@@ -3464,6 +3464,40 @@ def _python_conflicts(before: str, after: str, kind: str, name: str) -> list[Fin
     return []
 
 
+_PYTHON_REQUIRES_NAME = re.compile(r"""\bpython_requires\s*=\s*([A-Za-z_]\w*)\s*[,)\n]""")
+
+
+def _setup_py_python(before: str, after: str, path: str) -> list[Finding]:
+    """A requirements file that gains mistralai and that setup.py beside it reads for its install_requires
+    (``open("requirements.txt").read().splitlines()``), where setup.py declares Pythons older than mistralai supports,
+    in place or through a module constant (``python_requires=PYTHON_REQUIRES``, ``PYTHON_REQUIRES = ">=3.8"``):
+    the TODO _python_conflicts gives a manifest declaring such a range, naming setup.py's line (held-out review 134,
+    X2: setup.py, naming no openai, is not read, and nothing was said)."""
+    if _declares(before, OPENAI_PACKAGE.new) or not _declares(after, OPENAI_PACKAGE.new):
+        return []
+    directory = posixpath.dirname(path.replace("\\", "/"))
+    setup = posixpath.join(directory, "setup.py") if directory else "setup.py"
+    try:
+        with open(setup, encoding="utf-8") as handle:
+            text = handle.read(200_000)
+    except (OSError, UnicodeDecodeError):
+        return []
+    if not re.search(rf"""["'](?:\./)?{re.escape(posixpath.basename(path))}["']""", text) or \
+            "install_requires" not in text:
+        return []
+    constant = _PYTHON_REQUIRES_NAME.search(text)
+    shown = text
+    if constant is not None:  # `python_requires=PYTHON_REQUIRES`: the constant's value, read as if written in place
+        bound = re.search(rf"""^{re.escape(constant.group(1))}\s*=\s*(["'][^"'\n]+["'])""", text, re.MULTILINE)
+        if bound is not None:
+            shown = text[:bound.start()] + "python_requires=" + bound.group(1) + text[bound.end():]
+    found = _python_conflicts("", shown + f"\n{OPENAI_PACKAGE.new}\n", PYTHON, "setup.py")
+    name = posixpath.basename(path)
+    return [Finding(DEPENDENCY_RULE, FindingKind.TODO, 1, f.message.replace(
+        f"setup.py: the project declares", f"{name}: setup.py (line {f.line}), which takes its install_requires "
+        "from this file, declares", 1), "manual") for f in found]
+
+
 # Generic names of hosting manifests: only when they look like one (App Engine's top-level runtime:,
 # Heroku's "env"); otherwise an app's own config file, which the code may read (re-review, B6).
 _APP_ENGINE = re.compile(r"^runtime\s*:", re.MULTILINE)
@@ -3776,7 +3810,8 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         edit = added
     if edit.text != text:
         late = _v1_settings(pin_conflicts(text, edit.text, kind, name, frozenset(needed), moved), path, facts) + \
-            stale_locks(path, kind, name, needed)
+            stale_locks(path, kind, name, needed) + (_setup_py_python(text, edit.text, path) if kind == REQUIREMENTS
+                                                     else [])
         if "langchain-mistralai" in needed and not _declares(text, "langchain-mistralai"):
             late += _legacy_langchain_modules(path, name, facts)
         edit.findings.extend(late)
