@@ -1608,6 +1608,17 @@ def test_a_v0_embedding_naming_its_model_by_engine_converts():
     azure = source.replace("import openai\n", 'import openai\n\n        openai.api_type = "azure"\n')
     code, todos = convert_snippet(azure)
     assert 'engine="text-embedding-ada-002"' in code and any("Azure" in t for t in todos), todos
+    # a module constant (held-out review 134, X5 / Y5: kept "engine= names the model"), mapped where it is set
+    constant = source.replace("import openai\n", 'import openai\n\n        EMBEDDING_MODEL = "text-embedding-ada-002"\n'
+                              ).replace('engine="text-embedding-ada-002"', "engine=EMBEDDING_MODEL")
+    code, todos = convert_snippet(constant)
+    assert 'EMBEDDING_MODEL = "mistral-embed"' in code and \
+        "mistral_client.embeddings.create(inputs=text, model=EMBEDDING_MODEL)" in code and \
+        all("re-embed stored vectors" in t for t in todos), (code, todos)
+    # a local of that name is not the constant
+    local = constant.replace("    return openai", "    EMBEDDING_MODEL = pick()\n            return openai")
+    code, todos = convert_snippet(local)
+    assert "engine=EMBEDDING_MODEL" in code and todos, (code, todos)
 
 
 def test_a_v0_call_whose_import_sits_in_its_function_keeps_the_client_there() -> None:

@@ -8152,6 +8152,19 @@ def _v0_history_problem(f: _File, call: ast.Call, v1: tuple) -> str:
     return ""
 
 
+def _module_string(f: _File, at: ast.AST, value: ast.AST) -> bool:
+    """Is ``value`` a name that reads, where ``at`` is, a module-level constant bound only to string literals
+    (``EMBEDDING_MODEL = "text-embedding-ada-002"``; held-out review 134, X5 / Y5: ``engine=EMBEDDING_MODEL`` kept its
+    call, the same literal written in place converted)?"""
+    if not isinstance(value, ast.Name):
+        return False
+    scope = f.scope_of.get(id(at), ())
+    if any((scope[:i], value.id) in f.assigns or (scope[:i], value.id) in f.params for i in range(len(scope), 0, -1)):
+        return False  # a local or a parameter of that name
+    bound = f.assigns.get(((), value.id), [])
+    return bool(bound) and all(isinstance(v, ast.Constant) and isinstance(v.value, str) for v in bound)
+
+
 def _v0_own_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
     """Why a legacy ``openai.ChatCompletion.create`` / ``openai.Embedding.create`` keeps its v0 TODO
     ("" when MIG102 / MIG107 convert it through the module's Mistral client): per-call settings and
@@ -8163,7 +8176,8 @@ def _v0_own_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
     keywords, written = {kw.arg for kw in call.keywords}, call  # (`written`: the call as the module holds it)
     if v1[0] not in CHAT_SURFACES and v1[0] not in MODEL_SURFACES | MODERATION_SURFACES | FIM_SURFACES and \
             "engine" in keywords and not keywords & {"model", "deployment_id"} and any(
-                kw.arg == "engine" and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str)
+                kw.arg == "engine" and (isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str) or
+                                        _module_string(f, call, kw.value))
                 for kw in call.keywords):
         # `openai.Embedding.create(engine="text-embedding-ada-002", ...)`: the model, written (an Azure module's
         # deployment is kept in decide): read as model=, which MIG107 writes (held-out review 93, Y8)
@@ -8761,7 +8775,8 @@ def _embedding_problem(call: ast.Call, f: Optional[_File] = None) -> str:
                     "Mistral model (mistral-embed), no user=, and output_dimension= for dimensions=; convert by hand")
         if kw.arg == "engine" and isinstance(call.func, ast.Attribute) and \
                 isinstance(call.func.value, ast.Attribute) and call.func.value.attr == "Embedding" and \
-                isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str) and \
+                (isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str) or
+                 _module_string(f, call, kw.value)) and \
                 not any(k.arg in ("model", "deployment_id") for k in call.keywords):
             continue  # openai 0.x's engine= naming the model: MIG107 writes model= (held-out review 93, Y8)
         if kw.arg not in EMBEDDING_KWARGS:

@@ -3143,8 +3143,13 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 sites[key] = ("read", _response_derived(builder, f, owner, read_verdict))
         wrapper = isinstance(node, ast.Call) and _wrapper_call(f, node)
         if isinstance(node, ast.Call) and (call_verdict(node) == CONVERT or instructor_call(node) or wrapper):
+            # (openai 0.x's `Embedding.create(engine=EMBEDDING_MODEL)` too, which MIG107 writes as model=: held-out
+            # review 134, X5 / Y5)
+            engine = not wrapper and not any(kw.arg == "model" for kw in node.keywords) and \
+                (dotted_name(node.func) or "").endswith("Embedding.create")
             for kw in node.keywords:
-                if kw.arg in (("model", "model_name") if wrapper else ("model",)) and isinstance(kw.value, ast.Name):
+                if kw.arg in (("model", "model_name") if wrapper else ("model", "engine") if engine else ("model",)) \
+                        and isinstance(kw.value, ast.Name):
                     slot = _model_slot(builder, f, kw.value)
                     if slot is not None:
                         slots.add(slot)
@@ -5675,6 +5680,8 @@ def _sends_model(builder, f, load, depth: int = 0) -> bool:
         parent = f.parent.get(id(parent))
     # a module function's parameter of another name, by keyword or by position, that is only sent as model= of
     # converted calls (`get_chat_response(model_id=GPT_MODEL, ...)`: held-out review 94, Y7, GPT_MODEL stayed "gpt-4o")
+    if isinstance(parent, ast.keyword) and parent.arg == "engine" and _converted_call(builder, f, f.parent.get(id(parent))):
+        return True  # openai 0.x's `Embedding.create(engine=EMBEDDING_MODEL)`: MIG107 writes model= (134, X5 / Y5)
     if depth < 2 and isinstance(parent, ast.keyword) and parent.arg and parent.arg not in ("model", "model_name"):
         return _forwarded_model(builder, f, f.parent.get(id(parent)), parent.arg, depth)
     if depth < 2 and isinstance(parent, ast.Call) and load in parent.args and isinstance(parent.func, ast.Name) and \
