@@ -1127,3 +1127,22 @@ def test_a_dataframe_column_embedded_whole_or_in_array_split_batches_gets_the_ba
              "vectors = client.embeddings.create(input=texts, model=\"text-embedding-3-small\").data\n")
     _, todos = convert_snippet(whole)
     assert any(t.startswith("inputs=texts: one Mistral embeddings request takes about 16k tokens") for t in todos), todos
+
+
+def test_a_parameter_named_as_a_batch_gets_the_batch_size_todo() -> None:
+    """Held-out review 134, Y1 (vector-embedding-api): `def generate(text_batch)` embedded the whole list a request
+    posted (100 lines a time) as one Mistral request, with no TODO: the name said "batch", so it was taken as sized."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def generate(text_batch):
+            response = client.embeddings.create(input=text_batch, model="text-embedding-ada-002")
+            return [d.embedding for d in response.data]
+        ''')
+    assert any(t.startswith("inputs=text_batch: one Mistral embeddings request takes about 16k tokens") and
+               "make sure the batches this function is handed stay under it" in t for t in todos), todos

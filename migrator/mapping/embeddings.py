@@ -159,6 +159,10 @@ def vectors_todo(model: str) -> str:
 BATCH_TOKEN_TODO = ("inputs={inputs}: one Mistral embeddings request takes about 16k tokens, all inputs together "
                     "(OpenAI's takes 300k tokens, 2048 inputs), and a larger one fails (HTTP 400, too many tokens): "
                     "where it can hold more (a whole document set), embed it in batches")
+# ... a parameter named as a batch (`def generate(text_batch)`): its callers size it
+BATCH_PARAMETER_TODO = ("inputs={inputs}: one Mistral embeddings request takes about 16k tokens, all inputs together "
+                        "(OpenAI's takes 300k tokens, 2048 inputs), and a larger one fails (HTTP 400, too many tokens): "
+                        "make sure the batches this function is handed stay under it")
 BATCH_NAME_WORDS = ("batch", "chunk_group", "page")
 BATCH_TOKEN_LIMIT = 16_000  # (under the 16384 the API states: the figure a LARGE_BATCH_TODO divides by its batch size)
 # a batch this many inputs large (`texts[i:i + 100]`) was sized for OpenAI's 2048 inputs / 300k tokens
