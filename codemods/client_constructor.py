@@ -409,10 +409,26 @@ class _Transformer(RuleTransformer):
         secret = openai_secret(assign.value)  # `openai.api_key = "sk-..."`: never handed to Mistral (re-review 5)
         # (`st.secrets["OPENAI_API_KEY"]`, Streamlit's: a KeyError at import once that secret goes; review 68, Y3)
         streamlit = _streamlit_key(assign.value) is not None
-        if not secret and not streamlit and (not _is_env_read(assign.value) or
-                                             "OPENAI_API_KEY" not in code_of(assign.value)):
+        read, local = assign.value, None
+        if nested and isinstance(read, cst.Name):
+            # `openai_api_key = getenv("OPENAI_API_KEY")` then `openai.api_key = openai_api_key` in one function
+            # (held-out review 134, Y3: kept, with a TODO to set what the code read already)
+            function = next((n for n in reversed(self.statement_nodes) if isinstance(n, cst.FunctionDef)), None)
+            nodes = list(walk_cst(function)) if function is not None else []
+            bound = [a for a in nodes if isinstance(a, cst.Assign) and len(a.targets) == 1 and
+                     isinstance(a.targets[0].target, cst.Name) and a.targets[0].target.value == read.value]
+            if len(bound) == 1:
+                named = read.value
+                read = bound[0].value
+                # (the local goes with the setting where nothing else reads it)
+                holder = next((n for n in nodes if isinstance(n, cst.SimpleStatementLine) and len(n.body) == 1 and
+                               n.body[0] is bound[0]), None)
+                uses = sum(1 for n in nodes if isinstance(n, cst.Name) and n.value == named)
+                local = holder if holder is not None and uses == 2 and holder.trailing_whitespace.comment is None \
+                    else None
+        if not secret and not streamlit and (not _is_env_read(read) or "OPENAI_API_KEY" not in code_of(read)):
             return False
-        if not secret and isinstance(assign.value, cst.Subscript) and (nested or len(self.answer) > 2 and self.answer[2]):
+        if not secret and isinstance(read, cst.Subscript) and (nested or len(self.answer) > 2 and self.answer[2]):
             # os.environ["OPENAI_API_KEY"] fails fast when unset: folded, reading MISTRAL_API_KEY (at module level;
             # in a function it fails when that runs, which no constructor keeps: its TODO stays)
             return False
@@ -439,10 +455,13 @@ class _Transformer(RuleTransformer):
         # nothing: they go too)
         same = [a for a in m.findall(module, m.Assign(targets=[m.AssignTarget(setting)]))
                 if isinstance(a, cst.Assign) and (openai_secret(a.value) or _streamlit_key(a.value) is not None or
-                                                  _is_env_read(a.value) and "OPENAI_API_KEY" in code_of(a.value))]
+                                                  _is_env_read(a.value) and "OPENAI_API_KEY" in code_of(a.value) or
+                                                  a is assign and read is not assign.value)]
         if len(reads) != len(same) or not any(a is assign for a in same):
             return False
         self._key_settings.append(guard if guard is not None else line)
+        if local is not None:
+            self._key_settings.append(local)
         self._key_setting_value = assign.value
         return True
 

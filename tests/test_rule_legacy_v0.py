@@ -1940,3 +1940,38 @@ def test_a_kept_v0_call_sharing_its_line_with_another_statement_gets_its_todo():
                           'print(r.organization)\n')
     assert "# TODO(migrator MIG106): legacy openai v0 API openai.ChatCompletion.create(...) stays as it is: " \
            "r.organization: not a field" in code and len(todos) == 1, (code, todos)
+
+
+def test_a_key_read_into_a_local_then_set_goes_as_the_direct_setting_does():
+    """Held-out review 134, Y3 (discord-gpt-bot): `openai_api_key = getenv('OPENAI_API_KEY'); openai.api_key =
+    openai_api_key` kept the setting (and import openai, and the openai pin), renaming the read to MISTRAL_API_KEY and
+    asking to set what the code read already; written directly, the line goes. The local goes with it where nothing
+    else reads it."""
+    code, todos = convert_idempotent('''\
+        import openai
+        from os import getenv
+
+
+        def reply(messages):
+            openai_api_key = getenv('OPENAI_API_KEY')
+            openai.api_key = openai_api_key
+            completion = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=messages)
+            return completion.choices[0].message.content
+        ''')
+    assert "openai" not in code.replace("mistral", "") and "getenv" not in code and not todos, (code, todos)
+    code, todos = convert_idempotent('''\
+        import openai
+        from os import getenv
+
+
+        def reply(messages):
+            openai_api_key = getenv('OPENAI_API_KEY')
+            openai.api_key = openai_api_key
+            print(bool(openai_api_key))
+            completion = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=messages)
+            return completion.choices[0].message.content
+        ''')
+    # (read otherwise too, the local stays as it was, its read said)
+    said = "OPENAI_API_KEY is read here, but the converted client reads MISTRAL_API_KEY"
+    assert "openai.api_key" not in code and "getenv('OPENAI_API_KEY')" in code and \
+        any(t.startswith(said) for t in todos), (code, todos)
