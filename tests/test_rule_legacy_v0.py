@@ -1990,3 +1990,17 @@ def test_v0_calls_on_an_openai_module_another_module_re_exports_name_it_alike():
                   "    c = openai.ChatCompletion.create(model='gpt-4', messages=[{'role': 'user', 'content': prompt}])\n"
                   "    return c['choices'][0]['message']['content'], x\n"})
     assert out["app.py"].count("on openai, the openai module config re-exports") == 2, out["app.py"]
+
+
+def test_a_v0_file_uploaded_for_fine_tuning_stays_with_the_job_it_feeds():
+    """Held-out review 134, Y6 (Agent-Driver's fine_tune.py): `openai.File.create(..., purpose='fine-tune')` was told to
+    become Mistral's files.upload, while the FineTuningJob.create it feeds stays on OpenAI: the job would get an id
+    OpenAI does not know."""
+    _, todos = convert('''\
+        import openai
+
+        response = openai.File.create(file=open("data/finetune.json", "r"), purpose='fine-tune')
+        job = openai.FineTuningJob.create(training_file=response["id"], model="gpt-3.5-turbo-0613")
+        ''')
+    assert todos[0].startswith("legacy openai v0 API openai.File.create(...) stays on OpenAI with the fine-tuning it "
+                               "feeds: mistralai 3.7 has no fine-tuning client"), todos
