@@ -355,3 +355,20 @@ def test_no_install_step_where_the_project_declares_its_dependencies_above_the_r
     steps = [s["step"] for s in summarize(run([str(tmp_path / "src")], mode=Mode.CHECK, jobs=1,
                                               progress=False))["steps"]]
     assert steps and not any("pip install" in s for s in steps), steps
+
+
+def test_lines_the_conversion_writes_past_the_projects_line_length_get_a_formatter_step(tmp_path):
+    """Held-out review 134, Y7 (bug-board): `ruff check` (line-length = 100) passed before the conversion and failed
+    after it on three lines it wrote; nothing said so. A project setting no line length gets no step."""
+    (tmp_path / "app.py").write_text(
+        "from openai import OpenAI\n\n\nclass Bot:\n    def __init__(self):\n        self.client = OpenAI()\n\n"
+        "    def ask(self, q):\n        return self.client.chat.completions.create(model='gpt-4o', messages=[])\n")
+
+    def steps() -> list:
+        return [s["step"] for s in summarize(run([str(tmp_path)], mode=Mode.DIFF, jobs=1, progress=False))["steps"]]
+
+    assert not any("formatter" in s for s in steps())
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = \"bot\"\n\n[tool.ruff]\nline-length = 100\n")
+    said = [s for s in steps() if "formatter" in s]
+    assert said and said[0].startswith("run the project's formatter (ruff format / black) on the converted files: ") \
+        and "longer than its line length (100, set in pyproject.toml)" in said[0], said
