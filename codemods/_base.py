@@ -215,7 +215,8 @@ class Combined(cst.CSTTransformer):
             updated_node = transformer.on_leave(original_node, updated_node)
             if isinstance(updated_node, cst.FlattenSentinel) and updated_node.nodes:
                 nodes = list(updated_node.nodes)
-                main = max(i for i, n in enumerate(nodes) if id(n) not in transformer.added_after)
+                main = max((i for i, n in enumerate(nodes) if id(n) not in transformer.added_after),
+                           default=len(nodes) - 1)
                 before.extend(nodes[:main])
                 after[:0] = nodes[main + 1:]
                 updated_node = nodes[main]  # the statement itself: later rules see it (and put TODOs on it)
