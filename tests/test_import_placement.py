@@ -851,3 +851,22 @@ def test_a_removed_imports_version_note_goes_with_it() -> None:
         print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
         """)
     assert "1.73.0" not in code, code
+
+
+def test_new_imports_go_above_the_todo_of_the_import_they_are_placed_before() -> None:
+    """Held-out review 134, Y10 (myExercise): the embeddings_utils import's TODO sat above the inserted
+    `from mistralai.client import Mistral`, not above the import it is about."""
+    code, _ = convert_idempotent('''\
+        import streamlit as st
+        from openai.embeddings_utils import cosine_similarity
+        import openai
+
+        openai.api_key = st.secrets["mykey"]
+
+
+        def score(stored, text):
+            q = openai.Embedding.create(input=[text], model="text-embedding-ada-002")["data"][0]["embedding"]
+            return cosine_similarity(stored, q)
+        ''')
+    assert "import streamlit as st\nfrom mistralai.client import Mistral\n# TODO(migrator MIG106): openai.embeddings_utils" \
+        in code, code
