@@ -3339,3 +3339,20 @@ def test_a_module_key_set_from_the_apps_own_value_in_a_method_says_the_client_ne
     assert any(t.startswith("openai.api_key = self.api_key sets a key the app works out at run time; the converted "
                             "calls go through mistral_client, built at import with MISTRAL_API_KEY, which never reads "
                             "it") for t in todos), todos
+
+
+def test_a_dead_module_key_setting_goes_beside_a_langchain_object_that_converts_too() -> None:
+    """Held-out review 135, Y2 (AppliedNLPMaterial): a converted script's `openai.api_key = os.environ[
+    "OPENAI_API_KEY"]` (and its `import openai`) stayed because a sibling module held a LangChain ChatOpenAI, which
+    converted to ChatMistralAI as well: a KeyError at start once only MISTRAL_API_KEY is set. One that stays keeps it."""
+    from mechanics import convert_files
+
+    app = ("import openai\nfrom openai import OpenAI\nimport os\nopenai.api_key = os.environ[\"OPENAI_API_KEY\"]\n\n"
+           "client = OpenAI()\nr = client.chat.completions.create(model=\"gpt-4o\", messages=[{\"role\": \"user\", "
+           "\"content\": \"hi\"}])\nprint(r.choices[0].message.content)\n")
+    other = "from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(temperature=0, model=\"gpt-4o\")\n"
+    out = convert_files({"app.py": app, "other.py": other})
+    assert "openai" not in out["app.py"].replace("mistral", "") and "ChatMistralAI" in out["other.py"], out
+    kept = other + "print(llm.get_num_tokens_from_messages([]))\n"
+    out = convert_files({"app.py": app, "other.py": kept})
+    assert "ChatOpenAI(" in out["other.py"] and "openai.api_key" in out["app.py"], out

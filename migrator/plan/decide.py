@@ -3622,9 +3622,19 @@ def _dead_setting(builder, path: str, module_callers: set, decision, by_path: di
     # openai.api_key: re-review 44, Y5)
     memo = builder.__dict__.setdefault("_wrapper_projects", {})
     if project not in memo:
-        memo[project] = any(imports_openai_wrapper(f.source) or "llama_index" in f.source
+        memo[project] = any("llama_index" in f.source or imports_openai_wrapper(f.source) and _keeps_wrapper(f)
                             for p, f in by_path.items() if _setting_reaches(path, p))
     return not memo[project]
+
+
+def _keeps_wrapper(f) -> bool:
+    """Does a LangChain OpenAI object of module ``f`` stay on OpenAI (or is its plan unknown)? One that converts reads
+    nothing of the openai module (held-out review 135, Y2: a sibling's ChatOpenAI, converted to ChatMistralAI, kept
+    `import openai` and `openai.api_key = os.environ["OPENAI_API_KEY"]` in a converted script: a KeyError at start)."""
+    from migrator.plan.langchain import module_plans
+
+    planned = module_plans(f)[0]
+    return planned is None or not planned.sites or any(site.verdict != CONVERT for site in planned.sites)
 
 
 def _setting_reaches(path: str, other: str) -> bool:
