@@ -848,7 +848,19 @@ class _Transformer(RuleTransformer):
     def _mistral_secret_value(self, updated: cst.Assign) -> cst.Assign:
         """``updated`` reading the Mistral secret where its value reads the OpenAI one (a Colab / Streamlit secret),
         with the TODO that the secrets must hold it; else as it is."""
-        secret = _streamlit_key(updated.value)
+        value = updated.value
+        if isinstance(value, cst.Call) and len(value.args) == 2 and \
+                _env_call_key(value) in ("OPENAI_API_KEY", "MISTRAL_API_KEY"):
+            # `env.get("OPENAI_API_KEY", userdata.get("OPENAI_API_KEY"))`: the shell's key, else the secret, both the
+            # Mistral ones now (held-out review 135, Y1)
+            secret = _streamlit_key(value.args[1].value)
+            if secret is None:
+                return updated
+            self.todo(self.current_line(), secret_key_todo(secret, keyword=""))
+            first = value.args[0].with_changes(value=string_like(value.args[0].value, "MISTRAL_API_KEY"))
+            second = value.args[1].with_changes(value=secret)
+            return updated.with_changes(value=value.with_changes(args=[first, second]))
+        secret = _streamlit_key(value)
         if secret is None:
             return updated
         self.todo(self.current_line(), secret_key_todo(secret, keyword=""))

