@@ -1183,6 +1183,32 @@ def test_a_trailing_system_message_gets_a_todo():
                          "400 otherwise); move the instruction before the history or send it as a user message"], todos
 
 
+def test_a_user_message_appended_only_sometimes_after_the_system_one_gets_the_todo():
+    """Held-out review 135, Y4 (skellybot-analysis): `messages = [system]; if user_input is not None:
+    messages.append(user)`, the app's main path calling it without user_input: a system-only list reached Mistral (a
+    400) with no TODO; the unconditional sibling had one. A loop appending the history is the history: no TODO."""
+    from mechanics import convert_snippet
+
+    source = '''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def analyze(system_prompt, user_input=None):
+            messages = [{"role": "system", "content": system_prompt}]
+            if user_input is not None:
+                messages.append({"role": "user", "content": user_input})
+            return client.chat.completions.create(model="gpt-4o", messages=messages).choices[0].message.content
+        '''
+    _, todos = convert_snippet(source)
+    assert any(t.startswith("messages=messages can end with a system message") for t in todos), todos
+    looped = source.replace("if user_input is not None:", "for user_input in history:").replace(
+        "user_input=None", "history")
+    _, todos = convert_snippet(looped)
+    assert not any("can end with a system message" in t for t in todos), todos
+
+
 def test_a_last_message_whose_role_defaults_to_system_gets_a_todo():
     """Held-out review 54, S4 (wizelineacademy capstone): `def request(self, message, role="system")` sending
     `[{"role": role, ...}]`: its only caller left the role, and the app's only request was a 400 on Mistral. Another

@@ -5333,11 +5333,25 @@ def _unpacked_system(f, scope, name: str, role: str = "system") -> bool:
     return False
 
 
+def _sometimes(f, node, before: int) -> bool:
+    """Does the statement ``node`` run only on some paths to line ``before`` (under an ``if`` of its function that
+    does not also hold that line)? (Not a loop: `for turn in history: messages.append(turn)` is the history, as
+    `[system] + history` is.)"""
+    for parent in ancestors_of(f, node):
+        if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.Module)):
+            return False
+        if isinstance(parent, ast.If) and \
+                not parent.lineno <= before <= (parent.end_lineno or parent.lineno):
+            return True
+    return False
+
+
 def _system_last(f, scope, name: str, before: int, role: str = "system") -> Optional[str]:
     """Where the last statement of ``scope`` before line ``before`` that builds or extends the list ``name``
     (``x = ...``, ``x += [...]``, ``x.append(...)``, ``x.extend([...])``) ends it with a system message: its
     code, else None."""
     last: Optional[tuple[int, bool, ast.AST]] = None
+    builders: list = []
     for node in f.nodes:
         if not isinstance(node, (ast.Assign, ast.AugAssign, ast.Expr)) or f.scope_of.get(id(node), ()) != scope or \
                 node.lineno >= before:
@@ -5365,8 +5379,16 @@ def _system_last(f, scope, name: str, before: int, role: str = "system") -> Opti
             system = False
         else:
             continue
-        if last is None or node.lineno >= last[0]:
-            last = (node.lineno, system, node)
+        builders.append((node.lineno, system, node))
+    # the last builder decides, unless it runs only sometimes (`if user_input is not None: messages.append(user)`):
+    # then the list may end as the one before it left it (held-out review 135, Y4: a system-only list reached Mistral
+    # on the app's main path, with no TODO)
+    for line, system, node in sorted(builders, key=lambda b: b[0], reverse=True):
+        if system:
+            last = (line, system, node)
+            break
+        if not _sometimes(f, node, before):
+            break
     if last is None or not last[1]:
         return None
     node = last[2]
