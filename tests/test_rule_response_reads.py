@@ -555,3 +555,32 @@ def test_a_usage_detail_read_further_keeps_the_call():
     assert "client = OpenAI()" in code, code
     assert any("read as usage.prompt_tokens_details.cached_tokens: Mistral's usage has no prompt_tokens_details" in t
                for t in todos), todos
+
+
+def test_a_returned_response_handed_to_a_function_reading_a_renamed_field_keeps_its_call() -> None:
+    """Held-out review 135, Y3 (llm_aigc's logP notebook): `highlight_text(get_completion(...))` read
+    `bytes(t.bytes)` over `api_response.choices[0].logprobs.content`; the call converted, `t.bytes` stayed: an
+    AttributeError on Mistral's token (bytes_), with no TODO. Followed into the function and its loop, the call
+    stays."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def get_completion(messages, logprobs=None):
+            return client.chat.completions.create(model="gpt-4o-mini", messages=messages, logprobs=logprobs)
+
+
+        def highlight_text(api_response):
+            for t in api_response.choices[0].logprobs.content:
+                print(bytes(t.bytes).decode("utf-8"), t.logprob)
+
+
+        highlight_text(get_completion([{"role": "user", "content": "longest word?"}], logprobs=True))
+        ''')
+    assert "chat.completions.create(" in code and any(
+        "the response get_completion() returns is read in highlight_text() as t.bytes, which Mistral's response names "
+        "bytes_" in t for t in todos), todos

@@ -6223,13 +6223,14 @@ def _returned_read_problem(f: _File, call: ast.Call, builder) -> str:
     ``r.choices[0].message.refusal``, ``r.usage.prompt_tokens_details``, ``r.to_dict()``): MIG105 rewrites those
     reads only where the call is, so the call stays (held-out review 47, E6: AttributeError, silently). The
     function is reported (``response_returners``) so that the modules importing it are read too."""
-    from migrator.mapping.chat import LEGACY_FUNCTION_CALL, MISSING_RESPONSE_FIELDS, SERIALISERS, \
-        UNSUPPORTED_RESPONSE_FIELDS
+    from migrator.mapping.chat import LEGACY_FUNCTION_CALL, MISSING_RESPONSE_FIELDS, RENAMED_RESPONSE_FIELDS, \
+        SERIALISERS, UNSUPPORTED_RESPONSE_FIELDS
 
     if chat_call_stream_literal(call) is not False:
         return ""  # (a stream's consumer is checked as such)
+    # (and a log-probability token's bytes, bytes_ on Mistral's: held-out review 135, Y3)
     only = frozenset(MISSING_RESPONSE_FIELDS) | frozenset(UNSUPPORTED_RESPONSE_FIELDS) | frozenset(SERIALISERS) | \
-        {LEGACY_FUNCTION_CALL}
+        {LEGACY_FUNCTION_CALL} | frozenset(RENAMED_RESPONSE_FIELDS)
     for start in gathered_results(f, call):  # asyncio.gather(*[client.chat.completions.create(...) for ...])
         read = _chain_read(f, start, only)
         if read is not None:
@@ -6277,25 +6278,30 @@ def _returned_read_problem(f: _File, call: ast.Call, builder) -> str:
             if isinstance(up, ast.Await):
                 result, up = up, g.parent.get(id(up))
             gathered = gathered_results(g, c) if result is c else []
-            starts = gathered or [result]
+            starts = [(g, start) for start in gathered or [result]]
             if isinstance(up, ast.Assign) and len(up.targets) == 1 and isinstance(up.targets[0], ast.Name):
                 where = g.scope_of.get(id(up), ())
-                starts = [n for n in g.nodes if isinstance(n, ast.Name) and n.id == up.targets[0].id and
+                starts = [(g, n) for n in g.nodes if isinstance(n, ast.Name) and n.id == up.targets[0].id and
                           isinstance(n.ctx, ast.Load) and g.scope_of.get(id(n), ()) == where]
-            for start in starts:
-                read = _chain_read(g, start, only)
+            # handed on whole to a function of the tree (`highlight_text(get_completion(...))`): its parameter's reads
+            starts += [(h, n) for name_at in starts for h, n in _handed_param_loads(builder, *name_at)]
+            for h, start in starts:
+                read = _chain_read(h, start, only)
                 if read is not None:
                     # (the reading function named: "here" was the client's line, held-out review 80, X7)
-                    caller = next((a.name for a in ancestors_of(g, start)
+                    caller = next((a.name for a in ancestors_of(h, start)
                                    if isinstance(a, (ast.FunctionDef, ast.AsyncFunctionDef))), "")
-                    here = (f"in {caller}()" if caller else "here") if g is f else \
+                    here = (f"in {caller}()" if caller else "here") if h is f else \
                         (f"in {caller}() " if caller else "") + \
-                        f"in {os.path.relpath(g.path, os.path.dirname(f.path) or '.')}"
+                        f"in {os.path.relpath(h.path, os.path.dirname(f.path) or '.')}"
                     how = " (gathered by asyncio)" if gathered else ""
+                    field = getattr(read, "attr", "")
+                    new = RENAMED_RESPONSE_FIELDS.get(field)
                     return (f"the response {fn.name}() returns is read {here}{how} as {ast.unparse(read)}, which "
-                            "Mistral's response does not have (MIG105 rewrites such reads only where the call is): "
-                            "make that read work on both (getattr(..., None); model_dump() for to_dict()), then "
-                            "convert")
+                            "Mistral's response " + (f"names {new}" if new else "does not have") +
+                            " (MIG105 rewrites such reads only where the call is): make that read work on both (" +
+                            (f"getattr(x, \"{new}\", None) or x.{field}" if new else
+                             "getattr(..., None); model_dump() for to_dict()") + "), then convert")
     return ""
 
 
@@ -6354,6 +6360,26 @@ def _chain_root(node: Optional[ast.AST]) -> Optional[ast.AST]:
     return node
 
 
+def _handed_param_loads(builder, g: _File, value: ast.AST) -> list:
+    """(module, load) of the parameter ``value`` lands in where it is handed whole, as an argument, to a function of
+    the tree (``highlight_text(api_response)``); [] otherwise (a method, ``*args``, a class)."""
+    call = g.parent.get(id(value))
+    if not isinstance(call, ast.Call) or call.func is value or any(isinstance(a, ast.Starred) for a in call.args):
+        return []
+    target = builder.resolve_function(g, g.scope_of.get(id(call), ()), call.func)
+    if target is None or target[2] or len(target[1]) != 1:
+        return []
+    other, scope = target[0], target[1]
+    index = next((i for i, a in enumerate(call.args) if a is value), -1)
+    order = other.param_order.get(scope, [])
+    name = order[index] if 0 <= index < len(order) else next(
+        (kw.arg for kw in call.keywords if kw.value is value and kw.arg), None)
+    if name is None or (scope, name) in other.assigns:
+        return []
+    return [(other, n) for n in other.nodes if isinstance(n, ast.Name) and n.id == name and
+            isinstance(n.ctx, ast.Load) and other.scope_of.get(id(n), ()) == scope]
+
+
 def _chain_read(g: _File, start: ast.AST, only: frozenset, alias: bool = True) -> Optional[ast.AST]:
     """The read of a field in ``only`` along ``start``'s attribute / index / call chain, else None; through one
     alias of a part of it (``u = r.usage`` then ``u.prompt_tokens_details``, ``msg = r.choices[0].message``
@@ -6364,6 +6390,13 @@ def _chain_read(g: _File, start: ast.AST, only: frozenset, alias: bool = True) -
         if isinstance(up, ast.Attribute) and up.value is n:
             if up.attr in only:
                 return up
+        elif alias and n is not start and isinstance(up, (ast.For, ast.AsyncFor)) and up.iter is n and \
+                isinstance(up.target, ast.Name):
+            # `for t in r.choices[0].logprobs.content: t.bytes` (held-out review 135, Y3)
+            inside = {id(sub) for stmt in up.body for sub in ast_walk(stmt)}
+            return next((read for m in g.nodes if isinstance(m, ast.Name) and m.id == up.target.id and
+                         id(m) in inside and isinstance(m.ctx, ast.Load)
+                         for read in [_chain_read(g, m, only, False)] if read is not None), None)
         elif alias and n is not start and isinstance(up, ast.Assign) and up.value is n and \
                 len(up.targets) == 1 and isinstance(up.targets[0], ast.Name):
             where, name = g.scope_of.get(id(up), ()), up.targets[0].id
