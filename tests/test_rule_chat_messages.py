@@ -350,6 +350,14 @@ def test_a_history_loaded_from_storage_with_tools_gets_the_tool_call_id_todo() -
     assert not any("tool-call ids" in t for t in todos), todos
     _, todos = convert_idempotent(source.replace(", tools=TOOLS", ""))
     assert not any("tool-call ids" in t for t in todos), todos
+    # loaded by a function of the module (held-out review 135, X1: `messages = load_history(session_id)`)
+    helper = source.replace("def chat(text):\n    messages = json.loads(STORE.read_text()) if STORE.exists() else []\n",
+                            "def load_history():\n    return [json.loads(line) for line in STORE.read_text().splitlines()]"
+                            "\n\n\ndef chat(text):\n    messages = load_history()\n")
+    assert "messages = load_history()" in helper
+    _, todos = convert_idempotent(helper)
+    assert any(t.startswith("messages=messages is load_history()'s, which loads it with json.loads(...): a history "
+                            "saved before the migration holds OpenAI's tool-call ids") for t in todos), todos
 
 
 def test_a_name_on_an_assistant_message_or_one_whose_role_is_computed_gets_the_todo() -> None:
