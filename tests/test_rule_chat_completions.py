@@ -3917,3 +3917,35 @@ def test_held_out_132_a_retry_loop_returning_after_appending_the_reply_needs_no_
                     pass
         ''')
     assert not any("can end with an assistant message" in t for t in todos), todos
+
+
+def test_a_written_functions_list_becomes_tools_keeping_its_layout_and_comments():
+    """Held-out review 135, Y6 (introduction-to-chatgpt-api): `functions=[{...}]` written over twelve lines, a comment
+    inside, became one 220-character `tools=[...]` line and the comment was lost: each element is wrapped as written.
+    A function without parameters still gets them (Mistral needs them), rendered."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        r = client.chat.completions.create(
+            model="gpt-4o",
+            messages=[{"role": "user", "content": "Weather in Boston?"}],
+            functions=[
+                {
+                    "name": "get_current_weather",
+                    "parameters": {
+                        "type": "object",
+                        # city and state, e.g. "Boston, MA"
+                        "properties": {"location": {"type": "string"}},
+                    },
+                }
+            ],
+            function_call="auto",
+        )
+        ''')
+    assert ('    tools=[\n        {"type": "function", "function": {\n            "name": "get_current_weather",\n'
+            '            "parameters": {\n                "type": "object",\n'
+            '                # city and state, e.g. "Boston, MA"\n') in code, code
+    assert '        }}\n    ],\n    tool_choice="auto",\n' in code, code
