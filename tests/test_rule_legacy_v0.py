@@ -1654,7 +1654,10 @@ def test_a_module_key_setting_serving_kept_and_moved_calls_carries_the_deploy_st
               '    return r["choices"][0]["message"]["content"]\n')
     outcome = transform_source(source, config=Config())
     assert "mistral_client.chat.complete(" in outcome.code, outcome.code
-    assert [step for f in outcome.findings for step in f.steps].count(KEY_STEP) >= 1, outcome.findings
+    # (naming the app's own variable, where it is set today: held-out review 135, X3)
+    named = KEY_STEP.replace("wherever OPENAI_API_KEY is set today",
+                             "wherever OPENAI_TOKEN (the app's OpenAI key) is set today")
+    assert [step for f in outcome.findings for step in f.steps].count(named) >= 1, outcome.findings
 
 
 def test_a_v0_message_only_printed_converts():
