@@ -513,7 +513,9 @@ def _kept_comment(module: cst.Module, newline: str) -> str:
         return ""  # (`#1.73.0`, the openai release the import was written for: stale with it; held-out review 88, Y10)
     # (what it said of the import is said of the Mistral one that takes its place: `# Calling the OpenAI API` on
     # `from mistralai.client import Mistral` read wrong; held-out review 134, Y11)
-    return re.sub(r"\bOpenAI\b", "Mistral", re.sub(r"\bopenai\b", "mistralai", comment.value)) + newline
+    # (only where it names the API or its client: "Retained OpenAI import as per user's instruction" is not made a
+    # "Retained Mistral import", which no one asked for)
+    return re.sub(r"\bOpenAI(?= (?:API|client|SDK|library|package|module)\b)", "Mistral", comment.value) + newline
 
 
 _VERSION_NOTE = re.compile(r"#\s*(?:openai\s*)?(?:[<>=~!]=?\s*)?v?\d+(?:\.\d+)+\s*$", re.IGNORECASE)
