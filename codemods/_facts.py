@@ -572,6 +572,13 @@ def env_helpers(tree: ast.Module) -> frozenset:
     (held-out review 42, U5: `if not _env_ok("OPENAI_API_KEY"): raise ...` stopped an app set up for Mistral)."""
     found = set()
     for statement in tree.body:
+        # python-decouple's config("OPENAI_API_KEY", ...): the variable, from the environment or a .env file (held-out
+        # review 136, X2: left as it was, with a TODO, where os.getenv's is renamed)
+        if isinstance(statement, ast.ImportFrom) and statement.module == "decouple" and statement.level == 0:
+            found.update(alias.asname or alias.name for alias in statement.names if alias.name == "config")
+        elif isinstance(statement, ast.Import):
+            found.update(f"{alias.asname or alias.name}.config" for alias in statement.names
+                         if alias.name == "decouple")
         if not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) or not statement.args.args:
             continue
         param = statement.args.args[0].arg
@@ -1400,7 +1407,9 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
     delta_names: set = set()
     for node in ast_walk(tree):
         if isinstance(node, ast.Attribute) and node.attr in ("getenv", "environ") or \
-                isinstance(node, ast.Name) and node.id in ("getenv", "environ"):
+                isinstance(node, ast.Name) and node.id in ("getenv", "environ") or \
+                isinstance(node, ast.ImportFrom) and node.module == "decouple" or \
+                isinstance(node, ast.Import) and any(a.name == "decouple" for a in node.names):  # (its config)
             env_read = True
         elif isinstance(node, ast.Attribute) and node.attr == "secrets":
             facts.reads_secrets = True

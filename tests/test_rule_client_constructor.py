@@ -3356,3 +3356,17 @@ def test_a_dead_module_key_setting_goes_beside_a_langchain_object_that_converts_
     kept = other + "print(llm.get_num_tokens_from_messages([]))\n"
     out = convert_files({"app.py": app, "other.py": kept})
     assert "ChatOpenAI(" in out["other.py"] and "openai.api_key" in out["app.py"], out
+
+
+def test_a_python_decouple_key_read_is_renamed_as_an_environment_read_is() -> None:
+    """Held-out review 136, X2 (reflex-gpt): `OPENAI_API_KEY = config("OPENAI_API_KEY", cast=str, default=None)`
+    (python-decouple: the environment, else .env) handed to the converted client kept OpenAI's variable with a "looks
+    like an OpenAI key" TODO, while the workflows were given MISTRAL_API_KEY; os.getenv's read is renamed."""
+    from mechanics import convert_snippet
+
+    for head, call in (("from decouple import config\n", "config"), ("import decouple\n", "decouple.config")):
+        code, todos = convert_snippet(head + f'from openai import OpenAI\n\nOPENAI_API_KEY = {call}("OPENAI_API_KEY", '
+                                      'cast=str, default=None)\nclient = OpenAI(api_key=OPENAI_API_KEY)\n'
+                                      'print(client.chat.completions.create(model="gpt-4o", messages=[]))\n')
+        assert f'OPENAI_API_KEY = {call}("MISTRAL_API_KEY", cast=str, default=None)' in code, code
+        assert not any("looks like an OpenAI key" in t for t in todos), todos
