@@ -3719,6 +3719,26 @@ def test_held_out_128_a_click_or_typer_model_option_default_is_mapped_as_argpars
         ''')
     assert '@click.option("--model", "-m", default="mistral-small-latest", help="Model to use (default: ' \
            'mistral-small-latest)")' in code and not todos, (code, todos)
+    # the command called in its module, `if __name__ == "__main__": chat()` (held-out review 136, Y2: silent, the default
+    # unmapped, since the call passes no model)
+    code, todos = convert_idempotent('''\
+        import click
+        from openai import OpenAI
+
+
+        @click.command()
+        @click.option("--model", default="gpt-4o-mini", show_default=True)
+        def main(model):
+            client = OpenAI()
+            r = client.chat.completions.create(model=model, messages=[{"role": "user", "content": "hi"}])
+            click.echo(r.choices[0].message.content)
+
+
+        if __name__ == "__main__":
+            main()
+        ''')
+    assert '@click.option("--model", default="mistral-small-latest", show_default=True)' in code and not todos, \
+        (code, todos)
     code, todos = convert_idempotent('''\
         import typer
         from openai import OpenAI

