@@ -32,6 +32,14 @@ def test_finds_python_files_in_name_order(tree):
     assert found(".") == ["b.py", "a/z.py", "a/b/c.py"]
 
 
+def test_a_script_run_by_a_python_shebang_is_found(tree):
+    """Held-out review 136, Y1 (yousum): bin/yousum, a Python script with no .py suffix named in setup.py's scripts=,
+    was never read, its OpenAI calls skipped silently. A shell script or a data file without a suffix is not."""
+    write_tree(tree, {"bin/yousum": "#!/usr/bin/env python3\nimport openai\n", "bin/run": "#!/bin/sh\necho hi\n",
+                      "LICENSE": "MIT\n", "tool.py": ""})
+    assert found(".") == ["tool.py", "bin/yousum"]
+
+
 def test_default_skipped_directories(tree):
     """.git, virtualenvs (by name or by pyvenv.cfg), node_modules, site-packages, caches, .tox."""
     write_tree(tree, {
