@@ -3370,3 +3370,19 @@ def test_a_python_decouple_key_read_is_renamed_as_an_environment_read_is() -> No
                                       'print(client.chat.completions.create(model="gpt-4o", messages=[]))\n')
         assert f'OPENAI_API_KEY = {call}("MISTRAL_API_KEY", cast=str, default=None)' in code, code
         assert not any("looks like an OpenAI key" in t for t in todos), todos
+
+
+def test_an_argparse_key_option_defaulting_to_the_environment_reads_the_new_variable() -> None:
+    """Held-out review 136, Y5: `p.add_argument("--api-key", default=os.getenv("OPENAI_API_KEY"))`, its value only
+    handed to the converted client (and checked): the default kept OpenAI's variable, so the OpenAI key went to Mistral
+    (401) while .env.example gained a MISTRAL_API_KEY nothing read. An option also read otherwise keeps it."""
+    from mechanics import convert_snippet
+
+    source = ('import argparse\nimport os\n\nfrom openai import OpenAI\n\np = argparse.ArgumentParser()\n'
+              'p.add_argument("--api-key", default=os.getenv("OPENAI_API_KEY"))\nargs = p.parse_args()\n'
+              'if not args.api_key:\n    p.error("pass --api-key")\nclient = OpenAI(api_key=args.api_key)\n'
+              'print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)\n')
+    code, _ = convert_snippet(source)
+    assert 'p.add_argument("--api-key", default=os.getenv("MISTRAL_API_KEY"))' in code, code
+    code, _ = convert_snippet(source + "print(args.api_key[:4])\n")
+    assert 'default=os.getenv("OPENAI_API_KEY")' in code, code

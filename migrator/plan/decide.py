@@ -3967,6 +3967,35 @@ def _class_key_verdict(builder, f, call, child, depth: int = 0) -> Optional[str]
     return CONVERT if fed else None
 
 
+def _option_default_feeds(f, node, ctor_verdict) -> Optional[bool]:
+    """``p.add_argument("--api-key", default=os.getenv("OPENAI_API_KEY"))``: whether the option, read back as
+    ``args.api_key``, only goes to converted constructors' ``api_key=`` (or a check of it) in the module; None where the
+    read is no option's default (held-out review 136, Y5: kept OpenAI's variable, while .env.example gained a
+    MISTRAL_API_KEY nothing read)."""
+    from codemods._facts import option_dest
+
+    holder = f.parent.get(id(node))
+    call = f.parent.get(id(holder)) if isinstance(holder, ast.keyword) and holder.arg == "default" else None
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "add_argument"):
+        return None
+    dest = option_dest([a.value if isinstance(a, ast.Constant) else None for a in call.args],
+                       next((kw.value.value for kw in call.keywords if kw.arg == "dest" and
+                             isinstance(kw.value, ast.Constant)), None))
+    reads = [n for n in f.nodes if isinstance(n, ast.Attribute) and n.attr == dest and isinstance(n.ctx, ast.Load)]
+    if not dest or not reads:
+        return False
+    fed = False
+    for read in reads:
+        up = f.parent.get(id(read))
+        if gate_test(f, read):
+            continue
+        if isinstance(up, ast.keyword) and up.arg == "api_key" and ctor_verdict(f.parent.get(id(up))) == CONVERT:
+            fed = True
+            continue
+        return False
+    return fed
+
+
 def _env_feeds(builder, f, node, ctor_verdict, wrappers: bool = False) -> bool:
     """Does the environment read ``node`` feed only converted constructors (``ctor_verdict``), here or through a name
     other modules import? ``wrappers``: a converted LangChain / LlamaIndex object of another module counts too (the
@@ -3975,6 +4004,9 @@ def _env_feeds(builder, f, node, ctor_verdict, wrappers: bool = False) -> bool:
     verdict = _ctor_verdict_around(f, node, ctor_verdict, builder)
     if verdict is not None:
         return verdict == CONVERT
+    option = _option_default_feeds(f, node, ctor_verdict)
+    if option is not None:
+        return option
     statement = next((parent for parent in ancestors_of(f, node) if isinstance(parent, ast.stmt)), None)
     if not isinstance(statement, (ast.Assign, ast.AnnAssign)):
         return False
