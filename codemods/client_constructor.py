@@ -1000,10 +1000,18 @@ class _Transformer(RuleTransformer):
                 bound = self._module_values().get(value.value) if isinstance(value, cst.Name) else value
                 variable = _env_variable(bound) if bound is not None and _is_env_read(bound) else None
                 own = variable if variable and variable != "OPENAI_API_KEY" else ""
+                # (a key read some other way, `config("OPENAI_API_KEY")` of python-decouple, `settings.OPENAI_KEY`:
+                # a .env value such a reader loads never reaches the environment Mistral() reads; held-out review 136,
+                # X1, the converted calls ran with no key)
+                elsewhere = code_of(bound) if isinstance(bound, (cst.Call, cst.Attribute)) and not variable and \
+                    target.attr.value == "api_key" else ""
                 self.todo(line, f"{code_of(target)} configures OpenAI's module-level client, which the calls this "
                                 "project keeps on OpenAI still use; for the calls moved to Mistral: "
                                 + advice.split(", and the converted calls", 1)[0]  # (the line stays for the others)
-                                + (f" (their mistral_client does not read {own})" if own else ""),
+                                + (f" (their mistral_client does not read {own})" if own else "")
+                                + (f" (this key comes from {elsewhere}, which puts nothing in the environment "
+                                   f"{MODULE_CLIENT_NAME} = Mistral() reads: give it api_key= read the same way, "
+                                   "the Mistral key's)" if elsewhere else ""),
                           steps=(KEY_STEP.replace("wherever OPENAI_API_KEY is set today", f"wherever {own} (the app's "
                                                   "OpenAI key) is set today") if own else KEY_STEP,)
                           if target.attr.value == "api_key" else ())

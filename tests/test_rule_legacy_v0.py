@@ -2032,3 +2032,17 @@ def test_a_module_key_serving_kept_and_moved_calls_names_the_apps_own_variable()
         steps = [s["step"] for s in summarize(run([tmp], config=Config(respect_gitignore=False), mode=Mode.DIFF,
                                                    jobs=1, progress=False))["steps"]]
     assert any("wherever API_KEY (the app's OpenAI key) is set today" in s for s in steps), steps
+
+
+def test_a_module_key_read_by_decouple_serving_kept_and_moved_calls_says_mistral_reads_no_such_key():
+    """Held-out review 136, X1 (retainAI): `openai.api_key = config("OPENAI_API_KEY")` (python-decouple) beside a kept
+    call: the converted calls' Mistral() was told to read MISTRAL_API_KEY "wherever OPENAI_API_KEY is set", but decouple
+    reads .env without putting it in the environment, so it ran with no key (401)."""
+    from mechanics import convert_files
+
+    source = ("from decouple import config\nimport openai\n\nopenai.api_key = config(\"OPENAI_API_KEY\")\n\n"
+              "r = openai.ChatCompletion.create(model=\"gpt-4o\", messages=[])\nprint(r[\"choices\"][0][\"message\"]"
+              "[\"content\"])\nimg = openai.Image.create(prompt=\"a cat\", n=1, size=\"512x512\")\n")
+    out = convert_files({"qa.py": source})["qa.py"]
+    assert "(this key comes from config(\"OPENAI_API_KEY\"), which puts nothing in the environment mistral_client = " \
+           "Mistral() reads: give it api_key= read the same way, the Mistral key's)" in out, out
