@@ -2046,3 +2046,22 @@ def test_a_module_key_read_by_decouple_serving_kept_and_moved_calls_says_mistral
     out = convert_files({"qa.py": source})["qa.py"]
     assert "(this key comes from config(\"OPENAI_API_KEY\"), which puts nothing in the environment mistral_client = " \
            "Mistral() reads: give it api_key= read the same way, the Mistral key's)" in out, out
+
+
+def test_a_v0_module_given_a_local_servers_stand_in_key_is_left_as_that_servers():
+    """Held-out review 137, Y1 (MAC-SQL): `openai.api_base = os.getenv("OPENAI_API_BASE")` and `openai.api_key =
+    "EMPTY"` (FastChat's stand-in), the calls sending a Llama model: converted to Mistral(api_key="EMPTY"), the Llama
+    model sent to Mistral; the openai>=1 form is left alone as a local server's."""
+    code, todos = convert('''\
+        import os
+        import openai
+
+        openai.api_base = os.getenv("OPENAI_API_BASE")
+        openai.api_key = "EMPTY"
+
+
+        def ask(prompt, model="CodeLlama-7b-hf"):
+            r = openai.ChatCompletion.create(model=model, messages=[{"role": "user", "content": prompt}])
+            return r["choices"][0]["message"]["content"]
+        ''')
+    assert "Mistral" not in code and "openai.ChatCompletion.create(" in code and not todos, (code, todos)

