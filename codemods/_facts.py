@@ -1188,7 +1188,8 @@ class _Collector(NodeVisitor):
                 node.targets[0].id in self.facts.view.plan.base_url_args.get(self.facts.view.path, {}):
             self.mark()  # `BASE_URL = os.getenv("BASE_URL", "https://api.openai.com/v1")` handed to a converted
             # client's base_url parameter (MIG101 maps it; held-out review 109, X5)
-        for target in node.targets:
+        # (`openai.api_key, TOKEN = sys.argv[1:3]`: an element of a tuple target too; held-out review 137, Y2)
+        for target in [e for t in node.targets for e in (t.elts if isinstance(t, (ast.Tuple, ast.List)) else [t])]:
             if (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
                     and (self.facts.openai_modules.get(target.value.id) == "openai" or self.facts.view is not None and
                          (self.facts.view.site(target) or ("",))[0] == "modcfg")  # (a star import's: review 125, Y3)

@@ -390,6 +390,28 @@ class _Transformer(RuleTransformer):
         left += carried
         return out
 
+    def _unpacked_settings(self, target: "cst.Tuple | cst.List") -> None:
+        """``openai.api_key, TOKEN = sys.argv[1:3]``: a module setting among the names a statement unpacks to (the
+        facts count it as one, as ``_Collector.visit_Assign`` does): where the module's calls moved, the converted
+        calls' client reads none of it (held-out review 137, Y2: Mistral() ran with no key, silently)."""
+        for element in target.elements:
+            value = element.value
+            if not (isinstance(value, cst.Attribute) and isinstance(value.value, cst.Name) and
+                    self.facts.openai_modules.get(value.value.value) == "openai" and
+                    value.attr.value in MODULE_CLIENT_SETTINGS):
+                continue
+            line = self.next_site_line(MODCFG)
+            if not (self.answer and self.answer[0] == "modcfg" and self.answer[1]) or self.compat is not None:
+                continue
+            if value.attr.value == "api_key":
+                self.todo(line, f"{code_of(value)} is set here among other names; the converted calls go through "
+                                f"{MODULE_CLIENT_NAME}, which reads MISTRAL_API_KEY, not this: give it "
+                                f"Mistral(api_key=...) with a Mistral key from the same place (or set MISTRAL_API_KEY)",
+                          (KEY_STEP,))
+            else:
+                self.todo(line, f"{code_of(value)} configures OpenAI's module-level client: "
+                                f"{MODULE_CLIENT_SETTINGS[value.attr.value]}")
+
     def _key_setting_drops(self, target: cst.Attribute) -> bool:
         """``openai.api_key = os.environ["OPENAI_API_KEY"]`` (or getenv) alone on a module-level line, or
         ``os.getenv`` / ``os.environ.get`` alone on a line of a function's body, with nothing else in the module
@@ -961,6 +983,9 @@ class _Transformer(RuleTransformer):
     def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
         """``openai.api_key = ...`` configures OpenAI's module-level client, which Mistral lacks."""
         target = node.target
+        if isinstance(target, (cst.Tuple, cst.List)):
+            self._unpacked_settings(target)
+            return
         if (isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name)
                 and self.facts.openai_modules.get(target.value.value) == "openai"
                 and target.attr.value in MODULE_CLIENT_SETTINGS):

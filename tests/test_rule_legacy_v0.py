@@ -2065,3 +2065,22 @@ def test_a_v0_module_given_a_local_servers_stand_in_key_is_left_as_that_servers(
             return r["choices"][0]["message"]["content"]
         ''')
     assert "Mistral" not in code and "openai.ChatCompletion.create(" in code and not todos, (code, todos)
+
+
+def test_a_module_key_set_by_unpacking_gets_its_todo():
+    """Held-out review 137, Y2 (ChatGPTBot): `openai.api_key, TOKEN = sys.argv[1:3]` before v0 calls that converted:
+    no TODO, "1 exact", and the converted Mistral() ran with no key (the bot answered every user "I broke")."""
+    code, todos = convert('''\
+        import sys
+        import openai
+
+        openai.api_key, TOKEN = sys.argv[1:3]
+
+
+        def chat(prompt):
+            r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": prompt}])
+            return r["choices"][0]["message"]["content"]
+        ''')
+    assert "mistral_client.chat.complete(" in code and any(
+        t.startswith("openai.api_key is set here among other names; the converted calls go through mistral_client, "
+                     "which reads MISTRAL_API_KEY, not this") for t in todos), (code, todos)
