@@ -2842,3 +2842,23 @@ def test_held_out_132_pre_1_0_imports_langchain_core_keeps_are_rewritten_there()
     assert "from langchain_core.prompts import ChatPromptTemplate\n" in code, code
     [legacy] = [t for t in todos if "LangChain paths before 1.0" in t]
     assert legacy.startswith("CharacterTextSplitter from langchain.text_splitter"), legacy
+
+
+def test_held_out_137_prompt_submodules_and_base_retriever_are_rewritten_to_langchain_core():
+    """Held-out review 137, X6 (sample_agent, clothing_agent): `from langchain.prompts.prompt import PromptTemplate`,
+    `from langchain.prompts.few_shot import FewShotPromptTemplate` and `from langchain.schema import BaseRetriever` kept
+    their paths with a TODO that named the langchain-core module to use."""
+    code, todos = convert('''\
+        from langchain_openai import ChatOpenAI
+        from langchain.prompts.prompt import PromptTemplate
+        from langchain.prompts.few_shot import FewShotPromptTemplate
+        from langchain.schema import BaseRetriever
+
+        llm = ChatOpenAI(model="gpt-4o-mini")
+        print((PromptTemplate.from_template("{q}") | llm).invoke({"q": "hi"}).content, FewShotPromptTemplate,
+              BaseRetriever)
+        ''')
+    assert "from langchain_core.prompts import PromptTemplate\n" in code and \
+        "from langchain_core.prompts import FewShotPromptTemplate\n" in code and \
+        "from langchain_core.retrievers import BaseRetriever\n" in code, code
+    assert not [t for t in todos if "LangChain paths before 1.0" in t], todos
