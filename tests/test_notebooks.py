@@ -329,6 +329,22 @@ def test_the_langchain_integration_is_added_to_one_pip_line_of_a_notebook(tmp_pa
     assert "ChatMistralAI(" in cells[1], cells
 
 
+def test_a_pip_line_whose_wrapper_brought_openai_gets_the_sdk_the_converted_cells_import(tmp_path, monkeypatch):
+    """Held-out review 137, X3 (2024_2_Database): `%pip install langchain-openai faiss-cpu` (which brought openai)
+    became langchain-mistralai, which does not install mistralai, while a converted cell imports it: a
+    ModuleNotFoundError on a fresh kernel. The line installs the SDK too, and a second run leaves it."""
+    monkeypatch.chdir(tmp_path)
+    write_tree(tmp_path, {"nb.ipynb": notebook(
+        "%pip install langchain-openai faiss-cpu",
+        "from openai import OpenAI\n\nclient = OpenAI()\n"
+        "print(client.chat.completions.create(model='gpt-4o', messages=[]).choices[0].message.content)",
+        "from langchain_openai import OpenAIEmbeddings\n\nemb = OpenAIEmbeddings()\nprint(emb.embed_query('hi'))")})
+    run(["nb.ipynb"], mode=Mode.WRITE, jobs=1)
+    cells = code_cells((tmp_path / "nb.ipynb").read_text())
+    assert cells[0] == '%pip install "langchain-mistralai>=1.1,<2" faiss-cpu "mistralai>=3.7,<4"', cells
+    assert run(["nb.ipynb"], mode=Mode.CHECK, jobs=1).exit_code == 0
+
+
 def test_a_second_run_leaves_the_pip_line_a_first_run_wrote(tmp_path, monkeypatch):
     """Held-out review 109, Y2 (LargeLanguageModel): `%pip install --quiet langchain` then `%pip install --quiet
     langchain-openai`; the first run wrote `"langchain-mistralai>=1.1,<2"` in place of langchain-openai, and a second

