@@ -2862,3 +2862,31 @@ def test_held_out_137_prompt_submodules_and_base_retriever_are_rewritten_to_lang
         "from langchain_core.prompts import FewShotPromptTemplate\n" in code and \
         "from langchain_core.retrievers import BaseRetriever\n" in code, code
     assert not [t for t in todos if "LangChain paths before 1.0" in t], todos
+
+
+def test_held_out_137_embeddings_sharing_a_store_with_a_kept_embedder_stay_with_it():
+    """Held-out review 137, X1 / X2 (Satyamdixit6/RAG, JJong): a LangChain Chroma over the collection Chroma's own
+    OpenAIEmbeddingFunction fills, and `FAISS.from_texts(...).save_local("faiss_index")` (chained) read back by a
+    load_local whose OpenAIEmbeddings stays: one side converted, and every search failed on the other model's
+    vectors."""
+    from mechanics import convert_files
+
+    chroma = ("import chromadb\nfrom chromadb.utils import embedding_functions\nfrom langchain_openai import "
+              "OpenAIEmbeddings\nfrom langchain_community.vectorstores import Chroma\n\n"
+              "client = chromadb.PersistentClient(path='./db')\ncollection = client.get_or_create_collection(\n"
+              "    'docs', embedding_function=embedding_functions.OpenAIEmbeddingFunction(model_name='text-embedding-"
+              "ada-002'))\nstore = Chroma(client=client, collection_name='docs', "
+              "embedding_function=OpenAIEmbeddings())\nprint(store.similarity_search('What is RAG?', k=1))\n")
+    out = convert_files({"app.py": chroma})["app.py"]
+    assert "OpenAIEmbeddings()" in out and "MistralAIEmbeddings" not in out and \
+        'it shares the vector store at "docs" with the OpenAIEmbeddingFunction here' in out, out
+    app = ("import os\nfrom langchain_openai import ChatOpenAI, OpenAIEmbeddings\n"
+           "from langchain_community.vectorstores import FAISS\n\nkey = os.environ['OPENAI_API_KEY']\n"
+           "llm = ChatOpenAI(model='gpt-4o-mini', openai_api_key=key)\n"
+           "store = FAISS.load_local('faiss_index', OpenAIEmbeddings(openai_api_key=key), "
+           "allow_dangerous_deserialization=True)\nprint(llm('hi').content, store)\n")
+    ingest = ("from langchain_openai import OpenAIEmbeddings\nfrom langchain_community.vectorstores import FAISS\n\n"
+              "FAISS.from_texts(['Opening hours: 9-17.'], OpenAIEmbeddings()).save_local('faiss_index')\n")
+    out = convert_files({"app.py": app, "ingest.py": ingest})
+    assert "MistralAIEmbeddings" not in out["ingest.py"] and \
+        'it shares the vector store at "faiss_index" with the OpenAIEmbeddings in app.py' in out["ingest.py"], out

@@ -413,7 +413,8 @@ def might_share_stores(source: str) -> bool:
     from migrator.mapping.embeddings import STORE_PATH_CALLS, STORE_PATH_KEYWORDS
 
     return "langchain" in source and "Embeddings" in source and \
-        any(word in source for word in (*STORE_PATH_KEYWORDS, *STORE_PATH_CALLS, "save_local"))
+        any(word in source for word in (*STORE_PATH_KEYWORDS, *STORE_PATH_CALLS, "save_local", "collection_name")) or \
+        "OpenAIEmbeddingFunction" in source and "collection" in source
 
 
 def shared_stores(modules) -> dict:
@@ -428,6 +429,20 @@ def shared_stores(modules) -> dict:
 
     by_key: dict = {}  # key -> [(path, site, the path as written)]
     for path, tree, plan in modules:
+        # Chroma's own OpenAIEmbeddingFunction filling a collection by name (`client.get_or_create_collection("docs",
+        # embedding_function=OpenAIEmbeddingFunction(...))`), which migrator keeps: a LangChain object handed the same
+        # collection (`Chroma(collection_name="docs", ...)`) queries its vectors (held-out review 137, X1: converted,
+        # every search failed on ada-002's 1536 dimensions)
+        for node in ast_walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
+                    "get_or_create_collection", "create_collection", "get_collection") and \
+                    any(k.arg == "embedding_function" and isinstance(k.value, ast.Call) and
+                        (_dotted(k.value.func) or "").endswith("OpenAIEmbeddingFunction") for k in node.keywords):
+                name = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "name"), None)
+                if isinstance(name, ast.Constant) and isinstance(name.value, str):
+                    site = Site(node.lineno, node.col_offset, "OpenAIEmbeddingFunction", 0, "OpenAIEmbeddingFunction",
+                                KEEP)
+                    by_key.setdefault(("collection", name.value), []).append((path, site, f'"{name.value}"'))
         sites = {(s.line, s.col): s for s in plan.sites if s.verdict in (CONVERT, KEEP)
                  and lc.CLASSES.get(s.cls, ("",))[0] == lc.EMBEDDINGS} if plan is not None else {}
         if not sites:
@@ -503,7 +518,17 @@ def shared_stores(modules) -> dict:
             for value in written:
                 for key in keys(value):
                     by_key.setdefault(key, []).append((path, site, _shown(value)))
+            for value in [k.value for k in node.keywords if k.arg == "collection_name"]:
+                if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                    by_key.setdefault(("collection", value.value), []).append((path, site, f'"{value.value}"'))
             stores[id(node)] = site
+        for node in ast_walk(tree):
+            # `FAISS.from_texts(texts, emb).save_local("faiss_index")`, chained (held-out review 137, X2: the writer
+            # converted, the reader in app.py stayed, and every search failed on the index's size)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "save_local" \
+                    and id(node.func.value) in stores and node.args:
+                for key in keys(node.args[0]):
+                    by_key.setdefault(key, []).append((path, stores[id(node.func.value)], _shown(node.args[0])))
         for node in ast_walk(tree):  # `db = FAISS.from_documents(docs, emb)` ... `db.save_local("faiss_index")`
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and id(node.value) in stores:
                 held = ast.unparse(node.targets[0])
@@ -525,6 +550,8 @@ def shared_stores(modules) -> dict:
                 "on OpenAI (a store holds one model's vectors; the other model's queries fail on them): move that one "
                 "first, then run migrator again"))
         for path, site, shown in kept:
+            if site.cls == "OpenAIEmbeddingFunction":
+                continue  # (Chroma's: MIG106's own TODO is at it)
             other_path, other, _ = moving[0]
             out.setdefault(path, {}).setdefault((site.line, site.col), ("note", (
                 f"shares the vector store at {shown} with the {other.cls} {_where(other_path, path)}, kept on OpenAI "
