@@ -6373,3 +6373,22 @@ def test_held_out_131_a_parameter_rebound_in_one_branch_is_the_parameter_in_the_
     by_line = {c.line: c for c in plan.clients}
     assert by_line[9].provider == "local server", by_line
     assert by_line[11].provider != "local server", by_line
+
+
+def test_a_configured_base_url_client_used_only_for_images_is_not_told_to_point_at_mistral() -> None:
+    """Held-out review 137, Y4 (TableRound): `AsyncOpenAI(base_url=settings.get_base_url("openai"))` used only for
+    images.generate was told "point it at Mistral there (https://api.mistral.ai/v1 ...)", which breaks the DALL-E
+    call: it stays on OpenAI where the configuration names OpenAI, its API having no Mistral counterpart."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import openai
+
+
+        async def draw(settings, prompt):
+            client = openai.AsyncOpenAI(api_key=settings.get_api_key("openai"), base_url=settings.get_base_url("openai"))
+            response = await client.images.generate(model="dall-e-3", prompt=prompt, n=1)
+            return response.data[0].url
+        ''')
+    assert len(todos) == 1 and "this client talks to OpenAI, and stays there: its images.generate has no Mistral " \
+        "counterpart" in todos[0] and "point it at Mistral" not in todos[0], todos

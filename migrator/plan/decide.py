@@ -988,7 +988,8 @@ def decide(builder, files) -> ConversionPlan:
         # (the OpenAI models the calls of its group send: a relay chosen in a branch makes its calls through the name
         # an OpenAI client shares; held-out review 117, X2)
         models = set().union(*(m.openai_models for m in groups[builder.find(oid)])) if origin.relay else set()
-        todo = CONFIGURED_ENDPOINT_TODO if verdict == OTHER and origin.provider == "unknown endpoint" and \
+        todo = _configured_endpoint_todo(groups[builder.find(oid)]) \
+            if verdict == OTHER and origin.provider == "unknown endpoint" and \
             not provider_named_by_path(origin.path) else \
             RELAY_ENDPOINT_TODO.format(host=origin.provider.removeprefix("endpoint ") if origin.provider.startswith(
                 "endpoint ") else f"{origin.provider}'s", why=origin.relay if not origin.key_text or "openai" in (
@@ -3596,6 +3597,21 @@ def _env_helpers_of(builder, f) -> frozenset:
         if other is not None and other is not f:
             found.update(f"{alias}.{helper}" for helper in own(other))
     return frozenset(found)
+
+
+def _configured_endpoint_todo(group) -> str:
+    """CONFIGURED_ENDPOINT_TODO, unless the client's uses are all of APIs Mistral has no counterpart of (``images.
+    generate``): pointed at Mistral, those would fail; where the configuration names OpenAI, it stays on OpenAI there
+    (held-out review 137, Y4: "point it at Mistral" of a DALL-E client)."""
+    from migrator.mapping.surfaces import closest_feature
+
+    surfaces = {use.surface for member in group for use in member.uses}
+    if surfaces and all(closest_feature(surface) is not None for surface in surfaces):
+        shown = ", ".join(sorted(surfaces)[:3])
+        return (f"left as it is: its base_url comes from the app's configuration and is not OpenAI's by name; where "
+                f"the configuration names OpenAI, this client talks to OpenAI, and stays there: its {shown} has no "
+                f"Mistral counterpart ({closest_feature(sorted(surfaces)[0])})")
+    return CONFIGURED_ENDPOINT_TODO
 
 
 def _dead_setting(builder, path: str, module_callers: set, decision, by_path: dict, key_readers: set) -> bool:
