@@ -3386,3 +3386,16 @@ def test_an_argparse_key_option_defaulting_to_the_environment_reads_the_new_vari
     assert 'p.add_argument("--api-key", default=os.getenv("MISTRAL_API_KEY"))' in code, code
     code, _ = convert_snippet(source + "print(args.api_key[:4])\n")
     assert 'default=os.getenv("OPENAI_API_KEY")' in code, code
+
+
+def test_an_azure_client_imported_from_openai_lib_azure_gets_the_same_todo() -> None:
+    """Held-out review 137, Y5 (GrootAi): `from openai.lib.azure import AzureOpenAI` lost the MistralAzure hint the
+    `from openai import AzureOpenAI` TODO gives."""
+    from mechanics import convert_snippet
+
+    said = []
+    for module in ("openai", "openai.lib.azure"):
+        _, todos = convert_snippet(f"from {module} import AzureOpenAI\n\nclient = AzureOpenAI(api_version='2024-06-01')"
+                                   "\nprint(client.chat.completions.create(model='gpt-4o', messages=[]))\n")
+        said.append([t for t in todos if "Azure OpenAI deployments" in t])
+    assert said[0] == said[1] and "MistralAzure" in said[0][0], said
