@@ -343,6 +343,8 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
         # the import block, after the app's own (held-out review 20, R-A7: devika's UserMessage import)
         anchor = anchor_end = mistral_end
     early = _early_imports(tree, anchor, pending_from, edits, newline)  # line index -> an import read above anchor
+    early.update({at: early.get(at, "") + text for at, text in
+                  _later_cell_imports(tree, lines, anchor, pending_from, edits, newline, statements).items()})
     stdlib_at: dict[int, list[str]] = {}  # line index -> the standard-library imports that go before it
     block_end = _stdlib_block_end(tree, lines, anchor, edits, pending_plain)
     if block_end is not None:
@@ -942,6 +944,42 @@ def _early_imports(tree: ast.Module, anchor: Optional[int], pending_from: dict, 
         early[at] = early.get(at, "") + f"from {module} import {', '.join(names)}{newline}"
         del pending_from[module]
     return early
+
+
+def _later_cell_imports(tree: ast.Module, lines: list, anchor: Optional[int], pending_from: dict, edits: dict,
+                        newline: str, statements: list) -> dict:
+    """A notebook's ``from <module> import <names>`` whose names are first read in a cell after the one of ``anchor``
+    (the first openai import's place): line index -> the import, in the cell that reads them, after its own imports,
+    taken out of ``pending_from`` (held-out review 137, X4: `from langchain_mistralai import MistralAIEmbeddings` went
+    to the first cell, above the `%pip install` cell that installs it, and the notebook failed run top to bottom).
+    Names a module statement of ours reads (``Mistral`` of ``mistral_client = Mistral()``) stay at ``anchor``."""
+    found: dict = {}
+    if anchor is None or not any(_CELL_MARK.match(line) for line in lines):
+        return found
+    anchor_cell = max((i for i in range(min(anchor, len(lines))) if _CELL_MARK.match(lines[i])), default=-1)
+    for module, names in list(pending_from.items()):
+        # (a wrapper's integration only: the SDK's own imports follow the cells' openai imports, _in_place_imports)
+        if module.split(".")[0] == "mistralai" or \
+                any(re.search(rf"\b{re.escape(name)}\b", code) for name in names for code in statements):
+            continue
+        reads = [n.lineno - 1 for n in ast_walk(tree) if isinstance(n, ast.Name) and n.id in names]
+        if not reads:
+            continue
+        first_cell = max((i for i in range(min(reads) + 1) if _CELL_MARK.match(lines[i])), default=-1)
+        at = _first_reader_cell(tree, lines, set(names)) if first_cell > anchor_cell else None
+        if at is None or at <= anchor or any(start < at < end for start, (end, _) in edits.items()):
+            continue
+        # (only into a cell that imported the OpenAI side itself, `from langchain_openai import ChatOpenAI,
+        # OpenAIEmbeddings`: the cell where the notebook's author put that import)
+        if not any(isinstance(node, (ast.Import, ast.ImportFrom)) and first_cell < node.lineno - 1 < at and
+                   any(name.split(".")[0] in ("openai", "langchain_openai", "langchain", "langchain_community",
+                                              "llama_index") for name in ([node.module or ""] if isinstance(
+                                                  node, ast.ImportFrom) else [a.name for a in node.names]))
+                   for node in tree.body):
+            continue
+        found[at] = found.get(at, "") + f"from {module} import {', '.join(names)}{newline}"
+        del pending_from[module]
+    return found
 
 
 def _before_first_use(tree: ast.Module, node: ast.ImportFrom, names: list, statements: bool) -> bool:

@@ -1094,3 +1094,22 @@ def test_held_out_128_a_laid_out_constructor_indents_as_its_own_cell_does(tmp_pa
     sources = _cell_sources(path)
     assert "client = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n" in sources[1], sources[1]
     assert sources[0] == 'with open("notes.txt") as f:\n        notes = f.read()\n', sources[0]
+
+
+def test_a_wrappers_new_import_goes_to_the_cell_that_imported_the_openai_class(tmp_path):
+    """Held-out review 137, X4 (2024_2_Database): `from langchain_mistralai import MistralAIEmbeddings` went to the
+    first cell (the first openai import's), above the `%pip install` cell that installs it: run top to bottom, the
+    notebook failed there. It goes to the cell that imported OpenAIEmbeddings and uses it."""
+    from migrator.engine import Mode, run
+
+    cells = ["import openai\n\nr = openai.chat.completions.create(model='gpt-4o-mini', messages=[])\n"
+             "print(r.choices[0].message.content)",
+             "%pip install langchain langchain-openai",
+             "from langchain_openai import ChatOpenAI, OpenAIEmbeddings\n\nllm = ChatOpenAI(model='gpt-4o-mini')\n"
+             "print(llm.invoke('hi').content)\nvec = OpenAIEmbeddings().embed_query('a')"]
+    path = _write_cells(tmp_path, cells)
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    sources = _cell_sources(path)
+    assert "langchain_mistralai" not in sources[0] and \
+        "from langchain_mistralai import ChatMistralAI, MistralAIEmbeddings" in sources[2], sources
+    assert run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False).exit_code == 0
