@@ -4063,7 +4063,7 @@ class _Builder:
                 # Mistral(api_key="EMPTY"), the Llama model sent to Mistral), as the openai>=1 form stays
                 settings = self.module_settings.setdefault(f.path, {})
                 if not settings.get("endpoint"):
-                    settings["endpoint"] = f"a local server (openai.api_key = {value.value!r}, a stand-in key)"
+                    settings["endpoint"] = f"{_STAND_IN_SERVER}{value.value!r}, a stand-in key)"
             if value is not None and chain[0] in ("base_url", "api_base", "api_type"):
                 text = _expression_text(f, f.scope_of.get(id(node), ()), value)
                 settings = self.module_settings.setdefault(f.path, {})
@@ -4088,7 +4088,8 @@ class _Builder:
                         # calls were left alone as that provider's, with no TODO)
                         settings.setdefault("endpoint_when", f"{provider} when {'.'.join(scope)}() has run")
                     elif provider not in ("openai", "unknown endpoint"):
-                        if not settings.get("endpoint"):
+                        # (a server named outranks what a stand-in key alone says)
+                        if not settings.get("endpoint") or settings["endpoint"].startswith(_STAND_IN_SERVER):
                             settings["endpoint"] = provider
                     else:
                         settings.setdefault("endpoint", "")
@@ -8205,6 +8206,9 @@ def _module_string(f: _File, at: ast.AST, value: ast.AST) -> bool:
         return False  # a local or a parameter of that name
     bound = f.assigns.get(((), value.id), [])
     return bool(bound) and all(isinstance(v, ast.Constant) and isinstance(v.value, str) for v in bound)
+
+
+_STAND_IN_SERVER = "a local server (openai.api_key = "  # (the v0 module's endpoint a stand-in key tells)
 
 
 def _v0_own_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
