@@ -576,3 +576,19 @@ def test_a_file_call_with_no_mistral_form_is_not_told_to_be_converted_by_hand() 
         ''')
     files = [t for t in todos if t.startswith("files.")]
     assert len(files) == 3 and not any("to move it" in t for t in files), files
+
+
+def test_a_batch_polled_by_another_script_stays_with_the_script_that_made_it() -> None:
+    """Held-out review 138, Y1 (openai-batch-quickstart): run_batch.py's batches.create stays on OpenAI; check_batch.py
+    polling `client.batches.retrieve("batch_67dd...")` converted to Mistral's batch.jobs.get, which knows no OpenAI
+    batch id. The poller stays with the maker."""
+    from mechanics import convert_files
+
+    run_batch = ("from openai import OpenAI\n\nclient = OpenAI()\nf = client.files.create(file=open('requests.jsonl', "
+                 "'rb'), purpose='batch')\nbatch = client.batches.create(input_file_id=f.id, endpoint='/v1/chat/"
+                 "completions', completion_window='24h')\nprint(batch.id)\n")
+    check = ("from openai import OpenAI\n\nclient = OpenAI()\njob = client.batches.retrieve('batch_67ddbe2aa9248')\n"
+             "if job.status == 'completed':\n    data = client.files.content(job.output_file_id).content\n")
+    out = convert_files({"run_batch.py": run_batch, "check_batch.py": check})
+    assert "client.batches.retrieve(" in out["check_batch.py"] and "its files / batches calls may take the ids of " \
+        "files or batches made by client in run_batch.py" in out["check_batch.py"], out["check_batch.py"]

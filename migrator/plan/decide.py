@@ -2546,8 +2546,12 @@ def _own_decision(origin, group_decision, members) -> tuple[str, str, tuple[str,
             " (see its TODO)", blockers
     if origin.file_ids_from and not any(u.surface == "files.create" or u.blocking for u in origin.uses):
         makers = origin.file_ids_from
-        return KEEP, (f"its files calls may take the ids of files uploaded by {', '.join(makers[:3])}, which "
-                      f"stay{'s' if len(makers) == 1 else ''} on OpenAI: Mistral knows no OpenAI file id"), blockers
+        batches = any(u.surface.startswith("batches.") for u in origin.uses)
+        what = ("files / batches", "files or batches made", "file or batch") if batches else \
+            ("files", "files uploaded", "file")
+        return KEEP, (f"its {what[0]} calls may take the ids of {what[1]} by {', '.join(makers[:3])}, which "
+                      f"stay{'s' if len(makers) == 1 else ''} on OpenAI: Mistral knows no OpenAI {what[2]} id"), \
+            blockers
     return KEEP, reason, blockers
 
 
