@@ -1268,6 +1268,31 @@ class _Transformer(RuleTransformer):
                 return False
         return True
 
+    def _same_key_as_kept(self, value: cst.BaseExpression) -> str:
+        """Where a client of this module kept on OpenAI is ("in chat()"; no line number: the TODOs written above move
+        it) whose api_key is written as ``value`` is (``api.api_key``: a keyword, or the "api_key" entry of the dict
+        it splats), else ""."""
+        view, tree = self.facts.view, self.facts.tree
+        text = code_of(value)
+        if view is None or not isinstance(tree, ast.Module) or not isinstance(value, (cst.Attribute, cst.Subscript)):
+            return ""
+        for client in view.plan.clients:
+            if client.decision != KEEP or client.provider != "openai" or client.path != view.path:
+                continue
+            for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call) and n.lineno == client.line):
+                given = [k.value for k in call.keywords if k.arg == "api_key"]
+                for splat in (k.value for k in call.keywords if k.arg is None and isinstance(k.value, ast.Name)):
+                    given += [v for node in ast.walk(tree) if isinstance(node, ast.Assign) and
+                              any(isinstance(t, ast.Name) and t.id == splat.id for t in node.targets) and
+                              isinstance(node.value, ast.Dict)
+                              for k, v in zip(node.value.keys, node.value.values)
+                              if isinstance(k, ast.Constant) and k.value == "api_key"]
+                if any(ast.unparse(v) == text for v in given):
+                    around = [d for d in ast.walk(tree) if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef))
+                              and d.lineno <= client.line <= (d.end_lineno or d.lineno)]
+                    return f"in {max(around, key=lambda d: d.lineno).name}()" if around else "at module level"
+        return ""
+
     def _key_shared_with_kept(self, value: cst.BaseExpression) -> str:
         """Where ``value`` is a parameter of the function being converted and a caller in this module hands the same
         expression to it and to a function whose client stays on OpenAI with that parameter as its key (``run()``:
@@ -1899,6 +1924,12 @@ class _Transformer(RuleTransformer):
                     # held-out review 125, X3: one value handed to this function and to one whose client stays on
                     # OpenAI ("make sure it holds a Mistral key" broke the kept path once followed)
                     self.todo(line, shared)
+                elif (kept_where := self._same_key_as_kept(value)):
+                    # `AsyncOpenAI(api_key=api.api_key)` here, `params = {"api_key": api.api_key}` of a client kept
+                    # on OpenAI in another function (held-out review 138, X1: one attribute cannot hold both keys)
+                    self.todo(line, f"api_key={code_of(value)} is also the key of the client kept on OpenAI "
+                                    f"{kept_where}: one value cannot hold both keys; give this client a Mistral key of "
+                                    "its own (a separate setting, or MISTRAL_API_KEY: leave api_key out)")
                 else:
                     self.todo(line, f"api_key={code_of(value)}: make sure it holds a Mistral API key, not an OpenAI "
                                     "one (the SDK reads MISTRAL_API_KEY when api_key is not given)")

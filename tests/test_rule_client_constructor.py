@@ -3399,3 +3399,31 @@ def test_an_azure_client_imported_from_openai_lib_azure_gets_the_same_todo() -> 
                                    "\nprint(client.chat.completions.create(model='gpt-4o', messages=[]))\n")
         said.append([t for t in todos if "Azure OpenAI deployments" in t])
     assert said[0] == said[1] and "MistralAzure" in said[0][0], said
+
+
+def test_a_converted_clients_key_written_as_a_kept_clients_says_one_value_cannot_hold_both() -> None:
+    """Held-out review 138, X1 (code_explore): `AsyncOpenAI(**params)` with `params = {"api_key": api.api_key}` kept on
+    OpenAI in chat(), `AsyncOpenAI(api_key=api.api_key)` converted in embed(): "make sure it holds a Mistral key" broke
+    chat once followed, and the OpenAI key went to Mistral as shipped."""
+    from mechanics import convert_idempotent
+
+    _, todos = convert_idempotent('''\
+        from openai import AsyncOpenAI
+
+
+        async def chat(api, msgs):
+            params = {"api_key": api.api_key}
+            if api.base_url is not None:
+                params["base_url"] = api.base_url
+            client = AsyncOpenAI(**params)
+            r = await client.chat.completions.create(model=api.model, messages=msgs)
+            return r.choices[0].message.content
+
+
+        async def embed(api, text):
+            client = AsyncOpenAI(api_key=api.api_key)
+            r = await client.embeddings.create(input=text, model="text-embedding-3-small")
+            return r.data[0].embedding
+        ''')
+    assert any(t.startswith("api_key=api.api_key is also the key of the client kept on OpenAI in chat(): one value "
+                            "cannot hold both keys") for t in todos), todos
