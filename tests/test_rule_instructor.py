@@ -713,3 +713,33 @@ def test_held_out_123_parallel_tools_mode_names_the_mode_to_switch_to():
                ".TOOLS, then run migrator again)" in t for t in todos), todos
     code, todos = convert_snippet(source.replace("PARALLEL_TOOLS", "TOOLS"))
     assert "instructor.from_mistral(Mistral(" in code and not todos, (code, todos)
+
+
+def test_held_out_138_an_attribute_patched_in_place_in_init_is_the_instructor_client_in_other_methods():
+    """Held-out review 138, X2: `self.client = AsyncOpenAI()` then `self.client = instructor.patch(self.client)` in
+    __init__, read in a method: a client stored first and wrapped later is the same client (issue 8, surface 10); it
+    was kept with "patched by instructor where migrator does not see it"."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import instructor
+        from openai import AsyncOpenAI
+        from pydantic import BaseModel
+
+
+        class User(BaseModel):
+            name: str
+
+
+        class Provider:
+            def __init__(self):
+                self.client = AsyncOpenAI()
+                self.client = instructor.patch(self.client)
+
+            async def extract_user(self, text):
+                return await self.client.chat.completions.create(
+                    model="gpt-4o-mini", messages=[{"role": "user", "content": text}], response_model=User
+                )
+        ''')
+    assert not todos and "self.client = instructor.from_mistral(self.client, use_async=True)" in code, (code, todos)
+    assert 'model="mistral-small-latest"' in code and "AsyncOpenAI" not in code, code

