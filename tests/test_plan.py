@@ -6,6 +6,7 @@ from __future__ import annotations
 import filecmp
 import os
 import shutil
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -6392,3 +6393,41 @@ def test_a_configured_base_url_client_used_only_for_images_is_not_told_to_point_
         ''')
     assert len(todos) == 1 and "this client talks to OpenAI, and stays there: its images.generate has no Mistral " \
         "counterpart" in todos[0] and "point it at Mistral" not in todos[0], todos
+
+
+_MARIMO = '''\
+import marimo
+
+app = marimo.App()
+
+
+@app.cell
+def _():
+    from openai import OpenAI
+
+    openai = OpenAI(base_url="http://localhost:4000", api_key="none_but_required")
+    return OpenAI, openai
+
+
+@app.cell
+def _(openai):
+    def embed(chunk):
+        return openai.embeddings.create(input=chunk, model="text-embedding-3-large").data[0].embedding
+    return (embed,)
+'''
+
+
+def test_a_marimo_cells_parameter_holds_the_client_another_cell_returns() -> None:
+    """Held-out review 138, X5: marimo hands `def _(openai):` the `openai` another cell returns (`return OpenAI,
+    openai`): the call on it is the local server's (left alone), not "cannot tell which client it holds". A client of
+    OpenAI's in a marimo notebook stays, with a TODO: marimo runs only the cells, and a conversion's imports go to the
+    module's top."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent(_MARIMO)
+    assert code == textwrap.dedent(_MARIMO) and not todos, (code, todos)
+    code, todos = convert_idempotent(_MARIMO.replace('base_url="http://localhost:4000", api_key="none_but_required"',
+                                                     ""))
+    assert "openai.embeddings.create(input=chunk" in code and "mistralai" not in code, code
+    assert len(todos) == 1 and "marimo cells (the imports a conversion adds go to the top of the module" in todos[0], \
+        todos
