@@ -592,3 +592,22 @@ def test_a_batch_polled_by_another_script_stays_with_the_script_that_made_it() -
     out = convert_files({"run_batch.py": run_batch, "check_batch.py": check})
     assert "client.batches.retrieve(" in out["check_batch.py"] and "its files / batches calls may take the ids of " \
         "files or batches made by client in run_batch.py" in out["check_batch.py"], out["check_batch.py"]
+
+
+def test_held_out_138_a_hasattr_guard_on_the_content_is_not_blamed_and_a_getattr_read_is_named() -> None:
+    """Held-out review 138, Y3: `s.read() if hasattr(s, "read") else getattr(s, "text", "").encode()` was kept with
+    "s.read: not on Mistral's download response" (it is: httpx's read()); the getattr read by name is the reason."""
+    source = '''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        s = client.files.content("file-abc")
+        data = s.read() if hasattr(s, "read") else getattr(s, "text", "").encode("utf-8")
+        '''
+    code, todos = convert_snippet(source)
+    assert not any("not on Mistral's download response" in t for t in todos), todos
+    assert any("getattr(s, 'text', '') reads .text by name, which migrator does not rewrite: write it as s.text" in t
+               for t in todos), todos
+    code, todos = convert_snippet(source.replace(' if hasattr(s, "read") else getattr(s, "text", "").encode("utf-8")',
+                                                 ' if hasattr(s, "read") else b""'))
+    assert not todos and "client.files.download(" in code, (code, todos)

