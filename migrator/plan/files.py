@@ -436,7 +436,7 @@ def _read_problem(f, group: str, read: ast.Attribute, name: str, awaited: bool) 
         if read.attr in CONTENT_METHODS and isinstance(parent, ast.Call) and parent.func is read and not awaited:
             return ""
         if read.attr in CONTENT_METHODS and parent is None:
-            return ""  # `hasattr(s, "read")` (read as s.read, a node of no tree): Mistral's response has it too (138, Y3)
+            return ""  # `hasattr(s, "read")` (a node of no tree): Mistral's response has it too (138, Y3)
         hint = " (write the bytes: pathlib.Path(p).write_bytes(r.read()))" if read.attr in (
             "write_to_file", "stream_to_file") else ""
         return f"{name}.{read.attr}: not on Mistral's download response{hint}"
