@@ -6431,3 +6431,19 @@ def test_a_marimo_cells_parameter_holds_the_client_another_cell_returns() -> Non
     assert "openai.embeddings.create(input=chunk" in code and "mistralai" not in code, code
     assert len(todos) == 1 and "marimo cells (the imports a conversion adds go to the top of the module" in todos[0], \
         todos
+
+
+def test_a_client_stored_on_another_object_counts_every_call_through_that_attribute() -> None:
+    """Held-out review 138, Y5: `EmbTask.client = AsyncOpenAI()` kept because `task.client` calls cannot be followed;
+    the reason named only the first, another class's chat call, not the embeddings call the client is for."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "emb_main.py": "from openai import AsyncOpenAI\n\nfrom lib import EmbTask\n\nEmbTask.client = AsyncOpenAI()\n",
+        "lib.py": ("async def chat_runner(task):\n"
+                   "    return await task.client.chat.completions.create(model='gpt-4o-mini', messages=task.m)\n\n\n"
+                   "async def emb_runner(task):\n"
+                   "    r = await task.client.embeddings.create(model='text-embedding-3-small', input=task.texts)\n"
+                   "    return [d.embedding for d in r.data]\n")})
+    assert "task.client.chat.completions.create(...) in lib.py and 1 more call go through .client" in \
+        out["emb_main.py"], out["emb_main.py"]
