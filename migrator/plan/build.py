@@ -3146,7 +3146,8 @@ class _Builder:
                 # (all of them counted: the first alone named a chat call of another class's client, held-out review
                 # 138, Y5)
                 more = len({(p, c) for p, c, _k in calls}) - 1
-                calls_text = f"{call} in {where} goes" if not more else                     f"{call} in {where} and {more} more call{'s' if more > 1 else ''} go"
+                calls_text = f"{call} in {where} goes" if not more else \
+                    f"{call} in {where} and {more} more call{'s' if more > 1 else ''} go"
                 for oid in sorted(origins or ()):
                     self._use(f, node.value, oid, f"stored as {stored}", True,
                               f"{calls_text} through .{target.attr}, which migrator cannot follow: convert the "
