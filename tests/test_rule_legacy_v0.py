@@ -2112,3 +2112,23 @@ def test_a_module_key_set_by_unpacking_gets_its_todo():
     assert "mistral_client.chat.complete(" in code and any(
         t.startswith("openai.api_key is set here among other names; the converted calls go through mistral_client, "
                      "which reads MISTRAL_API_KEY, not this") for t in todos), (code, todos)
+
+
+def test_printing_a_v0_responses_choices_is_shown_not_read() -> None:
+    """Held-out review 138, Y6: `print(completion.choices)` kept both v0 calls of a script ("used as a whole"); a
+    printed list of choices is shown, as a printed message is."""
+    code, todos = convert_idempotent('''\
+        import os
+        import openai
+
+        openai.api_key = os.environ["OPENAI_API_KEY"]
+
+        completion = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": "hi"}])
+        print(completion.choices)
+
+        for q in ["a", "b"]:
+            completion = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": q}])
+            answer = completion.choices[0].message["content"]
+        ''')
+    assert not todos and code.count("mistral_client.chat.complete(") == 2, (code, todos)
+    assert "answer = completion.choices[0].message.content" in code, code

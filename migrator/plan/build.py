@@ -8754,8 +8754,10 @@ def _v0_follow(f: _File, node: ast.AST, shape, name: str, found: list, depth: in
         return ""
     printed = f.parent.get(id(node))
     if shape is not None and isinstance(printed, ast.Call) and isinstance(printed.func, ast.Name) and \
-            printed.func.id == "print" and node in printed.args and isinstance(shape, dict) and (
-                "content" in shape or "message" in shape or "message" in repr(shape.get("choices", ""))):
+            printed.func.id == "print" and node in printed.args and (isinstance(shape, dict) and (
+                "content" in shape or "message" in shape or "message" in repr(shape.get("choices", ""))) or
+                isinstance(shape, list) and shape and isinstance(shape[0], dict) and "message" in shape[0]):
+        # (`print(completion.choices)`, the list of choices: held-out review 138, Y6)
         # `print(completion.choices[0].message)`: shown, not read, as a v1 response printed is (held-out review 99,
         # Y7: two beginner scripts stayed on OpenAI); Mistral's object prints its fields instead of v0's JSON (a chat
         # response's parts only: a moderation result's categories are named otherwise, and printing them reads them)
