@@ -3427,3 +3427,28 @@ def test_a_converted_clients_key_written_as_a_kept_clients_says_one_value_cannot
         ''')
     assert any(t.startswith("api_key=api.api_key is also the key of the client kept on OpenAI in chat(): one value "
                             "cannot hold both keys") for t in todos), todos
+
+
+def test_a_removed_key_settings_todo_keeps_the_blank_lines_above_it() -> None:
+    """Held-out review 138, Y8: `openai.api_key = "sk-..."` below a class, removed with its TODO: the blank lines
+    above it went, and the TODO stuck to the class's last line."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import openai
+
+
+        class Scorer:
+            def score(self):
+                return 1.0
+
+
+        openai.api_key = "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"
+
+
+        def chat_gpt(prompt):
+            completion = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": prompt}])
+            return completion.choices[0].message["content"]
+        ''')
+    assert "        return 1.0\n\n\n# TODO(migrator MIG101): openai.api_key = <an OpenAI secret" in code, code
+    assert "repository's history\n\n\ndef chat_gpt" in code, code

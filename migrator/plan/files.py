@@ -386,7 +386,7 @@ def batch_lines(f) -> tuple[Optional[str], str]:
             continue
         if not isinstance(body, ast.Dict) or not all(isinstance(_key(k), str) for k in body.keys):
             problem = problem or (f"{where} builds its body elsewhere: Mistral's lines are {{\"custom_id\", "
-                                  "\"body\"}} with a Mistral chat request as body (model names, parameters)")
+                                  "\"body\"} with a Mistral chat request as body (model names, parameters)")
             continue
         keys = {_key(k): v for k, v in zip(body.keys, body.values)}
         unknown = sorted(set(keys) - LINE_BODY_KEYS - set(LINE_BODY_RENAMES))
