@@ -3446,8 +3446,8 @@ def test_a_removed_key_settings_todo_keeps_the_blank_lines_above_it() -> None:
         openai.api_key = "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"
 
 
-        def chat_gpt(prompt):
-            completion = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": prompt}])
+        def chat_gpt(p):
+            completion = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": p}])
             return completion.choices[0].message["content"]
         ''')
     assert "        return 1.0\n\n\n# TODO(migrator MIG101): openai.api_key = <an OpenAI secret" in code, code
