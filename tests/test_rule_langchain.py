@@ -2890,3 +2890,23 @@ def test_held_out_137_embeddings_sharing_a_store_with_a_kept_embedder_stay_with_
     out = convert_files({"app.py": app, "ingest.py": ingest})
     assert "MistralAIEmbeddings" not in out["ingest.py"] and \
         'it shares the vector store at "faiss_index" with the OpenAIEmbeddings in app.py' in out["ingest.py"], out
+
+
+def test_held_out_139_an_openai_built_in_tool_bound_through_langchain_keeps_chatopenai() -> None:
+    """Held-out review 139, X1: `ChatOpenAI(...).bind_tools([{"type": "code_interpreter", ...}])` converted to
+    ChatMistralAI, which passes the dict on to Mistral's chat API: no such tool there, the first call fails."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from langchain_openai import ChatOpenAI
+
+        llm = ChatOpenAI(model="gpt-4.1-mini", output_version="responses/v1")
+        llm_with_tools = llm.bind_tools([{"type": "code_interpreter", "container": {"type": "auto"}}])
+        search = llm.bind_tools([{"type": "web_search_preview"}])
+        print(llm_with_tools.invoke("What is sqrt of 5499 times 89.3 ?").content)
+        ''')
+    assert "ChatOpenAI(" in code and "import ChatMistralAI" not in code, code
+    assert len(todos) == 1 and "bind_tools: 'code_interpreter' is OpenAI's built-in tool; Mistral's chat API has no " \
+        "such tool (closest: a Mistral agent with the code_interpreter tool)" in todos[0], todos
+    assert "'web_search_preview' is OpenAI's built-in tool" in todos[0], todos
+    assert "with the web_search tool" in todos[0], todos

