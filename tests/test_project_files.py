@@ -4626,3 +4626,18 @@ def test_held_out_136_a_makefile_and_a_script_passing_an_openai_model_get_todos(
     assert "check-key:\n# TODO(migrator MIG115): Makefile: this script names OPENAI_API_KEY" in make, make
     script = (tmp_path / "run.sh").read_text()
     assert script.count("TODO(migrator") == 1 and "run.sh: --model gpt-4o hands OpenAI's model" in script, script
+
+
+@pytest.mark.parametrize("rename", [True, False])
+def test_a_compose_file_of_images_alone_says_a_namespaced_images_key_rather_than_renaming_it(rename):
+    """Held-out review 139, X2 (agentic-labs): a compose file whose only service runs `mem0/openmemory-mcp:latest`
+    had its OPENAI_API_KEY renamed, and the container (which reads OPENAI_API_KEY) lost its key. An image of someone's
+    namespace may be the app's own or another program: said, not renamed; `app:latest` is the project's own."""
+    text = ("services:\n  openmemory:\n    image: mem0/openmemory-mcp:latest\n    environment:\n"
+            "      - OPENAI_API_KEY=${OPENAI_API_KEY}\n    ports:\n      - \"8765:8765\"\n")
+    edit = edit_deploy(text, "docker-compose.yml", _facts(), rename=rename)
+    assert edit.text == text and len(edit.findings) == 1, (edit.text, edit.findings)
+    assert edit.findings[0].line == 5 and "runs the image mem0/openmemory-mcp:latest, which the project does not " \
+        "build here: if that image runs the converted app, pass MISTRAL_API_KEY" in edit.findings[0].message
+    own = text.replace("mem0/openmemory-mcp:latest", "app:latest")
+    assert "MISTRAL_API_KEY=${MISTRAL_API_KEY}" in edit_deploy(own, "docker-compose.yml", _facts(), rename=rename).text

