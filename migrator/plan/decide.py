@@ -673,11 +673,22 @@ def _tree_files(root: str, suffixes: tuple) -> Iterator[str]:
 _SQL_COMMENT = re.compile(r"--[^\n]*|/\*.*?\*/", re.DOTALL)
 
 
-def _sql_sizes(builder, target: Optional[str], limit: int = 2000) -> tuple:
+def _converted_embedding_dirs(files, sites) -> frozenset:
+    """The directories whose modules' embeddings (one at least) all convert."""
+    by_dir: dict = {}
+    for f in files:
+        by_dir.setdefault(os.path.dirname(os.path.abspath(f.path)), []).append(f)
+    return frozenset(d for d, group in by_dir.items() if _embedding_verdicts(group, sites) == {CONVERT})
+
+
+def _sql_sizes(builder, target: Optional[str], limit: int = 2000, within: Optional[frozenset] = None) -> tuple:
     """(shown path, the summary's step) of each SQL file under the run's root sizing a vector column for OpenAI's
     vectors (``embedding vector(1536)``, ``::vector(3072)``, ``halfvec(3072)``): its lines (at most ``limit`` files are
-    read)."""
-    from migrator.engine.walk import read_regular
+    read). ``within``: only those in these directories, where the tree's embeddings do not all convert (the schema
+    beside the module whose inserts converted; held-out review 139, Y1: another module's kept Chroma store hid it)."""
+    if within is not None and not within:
+        return ()
+    from migrator.engine.walk import display_path, read_regular
     from migrator.mapping.embeddings import (JSON_SIZE_STEP, JSON_VECTOR_SIZE, MISTRAL_EMBED_DIMENSIONS,
                                              MISTRAL_EMBED_MODEL, OPENAI_EMBEDDING_SIZES, SQL_SIZE_STEP,
                                              VECTOR_SIZE_TEXT)
@@ -693,6 +704,8 @@ def _sql_sizes(builder, target: Optional[str], limit: int = 2000) -> tuple:
         if seen > limit:
             break
         json_file = path.lower().endswith(".json")
+        if within is not None and os.path.dirname(os.path.abspath(path)) not in within:
+            continue
         problem, _info, data = read_regular(path, 2_000_000)
         text = "" if problem else data.decode("utf-8", "replace")
         # (not in a comment: `-- OpenAI text-embedding-3-large: vector(3072)`, held-out review 93, Y7; blanked, the
@@ -709,7 +722,7 @@ def _sql_sizes(builder, target: Optional[str], limit: int = 2000) -> tuple:
             words = (("vector fields", "the indexes") if many else ("a vector field", "the index")) if json_file else \
                 (("vector columns", "their indexes") if many else ("a vector column", "its index"))
             found.append((path, (JSON_SIZE_STEP if json_file else SQL_SIZE_STEP).format(
-                path=path, line=lines, vectors=vectors, models=models, columns=words[0],
+                path=display_path(path), line=lines, vectors=vectors, models=models, columns=words[0],
                 them="them" if many else "it", its=words[1])))
     return tuple(found)
 
@@ -1233,7 +1246,8 @@ def decide(builder, files) -> ConversionPlan:
                           wrapper_stores={f.path: f.wrapper_stores for f in files
                                           if getattr(f, "wrapper_stores", None)},
                           vectors_persist=stored or _vectors_persist(builder, files),
-                          sql_sizes=_sql_sizes(builder, target) if everywhere else (),
+                          sql_sizes=_sql_sizes(builder, target) if everywhere else
+                          _sql_sizes(builder, target, within=_converted_embedding_dirs(files, sites)),
                           own_packages=own_packages(files),
                           # (or a tree of LangChain / LlamaIndex objects only, which convert: held-out review 100, Y8)
                           dead_imports=_dead_openai_imports(files, sites, uses, clients, wrappers[1])
