@@ -516,3 +516,29 @@ def test_held_out_127_a_developer_role_through_a_name_or_a_helpers_position_beco
     assert 'SYSTEM_ROLE = "system"\n' in code and '    lead = "system"\n' in code, code
     assert 'to_message("system", "French.")' in code and 'ACCESS_ROLE = "developer"\n' in code, code
     assert not todos, todos
+
+
+def test_held_out_139_a_scripts_rebound_message_list_is_not_tainted_by_a_later_function_result():
+    """Held-out review 139, Y2 (a course notebook): `messages = [user]`, a call, `messages` rebound, another call,
+    then `messages.append({"role": "function", ...})` and a third call: all three stayed with the function-result
+    reason, though the first call's list never holds one. The list the result is appended to keeps its calls."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import openai
+
+        functions = [{"name": "get_weather", "parameters": {"type": "object", "properties": {}}}]
+
+        messages = [{"role": "user", "content": "hi!"}]
+        response = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=messages, functions=functions)
+        print(response.choices[0].message.content)
+
+        messages = [{"role": "user", "content": "Weather in Boston?"}]
+        response = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=messages, functions=functions)
+        messages.append({"role": "function", "name": "get_weather", "content": "72F"})
+        response = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=messages)
+        print(response.choices[0].message.content)
+        ''')
+    assert code.count("mistral_client.chat.complete(") == 1 and code.count("= openai.ChatCompletion.create(") == 2, code
+    assert code.index("mistral_client.chat.complete(") < code.index('"Weather in Boston?"'), code
+    assert sum('legacy {"role": "function"} result without tool_call_id' in t for t in todos) == 2, todos

@@ -9128,7 +9128,17 @@ def _closed_messages(f: _File, call: ast.Call) -> bool:
     client on OpenAI)."""
     value = next((kw.value for kw in call.keywords if kw.arg == "messages"), None)
     scope = f.scope_of.get(id(call), ())
-    if isinstance(value, ast.Name):
+    if isinstance(value, ast.Name) and scope == ():
+        # a script's (a notebook's) straight-line `messages = [...]` then the call: the binding that reaches it, read
+        # nowhere else (before or after the call), and no function reading the name at all (held-out review 139, Y2:
+        # `messages.append({"role": "function", ...})` after a rebinding kept the calls before it too)
+        reaching = reaching_assign(f, value)
+        if not isinstance(reaching, ast.Assign) or not _dominates(f, reaching, call) or any(
+                isinstance(n, ast.Name) and n.id == value.id and n is not value and isinstance(n.ctx, ast.Load) and (
+                    f.scope_of.get(id(n), ()) != () or reaching_assign(f, n) is reaching) for n in f.nodes):
+            return False
+        value = reaching.value
+    elif isinstance(value, ast.Name):
         bound = f.assigns.get((scope, value.id), [])
         if len(bound) != 1 or scope == () or any(
                 isinstance(n, ast.Name) and n.id == value.id and n is not value and f.scope_of.get(id(n), ()) == scope
