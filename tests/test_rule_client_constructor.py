@@ -3452,3 +3452,28 @@ def test_a_removed_key_settings_todo_keeps_the_blank_lines_above_it() -> None:
         ''')
     assert "        return 1.0\n\n\n# TODO(migrator MIG101): openai.api_key = <an OpenAI secret" in code, code
     assert "repository's history\n\n\ndef chat_gpt" in code, code
+
+
+def test_a_trailing_comment_calling_the_key_openais_names_mistral_once_converted() -> None:
+    """Held-out review 139, Y5 (a Telegram bot): `openai.api_key = ''  # your OpenAI api key` became
+    `mistral_client = Mistral(api_key='')  # your OpenAI api key`, the comment contradicting the line."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent('''\
+        import openai
+
+        openai.api_key = ''  # your OpenAI api key
+
+
+        async def reply(conversation):
+            response = await openai.ChatCompletion.acreate(model='gpt-3.5-turbo', messages=conversation)
+            return response['choices'][0]['message']['content']
+        ''')
+    assert "mistral_client = Mistral(api_key='')  # your Mistral api key\n" in code, code
+    code, _ = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI(api_key="")  # OPENAI key, see the OpenAI dashboard
+        print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
+        ''')
+    assert '  # MISTRAL key, see the Mistral dashboard\n' in code, code
