@@ -367,6 +367,9 @@ def _patched_kind_converts(plan, target: str, path: str = "") -> bool:
         own = [client for client in plan.clients if client.path == path and client.kind != "parameter"]
         if own and all(client.decision != "convert" for client in own):
             return False
+        reach = plan.patch_reach.get(path, frozenset())
+        if reach:  # (the modules the test reaches: their clients, held-out review 139, X4)
+            return any(client.decision == "convert" and client.path in reach for client in plan.clients)
         return plan.any_converted
     reach = plan.patch_reach.get(path, frozenset())
     uses = [use for use in plan.uses if call_kinds(use.surface) & kinds]

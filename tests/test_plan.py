@@ -6454,3 +6454,29 @@ def test_a_client_stored_on_another_object_counts_every_call_through_that_attrib
                    "    return [d.embedding for d in r.data]\n")})
     assert "task.client.chat.completions.create(...) in lib.py and 1 more call go through .client" in \
         out["emb_main.py"], out["emb_main.py"]
+
+
+def test_a_conftest_patching_the_client_class_for_tests_of_kept_code_gets_no_sdk_patch_todo() -> None:
+    """Held-out review 139, X4 (identity-generator): conftest.py's `patch("openai.OpenAI")` fixture, used by tests of
+    a service whose client stays on OpenAI, was told "the converted code calls Mistral's SDK" because an unrelated
+    script converted. Where the tests beside it reach converted code, it still is."""
+    from mechanics import convert_files
+
+    conftest = ("from unittest.mock import MagicMock, patch\n\nimport pytest\n\n\n@pytest.fixture\n"
+                "def mock_openai_client():\n    with patch(\"openai.OpenAI\") as cls:\n"
+                "        cls.return_value = MagicMock()\n        yield cls.return_value\n")
+    test = ("from service import ask\n\n\ndef test_ask(mock_openai_client):\n"
+            "    assert ask(\"hi\") is not None\n")
+    service = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(q):\n"
+               "    r = client.chat.completions.create(model=\"gpt-4o\", messages=[{\"role\": \"user\", \"content\": q}])\n"
+               "    return r.choices[0].message.content\n")
+    smoke = ("from openai import OpenAI\n\nclient = OpenAI()\n"
+             "print(client.chat.completions.create(model=\"gpt-4o\", messages=[]).choices[0].message.content)\n")
+    kept = service + "\n\ndef draw(p):\n    return client.images.generate(model=\"dall-e-3\", prompt=p)\n"
+    out = convert_files({"service.py": kept, "smoke.py": smoke, "tests/conftest.py": conftest,
+                         "tests/test_service.py": test})
+    assert "Mistral(" in out["smoke.py"] and "Mistral(" not in out["service.py"], out
+    assert "this test patches the OpenAI SDK" not in out["tests/conftest.py"], out["tests/conftest.py"]
+    out = convert_files({"service.py": service, "smoke.py": smoke, "tests/conftest.py": conftest,
+                         "tests/test_service.py": test})
+    assert "this test patches the OpenAI SDK" in out["tests/conftest.py"], out["tests/conftest.py"]

