@@ -6468,7 +6468,8 @@ def test_a_conftest_patching_the_client_class_for_tests_of_kept_code_gets_no_sdk
     test = ("from service import ask\n\n\ndef test_ask(mock_openai_client):\n"
             "    assert ask(\"hi\") is not None\n")
     service = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(q):\n"
-               "    r = client.chat.completions.create(model=\"gpt-4o\", messages=[{\"role\": \"user\", \"content\": q}])\n"
+               "    r = client.chat.completions.create(model=\"gpt-4o\",\n"
+               "                                       messages=[{\"role\": \"user\", \"content\": q}])\n"
                "    return r.choices[0].message.content\n")
     smoke = ("from openai import OpenAI\n\nclient = OpenAI()\n"
              "print(client.chat.completions.create(model=\"gpt-4o\", messages=[]).choices[0].message.content)\n")
