@@ -542,3 +542,29 @@ def test_held_out_139_a_scripts_rebound_message_list_is_not_tainted_by_a_later_f
     assert code.count("mistral_client.chat.complete(") == 1 and code.count("= openai.ChatCompletion.create(") == 2, code
     assert code.index("mistral_client.chat.complete(") < code.index('"Weather in Boston?"'), code
     assert sum('legacy {"role": "function"} result without tool_call_id' in t for t in todos) == 2, todos
+
+
+def test_held_out_139_a_named_message_handed_to_another_library_gets_no_name_todo():
+    """Held-out review 139, X5 (agentic-labs, mem0): `msg = {"role": role, "name": name, ...}` handed only to
+    `mem.add([msg])` got "name on a message ...: Mistral drops it silently; put it in the content" though it never
+    reaches a chat call (mem0 reads its actor id from name). A history item built the same way still does."""
+    from mechanics import convert_snippet
+
+    source = '''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def remember(mem, role, name, content):
+            msg = {"role": role, "name": name, "content": content}
+            mem.add([msg], run_id="demo", infer=False)
+
+
+        reply = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}])
+        print(reply.choices[0].message.content)
+        '''
+    _, todos = convert_snippet(source)
+    assert not any("name on a message" in t for t in todos), todos
+    _, todos = convert_snippet(source.replace("mem.add([msg], run_id=\"demo\", infer=False)", "history.append(msg)"))
+    assert any("name on a message whose role is computed" in t for t in todos), todos

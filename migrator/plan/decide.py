@@ -4887,8 +4887,35 @@ def _history_item(f, node) -> bool:
         if isinstance(parent, ast.Call):
             return isinstance(parent.func, ast.Attribute) and parent.func.attr in ("append", "extend", "insert") \
                 and child is not parent.func
+        if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name) \
+                and f.scope_of.get(id(parent), ()):
+            # `msg = {"role": role, "name": name, ...}` read only as another library's argument (`mem.add([msg])`,
+            # mem0's actor id): no history (held-out review 139, X5: "put the name in the content" broke mem0)
+            scope, name = f.scope_of[id(parent)], parent.targets[0].id
+            loads = [n for n in f.nodes if isinstance(n, ast.Name) and n.id == name and
+                     isinstance(n.ctx, ast.Load) and f.scope_of.get(id(n), ()) == scope]
+            return not loads or not all(_handed_to_another_library(f, n) for n in loads)
         return isinstance(parent, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return, ast.Yield))
     return False
+
+
+def _handed_to_another_library(f, load) -> bool:
+    """Is ``load`` (alone or in a list literal) a positional argument of a method call that builds no history and
+    sends no chat (``mem.add([msg], ...)``)?"""
+    child = load
+    for parent in ancestors_of(f, load):
+        if isinstance(parent, (ast.List, ast.Tuple)):
+            child = parent
+            continue
+        return isinstance(parent, ast.Call) and any(a is child for a in parent.args) and \
+            isinstance(parent.func, ast.Attribute) and parent.func.attr not in _HISTORY_METHODS
+    return False
+
+
+# methods whose positional argument may be a message history (a list's own, LangChain's runnables, SDK calls)
+_HISTORY_METHODS = frozenset({"append", "extend", "insert", "invoke", "ainvoke", "stream", "astream", "batch",
+                              "abatch", "create", "acreate", "complete", "complete_async", "parse", "add_message",
+                              "add_messages", "add_user_message", "add_ai_message", "format_messages", "chat"})
 
 
 def _only_configures(f, holder: ast.Assign) -> bool:
