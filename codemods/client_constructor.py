@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import bisect
 import functools
+import os
 import re
 from typing import Optional
 
@@ -1286,6 +1287,18 @@ class _Transformer(RuleTransformer):
                 return False
         return True
 
+    def _mistral_key_field(self) -> str:
+        """``mistral_api_key of Settings in app/ocr/settings.py``: a settings field of the tree holding a Mistral key
+        already (the nearest to this module), else ""."""
+        view = self.facts.view
+        fields = getattr(view.plan, "mistral_key_fields", ()) if view is not None else ()
+        if not fields:
+            return ""
+        here = os.path.dirname(view.path)
+        path, cls, name = max(fields, key=lambda found: len(os.path.commonpath([os.path.abspath(found[0]),
+                                                                               os.path.abspath(view.path)])))
+        return f"{name} of {cls} in {os.path.relpath(path, here or '.')}"
+
     def _same_key_as_kept(self, value: cst.BaseExpression) -> str:
         """Where a client of this module kept on OpenAI is ("in chat()"; no line number: the TODOs written above move
         it) whose api_key is written as ``value`` is (``api.api_key``: a keyword, or the "api_key" entry of the dict
@@ -1895,9 +1908,11 @@ class _Transformer(RuleTransformer):
                 gate = self._key_gate_around(code_of(value)) if isinstance(value, cst.Attribute) else ""
                 module = isinstance(value, cst.Attribute) and isinstance(value.value, cst.Name) and \
                     self.facts.openai_modules.get(value.value.value) == "openai"
+                existing = self._mistral_key_field() if isinstance(value, cst.Attribute) and not module else ""
                 self.todo(line, f"api_key={code_of(value)} looks like an OpenAI key: pass the Mistral key "
                           + ("(the openai module's key setting holds the OpenAI key: read the Mistral key where that "
                              "one is read, or leave api_key out so the SDK reads MISTRAL_API_KEY)" if module else
+                             f"(the project's settings hold one already: {existing})" if existing else
                              f"(a MISTRAL_API_KEY setting beside it in {code_of(value.value)}; without api_key, the "
                              "SDK reads MISTRAL_API_KEY from the process environment only)"
                              if isinstance(value, cst.Attribute) else

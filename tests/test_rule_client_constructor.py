@@ -3509,3 +3509,24 @@ def test_a_key_checks_message_names_mistral_throughout_and_a_base_url_comment_na
         print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
         ''')
     assert 'BASE_URL = os.getenv("MISTRAL_SERVER_URL")  # or set manually: "https://api.mistral.ai"\n' in code, code
+
+
+def test_an_openai_key_setting_handed_over_names_the_projects_mistral_key_setting_where_there_is_one() -> None:
+    """Held-out review 139, Y4 (nodo-documentos): `OpenAI(api_key=settings.openai_api_key)` converted was told to add
+    "a MISTRAL_API_KEY setting beside it", while another settings class of the project (not read by any OpenAI
+    module) holds mistral_api_key already."""
+    from mechanics import convert_files
+
+    settings = ("from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+                "    {field}: str = \"\"\n\n\nsettings = Settings()\n")
+    encoder = ("from openai import OpenAI\n\nfrom app.emb.settings import settings\n\n"
+               "client = OpenAI(api_key=settings.openai_api_key)\n\n\ndef embed(text):\n"
+               "    r = client.embeddings.create(model=\"text-embedding-3-small\", input=[text])\n"
+               "    return r.data[0].embedding\n")
+    tree = {"app/__init__.py": "", "app/emb/__init__.py": "", "app/ocr/__init__.py": "",
+            "app/emb/settings.py": settings.format(field="openai_api_key"), "app/emb/encoder.py": encoder}
+    out = convert_files({**tree, "app/ocr/settings.py": settings.format(field="mistral_api_key")})
+    assert "(the project's settings hold one already: mistral_api_key of Settings in ../ocr/settings.py)" in \
+        out["app/emb/encoder.py"], out["app/emb/encoder.py"]
+    out = convert_files(tree)
+    assert "(a MISTRAL_API_KEY setting beside it in settings;" in out["app/emb/encoder.py"], out["app/emb/encoder.py"]

@@ -1209,6 +1209,7 @@ def decide(builder, files) -> ConversionPlan:
     wrappers = _wrapper_rows(files)
     return ConversionPlan(tuple(clients), tuple(uses), sites=sites, params=params, returns=returns,
                           model_slots=model_slots, tables=tables, dimensions=dimensions,
+                          mistral_key_fields=_mistral_key_fields(builder, files),
                           key_fields=_key_statements(builder, files, plan_state, not others and not v0 and any(
                               row[4] == CONVERT for row in wrappers[1]) and all(
                               row[4] == CONVERT for row in wrappers[1])),
@@ -2122,6 +2123,37 @@ def _sizes_vectors(f, node, says=None, strict: bool = False) -> bool:
     if strict:  # (a module with no embeddings call: `chunk_size=1536`, `max_length=1536` are not vectors: R2)
         return any(word in said.lower() for word in VECTOR_STORE_WORDS)
     return any(word in said.lower() for word in VECTOR_SIZE_WORDS)
+
+
+_OPENAI_KEY_FIELD_READ = re.compile(r"\.openai_api_key\b", re.IGNORECASE)
+_MISTRAL_KEY_FIELD = re.compile(rb"^[ \t]+(mistral_api_key)[ \t]*:", re.IGNORECASE | re.MULTILINE)
+
+
+def _mistral_key_fields(builder, files, limit: int = 2000) -> tuple:
+    """(path, class, field) of each class field of the run's tree named ``mistral_api_key`` (any case), annotated: a
+    settings class that holds a Mistral key already (held-out review 139, Y4: the converted client's TODO asked for a
+    new setting beside an OpenAI one, where the project had one). Looked for only where a module reads a settings
+    object's ``openai_api_key``; at most ``limit`` modules are read."""
+    from migrator.engine.walk import read_regular
+
+    root = getattr(builder, "run_root", "") or getattr(builder, "root", "")
+    if not root or not os.path.isdir(root) or not any(_OPENAI_KEY_FIELD_READ.search(f.source) for f in files):
+        return ()
+    found = []
+    for seen, path in enumerate(_tree_files(root, (".py",)), 1):
+        if seen > limit:
+            break
+        problem, _info, data = read_regular(path, 2_000_000)
+        if problem or not _MISTRAL_KEY_FIELD.search(data):
+            continue
+        try:
+            tree = ast.parse(data)
+        except (SyntaxError, ValueError):
+            continue
+        found += [(os.path.normpath(path), node.name, item.target.id) for node in ast.walk(tree)
+                  if isinstance(node, ast.ClassDef) for item in node.body if isinstance(item, ast.AnnAssign) and
+                  isinstance(item.target, ast.Name) and item.target.id.lower() == "mistral_api_key"]
+    return tuple(found)
 
 
 def _call_verdicts(f, sites) -> tuple[bool, bool]:

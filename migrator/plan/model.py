@@ -114,6 +114,8 @@ class ConversionPlan:
     dimensions: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> {statement span: TODO}: a settings class's required OPENAI_API_KEY field once every client converted
     key_fields: dict = field(default_factory=dict, compare=False, hash=False)
+    # (path, class, field) of the tree's settings-class fields holding a Mistral key already (``mistral_api_key: str``)
+    mistral_key_fields: tuple = field(default=(), compare=False, hash=False)
     # path -> {statement span: TODO}: a setting not named for OpenAI whose default is OpenAI's API URL (MIG106)
     raw_urls: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> {name: (function, parameter)}: module-level names holding OpenAI's URL (or an env read defaulting to it)
