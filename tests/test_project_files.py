@@ -789,6 +789,7 @@ def test_a_key_shaped_placeholder_is_no_real_key(value, real):
     ("requirements.txt", REQUIREMENTS), ("requirements-dev.txt", REQUIREMENTS), ("dev-requirements.in", REQUIREMENTS),
     ("requirements/base.txt", REQUIREMENTS), ("requirement.txt", REQUIREMENTS),
     ("demo/requirments.txt", REQUIREMENTS),  # (held-out review 92, Y3)
+    ("chats_demo/req.txt", REQUIREMENTS), ("reqs-dev.txt", REQUIREMENTS), ("request.txt", None),  # (138, X4)
     ("pyproject.toml", PYPROJECT), ("setup.cfg", SETUP_CFG),
     ("Pipfile", PIPFILE), (".env", ENV_FILE), (".env.example", ENV_FILE), ("config/prod.env", ENV_FILE),
     ("docker-compose.yml", DEPLOY), ("compose.prod.yaml", DEPLOY), (".github/workflows/ci.yml", DEPLOY),
@@ -4641,3 +4642,16 @@ def test_a_compose_file_of_images_alone_says_a_namespaced_images_key_rather_than
         "build here: if that image runs the converted app, pass MISTRAL_API_KEY" in edit.findings[0].message
     own = text.replace("mem0/openmemory-mcp:latest", "app:latest")
     assert "MISTRAL_API_KEY=${MISTRAL_API_KEY}" in edit_deploy(own, "docker-compose.yml", _facts(), rename=rename).text
+
+
+def test_a_short_named_requirements_file_governs_the_code_below_it() -> None:
+    """Held-out review 138, X4: chats_demo/req.txt (what the Dockerfile installs) was never read; mistralai went to the
+    root requirements.txt the image does not install."""
+    from mechanics import convert_files
+
+    app = ("from openai import OpenAI\n\nclient = OpenAI()\n"
+           "print(client.chat.completions.create(model=\"gpt-4o\", messages=[]).choices[0].message.content)\n")
+    out = convert_files({"requirements.txt": "fastapi==0.111.0\n", "chats_demo/req.txt": "openai==1.35.0\n",
+                         "chats_demo/a100/app.py": app})
+    assert out["requirements.txt"] == "fastapi==0.111.0\n", out["requirements.txt"]
+    assert "mistralai>=3.7,<4" in out["chats_demo/req.txt"], out["chats_demo/req.txt"]
