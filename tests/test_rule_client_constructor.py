@@ -3530,3 +3530,24 @@ def test_an_openai_key_setting_handed_over_names_the_projects_mistral_key_settin
         out["app/emb/encoder.py"], out["app/emb/encoder.py"]
     out = convert_files(tree)
     assert "(a MISTRAL_API_KEY setting beside it in settings;" in out["app/emb/encoder.py"], out["app/emb/encoder.py"]
+
+
+@pytest.mark.parametrize("header, read", [
+    ("from environ import Env\n\nenv = Env()\n", 'env("OPENAI_API_KEY")'),
+    ("import environ\n\nenv = environ.Env()\n", 'env.str("OPENAI_API_KEY", default="")'),
+    ("from environs import Env\n\nenv = Env()\nenv.read_env()\n", 'env.str("OPENAI_API_KEY")'),
+])
+def test_a_django_environ_or_environs_key_guard_is_renamed_as_an_environment_read_is(header, read) -> None:
+    """Held-out review 140, X1 (TourGPT): Django settings' `OPENAI_API_KEY = env("OPENAI_API_KEY")` and its
+    ImproperlyConfigured guard stayed on OPENAI_API_KEY while the client, in another module, read MISTRAL_API_KEY: a
+    deployment with the Mistral key alone refused to boot."""
+    from mechanics import convert_files
+
+    settings = (header + f"\nOPENAI_API_KEY = {read}\nif not OPENAI_API_KEY:\n"
+                "    raise RuntimeError(\"OPENAI_API_KEY not properly configured\")\n")
+    llm = ("from openai import OpenAI\n\n\ndef ask(p):\n    client = OpenAI()\n"
+           "    r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"
+           "    return r.choices[0].message.content\n")
+    out = convert_files({"proj/settings.py": settings, "app/llm.py": llm})
+    assert read.replace("OPENAI_API_KEY", "MISTRAL_API_KEY") in out["proj/settings.py"], out["proj/settings.py"]
+    assert '"MISTRAL_API_KEY not properly configured"' in out["proj/settings.py"], out["proj/settings.py"]

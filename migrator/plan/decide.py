@@ -3657,7 +3657,7 @@ def _env_helpers_of(builder, f) -> frozenset:
     def own(g) -> frozenset:
         if g.path not in memo:
             memo[g.path] = env_helpers(g.tree) if "def " in g.source and "environ" in g.source or \
-                "getenv" in g.source or "decouple" in g.source else frozenset()
+                "getenv" in g.source or "decouple" in g.source or "Env(" in g.source else frozenset()
         return memo[g.path]
 
     found = set(own(f))
