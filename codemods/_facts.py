@@ -466,8 +466,9 @@ def type_check_class(node: ast.Call, qualify) -> Optional[str]:
 def finish_reason_check(node: ast.Compare) -> "Optional[str | tuple]":
     """The OpenAI finish_reason value in ``x.finish_reason == "length"`` (or ``!=``), if mapped; the
     values of ``x.finish_reason in ("length", "stop")`` (or ``not in``, a list or set) when one is."""
-    if len(node.ops) != 1 or not (isinstance(node.left, ast.Attribute) and node.left.attr == "finish_reason"):
-        return None
+    if len(node.ops) != 1 or not (isinstance(node.left, ast.Attribute) and node.left.attr == "finish_reason" or
+                                  isinstance(node.left, ast.Name)):
+        return None  # (a name: the plan follows it to `finish_reason = response.choices[0].finish_reason`)
     right = node.comparators[0]
     if isinstance(node.ops[0], (ast.Eq, ast.NotEq)) and isinstance(right, ast.Constant) and \
             right.value in FINISH_REASONS:

@@ -452,7 +452,7 @@ def _delta_content(node: cst.BaseExpression) -> bool:
 def _finish_reason_check(node: cst.Comparison) -> "Optional[str | tuple]":
     """LibCST twin of ``codemods._facts.finish_reason_check``."""
     if len(node.comparisons) != 1 or not (isinstance(node.left, cst.Attribute) and
-                                          node.left.attr.value == "finish_reason"):
+                                          node.left.attr.value == "finish_reason" or isinstance(node.left, cst.Name)):
         return None
     operator, right = node.comparisons[0].operator, node.comparisons[0].comparator
     if isinstance(operator, (cst.Equal, cst.NotEqual)) and isinstance(right, cst.SimpleString):

@@ -584,3 +584,30 @@ def test_a_returned_response_handed_to_a_function_reading_a_renamed_field_keeps_
     assert "chat.completions.create(" in code and any(
         "the response get_completion() returns is read in highlight_text() as t.bytes, which Mistral's response names "
         "bytes_" in t for t in todos), todos
+
+
+def test_held_out_140_a_finish_reason_read_into_a_local_is_widened_where_compared() -> None:
+    """Held-out review 140, X5 (TourGPT): `finish_reason = response.choices[0].finish_reason`, then `elif finish_reason
+    == "length":` was left: Mistral's "model_length" skipped the token-limit branch, silently. A name bound to
+    anything else is not touched."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def chat_gpt(p, status):
+            response = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": p}])
+            finish_reason = response.choices[0].finish_reason
+            if finish_reason == "stop":
+                return response.choices[0].message.content
+            elif finish_reason == "length":
+                raise RuntimeError("Maximum token limit exceeded")
+            if status == "length":
+                return "status"
+            return ""
+        ''')
+    assert 'elif finish_reason in ("length", "model_length"):' in code and 'if status == "length":' in code, code
+    assert not todos, todos

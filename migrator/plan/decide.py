@@ -3208,7 +3208,13 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             sites[key] = ("typecheck", derived)
         if isinstance(node, ast.Compare) and (finish_reason_check(node) is not None or
                                               content_none_check(node, delta_names) is not None):
-            if isinstance(node.left, ast.Name):  # `content is None`, content = chunk.choices[0].delta.content
+            if isinstance(node.left, ast.Name) and finish_reason_check(node) is not None:
+                # `finish_reason = response.choices[0].finish_reason`, then `elif finish_reason == "length":` (held-out
+                # review 140, X5: silently not widened to Mistral's "model_length")
+                value = getattr(reaching_assign(f, node.left), "value", None)
+                sites[key] = ("read", isinstance(value, ast.Attribute) and value.attr == "finish_reason" and
+                              _response_derived(builder, f, value.value, read_verdict))
+            elif isinstance(node.left, ast.Name):  # `content is None`, content = chunk.choices[0].delta.content
                 value = getattr(reaching_assign(f, node.left), "value", None)
                 sites[key] = ("read", delta_content(value) and _response_derived(builder, f, _delta_owner(value),
                                                                                   read_verdict), "delta")
