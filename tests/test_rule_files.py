@@ -611,3 +611,26 @@ def test_held_out_138_a_hasattr_guard_on_the_content_is_not_blamed_and_a_getattr
     code, todos = convert_snippet(source.replace(' if hasattr(s, "read") else getattr(s, "text", "").encode("utf-8")',
                                                  ' if hasattr(s, "read") else b""'))
     assert not todos and "client.files.download(" in code, (code, todos)
+
+
+def test_held_out_140_a_file_opened_inline_from_an_f_string_path_uploads() -> None:
+    """Held-out review 140, Y3 (ai-peer-review-crisis): `files.create(file=open(f"dump/batch-{i}.jsonl", "rb"), ...)`
+    was "not seen to be a file opened from a path", though the same path bound to a name first converted."""
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+        for i in range(3):
+            f = client.files.create(file=open(f"dump/batch-{i}.jsonl", "rb"), purpose="batch")
+            print(f.id)
+        ''')
+    assert not todos and 'client.files.upload(file={"file_name": os.path.basename(f"dump/batch-{i}.jsonl"), ' \
+        '"content": open(f"dump/batch-{i}.jsonl", "rb")}, purpose="batch")' in code, (code, todos)
+    _, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        f = client.files.create(file=open(f"dump/{next(names)}.jsonl", "rb"), purpose="batch")
+        ''')
+    assert any("is not seen to be a file opened from a path" in t for t in todos), todos

@@ -8792,7 +8792,11 @@ def opened_file(f: _File, value: ast.AST) -> Optional[ast.AST]:
     binding of the name there)."""
     if _open_call(value):  # inline: its path is written twice (the file name, the open), so a plain one
         path = value.args[0] if isinstance(value.func, ast.Name) and value.args else value.func.value  # type: ignore[attr-defined]
-        return value if isinstance(path, (ast.Name, ast.Attribute, ast.Constant)) else None
+        # (an f-string of plain names too, `open(f"dump/batch-{i}.jsonl", "rb")`: held-out review 140, Y3)
+        return value if isinstance(path, (ast.Name, ast.Attribute, ast.Constant)) or isinstance(path, ast.JoinedStr) \
+            and all(isinstance(part, ast.Constant) or isinstance(part, ast.FormattedValue) and
+                    isinstance(part.value, (ast.Name, ast.Attribute, ast.Constant)) and part.format_spec is None
+                    for part in path.values) else None
     if not isinstance(value, ast.Name):
         return None
     scope = f.scope_of.get(id(value), ())
