@@ -6506,3 +6506,33 @@ def test_a_model_table_read_only_by_modules_kept_on_openai_gets_no_todo() -> Non
         "    f = client.files.create(file=open(path, \"rb\"), purpose=\"user_data\")\n", "").replace(", f.id", ""),
         "smoke.py": smoke})
     assert "model names instead" in out["pricing.py"], out["pricing.py"]
+
+
+def test_an_argparse_default_handed_to_the_converted_calls_function_is_mapped_where_declared() -> None:
+    """Held-out review 140, Y1 (non-corrigibility): `call_model("hi", model=args.model)` into `def call_model(prompt,
+    model): ... model=model`: the option's default (gpt-4.1-mini) reached Mistral, the call told "computed at run
+    time" only. Read for anything else, the option keeps the TODO."""
+    from mechanics import convert_snippet
+
+    source = '''\
+        import argparse
+        from openai import OpenAI
+
+
+        def call_model(prompt, model):
+            client = OpenAI()
+            r = client.chat.completions.create(model=model, messages=[{"role": "user", "content": prompt}])
+            return r.choices[0].message.content
+
+
+        if __name__ == "__main__":
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--model", default="gpt-4.1-mini")
+            args = parser.parse_args()
+            print(call_model("hi", model=args.model))
+        '''
+    code, todos = convert_snippet(source)
+    assert 'parser.add_argument("--model", default="mistral-small-latest")' in code and not todos, (code, todos)
+    code, todos = convert_snippet(source.replace('print(call_model("hi", model=args.model))',
+                                                 'print(call_model("hi", model=args.model), args.model.upper())'))
+    assert 'default="gpt-4.1-mini"' in code and any("computed at run time" in t for t in todos), (code, todos)

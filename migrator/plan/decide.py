@@ -6826,6 +6826,10 @@ def _callarg_slot(builder, f, scope, name):
     argument_names: list[str] = []
     held: dict = {}  # (caller module, scope, variable) -> the arguments naming a caller's string variable
     forwarded: list = []  # the slots of callers' own parameters passed on (``model=model``)
+    options = frozenset(id(kw.value) for g, load in loads if isinstance(call := g.parent.get(id(load)), ast.Call)
+                        for kw in call.keywords if kw.arg == name and isinstance(kw.value, ast.Attribute)) | \
+        frozenset(id(call.args[index]) for g, load in loads if isinstance(call := g.parent.get(id(load)), ast.Call)
+                  and 0 <= index < len(call.args) and isinstance(call.args[index], ast.Attribute))
     for g, load in loads:
         call = g.parent.get(id(load))
         if not (isinstance(call, ast.Call) and call.func is load) or \
@@ -6846,6 +6850,11 @@ def _callarg_slot(builder, f, scope, name):
                 held.setdefault((g.path, *variable), (g, []))[1].append(value)
             elif isinstance(value, ast.Name) and (slots := _forwarded_parameter(builder, g, value)) is not None:
                 forwarded.extend(slots)
+            elif isinstance(value, ast.Attribute) and g is f and _argparse_slots(builder, f, value, options):
+                # `call_model("hi", model=args.model)` of `parser.add_argument("--model", default="gpt-4.1-mini")`:
+                # the option's default is mapped where declared (held-out review 140, Y1: the CLI's default run
+                # sent gpt-4.1-mini to Mistral)
+                continue
             elif not _string_source(value):
                 return None  # a value computed at the call: the model= call keeps its TODO
     for constant in argument_names:  # each must be a constant _callarg_constants maps
@@ -7198,7 +7207,7 @@ def _add_argument_dest(call) -> Optional[str]:
     return option_dest(flags, dest if isinstance(dest, str) else None)
 
 
-def _argparse_slots(builder, f, node) -> set:
+def _argparse_slots(builder, f, node, passed: frozenset = frozenset()) -> set:
     """``model=args.model`` where this module declares the option (``parser.add_argument("--model",
     default="gpt-4")``) with an OpenAI model as its default: the default and the option's choices are mapped where
     declared ("argdefault"), and the read is set elsewhere ("argread"), when every read of that option in the
@@ -7242,8 +7251,9 @@ def _argparse_slots(builder, f, node) -> set:
                         holders.update((arg.id, params[index].arg))  # `ask(args)` into `def ask(opts)`, or back
     for read in f.nodes:
         if isinstance(read, ast.Attribute) and read.attr == attr and isinstance(read.value, ast.Name) and \
-                not (isinstance(read.ctx, ast.Load) and (_sends_model(builder, f, read) or _logged(f, read))):
-            return set()  # assigned, or read for more than the converted calls' model=
+                not (isinstance(read.ctx, ast.Load) and (id(read) in passed or _sends_model(builder, f, read) or
+                                                         _logged(f, read))):
+            return set()  # assigned, or read for more than the converted calls' model= (or given to their function)
         if isinstance(read, ast.Name) and read.id in holders and isinstance(read.ctx, ast.Load):
             parent = f.parent.get(id(read))
             if not (isinstance(parent, ast.Attribute) and parent.value is read) and not (
