@@ -1146,3 +1146,33 @@ def test_a_parameter_named_as_a_batch_gets_the_batch_size_todo() -> None:
         ''')
     assert any(t.startswith("inputs=text_batch: one Mistral embeddings request takes about 16k tokens") and
                "make sure the batches this function is handed stay under it" in t for t in todos), todos
+
+
+def test_held_out_140_a_splatted_request_dicts_model_constant_is_mapped_though_the_dict_is_logged() -> None:
+    """Held-out review 140, X4 (personal-ai-assistant): `request_data = {"model": model, "input": [text]}` splatted
+    into embeddings.create and handed to a log helper kept the module's model (text-embedding-3-small), with a TODO
+    quoting the dict's old 'input' key; Mistral refused the OpenAI model. Handed on to anything else, it stays."""
+    from mechanics import convert_snippet
+
+    source = '''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        model = "text-embedding-3-small"
+
+
+        def log_request(endpoint, data):
+            print(endpoint, data)
+
+
+        def get_embedding(text):
+            request_data = {"model": model, "input": [text]}
+            response = client.embeddings.create(**request_data)
+            log_request("embeddings", request_data)
+            return response.data[0].embedding
+        '''
+    code, todos = convert_snippet(source)
+    assert 'model = "mistral-embed"' in code and '{"model": model, "inputs": [text]}' in code, code
+    assert not any("also read by" in t for t in todos), todos
+    code, todos = convert_snippet(source.replace("    print(endpoint, data)", "    STORE.append(data)"))
+    assert 'model = "text-embedding-3-small"' in code and todos, (code, todos)

