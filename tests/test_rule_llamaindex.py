@@ -1599,3 +1599,29 @@ def test_an_openai_import_a_later_llamaindex_import_shadows_is_no_kept_client():
            "    return llm.complete(text)\n")
     out = convert_files({"q.py": app})["q.py"]
     assert "MistralAI(" in out and "MIG101" not in out and "unknown keyword" not in out, out
+
+
+def test_held_out_140_a_key_set_for_a_kept_and_a_converted_object_says_both_keys_are_needed() -> None:
+    """Held-out review 140, Y2 (police-records, GraphRAG notebook): `os.environ["OPENAI_API_KEY"] = ...` in a module
+    where one OpenAI LLM stays (handed to a query engine) and another converts was told "set or check
+    MISTRAL_API_KEY instead", which takes the key from the kept LLM."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import os
+
+        from llama_index.core.llms import ChatMessage
+        from llama_index.llms.openai import OpenAI
+
+        os.environ["OPENAI_API_KEY"] = "sk-"
+
+        llm = OpenAI(model="gpt-4o")
+        engine = MyQueryEngine(llm=llm)
+
+
+        def summarize(text):
+            return OpenAI().chat([ChatMessage(role="user", content=text)])
+        ''')
+    assert any(t.startswith("OPENAI_API_KEY is used here, and OpenAI(...), kept on OpenAI in this module, still needs "
+                            "it: keep it; the converted MistralAI reads MISTRAL_API_KEY") for t in todos), todos
+    assert not any("instead if this is about" in t for t in todos), todos
