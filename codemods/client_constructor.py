@@ -1839,7 +1839,10 @@ class _Transformer(RuleTransformer):
                 new_args.append(arg.with_changes(keyword=cst.Name(target), value=value))
                 continue
             read = re.search(r"""\b(?:getenv|environ)\b(?:\.get)?\s*[(\[]\s*["']([^"']+)["']""", code_of(value))
-            if name == "api_key" and not key_renamed and (
+            helper_read = isinstance(value, cst.Call) and code_of(value.func) in self.facts.env_helpers and \
+                bool(value.args) and isinstance(value.args[0].value, cst.SimpleString) and \
+                value.args[0].value.evaluated_value in ("OPENAI_API_KEY", self._env_target("OPENAI_API_KEY"))
+            if name == "api_key" and not key_renamed and not helper_read and (
                     not re.search(r"\b(?:getenv|environ)\b", code_of(value)) or
                     read is not None and read.group(1) not in ("OPENAI_API_KEY", self._env_target("OPENAI_API_KEY"))):
                 # the client reads no MISTRAL_API_KEY itself (held-out review 66, X3), nor where it is given another

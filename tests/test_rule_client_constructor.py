@@ -3551,3 +3551,18 @@ def test_a_django_environ_or_environs_key_guard_is_renamed_as_an_environment_rea
     out = convert_files({"proj/settings.py": settings, "app/llm.py": llm})
     assert read.replace("OPENAI_API_KEY", "MISTRAL_API_KEY") in out["proj/settings.py"], out["proj/settings.py"]
     assert '"MISTRAL_API_KEY not properly configured"' in out["proj/settings.py"], out["proj/settings.py"]
+
+
+def test_a_key_given_through_a_renamed_env_helper_read_gets_the_plain_key_step() -> None:
+    """Held-out review 140, X7 (DCMaker): `OpenAI(api_key=config("OPENAI_API_KEY"))` (python-decouple), renamed to
+    config("MISTRAL_API_KEY"), got the "given api_key= by the app (see the TODO at each)" step, with no TODO."""
+    from migrator.config import Config
+    from migrator.engine.transform import transform_source
+
+    outcome = transform_source('from decouple import config\nfrom openai import OpenAI\n\n'
+                               'client = OpenAI(api_key=config("OPENAI_API_KEY"))\n'
+                               'print(client.chat.completions.create(model="gpt-4o", messages=[]))\n', config=Config())
+    steps = [s for f in outcome.findings for s in f.steps]
+    assert 'config("MISTRAL_API_KEY")' in outcome.code, outcome.code
+    assert not any("given api_key= by the app" in s for s in steps) and \
+        any(s.startswith("set MISTRAL_API_KEY") for s in steps), steps
