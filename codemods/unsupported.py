@@ -171,6 +171,22 @@ class _Transformer(RuleTransformer):
     def visit_Annotation(self, node: cst.Annotation) -> None:
         self._annotations += 1
 
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        found = self.__dict__.get("_patch_targets", {}).get(id(original))
+        if found is None:
+            return updated
+        line, old, new = found
+        args = list(updated.args)
+        first = next((i for i, a in enumerate(args) if isinstance(a.value, cst.SimpleString) and
+                      a.value.evaluated_value == old), None)
+        if first is None:
+            return updated
+        quote = args[first].value.quote  # type: ignore[attr-defined]
+        prefix = args[first].value.prefix  # type: ignore[attr-defined]
+        args[first] = args[first].with_changes(value=cst.SimpleString(f"{prefix}{quote}{new}{quote}"))
+        self.converted(line, f"patch target {old} -> {new} (the method the converted code calls)", "approximate")
+        return updated.with_changes(args=args)
+
     def leave_Annotation(self, original: cst.Annotation, updated: cst.Annotation) -> cst.Annotation:
         self._annotations -= 1
         return updated
@@ -256,6 +272,11 @@ class _Transformer(RuleTransformer):
         elif answer[0] in ("sdkpatch", "apppatch") and answer[1] in self._patch_todos_said:
             # the same patch again (one per test): the full text once per file (held-out review 40, S8: 60 copies)
             self.todo(line, f"this test patches {answer[2]} too: see the TODO at the first such patch in this file")
+        elif answer[0] == "apppatch" and len(answer) > 3 and answer[3]:
+            # `patch("app.app.client.chat.completions.create", ...)`: the target the converted code calls now
+            self.__dict__.setdefault("_patch_targets", {})[id(node)] = (line, answer[2], answer[3])
+            self._patch_todos_said.add(answer[1])
+            self.todo(line, answer[1])
         elif answer[0] == "apppatch":
             self._patch_todos_said.add(answer[1])
             self.todo(line, answer[1])  # a test patching the OpenAI class a converted module no longer has

@@ -1531,12 +1531,17 @@ def _settle_app_patches(files, clients, sites) -> None:
     from migrator.mapping.langchain import CLASSES as LANGCHAIN_CLASSES
     from migrator.mapping.outside_sdk import (APP_LANGCHAIN_PATCH_TODO, APP_MODULE_PATCH_TODO, APP_PATCH_TODO,
                                               CLIENT_CLASS_NAMES,
-                                              CLIENT_PATCH_TODO, INSTRUCTOR_PATCH_TODO)
+                                              CLIENT_PATCH_TODO, INSTRUCTOR_PATCH_TODO, PATCH_REWRITTEN_TODO)
 
     decisions = {c.id: c.decision for c in clients}
     for key, answer in list(sites.items()):
         if answer[0] == "clientpatch":  # `patch("app.llm.get_client", return_value=fake)`
-            if any(decisions.get(oid) == CONVERT for oid in answer[2]):
+            if any(decisions.get(oid) == CONVERT for oid in answer[2]) and len(answer) > 4 and answer[4] and \
+                    all(decisions.get(oid) == CONVERT for oid in answer[2]):
+                # the target rewritten to the one method the converted code calls (held-out review 140, X3)
+                sites[key] = ("apppatch", PATCH_REWRITTEN_TODO.format(target=answer[1], now=answer[4]), answer[1],
+                              answer[4])
+            elif any(decisions.get(oid) == CONVERT for oid in answer[2]):
                 template = answer[3] if len(answer) > 3 else CLIENT_PATCH_TODO
                 sites[key] = ("apppatch", template.format(target=answer[1]), answer[1])
             else:
