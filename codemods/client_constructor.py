@@ -2211,6 +2211,12 @@ class _Transformer(RuleTransformer):
             self.converted(line, f"server_url={code_of(value)} dropped: it holds OpenAI's server ({held.group(2)}, "
                                  "set where it is imported from); the client uses Mistral's")
             return None
+        if isinstance(value, cst.Name) and (value.value == "None" or source == f"{value.value} = None"):
+            # `base_url=None`: OpenAI's default server, so Mistral's (held-out review 141, X1: server_url=None, with a
+            # TODO saying it held what base_url held)
+            self.converted(line, f"base_url={code_of(value)} dropped: None, OpenAI's default server; the client uses "
+                                 "Mistral's")
+            return None
         text = string_value(value)
         if text is not None:
             if _is_openai_url(text):

@@ -3566,3 +3566,29 @@ def test_a_key_given_through_a_renamed_env_helper_read_gets_the_plain_key_step()
     assert 'config("MISTRAL_API_KEY")' in outcome.code, outcome.code
     assert not any("given api_key= by the app" in s for s in steps) and \
         any(s.startswith("set MISTRAL_API_KEY") for s in steps), steps
+
+
+def test_a_base_url_of_none_is_openais_default_server() -> None:
+    """Held-out review 141, X1 (uni-api): `OpenAI(base_url=None)` became `Mistral(server_url=None)` with a TODO saying
+    server_url held what base_url held; a provider class's `base_url = None` then `Client(base_url=base_url)` was left
+    alone as configured elsewhere. Both are OpenAI's default server: Mistral's now, no argument."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import Client, OpenAI
+
+        client = OpenAI(base_url=None)
+
+
+        class OpenAIProvider:
+            base_url = None
+            client = Client(base_url=base_url)
+
+            def ask(self, q: str) -> str:
+                r = self.client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
+                return r.choices[0].message.content
+
+
+        print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
+        ''')
+    assert "server_url" not in code and code.count("Mistral(") == 2 and not todos, (code, todos)

@@ -673,6 +673,8 @@ class _Builder:
             # `self.base_url = base_url or settings.openai_base_url` (held-out review 57, Y4): MIG101's server_url TODO
             # names the setting
             origin.base_source = _expression_text(f, f.scope_of.get(id(call), ()), base_arg)
+        elif isinstance(base_arg, ast.Name) and _none_only(f, f.scope_of.get(id(call), ()), base_arg):
+            origin.base_source = f"{base_arg.id} = None"  # (a class's `base_url = None`: MIG101 drops it; 141, X1)
         elif isinstance(base_arg, (ast.Attribute, ast.Name)):
             # `settings.OPENAI_BASE_URL` / an imported constant, `OPENAI_BASE_URL = 'https://api.openai.com/v1'` in
             # settings.py: what it holds there (held-out review 91, X4: as server_url it sent the Mistral key to
@@ -9872,6 +9874,11 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
                 continue
             texts.append((kw.arg, _expression_text(f, scope, kw.value) + _imported_text(builder, f, scope, kw.value)))
     base_url = next((kw.value for kw in call.keywords if kw.arg == "base_url"), None)
+    if base_url is not None and _none_only(f, scope, base_url):
+        # `base_url=None`, or a name bound to None alone (a provider class's `base_url = None` attribute): OpenAI's
+        # default server (held-out review 141, X1: "its base_url comes from the app's configuration")
+        texts = [item for item in texts if not (isinstance(item, tuple) and item[0] == "base_url")]
+        base_url = None
     given = _passed_endpoint(builder, f, scope, base_url)
     servers = _callers_servers(builder, f, scope, base_url) if given is None or \
         classify_endpoint(given, "base_url") in ("openai", "unknown endpoint") else {}
@@ -10285,6 +10292,23 @@ def _other_branch(f: _File, first: ast.AST, second: ast.AST) -> bool:
         if id(parent) in above:
             return False
         child = parent
+    return False
+
+
+def _none_only(f: _File, scope: Scope, node: ast.AST) -> bool:
+    """Is ``node`` the constant None, or a name (not a parameter) whose every binding in the nearest scope binding it
+    (a class body's, a function's, the module's) is the constant None?"""
+    if isinstance(node, ast.Constant):
+        return node.value is None
+    if not isinstance(node, ast.Name):
+        return False
+    for i in range(len(scope), -1, -1):
+        if (scope[:i], node.id) in f.params:
+            return False
+        values = f.assigns.get((scope[:i], node.id))
+        if values:
+            return all(isinstance(v, ast.Constant) and v.value is None for v in values) and not any(
+                isinstance(n, (ast.Global, ast.Nonlocal)) and node.id in n.names for n in f.nodes)
     return False
 
 
