@@ -1146,6 +1146,19 @@ class _Transformer(RuleTransformer):
                                 f"Mistral(api_key={code_of(value)}) here for the calls (or keep them on OpenAI)",
                           (KEY_STEP,))
                 return
+            if target.attr.value == "api_key" and value is not None and self._function_params and \
+                    _is_env_read(value) and _env_variable(value) not in (None, "OPENAI_API_KEY", "MISTRAL_API_KEY") \
+                    and not (len(self.answer) > 4 and self.answer[4]):
+                # `def get_hot_word(text): openai.api_key = os.getenv("openai_key")`: read when the function runs, so
+                # not folded into the import-time client (held-out review 141, X3: "set MISTRAL_API_KEY, or pass
+                # api_key=" with no deploy step)
+                self.todo(line, f"{code_of(target)} = {code_of(value)} sets the key of OpenAI's module-level client "
+                                f"when this function runs; the converted calls go through {MODULE_CLIENT_NAME}, built "
+                                "at import, which reads MISTRAL_API_KEY instead: set that (a Mistral key), or hold a "
+                                f"Mistral key in this variable and build Mistral(api_key={code_of(value)}) here for "
+                                "the calls; then remove this line",
+                          (KEY_STEP,))
+                return
             if target.attr.value == "api_key" and len(self.answer) > 4 and self.answer[4]:
                 # `if not openai.api_key: exit(1)` (the plan's key readers; held-out review 77, X2: following "set
                 # MISTRAL_API_KEY" alone made the CLI exit at start)

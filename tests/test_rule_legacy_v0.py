@@ -2178,3 +2178,28 @@ def test_a_v0_call_on_the_openai_module_handed_over_under_another_name_says_so()
     chat = out["src/chat/chat.py"]
     assert "legacy openai v0 API self.api.ChatCompletion.create(...) on self.api, which holds the openai module " \
         "under another name" in chat and "has no rule yet" not in chat and "chat.completions.create" not in chat, chat
+
+
+def test_a_key_of_another_variable_set_in_a_function_says_what_the_converted_calls_read() -> None:
+    """Held-out review 141, X3 (WannaDRINK): `openai.api_key = os.getenv("openai_key")` in the function making the call
+    got "configures OpenAI's module-level client: set MISTRAL_API_KEY, or pass api_key=", and no deploy step."""
+    from migrator.config import Config
+    from migrator.engine.transform import transform_source
+
+    import textwrap
+
+    outcome = transform_source(textwrap.dedent('''\
+        import os
+        import openai
+
+
+        def get_hot_word(t):
+            openai.api_key = os.getenv("openai_key")
+            completion = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": t}])
+            return completion["choices"][0]["message"]["content"]
+        '''), config=Config())
+    todos = [f.message for f in outcome.findings if f.kind.value == "todo"]
+    assert any(t.startswith('openai.api_key = os.getenv("openai_key") sets the key of OpenAI\'s module-level client '
+                            "when this function runs; the converted calls go through mistral_client")
+               for t in todos), todos
+    assert any(s.startswith("set MISTRAL_API_KEY") for f in outcome.findings for s in f.steps), outcome.findings
