@@ -691,7 +691,9 @@ def _unused_local_openai_imports(tree: ast.Module, droppable: set[str]) -> Itera
 
 # `pip install openai` in the message of the `except ImportError` that guarded the import
 # (and "OpenAI package", a user-facing message beside the log line: held-out review 133, X8)
-NAMED_OPENAI = re.compile(r"\b((?i:" + re.escape(OPENAI_PACKAGE.old) + r"))((?:`)? (?:package|library|module|SDK)\b|`)")
+# (and "OpenAI python client" / "OpenAI client library": held-out review 141, X4)
+NAMED_OPENAI = re.compile(r"\b((?i:" + re.escape(OPENAI_PACKAGE.old) + r"))((?:`)? (?:(?i:python|client) )?"
+                          r"(?:package|library|module|SDK|client)\b|`)")
 
 
 def named_package(match: re.Match) -> str:

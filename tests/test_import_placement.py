@@ -870,3 +870,26 @@ def test_new_imports_go_above_the_todo_of_the_import_they_are_placed_before() ->
         ''')
     assert "import streamlit as st\nfrom mistralai.client import Mistral\n# TODO(migrator MIG106): openai.embeddings_utils" \
         in code, code
+
+
+def test_an_import_guards_message_naming_the_openai_python_client_names_mistral() -> None:
+    """Held-out review 141, X4 (ElectOMate): `except ImportError: logger.error("OpenAI python client not installed...")`
+    now guarded `from mistralai.client import Mistral`."""
+    from mechanics import convert_snippet
+
+    code, _ = convert_snippet('''\
+        import logging
+
+        logger = logging.getLogger(__name__)
+
+
+        def recover(page):
+            try:
+                from openai import OpenAI
+            except ImportError:
+                logger.error("OpenAI python client not installed. Cannot use vision fallback.")
+                return ""
+            r = OpenAI().chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": page}])
+            return r.choices[0].message.content
+        ''')
+    assert 'logger.error("Mistral python client not installed. Cannot use vision fallback.")' in code, code
