@@ -150,6 +150,10 @@ class _Transformer(RuleTransformer):
         if isinstance(node.func, cst.Attribute) and node.func.attr.value == "get" and _key_of(node) is not None:
             self.mark_site(node, V0READ)
 
+    def visit_BooleanOperation(self, node: cst.BooleanOperation) -> None:
+        if isinstance(node.operator, cst.Or):  # `delta.get("content") or "\n"`: its own fallback already
+            self.__dict__.setdefault("_or_left", set()).add(id(node.left))
+
     def _rewrite(self, original: cst.CSTNode, updated: cst.BaseExpression, value: cst.BaseExpression):
         answer = self.answer_for(original)
         key = _key_of(original)
@@ -160,6 +164,9 @@ class _Transformer(RuleTransformer):
         if len(answer) > 2 and answer[2] and isinstance(original, cst.Call):
             # a stream chunk's delta.get("content", ""): v0 left the key out, Mistral's field may be None
             # or unset (falsy, but not None): `(delta.content or "")`, `(delta.role or None)`
+            if len(updated.args) == 1 and id(original) in self.__dict__.get("_or_left", ()):  # type: ignore
+                # (held-out review 141, Y6: `(x.choices[0].delta.content or None) or '\n'`)
+                return read.with_changes(lpar=updated.lpar, rpar=updated.rpar)
             default = updated.args[1].value if len(updated.args) > 1 else cst.Name("None")  # type: ignore
             if not isinstance(default, (cst.Name, cst.SimpleString, cst.Integer, cst.Float, cst.Attribute,
                                         cst.Call, cst.Subscript, cst.List, cst.Dict, cst.Tuple)):

@@ -2203,3 +2203,18 @@ def test_a_key_of_another_variable_set_in_a_function_says_what_the_converted_cal
                             "when this function runs; the converted calls go through mistral_client")
                for t in todos), todos
     assert any(s.startswith("set MISTRAL_API_KEY") for f in outcome.findings for s in f.steps), outcome.findings
+
+
+def test_a_v0_delta_get_with_its_own_or_fallback_is_read_plainly() -> None:
+    """Held-out review 141, Y6: `x.choices[0]['delta'].get('content') or '\\n'` became `(x.choices[0].delta.content or
+    None) or '\\n'`: the same value, read twice over."""
+    code, _ = convert_idempotent('''\
+        import openai
+
+        res = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[], stream=True)
+        for x in res:
+            print(x.choices[0]['delta'].get('content') or '\\n', end='')
+            role = x.choices[0]['delta'].get('role')
+        ''')
+    assert "print(x.choices[0].delta.content or '\\n', end='')" in code, code
+    assert "role = x.choices[0].delta.role or None" in code, code
