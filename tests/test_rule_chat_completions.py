@@ -3969,3 +3969,24 @@ def test_a_written_functions_list_becomes_tools_keeping_its_layout_and_comments(
             '            "parameters": {\n                "type": "object",\n'
             '                # city and state, e.g. "Boston, MA"\n') in code, code
     assert '        }}\n    ],\n    tool_choice="auto",\n' in code, code
+
+
+def test_held_out_141_a_model_read_from_a_section_of_a_loaded_config_names_file_and_key() -> None:
+    """Held-out review 141, Y2: `cfg = yaml.safe_load(open("config.yaml"))["llm"]` then `model=cfg["model"]` got the
+    bare "computed at run time" TODO, naming neither config.yaml nor the key."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import yaml
+        from openai import OpenAI
+
+        cfg = yaml.safe_load(open("config.yaml"))["llm"]
+        client = OpenAI()
+
+
+        def ask(q):
+            r = client.chat.completions.create(model=cfg["model"], messages=[{"role": "user", "content": q}])
+            return r.choices[0].message.content
+        ''')
+    assert any("model=cfg[\"model\"] is computed at run time (read from config.yaml, key 'llm.model': the value "
+               "there)" in t for t in todos), todos
