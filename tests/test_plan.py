@@ -6563,3 +6563,24 @@ def test_a_patch_string_of_a_converted_clients_call_is_rewritten_only_where_one_
     out = convert_files({"app/__init__.py": "", "app/app.py": streaming, "tests/test_chat.py": test})
     assert "@patch('app.app.client.chat.completions.create', side_effect=fake)" in out["tests/test_chat.py"], out
     assert "stream / stream_async for stream=True" in out["tests/test_chat.py"], out
+
+
+def test_an_instance_made_in_another_module_with_an_env_models_default_maps_that_default() -> None:
+    """Held-out review 141, Y1 (llmwrapper): `OpenAIWrapper(api_key=..., model=os.getenv("OPENAI_MODEL", "gpt-4"))` in
+    main.py, `self.model = model` sent as model= by the converted wrapper: "gpt-4" reached Mistral, main.py said
+    nothing. Mapped where written, with the deployed-value TODO, as a literal argument is."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "main.py": "import os\nfrom openai_wrapper import OpenAIWrapper\n\n"
+                   "llm = OpenAIWrapper(api_key=os.getenv(\"OPENAI_API_KEY\"), model=os.getenv(\"OPENAI_MODEL\", "
+                   "\"gpt-4\"))\nprint(llm.chat([{\"role\": \"user\", \"content\": \"hi\"}]))\n",
+        "openai_wrapper.py": "from openai import OpenAI\n\n\nclass OpenAIWrapper:\n"
+                             "    def __init__(self, api_key: str, model: str):\n"
+                             "        self.client = OpenAI(api_key=api_key)\n        self.model = model\n\n"
+                             "    def chat(self, messages):\n"
+                             "        r = self.client.chat.completions.create(model=self.model, messages=messages)\n"
+                             "        return r.choices[0].message.content\n"})
+    assert 'model=os.getenv("OPENAI_MODEL", "mistral-large-latest")' in out["main.py"], out["main.py"]
+    assert "model name from the environment (OPENAI_MODEL)" in out["main.py"], out["main.py"]
+    assert "computed at run time" not in out["openai_wrapper.py"], out["openai_wrapper.py"]
