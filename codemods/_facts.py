@@ -890,6 +890,13 @@ class _Collector(NodeVisitor):
         inert = {id(class_read(sub)) for sub in _walk_function(node) if class_read(sub) is not None}
         # (or logged, `logger.info(stream)`: its repr; held-out review 128, Y6)
         inert |= {id(value) for sub in _walk_function(node) for value in shown_values(sub)}
+        # (or closed, `async with stream:` / `await stream.close()`: Mistral's event streams close alike; the plan's
+        # _stream_consumer_problem twin, held-out review 141, X2)
+        inert |= {id(item.context_expr) for sub in _walk_function(node) if isinstance(sub, (ast.With, ast.AsyncWith))
+                  for item in sub.items if isinstance(item.context_expr, ast.Name) and item.optional_vars is None}
+        inert |= {id(sub.func.value) for sub in _walk_function(node) if isinstance(sub, ast.Call) and
+                  isinstance(sub.func, ast.Attribute) and sub.func.attr == "close" and not sub.args and
+                  isinstance(sub.func.value, ast.Name)}
         for sub in _walk_function(node):
             if isinstance(sub, ast.Name) and sub.id in streams and isinstance(sub.ctx, ast.Load) and \
                     id(sub) not in inert:
