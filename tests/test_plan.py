@@ -6584,3 +6584,21 @@ def test_an_instance_made_in_another_module_with_an_env_models_default_maps_that
     assert 'model=os.getenv("OPENAI_MODEL", "mistral-large-latest")' in out["main.py"], out["main.py"]
     assert "model name from the environment (OPENAI_MODEL)" in out["main.py"], out["main.py"]
     assert "computed at run time" not in out["openai_wrapper.py"], out["openai_wrapper.py"]
+
+
+def test_a_key_check_beside_an_unread_openai_provider_class_is_not_renamed() -> None:
+    """Held-out review 142, X1 (StoryGenerator): `if not os.getenv("OPENAI_API_KEY")` in an example using
+    `OptimizedOpenAIProvider` from a package migrator did not read was renamed to MISTRAL_API_KEY (another script's
+    client converted): that provider may read OPENAI_API_KEY itself. Not renamed; its TODO says both."""
+    from mechanics import convert_files
+
+    example = ("import os\n\nfrom PrismQ.Providers import OptimizedOpenAIProvider\n\n\ndef main():\n"
+               "    if not os.getenv(\"OPENAI_API_KEY\"):\n"
+               "        print(\"Error: OPENAI_API_KEY environment variable not set\")\n        return\n"
+               "    print(OptimizedOpenAIProvider(model=\"gpt-4o-mini\").generate_completion(\"hi\"))\n")
+    script = ("import openai\n\n\ndef variants(p):\n    client = openai.OpenAI()\n"
+              "    r = client.chat.completions.create(model=\"gpt-4\", messages=[{\"role\": \"user\", \"content\": p}])\n"
+              "    return r.choices[0].message.content\n")
+    out = convert_files({"examples/example.py": example, "scripts/title.py": script})
+    assert 'if not os.getenv("OPENAI_API_KEY"):' in out["examples/example.py"], out["examples/example.py"]
+    assert "Mistral(" in out["scripts/title.py"], out["scripts/title.py"]

