@@ -6597,7 +6597,7 @@ def test_a_key_check_beside_an_unread_openai_provider_class_is_not_renamed() -> 
                "        print(\"Error: OPENAI_API_KEY environment variable not set\")\n        return\n"
                "    print(OptimizedOpenAIProvider(model=\"gpt-4o-mini\").generate_completion(\"hi\"))\n")
     script = ("import openai\n\n\ndef variants(p):\n    client = openai.OpenAI()\n"
-              "    r = client.chat.completions.create(model=\"gpt-4\", messages=[{\"role\": \"user\", \"content\": p}])\n"
+              "    r = client.chat.completions.create(model=\"gpt-4\", messages=[])\n"
               "    return r.choices[0].message.content\n")
     out = convert_files({"examples/example.py": example, "scripts/title.py": script})
     assert 'if not os.getenv("OPENAI_API_KEY"):' in out["examples/example.py"], out["examples/example.py"]
