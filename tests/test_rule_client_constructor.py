@@ -3592,3 +3592,29 @@ def test_a_base_url_of_none_is_openais_default_server() -> None:
         print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
         ''')
     assert "server_url" not in code and code.count("Mistral(") == 2 and not todos, (code, todos)
+
+
+def test_an_openinference_openai_instrumentor_beside_converted_calls_gets_a_todo() -> None:
+    """Held-out review 142, X2 (llm-gateway): `OpenAIInstrumentor().instrument()` then an AsyncOpenAI client: the client
+    converted and the instrumentor, which patches the openai SDK only, silently traced nothing."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        import asyncio
+
+        from openinference.instrumentation.openai import OpenAIInstrumentor
+        from openai import AsyncOpenAI
+
+        OpenAIInstrumentor().instrument()
+        client = AsyncOpenAI()
+
+
+        async def demo():
+            r = await client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "p"}])
+            print(r.choices[0].message.content)
+
+        asyncio.run(demo())
+        ''')
+    assert "complete_async(" in code, code
+    assert any(t.startswith("OpenAIInstrumentor().instrument() (OpenInference) traces the openai SDK only")
+               for t in todos), todos

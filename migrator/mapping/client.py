@@ -247,6 +247,10 @@ SDK_INSTRUMENTERS = MappingProxyType({
                           "installed: openai stays in the requirements for it); Chainlit's instrument_mistralai() "
                           "wraps mistralai 1.x (mistralai.chat), not 3.x: trace the Mistral calls another way, then "
                           "remove this call and the openai requirement"),
+    "OpenAIInstrumentor().instrument": (
+        "{callee}() (OpenInference) traces the openai SDK only: the calls converted in this module now go through "
+        "mistralai and drop out of its traces; instrument them with OpenInference's MistralAIInstrumentor "
+        "(openinference-instrumentation-mistralai: check that it supports mistralai 3.x) or trace them another way"),
 })
 
 # Modules that re-export the OpenAI SDK wrapped in another library's instrumentation: clients built

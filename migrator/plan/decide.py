@@ -3148,6 +3148,13 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
         if isinstance(node, ast.Call) and not node.args and not node.keywords and CONVERT in file_verdicts:
             callee = dotted_name(node.func) or ""
             hint = SDK_INSTRUMENTERS.get(callee.rsplit(".", 1)[-1])
+            if isinstance(node.func, ast.Attribute) and node.func.attr == "instrument" and \
+                    isinstance(node.func.value, ast.Call) and \
+                    (dotted_name(node.func.value.func) or "").endswith("OpenAIInstrumentor"):
+                # OpenInference's `OpenAIInstrumentor().instrument()` (held-out review 142, X2: the tracing smoke test's
+                # client converted, its spans silently gone)
+                callee = f"{dotted_name(node.func.value.func)}().instrument"
+                hint = SDK_INSTRUMENTERS["OpenAIInstrumentor().instrument"]
             if hint is not None:  # cl.instrument_openai(): patches the SDK the converted calls left
                 sites[key] = ("instr", hint.format(callee=callee))
         if isinstance(node, ast.Dict) and message_change(_dict_constants(node)) == "input_image":
