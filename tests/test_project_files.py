@@ -4669,3 +4669,12 @@ def test_the_langchain_move_says_where_the_projects_python_is_too_old_for_it() -
         "langchain-mistralai supports (>=3.10): raise it too, then run migrator again" in text, text
     assert "its Python" not in langchain_blocker([("pyproject.toml", poetry.replace("~3.9, !=3.9.7", "^3.11"),
                                                    "pyproject")])
+
+
+def test_a_replaced_requirements_comment_about_openai_does_not_follow_mistralai() -> None:
+    """Held-out review 142, X5 (chatbot-flow-server): `openai>=1.14.0  # Requires 1.14.0+ for AsyncOpenAI support`
+    became `mistralai>=3.7,<4  # Requires 1.14.0+ for AsyncOpenAI support`. A comment of the line's own stays."""
+    edit = edit_requirements("fastapi\nopenai>=1.14.0  # Requires 1.14.0+ for AsyncOpenAI support\n", "replace")
+    assert edit.text == "fastapi\nmistralai>=3.7,<4\n", edit.text
+    edit = edit_requirements("fastapi\nopenai>=1.14.0  # the LLM client\n", "replace")
+    assert edit.text == "fastapi\nmistralai>=3.7,<4  # the LLM client\n", edit.text

