@@ -1176,3 +1176,22 @@ def test_held_out_140_a_splatted_request_dicts_model_constant_is_mapped_though_t
     assert not any("also read by" in t for t in todos), todos
     code, todos = convert_snippet(source.replace("    print(endpoint, data)", "    STORE.append(data)"))
     assert 'model = "text-embedding-3-small"' in code and todos, (code, todos)
+
+
+def test_held_out_142_an_index_built_for_an_azure_query_side_stays_with_it() -> None:
+    """Held-out review 142, Y1 (userPersonaApplication): build_index.py's v0 Embedding.create wrote index.json and
+    converted to mistral-embed; app.py reads index.json and embeds its queries on an Azure deployment (kept): the
+    distance of 1536- and 1024-dimension vectors raised. The index side stays, naming the query side."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "build_index.py": "import json\n\nimport openai\n\ndata = [\"refund policy\", \"shipping times\"]\n"
+                          "rows = [openai.Embedding.create(input=t, model=\"text-embedding-ada-002\")[\"data\"][0]"
+                          "[\"embedding\"] for t in data]\nwith open(\"index.json\", \"w\") as f:\n"
+                          "    json.dump(rows, f)\n",
+        "app.py": "import json\n\nimport openai\nfrom openai.embeddings_utils import get_embedding\n\n"
+                  "openai.api_type = \"azure\"\nopenai.api_base = \"https://example.openai.azure.com/\"\n\n"
+                  "rows = json.load(open(\"index.json\"))\n\n\ndef nearest(question):\n"
+                  "    return get_embedding(text=question, engine=\"my-ada-deployment\"), rows\n"})
+    assert "openai.Embedding.create(input=t" in out["build_index.py"], out["build_index.py"]
+    assert "its vectors go to index.json, which app.py also reads" in out["build_index.py"], out["build_index.py"]

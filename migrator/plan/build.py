@@ -2800,6 +2800,7 @@ class _Builder:
                     if isinstance(name, str):  # (one project: a cookbook's examples are not one vector space)
                         kept.setdefault((project_of(f.path), name),
                                         f"{site.cls}(model={name!r}) in {os.path.basename(f.path)}")
+        self._stored_beside_azure(files)
         if not kept:
             return
         for f in files:
@@ -2818,6 +2819,39 @@ class _Builder:
                               f"model={model!r} also embeds with {where}, which stays on OpenAI: "
                               "the vectors one side stores and the other searches must come from one model; move "
                               "them to Mistral together", "MIG107")
+
+    def _stored_beside_azure(self, files: list) -> None:
+        """A converting embeddings call in a module naming a data file (``index.json``) that another module of its
+        project names too, where that module embeds on an Azure deployment (a v0 call with engine=, or a module the
+        openai settings point at Azure): one side stores the vectors, the other compares its own with them (held-out
+        review 142, Y1: the index became mistral-embed's 1024 dimensions, the queries stayed ada-002's 1536, and
+        the distance raised at query time). The call's client stays, with the other side named."""
+        def data_files(g) -> set:
+            return {n.value for n in g.nodes if isinstance(n, ast.Constant) and isinstance(n.value, str) and
+                    _DATA_FILE.fullmatch(n.value)}
+
+        staying = []  # (module, what embeds there, its data files)
+        for g in files:
+            if "mbedding" not in g.source:
+                continue
+            azure = bool(self.module_settings.get(g.path, {}).get("azure"))
+            for node in (n for n in g.nodes if isinstance(n, ast.Call)):
+                answer = self.sites.get(node_key(g.path, node))
+                if answer and answer[0] == "v0" and "mbedding" in answer[1] and (answer[2] or azure):
+                    staying.append((g, f"{answer[1]}(...) in {os.path.basename(g.path)}", data_files(g)))
+                    break
+        for f in files if staying else ():
+            mine = data_files(f) if "mbedding" in f.source else set()
+            others = [(g, what, shared) for g, what, names in staying if g is not f and
+                      project_of(g.path) == project_of(f.path) and (shared := mine & names)]
+            for node in (n for n in f.nodes if isinstance(n, ast.Call)) if others else ():
+                answer = self.sites.get(node_key(f.path, node))
+                if answer and answer[0] == "call" and answer[1].client and answer[1].surface == "embeddings.create":
+                    g, what, shared = others[0]
+                    self._use(f, node, answer[1].client, "embeddings.create", True,
+                              f"its vectors go to {sorted(shared)[0]}, which {os.path.basename(g.path)} also reads, "
+                              f"where {what} embeds on Azure OpenAI and stays: the vectors one side stores and the "
+                              "other compares must come from one model; move them together", "MIG107")
 
     def _string_value(self, f: _File, scope: Scope, node: Optional[ast.AST], depth: int = 0) -> Optional[str]:
         """The string ``node`` is: a literal, or a name bound once to one (here, in the module, or imported from a
@@ -5821,6 +5855,9 @@ def _v0_surface(chain: list[str]) -> bool:
     resource read on a name that is not an openai import: held-out review 9, D3)."""
     return len(chain) == 2 and chain[0] in V0_RESOURCES and chain[0] != "ChatCompletion" and chain[1] in V0_METHODS
 
+
+# a file of stored vectors (`index.json`, `embeddings.csv`, `vectors.npy`)
+_DATA_FILE = re.compile(r"[\w./-]+\.(?:json|jsonl|csv|tsv|npy|npz|pkl|pickle|parquet|feather|h5)")
 
 MANIFEST_NAMES = ("pyproject.toml", "setup.py", "setup.cfg", "requirements.txt", "Pipfile", "environment.yml")
 
