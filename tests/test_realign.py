@@ -132,3 +132,22 @@ def test_a_hanging_indent_under_a_realigned_line_moves_with_it():
                                         }],
                                         temperature=0.4)
         '''), new
+
+
+def test_an_argument_dropped_below_keeps_the_lines_above_aligned() -> None:
+    """Held-out review 142, Y3 (MEGABOT): `user=` dropped from a streamed v0 call aligned under its bracket: the
+    messages list's last line, rewritten to close the call, stayed two columns left of its first."""
+    old = ("for r in openai.ChatCompletion.create(model='gpt-4',\n"
+           "                                      messages=[{'role': 'system', 'content': 'Write code.'},\n"
+           "                                                {'role': 'user', 'content': prompt}],\n"
+           "                                      user=str(uid),\n"
+           "                                      stream=True):\n"
+           "    print(r)\n")
+    new = ("for event in mistral_client.chat.stream(model='mistral-large-latest',\n"
+           "                                      messages=[{'role': 'system', 'content': 'Write code.'},\n"
+           "                                                {'role': 'user', 'content': prompt}]):\n"
+           "    r = event.data\n"
+           "    print(r)\n")
+    lines = realign(old, new).split("\n")
+    assert lines[1].index("messages") == lines[0].index("(") + 1, lines
+    assert lines[2].index("{") == lines[1].index("[") + 1, lines
