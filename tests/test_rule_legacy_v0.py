@@ -2218,3 +2218,21 @@ def test_a_v0_delta_get_with_its_own_or_fallback_is_read_plainly() -> None:
         ''')
     assert "print(x.choices[0].delta.content or '\\n', end='')" in code, code
     assert "role = x.choices[0].delta.role or None" in code, code
+
+
+def test_a_v0_call_in_a_ray_remote_function_stays_with_a_todo() -> None:
+    """Held-out review 143, Y1 (LLaVA-Med-Retina): a v0 call in `@ray.remote def get_eval(...)` converted to the
+    module-level mistral_client; Ray pickles the function with its globals, and the client (a lock inside) cannot be:
+    `get_eval.remote(...)` raised TypeError before any request."""
+    code, todos = convert_idempotent('''\
+        import openai
+        import ray
+
+
+        @ray.remote(num_cpus=1)
+        def get_eval(content):
+            response = openai.ChatCompletion.create(model="gpt-4", messages=[{"role": "user", "content": content}])
+            return response["choices"][0]["message"]["content"]
+        ''')
+    assert "openai.ChatCompletion.create(model=\\"gpt-4\\"" in code and "mistral_client" not in code, code
+    assert any("it runs in get_eval(), a Ray remote function" in t for t in todos), todos

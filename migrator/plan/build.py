@@ -8399,6 +8399,15 @@ def _v0_own_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
     ["content"]``, attributes, ``.get("content")``)."""
     if any(kw.arg == "response_model" for kw in call.keywords):
         return INSTRUCTOR_V0_CALL
+    remote = next((a for a in ancestors_of(f, call) if isinstance(a, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
+        (dotted_name(d.func if isinstance(d, ast.Call) else d) or "").rsplit(".", 1)[-1] == "remote"
+        for d in a.decorator_list)), None)
+    if remote is not None:
+        # `@ray.remote def get_eval(...)`: Ray pickles the function with the globals it reads, and the module's
+        # Mistral client holds a lock (TypeError: cannot pickle '_thread.RLock'; held-out review 143, Y1)
+        return (f"it runs in {remote.name}(), a Ray remote function (@...remote), which Ray pickles with the globals "
+                "it reads: the module-level Mistral client a conversion adds cannot be pickled; build Mistral() "
+                "inside the function by hand")
     keywords, written = {kw.arg for kw in call.keywords}, call  # (`written`: the call as the module holds it)
     if v1[0] not in CHAT_SURFACES and v1[0] not in MODEL_SURFACES | MODERATION_SURFACES | FIM_SURFACES and \
             "engine" in keywords and not keywords & {"model", "deployment_id"} and any(
