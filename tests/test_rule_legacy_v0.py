@@ -2234,5 +2234,5 @@ def test_a_v0_call_in_a_ray_remote_function_stays_with_a_todo() -> None:
             response = openai.ChatCompletion.create(model="gpt-4", messages=[{"role": "user", "content": content}])
             return response["choices"][0]["message"]["content"]
         ''')
-    assert "openai.ChatCompletion.create(model=\\"gpt-4\\"" in code and "mistral_client" not in code, code
+    assert 'openai.ChatCompletion.create(model="gpt-4"' in code and "mistral_client" not in code, code
     assert any("it runs in get_eval(), a Ray remote function" in t for t in todos), todos
