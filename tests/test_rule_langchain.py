@@ -2910,3 +2910,19 @@ def test_held_out_139_an_openai_built_in_tool_bound_through_langchain_keeps_chat
         "such tool (closest: a Mistral agent with the code_interpreter tool)" in todos[0], todos
     assert "'web_search_preview' is OpenAI's built-in tool" in todos[0], todos
     assert "with the web_search tool" in todos[0], todos
+
+
+def test_held_out_143_a_chatopenai_reasoning_model_mapped_to_magistral_says_content_is_a_block_list() -> None:
+    """Held-out review 143, X2 (baksoftware/gpt): `ChatOpenAI(model="o3-mini")` became ChatMistralAI with
+    magistral-medium-latest, whose reply .content is a list of thinking / text blocks; it was printed and fed back into
+    the history with no word (the SDK path says so)."""
+    code, todos = convert('''\
+        from langchain_openai import ChatOpenAI
+
+        llm = ChatOpenAI(model="o3-mini")
+        reply = llm.invoke("hello")
+        print("Therapist:", reply.content)
+        ''')
+    assert 'ChatMistralAI(model_name="magistral-medium-latest")' in code, code
+    assert any(t.startswith("magistral-medium-latest is a reasoning model: its reply's .content comes back as a list")
+               and "--model o3-mini=mistral-large-latest" in t for t in todos), todos
