@@ -469,12 +469,20 @@ class _Transformer(RuleTransformer):
                     else None
         if not secret and not streamlit and (not _is_env_read(read) or "OPENAI_API_KEY" not in code_of(read)):
             return False
-        if not secret and isinstance(read, cst.Subscript) and (nested or len(self.answer) > 2 and self.answer[2]):
+        # under a key gate the plan renamed (`if "OPENAI_API_KEY" in os.environ:`, `try:` between): the setting only
+        # read the key the gate now tests for another variable, and raised KeyError where just that one was set
+        # (held-out review 143, X3: the review step failed silently with the Mistral key alone); it goes
+        gated = nested and isinstance(read, cst.Subscript) and \
+            any(id(n) in self._gate_ifs for n in self.statement_nodes[:-1])
+        if not secret and isinstance(read, cst.Subscript) and not gated and \
+                (nested or len(self.answer) > 2 and self.answer[2]):
             # os.environ["OPENAI_API_KEY"] fails fast when unset: folded, reading MISTRAL_API_KEY (at module level;
             # in a function it fails when that runs, which no constructor keeps: its TODO stays)
             return False
         guard = _key_guard(self.statement_nodes[-2], line) if nested else None
         outer = self.statement_nodes[:-2] if guard is not None else self.statement_nodes[:-1]
+        if gated:
+            outer = [n for n in outer if id(n) not in self._gate_ifs and not isinstance(n, cst.Try)]
         if nested and guard is None and id(self.statement_nodes[-2]) in self._gate_ifs and \
                 isinstance(self.statement_nodes[-2].body, cst.IndentedBlock) and \
                 len(self.statement_nodes[-2].body.body) > 1:

@@ -2236,3 +2236,28 @@ def test_a_v0_call_in_a_ray_remote_function_stays_with_a_todo() -> None:
         ''')
     assert 'openai.ChatCompletion.create(model="gpt-4"' in code and "mistral_client" not in code, code
     assert any("it runs in get_eval(), a Ray remote function" in t for t in todos), todos
+
+
+def test_a_key_setting_under_a_renamed_membership_gate_goes_with_it() -> None:
+    """Held-out review 143, X3 (agentic-pr-review): `if "OPENAI_API_KEY" in os.environ: try: openai.api_key =
+    os.environ["OPENAI_API_KEY"]; ...` had its gate renamed to MISTRAL_API_KEY and the setting kept: with the Mistral
+    key alone, the KeyError was swallowed by `except Exception` and the review never ran."""
+    code, todos = convert_idempotent('''\
+        import os
+        import openai
+
+
+        def run_review(diff_text):
+            suggestions = []
+            if "OPENAI_API_KEY" in os.environ:
+                try:
+                    openai.api_key = os.environ["OPENAI_API_KEY"]
+                    response = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user",
+                                                                                            "content": diff_text}])
+                    suggestions.append(response['choices'][0]['message']['content'])
+                except Exception as e:
+                    suggestions.append(f"GPT review failed: {str(e)}")
+            return suggestions
+        ''')
+    assert 'if "MISTRAL_API_KEY" in os.environ:' in code and "openai" not in code.replace("mistral", ""), code
+    assert not todos, todos
