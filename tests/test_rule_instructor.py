@@ -743,3 +743,20 @@ def test_held_out_138_an_attribute_patched_in_place_in_init_is_the_instructor_cl
         ''')
     assert not todos and "self.client = instructor.from_mistral(self.client, use_async=True)" in code, (code, todos)
     assert 'model="mistral-small-latest"' in code and "AsyncOpenAI" not in code, code
+
+
+def test_held_out_143_a_pytest_fixture_returning_an_instructor_client_converts_with_the_tests_calls():
+    """Held-out review 143, X1 (hica): the fixture `instructor_client()` returning
+    `instructor.from_openai(AsyncOpenAI())` converted, while the test receiving it kept model="gpt-3.5-turbo" under "cannot tell which client it holds"."""
+    from mechanics import convert_files
+
+    out = convert_files({"tests/test_api.py": (
+        "import instructor\nimport pytest\nfrom openai import AsyncOpenAI\nfrom pydantic import BaseModel\n\n\n"
+        "class Answer(BaseModel):\n    answer: str\n\n\n@pytest.fixture\ndef instructor_client():\n"
+        "    return instructor.from_openai(AsyncOpenAI())\n\n\nasync def test_answer(instructor_client):\n"
+        "    r = await instructor_client.chat.completions.create(\n"
+        "        model=\"gpt-3.5-turbo\", response_model=Answer, messages=[])\n"
+        "    assert isinstance(r.answer, str)\n")})
+    code = out["tests/test_api.py"]
+    assert "instructor.from_mistral(Mistral(" in code and 'model="mistral-small-latest"' in code, code
+    assert "cannot tell" not in code, code

@@ -2641,6 +2641,8 @@ class _Builder:
                     g, body, fixture = found
                     values = [n.value for n in ast_walk(fixture) if isinstance(n, (ast.Return, ast.Yield)) and
                               n.value is not None and g.scope_of.get(id(n), ()) == body]
+                    # (what the parameter holds, for an instructor wrapper's calls on it: held-out review 143, X1)
+                    self.__dict__.setdefault("_fixture_values", {})[(f.path, scope, name)] = (g, values)
                     held: set = set()
                     for value in values:
                         held |= self.eval(g, body, value) or frozenset()
@@ -3573,7 +3575,12 @@ class _Builder:
     def _bound_anywhere(self, f: _File, scope: Scope, node: ast.AST, depth: int = 0) -> tuple[_File, Optional[list]]:
         """``bound_values``, following a name imported from another module of the repo (``from
         llm_utils import instructor_client``) to its module-level assignments there: (the file the
-        values are in, the values)."""
+        values are in, the values); a test's parameter to what the pytest fixture it names returns."""
+        fixtures = self.__dict__.get("_fixture_values")
+        if fixtures and isinstance(node, ast.Name):
+            found = fixtures.get((f.path, self.lookup_scope(f, scope, node.id), node.id))
+            if found is not None and found[1]:
+                return found
         if isinstance(node, ast.Name) and depth < 5 and self.lookup_scope(f, scope, node.id) == () and \
                 node.id in f.repo_imports and not f.assigns.get(((), node.id)):
             target = self.resolve_import(f, node.id)
