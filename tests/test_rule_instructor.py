@@ -747,7 +747,8 @@ def test_held_out_138_an_attribute_patched_in_place_in_init_is_the_instructor_cl
 
 def test_held_out_143_a_pytest_fixture_returning_an_instructor_client_converts_with_the_tests_calls():
     """Held-out review 143, X1 (hica): the fixture `instructor_client()` returning
-    `instructor.from_openai(AsyncOpenAI())` converted, while the test receiving it kept model="gpt-3.5-turbo" under "cannot tell which client it holds"."""
+    `instructor.from_openai(AsyncOpenAI())` converted, while the test receiving it kept model="gpt-3.5-turbo" under
+    "cannot tell which client it holds"."""
     from mechanics import convert_files
 
     out = convert_files({"tests/test_api.py": (
