@@ -713,9 +713,16 @@ class _Transformer(SplatSteps, RuleTransformer):
                     effort = any(a.keyword is not None and a.keyword.value == "reasoning_effort" for a in call.args)
                     value, todo = self._model(value, effort=effort)
                     if todo and method == "parse" and todo == REASONING_TODO.format(model=code_of(value).strip("'\"")):
-                        # mistralai's parse joins the text chunks itself for message.parsed (held-out review 43, X3)
+                        # mistralai's parse joins the text chunks itself for message.parsed (held-out review 43, X3);
+                        # where the module reads no .content at all, there is nothing to say (held-out review 143, X7)
+                        import ast as _ast
+
+                        tree = self.facts.tree
+                        reads_content = not isinstance(tree, _ast.Module) or any(
+                            isinstance(n, _ast.Attribute) and n.attr == "content" for n in _ast.walk(tree))
                         todo = todo.replace("where the code reads it", "where the code reads message.content "
-                                                                          "(message.parsed is parsed from them already)")
+                                                                          "(message.parsed is parsed from them already)"
+                                            ) if reads_content else None
                 elif rule.xform is not None and not (method == "parse" and name == "response_format"):
                     value, todo = self._xform(name, rule, value)
                     if value is None:

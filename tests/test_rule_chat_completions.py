@@ -1375,10 +1375,18 @@ def test_a_reasoning_model_todo_names_the_streamed_delta_content_too():
         from openai import OpenAI
         client = OpenAI()
         r = client.beta.chat.completions.parse(model="o4-mini", messages=[], response_format=Plan)
-        print(r.choices[0].message.parsed)
+        print(r.choices[0].message.parsed, r.choices[0].message.content)
         ''')
     assert any("where the code reads message.content (message.parsed is parsed from them already)" in t
                for t in todos), todos
+    # held-out review 143, X7: where the module reads no .content at all, no TODO
+    _, todos = convert_idempotent('''\
+        from openai import OpenAI
+        client = OpenAI()
+        r = client.beta.chat.completions.parse(model="o4-mini", messages=[], response_format=Plan)
+        print(r.choices[0].message.parsed)
+        ''')
+    assert not any("is a reasoning model" in t for t in todos), todos
 
 
 def test_a_typing_cast_to_an_openai_type_goes_with_the_call_it_wrapped() -> None:
