@@ -1156,7 +1156,12 @@ class _Transformer(RuleTransformer):
                                 f"Mistral(api_key={code_of(value)}) here for the calls (or keep them on OpenAI)",
                           (KEY_STEP,))
                 return
-            if target.attr.value == "api_key" and value is not None and self._function_params and \
+            module = getattr(self, "_module_node", None)
+            calls_here = module is not None and re.search(
+                rf"\b{re.escape(target.value.value)}\.(?:ChatCompletion|Completion|Embedding|Moderation|Audio|chat|"
+                r"embeddings|completions|moderations|audio)\b", code_of(module)) is not None \
+                if isinstance(target.value, cst.Name) else False
+            if target.attr.value == "api_key" and value is not None and self._function_params and calls_here and \
                     _is_env_read(value) and _env_variable(value) not in (None, "OPENAI_API_KEY", "MISTRAL_API_KEY") \
                     and not (len(self.answer) > 4 and self.answer[4]):
                 # `def get_hot_word(text): openai.api_key = os.getenv("openai_key")`: read when the function runs, so
