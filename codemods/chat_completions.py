@@ -25,8 +25,9 @@ from migrator.mapping.chat import (GRADIO_HISTORY_TODO, MISTRAL_CHAT_PARAMS, MIS
                                    UNSET_IMPORT)
 from migrator.mapping.client import NO_READ_TIMEOUT
 from migrator.mapping.legacy import openai_module_alias, v0_untraced_todo
-from migrator.mapping.models import (EMBEDDING_MODEL_PREFIX, FINE_TUNED_NOTE, REASONING_EFFORT_MODEL,
-                                     chat_model_literal, env_default_todo, fine_tuned, slot_model_literal)
+from migrator.mapping.models import (EMBEDDING_MODEL_PREFIX, FINE_TUNED_NOTE, NON_REASONING_MODEL,
+                                     REASONING_EFFORT_MODEL, REASONING_MODEL_PREFIX, chat_model_literal,
+                                     env_default_todo, fine_tuned, slot_model_literal)
 
 
 # api-mapping.md §3: a reasoning model's message.content is a list ([ThinkChunk, TextChunk]).
@@ -48,7 +49,7 @@ REASONING_TODO = ("{model} is a reasoning model: the content it answers (message
                   "TextChunk texts where the code reads it")
 # ... where instructor reads it: its modes parse a str, which a chunk list is not (held-out review 103, Y8)
 REASONING_INSTRUCTOR = ("; instructor reads it here, and its modes parse a str: for structured output through "
-                        "instructor, map this model to a non-reasoning one (--model {old}=mistral-large-latest)")
+                        "instructor, map this model to a non-reasoning one (--model {old}=" + NON_REASONING_MODEL + ")")
 
 
 # a text of a few words ending a sentence (a reply, not the start of one for the model to continue)
@@ -1080,12 +1081,13 @@ class _Transformer(SplatSteps, RuleTransformer):
             target = map_model(name, self.config.models())
             if target is None:
                 return value, unknown_model_todo(name)
-            if effort and target.startswith("magistral-") and target == map_model(name):  # (not the user's --model)
+            # (not the user's --model)
+            if effort and target.startswith(REASONING_MODEL_PREFIX) and target == map_model(name):
                 # `model="o4-mini", reasoning_effort="low"`: Mistral Medium takes reasoning_effort and answers a str
                 # content (api-mapping.md's other reasoning mapping); magistral answers chunks the code does not join
                 # (held-out review 128, X2: the script printed a list of ThinkChunk / TextChunk)
                 target = REASONING_EFFORT_MODEL
-            note = REASONING_TODO.format(model=target) if target.startswith("magistral-") else \
+            note = REASONING_TODO.format(model=target) if target.startswith(REASONING_MODEL_PREFIX) else \
                 SEARCH_MODEL_TODO.format(old=name, model=target) if searches_the_web(name) and target != name else None
             if target == name:
                 return value, note
@@ -1152,7 +1154,7 @@ class _Transformer(SplatSteps, RuleTransformer):
                                           self.config.endpoint().spec.name if self.config.endpoint() else "Mistral"))
         if searches_the_web(value):  # (a model constant or default: held-out review 109, X6)
             self.todo(line, SEARCH_MODEL_TODO.format(old=value, model=target))
-        if target.startswith("magistral-"):
+        if target.startswith(REASONING_MODEL_PREFIX):
             self.todo(line, REASONING_TODO.format(model=target) + (
                 REASONING_INSTRUCTOR.format(old=value) if "instructor" in self.facts.names_in_use else ""))
         return cst.SimpleString(f"{updated.prefix}{updated.quote}{target}{updated.quote}")

@@ -15,7 +15,7 @@ from codemods.client_constructor import (_env_call_key, _env_subscript_key, _str
                                          openai_secret, secret_key_todo, string_value)
 from migrator.mapping import langchain as lc
 from migrator.mapping.embeddings import MISTRAL_EMBED_MODEL, chunker_todo, vectors_todo
-from migrator.mapping.models import map_model
+from migrator.mapping.models import NON_REASONING_MODEL, REASONING_MODEL_PREFIX, map_model
 from migrator.mapping.client import CONFIGURED_ENDPOINT_TODO, KEY_STEP, provider_named_by_path
 from migrator.plan.syntax import ast_walk
 from migrator.mapping.outside_sdk import OPENAI_RELAY_HOST, RELAY_HOST_WHY
@@ -417,13 +417,11 @@ class _Transformer(RuleTransformer):
                 before = arg.value.evaluated_value if isinstance(arg.value, cst.SimpleString) else None
                 arg = arg.with_changes(value=self.mapped_model(arg.value, site.line, name))
                 target = arg.value.evaluated_value if isinstance(arg.value, cst.SimpleString) else None
-                if chat and isinstance(target, str) and target.startswith("magistral-"):
+                if chat and isinstance(target, str) and target.startswith(REASONING_MODEL_PREFIX):
                     # (held-out review 143, X2: `ChatOpenAI(model="o3-mini")` became Magistral, whose reply .content
                     # is a list of blocks, printed and fed back into the history as such)
-                    self.todo(site.line, f"{target} is a reasoning model: its reply's .content comes back as a list "
-                                         "of blocks (thinking, then text), not a str: read .text (the text blocks "
-                                         "joined) where the code reads .content, or map this model to a "
-                                         f"non-reasoning one (--model {before}=mistral-large-latest)")
+                    self.todo(site.line, lc.REASONING_REPLY_TODO.format(model=target, old=before,
+                                                                         instead=NON_REASONING_MODEL))
             elif name in ("api_key", "openai_api_key"):
                 key = self._api_key(arg.value, site.line)
                 if key is None:

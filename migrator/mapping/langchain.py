@@ -63,6 +63,12 @@ def env_kept_todo(classes, kept) -> str:
             f"{'reads' if one else 'read'} MISTRAL_API_KEY, which must be set as well")
 
 
+# a chat object mapped to a Mistral reasoning model: its reply's content is a list of blocks (held-out review 143, X2)
+REASONING_REPLY_TODO = ("{model} is a reasoning model: its reply's .content comes back as a list of blocks (thinking, "
+                        "then text), not a str: read .text (the text blocks joined) where the code reads .content, or "
+                        "map this model to a non-reasoning one (--model {old}={instead})")
+
+
 # ... at `os.environ["OPENAI_API_KEY"] = os.getenv("OPENAI_API_KEY")` (held-out review 115, Y2)
 SELF_COPY_TODO = ("this line copies OPENAI_API_KEY onto itself, and raises TypeError at import where OPENAI_API_KEY is "
                   "unset (the env templates now set MISTRAL_API_KEY); the converted LangChain / LlamaIndex objects "

@@ -123,6 +123,15 @@ EMBEDDING_MODEL_PREFIX = "text-embedding-"
 # "o1/o3/o4-mini -> magistral-medium-latest or mistral-medium-latest + reasoning_effort": Medium takes the effort and
 # answers a str content; held-out review 128, X2)
 REASONING_EFFORT_MODEL = "mistral-medium-latest"
+# Mistral's reasoning models (the map sends o1 / o3 / o4-mini there): their answers' content is a list of thinking and
+# text chunks; the model to map to instead where the code needs a str
+REASONING_MODEL_PREFIX = "magistral-"
+NON_REASONING_MODEL = "mistral-large-latest"
+# a label naming the converted call's OpenAI model beside what that call produced (`{"model": "ada-002", ...}`,
+# `result["model"] = ...`; held-out review 134, Y4)
+MODEL_LABEL_TODO = ("{label!r}: {model!r} names the model of the converted call of this function, which now uses "
+                    "{target!r}: where this labels what that call produced (stored vectors, a record, a log), name "
+                    "{target!r} here")
 BARE_REASONING_MODELS = frozenset({"o1", "o3"})
 
 

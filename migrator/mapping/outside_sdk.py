@@ -221,11 +221,11 @@ CLIENT_PATCH_TODO = ("this test patches {target}, which gives the code an OpenAI
 OBJECT_PATCH_TODO = ("this test patches {target} on a client the conversion moved to Mistral: the converted code now "
                      "calls {now}; patch that, and update the fake's return value, assertions and errors (raise "
                      "errors.SDKError where it raised an openai error: the converted except no longer catches those)")
-# ... rewritten where the converted code calls one method in its place (PATCH_RENAMES: the patched surface -> the
-# Mistral method of a sync client): what the test's fake and assertions say is still to check (held-out review 140, X3)
-PATCH_RENAMES = MappingProxyType({"chat.completions.create": "chat.complete", "chat.completions.parse": "chat.parse",
-                                  "beta.chat.completions.parse": "chat.parse",
-                                  "embeddings.create": "embeddings.create"})
+# ... rewritten where the converted code calls one method in its place (PATCH_REWRITABLE: the patched surfaces whose
+# sync Mistral method PATCHED_NOW names is the one the converted code calls): what the test's fake and assertions
+# say is still to check (held-out review 140, X3)
+PATCH_REWRITABLE = frozenset({"chat.completions.create", "chat.completions.parse", "beta.chat.completions.parse",
+                              "embeddings.create"})
 PATCH_REWRITTEN_TODO = ("this test patched {target} on a client the conversion moved to Mistral: the target is now "
                         "{now}, the method the converted code calls; check the fake's return value and the assertions "
                         "on the mock (model names, keyword names: inputs= for input=) against Mistral's, and raise "

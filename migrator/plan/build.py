@@ -69,7 +69,7 @@ from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HT
                                           OPENAI_RELAY_HOST, RELAY_HOST_WHY,
                                           URL_SETTING_WORDS, REQUEST_PARTS,
                                           OPENAI_ENDPOINT_PATH, RAW_HTTP_SHOWN, raw_http_handed_todo,
-                                          FAKE_ATTRIBUTE_TODO, FAKE_CLIENT_TODO, OBJECT_PATCH_TODO, PATCH_RENAMES,
+                                          FAKE_ATTRIBUTE_TODO, FAKE_CLIENT_TODO, OBJECT_PATCH_TODO, PATCH_REWRITABLE,
                                           SDK_PATCH_TODO,
                                           MODULE_SDK_PATCH_TODO, MODULE_PATCH_METHODS, MODULE_CLASS_PATCH_TODO,
                                           PATCH_EXAMPLES, call_kinds, patched_now, INJECTED_FAKE_TODO, PATCHED_ANY,
@@ -2574,7 +2574,7 @@ class _Builder:
         once its clients convert, where that is one method (``app.app.client.chat.complete``): sync clients, and for
         chat no stream in the modules building them (held-out review 140, X3: left a TODO, an easy rewrite); else
         None."""
-        method = PATCH_RENAMES.get(surface)
+        method = PATCHED_NOW[surface][0] if surface in PATCH_REWRITABLE else None
         if method is None or any(self.origins[o].is_async for o in held):
             return None
         homes = {self.origins[o].path for o in held}

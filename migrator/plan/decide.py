@@ -33,7 +33,7 @@ from migrator.mapping.responses import UNSET_MODEL_FIELDS
 from migrator.plan.build import CHAT_SURFACES, _plain_assign
 from migrator.mapping.embeddings import STORE_PATH_CALLS
 from migrator.mapping.packages import PYDANTIC_V1_SETTINGS
-from migrator.mapping.models import API_RESULT_CALLS, is_mistral_model, map_model, slot_model_literal
+from migrator.mapping.models import API_RESULT_CALLS, MODEL_LABEL_TODO, is_mistral_model, map_model, slot_model_literal
 from migrator.mapping.responses import output_text_getattr
 from migrator.plan.build import manifest_root, own_packages, unpacked
 from migrator.plan.build import MODEL_SURFACES, _self_attribute, _lookup_scope, _param_default, project_of, _splat_dict, _splat_scope, \
@@ -4785,10 +4785,8 @@ def _recorded_models(builder, files, sites) -> dict:
                         not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and \
                         not any(call is n for call in calls for n in ast_walk(statement) if isinstance(n, ast.Call)):
                     span = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
-                    found.setdefault(path, {}).setdefault(span, (
-                        f"{label!r}: {model!r} names the model of the converted call of this function, which now "
-                        f"uses {target!r}: where this labels what that call produced (stored vectors, a record, a "
-                        f"log), name {target!r} here"))
+                    found.setdefault(path, {}).setdefault(span, MODEL_LABEL_TODO.format(
+                        label=label, model=model, target=target))
                 continue
             if isinstance(node, ast.Assign) and f.scope_of.get(id(node), ()) == scope and len(node.targets) == 1 and \
                     isinstance(node.targets[0], ast.Subscript) and isinstance(node.targets[0].slice, ast.Constant) and \
@@ -4798,10 +4796,8 @@ def _recorded_models(builder, files, sites) -> dict:
                 # stored Mistral vectors were labelled ada-002), as the dict literal's label above
                 label = node.targets[0].slice.value
                 span = (node.lineno, node.col_offset, node.end_lineno, node.end_col_offset)
-                found.setdefault(path, {}).setdefault(span, (
-                    f"{label!r}: {model!r} names the model of the converted call of this function, which now uses "
-                    f"{target!r}: where this labels what that call produced (stored vectors, a record, a log), name "
-                    f"{target!r} here"))
+                found.setdefault(path, {}).setdefault(span, MODEL_LABEL_TODO.format(
+                    label=label, model=model, target=target))
                 continue
             if not isinstance(node, ast.Call) or f.scope_of.get(id(node), ()) != scope or node in calls or \
                     node_key(f.path, node) in sites:

@@ -1809,11 +1809,6 @@ def _assistant_message(node: ast.AST) -> bool:
     return False
 
 
-# OpenAI's built-in tools and the Mistral agent tool closest to each
-_AGENT_TOOLS = {"code_interpreter": "code_interpreter", "web_search": "web_search",
-                "image_generation": "image_generation", "file_search": "document_library"}
-
-
 def _method_blockers(name: str, call: ast.Call) -> list[str]:
     """Keywords of a converted object's method call that ChatMistralAI treats otherwise."""
     out = []
@@ -1829,7 +1824,9 @@ def _method_blockers(name: str, call: ast.Call) -> list[str]:
             if isinstance(kind, str) and kind != "function":
                 # `bind_tools([{"type": "code_interpreter", ...}])`: OpenAI's built-in tool, passed through by
                 # ChatMistralAI to a chat API that has none (held-out review 139, X1: converted, failing its first call)
-                closest = _AGENT_TOOLS.get(kind.split("_preview")[0])
+                from migrator.mapping.responses import AGENT_TOOLS
+
+                closest = AGENT_TOOLS.get(kind)
                 out.append(f"bind_tools: {kind!r} is OpenAI's built-in tool; Mistral's chat API has no such tool"
                            + (f" (closest: a Mistral agent with the {closest} tool)" if closest else ""))
         for key, value in keywords.items():
