@@ -236,7 +236,7 @@ class _Transformer(RuleTransformer):
             # `BASE_URL = os.getenv("OPENAI_BASE_URL")  # or set manually: "https://api.openai.com/v1"`, now Mistral's
             # server setting: the example URL is Mistral's (held-out review 139, X6)
             return updated.with_changes(trailing_whitespace=updated.trailing_whitespace.with_changes(
-                comment=cst.Comment(re.sub(r"https?://api\.openai\.com(?:/v1)?/?", "https://api.mistral.ai",
+                comment=cst.Comment(re.sub(r"https?://api\.openai\.com(?:/v1)?/?", MISTRAL_SERVER,
                                            comment.value))))
         if comment is not None and updated is not original and _OPENAI_KEY_COMMENT.search(comment.value) and \
                 "OPENAI_API_KEY" not in comment.value and "Mistral(" in code_of(updated) and \
