@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import bisect
+import builtins
 import functools
 import os
 import re
@@ -104,7 +105,10 @@ class ClientConstructor(MigratorRule):
     ``mistral_client = Mistral(api_key=os.environ["MISTRAL_API_KEY"])``, which still does; one set from elsewhere (``openai.api_key = config.get_openai_token()``) becomes
     that client, where the setting was: ``mistral_client = Mistral(api_key=config.get_openai_token(),
     ...)``, with a TODO (the key must now be a Mistral key); the ``mistral_client`` of another module
-    whose v0 calls relied on that process-wide key gets a TODO naming where it was set. A
+    whose v0 calls relied on that process-wide key gets a TODO naming where it was set. openai 0.x's
+    ``openai.proxy = "http://..."`` (a URL, an environment read, or one URL for http and https) at the top level of
+    a module whose calls convert builds that client on ``httpx2.Client(proxy=..., follow_redirects=True)`` (and
+    ``httpx2.AsyncClient`` for ``acreate``), where the setting was or in the key setting's client above it. A
     ``base_url`` from a setting migrator cannot read (imported, a parameter) becomes ``server_url``
     with a TODO: where it defaults to OpenAI's URL, the Mistral key would go there.
     A ``RetryConfig`` / ``BackoffStrategy`` of the application's own is left alone: Mistral's are
@@ -182,6 +186,9 @@ class _Transformer(RuleTransformer):
         self._wrapper_args: set = set()  # ids of LangChain / LlamaIndex OpenAI class calls' arguments (theirs)
         # id(fold) -> its function, where it is a local client (its class: self.mistral_client)
         self._fold_scopes: dict[int, "cst.FunctionDef | cst.ClassDef"] = {}
+        # `openai.proxy = <url>` built into the module's client: (its statement, the URL, into the key setting's
+        # client?, is a call async?) (_proxy_folds)
+        self._proxy_fold: Optional[tuple] = None
         # (function, name) holding a renamed key read that only key checks test -> line (function None: the module's;
         # another function's variable of the same name is another variable: held-out review 66, X7)
         self._gate_names: dict[tuple, int] = {}
@@ -301,6 +308,8 @@ class _Transformer(RuleTransformer):
             updated = updated.with_changes(footer=[*left, *updated.footer]) if left else updated
         if self._folds:
             updated = updated.with_changes(body=self._drop_folded(updated.body))
+        if self._proxy_fold is not None:
+            updated = updated.with_changes(body=self._with_proxy(updated.body))
         if self.__dict__.get("_remapped_names"):
             updated = updated.visit(_RemappedDefaults(self._remapped_names))
         if self._hoisted is not None and not self._reused:  # last: it finds its place in the body as it is now
@@ -1195,7 +1204,124 @@ class _Transformer(RuleTransformer):
                           f"{MODULE_CLIENT_NAME} must not be given: it talks to Mistral's by default; drop this line "
                           "once no OpenAI call is left (or give Mistral(...) server_url=os.getenv("
                           f"\"MISTRAL_SERVER_URL\", \"{MISTRAL_SERVER}\"))")
+            if target.attr.value == "proxy" and self._proxy_folds(target, line):
+                return
             self.todo(line, f"{code_of(target)} configures OpenAI's module-level client: {advice}")
+
+    # -- `openai.proxy = "http://..."` built into the module's Mistral client ---------------------
+    def _proxy_folds(self, target: cst.Attribute, line: int) -> bool:
+        """``openai.proxy = "http://127.0.0.1:7890"`` (a URL, read from the environment, or the same URL for http and
+        https) alone on a top-level line of a module whose module-client calls are openai 0.x's and convert: openai
+        0.x sent every request through that proxy; the module's Mistral client is built on an httpx2 client with it
+        (held-out review 141, Y3: a TODO said to). Where the module's key setting became its ``mistral_client =
+        Mistral(...)`` above, the client takes it there (leave_Module) and the line goes; else the line becomes the
+        module's client. Not where the value's names are bound after that client, nor where top-level code before
+        the line runs the module's calls (the client would not exist yet)."""
+        import libcst.matchers as m
+
+        module = getattr(self, "_module_node", None)
+        view = self.facts.view
+        if module is None or self._notebook or self.compat is not None or len(self.statement_nodes) != 1 or \
+                MODULE_CLIENT_NAME in self.facts.names_in_use or self._fold_scopes or \
+                (view is not None and view.path in view.plan.local_keys):
+            return False
+        statement = self.statement_nodes[0]
+        at = next((i for i, node in enumerate(module.body) if node is statement), None)
+        if at is None or type(statement) is not cst.SimpleStatementLine or len(statement.body) != 1 or \
+                type(statement.body[0]) is not cst.Assign or len(statement.body[0].targets) != 1:
+            return False
+        value = _proxy_url(statement.body[0].value, self._module_values())
+        name = target.value.value if isinstance(target.value, cst.Name) else None
+        if value is None or name is None or \
+                len(m.findall(module, m.Attribute(value=m.Name(name), attr=m.Name("proxy")))) != 1:
+            return False
+        calls = [call for call in m.findall(module, m.Call(func=m.Attribute()))
+                 if (dotted(call.func) or "").split(".")[0] in self.facts.openai_modules
+                 and len((dotted(call.func) or "").split(".")) > 2]
+        if not calls or not all(_v0_spelling(call.func) for call in calls):
+            return False  # (openai>=1 has no proxy setting: the line did nothing there)
+        fold = self._key_folds[-1] if self._key_folds else None
+        client_at = next((i for i, node in enumerate(module.body) if isinstance(node, cst.SimpleStatementLine)
+                          and any(small is fold for small in node.body)), None) if fold is not None else None
+        if fold is not None and client_at is None:
+            return False
+        if client_at is not None:
+            bound = _top_bindings(module.body[:client_at])
+            if any(n.value not in bound and not hasattr(builtins, n.value) for n in _read_names(value)):
+                return False  # (a name bound after the client: it is built before the name exists)
+        else:
+            defined = {node.name.value for node in module.body[:at] if isinstance(node, (cst.FunctionDef,
+                                                                                            cst.ClassDef))}
+            for node in module.body[:at]:
+                if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+                    continue
+                for call in m.findall(node, m.Call()):
+                    head = (dotted(call.func) or "").split(".")[0]
+                    if head in defined or head in self.facts.openai_modules and \
+                            len((dotted(call.func) or "").split(".")) > 2:
+                        return False  # (a call run before the line: mistral_client would not exist yet)
+        is_async = ".acreate(" in code_of(module)
+        self._proxy_fold = (statement, value, client_at is not None, is_async)
+        self.need_import("httpx2")
+        self.converted(line, f"{code_of(target)} = {code_of(value)} -> {MODULE_CLIENT_NAME} = Mistral("
+                             f"client=httpx2.Client(proxy={code_of(value)}, follow_redirects=True)"
+                             + (", async_client=httpx2.AsyncClient(...)" if is_async else "") + ")", "exact")
+        return True
+
+    def _proxy_args(self) -> list:
+        _, value, _, is_async = self._proxy_fold
+        args = [keyword_arg("client", cst.parse_expression(
+            f"httpx2.Client(proxy={code_of(value)}, follow_redirects=True)"))]
+        if is_async:
+            args.append(keyword_arg("async_client", cst.parse_expression(
+                f"httpx2.AsyncClient(proxy={code_of(value)}, follow_redirects=True)")))
+        return args
+
+    def _proxied_client(self, call: cst.Call) -> cst.Call:
+        """``Mistral(<its arguments>, client=httpx2.Client(proxy=...), ...)``, one argument per line where the one-line
+        form passes 100 characters."""
+        args = [*call.args, *self._proxy_args()]
+        text = ", ".join(code_of(arg.with_changes(comma=cst.MaybeSentinel.DEFAULT)).strip() for arg in args)
+        if len(f"{MODULE_CLIENT_NAME} = {code_of(call.func)}({text})") <= 100:
+            return cst.parse_expression(f"{code_of(call.func)}({text})")  # type: ignore[return-value]
+        unit = self._unit()
+        lines = "".join(f"{unit}{code_of(arg.with_changes(comma=cst.MaybeSentinel.DEFAULT)).strip()},\n"
+                        for arg in args)
+        return cst.parse_expression(f"{code_of(call.func)}(\n{lines})")  # type: ignore[return-value]
+
+    def _with_proxy(self, body) -> list:
+        """The module's body with its ``openai.proxy = ...`` line built into its client (see _proxy_folds); the line's
+        comments (about the proxy) go above the client, below its TODOs."""
+        statement, _, into_client, _ = self._proxy_fold
+        setting = statement.body[0]
+        line = next((node for node in body if isinstance(node, cst.SimpleStatementLine) and len(node.body) == 1
+                     and node.body[0].deep_equals(setting)), None)
+        if line is None:
+            return list(body)
+        if not into_client:
+            self.need_import(*MISTRAL_CLIENT)
+            call = self._proxied_client(cst.Call(func=cst.Name(MISTRAL_CLIENT[1])))
+            made = line.with_changes(body=[setting.with_changes(
+                targets=[cst.AssignTarget(cst.Name(MODULE_CLIENT_NAME))], value=call)])
+            return [made if node is line else node for node in body]
+        comments = [empty for empty in line.leading_lines if empty.comment is not None]
+        if line.trailing_whitespace.comment is not None:
+            comments.append(cst.EmptyLine(comment=line.trailing_whitespace.comment))
+        out: list = []
+        for node in body:
+            if node is line:
+                continue
+            if isinstance(node, cst.SimpleStatementLine) and len(node.body) == 1 and type(node.body[0]) is cst.Assign \
+                    and isinstance(node.body[0].value, cst.Call) and code_of(node.body[0].value.func) == \
+                    MISTRAL_CLIENT[1] and [code_of(t.target) for t in node.body[0].targets] == [MODULE_CLIENT_NAME]:
+                lines = list(node.leading_lines)
+                at = len(lines)
+                while at and lines[at - 1].comment is not None and lines[at - 1].comment.value.startswith(TODO_PREFIX):
+                    at -= 1  # (the TODOs stay right above the statement)
+                client = node.body[0].with_changes(value=self._proxied_client(node.body[0].value))
+                node = node.with_changes(leading_lines=[*lines[:at], *comments, *lines[at:]], body=[client])
+            out.append(node)
+        return out
 
     def _local_key_fold(self, target: cst.Attribute, line: int) -> bool:
         """``def run_bot(openai_api): openai.api_key = openai_api`` then the calls: the line becomes
@@ -2750,6 +2876,52 @@ def _env_variable(node: cst.BaseExpression) -> Optional[str]:
     if isinstance(node, cst.Call) and node.args:
         return string_value(node.args[0].value)
     return None
+
+
+def _proxy_url(value: cst.BaseExpression, module_values: dict) -> Optional[cst.BaseExpression]:
+    """The URL an ``openai.proxy = <value>`` gives every request: a string, an f-string, an environment read, a name
+    bound once at the top level to one of those, or the same one for ``{"http": ..., "https": ...}``; else None
+    (a dict of two proxies, a value migrator cannot see)."""
+    if isinstance(value, cst.Dict):
+        keys = [string_value(e.key) if isinstance(e, cst.DictElement) else None for e in value.elements]
+        values = {code_of(e.value) for e in value.elements if isinstance(e, cst.DictElement)}
+        if sorted(keys, key=str) != ["http", "https"] or len(values) != 1:
+            return None
+        return _proxy_url(value.elements[0].value, module_values)
+    if isinstance(value, cst.Name):
+        bound = module_values.get(value.value)
+        url = _proxy_url(bound, {}) if bound is not None else None
+        return url if isinstance(bound, cst.Dict) else value if url is not None else None  # (the dict's one URL)
+    if isinstance(value, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)) or _is_env_read(value):
+        return value
+    return None
+
+
+def _read_names(value: cst.BaseExpression) -> list:
+    """The names an expression reads (not attribute names)."""
+    import libcst.matchers as m
+
+    attrs = {id(a.attr) for a in m.findall(value, m.Attribute())}
+    return [n for n in m.findall(value, m.Name()) if id(n) not in attrs]
+
+
+def _top_bindings(body) -> set:
+    """The names top-level statements bind (imports, assignments, functions, classes)."""
+    names: set = set()
+    for node in body:
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+            names.add(node.name.value)
+        for small in getattr(node, "body", ()) if isinstance(node, cst.SimpleStatementLine) else ():
+            if isinstance(small, cst.Import):
+                names.update((code_of(a.asname.name) if a.asname else code_of(a.name).split(".")[0])
+                             for a in small.names)
+            elif isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+                names.update(code_of(a.asname.name) if a.asname else code_of(a.name) for a in small.names)
+            elif isinstance(small, cst.Assign):
+                names.update(n.value for t in small.targets for n in _read_names(t.target))
+            elif isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
+                names.add(small.target.value)
+    return names
 
 
 def _is_env_read(node: cst.BaseExpression) -> bool:
