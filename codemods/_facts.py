@@ -28,7 +28,7 @@ from migrator.mapping.env import STREAMLIT_SECRETS
 from migrator.mapping.errors import OPENAI_ERROR_CODES, error_rule, openai_error_phrase
 from migrator.mapping.files import METHODS as FILE_METHODS
 from migrator.mapping.files import READ_SITE_ATTRS, line_dict
-from migrator.mapping.legacy import V0_ELAPSED, V0_METHODS, V0_RESOURCES
+from migrator.mapping.legacy import V0_DERIVED, V0_ELAPSED, V0_METHODS, V0_RESOURCES
 from migrator.mapping.mistral_versions import OLD_MODULE_IMPORTS, SEPARATE_PACKAGES, old_import
 from migrator.mapping.models import fine_tuned, slot_model_literal
 from migrator.mapping.responses import UNSET_MODEL_FIELDS, output_text_getattr
@@ -1065,8 +1065,10 @@ class _Collector(NodeVisitor):
         if node.attr in SPEECH_READS and self.facts.view is not None and \
                 (self.facts.view.site(node) or ("",))[0] == "speechread":  # type: ignore[attr-defined]
             self.mark()  # MIG120 rewrites a converted speech result's .content / .write_to_file(path) ...
-        if node.attr == V0_ELAPSED and self.facts_uses_openai:
-            self._site(node, V0READ)  # a converted v0 chat result's response_ms: the timing's name (MIG118)
+        if (node.attr == V0_ELAPSED or node.attr in V0_DERIVED) and self.facts_uses_openai:
+            # a converted v0 chat result's response_ms: the timing's name; a moderation result's .flagged, a fill-in-
+            # the-middle choice's .text read as attributes: the derived fields (MIG118)
+            self._site(node, V0READ)
         self._exception_site(node)
         self.generic_visit(node)
 

@@ -34,7 +34,8 @@ class LegacyV0(MigratorRule):
     ``acreate`` read as ``["results"][i]["flagged"]`` becomes ``classifiers.moderate`` (MIG109), each
     ``["flagged"]`` ``any((<result>.categories or {}).values())``; ``openai.Completion.create`` /
     ``acreate`` with ``suffix=`` (fill-in-the-middle) becomes ``fim.complete`` (MIG112), each choice's
-    ``["text"]`` ``.message.content``; ``openai.Audio.transcribe("whisper-1", f)`` / ``atranscribe`` becomes
+    ``["text"]`` ``.message.content`` (v0 results read as objects alike: ``.results[0].flagged``,
+    ``.choices[0].text``); ``openai.Audio.transcribe("whisper-1", f)`` / ``atranscribe`` becomes
     ``audio.transcriptions.complete`` (MIG117, model and file named), its ``["text"]`` ``.text``.
     ``openai.api_key = ...`` gets MIG101's TODO (set ``MISTRAL_API_KEY``), except a module-level
     ``openai.api_key = os.environ["OPENAI_API_KEY"]`` that nothing else reads, which MIG101 removes
@@ -118,11 +119,19 @@ class _Transformer(RuleTransformer):
             self.mark_site(node, V0READ)
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
-        if node.attr.value == V0_ELAPSED:
+        if node.attr.value == V0_ELAPSED or node.attr.value in V0_DERIVED:
             self.mark_site(node, V0READ)
 
     def leave_Attribute(self, original: cst.Attribute, updated: cst.BaseExpression) -> cst.BaseExpression:
         answer = self.answer_for(original)
+        if answer and answer[0] == "v0read" and answer[1] and original.attr.value in V0_DERIVED and \
+                isinstance(updated, cst.Attribute) and not (len(answer) > 3 and answer[3]):
+            # `moderation.results[0].flagged`, `completion.choices[0].text`: openai 0.x's dicts read as objects too
+            # (held-out review 142, Y2: only the dict read converted)
+            self.changed = True
+            value = code_of(updated.value)
+            derived = cst.parse_expression(V0_DERIVED[original.attr.value].format(item=value, choice=value))
+            return derived.with_changes(lpar=original.lpar, rpar=original.rpar) if original.lpar else derived
         if not (answer and answer[0] == "v0ms" and answer[1]):
             return updated
         self.changed = True  # `response.response_ms` -> `response_ms`, the converted call's timing

@@ -486,16 +486,14 @@ def test_v0_moderation_and_fill_in_the_middle_convert_with_their_dict_reads():
     # (held-out review 91, X5: the read as written, and Mistral's other category names)
     ('r = openai.Moderation.create(input=t)\nprint(r["results"][0]["categories"]["violence"])',
      "r['results'][0]['categories']: Mistral's moderation results name their categories differently"),
-    ('r = openai.Moderation.create(input=t)\nprint(r["results"][0].flagged)', "read as an attribute"),
     ('r = openai.Moderation.create(input=t)\nprint(r["results"][0])', "as a whole"),
     ('r = openai.Moderation.create(input=[{"type": "image_url", "image_url": u}])\nprint(r["results"][0]["flagged"])',
      "image inputs"),
+    # (an attribute read of flagged / text converts: test_derived_fields_read_as_attributes_convert_like_their_dict_reads)
     # a plain prompt: only fill-in-the-middle maps
     ('c = openai.Completion.create(model="davinci-002", prompt=t)\nprint(c["choices"][0]["text"])', "without suffix"),
     ('c = openai.Completion.create(model="davinci-002", prompt=t, suffix=u, logprobs=2)\nprint(c["choices"][0]["text"])',
      "logprobs="),
-    ('c = openai.Completion.create(model="davinci-002", prompt=t, suffix=u)\nprint(c.choices[0].text)',
-     "read as an attribute"),
     ('c = openai.Completion.create(engine="davinci-002", prompt=t, suffix=u)\nprint(c["choices"][0]["text"])',
      "engine="),
 ])
@@ -2340,3 +2338,24 @@ def test_a_proxy_setting_that_cannot_be_built_into_the_client_keeps_its_todo(sou
     code, todos = convert_idempotent(source)
     assert "openai.proxy = " in code and "follow_redirects" not in code, (why, code)
     assert [t for t in todos if "openai.proxy configures OpenAI's module-level client" in t], (why, todos)
+
+
+def test_derived_fields_read_as_attributes_convert_like_their_dict_reads() -> None:
+    """Held-out review 142, Y2: openai 0.x's results read as objects too (`moderation.results[0].flagged`,
+    `completion.choices[0].text.strip()`); only the dict reads converted, the attribute reads kept the calls with a
+    TODO. Over sockets: fixtures/programs_v0/moderation_and_fim.py."""
+    code, todos = convert_idempotent('''\
+        import openai
+
+
+        def chat(prompt):
+            moderation = openai.Moderation.create(input=prompt)
+            if moderation.results[0].flagged:
+                return "inappropriate"
+            r = openai.Completion.create(model="gpt-3.5-turbo-instruct", prompt=prompt, suffix="\\\\n")
+            return r.choices[0].text.strip()
+        ''')
+    assert 'moderation = mistral_client.classifiers.moderate(model="mistral-moderation-2603", inputs=prompt)' in code
+    assert "if any((moderation.results[0].categories or {}).values()):" in code, code
+    assert "return r.choices[0].message.content.strip()" in code, code
+    assert not todos, todos

@@ -41,8 +41,8 @@ V0_TIMING = ("{started} = time.perf_counter()",
              "# the call's wall-clock time in ms (openai 0.x's response_ms was OpenAI's processing time, a header)\n"
              "{ms} = round((time.perf_counter() - {started}) * 1000)")
 # Fields whose v0 read becomes an expression of the item holding them, not an attribute (the template's
-# ``{item}`` / ``{choice}``): a moderation result's flagged and a completion choice's text. Read as
-# attributes (``result.results[0].flagged``) they keep the call: MIG118 rewrites the dict reads.
+# ``{item}`` / ``{choice}``): a moderation result's flagged and a completion choice's text, read as dict keys or as
+# attributes (``result.results[0].flagged``: openai 0.x's results are both).
 V0_DERIVED = MappingProxyType({"flagged": FLAGGED_CODE, "text": TEXT_CODE})
 # A chunk of a v0 chat stream (``stream=True``), as each pass of the stream's loop reads it. Mistral's
 # loop binds the chunk to ``event.data`` (MIG102), whose fields are these; a delta's content may be None

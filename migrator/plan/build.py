@@ -8785,6 +8785,11 @@ def _v0_follow(f: _File, node: ast.AST, shape, name: str, found: list, depth: in
             elif isinstance(shape, dict) and parent.attr in shape and (parent.attr not in V0_DERIVED or
                                                                         shape is V0_TRANSCRIPTION):
                 shape = shape[parent.attr]  # (a transcription's .text is its own field: v0 objects read alike)
+            elif isinstance(shape, dict) and parent.attr in shape and isinstance(parent.ctx, ast.Load):
+                # `moderation.results[0].flagged`, `completion.choices[0].text`: openai 0.x's results read as objects
+                # too; the derived field's expression (MIG118; held-out review 142, Y2: only the dict read converted)
+                found.append(parent)
+                shape = None
             elif isinstance(shape, dict) and parent.attr in shape:  # rewritten from its dict read only
                 return (f"{name}'s {parent.attr} is read as an attribute: migrator rewrites only its dict read "
                         f"[{parent.attr!r}]; convert by hand")

@@ -3224,7 +3224,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             sites[key] = ("bline", _converts_batch(f, call_verdict))
         if isinstance(node, ast.Attribute) and node.attr == "text" and isinstance(node.ctx, ast.Load) and \
                 isinstance(node.value, ast.Subscript) and isinstance(node.value.value, ast.Attribute) and \
-                node.value.value.attr == "choices":
+                node.value.value.attr == "choices" and (sites.get(key) or ("",))[0] != "v0read":
+            # (a v0 completion choice's .text is MIG118's read: held-out review 142, Y2)
             sites[key] = ("ctext", _converted_response(f, node.value.value.value, call_verdict, fim=True))
         if isinstance(node, ast.AnnAssign) and openai_typed_value(node, f.qualify):
             # `msg: ChatCompletionMessage = response.choices[0].message` of a converted call: OpenAI's type no
