@@ -327,3 +327,44 @@ def test_a_client_imported_in_a_try_with_a_none_fallback_is_the_imported_client(
     assert '_oai_client.embeddings.create(model="mistral-embed", inputs=text)' in retrieval, retrieval
     second = run([root], config=Config(), mode=Mode.CHECK, jobs=1, progress=False)
     assert second.exit_code == 0 and not second.changed
+
+
+def test_a_client_reached_through_a_dotted_module_import_is_that_client(tmp_path: Path) -> None:
+    """Held-out review 144, X1: `import core.llm` then `core.llm.client.chat.completions.create(...)` was "cannot tell
+    which client it holds" while the client itself converted: the call stayed OpenAI's on a Mistral client
+    (AttributeError). The path names the client: the call converts with it, and a use that cannot blocks it."""
+    files = {
+        "core/__init__.py": "",
+        "core/llm.py": """
+            from openai import OpenAI
+
+            client = OpenAI()
+        """,
+        "handlers.py": """
+            import core.llm
+
+
+            def answer(q):
+                r = core.llm.client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}])
+                return r.choices[0].message.content
+        """,
+    }
+    root = _tree(tmp_path / "a", files)
+    report = run([root], config=Config(), mode=Mode.WRITE, jobs=1, progress=False)
+    assert report.exit_code == 0
+    handlers = (root / "handlers.py").read_text()
+    assert 'r = core.llm.client.chat.complete(model="mistral-small-latest"' in handlers, handlers
+    assert "TODO(migrator" not in handlers and "client = Mistral(" in (root / "core/llm.py").read_text()
+    second = run([root], config=Config(), mode=Mode.CHECK, jobs=1, progress=False)
+    assert second.exit_code == 0 and not second.changed
+
+    files["handlers.py"] = textwrap.dedent(files["handlers.py"]) + textwrap.dedent('''
+
+        def draw(p):
+            return core.llm.client.images.generate(prompt=p).data[0].url
+        ''')
+    root = _tree(tmp_path / "b", files)
+    report = run([root], config=Config(), mode=Mode.WRITE, jobs=1, progress=False)
+    assert report.exit_code == 0 and not report.failed
+    assert "client = OpenAI()" in (root / "core/llm.py").read_text()
+    assert "core.llm.client.chat.completions.create(" in (root / "handlers.py").read_text()
