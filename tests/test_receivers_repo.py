@@ -345,7 +345,7 @@ def test_a_client_reached_through_a_dotted_module_import_is_that_client(tmp_path
 
 
             def answer(q):
-                r = core.llm.client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}])
+                r = core.llm.client.chat.completions.create(model="gpt-4o-mini", messages=q)
                 return r.choices[0].message.content
         """,
     }
