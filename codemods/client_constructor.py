@@ -24,8 +24,8 @@ from migrator.mapping.client import (ANNOTATED, MISTRAL_CLIENT, MISTRAL_SERVER, 
                                      SDK_INSTRUMENTERS,
                                      RUNTIME_KEY_CALLS, SHARED_RETRY_CONFIG, CLIENT_CLOSE, CLIENT_CLOSE_METHODS,
                                      GIVEN_KEY_STEP, KEY_STEP, MISTRAL_KEYS_PAGE, OPENAI_KEYS_PAGE, RETRY_STEP,
-                                     PACKAGE_CHECK_TODO, SERVER_URL_STEP, fail_note, is_openai_secret,
-                                     openai_key_prefix, retry_budget_ms)
+                                     PACKAGE_CHECK_TODO, SERVER_URL_REQUIRED_STEP, SERVER_URL_STEP, fail_note,
+                                     is_openai_secret, openai_key_prefix, retry_budget_ms)
 from migrator.mapping.env import (API_KEY_ENV, BASE_URL_VARS, COLAB_SECRETS, ENV_VALUE_NOTES, MESSAGE_CALLS,
                                   SERVER_URL_ENV, STREAMLIT_SECRET_TODO, STREAMLIT_SECRETS)
 from migrator.engine.notebooks import CELL_LINE
@@ -1745,7 +1745,8 @@ class _Transformer(RuleTransformer):
         # read given to a constructor is the constructor's step)
         self.converted(self._lines.get(id(original), 0), f"environment variable {key} -> {target}"
                        + (f" ({note})" if note else ""), "approximate" if note else "exact",
-                       (SERVER_URL_STEP,) if target == SERVER_URL_ENV else
+                       ((SERVER_URL_REQUIRED_STEP if isinstance(original, cst.Subscript) else SERVER_URL_STEP),)
+                       if target == SERVER_URL_ENV else
                        (KEY_STEP,) if key == "OPENAI_API_KEY" and self.compat is None and
                        self._assignment()[0] is not None and self._assignment()[0].value is original else ())
 

@@ -2309,6 +2309,22 @@ def test_a_renamed_base_url_variable_is_a_deploy_step(tmp_path):
     assert SERVER_URL_STEP not in [step for r in report.results for f in r.findings for step in f.steps]
 
 
+def test_a_required_base_url_read_is_not_told_to_be_left_unset(tmp_path):
+    """Held-out review 144, Y2: `base_url=os.environ["OPENAI_API_BASE"]` became `server_url=os.environ[
+    "MISTRAL_SERVER_URL"]`, and the deploy step said "leave it unset for https://api.mistral.ai": a KeyError."""
+    from migrator.engine import Mode, run
+    from migrator.mapping.client import SERVER_URL_REQUIRED_STEP, SERVER_URL_STEP
+
+    (tmp_path / "app.py").write_text(
+        'import os\n\nfrom openai import OpenAI\n\n'
+        'client = OpenAI(api_key=os.environ["OPENAI_API_KEY"], base_url=os.environ["OPENAI_API_BASE"])\n'
+        'print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)\n')
+    report = run([tmp_path], mode=Mode.CHECK, jobs=1, progress=False)
+    steps = [step for result in report.results for finding in result.findings for step in finding.steps]
+    assert SERVER_URL_REQUIRED_STEP in steps and SERVER_URL_STEP not in steps, steps
+    assert "leave it unset" not in SERVER_URL_REQUIRED_STEP
+
+
 def test_a_key_from_a_secret_or_typed_in_names_both_sources() -> None:
     """Held-out review 74, Y3 (Streamlit's secret-first, sidebar-second pattern): the TODO named only the text box, and
     the deployed app, where the secret exists, handed its OpenAI key to Mistral (a 401)."""
