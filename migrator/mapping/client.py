@@ -88,7 +88,8 @@ SERVER_URL_STEP = ("set MISTRAL_SERVER_URL wherever OPENAI_BASE_URL / OPENAI_API
 # review 144, Y2: "leave it unset" of such a read)
 SERVER_URL_REQUIRED_STEP = ("set MISTRAL_SERVER_URL wherever OPENAI_BASE_URL / OPENAI_API_BASE is set today, to the "
                             "server URL without /v1: the converted code reads it as "
-                            "os.environ[\"MISTRAL_SERVER_URL\"], which fails when it is unset (set it to https://api.mistral.ai for Mistral's own server); "
+                            "os.environ[\"MISTRAL_SERVER_URL\"], which fails when it is unset (set it to "
+                            "https://api.mistral.ai for Mistral's own server); "
                             "the mistralai SDK expects Mistral's API there: an OpenAI-compatible server (Ollama, vLLM, "
                             "LocalAI) may leave out fields mistralai requires, such as a response id")
 RETRY_STEP = ("converted clients retry a failed request while {budget:g} s have not passed since the first attempt "
