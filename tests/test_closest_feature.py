@@ -1210,3 +1210,33 @@ def test_held_out_130_an_environment_reads_default_of_openais_url_is_no_request(
         ''')
     assert not any(t.startswith("os.getenv(...) is handed") for t in todos), todos
     assert any(t.startswith("requests.post(...)") for t in todos), todos
+
+
+def test_azure_openai_reached_over_http_gets_the_raw_http_todo():
+    """Held-out review 144, Y3: an app whose only model calls went to Azure OpenAI with requests
+    (`f"https://{resource}.openai.azure.com/openai/deployments/{dep}/chat/completions?..."`) was "Nothing to change":
+    OpenAI's API through Azure, as silent as api.openai.com would not be."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import json
+
+        import openai
+        import requests
+
+        openai.api_key = "x"
+        resource, deployment = "myres", "gpt4"
+        ENDPOINT = "https://myres.openai.azure.com/openai/deployments/gpt4/chat/completions?api-version=2023-05-15"
+
+
+        def review(messages):
+            r = requests.post(
+                f"https://{resource}.openai.azure.com/openai/deployments/{deployment}/chat/completions",
+                headers={"api-key": openai.api_key}, data=json.dumps({"messages": messages}))
+            return r.json()["choices"][0]["message"]["content"]
+
+
+        def again(messages):
+            return requests.post(ENDPOINT, json={"messages": messages}).json()
+        ''')
+    assert len([t for t in todos if t.startswith("requests.post(...) calls OpenAI's HTTP API directly")]) == 2, todos

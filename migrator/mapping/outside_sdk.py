@@ -9,6 +9,9 @@ from typing import Optional
 
 from migrator.mapping.client import OPENAI_HOST
 
+# Azure OpenAI's resource hosts (``{resource}.openai.azure.com``): OpenAI's API through Azure, reached over HTTP too
+AZURE_OPENAI_HOST = "openai.azure.com"
+
 # What sends an HTTP request (requests, httpx, aiohttp, urllib): given OpenAI's URL, OpenAI is reached
 # without the SDK.
 HTTP_CALLS = frozenset({"get", "post", "put", "patch", "delete", "request", "Request", "urlopen", "stream",

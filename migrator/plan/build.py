@@ -62,8 +62,8 @@ from migrator.mapping.legacy import (V0_COUNTERPARTS, V0_DERIVED, V0_ELAPSED, V0
                                      openai_module_alias, v0_untraced_todo)
 from migrator.mapping.models import IMAGE_MODEL_PREFIXES, OPENAI_MODEL_MARK, chat_model_literal, is_mistral_model, \
     map_model
-from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, MOCK_ATTRIBUTES, OPENAI_HOST,
-                                          raw_http_todo,
+from migrator.mapping.outside_sdk import (AZURE_OPENAI_HOST, BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS,
+                                          MOCK_ATTRIBUTES, OPENAI_HOST, raw_http_todo,
                                           HTTP_CLIENTS, HTTP_LIBRARIES, HTTP_SENDER_MARKS, OPENAI_RELAY_PATH,
                                           OPENAI_PROXY_HOSTS, OPENAI_URL_SETTING, RELAY_GATEWAY_HOSTS, RELAY_WHY,
                                           OPENAI_RELAY_HOST, RELAY_HOST_WHY,
@@ -1803,7 +1803,8 @@ class _Builder:
             self._removed_chat_modes(f)
         agents_sdk = _imports_agents_sdk(f) and not _sets_agents_client(f) and not any(
             g.module == AGENTS_SDK_MODULE or g.module.startswith(AGENTS_SDK_MODULE + ".") for g in self.files)
-        if OPENAI_HOST in f.source or OPENAI_URL_SETTING.search(f.source) or self._imported_openai_url(f):
+        if OPENAI_HOST in f.source or AZURE_OPENAI_HOST in f.source or OPENAI_URL_SETTING.search(f.source) or \
+                self._imported_openai_url(f):
             self._raw_http(f)
         if "instructor" in f.source and "patch" in f.source:
             self._instructor_module_patch(f)
@@ -5095,8 +5096,11 @@ def _splat_text(call: ast.Call) -> str:
 
 
 def _names_openai_host(node: ast.AST) -> bool:
-    """A string (or f-string, or concatenation) holding OpenAI's API host."""
-    return any(isinstance(sub, ast.Constant) and isinstance(sub.value, str) and OPENAI_HOST in sub.value
+    """A string (or f-string, or concatenation) holding OpenAI's API host, or Azure OpenAI's
+    (``f"https://{resource}.openai.azure.com/openai/deployments/..."``: held-out review 144, Y3, an app whose only
+    model calls went there over requests was "Nothing to change")."""
+    return any(isinstance(sub, ast.Constant) and isinstance(sub.value, str) and
+               (OPENAI_HOST in sub.value or AZURE_OPENAI_HOST in sub.value)
                for sub in ast_walk(node) if isinstance(sub, (ast.Constant, ast.JoinedStr, ast.BinOp)))
 
 
