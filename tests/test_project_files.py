@@ -3545,13 +3545,15 @@ def test_a_library_handed_an_openai_key_by_name_gets_a_todo():
     """Held-out review 89, X1 (TelegramRPBot): `ModelsToolkit(openai_api_key=os.environ["OPENAI_API_KEY"])` of
     omnimodkit ran the whole bot on OpenAI, and the run said "Nothing to change". A library migrator has no rule for,
     handed an OpenAI key by name, gets a TODO (once per module and library); the tree's own classes and LangChain's
-    do not."""
+    do not, nor the standard library's (held-out review 144, Y8: `SimpleNamespace(openai_api_key=...)` in a test)."""
     from mechanics import convert_files
 
     out = convert_files({
         "bot.py": "import os\nfrom omnimodkit import ModelsToolkit\nfrom helpers import Assistant\n"
-                  "from langchain_community.utilities.dalle_image_generator import DallEAPIWrapper\n\n"
+                  "from langchain_community.utilities.dalle_image_generator import DallEAPIWrapper\n"
+                  "from types import SimpleNamespace\n\n"
                   "toolkit = ModelsToolkit(openai_api_key=os.environ['OPENAI_API_KEY'], ai_config=None)\n"
+                  "settings = SimpleNamespace(openai_api_key='key')\n"
                   "again = ModelsToolkit(openai_api_key=os.environ['OPENAI_API_KEY'])\n"
                   "mine = Assistant(openai_api_key=os.environ['OPENAI_API_KEY'])\n"
                   "images = DallEAPIWrapper(openai_api_key=os.environ['OPENAI_API_KEY'])\n",
