@@ -3634,3 +3634,33 @@ def test_an_openinference_openai_instrumentor_beside_converted_calls_gets_a_todo
     assert "complete_async(" in code, code
     assert any(t.startswith("OpenAIInstrumentor().instrument() (OpenInference) traces the openai SDK only")
                for t in todos), todos
+
+
+def test_a_dead_key_setting_read_back_as_a_raw_request_s_bearer_key_stays_for_that_request() -> None:
+    """Held-out review 144, X3: `openai.api_key` read back as `f"Bearer {openai.api_key}"` for a request to OpenAI's
+    HTTP API that stays (its MIG106 TODO): "make that code check MISTRAL_API_KEY, then remove this line" would send
+    OpenAI a Mistral key. The TODO says the line stays while that request goes to OpenAI."""
+    code, todos = convert_idempotent("""
+        import os
+
+        import httpx
+        import openai
+
+        openai.api_key = os.getenv("OPENAI_API_KEY")
+
+
+        async def transcribe(path):
+            with open(path, "rb") as f:
+                r = await openai.AsyncOpenAI().audio.transcriptions.create(file=f, model="whisper-1")
+            return r.text
+
+
+        async def chat(payload):
+            headers = {"Authorization": f"Bearer {openai.api_key}"}
+            async with httpx.AsyncClient() as client:
+                return await client.post("https://api.openai.com/v1/chat/completions", json=payload, headers=headers)
+        """)
+    assert 'openai.api_key = os.getenv("OPENAI_API_KEY")' in code, code
+    assert any("sends openai.api_key as an HTTP request's Authorization header (see the TODO at that request), which "
+               "needs the OpenAI key while the request goes to OpenAI" in t for t in todos), todos
+    assert not any("make that code check MISTRAL_API_KEY" in t for t in todos), todos
