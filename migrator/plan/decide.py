@@ -4825,8 +4825,18 @@ def _tokenizer_statement(f, sites: Optional[dict] = None) -> Optional[tuple[tupl
     ``get_encoding("cl100k_base")``), whose counts are OpenAI's: the module's converted calls go to Mistral. Where
     ``encoding_for_model`` is given what a converted call sends as its model (``self.model``), it raises KeyError once
     that names a Mistral model, as for a shared constant (held-out review 87, Y7: "approximate" was said)."""
-    sent = {ast.unparse(kw.value) for _g, call in _converted_calls([f], sites, {}) for kw in call.keywords
-            if kw.arg == "model"} if sites else set()
+    def home(node: ast.AST, text: str):  # a name's text and the scope binding it (another function's `model` parameter
+        # is another variable: held-out review 144, Y7, count_tokens(text, model=...) was told it named the converted
+        # call's model, which get_embedding's own model parameter was)
+        if not isinstance(node, ast.Name):
+            return text, None
+        scope = f.scope_of.get(id(node), ())
+        while scope and (scope, node.id) not in f.params and (scope, node.id) not in f.assigns:
+            scope = scope[:-1]
+        return text, scope
+
+    sent = {home(kw.value, ast.unparse(kw.value)) for _g, call in _converted_calls([f], sites, {})
+            for kw in call.keywords if kw.arg == "model"} if sites else set()
     imported = {alias.asname or alias.name for node in f.nodes if isinstance(node, ast.ImportFrom)
                 and node.module == "tiktoken" for alias in node.names}
     for node in f.nodes:
@@ -4846,7 +4856,7 @@ def _tokenizer_statement(f, sites: Optional[dict] = None) -> Optional[tuple[tupl
                 dotted_name(node.args[0]) is not None or  # (`model.version`: held-out review 133, X4)
                 isinstance(node.args[0], ast.Subscript) and isinstance(node.args[0].value, ast.Name) and
                 isinstance(node.args[0].slice, ast.Constant)) else None
-            if given in sent:
+            if given is not None and home(node.args[0], given) in sent:
                 return span, TOKENIZER_SHARED_TODO.format(name=given, module="in this module")
             return span, TOKENIZER_TODO.format(call=(ast.get_source_segment(f.source, node) or ast.unparse(node))[:80])
     return None
