@@ -17,7 +17,8 @@ class Moderation(MigratorRule):
     model=...)`` becomes ``x.classifiers.moderate(model=..., inputs=...)`` (``moderate_async`` on an
     async client), the model mapped (``omni-moderation-latest`` -> ``mistral-moderation-2603``; that
     model when none was given), and each ``result.results[i].flagged`` read becomes
-    ``any((result.results[i].categories or {}).values())``.
+    ``any((result.results[i].categories or {}).values())`` (and ``item.flagged`` of ``item = <call>.results[i]``
+    ``any((item.categories or {}).values())``).
 
     **Why.** mistralai 3.7's ``classifiers.moderate`` takes ``inputs`` (the wire key stays ``input``)
     and returns per-input category booleans and scores, with no ``flagged`` (api-mapping.md §8).
@@ -54,11 +55,12 @@ class _Transformer(ApiCallTransformer):
     def __init__(self, rule, facts) -> None:
         super().__init__(rule, facts)
         self._converted = NodeSet()  # the calls (and awaits of them) this rule rewrote
-        # per function (by node id): names bound to a converted call's result
-        self._results: list[tuple[int, set[str]]] = [(0, set())]
+        # per function (by node id): names bound to a converted call's result, and to one of its results
+        # (`result = client.moderations.create(input=text).results[0]`)
+        self._results: list[tuple[int, set[str], set[str]]] = [(0, set(), set())]
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._results.append((id(node), set()))
+        self._results.append((id(node), set(), set()))
 
     def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
         if self._results[-1][0] == id(original):  # (a pruned function is neither visited nor left)
@@ -118,9 +120,14 @@ class _Transformer(ApiCallTransformer):
         return updated
 
     def leave_Assign(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
-        if updated.value in self._converted and len(updated.targets) == 1 and \
-                isinstance(updated.targets[0].target, cst.Name):
+        if len(updated.targets) != 1 or not isinstance(updated.targets[0].target, cst.Name):
+            return updated
+        if updated.value in self._converted:
             self._results[-1][1].add(updated.targets[0].target.value)
+        value = updated.value
+        if isinstance(value, cst.Subscript) and isinstance(value.value, cst.Attribute) and \
+                value.value.attr.value == "results" and value.value.value in self._converted:
+            self._results[-1][2].add(updated.targets[0].target.value)  # (the plan checked it is read as .flagged)
         return updated
 
     def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
@@ -128,6 +135,8 @@ class _Transformer(ApiCallTransformer):
         if not isinstance(updated, cst.Attribute):  # an earlier rule of the pass replaced it
             return updated
         item = updated.value
+        if updated.attr.value == "flagged" and isinstance(item, cst.Name) and item.value in self._results[-1][2]:
+            return cst.parse_expression(FLAGGED_CODE.format(item=code_of(item)))  # `result.flagged` of one result
         if updated.attr.value != "flagged" or not isinstance(item, cst.Subscript):
             return updated
         results = item.value

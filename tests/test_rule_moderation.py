@@ -74,3 +74,30 @@ def test_the_hand_conversion_hint_guards_optional_categories():
                                "print(response.results[0].to_dict())\n")
     hint = next(t for t in todos if "convert this moderations.create call by hand" in t)
     assert "any((result.categories or {}).values())" in hint and "any(result.categories.values())" not in hint, hint
+
+
+def test_one_result_bound_to_a_name_and_read_as_flagged_converts():
+    """Held-out review 144, Y4: `verdict = client.moderations.create(input=text).results[0]` then `verdict.flagged`
+    was "used beyond .results[i].flagged" and kept the client; it converts. Read otherwise (returned whole), it
+    still keeps the client."""
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def check(text):
+            verdict = client.moderations.create(input=text).results[0]
+            return "blocked" if verdict.flagged else "ok"
+        ''')
+    assert 'verdict = client.classifiers.moderate(model="mistral-moderation-2603", inputs=text).results[0]' in code
+    assert 'return "blocked" if any((verdict.categories or {}).values()) else "ok"' in code, code
+    assert not todos, todos
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def check(text):
+            verdict = client.moderations.create(input=text).results[0]
+            print(verdict.flagged)
+            return verdict
+        ''')
+    assert "client.moderations.create(input=text)" in code and any("used beyond" in t for t in todos), todos

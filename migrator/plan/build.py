@@ -6877,15 +6877,32 @@ def _moderation_problem(f: _File, call: ast.Call) -> str:
         node, parent = parent, f.parent.get(id(parent))
     if _flagged_read(f, node):
         return ""
-    if not (isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name)):
+    item = f.parent.get(id(parent)) if isinstance(parent, ast.Attribute) and parent.attr == "results" else None
+    if isinstance(item, ast.Subscript) and item.value is parent and isinstance(item.slice, ast.Constant) and \
+            type(item.slice.value) is int:
+        # `result = client.moderations.create(input=text).results[0]`, read as `result.flagged` alone (held-out review
+        # 144, Y4: "used beyond .results[i].flagged", and the client kept)
+        node, parent = item, f.parent.get(id(item))
+        flagged = _flagged_item
+    else:
+        flagged = _flagged_read
+    if not (isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name)
+            and parent.value is node):
         return whole
     name = parent.targets[0].id
     scope = f.scopes.get(f.scope_of.get(id(call), ()), f.tree)
     loads = [n for n in ast_walk(scope) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)]
     stores = [n for n in ast_walk(scope) if isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load)]
-    if len(stores) != 1 or not loads or not all(_flagged_read(f, load) for load in loads):
+    if len(stores) != 1 or not loads or not all(flagged(f, load) for load in loads):
         return whole
     return ""
+
+
+def _flagged_item(f: _File, node: ast.AST) -> bool:
+    """``node.flagged`` (``node`` a moderation result's item)."""
+    flagged = f.parent.get(id(node))
+    return isinstance(flagged, ast.Attribute) and flagged.attr == "flagged" and flagged.value is node and \
+        isinstance(flagged.ctx, ast.Load)
 
 
 def _moderation_arguments_problem(call: ast.Call) -> str:
