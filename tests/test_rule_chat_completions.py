@@ -4020,3 +4020,50 @@ def test_a_tokenizer_given_another_function_s_model_parameter_is_not_told_it_rai
         ''')
     assert not any("also names the model of calls migrator moved to Mistral" in t for t in todos), todos
     assert any(t.startswith("tiktoken.encoding_for_model(model) counts tokens with OpenAI's tokenizer") for t in todos)
+
+
+def test_message_and_choice_annotations_name_mistrals_types_and_their_type_checking_import_goes():
+    """Held-out review 144, X5 (ragable, milo): `message: ChatCompletionMessage = response.choices[0].message` and
+    `-> Choice` (imported under `if TYPE_CHECKING:`) kept their openai imports, and the openai dependency with them.
+    In a module whose every call converts they name AssistantMessage / ChatCompletionChoice; the emptied TYPE_CHECKING
+    block and its typing import go. A module reading a field Mistral's message lacks keeps OpenAI's name."""
+    code, todos = convert_idempotent('''\
+        from __future__ import annotations
+        from typing import TYPE_CHECKING
+        from openai import OpenAI
+        from openai.types.chat.chat_completion_message import ChatCompletionMessage
+
+        if TYPE_CHECKING:
+            from openai.types.chat.chat_completion import Choice
+
+        client = OpenAI()
+
+
+        def first_choice(messages) -> Choice:
+            return client.chat.completions.create(model="gpt-4o-mini", messages=messages).choices[0]
+
+
+        def text(choice: Choice) -> str:
+            message: ChatCompletionMessage = choice.message
+            return message.content
+        ''')
+    assert "def first_choice(messages) -> ChatCompletionChoice:" in code, code
+    assert "    message: AssistantMessage = choice.message\n" in code, code
+    assert "from mistralai.client.models import AssistantMessage, ChatCompletionChoice\n" in code, code
+    assert "openai" not in code and "TYPE_CHECKING" not in code and not todos, (code, todos)
+    kept, _ = convert_snippet('''\
+        from openai import OpenAI
+        from openai.types.chat import ChatCompletionMessage
+
+        client = OpenAI()
+
+
+        def ask(messages):
+            return client.chat.completions.create(model="gpt-4o", messages=messages).choices[0].message
+
+
+        def refusal(message: ChatCompletionMessage) -> str:
+            return message.refusal or ""
+        ''')
+    assert "def refusal(message: ChatCompletionMessage) -> str:" in kept, kept
+    assert "from openai.types.chat import ChatCompletionMessage" in kept, kept

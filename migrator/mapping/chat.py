@@ -188,10 +188,20 @@ ANNOTATION_TYPES = MappingProxyType({
     **USAGE_TYPES,
     "openai.types.chat.ChatCompletion": "ChatCompletionResponse",
     "openai.types.chat.chat_completion.ChatCompletion": "ChatCompletionResponse",
+    # a choice and its message (held-out review 144, X5: `message: ChatCompletionMessage = response.choices[0].message`
+    # and `-> Choice` kept their openai imports, and with them the openai dependency)
+    "openai.types.chat.ChatCompletionMessage": "AssistantMessage",
+    "openai.types.chat.chat_completion_message.ChatCompletionMessage": "AssistantMessage",
+    "openai.types.chat.chat_completion.Choice": "ChatCompletionChoice",
 })
+# the fields OpenAI's message has and Mistral's AssistantMessage lacks (role, content, tool_calls: both)
+_MESSAGE_ONLY_FIELDS = frozenset({"refusal", "annotations", "audio", "function_call", "parsed"})
 ANNOTATION_BLOCKERS = MappingProxyType({
     "UsageInfo": USAGE_DETAIL_FIELDS,
     "ChatCompletionResponse": USAGE_DETAIL_FIELDS | set(MISSING_RESPONSE_FIELDS) | {"audio", "annotations"},
+    "AssistantMessage": _MESSAGE_ONLY_FIELDS,
+    # (a choice's logprobs are shaped otherwise on Mistral)
+    "ChatCompletionChoice": _MESSAGE_ONLY_FIELDS | {"logprobs"},
 })
 
 # Mistral's chat wants the last message to be user or tool, or assistant with "prefix": True (400 "Expected
