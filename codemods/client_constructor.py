@@ -1256,6 +1256,9 @@ class _Transformer(RuleTransformer):
                           and any(small is fold for small in node.body)), None) if fold is not None else None
         if fold is not None and client_at is None:
             return False
+        if fold is None and any(m.findall(node, m.Assign(targets=[m.AssignTarget(target=m.Attribute(
+                value=m.Name(name), attr=m.Name("api_key")))])) for node in module.body[at + 1:]):
+            return False  # (a key setting below may become the module's client too: the proxy would be lost)
         if client_at is not None:
             bound = _top_bindings(module.body[:client_at])
             if any(n.value not in bound and not hasattr(builtins, n.value) for n in _read_names(value)):
@@ -1309,6 +1312,11 @@ class _Transformer(RuleTransformer):
                      and node.body[0].deep_equals(setting)), None)
         if line is None:
             return list(body)
+        if into_client and not any(isinstance(node, cst.SimpleStatementLine) and len(node.body) == 1 and
+                                   type(node.body[0]) is cst.Assign and
+                                   [code_of(t.target) for t in node.body[0].targets] == [MODULE_CLIENT_NAME]
+                                   for node in body):
+            into_client = False  # (no client to take it after all: the line becomes it, never dropped)
         if not into_client:
             self.need_import(*MISTRAL_CLIENT)
             call = self._proxied_client(cst.Call(func=cst.Name(MISTRAL_CLIENT[1])))

@@ -2332,6 +2332,13 @@ def test_a_module_proxy_setting_builds_the_module_client_on_a_proxied_httpx2_cli
 
         r = openai.ChatCompletion.create(model="gpt-4o-mini", messages=[])
         ''', "a setting made when a function runs"),
+    ('''\
+        import openai
+
+        openai.proxy = "http://127.0.0.1:7890"
+        openai.api_key = get_key()
+        r = openai.ChatCompletion.create(model="gpt-4o-mini", messages=[])
+        ''', "a key setting below becomes the client"),
 ])
 def test_a_proxy_setting_that_cannot_be_built_into_the_client_keeps_its_todo(source, why) -> None:
     """The cases _proxy_folds leaves with the TODO (the client and its calls still convert)."""
