@@ -24,7 +24,8 @@ from migrator.mapping.client import (ANNOTATED, MISTRAL_CLIENT, MISTRAL_SERVER, 
                                      SDK_INSTRUMENTERS,
                                      RUNTIME_KEY_CALLS, SHARED_RETRY_CONFIG, CLIENT_CLOSE, CLIENT_CLOSE_METHODS,
                                      GIVEN_KEY_STEP, KEY_STEP, MISTRAL_KEYS_PAGE, OPENAI_KEYS_PAGE, RETRY_STEP,
-                                     PACKAGE_CHECK_TODO, SERVER_URL_REQUIRED_STEP, SERVER_URL_STEP, fail_note,
+                                     PACKAGE_CHECK_TODO, PROXIED_CLIENTS, SERVER_URL_REQUIRED_STEP, SERVER_URL_STEP,
+                                     fail_note,
                                      is_openai_secret, openai_key_prefix, retry_budget_ms)
 from migrator.mapping.env import (API_KEY_ENV, BASE_URL_VARS, COLAB_SECRETS, ENV_VALUE_NOTES, MESSAGE_CALLS,
                                   SERVER_URL_ENV, STREAMLIT_SECRET_TODO, STREAMLIT_SECRETS)
@@ -1274,22 +1275,17 @@ class _Transformer(RuleTransformer):
                     if head in defined or head in self.facts.openai_modules and \
                             len((dotted(call.func) or "").split(".")) > 2:
                         return False  # (a call run before the line: mistral_client would not exist yet)
-        is_async = ".acreate(" in code_of(module)
+        is_async = any(call.func.attr.value == "acreate" for call in calls)
         self._proxy_fold = (statement, value, client_at is not None, is_async)
         self.need_import("httpx2")
         self.converted(line, f"{code_of(target)} = {code_of(value)} -> {MODULE_CLIENT_NAME} = Mistral("
-                             f"client=httpx2.Client(proxy={code_of(value)}, follow_redirects=True)"
-                             + (", async_client=httpx2.AsyncClient(...)" if is_async else "") + ")", "exact")
+                             + ", ".join(code_of(arg) for arg in self._proxy_args()) + ")", "exact")
         return True
 
     def _proxy_args(self) -> list:
         _, value, _, is_async = self._proxy_fold
-        args = [keyword_arg("client", cst.parse_expression(
-            f"httpx2.Client(proxy={code_of(value)}, follow_redirects=True)"))]
-        if is_async:
-            args.append(keyword_arg("async_client", cst.parse_expression(
-                f"httpx2.AsyncClient(proxy={code_of(value)}, follow_redirects=True)")))
-        return args
+        return [keyword_arg(keyword, cst.parse_expression(code.format(proxy=code_of(value))))
+                for keyword, code in PROXIED_CLIENTS.items() if is_async or keyword == "client"]
 
     def _proxied_client(self, call: cst.Call) -> cst.Call:
         """``Mistral(<its arguments>, client=httpx2.Client(proxy=...), ...)``, one argument per line where the one-line
@@ -1312,12 +1308,8 @@ class _Transformer(RuleTransformer):
                      and node.body[0].deep_equals(setting)), None)
         if line is None:
             return list(body)
-        if into_client and not any(isinstance(node, cst.SimpleStatementLine) and len(node.body) == 1 and
-                                   type(node.body[0]) is cst.Assign and
-                                   [code_of(t.target) for t in node.body[0].targets] == [MODULE_CLIENT_NAME]
-                                   for node in body):
-            into_client = False  # (no client to take it after all: the line becomes it, never dropped)
-        if not into_client:
+        if not into_client or not any(_module_client_line(node) for node in body):
+            # (no client to take it after all: the line becomes it, never dropped)
             self.need_import(*MISTRAL_CLIENT)
             call = self._proxied_client(cst.Call(func=cst.Name(MISTRAL_CLIENT[1])))
             made = line.with_changes(body=[setting.with_changes(
@@ -1330,9 +1322,7 @@ class _Transformer(RuleTransformer):
         for node in body:
             if node is line:
                 continue
-            if isinstance(node, cst.SimpleStatementLine) and len(node.body) == 1 and type(node.body[0]) is cst.Assign \
-                    and isinstance(node.body[0].value, cst.Call) and code_of(node.body[0].value.func) == \
-                    MISTRAL_CLIENT[1] and [code_of(t.target) for t in node.body[0].targets] == [MODULE_CLIENT_NAME]:
+            if _module_client_line(node):
                 lines = list(node.leading_lines)
                 at = len(lines)
                 while at and lines[at - 1].comment is not None and lines[at - 1].comment.value.startswith(TODO_PREFIX):
@@ -2896,6 +2886,13 @@ def _env_variable(node: cst.BaseExpression) -> Optional[str]:
     if isinstance(node, cst.Call) and node.args:
         return string_value(node.args[0].value)
     return None
+
+
+def _module_client_line(node: cst.CSTNode) -> bool:
+    """``mistral_client = Mistral(...)`` alone on its line (the module's client a key setting became)."""
+    return isinstance(node, cst.SimpleStatementLine) and len(node.body) == 1 and type(node.body[0]) is cst.Assign \
+        and isinstance(node.body[0].value, cst.Call) and code_of(node.body[0].value.func) == MISTRAL_CLIENT[1] \
+        and [code_of(t.target) for t in node.body[0].targets] == [MODULE_CLIENT_NAME]
 
 
 def _proxy_url(value: cst.BaseExpression, module_values: dict) -> Optional[cst.BaseExpression]:

@@ -181,6 +181,12 @@ MODULE_CLIENT_SETTINGS = MappingProxyType({
     "api_version": "Azure OpenAI settings have no Mistral equivalent",
     "proxy": "pass client=httpx2.Client(proxy=...) to Mistral(...)",
 })
+# openai 0.x's `openai.proxy = <url>` built into the module's Mistral client: its HTTP clients, given the URL
+# (follow_redirects as mistralai's own default clients have it); async_client= where the module calls acreate
+PROXIED_CLIENTS = MappingProxyType({
+    "client": "httpx2.Client(proxy={proxy}, follow_redirects=True)",
+    "async_client": "httpx2.AsyncClient(proxy={proxy}, follow_redirects=True)",
+})
 
 # Legacy v0 module resources (openai<1) and the Mistral call to port each to (MIG106's TODO text).
 V0_HINTS = MappingProxyType({
