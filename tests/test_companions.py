@@ -819,6 +819,32 @@ def test_a_model_constant_read_as_module_attribute_is_mapped_where_it_is_set(tmp
     assert {p.name: p.read_text() for p in tmp_path.glob("*.py")} == before
 
 
+def test_a_model_constant_read_through_a_dotted_module_import_is_mapped_where_it_is_set():
+    """Held-out review 144, X2: `import config.app` then `model=config.app.MODEL_ID`: "computed at run time" while
+    `from config import app` ... `app.MODEL_ID` mapped config/app.py's default and the example env file. Now the same;
+    another module's dotted read of it otherwise is a reader that keeps its value."""
+    from mechanics import convert_files
+
+    settings = 'import os\nMODEL_ID = os.getenv("MODEL_ID", "gpt-3.5-turbo")\nPLAIN = "gpt-4o"\n'
+    sender = ('import openai\nimport config.app\n\n\nasync def send(message):\n'
+              '    response = await openai.ChatCompletion.acreate(model=config.app.MODEL_ID, '
+              'messages=[{"role": "user", "content": message}])\n'
+              '    other = await openai.ChatCompletion.acreate(model=config.app.PLAIN, messages=[])\n'
+              '    return response.choices[0].message.content, other.choices[0].message.content\n')
+    out = convert_files({"config/__init__.py": "", "config/app.py": settings, "chat_sender.py": sender,
+                         ".env.dist": "OPENAI_API_KEY=\nMODEL_ID=gpt-3.5-turbo\n"})
+    assert 'MODEL_ID = os.getenv("MODEL_ID", "mistral-small-latest")' in out["config/app.py"], out["config/app.py"]
+    assert 'PLAIN = "mistral-large-latest"' in out["config/app.py"], out["config/app.py"]
+    assert "MODEL_ID=mistral-small-latest" in out[".env.dist"], out[".env.dist"]
+    assert "model=config.app.MODEL_ID," in out["chat_sender.py"] and "computed at run time" not in out["chat_sender.py"]
+    out = convert_files({"config/__init__.py": "", "config/app.py": settings, "chat_sender.py": sender,
+                         "label.py": "import config.app\n\nLABEL = config.app.PLAIN.upper()\n"})
+    assert 'PLAIN = "gpt-4o"' in out["config/app.py"], out["config/app.py"]
+    assert "model=config.app.PLAIN: PLAIN = 'gpt-4o' in app.py, also read by code in label.py" in \
+        out["chat_sender.py"], \
+        out["chat_sender.py"]
+
+
 def test_the_readers_of_a_shared_model_name_list_the_converted_modules_first_and_say_how_many_more():
     """Held-out review 112, X4 (simple-ai-slack-bot): the "also read by" list of an imported model constant was cut at
     three entries with no word of it, dropping the one reader in the converted module (a token counter raising for

@@ -542,6 +542,100 @@ def test_messages_holding_another_librarys_message_objects_keep_the_client():
     assert "client.chat.complete(" in code, code
 
 
+def test_messages_holding_the_apps_own_pydantic_models_keep_the_client():
+    """Held-out review 144, Y1: a FastAPI app built its messages as its own ``class Message(BaseModel)`` objects
+    (in the call, through a helper of another module returning the list, appended in the scope, or typed on the
+    request body): the OpenAI SDK sent each as model_dump(exclude_unset=True); mistralai raised a ValidationError on
+    every request, and the call converted silently. Dicts built from them, a TypedDict and model_dump() convert."""
+    from mechanics import convert_files, convert_idempotent
+
+    model = """\
+        from typing import List, Literal
+
+        from pydantic import BaseModel
+
+
+        class Message(BaseModel):
+            role: Literal["system", "user", "assistant"]
+            content: str
+
+
+        class ChatRequest(BaseModel):
+            messages: List[Message]
+        """
+    shapes = {
+        "in the call": 'r = client.chat.completions.create(model="gpt-4o", messages=[Message(role="user", content=q)])',
+        "appended": 'messages = [{"role": "system", "content": "Be brief."}]\n'
+                    '    messages.append(Message(role="user", content=q))\n'
+                    '    r = client.chat.completions.create(model="gpt-4o", messages=messages)',
+        "validated": 'm = Message.model_validate({"role": "user", "content": q})\n'
+                     '    r = client.chat.completions.create(model="gpt-4o", messages=[m])',
+        "request body": 'r = client.chat.completions.create(model="gpt-4o", messages=req.messages)',
+    }
+    for shape, body in shapes.items():
+        code, todos = convert_idempotent(textwrap.dedent(model) + textwrap.dedent("""
+            from openai import OpenAI
+
+            client = OpenAI()
+
+
+            def ask(q: str, req: ChatRequest) -> str:
+                BODY
+                return r.choices[0].message.content
+            """).replace("BODY", body))
+        assert "client = OpenAI()" in code, (shape, code)
+        fix = "write each as Message(...).model_dump(exclude_unset=True)" if shape in ("in the call",
+                                                                                         "validated") else \
+            "pass [m.model_dump(exclude_unset=True) for m in "
+        assert any("holds Message objects (pydantic), which mistralai rejects; " + fix in t
+                   for t in todos), (shape, todos)
+    for fine in ('[{"role": m.role, "content": m.content} for m in req.messages]',
+                 '[m.model_dump(exclude_unset=True) for m in req.messages]'):
+        code, todos = convert_idempotent(textwrap.dedent(model) + textwrap.dedent("""
+            from openai import OpenAI
+
+            client = OpenAI()
+
+
+            def ask(req: ChatRequest) -> str:
+                r = client.chat.completions.create(model="gpt-4o", messages=MESSAGES)
+                return r.choices[0].message.content
+            """).replace("MESSAGES", fine))
+        assert "client.chat.complete(" in code and not todos, (fine, code, todos)
+    code, todos = convert_idempotent(textwrap.dedent(model).replace("(BaseModel)", "(TypedDict)").replace(
+        "from pydantic import BaseModel", "from typing import TypedDict") + textwrap.dedent("""
+        from openai import OpenAI
+
+        client = OpenAI()
+        r = client.chat.completions.create(model="gpt-4o", messages=[Message(role="user", content="hi")])
+        """))
+    assert "client.chat.complete(" in code and not todos, (code, todos)
+    # (the helper of another module returning the list: Y1's own shape)
+    converted = convert_files({
+        "prompt.py": textwrap.dedent(model) + textwrap.dedent("""
+
+            def create_messages(system: str, user: str) -> list:
+                return [Message(role="system", content=system), Message(role="user", content=user)]
+            """),
+        "app.py": textwrap.dedent("""\
+            from openai import AsyncOpenAI
+
+            from prompt import create_messages
+
+            client = AsyncOpenAI()
+
+
+            async def triage(text: str) -> str:
+                messages = create_messages("Classify the text.", text)
+                r = await client.chat.completions.create(model="gpt-4o", messages=messages, max_tokens=16)
+                return r.choices[0].message.content
+            """)})
+    assert "client = AsyncOpenAI()" in converted["app.py"], converted["app.py"]
+    assert "messages=messages holds Message objects (pydantic, prompt.py), which mistralai rejects; pass " \
+        "[m.model_dump(exclude_unset=True) for m in messages]" in converted["app.py"], \
+        converted["app.py"]
+
+
 def test_parse_without_a_schema_converts_unless_parsed_arguments_is_read():
     """Review (ai-cookbook 4-retrieval.py): parse(tools=...) without response_format becomes
     chat.complete; its TODO about .parsed_arguments stood where nothing read it. Where the module

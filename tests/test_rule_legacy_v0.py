@@ -1019,23 +1019,39 @@ def test_a_call_in_a_try_whose_handler_returns_is_read_after_it_alone() -> None:
     assert len(todos) == 1 and "openai.Image.create(...) stays on OpenAI" in todos[0], todos
 
 
-def test_a_membership_test_on_the_v0_response_is_the_reason_it_stays() -> None:
-    """Held-out review 39, P7 (mini_chatgpt): `if "choices" in response:` kept the call (right: on Mistral's
-    response object the test is always False), but the TODO said the response was "returned, passed on"."""
+def test_a_key_test_on_the_v0_response_converts_with_it_unless_the_key_is_not_a_field_of_both() -> None:
+    """Held-out review 39, P7 (mini_chatgpt): `if "choices" in response:` kept the call, and its TODO said "returned,
+    passed on". Held-out review 144, X6: the test is always True of a v0 response, and `response.choices is not None`
+    is of Mistral's: it converts (`not in`: `is None`). A key Mistral's response lacks, or one v0's did, stays."""
     from mechanics import convert_idempotent
 
-    _, todos = convert_idempotent('''\
+    code, todos = convert_idempotent('''\
         import openai
 
 
         def ask(q):
             response = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": q}])
+            if "usage" not in response:
+                return ""
             if "choices" in response:
                 return response["choices"][0]["message"]["content"]
         ''')
-    assert any("'choices' in response tests the response's keys: on Mistral's response object (not a dict) that "
-               "test is always False" in t for t in todos), todos
-    assert not any("returned, passed on" in t for t in todos), todos
+    assert "response = mistral_client.chat.complete(" in code and not todos, (code, todos)
+    assert 'if response.usage is None:' in code and "if response.choices is not None:" in code, code
+    for test, shown in (('"error" in response', "'error' in response"), ('"id" in response', "'id' in response")):
+        # (v0's embedding response had no id)
+        _, todos = convert_idempotent('''\
+            import openai
+
+
+            def embed(q):
+                response = openai.Embedding.create(model="text-embedding-3-small", input=q)
+                if TEST:
+                    return response["data"][0]["embedding"]
+            '''.replace("TEST", test))
+        assert any(f"{shown} tests the response's keys: on Mistral's response object (not a dict) "
+                   "that test is always False" in t for t in todos), todos
+        assert not any("returned, passed on" in t for t in todos), todos
 
 
 def test_an_endpoint_the_code_builds_is_quoted_whole() -> None:

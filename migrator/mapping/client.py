@@ -187,6 +187,9 @@ PROXIED_CLIENTS = MappingProxyType({
     "client": "httpx2.Client(proxy={proxy}, follow_redirects=True)",
     "async_client": "httpx2.AsyncClient(proxy={proxy}, follow_redirects=True)",
 })
+# The legacy httpx clients an app hands to openai's http_client=, which MIG101 builds with httpx2 (the same API),
+# written inline or bound once to the name it hands over
+HTTPX_CLIENTS = frozenset({"httpx.Client", "httpx.AsyncClient"})
 
 # Legacy v0 module resources (openai<1) and the Mistral call to port each to (MIG106's TODO text).
 V0_HINTS = MappingProxyType({

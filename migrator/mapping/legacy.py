@@ -69,6 +69,10 @@ V0_VALUE_TODO = ("legacy openai v0 API: {name} is handed around as a value here 
                  "migrator cannot see its calls; convert them by hand to the Mistral client "
                  "(Mistral(...).chat.complete, .embeddings.create ...)")
 OPTIONAL_FIELDS = {"embedding": "[]"}
+# The fields a v0 response always held that Mistral's response always has too (required in mistralai 3.7's
+# ChatCompletionResponse / EmbeddingResponse / ModerationResponse / FIMCompletionResponse): a v0 key test on the result
+# itself, ``"choices" in response`` (always True), becomes ``response.choices is not None`` (``not in``: ``is None``).
+V0_ALWAYS = frozenset({"id", "object", "model", "usage", "created", "choices", "data", "results"})
 
 
 # The methods of a legacy v0 resource's call (``openai.Audio.transcribe``, ``openai.Embedding.acreate``).

@@ -4564,8 +4564,17 @@ def _module_attribute_reads(builder, g, f, name: str) -> list:
         return []
     modules = g.other_modules | set(g.repo_imports)
     return [node for node in g.nodes if isinstance(node, ast.Attribute) and node.attr == name and
-            isinstance(node.value, ast.Name) and node.value.id in modules and
-            builder.module_file(g, g.scope_of.get(id(node), ()), node.value.id) is f]
+            _module_read(builder, g, node, modules, f)]
+
+
+def _module_read(builder, g, node: ast.Attribute, modules: set, f) -> bool:
+    """``node`` (``config.NAME``, or ``app.config.NAME`` after ``import app.config``: held-out review 144, X2) reads
+    a module-level name of ``f``; ``modules``: the names ``g`` imports."""
+    value = node.value
+    if isinstance(value, ast.Name) and value.id not in modules or \
+            isinstance(value, ast.Attribute) and (dotted_name(value) or "") not in g.dotted_imports:
+        return False
+    return builder.module_at(g, g.scope_of.get(id(node), ()), value) is f
 
 
 def _imported_elsewhere(builder, f, name: str) -> bool:
@@ -6348,9 +6357,7 @@ def _other_reads(builder, f, name: str) -> Optional[list]:
         if name in g.source:
             modules = g.other_modules | set(g.repo_imports)
             for node in g.nodes:
-                if isinstance(node, ast.Attribute) and node.attr == name and isinstance(node.value, ast.Name) \
-                        and node.value.id in modules and \
-                        builder.module_file(g, g.scope_of.get(id(node), ()), node.value.id) is f:
+                if isinstance(node, ast.Attribute) and node.attr == name and _module_read(builder, g, node, modules, f):
                     if not isinstance(node.ctx, ast.Load):
                         return None  # `config.MODEL = ...`: set elsewhere too
                     attribute_reads.append((g, node))  # `config.MODEL` (held-out review 61, Y20)
@@ -6482,16 +6489,14 @@ def _module_attribute_slots(builder, f, node: ast.Attribute) -> Optional[set]:
     set when every read of it is model= of a converted call ("modattr" here: no TODO), else the call's TODO names the
     value and its other readers (held-out review 61, Y20: "computed at run time", and every call sent gpt-4o-mini).
     None when ``node`` is no such read."""
-    if not isinstance(node.value, ast.Name):
-        return None
-    other = builder.module_file(f, f.scope_of.get(id(node), ()), node.value.id)
+    other = builder.module_at(f, f.scope_of.get(id(node), ()), node.value)
     if other is None or other is f:
         return None
     name, values = node.attr, other.assigns.get(((), node.attr), [])
     if not values:
         return None
     others = _other_reads(builder, other, name)
-    shown_name = f"{node.value.id}.{name}"
+    shown_name = f"{dotted_name(node.value)}.{name}"
     if others is None and len(values) == 1 and isinstance(values[0], ast.Constant) and \
             isinstance(values[0].value, str) and builder.unread is not None:
         # `tiktoken.encoding_for_model(config.CHAT_MODEL)` in a module without openai (held-out review 62, X40)

@@ -278,6 +278,13 @@ def bound_file_tuple(scope: ast.AST, name: str) -> Optional[ast.Tuple]:
     """The file tuple ``name`` holds where ``scope`` binds it once, ``file = ("voice.ogg", data, mime)``, and reads it
     once (in the call that uploads it): the assignment then becomes Mistral's file dict (held-out review 77, X3: a
     tuple bound on the line above the transcription kept the client). None where it is bound or read elsewhere."""
+    value = bound_once(scope, name)
+    return value if value is not None and file_tuple(value) else None  # type: ignore[return-value]
+
+
+def bound_once(scope: ast.AST, name: str) -> Optional[ast.AST]:
+    """The value ``name`` holds where ``scope`` binds it once by a plain assignment and reads it once (in the call
+    whose argument it is), or None: the assignment is then that argument's, to rewrite where it is."""
     stores, loads, value = 0, 0, None
     for node in ast_walk(scope):
         if isinstance(node, ast.Name) and node.id == name:
@@ -290,7 +297,7 @@ def bound_file_tuple(scope: ast.AST, name: str) -> Optional[ast.Tuple]:
             value = node.value
         elif isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names:
             return None
-    return value if stores == 1 and loads == 1 and file_tuple(value) else None  # type: ignore[return-value]
+    return value if stores == 1 and loads == 1 else None
 
 
 def _upload_problem(f, keywords: dict, opened_file: Callable) -> str:
