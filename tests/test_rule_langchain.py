@@ -2926,3 +2926,25 @@ def test_held_out_143_a_chatopenai_reasoning_model_mapped_to_magistral_says_cont
     assert 'ChatMistralAI(model_name="magistral-medium-latest")' in code, code
     assert any(t.startswith("magistral-medium-latest is a reasoning model: its reply's .content comes back as a list")
                and "--model o3-mini=mistral-large-latest" in t for t in todos), todos
+
+
+def test_held_out_144_a_key_read_a_kept_chroma_embedding_function_takes_says_keep_it() -> None:
+    """Held-out review 144, Y5 (satya2221/vector_chromdb): `OPENAI_API_KEY = os.getenv(...)` handed to Chroma's
+    OpenAIEmbeddingFunction (kept on OpenAI, MIG106) beside a converted OpenAIEmbeddings was told "set or check
+    MISTRAL_API_KEY instead": that would take Chroma's key away. It says to keep it, and to set MISTRAL_API_KEY too."""
+    code, todos = convert('''\
+        import os
+
+        from chromadb.utils.embedding_functions import OpenAIEmbeddingFunction
+        from langchain_openai import OpenAIEmbeddings
+
+        OPENAI_API_KEY = os.getenv("OPENAI_API_KEY")
+
+        openai_ef = OpenAIEmbeddingFunction(api_key=OPENAI_API_KEY, model_name="text-embedding-3-small")
+        vectors = OpenAIEmbeddings(model="text-embedding-3-small").embed_documents(["a", "b"])
+        ''')
+    assert "MistralAIEmbeddings(" in code, code
+    assert "OPENAI_API_KEY is used here, and OpenAIEmbeddingFunction(...), kept on OpenAI in this module, still " \
+           "needs it: keep it; the converted MistralAIEmbeddings reads MISTRAL_API_KEY, which must be set as well" \
+           in todos, todos
+    assert not any("instead if this is about" in t for t in todos), todos

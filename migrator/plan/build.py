@@ -583,6 +583,7 @@ class _Builder:
         self.injectable: dict = {}  # (path, scope, parameter) -> clients beside it (`client or OpenAI()`)
         self.untraced_owners: dict = {}  # instance_attributes: attr -> clients stored as .<attr> (None: unknown)
         self.agents_sdk: set = set()  # modules that run OpenAI Agents SDK agents (they read OPENAI_API_KEY)
+        self.foreign_components: dict = {}  # path -> class names of other libraries' OpenAI components built there
         self.env_base_urls: dict = {}  # directory -> the OPENAI_BASE_URL the project's env files set there
         self.default_embedding: set = set()  # modules indexing with LlamaIndex's default (OpenAI) embedding
         # path -> the engine method (as_chat_engine) of a module whose LlamaIndex engines answer with the default LLM
@@ -2004,6 +2005,7 @@ class _Builder:
                         not self.library_itself(foreign.split(".", 1)[0]) and not _foreign_endpoint(node):
                     library = foreign.split(".", 1)[0]
                     self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself, as an Agents SDK agent does
+                    self.foreign_components.setdefault(f.path, set()).add(foreign.rsplit(".", 1)[-1])
                     if library != "pydantic_ai" or library not in told:
                         told.add(library)
                         how = FOREIGN_OPENAI[foreign]

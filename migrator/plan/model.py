@@ -178,6 +178,9 @@ class ConversionPlan:
     dead_imports: dict = field(default_factory=dict, compare=False, hash=False)
     # environment variable -> paths of calls kept on OpenAI reading their model= from it (decide._kept_model_env)
     kept_model_env: dict = field(default_factory=dict, compare=False, hash=False)
+    # path -> class names of other libraries' OpenAI components built there (Chroma's OpenAIEmbeddingFunction, ...):
+    # they stay on OpenAI and read OPENAI_API_KEY themselves
+    foreign_components: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> {statement line: {class: (Mistral class, every object of the class converts)}}: a LangChain OpenAI
     # class's name compared with a run's or an event's name (``event["name"] == "ChatOpenAI"``: LangChain names a
     # model's runs after its class), where objects of that class convert (migrator.plan.decide._run_name_checks)
