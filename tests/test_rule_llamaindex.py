@@ -1625,3 +1625,21 @@ def test_held_out_140_a_key_set_for_a_kept_and_a_converted_object_says_both_keys
     assert any(t.startswith("OPENAI_API_KEY is used here, and OpenAI(...), kept on OpenAI in this module, still needs "
                             "it: keep it; the converted MistralAI reads MISTRAL_API_KEY") for t in todos), todos
     assert not any("instead if this is about" in t for t in todos), todos
+
+
+def test_held_out_144_an_llm_handed_to_a_helper_of_a_module_beside_it_is_followed_there() -> None:
+    """Held-out review 144, Y9 (jianshaow/chatbot-demo): `demo_chat(chat_model)` of helpers.py beside it kept the LLM on
+    OpenAI ("whose uses are not checked"): LlamaIndex's plan was not given the module's path, which LangChain's
+    follows into a sibling helper with (held-out review 133, Y8). It converts where the helper's uses do."""
+    from mechanics import convert_files
+
+    helper = ('from llama_index.core.llms import LLM, ChatMessage\n\n\ndef demo_chat(chat_model: LLM):\n'
+              '    for chunk in chat_model.stream_chat([ChatMessage(role="user", content="What is your name")]):\n'
+              '        print(chunk.delta, end="")\n')
+    app = ('from llama_index.llms.openai import OpenAI\n\nfrom helpers import demo_chat\n\n'
+           'chat_model = OpenAI(model="gpt-4o-mini")\ndemo_chat(chat_model)\n')
+    out = convert_files({"helpers.py": helper, "chat_demo.py": app})
+    assert 'chat_model = MistralAI(model="mistral-small-latest")' in out["chat_demo.py"], out["chat_demo.py"]
+    out = convert_files({"helpers.py": helper.replace('print(chunk.delta, end="")', 'print(chat_model.api_key)'),
+                         "chat_demo.py": app})
+    assert 'chat_model = OpenAI(model="gpt-4o-mini")' in out["chat_demo.py"], out["chat_demo.py"]
