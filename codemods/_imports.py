@@ -323,7 +323,7 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
                 for i in range(first, last):
                     text = edits[i][1] if i in edits and i in stubs else lines[i]
                     if i not in edits or i in stubs:
-                        fixed = PIP_OPENAI.sub(lambda m: m.group(1) + OPENAI_PACKAGE.new, text)
+                        fixed = pip_mistralai(text)
                         # and the message around it ("the openai package is required", "`openai`")
                         fixed = NAMED_OPENAI.sub(named_package, fixed)
                         if fixed != text:
@@ -716,7 +716,23 @@ def named_package(match: re.Match) -> str:
     """NAMED_OPENAI's replacement: the package's name where it was written so (``openai`` package), the provider's
     where the brand was (``OpenAI`` SDK: Mistral SDK)."""
     return (OPENAI_PACKAGE.new if match.group(1) == OPENAI_PACKAGE.old else "Mistral") + match.group(2)
-PIP_OPENAI = re.compile(r"(\bpip3? install (?:-U |--upgrade |-q )*)" + re.escape(OPENAI_PACKAGE.old) + r"\b(?![-.\w])")
+# "pip install openai", "pip install openai>=1.0.0", "Please install openai": the package to install
+PIP_OPENAI = re.compile(r"(\b(?:pip3? )?install (?:-U |--upgrade |-q )*)" + re.escape(OPENAI_PACKAGE.old) +
+                        r"(?P<spec>\s*[<>=!~]=?\s*[\w.*]+(?:\s*,\s*[<>=!~]=?\s*[\w.*]+)*)?\b(?![-.\w])")
+
+
+def pip_mistralai(text: str) -> str:
+    """``text`` (a line of code) with PIP_OPENAI's installs of openai made installs of mistralai; an openai version
+    range becomes mistralai's, quoted (held-out review 145, X4: "pip install mistralai>=1.0.0" kept openai's range,
+    and mistralai 1.x has no mistralai.client)."""
+    def replace(match: re.Match) -> str:
+        if not match.group("spec"):
+            return match.group(1) + OPENAI_PACKAGE.new
+        opened = max(text.rfind('"', 0, match.start()), text.rfind("'", 0, match.start()))
+        quote = "'" if opened < 0 or text[opened] == '"' else '"'
+        return f"{match.group(1)}{quote}{OPENAI_PACKAGE.new}{OPENAI_PACKAGE.version}{quote}"
+
+    return PIP_OPENAI.sub(replace, text)
 
 
 def _drop_type_checking(tree: ast.Module, lines: list, removed: list, edits: dict) -> None:

@@ -3138,9 +3138,9 @@ class _PackageText(cst.CSTTransformer):
     """"pip install openai" / "the openai package" in a string -> mistralai (the message of an availability check)."""
 
     def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:
-        from codemods._imports import NAMED_OPENAI, PIP_OPENAI, named_package
+        from codemods._imports import NAMED_OPENAI, named_package, pip_mistralai
 
-        text = PIP_OPENAI.sub(lambda m: m.group(1) + OPENAI_PACKAGE.new, updated.value)
+        text = pip_mistralai(updated.value)
         text = NAMED_OPENAI.sub(named_package, text)
         # "OpenAI SDK not installed. Ensure 'openai' is installed." (held-out review 109, X12: the check tested
         # Mistral's, and its message sent the operator to install openai)

@@ -893,3 +893,25 @@ def test_an_import_guards_message_naming_the_openai_python_client_names_mistral(
             return r.choices[0].message.content
         ''')
     assert 'logger.error("Mistral python client not installed. Cannot use vision fallback.")' in code, code
+
+
+def test_held_out_145_an_install_hint_with_openais_version_range_names_mistralais() -> None:
+    """Held-out review 145, X4 (swayclarkeii/AI_Agency_Sprint): `raise SystemExit("Please install openai: pip install
+    openai>=1.0.0")` in the except ImportError of the converted import became "... pip install mistralai>=1.0.0" (1.x
+    has no mistralai.client, so the message came back) and still said "install openai"."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent('''\
+        import json
+
+
+        def call_json(prompt: str) -> dict:
+            try:
+                from openai import OpenAI
+            except ImportError:
+                raise SystemExit("Please install openai: pip install openai>=1.0.0")
+            client = OpenAI()
+            resp = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": prompt}])
+            return json.loads(resp.choices[0].message.content)
+        ''')
+    assert "raise SystemExit(\"Please install mistralai: pip install 'mistralai>=3.7,<4'\")" in code, code

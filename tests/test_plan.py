@@ -636,6 +636,56 @@ def test_messages_holding_the_apps_own_pydantic_models_keep_the_client():
         converted["app.py"]
 
 
+def test_the_openai_module_pointed_at_a_server_an_app_variable_names_is_left_alone():
+    """Held-out review 145, X1 (cbq1024/ai-dev): `openai.api_key = os.environ["EPHONE_API_KEY"]` and `openai.base_url =
+    os.environ["EPHONE_API_URL"] + "/v1"`: the module's calls converted to Mistral with the proxy's key (a 401), where a
+    client's `base_url=` from such a variable is left alone. Now the module's calls are too; OpenAI's own variable
+    (OPENAI_BASE_URL) still converts, as before."""
+    from mechanics import convert_idempotent
+
+    source = '''\
+        import os
+        import openai
+
+        openai.api_key = os.environ["EPHONE_API_KEY"]
+        openai.base_url = os.environ["EPHONE_API_URL"] + "/v1"
+
+        r = openai.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}])
+        print(r.choices[0].message.content)
+        '''
+    code, todos = convert_idempotent(source)
+    assert code == textwrap.dedent(source) and not todos, (code, todos)
+    code, _ = convert_idempotent(source.replace("EPHONE_API_URL", "OPENAI_BASE_URL"))
+    assert "mistral_client.chat.complete(" in code, code
+
+
+def test_a_shims_module_settings_get_no_advice_from_a_script_beside_it():
+    """Held-out review 145, X3 (swayclarkeii/AI_Agency_Sprint): app.py, a shim returning `OpenAI(**kwargs)` or the
+    openai module (legacy `openai.api_base` / `api_key` set in a branch), kept on OpenAI, was told to "pass server_url=
+    ... to Mistral(...) (the module-level mistral_client)": that client is other.py's, a script beside it that no
+    process runs with it. And the kept client's reason was "it serves APIs Mistral has no counterpart of"; its
+    blocking use is openai 0.x's ChatCompletion.create called on the name that may hold the module."""
+    from mechanics import convert_files
+
+    shim = (
+        "import os\n\n\ndef openai_client():\n    try:\n        from openai import OpenAI\n"
+        "        return (\"new\", OpenAI(api_key=os.getenv(\"OPENAI_API_KEY\")))\n    except Exception:\n"
+        "        import openai\n        if os.getenv(\"OPENAI_BASE\"):\n"
+        "            openai.api_base = os.getenv(\"OPENAI_BASE\")\n"
+        "        openai.api_key = os.getenv(\"OPENAI_API_KEY\")\n        return (\"legacy\", openai)\n\n\n"
+        "def call_llm(prompt):\n    mode, client = openai_client()\n    if mode == \"new\":\n"
+        "        return client.chat.completions.create(model=\"gpt-4o-mini\", messages=[]).choices[0].message.content\n"
+        "    return client.ChatCompletion.create(model=\"gpt-4o-mini\", messages=[]).choices[0].message[\"content\"]\n")
+    other = ("import openai\n\nr = openai.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"
+             "print(r.choices[0].message.content)\n")
+    out = convert_files({"app.py": shim, "other.py": other})
+    assert "mistral_client.chat.complete(" in out["other.py"], out["other.py"]
+    assert "server_url" not in out["app.py"] and "MISTRAL_API_KEY" not in out["app.py"], out["app.py"]
+    assert "legacy openai v0 API client.ChatCompletion.create(...) on client, which holds the openai module here (an " \
+           "OpenAI client has no .ChatCompletion)" in out["app.py"], out["app.py"]
+    assert "no counterpart" not in out["app.py"], out["app.py"]
+
+
 def test_parse_without_a_schema_converts_unless_parsed_arguments_is_read():
     """Review (ai-cookbook 4-retrieval.py): parse(tools=...) without response_format becomes
     chat.complete; its TODO about .parsed_arguments stood where nothing read it. Where the module

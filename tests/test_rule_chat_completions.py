@@ -4067,3 +4067,36 @@ def test_message_and_choice_annotations_name_mistrals_types_and_their_type_check
         ''')
     assert "def refusal(message: ChatCompletionMessage) -> str:" in kept, kept
     assert "from openai.types.chat import ChatCompletionMessage" in kept, kept
+
+
+def test_held_out_145_a_key_read_of_a_splatted_dict_is_no_change_to_it() -> None:
+    """Held-out review 145, X5 (se-jong-king/playground): `n = params.get("n")` after `create(messages=..., **params)`
+    kept the client, "params.get(...) changes it in a way migrator cannot follow": .get reads a key the call sends
+    as it is (n). It converts, openai>=1 and v0 alike; a read of a key the mapping renames (seed) still keeps it."""
+    from mechanics import convert_idempotent
+
+    source = '''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        params = {"model": "gpt-3.5-turbo", "temperature": 1.0}
+        messages = [{"role": "user", "content": "hi"}]
+
+        response = client.chat.completions.create(messages=messages, **params)
+        n = params.get("n")
+        print(response.choices[0].message.content, n)
+        '''
+    code, todos = convert_idempotent(source)
+    assert "response = client.chat.complete(messages=messages, **params)" in code and not todos, (code, todos)
+    assert 'params = {"model": "mistral-small-latest", "temperature": 1.0}' in code, code
+    code, todos = convert_idempotent(source.replace('"temperature": 1.0}', '"temperature": 1.0, "seed": 7}')
+                                     .replace('params.get("n")', 'params.get("seed")'))
+    assert "client = OpenAI()" in code and any("params.get(...) changes it" in t for t in todos), (code, todos)
+    code, todos = convert_idempotent('''\
+        import openai
+
+        params = {"model": "gpt-3.5-turbo", "temperature": 1.0}
+        response = openai.ChatCompletion.create(messages=[{"role": "user", "content": "hi"}], **params)
+        print(response.choices[0].message["content"], params.get("temperature"))
+        ''')
+    assert "mistral_client.chat.complete(" in code and 'message.content, params.get("temperature")' in code, code

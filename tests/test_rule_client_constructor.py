@@ -2783,8 +2783,10 @@ def test_a_module_key_sent_as_a_request_header_is_not_called_a_start_up_check() 
     from mechanics import convert_files
 
     out = convert_files({
-        "cli.py": 'import openai\n\nchat = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": '
-                  '"user", "content": "hi"}])\nprint(chat.choices[0].message.content)\n',
+        # (cli.py imports raw.py: one process, where raw.py's setting serves cli.py's converted call too; loose scripts
+        # side by side do not share it, held-out review 145, X3)
+        "cli.py": 'import openai\nimport raw\n\nchat = openai.ChatCompletion.create(model="gpt-3.5-turbo", '
+                  'messages=[{"role": "user", "content": "hi"}])\nprint(chat.choices[0].message.content)\n',
         "raw.py": 'import os\nimport requests\nimport openai\n\nopenai.api_key = os.getenv("OPENAI_API_KEY")\n'
                   'headers = {"Authorization": f"Bearer {openai.api_key}"}\n'
                   'r = requests.post("https://api.openai.com/v1/chat/completions", headers=headers, json={})\n'})

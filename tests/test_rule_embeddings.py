@@ -1195,3 +1195,41 @@ def test_held_out_142_an_index_built_for_an_azure_query_side_stays_with_it() -> 
                   "    return get_embedding(text=question, engine=\"my-ada-deployment\"), rows\n"})
     assert "openai.Embedding.create(input=t" in out["build_index.py"], out["build_index.py"]
     assert "its vectors go to index.json, which app.py also reads" in out["build_index.py"], out["build_index.py"]
+
+
+def test_held_out_145_a_logged_parameter_forwarded_down_to_the_call_maps_the_clis_default() -> None:
+    """Held-out review 145, X2 (swayclarkeii/AI_Agency_Sprint): `--model` (argparse default "text-embedding-3-small")
+    handed down process_file -> embed_texts -> generate_embedding -> embeddings.create; the parameters' defaults became
+    "mistral-embed" and the CLI's did not, because embed_texts also printed the model: every run sent OpenAI's model
+    name to Mistral (and the except stored zero vectors). A log line is no reader: the option's default is mapped."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import argparse
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def generate_embedding(text: str, model: str = "text-embedding-3-small"):
+            return client.embeddings.create(model=model, input=text).data[0].embedding
+
+
+        def embed_texts(texts, model: str = "text-embedding-3-small"):
+            print(f"embedding with {model}")
+            return [generate_embedding(t, model) for t in texts]
+
+
+        def process_file(path, embedding_model: str = "text-embedding-3-small"):
+            return embed_texts([open(path).read()], model=embedding_model)
+
+
+        if __name__ == "__main__":
+            ap = argparse.ArgumentParser()
+            ap.add_argument("--model", default="text-embedding-3-small")
+            args = ap.parse_args()
+            print(process_file("a.txt", embedding_model=args.model))
+        ''')
+    assert 'ap.add_argument("--model", default="mistral-embed")' in code, code
+    assert code.count('"mistral-embed"') == 4 and "text-embedding-3-small" not in code, code
+    assert not any("computed at run time" in t for t in todos), todos

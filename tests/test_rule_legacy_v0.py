@@ -337,6 +337,9 @@ def test_a_setting_in_a_module_that_only_configures_says_kept_calls_still_use_it
 
     (tmp_path / "setup_keys.py").write_text('import openai\n\ndef configure(key):\n    openai.api_key = key\n',
                                             encoding="utf-8")
+    # (a package, as PentestGPT's is: one process may run them all; loose scripts side by side do not share the
+    # setting, held-out review 145, X3)
+    (tmp_path / "__init__.py").write_text("", encoding="utf-8")
     (tmp_path / "moved.py").write_text(
         'import openai\n\ndef ask(q):\n    r = openai.ChatCompletion.create(model="gpt-4", messages=[{"role": "user", '
         '"content": q}])\n    return r["choices"][0]["message"]["content"]\n', encoding="utf-8")

@@ -4261,8 +4261,12 @@ class _Builder:
                         # says so): the calls go there only when it has run (held-out review 19, Q3: its v0
                         # calls were left alone as that provider's, with no TODO)
                         settings.setdefault("endpoint_when", f"{provider} when {'.'.join(scope)}() has run")
-                    elif provider not in ("openai", "unknown endpoint"):
+                    elif provider not in ("openai", "unknown endpoint") or provider == "unknown endpoint" and \
+                            not scope and not guard and _foreign_env_url(text):
                         # (a server named outranks what a stand-in key alone says)
+                        # (`openai.base_url = os.environ["EPHONE_API_URL"] + "/v1"`: a variable of the app's naming,
+                        # not OpenAI's, as a client's base_url= of one is left alone: held-out review 145, X1, the
+                        # proxy's key went to Mistral)
                         if not settings.get("endpoint") or settings["endpoint"].startswith(_STAND_IN_SERVER):
                             settings["endpoint"] = provider
                     else:
@@ -4972,17 +4976,21 @@ class _Builder:
         elif oid is None and _v0_surface(surface.split(".")):
             use = self._use(f, call, oid, surface, True,
                             _v0_untraced_todo(f, _receiver_of(call.func, 2), surface), "MIG106")
-        elif len(chain) == 2 and chain[0] in V0_RESOURCES and chain[1] in V0_METHODS and any(
-                origin.kind == "module" and self.find(other) == self.find(oid)
-                for other, origin in self.origins.items()):
+        elif len(chain) == 2 and chain[0] in V0_RESOURCES and chain[1] in V0_METHODS and oid is not None:
             # `self.api.ChatCompletion.create(...)` where self.api is handed the openai module (`api = openai; return
             # api`): a v0 call under another name (held-out review 140, X6: "chat.completions.create ...
-            # ChatCompletion.create(...) has no rule yet", the wrong API and rule, no advice)
+            # ChatCompletion.create(...) has no rule yet", the wrong API and rule, no advice); or a name holding an
+            # OpenAI client or, in another branch, the module (`return ("legacy", openai)`: held-out review 145, X3,
+            # "it serves APIs Mistral has no counterpart of"): an openai>=1 client has no .ChatCompletion
             receiver = ast.unparse(_receiver_of(call.func, 2))
             counterpart = V0_COUNTERPARTS.get(surface.split(".")[0], "the Mistral client")
+            module = any(origin.kind == "module" and self.find(other) == self.find(oid)
+                         for other, origin in self.origins.items())
+            held = "holds the openai module under another name" if module else \
+                f"holds the openai module here (an OpenAI client has no .{chain[0]})"
             use = self._use(f, call, oid, surface, True,
-                            f"legacy openai v0 API {receiver}.{surface}(...) on {receiver}, which holds the openai "
-                            f"module under another name: migrator converts the v0 calls written on the module itself "
+                            f"legacy openai v0 API {receiver}.{surface}(...) on {receiver}, which {held}: migrator "
+                            "converts the v0 calls written on the module itself "
                             f"(openai.{surface}); convert this one by hand ({counterpart}, with attribute reads of its "
                             "result), or write it as openai.{surface} and run migrator again".replace("{surface}",
                                                                                                       surface),
@@ -10205,6 +10213,13 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
             if builder.endpoint is None and not (base_url is None and _unset_branch(f, call, read)):
                 problems.extend(_documented_server(builder, f.path, read))
     return provider, problems
+
+
+def _foreign_env_url(text: str) -> bool:
+    """``text`` (a base URL's expression) reads an environment variable, none of them OpenAI's (``EPHONE_API_URL``, not
+    ``OPENAI_API_BASE``): the app's own server setting."""
+    names = _ENV_READ_NAME.findall(text)
+    return bool(names) and not any("OPENAI" in name.upper() for name in names)
 
 
 _ENV_READ_NAME = re.compile(r"""(?:getenv|environ\.get|environ\[|config)\(?\s*["']([A-Za-z_][A-Za-z0-9_]*)["']""")

