@@ -88,13 +88,24 @@ def library_module(imported: str) -> bool:
     return root in LIBRARY_ROOTS or root in sys.stdlib_module_names
 
 
-def _same_module(exported: str, imported: str) -> bool:
+def _same_module(exported: str, imported: str, path: str = "") -> bool:
     """``app.llm`` and ``llm`` name the same module when the root sits at or inside ``app`` (a library's module,
-    ``llama_index.core.ingestion``, is not the tree's ``ingestion``)."""
+    ``llama_index.core.ingestion``, is not the tree's ``ingestion``). ``path``: the file of ``exported``, whose
+    directories must then be ``app`` (``from linebot.models import X`` names no ``tg/models.py``: held-out review 145,
+    Y2, a LINE bot's third-party import made a sibling app's module one of its program's)."""
     if not exported or not imported:
         return False
-    return (exported == imported or exported.endswith("." + imported)
-            or imported.endswith("." + exported) and not library_module(imported))
+    if exported == imported or exported.endswith("." + imported):
+        return True
+    if not imported.endswith("." + exported) or library_module(imported):
+        return False
+    if not path:
+        return True
+    prefix = imported[: -len(exported) - 1].split(".")
+    parts = path.replace("\\", "/").split("/")
+    own = exported.count(".") + (parts[-1] == "__init__.py")  # (the directories the module's own name spells)
+    above = parts[:-1][: len(parts) - 1 - own]
+    return above[-len(prefix):] == prefix
 
 
 def binding(export: Export) -> Binding:

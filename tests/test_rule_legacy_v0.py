@@ -2385,3 +2385,41 @@ def test_derived_fields_read_as_attributes_convert_like_their_dict_reads() -> No
     assert "if any((moderation.results[0].categories or {}).values()):" in code, code
     assert "return r.choices[0].message.content.strip()" in code, code
     assert not todos, todos
+
+
+def test_held_out_145_a_callers_key_read_handed_to_a_folded_instance_key_is_renamed() -> None:
+    """Held-out review 145, Y1 (TheExplainthis/ChatGPT-Master-Guide-Book, five apps): main.py's
+    `OpenAIModel(os.getenv('OPENAI_API_KEY'))`, whose `__init__` sets `openai.api_key = api_key`, which became
+    `self.mistral_client = Mistral(api_key=api_key)`: the read kept OpenAI's variable (the OpenAI key went to Mistral,
+    a 401) and its TODO said the converted client read MISTRAL_API_KEY. The read feeds only that client: renamed."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "main.py": "import os\n\nfrom models import OpenAIModel\n\nmodel = OpenAIModel(os.getenv('OPENAI_API_KEY'))\n",
+        "models.py": ('import openai\n\n\nclass OpenAIModel:\n    def __init__(self, api_key: str):\n'
+                      '        openai.api_key = api_key\n\n    def chat_completion(self, messages, model_engine):\n'
+                      '        response = openai.ChatCompletion.create(model=model_engine, messages=messages)\n'
+                      '        return response["choices"][0]["message"]["content"]\n')})
+    assert "self.mistral_client = Mistral(api_key=api_key)" in out["models.py"], out["models.py"]
+    assert out["main.py"].endswith("model = OpenAIModel(os.getenv('MISTRAL_API_KEY'))\n"), out["main.py"]
+    assert "TODO" not in out["main.py"], out["main.py"]
+
+
+def test_held_out_145_a_third_party_import_does_not_name_a_sibling_apps_module() -> None:
+    """Held-out review 145, Y2 (TheExplainthis/ChatGPT-Master-Guide-Book, Chapter6/04): line/main.py's `from
+    linebot.models import TextSendMessage` (the LINE SDK) was taken for tg/models.py, a sibling app's module: its
+    `openai.api_key = api_key` was then "reached" by line/main.py's key, and tg/models.py converted otherwise than on its
+    own (a module client reading MISTRAL_API_KEY, with a TODO). A module named under a package it is not in is not it."""
+    from mechanics import convert_files
+
+    models = ('import openai\n\n\nclass OpenAIModel:\n    def __init__(self, api_key: str):\n'
+              '        openai.api_key = api_key\n\n    def chat_completion(self, messages, model_engine):\n'
+              '        response = openai.ChatCompletion.create(model=model_engine, messages=messages)\n'
+              '        return response["choices"][0]["message"]["content"]\n')
+    line = ('import os\nimport openai\nfrom linebot.models import TextSendMessage\n\n'
+            'openai.api_key = os.getenv("OPENAI_API_KEY")\n\n\ndef reply(text):\n'
+            '    r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": text}])\n'
+            '    return TextSendMessage(text=r["choices"][0]["message"]["content"])\n')
+    alone = convert_files({"tg/models.py": models})["tg/models.py"]
+    both = convert_files({"tg/models.py": models, "line/main.py": line})["tg/models.py"]
+    assert "self.mistral_client = Mistral(api_key=api_key)" in alone and both == alone, (alone, both)

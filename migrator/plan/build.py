@@ -1309,7 +1309,7 @@ class _Builder:
         head = module.split(".", 1)[0]
         if self.lookup_scope(f, scope, head) not in ((), None) or ((), head) in f.assigns or ((), head) in f.defs:
             return None
-        candidates = _nearest(f, [g for g in self.files if g is not f and _same_module(g.module, module)])
+        candidates = _nearest(f, [g for g in self.files if g is not f and _same_module(g.module, module, g.path)])
         return candidates[0] if len(candidates) == 1 else None
 
     def _module_file(self, f: _File, name: str, depth: int = 0) -> Optional[_File]:
@@ -1330,7 +1330,7 @@ class _Builder:
             module = f"{base}.{imported}" if base else imported
         else:
             return None
-        candidates = [g for g in self.files if g is not f and _same_module(g.module, module)]
+        candidates = [g for g in self.files if g is not f and _same_module(g.module, module, g.path)]
         if "." not in module:  # `import config`: the script's own directory, or the root, as Python looks
             here = posixpath.dirname(f.path)
             candidates = [g for g in candidates if posixpath.dirname(g.path) == here or g.module == module]
@@ -1375,7 +1375,7 @@ class _Builder:
             full = _absolute_module(f, module, level)
             candidates = [g for g in self.files if g.module == full or (full and g.module.endswith("." + full))]
         if not candidates:
-            candidates = [g for g in self.files if module and _same_module(g.module, module)]
+            candidates = [g for g in self.files if module and _same_module(g.module, module, g.path)]
         candidates = _nearest(f, [g for g in candidates if (((), imported) in g.assigns or ((), imported) in g.defs
                                                             or imported in g.repo_imports)])
         if len(candidates) == 1 and candidates[0] is not f:
