@@ -2408,8 +2408,9 @@ def test_held_out_145_a_callers_key_read_handed_to_a_folded_instance_key_is_rena
 def test_held_out_145_a_third_party_import_does_not_name_a_sibling_apps_module() -> None:
     """Held-out review 145, Y2 (TheExplainthis/ChatGPT-Master-Guide-Book, Chapter6/04): line/main.py's `from
     linebot.models import TextSendMessage` (the LINE SDK) was taken for tg/models.py, a sibling app's module: its
-    `openai.api_key = api_key` was then "reached" by line/main.py's key, and tg/models.py converted otherwise than on its
-    own (a module client reading MISTRAL_API_KEY, with a TODO). A module named under a package it is not in is not it."""
+    `openai.api_key = api_key` was then "reached" by line/main.py's key, and tg/models.py converted otherwise than on
+    its own (a module client reading MISTRAL_API_KEY, with a TODO). A module named under a package it is not in is not
+    it."""
     from mechanics import convert_files
 
     models = ('import openai\n\n\nclass OpenAIModel:\n    def __init__(self, api_key: str):\n'
@@ -2418,7 +2419,8 @@ def test_held_out_145_a_third_party_import_does_not_name_a_sibling_apps_module()
               '        return response["choices"][0]["message"]["content"]\n')
     line = ('import os\nimport openai\nfrom linebot.models import TextSendMessage\n\n'
             'openai.api_key = os.getenv("OPENAI_API_KEY")\n\n\ndef reply(text):\n'
-            '    r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": text}])\n'
+            '    r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", '
+            '"content": text}])\n'
             '    return TextSendMessage(text=r["choices"][0]["message"]["content"])\n')
     alone = convert_files({"tg/models.py": models})["tg/models.py"]
     both = convert_files({"tg/models.py": models, "line/main.py": line})["tg/models.py"]
