@@ -1040,3 +1040,20 @@ def test_held_out_130_a_constant_imported_from_a_packages_own_init_module_is_map
     })
     run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
     assert (tmp_path / "gitify" / "__init__.py").read_text() == "DEFAULT_MODEL = 'mistral-small-latest'\n"
+
+
+def test_held_out_145_a_placeholder_base_url_in_an_example_env_file_is_no_server():
+    """Held-out review 145, Y5 (XvKuoMing/TeleGPT): `.env.example` holding `OPENAI_BASE_URL="https://api.../v1"` made
+    `AsyncOpenAI(base_url=os.getenv('OPENAI_BASE_URL'))` "another provider" (endpoint api...), left alone with no
+    TODO, while without that file it converts. A stand-in to fill in names no server; a real host still counts."""
+    from mechanics import convert_files
+
+    bot = ("import os\nfrom openai import AsyncOpenAI\n\nclient = AsyncOpenAI(api_key=os.getenv('OPENAI_TOKEN'), "
+           "base_url=os.getenv('OPENAI_BASE_URL'))\n\n\nasync def ask(q):\n"
+           "    r = await client.chat.completions.create(model='gpt-4o', messages=[{'role': 'user', 'content': q}])\n"
+           "    return r.choices[0].message.content\n")
+    for placeholder in ('"https://api.../v1"', "https://your-server/v1", "<your base url>"):
+        out = convert_files({"bot.py": bot, ".env.example": f"OPENAI_TOKEN=\nOPENAI_BASE_URL={placeholder}\n"})
+        assert "client = Mistral(" in out["bot.py"], (placeholder, out["bot.py"])
+    out = convert_files({"bot.py": bot, ".env.example": "OPENAI_TOKEN=\nOPENAI_BASE_URL=https://api.deepseek.com/v1\n"})
+    assert "client = AsyncOpenAI(" in out["bot.py"], out["bot.py"]

@@ -264,6 +264,14 @@ def _compose_env_files(project: Sequence[LoadedFile]) -> dict:
     return found
 
 
+def _placeholder_url(url: str) -> bool:
+    """An example env file's stand-in for a URL to fill in (``https://api.../v1``, ``https://your-server/v1``,
+    ``<your base url>``): no server's address."""
+    host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().strip("\"'"), flags=re.I).split("/", 1)[0]
+    return not host or "..." in host or "<" in host or "xxx" in host.lower() or \
+        bool(re.match(r"(?i)(?:your|my)[-_.]", host))
+
+
 def env_base_urls(project: Sequence[LoadedFile]) -> dict:
     """Directory -> the OpenAI base URL the project's example env files and deploy files set there
     (held-out review 4: a bare OpenAI() of an app configured for a university gateway moved to Mistral
@@ -294,6 +302,8 @@ def env_base_urls(project: Sequence[LoadedFile]) -> dict:
             directory = os.path.dirname(directory)  # it sets up the workspace it sits in
         for var in BASE_URL_VARS:
             match = (_JSON_BASE_URL if path.endswith(".json") else _ENV_BASE_URL)[var].search(text)
+            if match and _placeholder_url(match.group(1)):
+                match = None  # `OPENAI_BASE_URL="https://api.../v1"`: no server (held-out review 145, Y5)
             if match:  # (OPENAI_API_BASE, which only code passing it reads: keyed apart, held-out review 52, N5)
                 found.setdefault(directory if var == "OPENAI_BASE_URL" else (var, directory), match.group(1))
             match = None if path.endswith(".json") else _COMMENTED_BASE_URL[var].search(text)
