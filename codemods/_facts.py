@@ -1640,7 +1640,8 @@ def _binds(function: ast.AST, name: str) -> bool:
 
 def _same_key_read(call: ast.Call, embeddings: bool) -> bool:
     """``params.get("n")`` / ``params.get("n", 1)`` of a splatted chat dict: a read of a key the mapping sends under its
-    own name and value (Policy.SAME; or one it does not know), which the conversion leaves as the code reads it."""
+    own name and value (Policy.SAME), which the conversion leaves as the code reads it. A key it renames, drops or
+    does not know is no such read."""
     if embeddings or call.func.attr != "get" or not 1 <= len(call.args) <= 2 or call.keywords or \
             not (isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str)):
         return False

@@ -858,6 +858,24 @@ def test_an_httpx_client_bound_to_a_name_handed_once_to_the_constructor_becomes_
         r = client.chat.completions.create(model="gpt-4o-mini", messages=[])
         ''')
     assert any("transport=transport is built elsewhere, maybe with httpx" in t for t in todos), todos
+    # (bound at the module's top, handed over in a function: the binding MIG101 would rewrite is checked too)
+    code, todos = convert_idempotent('''\
+        import httpx
+        from openai import OpenAI
+
+        from proxies import transport
+
+        http_client = httpx.Client(transport=transport)
+
+
+        def make():
+            return OpenAI(http_client=http_client)
+
+
+        r = make().chat.completions.create(model="gpt-4o-mini", messages=[])
+        ''')
+    assert "http_client = httpx.Client(transport=transport)" in code, code
+    assert any("transport=transport is built elsewhere, maybe with httpx" in t for t in todos), todos
 
 
 def test_a_constructor_inside_an_f_string_stays_on_one_line_with_quotes_that_fit():

