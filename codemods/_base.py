@@ -379,7 +379,8 @@ class RuleTransformer(cst.CSTTransformer):
                 return slot
         if self.path:
             for slot in slots:
-                if slot[0] == "callarg" and slot[1] == self.path[0] and slot[3] == name:
+                if slot[0] == "callarg" and slot[1] == self.path[0] and slot[3] == name or \
+                        slot[0] == "mcallarg" and tuple(self.path[:len(slot[4])]) == slot[4] and slot[3] == name:
                     return slot
         return None
 

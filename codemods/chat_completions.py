@@ -1357,19 +1357,25 @@ class _Transformer(SplatSteps, RuleTransformer):
                                 "list now names one model several times; pick distinct Mistral models (--model)")
 
     def _callarg(self, node: cst.Call):
-        """The argument of a call to a function whose parameter only feeds converted model= (plan)."""
-        if not isinstance(node.func, cst.Name):
+        """The argument of a call to a function whose parameter only feeds converted model= (plan); of a method's
+        (``bot.ask(q, "gpt-4o")``: the plan's ``mcallarg`` slot, given where each ``.ask(...)`` of the tree is made on
+        an instance of its class)."""
+        if isinstance(node.func, cst.Attribute):
+            callee, kinds = node.func.attr.value, ("mcallarg",)
+        elif isinstance(node.func, cst.Name):
+            callee, kinds = node.func.value, ("callarg", "pcallarg")
+        else:
             return None
         for slot in self._slots():
-            if slot[0] in ("callarg", "pcallarg") and slot[1] == node.func.value:
-                _, _, index, param = slot
+            if slot[0] in kinds and slot[1] == callee:
+                index, param = slot[2], slot[3]
                 positional = [a for a in node.args if a.keyword is None and not a.star]
                 found = next((arg for arg in node.args if arg.keyword is not None and arg.keyword.value == param),
                              None)
                 if found is None and 0 <= index < len(positional) and not any(a.star for a in node.args):
                     found = positional[index]
                 # (a partly seen parameter, "pcallarg": only a string written right there is mapped)
-                if found is not None and (slot[0] == "callarg" or isinstance(found.value, cst.SimpleString)):
+                if found is not None and (slot[0] != "pcallarg" or isinstance(found.value, cst.SimpleString)):
                     return found
         return None
 

