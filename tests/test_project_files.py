@@ -1279,10 +1279,12 @@ def test_a_pin_mistralai_cannot_install_with_is_a_todo_on_its_line(manifest, lin
     ("openai\nchromadb>=0.4.13\n", None),
     ("openai\nlangsmith==0.0.21\n", "langsmith is pinned to ==0.0.21, but langsmith before 0.0.22 needs pydantic<2"),
     ("openai\nspacy==3.5.3\n", "spacy is pinned to ==3.5.3, but spacy before 3.6.1 needs pydantic<2"),
-    # held-out review 124, X4 (madhatter_aibot): aiogram 3.1 to 3.19 cap pydantic below 2.11; 2.x takes no pydantic
-    ("aiogram==3.16.0\nopenai==1.58.1\n", "aiogram is pinned to ==3.16.0, but aiogram 3.1 to 3.19 need pydantic below"),
+    # held-out review 124, X4 (madhatter_aibot): aiogram 3.1 to 3.19 cap pydantic below 2.11; 2.x takes no pydantic;
+    # 3.0.0 pins typing-extensions~=4.7.1 (held-out review 146, Y2)
+    ("aiogram==3.16.0\nopenai==1.58.1\n", "aiogram is pinned to ==3.16.0, but aiogram 3.0 to 3.19 need "
+                                          "typing-extensions 4.7 (3.0, 3.1.0) or pydantic below 2.11"),
     ("aiogram==2.25.1\nopenai==0.27.8\n", None),
-    ("aiogram==3.0.0\nopenai\n", None),
+    ("aiogram==3.0.0\nopenai\n", "aiogram is pinned to ==3.0.0, but aiogram 3.0 to 3.19 need typing-extensions 4.7"),
     ("aiogram>=3.20\nopenai\n", None),
 ])
 def test_a_pin_of_a_package_capping_pydantic_below_2_is_a_todo(manifest, todo):

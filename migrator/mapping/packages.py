@@ -77,12 +77,15 @@ OPENAI_PACKAGE = Package("openai", "openai", "mistralai", "mistralai", MISTRAL_V
     # (held-out review 124, X4, madhatter_aibot: `aiogram==3.16.0` beside `pydantic==2.10.4`; the pydantic TODO alone
     # still left pip unable to resolve. aiogram's wheels on PyPI, 2026-12-06: 3.0.0 `pydantic<3,>=2.1.1`, 3.1.1
     # `<2.4`, 3.15.0 `<2.10`, 3.19.0 `<2.11`, 3.20.0 `<2.12`; 2.x needs no pydantic: NEED_SCOPES)
-    ("aiogram", ">=3.20", "aiogram 3.1 to 3.19 need pydantic below 2.11, and mistralai 3.7 needs pydantic>=2.11.2 "
-                          "(pip cannot install both)"),
+    # (and 3.0.0 / 3.1.0 `typing-extensions~=4.7.1`, read from their wheels on PyPI, 2026-12-07; 3.2.0 `>=4.7.0,<=5.0`:
+    # held-out review 146, Y2, `aiogram==3.0.0` beside the added mistralai got no TODO, and pip could not resolve it)
+    ("aiogram", ">=3.20", "aiogram 3.0 to 3.19 need typing-extensions 4.7 (3.0, 3.1.0) or pydantic below 2.11, and "
+                          "mistralai 3.7 needs pydantic>=2.11.2, which needs typing-extensions>=4.12.2 (pip cannot "
+                          "install both)"),
 ), python=">=3.10")
-# The releases a need concerns, where older ones do not depend on what it is about (aiogram 2.x has no pydantic,
-# 3.0 takes any pydantic 2): a pin outside them meets the need as it is.
-NEED_SCOPES = MappingProxyType({"aiogram": ">=3.1"})
+# The releases a need concerns, where older ones do not depend on what it is about (aiogram 2.x has no pydantic):
+# a pin outside them meets the need as it is.
+NEED_SCOPES = MappingProxyType({"aiogram": ">=3.0"})
 # Needs the resolver cannot enforce: the distribution declares no bound on mistralai (instructor imports its
 # Mistral client only when mistralai is installed), so a lock file, or an environment that already has an old
 # release, keeps one below the floor though the pin admits newer ones. A floor below the need is reported too
