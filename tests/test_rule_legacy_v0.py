@@ -864,6 +864,21 @@ def test_embeddings_utils_calls_are_uses_that_keep_the_module_settings():
     assert 'openai.api_key = "k"' in code
 
 
+def test_embeddings_utils_get_embeddings_is_told_the_batch_recipe():
+    """Held-out review 146, Y4 (dingkun-ai): `get_embeddings(list_of_text=texts[i:i + 100], engine=...)` (a batch)
+    was told the one-text recipe, `inputs=[text]).data[0].embedding`. It is told the batch's, with Mistral's limit."""
+    code, todos = convert_idempotent('''\
+        from openai.embeddings_utils import get_embeddings
+
+
+        def embed_all(texts, key):
+            return get_embeddings(api_key=key, engine="text-embedding-ada-002", list_of_text=texts)
+        ''')
+    assert len(todos) == 1 and "openai.embeddings_utils.get_embeddings(...): convert by hand to [d.embedding for d in " \
+        "Mistral(...).embeddings.create(model=\"mistral-embed\", inputs=list_of_text).data] (one Mistral request takes " \
+        "about 16k tokens" in todos[0], todos
+
+
 def test_a_v0_resource_handed_around_as_a_value_gets_a_todo():
     """Held-out review 6 (da-maltsev/gpt-django): `openai.ChatCompletion` returned by a cached_property, then
     `self.chat_completion.create(...)`: the module was reported unchanged, with no finding (silent)."""

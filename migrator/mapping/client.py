@@ -211,6 +211,11 @@ V0_HINTS = MappingProxyType({
     "embeddings_utils": "Mistral(...).embeddings.create(model=\"mistral-embed\", inputs=[text]).data[0].embedding "
                         "(openai.embeddings_utils is openai 0.x only; its vectors are not Mistral's: re-embed what "
                         "you stored)",
+    # ... and get_embeddings(list_of_text, engine=...) a batch (held-out review 146, Y4: the one-text recipe was given)
+    "embeddings_utils.get_embeddings": "[d.embedding for d in Mistral(...).embeddings.create(model=\"mistral-embed\", "
+                                       "inputs=list_of_text).data] (one Mistral request takes about 16k tokens, all "
+                                       "inputs together: keep each batch under that; openai.embeddings_utils is openai "
+                                       "0.x only; its vectors are not Mistral's: re-embed what you stored)",
 })
 # openai 0.x's openai.embeddings_utils functions that call the API through the module's settings (the
 # others, cosine_similarity and the plotting helpers, are local numpy code).
