@@ -660,6 +660,25 @@ def test_a_raw_chat_request_with_legacy_function_fields_is_told_to_send_tools(tm
     assert all('send tools=[{"type": "function", "function": f} for f in functions]' in t for t in legacy)
 
 
+@pytest.mark.parametrize("update", ['body.update({"functions": functions, "function_call": function_call})',
+                                    "body.update(functions=functions)"])
+def test_a_raw_chat_body_given_legacy_function_fields_by_update_is_told_to_send_tools(tmp_path, update):
+    """Held-out review 146, Y5 (dingkun-ai): `body.update({"functions": functions, "function_call": function_call})`
+    before `requests.post(..., json=body)`: the TODO said Mistral "takes the same JSON body" (a 422 followed)."""
+    from migrator.engine import Mode, run
+
+    (tmp_path / "util.py").write_text(
+        "import os\n\nimport requests\n\n\ndef call_with_functions(messages, functions, function_call):\n"
+        "    headers = {\"Authorization\": \"Bearer \" + os.environ[\"OPENAI_API_KEY\"]}\n"
+        "    body = {\"model\": \"gpt-3.5-turbo\", \"messages\": messages}\n"
+        f"    {update}\n"
+        "    r = requests.post(\"https://api.openai.com/v1/chat/completions\", headers=headers, json=body)\n"
+        "    return r.json()[\"choices\"][0][\"message\"][\"function_call\"][\"arguments\"]\n")
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind.value == "todo"]
+    assert any("this body sends OpenAI's legacy functions / function_call" in t for t in todos), todos
+
+
 def test_a_setting_not_named_for_openai_whose_default_is_openais_url_gets_a_todo(tmp_path):
     """Held-out review 62, Y38 (suitenumerique/meet): `whisperx_base_url: str = "https://api.openai.com/v1"`, read by a
     worker that posts audio to it with requests and names no openai (so it is not read): every transcription went to

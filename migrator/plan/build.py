@@ -2388,7 +2388,14 @@ class _Builder:
                     n for n in f.nodes if isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store)
                     and isinstance(n.value, ast.Name) and n.value.id == kw.value.id
                     and f.scope_of.get(id(n), ()) == scope and isinstance(n.slice, ast.Constant)
-                    and n.slice.value in LEGACY_FUNCTION_FIELDS]
+                    and n.slice.value in LEGACY_FUNCTION_FIELDS] or [
+                    # `body.update({"functions": functions, ...})` / `body.update(functions=...)` (held-out review
+                    # 146, Y5: the TODO said Mistral takes the same body)
+                    n for n in f.nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                    and n.func.attr == "update" and isinstance(n.func.value, ast.Name)
+                    and n.func.value.id == kw.value.id and f.scope_of.get(id(n), ()) == scope
+                    and (any(k.arg in LEGACY_FUNCTION_FIELDS for k in n.keywords)
+                         or any(_dict_entries(a, tuple(LEGACY_FUNCTION_FIELDS)) for a in n.args))]
             if found:
                 return True
         return False
