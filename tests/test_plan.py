@@ -5778,6 +5778,25 @@ def test_openais_class_taken_through_a_star_import_is_said_so() -> None:
     assert "injected by a platform" not in out["parser.py"], out["parser.py"]
 
 
+def test_openais_module_taken_through_a_star_import_keeps_its_client_with_a_todo() -> None:
+    """Held-out review 146, X2 (AI_Document_Chatbot): imports.py's `import openai`, then `from imports import *` and
+    `client = openai.OpenAI()` in setup_state.py: the client was not seen (no client in the plan, no TODO at it), and
+    its calls were told "a client that stays on OpenAI needs nothing". It is kept, with the TODO an import of the class
+    through another module gets; imports.py's `import openai` stays."""
+    from mechanics import convert_files
+
+    out = convert_files({"imports.py": "import os\nimport openai\n",
+                         "setup_state.py": "import os\nimport openai\nfrom imports import *\n\nclient = openai.OpenAI()\n"
+                                           .replace("import openai\nfrom", "from"),
+                         "chat.py": "from setup_state import client\n\n\ndef ask(q):\n"
+                                    "    r = client.chat.completions.create(model='gpt-4', messages=[])\n"
+                                    "    return r.choices[0].message.content\n"})
+    assert "openai.OpenAI(...) is openai's OpenAI, its openai module imported here through imports.py (from ... " \
+        "import *), which migrator does not follow: write import openai here" in out["setup_state.py"], out
+    assert out["imports.py"] == "import os\nimport openai\n", out["imports.py"]
+    assert convert_files(out) == out
+
+
 def test_a_helper_gate_checking_the_key_by_membership_is_renamed() -> None:
     """Held-out review 112, Y2 (rag-demo-llama-index): `check_environment_variable("OPENAI_API_KEY")`, whose helper
     does `if variable_name not in os.environ: st.error(...); st.stop()`, stayed as it was while every client converted:
