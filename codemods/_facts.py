@@ -41,6 +41,9 @@ Path = tuple[str, ...]  # names of the enclosing classes/functions; () is the mo
 
 CHAT_METHOD_NAMES = ("create", "parse", "stream")
 ENV_GETTERS = ("getenv", "environ.get", "environ.setdefault", "environ.pop")
+# pytest's monkeypatch setting / removing a variable for a test (``monkeypatch.setenv("OPENAI_API_KEY", "test-key")``):
+# a write of it, renamed with the reads it feeds (held-out review 147, X1: the test failed on the renamed read)
+ENV_SETTERS = ("monkeypatch.setenv", "monkeypatch.delenv", "mp.setenv", "mp.delenv")
 
 OPENAI_TYPES = "openai.types."  # the SDK's response types (annotations of a converted response's parts)
 
@@ -551,7 +554,7 @@ def env_key(node: ast.AST) -> Optional[str]:
                 return key.value
     if isinstance(node, ast.Call) and node.args:
         target, key = dotted_name(node.func), node.args[0]
-        if target and any(target == g or target.endswith("." + g) for g in ENV_GETTERS):
+        if target and (any(target == g or target.endswith("." + g) for g in ENV_GETTERS) or target in ENV_SETTERS):
             if isinstance(key, ast.Constant) and key.value in ENV_VARS:
                 return key.value
     return None

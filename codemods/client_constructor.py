@@ -15,7 +15,7 @@ import libcst as cst
 from codemods._base import (xform_code, seconds_to_ms_code, TIMEOUT_PHASES, TODO_PREFIX, UNKNOWN_TIMEOUT, MigratorRule, RuleTransformer, _v0_spelling,
                             append_arg, code_of, dotted, finish_args, keyword_arg, literal, opening_after,
                             read_timeout, timeout_object, walk_cst)
-from codemods._facts import CTOR, ENV, ENV_GETTERS, MODCFG
+from codemods._facts import CTOR, ENV, ENV_GETTERS, ENV_SETTERS, MODCFG
 from codemods._layout import _retry_lines, laid_out
 from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, DropValue, Policy, Unmappable
 from migrator.mapping.client import (ANNOTATED, HTTPX_CLIENTS, MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_NAME,
@@ -2866,7 +2866,7 @@ def _env_call_key(node: cst.Call) -> Optional[str]:
     target = dotted(node.func)
     if not target or not node.args or node.args[0].keyword is not None or node.args[0].star:
         return None
-    if any(target == g or target.endswith("." + g) for g in ENV_GETTERS):
+    if any(target == g or target.endswith("." + g) for g in ENV_GETTERS) or target in ENV_SETTERS:
         key = string_value(node.args[0].value)
         if key in ENV_VARS:
             return key

@@ -3374,6 +3374,51 @@ def test_held_out_146_a_config_class_constructor_setting_handed_to_a_converted_c
     assert convert_files(out) == out
 
 
+@pytest.mark.parametrize("write", ['monkeypatch.setenv("OPENAI_API_KEY", "test-key")',
+                                   'monkeypatch.delenv("OPENAI_API_KEY", raising=False)'])
+def test_held_out_147_a_test_setting_the_key_with_monkeypatch_is_named(write):
+    """Held-out review 147, X1 (SkinTracker): `monkeypatch.setenv("OPENAI_API_KEY", "test-key")` before `Service()`,
+    whose read of the key was renamed to MISTRAL_API_KEY: the test, left silently, failed with "MISTRAL_API_KEY
+    environment variable is required". pytest's monkeypatch writes get the TODO os.environ writes get."""
+    from mechanics import convert_files
+
+    svc = ('import os\nfrom openai import OpenAI\n\n\nclass Service:\n    def __init__(self):\n'
+           '        self.api_key = os.getenv("OPENAI_API_KEY")\n        if not self.api_key:\n'
+           '            raise ValueError("OPENAI_API_KEY environment variable is required")\n'
+           '        self.client = OpenAI(api_key=self.api_key)\n\n    def ask(self, q):\n'
+           '        r = self.client.chat.completions.create(model="gpt-4", messages=[{"role": "user", "content": q}])\n'
+           '        return r.choices[0].message.content\n')
+    test = f"from svc import Service\n\n\ndef test_ask(monkeypatch):\n    {write}\n    assert Service()\n"
+    out = convert_files({"svc.py": svc, "tests/__init__.py": "", "tests/test_svc.py": test})
+    assert 'os.getenv("MISTRAL_API_KEY")' in out["svc.py"], out["svc.py"]
+    done, do = ("removed", "remove") if "delenv" in write else ("set", "set")
+    assert f"# TODO(migrator MIG101): OPENAI_API_KEY is {done} here, but the converted client reads MISTRAL_API_KEY: " \
+        f"{do} that too if this is about it" in out["tests/test_svc.py"], out["tests/test_svc.py"]
+    assert convert_files(out) == out
+
+
+def test_held_out_147_a_key_whose_length_is_logged_is_still_renamed_with_its_client():
+    """Held-out review 147, X2 (SkinTracker): `log.info("configured (key_length=%s)", len(self.api_key))` beside
+    `AsyncOpenAI(api_key=self.api_key)` kept `self.api_key = os.getenv("OPENAI_API_KEY")` as it was, so the converted
+    client got the OpenAI key, while .env.example and the CI workflow were told to set MISTRAL_API_KEY. Logging its
+    length reads nothing that changes: the read is renamed, and the files follow it."""
+    from mechanics import convert_files
+
+    svc = ('import logging\nimport os\n\nfrom openai import AsyncOpenAI\n\nlog = logging.getLogger(__name__)\n\n\n'
+           'class Service:\n    def __init__(self):\n        self.api_key = os.getenv("OPENAI_API_KEY")\n'
+           '        if not self.api_key:\n            raise ValueError("OPENAI_API_KEY environment variable is required")\n'
+           '        self.client = AsyncOpenAI(api_key=self.api_key)\n'
+           '        log.info("configured (key_length=%s)", len(self.api_key))\n\n    async def ask(self, q):\n'
+           '        r = await self.client.chat.completions.create(model="gpt-4", messages=[{"role": "user", '
+           '"content": q}])\n        return r.choices[0].message.content\n')
+    out = convert_files({"svc.py": svc, ".env.example": "# OPENAI_API_KEY=\n"})
+    assert 'self.api_key = os.getenv("MISTRAL_API_KEY")' in out["svc.py"], out["svc.py"]
+    assert "make sure it holds a Mistral API key" not in out["svc.py"], out["svc.py"]
+    assert out[".env.example"] == "# MISTRAL_API_KEY=\n", out[".env.example"]
+    out = convert_files({"svc.py": svc.replace("len(self.api_key)", "self.api_key[:4]"), ".env.example": ""})
+    assert 'self.api_key = os.getenv("OPENAI_API_KEY")' in out["svc.py"], out["svc.py"]  # (a part of it: stays)
+
+
 def test_held_out_129_a_key_parameter_every_caller_hands_the_renamed_read_needs_no_todo():
     """Held-out review 129, Y2 (tool-calling-interview-prep): `Agent(openai_api_key)` building `OpenAI(api_key=
     openai_api_key)`, its only caller handing `key = os.getenv("OPENAI_API_KEY")`, which the run renamed to

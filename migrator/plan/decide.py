@@ -2983,11 +2983,12 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 isinstance(node, ast.Compare) and env_membership_key(node):
             variable = env_key(node) or env_helper_key(node, helpers) or env_membership_key(node)
             write = isinstance(getattr(node, "ctx", ast.Load()), (ast.Store, ast.Del)) or \
-                (isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(("setdefault", "pop")))
+                (isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(("setdefault", "pop", "setenv",
+                                                                                          "delenv")))
             # `os.environ.pop("OPENAI_API_KEY", None)`, `del os.environ[...]` (a test of the keyless path): what the
             # TODO says is done here, and what to do with the new variable (held-out review 61, Y22)
             done, do = ("removed", "remove") if isinstance(getattr(node, "ctx", None), ast.Del) or isinstance(
-                node, ast.Call) and (dotted_name(node.func) or "").endswith(".pop") else \
+                node, ast.Call) and (dotted_name(node.func) or "").endswith((".pop", ".delenv")) else \
                 ("set", "set") if write else ("read", "check")
             feeds = not write and _env_feeds(builder, f, node, ctor_verdict if variable != "OPENAI_API_KEY" else
                                              lambda call: ctor_verdict(call) or _wrapper_verdict(f, call),
@@ -4057,12 +4058,23 @@ def _self_key_feeds(f, statement, attr: str, ctor_verdict) -> bool:
             if node is not target:
                 return False  # set elsewhere too
             continue
-        if gate_test(f, node):
+        if gate_test(f, node) or _key_shown(f, node):
             continue
         if _ctor_verdict_around(f, node, ctor_verdict) != CONVERT:
             return False
         fed = True
     return fed
+
+
+def _key_shown(f, node) -> bool:
+    """``log.info("key_length=%s", len(self.api_key))``: a read of the key that only logs how long it is (or whether
+    it is set: ``bool(...)``), which holds for the renamed variable as for the old one (held-out review 147, X2: it kept
+    the OpenAI key's read, handed to the converted client)."""
+    holder = f.parent.get(id(node))
+    if isinstance(holder, ast.Call) and isinstance(holder.func, ast.Name) and holder.func.id in ("len", "bool") and \
+            holder.args == [node]:
+        return _logged_argument(f, holder) or _logged(f, holder)
+    return False
 
 
 def _wrapper_verdict(f, call) -> Optional[str]:
