@@ -76,7 +76,8 @@ class LangChain(MigratorRule):
     ``except ImportError: ChatOpenAI = None``: a plain Mistral import would make the module need
     langchain_mistralai); a dependency manifest pinning a package langchain-mistralai 1.1 cannot be
     installed with (``langchain-core==0.2.36``, ``langchain = "^0.3"``). ``AzureChatOpenAI`` /
-    ``AzureOpenAIEmbeddings`` stay, with a TODO.
+    ``AzureOpenAIEmbeddings`` / ``AzureOpenAI`` stay, with a TODO, and so do the OpenAI classes of a module that
+    configures the openai module for Azure (``openai.api_type = "azure"``).
     A class named as a value rather than called (a registry's ``{"openai": OpenAIEmbeddings}``, a factory
     handed the class) gets a TODO: where it is called, migrator does not see.
     A ``base_url`` / ``api_key`` of another provider leaves the object alone. Uses in other modules

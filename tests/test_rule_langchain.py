@@ -256,6 +256,44 @@ def test_azure_other_providers_and_openai_base_url():
     assert any(t.startswith('base_url=os.environ["OPENAI_BASE_URL"] removed: if it points at a gateway') for t in todos)
 
 
+def test_an_object_in_a_module_configuring_the_openai_module_for_azure_stays_with_the_azure_todo():
+    """Held-out review 147, Y1 (eden-aigc-qna): `openai.api_type = os.getenv("OPENAI_API_TYPE", "azure")` in the module,
+    then `OpenAIEmbeddings(model=..., chunk_size=1)` (LangChain before 1.0 sends it to that Azure deployment): it moved
+    to MistralAIEmbeddings, the env file's deployment variable renamed, while the v0 calls beside it stayed on Azure.
+    It stays, with the Azure classes' TODO; set for OpenAI, it converts."""
+    source = '''\
+        import os
+
+        import openai
+        from langchain_openai import OpenAIEmbeddings
+
+        openai.api_type = os.getenv("OPENAI_API_TYPE", "azure")
+        openai.api_base = os.getenv("OPENAI_API_BASE")
+        embeddings = OpenAIEmbeddings(model="text-embedding-ada-002", chunk_size=1)
+        '''
+    code, todos = convert(source)
+    assert 'embeddings = OpenAIEmbeddings(model="text-embedding-ada-002", chunk_size=1)' in code, code
+    assert todos == ["an Azure OpenAI deployment stays on OpenAIEmbeddings; for a Mistral model use "
+                     "langchain_mistralai.MistralAIEmbeddings(model=..., endpoint=...) by hand"], todos
+    code, _ = convert(source.replace('"azure"', '"open_ai"'))
+    assert "MistralAIEmbeddings(" in code, code
+
+
+@pytest.mark.parametrize("module", ["langchain.llms", "langchain_openai"])
+def test_langchains_azure_completion_llm_stays_with_the_azure_todo(module):
+    """Held-out review 147, Y2 (eden-aigc-qna): `AzureOpenAI(deployment_name=..., openai_api_version=...)`, LangChain's
+    Azure completion LLM, got nothing: no TODO, no client counted, while AzureChatOpenAI beside it got the Azure TODO."""
+    code, todos = convert(f'''\
+        from {module} import AzureOpenAI
+
+        llm = AzureOpenAI(deployment_name="gpt-35-instruct", openai_api_version="2023-05-15", temperature=0)
+        print(llm.invoke("Tell me a joke"))
+        ''')
+    assert 'llm = AzureOpenAI(deployment_name="gpt-35-instruct"' in code, code
+    assert todos == ["an Azure OpenAI deployment stays on AzureOpenAI; for a Mistral model use "
+                     "langchain_mistralai.ChatMistralAI(model=..., endpoint=...) by hand"], todos
+
+
 def test_computed_model_and_key_get_todos_but_convert():
     code, todos = convert('''\
         from langchain.chains import LLMChain

@@ -5955,6 +5955,11 @@ def _wrapper_endpoints(builder, f: _File) -> dict:
     # client (held-out review 100, Y1: ChatOpenAI(model="kimi-k2") became ChatMistralAI beside an OpenAI() left to
     # Moonshot by the same .env.example)
     shipped = _env_server(builder.env_base_urls, f.path) if "langchain" in f.source else None
+    if shipped is None and "langchain" in f.source and _azure_module_type(f):
+        # `openai.api_type = os.getenv("OPENAI_API_TYPE", "azure")` in the module: LangChain before 1.0 sends its
+        # OpenAI objects to that Azure deployment (held-out review 147, Y1: moved to Mistral, the env file's
+        # deployment renamed, while the v0 calls beside it stayed on Azure)
+        shipped = "azure (openai.api_type)"
     if shipped is None and not any(keyword in f.source for keyword in _WRAPPER_ENDPOINT_KEYWORDS):
         return {}
     found = {}
@@ -5981,6 +5986,15 @@ def _wrapper_endpoints(builder, f: _File) -> dict:
                     and not any(kw.arg is None for kw in node.keywords):
                 found[(node.lineno, node.col_offset)] = shipped
     return found
+
+
+def _azure_module_type(f: _File) -> bool:
+    """Does the module set the openai module's ``api_type`` to Azure (its value's text names azure)?"""
+    return "api_type" in f.source and any(
+        isinstance(node, ast.Assign) and any(isinstance(t, ast.Attribute) and t.attr == "api_type" and
+                                             isinstance(t.value, ast.Name) and f.openai_modules.get(t.value.id)
+                                             for t in node.targets) and
+        "azure" in _expression_text(f, f.scope_of.get(id(node), ()), node.value).lower() for node in f.nodes)
 
 
 def _env_read_key(f: _File, value: ast.AST) -> Optional[str]:
