@@ -2866,6 +2866,19 @@ def test_an_anyio_pin_names_the_fastapi_pin_that_caps_it():
     assert len(todos) == 1 and "fastapi==" not in todos[0][1], todos
 
 
+def test_an_anyio_pin_names_a_kept_openai_pin_that_caps_it():
+    """Held-out review 147, Y3 (ai9sky): `anyio==3.7.1` beside `openai==1.2.3`, kept for a DALL-E client still on
+    OpenAI, whose wheel needs anyio<4: moving the anyio pin alone still failed to resolve. The TODO names the openai
+    pin too; an openai pin allowing anyio 4 is not named."""
+    both = MISTRAL_CODE + "from openai import OpenAI\n"
+    _, todos = _manifest_todos("anyio==3.7.1\nopenai==1.2.3\n", "requirements.txt", REQUIREMENTS, both)
+    assert [t for t in todos if "anyio is pinned" in t[1]] and all(
+        "move the pin and the openai==1.2.3 pin beside it (openai before 1.4 needs anyio<4)" in t[1]
+        for t in todos if "anyio is pinned" in t[1]), todos
+    _, todos = _manifest_todos("anyio==3.7.1\nopenai==1.40.0\n", "requirements.txt", REQUIREMENTS, both)
+    assert not any("openai==1.40.0 pin beside it" in t[1] for t in todos), todos
+
+
 def test_another_runtimes_service_and_a_third_party_container_keep_their_openai_variables():
     """Held-out review 62, X29 / X31: a render.yaml's Node service (`runtime: node`) and a Koyeb `buildpack: nodejs`
     service had OPENAI_API_KEY renamed and OPENAI_MODEL mapped with the Python service's; a Kubernetes manifest running

@@ -3388,14 +3388,16 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
                           other.startswith("opentelemetry-") and other != dist] if not twin else []
                 # a pin beside it capping it (httpcore before 1.0.9 caps h11 below 0.15: held-out review 61, Y29)
                 caps, held = [], dist
-                while (cap := CAPPING_PINS.get(held)) is not None and len(caps) < 3:  # h11 <- httpcore <- httpx
-                    found = next((_pin_shown(other, spec) for _, other, spec, _ in pins if other == cap[0] and
-                                  _interval(spec, poetry) not in (None, False) and
-                                  _disjoint(_interval(spec, poetry), _interval(cap[1]))), None)
-                    if found is None:
-                        break
-                    caps.append(f"the {found} pin beside it ({cap[2]})")
-                    held = cap[0]
+                while held is not None and len(caps) < 3:  # h11 <- httpcore <- httpx
+                    capped_by = None
+                    for cap in CAPPING_PINS.get(held, ()):  # (anyio: fastapi, openai)
+                        found = next((_pin_shown(other, spec) for _, other, spec, _ in pins if other == cap[0] and
+                                      _interval(spec, poetry) not in (None, False) and
+                                      _disjoint(_interval(spec, poetry), _interval(cap[1]))), None)
+                        if found is not None:
+                            caps.append(f"the {found} pin beside it ({cap[2]})")
+                            capped_by = capped_by or cap[0]
+                    held = capped_by
                 capping = ", and ".join(caps)
                 # (instructor 0.x imports no mistralai: it has no from_mistral at all; held-out review 101, Y10)
                 said = _INSTRUCTOR_ZERO_WHY if _instructor_zero(pinned_name, allowed) else why
