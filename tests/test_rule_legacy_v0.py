@@ -1133,6 +1133,23 @@ def test_a_v0_method_passed_on_as_a_callable_gets_a_todo_and_keeps_the_module_ca
     assert passed[1].endswith("audio.transcriptions.complete"), passed
 
 
+def test_a_key_check_converts_beside_a_v0_call_kept_on_azure() -> None:
+    """Held-out review 147, Y4 (VectorMind/openai-test): `OpenAI(api_key=os.getenv("OPENAI_API_KEY")).models.list()`
+    was kept "while other clients stay on OpenAI: the key it checks is theirs", where the only call kept was an Azure
+    script's v0 call (its own key, AZURE_OPENAI_KEY). A v0 call on Azure keeps no OpenAI key: the check converts."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "models.py": 'import os\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.getenv("OPENAI_API_KEY"))\n\n'
+                     "models = client.models.list()\nfor model in models:\n    print(model.id)\n",
+        "azure/test_azure.py": 'import os\nimport openai\n\nopenai.api_type = "azure"\n'
+                               'openai.api_base = os.getenv("AZURE_OPENAI_ENDPOINT")\n'
+                               'openai.api_key = os.getenv("AZURE_OPENAI_KEY")\n\n'
+                               'response = openai.ChatCompletion.create(engine="gpt-35-turbo", messages=[])\n'})
+    assert "models = client.models.list().data" in out["models.py"], out["models.py"]
+    assert "openai.ChatCompletion.create(engine=" in out["azure/test_azure.py"], out["azure/test_azure.py"]
+
+
 def test_a_v0_key_check_stays_on_openai_beside_a_v0_call_kept_on_v0() -> None:
     """Held-out review 47, E2 (chatgpt-bot): ``openai.Model.list()`` validating the key at start-up moved to Mistral
     while the app's only chat call (``ChatCompletion.acreate(**kwargs)``) stayed on OpenAI with a TODO: the start-up

