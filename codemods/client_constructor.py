@@ -661,7 +661,8 @@ class _Transformer(RuleTransformer):
                 self._closes[id(node)] = (found[0], bool(found[1][2]))
         elif isinstance(node.func, (cst.Name, cst.Attribute)) and (code_of(node.func).rsplit(".", 1)[-1] in
                                                                    SDK_INSTRUMENTERS or code_of(node.func).endswith(
-                                                                       "OpenAIInstrumentor().instrument")) and \
+                                                                       "OpenAIInstrumentor().instrument") or
+                                                                   code_of(node.func).endswith("autolog")) and \
                 self.config.endpoint() is None:
             found = self.api_site(node)  # cl.instrument_openai() in a module whose calls convert
             if found is not None and found[1][0] == "instr":

@@ -3776,6 +3776,21 @@ def test_a_base_url_of_none_is_openais_default_server() -> None:
     assert "server_url" not in code and code.count("Mistral(") == 2 and not todos, (code, todos)
 
 
+@pytest.mark.parametrize("setup, callee", [
+    ('from wandb.integration.openai import autolog\n\nautolog({"project": "llmapps"})\n', "autolog(...) (W&B)"),
+    ("import mlflow\n\nmlflow.openai.autolog()\n", "mlflow.openai.autolog(...)"),
+])
+def test_an_openai_autologger_beside_converted_calls_is_named(setup, callee) -> None:
+    """Held-out review 147, X3 (wandb/edu): `autolog({"project": ...})` of wandb.integration.openai patches the openai
+    SDK only: the course's calls moved to Mistral, and their logging stopped silently. So does MLflow's."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet(setup + "from openai import OpenAI\n\nclient = OpenAI()\n"
+                                  "r = client.chat.completions.create(model='gpt-4o-mini', messages=[])\n")
+    assert "client.chat.complete(" in code, code
+    assert any(t.startswith(f"{callee} logs the openai SDK's calls only") for t in todos), todos
+
+
 def test_an_openinference_openai_instrumentor_beside_converted_calls_gets_a_todo() -> None:
     """Held-out review 142, X2 (llm-gateway): `OpenAIInstrumentor().instrument()` then an AsyncOpenAI client: the client
     converted and the instrumentor, which patches the openai SDK only, silently traced nothing."""

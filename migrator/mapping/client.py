@@ -275,6 +275,21 @@ SDK_INSTRUMENTERS = MappingProxyType({
         "(openinference-instrumentation-mistralai: check that it supports mistralai 3.x) or trace them another way"),
 })
 
+# Loggers that patch the openai SDK when called (with arguments too): qualified callee -> the TODO (held-out review
+# 147, X3: W&B's autolog in a course notebook lost the converted calls silently)
+SDK_AUTOLOGGERS = MappingProxyType({
+    "wandb.integration.openai.autolog": (
+        "{callee}(...) (W&B) logs the openai SDK's calls only: the calls converted in this module now go through "
+        "mistralai and are no longer logged; log them another way (by hand, or Weave's Mistral integration once it "
+        "is checked against mistralai 3.x), then remove this call"),
+    # (mlflow.mistral.autolog patches mistralai.chat.Chat, mistralai 1.x's; MLflow's docs, 2026-12-07, name 1.x
+    # releases only)
+    "mlflow.openai.autolog": (
+        "{callee}(...) logs the openai SDK's calls only: the calls converted in this module now go through mistralai "
+        "and are no longer logged; mlflow.mistral.autolog() patches mistralai 1.x (mistralai.chat), not 3.x: trace "
+        "them another way (mlflow.trace by hand), then remove this call"),
+})
+
 # Modules that re-export the OpenAI SDK wrapped in another library's instrumentation: clients built
 # from them are OpenAI clients the wrapper needs (kept, with what to do instead).
 WRAPPED_OPENAI_MODULES = MappingProxyType({

@@ -19,7 +19,7 @@ from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_cons
                              delta_content, delta_content_names, env_helper_key, env_helpers, env_key, env_membership_key, file_read, content_none_check, finish_reason_check, message_change, tool_lacks_parameters,
                              openai_key_prefix_check, openai_typed_value, run_name_read, type_check_class, unset_guard)
 from codemods._repo import _same_module, library_module
-from migrator.mapping.client import (CLASS_CLIENT_SETTINGS, CLIENT_CLASSES, CONFIGURED_ENDPOINT_TODO,
+from migrator.mapping.client import (CLASS_CLIENT_SETTINGS, CLIENT_CLASSES, CONFIGURED_ENDPOINT_TODO, SDK_AUTOLOGGERS,
                                      OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET,
                                      DI_KEPT_CLIENT_TODO, DI_PROVIDERS, MODULE_CLIENT_LIBRARIES, RELAY_ENDPOINT_TODO,
                                      SDK_INSTRUMENTERS, openai_key_prefix, provider_named_by_path)
@@ -3199,6 +3199,9 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 hint = SDK_INSTRUMENTERS["OpenAIInstrumentor().instrument"]
             if hint is not None:  # cl.instrument_openai(): patches the SDK the converted calls left
                 sites[key] = ("instr", hint.format(callee=callee))
+        if isinstance(node, ast.Call) and CONVERT in file_verdicts and "autolog" in f.source and \
+                (logger := _autologger(f, node.func)) is not None:
+            sites[key] = ("instr", SDK_AUTOLOGGERS[logger].format(callee=dotted_name(node.func)))
         if isinstance(node, ast.Dict) and message_change(_dict_constants(node)) == "input_image":
             # a Responses image part without "detail" (OpenAI's default "auto"; mistralai requires it and
             # rejects the request before sending): given one wherever this module's Responses calls
@@ -4460,6 +4463,20 @@ def _kept_call_in_function(f, node, call_verdict) -> bool:
         return False
     verdicts = {call_verdict(n) for n in ast.walk(function) if isinstance(n, ast.Call)} - {None}
     return verdicts == {KEEP}
+
+
+def _autologger(f, func) -> Optional[str]:
+    """The SDK_AUTOLOGGERS key ``func`` names (``autolog`` of ``from wandb.integration.openai import autolog``,
+    ``mlflow.openai.autolog`` after ``import mlflow``), else None."""
+    if isinstance(func, ast.Name) and func.id in f.repo_imports:
+        module, level, name = f.repo_imports[func.id]
+        qualified = f"{module}.{name}" if not level else ""
+    else:
+        dotted = dotted_name(func) or ""
+        head, _, rest = dotted.partition(".")
+        module = f.module_aliases.get(head, head)
+        qualified = f"{module}.{rest}" if rest else ""
+    return qualified if qualified in SDK_AUTOLOGGERS else None
 
 
 def _renamed_base_url_read(builder, f, node, variable: str, ctor_verdict) -> Optional[str]:
