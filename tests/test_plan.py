@@ -3512,6 +3512,31 @@ def test_a_method_or_function_handed_on_as_a_value_keeps_the_todo_for_what_it_is
     assert "what its callers pass through other names, or from other modules, is not mapped" in out, out
 
 
+def test_a_model_variable_a_tracker_records_is_still_mapped_where_it_is_passed() -> None:
+    """Held-out review 147, X4 (wandb/edu): `model = "gpt-4-1106-preview"`, recorded by `wandb.init(config={"model":
+    model})` and passed as `expand_query(q, model=model)`, stayed (only the function's default was mapped, with a TODO),
+    and reached Mistral. The run records the model it ran: the variable is mapped, with no TODO."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        import wandb
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def expand_query(q, *, model: str = "gpt-3.5-turbo"):
+            return client.chat.completions.create(model=model, messages=[{"role": "user", "content": q}])
+
+
+        model = "gpt-4-1106-preview"
+        run = wandb.init(project="p", config={"model": model})
+        print(expand_query("ai news", model=model))
+        ''')
+    assert 'model = "mistral-large-latest"' in code and 'model: str = "mistral-small-latest"' in code, code
+    assert not todos, todos
+
+
 def test_a_completion_stored_in_a_field_typed_with_openais_class_keeps_the_client() -> None:
     """Held-out review 55, T1 (agentic-system-from-scratch): the converted response was stored in a pydantic model
     whose fields are OpenAI's ChatCompletion / ChatCompletionMessage: every call raised ValidationError, silently.

