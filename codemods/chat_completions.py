@@ -1367,7 +1367,7 @@ class _Transformer(SplatSteps, RuleTransformer):
         else:
             return None
         for slot in self._slots():
-            if slot[0] in kinds and slot[1] == callee:
+            if slot[0] in kinds and slot[1] == callee and (slot[0] != "mcallarg" or self.current_line() in slot[5]):
                 index, param = slot[2], slot[3]
                 positional = [a for a in node.args if a.keyword is None and not a.star]
                 found = next((arg for arg in node.args if arg.keyword is not None and arg.keyword.value == param),

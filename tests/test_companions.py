@@ -415,7 +415,7 @@ Y4_ASSISTANT = (
 )
 
 
-@pytest.mark.parametrize("other", ["", "ok", "computed", "unknown receiver", "handed on"])
+@pytest.mark.parametrize("other", ["", "ok", "other class", "computed", "unknown receiver", "handed on"])
 def test_the_model_literals_callers_pass_to_a_method_of_another_module_are_mapped_there(tmp_path, other):
     """Held-out review 145, Y4: `model.audio_transcriptions(path, 'whisper-1')` in main.py, the method passing its
     parameter to the converted call as its model: "computed at run time", and whisper-1 went to Mistral. Chat alike.
@@ -423,6 +423,9 @@ def test_the_model_literals_callers_pass_to_a_method_of_another_module_are_mappe
     written, and no TODO is left. A caller computing the model, a `.ask(...)` on something migrator cannot tie to a
     class, or the method handed on as a value: the literals stay, and the call keeps its TODO."""
     extra = {"": "", "ok": "\n\ndef helper(q):\n    other = Assistant()\n    return other.ask(q, model_name='gpt-4o-mini')\n",
+             # (another class's method of the name, in the same module: its literal is not this method's)
+             "other class": "\n\nclass Cache:\n    def ask(self, q, model_name):\n        return (q, model_name)\n\n\n"
+                            "cache = Cache()\nhit = cache.ask('q', 'gpt-4o')\n",
              "computed": "\n\ndef pick(q, tier):\n    return bot.ask(q, f'gpt-{tier}')\n",
              "unknown receiver": "\n\ndef pick(q, thing):\n    return thing.ask(q, 'gpt-4o')\n",
              "handed on": "\n\nhandler = bot.ask\n"}[other]
@@ -434,10 +437,11 @@ def test_the_model_literals_callers_pass_to_a_method_of_another_module_are_mappe
     report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
     main, models = (tmp_path / "main.py").read_text(), (tmp_path / "models.py").read_text()
     assert "self.client.chat.complete(model=model_name" in models, models
-    if other in ("", "ok"):
+    if other in ("", "ok", "other class"):
         assert 'bot.ask(q, "mistral-small-latest")' in main, main
         assert "self.ask(prompt, 'mistral-large-latest')" in models, models
-        assert other == "" or "other.ask(q, model_name='mistral-small-latest')" in main, main
+        assert other != "ok" or "other.ask(q, model_name='mistral-small-latest')" in main, main
+        assert other != "other class" or "hit = cache.ask('q', 'gpt-4o')" in main, main
         assert not any(_findings(report).values()), _findings(report)
     else:
         assert 'bot.ask(q, "gpt-4o-mini")' in main, main

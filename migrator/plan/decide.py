@@ -7042,8 +7042,9 @@ def _method_callarg_slot(builder, f, scope, name):
     """``_callarg_slot`` for the plain method at ``scope``: its calls are each ``.<method>(...)`` of the modules
     read, all of which must be made on an instance of its class (``self`` in the class, or a name ``instance_of``
     ties to it), the class made only by calls of its name (not subclassed, not handed to code unread); else None.
-    The slot, ``("mcallarg", method, index, name, scope)``, maps the literals at each ``.<method>(...)`` of the
-    modules calling it."""
+    The slot, ``("mcallarg", method, index, name, scope, lines)``, maps the literals at each ``.<method>(...)`` of a
+    module calling it made on a statement starting at one of ``lines`` (not another class's method of the name, nor
+    ``openai.Audio.transcribe(...)``)."""
     cls, method = scope
     if _instances(builder, f, cls) is None:
         return None  # subclassed, handed around, or named by a module the plan did not read
@@ -7079,10 +7080,14 @@ def _method_callarg_slot(builder, f, scope, name):
         return None
     if _callarg_values(builder, f, scope, name, index, loads, own_constants=False) is None:
         return None
-    slot = ("mcallarg", method, index, name, scope)
-    for g in {g.path: g for g, _load in loads}.values():
-        builder.extra_slots.setdefault(g.path, set()).add(slot)
-    return slot
+    lines: dict = {}  # module path -> the first lines of the statements holding its calls
+    for g, load in loads:
+        statement = next((a for a in ancestors_of(g, load) if isinstance(a, ast.stmt)), None)
+        lines.setdefault(g.path, set()).add(getattr(statement, "lineno", 0))
+    for path, held_lines in lines.items():
+        builder.extra_slots.setdefault(path, set()).add(("mcallarg", method, index, name, scope,
+                                                         frozenset(held_lines)))
+    return ("mcallarg", method, index, name, scope, frozenset(lines.get(f.path, ())))
 
 
 def _foreign_import(builder, g, node) -> bool:
