@@ -17,7 +17,8 @@ from codemods._splats import SplatSteps
 from codemods.exceptions import _reads
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
-from migrator.mapping.chat import (GRADIO_HISTORY_TODO, MISTRAL_CHAT_PARAMS, MISTRAL_MODELS_MODULE, NOT_GIVEN_KEPT,
+from migrator.mapping.chat import (GRADIO_HISTORY_TODO, MESSAGE_TEXT_HELPER, MESSAGE_TEXT_HELPER_CODE,
+                                   MISTRAL_CHAT_PARAMS, MISTRAL_MODELS_MODULE, NOT_GIVEN_KEPT,
                                    OMITTED_BY_NONE, OPENAI_NOT_GIVEN,
                                    PREFILL_MAX_CHARS, PREFIX_ADDED_TODO, RESPONSE_TYPES, STORED_HISTORY_TODO,
                                    TRAILING_ASSISTANT_BUILT_TODO, TRAILING_ASSISTANT_ENDS_TODO,
@@ -384,8 +385,11 @@ class _Transformer(SplatSteps, RuleTransformer):
         self._options: set[int] = set()  # add_argument(...) calls whose model strings are mapped (argparse defaults)
         self.splat_steps_init()
         self._gradio: Optional[tuple[set, set]] = None  # (ChatInterface fns, names) of a Gradio chat module
+        self._module_node: Optional[cst.Module] = None
+        self._reasoning: dict[int, set] = {}  # id(scope) -> names holding a reasoning model's converted result
 
     def visit_Module(self, node: cst.Module) -> None:
+        self._module_node = node
         endpoint = self.config.endpoint()
         if endpoint is None or endpoint.spec.protocol != "mistral":
             return  # (the module's code is regenerated for this check only where it can matter)
@@ -496,10 +500,56 @@ class _Transformer(SplatSteps, RuleTransformer):
                                             f"{code_of(renamed.annotation)}: the converted calls' usage")
         return renamed
 
+    def _reasoning_result(self) -> bool:
+        """The statement being visited is ``name = [await] <chat call>``, and every other use of ``name`` in the
+        function (or module) around it, none in a function or class nested there, is a read of
+        ``name.choices[<n>].message.content``: those reads are given the text (``_message_text(...)``) where the scope
+        is left, and True; else False (the call keeps the reasoning TODO)."""
+        import libcst.matchers as m
+
+        statement = self.statement_nodes[-1] if self.statement_nodes else None
+        assign = statement.body[0] if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1 \
+            else None
+        if not (isinstance(assign, cst.Assign) and len(assign.targets) == 1 and
+                isinstance(assign.targets[0].target, cst.Name)) or MESSAGE_TEXT_HELPER in self.facts.names_in_use:
+            return False
+        value = assign.value.expression if isinstance(assign.value, cst.Await) else assign.value
+        if not isinstance(value, cst.Call) or not (dotted(value.func) or "").endswith("completions.create"):
+            return False
+        name = assign.targets[0].target.value
+        scope = self._returned[-1][0] if self._returned else self._module_node
+        if scope is None:
+            return False
+        nested = [n for n in m.findall(scope, m.FunctionDef() | m.ClassDef() | m.Lambda()) if n is not scope]
+        if any(m.findall(n, m.Name(name)) for n in nested):
+            return False  # (read in a nested function: its scope is another)
+        reads = m.findall(scope, _content_read(name))
+        if not reads or len(m.findall(scope, m.Name(name))) != len(reads) + 1 or \
+                len(m.findall(scope, m.AssignTarget(m.Name(name)))) != 1:
+            return False
+        self._reasoning.setdefault(id(scope), set()).add(name)
+        return True
+
+    def _reasoning_reads(self, scope, node):
+        """``node`` (the updated function or module ``scope``) with its reads of the names ``_reasoning_result``
+        recorded given the text."""
+        names = self._reasoning.pop(id(scope), None)
+        if not names:
+            return node
+        self.need_statement(MESSAGE_TEXT_HELPER_CODE)
+        self.need_import(MISTRAL_MODELS_MODULE, "TextChunk")
+        self.converted(self.current_line(), "a reasoning model's message.content read -> _message_text(...) (the "
+                                            "text chunks of its answer, joined)", "exact")
+        return node.visit(_ContentReads(names))
+
+    def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
+        return self._reasoning_reads(original, updated)
+
     def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
         """A function whose every ``return`` gives a converted (unstreamed) chat call, annotated to return
         OpenAI's ChatCompletion: the annotation names Mistral's class (the openai import it needed can go: a
         reviewer's find, session 37; it was left stating OpenAI's type)."""
+        updated = self._reasoning_reads(original, updated)
         if not self._returned or self._returned[-1][0] is not original:
             return updated  # pruned: visited no further
         _, converted, dropped = self._returned.pop()
@@ -713,6 +763,10 @@ class _Transformer(SplatSteps, RuleTransformer):
                 if name == "model":
                     effort = any(a.keyword is not None and a.keyword.value == "reasoning_effort" for a in call.args)
                     value, todo = self._model(value, effort=effort)
+                    if todo and method == "create" and not stream and not splatted and \
+                            todo == REASONING_TODO.format(model=code_of(value).strip("'\"")) and \
+                            self._reasoning_result():
+                        todo = None  # (its reads are given the text: leave_FunctionDef / leave_Module)
                     if todo and method == "parse" and todo == REASONING_TODO.format(model=code_of(value).strip("'\"")):
                         # mistralai's parse joins the text chunks itself for message.parsed (held-out review 43, X3);
                         # where the module reads no .content at all, there is nothing to say (held-out review 143, X7)
@@ -1679,6 +1733,46 @@ def _enumerated(loop: cst.For) -> Optional[cst.Name]:
             all(isinstance(e.value, cst.Name) for e in target.elements):
         return call.args[0].value
     return None
+
+
+def _content_read(name: str):
+    """The matcher of ``name.choices[<n>].message.content``."""
+    import libcst.matchers as m
+
+    choices = m.Subscript(value=m.Attribute(value=m.Name(name), attr=m.Name("choices")),
+                          slice=[m.SubscriptElement(slice=m.Index(m.Integer()))])
+    return m.Attribute(value=m.Attribute(value=choices, attr=m.Name("message")), attr=m.Name("content"))
+
+
+class _ContentReads(cst.CSTTransformer):
+    """``name.choices[0].message.content`` -> ``_message_text(name.choices[0].message.content)`` for ``names``, outside
+    nested functions and classes."""
+
+    def __init__(self, names: set) -> None:
+        super().__init__()
+        self.names = names
+        self.depth = 0
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        self.depth += 1
+        return self.depth == 1  # (the function itself, when it is the scope: not a nested one)
+
+    def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
+        self.depth -= 1
+        return updated
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False
+
+    def leave_Attribute(self, original: cst.Attribute, updated: cst.BaseExpression) -> cst.BaseExpression:
+        import libcst.matchers as m
+
+        if any(m.matches(original, _content_read(name)) for name in self.names):
+            return cst.Call(func=cst.Name(MESSAGE_TEXT_HELPER), args=[cst.Arg(value=updated)])
+        return updated
 
 
 class _Renamed(cst.CSTTransformer):

@@ -3790,18 +3790,52 @@ def test_held_out_128_a_reasoning_model_asked_for_an_effort_maps_to_mistral_medi
     """Held-out review 128, X2 (openai_response_api): `model="o4-mini", reasoning_effort="low"` became magistral, whose
     content is a list of thinking and text chunks, and the script printed that list; api-mapping.md's other reasoning
     mapping, mistral-medium-latest with reasoning_effort, answers a str. Without an effort magistral stays, with its
-    TODO; a --model override is kept."""
+    TODO where its result is used otherwise than by reading its content (held-out review 147, X7: a read alone is given
+    the text, `_message_text(...)`); a --model override is kept."""
     code, todos = convert_snippet('''\
         from openai import OpenAI
 
         client = OpenAI()
         a = client.chat.completions.create(model="o4-mini", reasoning_effort="low", messages=[])
         b = client.chat.completions.create(model="o3-mini", messages=[])
-        print(a.choices[0].message.content, b.choices[0].message.content)
+        c = client.chat.completions.create(model="o3-mini", messages=[])
+        print(a.choices[0].message.content, b.choices[0].message.content, c)
         ''')
     assert 'model="mistral-medium-latest", reasoning_effort="low"' in code, code
-    assert 'model="magistral-medium-latest", messages=[]' in code, code
-    assert len([t for t in todos if "is a reasoning model" in t]) == 1, todos
+    assert 'b = client.chat.complete(model="magistral-medium-latest", messages=[])' in code, code
+    assert "print(a.choices[0].message.content, _message_text(b.choices[0].message.content), c)" in code, code
+    assert len([t for t in todos if "is a reasoning model" in t]) == 1, todos  # (c's)
+
+
+def test_held_out_147_a_reasoning_models_content_read_is_given_its_text():
+    """Held-out review 147, X7 (hallta/openai-assistant): `model="o1"` became magistral, whose message.content is a list
+    of chunks (thinking, then text), and `print(response.choices[0].message.content)` printed that list. Where every
+    use of the result reads its content, each read is given the text through a module helper (TextChunk texts
+    joined), and no TODO is left; read in a nested function, the TODO stays."""
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def plan(task):
+            completion = client.chat.completions.create(model="o1", messages=[{"role": "user", "content": task}])
+            return completion.choices[0].message.content.strip()
+        ''')
+    assert "return _message_text(completion.choices[0].message.content).strip()" in code, code
+    assert "def _message_text(content):" in code and "from mistralai.client.models import TextChunk" in code, code
+    assert not todos, todos
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def plan(task):
+            completion = client.chat.completions.create(model="o1", messages=[{"role": "user", "content": task}])
+            return lambda: completion.choices[0].message.content
+        ''')
+    assert "_message_text" not in code and any("is a reasoning model" in t for t in todos), (code, todos)
 
 
 def test_held_out_130_a_response_kept_on_self_read_for_fields_mistral_lacks_keeps_the_client():

@@ -128,6 +128,9 @@ supplied: random_seed"``). Error body: ``{"error": {"message", "type", "param", 
   (whose ``.data.detail`` is None for this body, exactly as against the real API: read ``.body``).
 * 400 ``invalid_model`` for a model name outside the Mistral families (``MISTRAL_MODEL_PREFIXES``;
   anything starting with ``test-`` is accepted too), e.g. ``gpt-4o``.
+* A reasoning model (``magistral-*``) answers a chat completion's content as the real API does: a list of chunks,
+  ``[{"type": "thinking", "thinking": [{"type": "text", "text": ...}]}, {"type": "text", "text": <the reply>}]``
+  (mistralai: ``[ThinkChunk, TextChunk]``), so a program printing ``message.content`` unjoined differs.
 * 400 when a tool message's ``tool_call_id`` or an assistant ``tool_calls[i].id`` is not exactly 9
   characters of ``[A-Za-z0-9]`` ("Tool call id was call_abc but must be a-z, A-Z, 0-9, with a length
   of 9.").
@@ -477,6 +480,9 @@ def token_logprobs(content: Optional[str], body: dict, personality: str) -> Opti
                                  for rank in range(top)]
         out.append(entry)
     return {"content": out, "refusal": None} if personality == "openai" else {"content": out}
+
+
+REASONING_PREFIX = "magistral-"  # Mistral's reasoning models: their content is a list of chunks
 
 
 def build_chat_reply(body: dict, personality: str) -> ChatReply:
@@ -893,8 +899,12 @@ class _MistralWire:
             calls = [{"id": c["id"], "type": "function", "index": i,
                       "function": {"name": c["name"], "arguments": c["arguments"]}}
                      for i, c in enumerate(choice.tool_calls)] or None
+            content: Any = choice.content or ""
+            if str(body.get("model", "")).startswith(REASONING_PREFIX) and content and not calls:
+                content = [{"type": "thinking", "thinking": [{"type": "text", "text": "Thinking it over."}]},
+                           {"type": "text", "text": content}]
             choices.append({"index": index, "finish_reason": choice.finish_reason,
-                            "message": {"role": "assistant", "content": choice.content or "",
+                            "message": {"role": "assistant", "content": content,
                                         "tool_calls": calls, "prefix": False}})
             logprobs = token_logprobs(choice.content, body, "mistral")
             if logprobs is not None:
