@@ -386,7 +386,7 @@ class _Transformer(SplatSteps, RuleTransformer):
         self.splat_steps_init()
         self._gradio: Optional[tuple[set, set]] = None  # (ChatInterface fns, names) of a Gradio chat module
         self._module_node: Optional[cst.Module] = None
-        self._reasoning: dict[int, set] = {}  # id(scope) -> names holding a reasoning model's converted result
+        self._reasoning: dict[int, dict] = {}  # id(scope) -> {name holding a reasoning model's result: its line}
 
     def visit_Module(self, node: cst.Module) -> None:
         self._module_node = node
@@ -500,7 +500,7 @@ class _Transformer(SplatSteps, RuleTransformer):
                                             f"{code_of(renamed.annotation)}: the converted calls' usage")
         return renamed
 
-    def _reasoning_result(self) -> bool:
+    def _reasoning_result(self, line: int) -> bool:
         """The statement being visited is ``name = [await] <chat call>``, and every other use of ``name`` in the
         function (or module) around it, none in a function or class nested there, is a read of
         ``name.choices[<n>].message.content``: those reads are given the text (``_message_text(...)``) where the scope
@@ -527,7 +527,7 @@ class _Transformer(SplatSteps, RuleTransformer):
         if not reads or len(m.findall(scope, m.Name(name))) != len(reads) + 1 or \
                 len(m.findall(scope, m.AssignTarget(m.Name(name)))) != 1:
             return False
-        self._reasoning.setdefault(id(scope), set()).add(name)
+        self._reasoning.setdefault(id(scope), {})[name] = line
         return True
 
     def _reasoning_reads(self, scope, node):
@@ -538,9 +538,10 @@ class _Transformer(SplatSteps, RuleTransformer):
             return node
         self.need_statement(MESSAGE_TEXT_HELPER_CODE)
         self.need_import(MISTRAL_MODELS_MODULE, "TextChunk")
-        self.converted(self.current_line(), "a reasoning model's message.content read -> _message_text(...) (the "
-                                            "text chunks of its answer, joined)", "exact")
-        return node.visit(_ContentReads(names))
+        for line in sorted(set(names.values())):
+            self.converted(line, "a reasoning model's message.content read -> _message_text(...) (the text chunks of "
+                                 "its answer, joined)", "exact")
+        return node.visit(_ContentReads(set(names)))
 
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
         return self._reasoning_reads(original, updated)
@@ -765,7 +766,7 @@ class _Transformer(SplatSteps, RuleTransformer):
                     value, todo = self._model(value, effort=effort)
                     if todo and method == "create" and not stream and not splatted and \
                             todo == REASONING_TODO.format(model=code_of(value).strip("'\"")) and \
-                            self._reasoning_result():
+                            self._reasoning_result(line):
                         todo = None  # (its reads are given the text: leave_FunctionDef / leave_Module)
                     if todo and method == "parse" and todo == REASONING_TODO.format(model=code_of(value).strip("'\"")):
                         # mistralai's parse joins the text chunks itself for message.parsed (held-out review 43, X3);
