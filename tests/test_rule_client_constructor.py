@@ -3419,6 +3419,30 @@ def test_held_out_147_a_key_whose_length_is_logged_is_still_renamed_with_its_cli
     assert 'self.api_key = os.getenv("OPENAI_API_KEY")' in out["svc.py"], out["svc.py"]  # (a part of it: stays)
 
 
+def test_held_out_148_a_tests_key_writes_are_named_where_the_read_they_feed_was_renamed():
+    """Held-out review 148, Y3 (omni-channel-ai-servicing): app/emb.py's `os.getenv("OPENAI_API_KEY")`, handed to a
+    converted MistralAIEmbeddings, became MISTRAL_API_KEY; the test's `os.environ["OPENAI_API_KEY"] = "test-key"` and
+    `os.environ.pop(...)` were left with no TODO, and the tests failed. Each is named; its match= too."""
+    from mechanics import convert_files
+
+    emb = ('import os\nfrom langchain_openai import OpenAIEmbeddings\n\n\nclass EmbeddingService:\n'
+           '    def __init__(self):\n        api_key = os.getenv("OPENAI_API_KEY")\n        if not api_key:\n'
+           '            raise ValueError("OPENAI_API_KEY environment variable not set")\n'
+           '        self.embeddings = OpenAIEmbeddings(model="text-embedding-3-small", openai_api_key=api_key)\n')
+    test = ('import os\n\nimport pytest\n\nfrom app.emb import EmbeddingService\n\n\ndef test_init():\n'
+            '    os.environ["OPENAI_API_KEY"] = "test-key"\n    EmbeddingService()\n\n\ndef test_missing_key():\n'
+            '    os.environ.pop("OPENAI_API_KEY", None)\n    with pytest.raises(ValueError, match="OPENAI_API_KEY"):\n'
+            '        EmbeddingService()\n')
+    out = convert_files({"app/__init__.py": "", "app/emb.py": emb, "tests/test_emb.py": test})
+    assert 'api_key = os.getenv("MISTRAL_API_KEY")' in out["app/emb.py"], out["app/emb.py"]
+    tests = out["tests/test_emb.py"]
+    assert "OPENAI_API_KEY is set here, but the code it runs now reads MISTRAL_API_KEY (migrator renamed its read in " \
+        "../app/emb.py): set that too if this is about it" in tests, tests
+    assert "OPENAI_API_KEY is removed here, but the code it runs now reads MISTRAL_API_KEY" in tests, tests
+    assert "match 'MISTRAL_API_KEY'" in tests, tests
+    assert convert_files(out) == out
+
+
 def test_held_out_129_a_key_parameter_every_caller_hands_the_renamed_read_needs_no_todo():
     """Held-out review 129, Y2 (tool-calling-interview-prep): `Agent(openai_api_key)` building `OpenAI(api_key=
     openai_api_key)`, its only caller handing `key = os.getenv("OPENAI_API_KEY")`, which the run renamed to
