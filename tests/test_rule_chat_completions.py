@@ -3838,6 +3838,31 @@ def test_held_out_147_a_reasoning_models_content_read_is_given_its_text():
     assert "_message_text" not in code and any("is a reasoning model" in t for t in todos), (code, todos)
 
 
+@pytest.mark.parametrize("holder", ['st.session_state.messages', 'st.session_state["messages"]'])
+def test_held_out_148_a_session_state_history_ending_with_an_assistant_message_is_said(holder):
+    """Held-out review 148, X1 (ws-function-call-workshop): the tool result appended as an assistant turn to
+    `st.session_state.messages`, then `create(messages=st.session_state.messages)`: no TODO, and every tool turn got
+    Mistral's 400. The appends to a session-state list are followed as a variable's are; a user turn last is fine."""
+    source = f'''\
+        import streamlit as st
+        from openai import OpenAI
+
+        client = OpenAI()
+        if "messages" not in st.session_state:
+            st.session_state["messages"] = []
+
+        {holder}.append({{"role": "user", "content": "add 2 and 3"}})
+        {holder}.append({{"role": "assistant", "content": "sumar(2, 3) = 5"}})
+        reply = client.chat.completions.create(model="gpt-4o", messages={holder})
+        st.write(reply.choices[0].message.content)
+        '''
+    _, todos = convert_snippet(source)
+    assert any(t.startswith("messages= can end with an assistant message") for t in todos), todos
+    _, todos = convert_snippet(source.replace('"role": "assistant", "content": "sumar(2, 3) = 5"',
+                                              '"role": "user", "content": "again"'))
+    assert not any("can end with an assistant message" in t for t in todos), todos
+
+
 def test_held_out_130_a_response_kept_on_self_read_for_fields_mistral_lacks_keeps_the_client():
     """Held-out review 130, Y4: `self.last = client.chat.completions.create(...)`, then `self.last.system_fingerprint`
     and `self.last.usage.prompt_tokens_details.cached_tokens` in another method: converted with no TODO, each an

@@ -5693,30 +5693,39 @@ def _sometimes(f, node, before: int) -> bool:
     return False
 
 
+def _names(node, name: str) -> bool:
+    """Is ``node`` the variable ``name``, or the dotted / subscripted holder whose text it is
+    (``st.session_state.messages``, ``st.session_state["messages"]``)?"""
+    if isinstance(node, ast.Name):
+        return node.id == name
+    return isinstance(node, (ast.Attribute, ast.Subscript)) and ("." in name or "[" in name) and \
+        ast.unparse(node) == name
+
+
 def _system_last(f, scope, name: str, before: int, role: str = "system") -> Optional[str]:
     """Where the last statement of ``scope`` before line ``before`` that builds or extends the list ``name``
     (``x = ...``, ``x += [...]``, ``x.append(...)``, ``x.extend([...])``) ends it with a system message: its
-    code, else None."""
+    code, else None. ``name``: a variable, or a dotted holder's text (``st.session_state.messages``)."""
     last: Optional[tuple[int, bool, ast.AST]] = None
     builders: list = []
     for node in f.nodes:
         if not isinstance(node, (ast.Assign, ast.AugAssign, ast.Expr)) or f.scope_of.get(id(node), ()) != scope or \
                 node.lineno >= before:
             continue
-        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
+        if isinstance(node, ast.Assign) and any(_names(t, name) for t in node.targets):
             system = _ends_with_system(node.value, f, scope, role=role)
-        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id == name:
+        elif isinstance(node, ast.AugAssign) and _names(node.target, name):
             system = isinstance(node.op, ast.Add) and _ends_with_system(node.value, f, scope, role=role)
         elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and \
-                isinstance(node.value.func, ast.Attribute) and isinstance(node.value.func.value, ast.Name) and \
-                node.value.func.value.id == name and node.value.func.attr in ("append", "extend") and node.value.args:
+                isinstance(node.value.func, ast.Attribute) and _names(node.value.func.value, name) and \
+                node.value.func.attr in ("append", "extend") and node.value.args:
             added = node.value.args[0]
             system = _system_element(f, scope, added, role=role) is not None \
                 if node.value.func.attr == "append" else \
                 _ends_with_system(added, f, scope, role=role)
         elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and \
-                isinstance(node.value.func, ast.Attribute) and isinstance(node.value.func.value, ast.Name) and \
-                node.value.func.value.id == name and node.value.func.attr == "insert" and \
+                isinstance(node.value.func, ast.Attribute) and _names(node.value.func.value, name) and \
+                node.value.func.attr == "insert" and \
                 len(node.value.args) == 2 and isinstance(node.value.args[0], ast.Constant) and \
                 isinstance(node.value.args[0].value, int) and node.value.args[0].value >= 1 and \
                 _system_element(f, scope, node.value.args[1], role=role) is None:
@@ -5833,7 +5842,9 @@ def _trailing_system_calls(builder, files, sites, index: dict, role: str = "syst
             # trailer()`, `history + ([SYSTEM] if brief else [])` (59, X1); a list written there ending with a dict
             # literal is the codemod's (MIG102 sees it)
             where = _list_end_system(f, scope, messages, role=role) or \
-                _foreign_list_end(builder, f, scope, messages, call, role)
+                _foreign_list_end(builder, f, scope, messages, call, role) or \
+                (_system_last(f, scope, ast.unparse(messages), call.lineno, role=role) if _session_list(messages)
+                 else None)
             if where is not None:
                 found.add((f.path, call.lineno, where))
             continue
@@ -5848,6 +5859,17 @@ def _trailing_system_calls(builder, files, sites, index: dict, role: str = "syst
         if where is not None:
             found.add((f.path, call.lineno, where))
     return frozenset(found)
+
+
+def _session_list(node) -> bool:
+    """``st.session_state.messages`` / ``st.session_state["messages"]``: a list held by a dotted holder other than
+    ``self`` (whose appends ``_system_last`` follows as a variable's; held-out review 148, X1)."""
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
+        if isinstance(node, ast.Subscript) and not (isinstance(node.slice, ast.Constant) and
+                                                    isinstance(node.slice.value, str)):
+            return False
+        node = node.value
+    return isinstance(node, ast.Name) and node.id != "self"
 
 
 def _foreign_list_end(builder, f, scope, messages, call, role: str) -> Optional[str]:
