@@ -281,6 +281,25 @@ def test_a_writefile_cell_of_a_langchain_app_is_reported_and_keeps_its_install(t
     assert "ChatMistralAI" in cells[1] and "ChatOpenAI" in cells[2], cells
 
 
+def test_a_pip_line_continued_with_backslashes_follows_each_requirement(tmp_path, monkeypatch):
+    """Held-out review 148, X2 (emissare/03-mini-hack): `%pip install -q -U \\` then `    langgraph \\`,
+    `    langchain-openai \\`, `    requests` (one command, IPython joins it): the cell using ChatOpenAI converted, the
+    continuation line kept installing langchain-openai only, and a fresh kernel failed on langchain_mistralai. The
+    continuation lines are the command's; a second run changes nothing."""
+    monkeypatch.chdir(tmp_path)
+    write_tree(tmp_path, {"agent.ipynb": notebook(
+        "%pip install -q -U \\\n    langgraph \\\n    langchain-openai \\\n    requests\n",
+        'from langchain_openai import ChatOpenAI\nllm = ChatOpenAI(model="gpt-4o-mini")\nprint(llm.invoke("hi").content)\n'
+    )})
+    run(["agent.ipynb"], mode=Mode.WRITE, jobs=1)
+    cells = code_cells((tmp_path / "agent.ipynb").read_text())
+    assert cells[0] == '%pip install -q -U \\\n    langgraph \\\n    "langchain-mistralai>=1.1,<2" \\\n    requests\n', \
+        cells
+    before = (tmp_path / "agent.ipynb").read_text()
+    run(["agent.ipynb"], mode=Mode.WRITE, jobs=1)
+    assert (tmp_path / "agent.ipynb").read_text() == before
+
+
 def test_each_cell_with_legacy_langchain_imports_gets_the_todo_naming_its_own(tmp_path, monkeypatch):
     """Held-out review 97, Y7 (mlincon/practice-books-and-blogs): a notebook is one module to the rules, and the
     legacy-import TODO went on its first such import only, in cell 1, naming the agent imports of a cell far below,

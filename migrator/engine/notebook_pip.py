@@ -125,6 +125,25 @@ def follow_packages(line: str, start: int, moved, keeps, who: str, quote: str = 
     return line, whats
 
 
+def _pip_segments(notebook) -> list:
+    """(mask number, its line, where its requirements start) of each masked ``pip install`` line, and of each line
+    continuing one with a backslash (``%pip install -q -U \\`` / ``    langchain-openai \\``: IPython joins them;
+    held-out review 148, X2, the requirement on a continuation line was not followed)."""
+    out = []
+    continued = None  # (the mask number expected next, its cell) while a pip command goes on
+    for number, line in sorted(notebook.masks.items()):
+        command = _PIP_INSTALL.match(line)
+        if command:
+            out.append((number, line, command.end()))
+        elif continued is not None and continued == (number, notebook.mask_cells.get(number)):
+            out.append((number, line, 0))
+        else:
+            continued = None
+            continue
+        continued = (number + 1, notebook.mask_cells.get(number)) if line.rstrip().endswith("\\") else None
+    return out
+
+
 def rewrite_pip_magics(notebook, converted: str, config) -> list[Finding]:
     """Rewrite the notebook's masked ``pip install`` lines (``notebook.masks``) for the converted
     module ``converted``; returns a finding per rewritten requirement. Each package of
@@ -147,28 +166,25 @@ def rewrite_pip_magics(notebook, converted: str, config) -> list[Finding]:
     # of the notebook installs it in place of the OpenAI one (held-out review 90, Y8: both cells were edited)
     # (or installs it already: the quoted requirement a first run wrote, held-out review 109, Y2: a second run added it
     # again beside `%pip install langchain`)
-    installed = {package.new for package in moved if not package.bundle for line in notebook.masks.values()
-                 if (command := _PIP_INSTALL.match(line)) and
-                 {package.old, package.new} & {name for name, *_ in _requirements(line, command.end())}}
+    segments = _pip_segments(notebook)
+    installed = {package.new for package in moved if not package.bundle for _, line, start in segments
+                 if {package.old, package.new} & {name for name, *_ in _requirements(line, start)}}
     moved = [package for package in moved if not (package.bundle and package.new in installed)]
     added: set = set()  # a bundle's integration added once (held-out review 105, Y9: beside `langchain` and again
     # beside `langchain-community` in the same cell)
     dropped = False  # a pip line no longer installs openai
     rewritten: list = []  # (mask number, its original line, json line, cell, line in cell) of each line rewritten
-    for number, line in sorted(notebook.masks.items()):
-        command = _PIP_INSTALL.match(line)
-        if not command:
-            continue
+    for number, line, start in segments:
         original = line
         current = [package for package in moved if not (package.bundle and package.new in added)]
-        line, whats = follow_packages(line, command.end(), current, lambda package: package.bundle or _imports_module(
+        line, whats = follow_packages(line, start, current, lambda package: package.bundle or _imports_module(
             modules, package.old_module) or (package is OPENAI_PACKAGE and NEEDS_OPENAI_PACKAGE.search(converted)),
             "the notebook")  # (a kept integration that imports openai itself: LanceDB's; held-out review 64, Y2)
         if not whats:
             continue
         added |= {package.new for package in current if package.bundle and package.new in line}
-        if OPENAI_PACKAGE.old in {name for name, *_ in _requirements(original, command.end())} and \
-                OPENAI_PACKAGE.old not in {name for name, *_ in _requirements(line, command.end())}:
+        if OPENAI_PACKAGE.old in {name for name, *_ in _requirements(original, start)} and \
+                OPENAI_PACKAGE.old not in {name for name, *_ in _requirements(line, start)}:
             dropped = True
         # a pin on the same line that the added package cannot be installed with (langchain-core==0.2.5
         # next to langchain-mistralai 1.1): pip stops with ResolutionImpossible, so a TODO above the line
@@ -188,10 +204,10 @@ def rewrite_pip_magics(notebook, converted: str, config) -> list[Finding]:
     # the SDK the converted cells import, where openai came only through a wrapper the line no longer installs
     # (`%pip install langchain-openai faiss-cpu`: langchain-mistralai does not install mistralai; held-out review 137,
     # X3: a fresh kernel failed with ModuleNotFoundError)
-    sdk = OPENAI_PACKAGE in moved and not any(
-        (command := _PIP_INSTALL.match(text)) and
-        {OPENAI_PACKAGE.old, OPENAI_PACKAGE.new} & {name for name, *_ in _requirements(text, command.end())}
-        for masked in notebook.masks.values() for text in masked.splitlines())  # (a TODO may sit above a line)
+    sdk = OPENAI_PACKAGE in moved and not any(  # (each line as rewritten; a TODO may sit above it)
+        {OPENAI_PACKAGE.old, OPENAI_PACKAGE.new} &
+        {name for name, *_ in _requirements((notebook.masks[number].splitlines() or [""])[-1], start)}
+        for number, _, start in segments)
     for number, original, json_line, cell_number, in_cell in rewritten[:1] if sdk else ():
         masked = notebook.masks[number]
         line = masked.rstrip("\n")
