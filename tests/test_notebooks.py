@@ -289,12 +289,12 @@ def test_a_pip_line_continued_with_backslashes_follows_each_requirement(tmp_path
     monkeypatch.chdir(tmp_path)
     write_tree(tmp_path, {"agent.ipynb": notebook(
         "%pip install -q -U \\\n    langgraph \\\n    langchain-openai \\\n    requests\n",
-        'from langchain_openai import ChatOpenAI\nllm = ChatOpenAI(model="gpt-4o-mini")\nprint(llm.invoke("hi").content)\n'
-    )})
+        'from langchain_openai import ChatOpenAI\nllm = ChatOpenAI(model="gpt-4o-mini")\n'
+        'print(llm.invoke("hi").content)\n')})
     run(["agent.ipynb"], mode=Mode.WRITE, jobs=1)
     cells = code_cells((tmp_path / "agent.ipynb").read_text())
-    assert cells[0] == '%pip install -q -U \\\n    langgraph \\\n    "langchain-mistralai>=1.1,<2" \\\n    requests\n', \
-        cells
+    assert cells[0] == ('%pip install -q -U \\\n    langgraph \\\n    "langchain-mistralai>=1.1,<2" \\\n'
+                        '    requests\n'), cells
     before = (tmp_path / "agent.ipynb").read_text()
     run(["agent.ipynb"], mode=Mode.WRITE, jobs=1)
     assert (tmp_path / "agent.ipynb").read_text() == before
