@@ -515,6 +515,33 @@ def test_a_model_literal_passed_to_a_wrapper_class_through_a_package_is_mapped_t
     assert not any(_findings(report).values()), _findings(report)
 
 
+def test_an_index_size_the_converted_embeddings_feed_is_flagged_beside_embeddings_kept_elsewhere(tmp_path):
+    """Held-out review 148, Y1 (omni-channel-ai-servicing): evaluate.py's OpenAIEmbeddings, kept (handed to ragas),
+    silenced every vector-size TODO of the tree, while build_index.py fed the converted EmbeddingService's vectors to a
+    `FAISSVectorStore(dimension=1536)` (its default 1536 too). Where the converted vectors go, each size is flagged."""
+    _tree(tmp_path, {
+        "pkg/__init__.py": "",
+        "pkg/embedding_service.py": "from langchain_openai import OpenAIEmbeddings\n\n\nclass EmbeddingService:\n"
+                                    "    def __init__(self):\n"
+                                    "        self.embeddings = OpenAIEmbeddings(model=\"text-embedding-3-small\")\n\n"
+                                    "    def embed(self, text):\n        return self.embeddings.embed_query(text)\n",
+        "pkg/vector_store.py": "import faiss\n\n\nclass FAISSVectorStore:\n"
+                               "    def __init__(self, dimension: int = 1536):\n"
+                               "        self.index = faiss.IndexFlatIP(dimension)\n\n    def add(self, vectors):\n"
+                               "        self.index.add(vectors)\n",
+        "scripts/build_index.py": "from pkg.embedding_service import EmbeddingService\n"
+                                  "from pkg.vector_store import FAISSVectorStore\n\nsvc = EmbeddingService()\n"
+                                  "store = FAISSVectorStore(dimension=1536)\nstore.add([svc.embed(\"hello\")])\n",
+        "evaluate.py": "from langchain_openai import OpenAIEmbeddings\nfrom ragas import evaluate\n\n\n"
+                       "def run(dataset):\n    return evaluate(dataset, embeddings=OpenAIEmbeddings())\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    sized = {name: [t for t in todos if t.startswith("1536: the size of OpenAI's")]
+             for name, todos in _findings(report).items()}
+    assert sized["build_index.py"] and sized["vector_store.py"], _findings(report)
+    assert not sized["evaluate.py"], _findings(report)
+
+
 def test_an_imported_model_constant_another_module_also_reads_is_named_with_its_readers(tmp_path):
     """Held-out review 58, X2 (document_summarize): CHAT_MODEL of config.py is also read by
     tiktoken.encoding_for_model(CHAT_MODEL) in tokens.py; "make sure it names a Mistral model there" made the token

@@ -1199,6 +1199,14 @@ def decide(builder, files) -> ConversionPlan:
         dimensions.update({f.path: found for f in files if f.path not in dimensions and not _embeds(f) and
                            f.path in in_project and
                            (found := _embedding_sizes(f, sites, elsewhere=True, target=target, dropped=dropped))})
+    # a tree keeping some embeddings on OpenAI (an evaluation's OpenAIEmbeddings handed to ragas): the modules importing
+    # a module whose embeddings convert, and those they import, where no kept embedder is imported, size the converted
+    # vectors (held-out review 148, Y1: one kept object anywhere silenced a 1536-wide faiss index the converted
+    # embeddings fed)
+    flow = _converted_embedding_flow(builder, files, sites) if not everywhere else frozenset()
+    dimensions.update({f.path: found for f in files if f.path not in dimensions and not _embeds(f) and
+                       f.path in flow and f.path not in in_project and
+                       (found := _embedding_sizes(f, sites, elsewhere=True, target=target, dropped=dropped))})
     stored = False  # (vectors the tree holds: they outlive the run, whatever _vectors_persist reads)
     embedders: Optional[frozenset] = None  # the modules whose embeddings convert, and the modules importing them
     for f in files:  # a vector store the repository holds, opened where the embeddings convert (review 60, Y15)
@@ -1892,6 +1900,33 @@ def _embedding_verdicts(files, sites) -> set:
                      if isinstance(node, ast.Call) and
                      (dotted_name(node.func) or "").rsplit(".", 1)[-1] in classes}
     return verdicts
+
+
+def _direct_imports(builder, g) -> frozenset:
+    """The modules of the tree ``g`` imports itself (``from pkg.store import X`` through a re-export too, ``import
+    pkg.store``, ``from pkg import store``)."""
+    found = {hit[0].path for local in g.repo_imports if local != "*"
+             for hit in (builder.resolve_through(g, local),) if hit is not None}
+    found |= {h.path for local in g.repo_imports if local != "*"
+              if (h := builder.module_file(g, (), local)) is not None}
+    found |= {h.path for alias in g.module_aliases if (h := builder.module_file(g, (), alias)) is not None}
+    return frozenset(found - {g.path})
+
+
+def _converted_embedding_flow(builder, files, sites) -> frozenset:
+    """The modules that import (directly or not) a module whose embeddings convert, and the modules those import
+    directly, none of which imports a module whose embeddings stay on OpenAI: where the converted vectors go."""
+    converting = [f for f in files if _embeddings_convert(f, sites)]
+    if not converting:
+        return frozenset()
+    keeping = [f for f in files if _embeds(f) or "mbedding" in f.source if KEEP in _embedding_verdicts([f], sites)]
+    near = frozenset().union(*(_importing(builder, f.path) for f in converting))
+    kept = frozenset().union(*(_importing(builder, f.path) for f in keeping)) if keeping else frozenset()
+    by_path = {f.path: f for f in files}
+    flow = {path for path in near if path not in kept}
+    flow |= {imported for path in list(flow) if path in by_path
+             for imported in _direct_imports(builder, by_path[path]) if imported not in kept}
+    return frozenset(flow)
 
 
 def _embeddings_convert_by_project(files, sites, everywhere: bool) -> frozenset:
