@@ -140,7 +140,8 @@ _SETTINGS_FIELD = re.compile(r"""^[ \t]+(?P<field>[A-Za-z_][A-Za-z0-9_]*)[ \t]*:
                              r"""(?:(?:pydantic\.)?Field\([ \t]*(?:default[ \t]*=[ \t]*)?)?"""
                              r"""["'](?P<value>[^"'\\\n]*)["']""", re.MULTILINE)
 _NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
-_EXAMPLE_WORDS = ("example", "sample", "template", "dist", "default", "tmpl", "tpl", "skeleton")
+# (and `.env.reference`: a workshop's template, `OPENAI_API_KEY = <your_openai_api_key>`; held-out review 148, X5)
+_EXAMPLE_WORDS = ("example", "sample", "template", "dist", "default", "tmpl", "tpl", "skeleton", "reference")
 # What an OpenAI secret key looks like (sk-..., sk-proj-...): such a value is never copied or shown.
 # Not a placeholder shaped like one, in one case of letters alone (`sk-proj-your_openai_api_key_here`,
 # `sk-XXXXXXXX...`): a random key mixes cases and digits (held-out review 25, B4).
