@@ -3045,6 +3045,29 @@ def test_review_29_a_test_patching_a_converted_modules_langchain_class_gets_a_to
         "conversion builds ChatMistralAI there now" in out["tests/conftest.py"], out["tests/conftest.py"]
 
 
+@pytest.mark.parametrize("asserted", [False, True])
+def test_review_148_a_bare_patch_of_a_converted_modules_langchain_class_is_retargeted(asserted: bool) -> None:
+    """Held-out review 148, Y4 (omni-channel-ai-servicing): `with patch("app.emb.OpenAIEmbeddings"):`, a plain mock,
+    got a TODO stating its exact fix. Its target is rewritten to the class the module builds now; a test asserting on
+    the mock (its calls name OpenAI's keywords) keeps the TODO."""
+    from mechanics import convert_files
+
+    check = "\n        cls.assert_called_once()" if asserted else ""
+    out = convert_files({
+        "app/__init__.py": "",
+        "app/emb.py": "from langchain_openai import OpenAIEmbeddings\n\n\nclass Service:\n    def __init__(self):\n"
+                      "        self.embeddings = OpenAIEmbeddings(model='text-embedding-3-small')\n",
+        "tests/test_emb.py": "from unittest.mock import patch\n\nfrom app.emb import Service\n\n\ndef test_build():\n"
+                             f"    with patch('app.emb.OpenAIEmbeddings') as cls:\n        Service(){check}\n",
+    })
+    test = out["tests/test_emb.py"]
+    if asserted:
+        assert "patch('app.emb.OpenAIEmbeddings')" in test and "the LangChain class that module builds" in test, test
+    else:
+        assert "with patch('app.emb.MistralAIEmbeddings') as cls:" in test and "TODO" not in test, test
+    assert convert_files(out) == out
+
+
 @pytest.mark.parametrize("patcher", ["monkeypatch.setattr(graph, 'ChatOpenAI', object)",
                                      "patch.object(graph, 'ChatOpenAI', object)"])
 def test_review_60_a_test_patching_a_converted_modules_langchain_class_by_object_gets_a_todo(patcher: str) -> None:
