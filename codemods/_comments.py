@@ -100,6 +100,10 @@ def rescanned_names(code: str) -> frozenset:
     return frozenset(re.findall(r"\b[A-Za-z_]\w*\b", code))
 
 
+# a quoted word of a comment (`'gpt-3.5-turbo'`): a value the line may take, where it is another OpenAI model's name
+_QUOTED_WORD = re.compile(r"""['"]([\w.:/-]+)['"]""")
+
+
 def refresh_comments(old: str, new: str, replacement: Callable[[str], Optional[str]]) -> str:
     """``new`` with the trailing comments of changed lines naming what the conversion replaced on them rewritten.
     ``replacement(value)`` is what a string literal of the old code becomes (a model name's Mistral name), or None."""
@@ -136,7 +140,12 @@ def refresh_comments(old: str, new: str, replacement: Callable[[str], Optional[s
             if len(twins) != 1:
                 continue  # the same comment on several changed lines: which line it came from is not known
             text = comment
-            for value in sorted(before[twins[0]][0] - strings):
+            replaced = sorted(before[twins[0]][0] - strings)
+            # a comment listing other OpenAI models as the choices (`# 'gpt-4-1106-preview', 'gpt-3.5-turbo'`): the
+            # options the line may take, not a description of it; left alone (held-out review 148, Y7)
+            others = {name for name in _QUOTED_WORD.findall(comment) if name not in replaced and name not in gone and
+                      replacement(name)}
+            for value in replaced if not others else ():
                 to = ENV_VARS.get(value) or replacement(value)
                 if to and to != value and to in strings and _quoted(value).search(text):
                     text = _quoted(value).sub(to.replace("\\", "\\\\"), text)

@@ -49,6 +49,17 @@ def test_comments_of_unchanged_lines_and_other_words_stay():
     ]
 
 
+def test_a_comment_listing_other_models_as_the_choices_is_left_alone():
+    """Held-out review 148, Y7 (GutoL/GPT-API): `model_name='gpt-3.5-turbo-1106') # 'gpt-4-1106-preview',
+    'gpt-3.5-turbo' 'gpt-3.5-turbo-1106'`, the values the line may take, had its last one rewritten, making a list of
+    OpenAI models and one Mistral model. A comment quoting other OpenAI models stays as written."""
+    old = textwrap.dedent('''\
+        bot = ChatGPT(model_name='gpt-3.5-turbo-1106') # 'gpt-4-1106-preview', 'gpt-3.5-turbo' 'gpt-3.5-turbo-1106'
+        ''')
+    new = old.replace("model_name='gpt-3.5-turbo-1106')", "model_name='mistral-small-latest')")
+    assert refresh_comments(old, new, lambda value: map_model(value)) == new
+
+
 def test_the_same_comment_on_two_changed_lines_is_left_alone():
     old = 'a = f(model="gpt-4o")  # gpt-4o\nb = f(model="gpt-4o-mini")  # gpt-4o\n'
     new = 'a = g(model="mistral-large-latest")  # gpt-4o\nb = g(model="mistral-small-latest")  # gpt-4o\n'
