@@ -542,6 +542,33 @@ def test_an_index_size_the_converted_embeddings_feed_is_flagged_beside_embedding
     assert not sized["evaluate.py"], _findings(report)
 
 
+@pytest.mark.parametrize("passed", ["temperature=0.3", "seed=7"])
+def test_a_shared_clients_kwargs_its_callers_in_other_modules_fill_with_chat_keywords_converts(tmp_path, passed):
+    """Held-out review 148, Y5 (Fuz_AgenticAI): `LLMClient.chat_completion(self, messages, temperature=0.7, **kwargs)`
+    passing **kwargs to the chat call, its instance `llm_client` imported by agent modules naming no openai, kept the
+    app's only client on OpenAI ("kwargs is not built in this scope"). Those modules are read, and where each call
+    passes only keywords Mistral's chat takes as they are, the client converts; `seed=` (renamed) keeps it."""
+    _tree(tmp_path, {
+        "config/__init__.py": "",
+        "config/llm.py": "from openai import OpenAI\n\n\nclass LLMClient:\n    def __init__(self):\n"
+                         "        self.client = OpenAI()\n\n"
+                         "    def chat_completion(self, messages, temperature=0.7, **kwargs):\n"
+                         "        response = self.client.chat.completions.create(\n"
+                         "            model=\"gpt-4\", messages=messages, temperature=temperature, **kwargs\n"
+                         "        )\n        return response.choices[0].message.content\n\n\nllm_client = LLMClient()\n",
+        "agents/__init__.py": "",
+        "agents/planner.py": "from config.llm import llm_client\n\n\ndef plan(task):\n"
+                             "    return llm_client.chat_completion([{\"role\": \"user\", \"content\": task}], "
+                             f"{passed})\n",
+    })
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    llm = (tmp_path / "config/llm.py").read_text()
+    if passed.startswith("temperature"):
+        assert "self.client.chat.complete(" in llm and "**kwargs" in llm, llm
+    else:
+        assert "self.client.chat.completions.create(" in llm, llm
+
+
 def test_an_imported_model_constant_another_module_also_reads_is_named_with_its_readers(tmp_path):
     """Held-out review 58, X2 (document_summarize): CHAT_MODEL of config.py is also read by
     tiktoken.encoding_for_model(CHAT_MODEL) in tokens.py; "make sure it names a Mistral model there" made the token

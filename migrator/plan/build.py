@@ -4931,11 +4931,12 @@ class _Builder:
                     held = self.module_splats.setdefault((f.path, kw.value.id), [])
                     held.append(oid)
                     self.union(held[0], oid)
-            problem = _chat_problem(f, call, chain, self.files, self.unread) or _returned_read_problem(f, call, self) \
+            problem = _chat_problem(f, call, chain, self.files, self.unread, self) or \
+                _returned_read_problem(f, call, self) \
                 or _openai_typed_field_problem(f, call, self) or _handed_result_problem(f, call, self) or \
                 _self_held_result_problem(f, call, self) or _model_messages_problem(f, call, self)
             if not problem and any(kw.arg is None and isinstance(kw.value, ast.Name) and _passthrough_kwargs(
-                    f, call, kw.value.id, self.files, self.unread) for kw in call.keywords):
+                    f, call, kw.value.id, self.files, self.unread, self) for kw in call.keywords):
                 self.passthrough_calls.add(node_key(f.path, call))  # (MIG102 keeps the splat as it is)
                 slot = _passthrough_model_slot(f, call)
                 if slot is not None:  # (the callers' model="gpt-4o-mini" mapped where it is written)
@@ -6363,12 +6364,14 @@ def _passthrough_model_slot(f: _File, call: ast.Call) -> Optional[tuple]:
         else None
 
 
-def _passthrough_kwargs(f: _File, call: ast.Call, name: str, files, unread) -> bool:
+def _passthrough_kwargs(f: _File, call: ast.Call, name: str, files, unread, builder=None) -> bool:
     """``def chat(self, messages, **kwargs): return self.client.chat.completions.create(..., **kwargs)`` where
     every call of the wrapper in the tree is in this module and passes, through ``**kwargs``, only keywords Mistral's
     chat takes by the same name (``temperature=0``, ``max_tokens=20``): the splat stays as it is (held-out review 45,
     A9: the commonest wrapper shape kept whole apps on OpenAI). Not where another module (read or not) names the
-    function, a caller splats or passes a keyword that changes (seed, user, ...)."""
+    function, a caller splats or passes a keyword that changes (seed, user, ...). A method's calls in other modules
+    count where each is tied to an instance of its class (``llm_client.chat_completion(msgs, temperature=0.3)``
+    after ``from config.llm import llm_client``: held-out review 148, Y5, the shared client of a whole app stayed)."""
     fn = f.scopes.get(f.scope_of.get(id(call), ()))
     if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) or fn.args.kwarg is None or \
             fn.args.kwarg.arg != name or fn.name.startswith("__"):
@@ -6392,11 +6395,32 @@ def _passthrough_kwargs(f: _File, call: ast.Call, name: str, files, unread) -> b
                                          isinstance(n.func, ast.Name) and n.func.id == fn.name and not own) or
             isinstance(n, ast.alias) and (n.asname or n.name) == fn.name for n in g.nodes)
 
-    if not callers or any(g is not f and calls_it(g) for g in files) or \
-            (unread is not None and unread.read_elsewhere(fn.name, f.module.rsplit(".", 1)[-1])):
+    if method and builder is not None and any(g is not f and calls_it(g) for g in files):
+        from migrator.plan.decide import _instances, _method_calls
+
+        cls = f.scope_of.get(id(fn), ())
+        tied = _method_calls(builder, f, cls[0], fn.name) if cls and _instances(builder, f, cls[0]) is not None \
+            else None
+        if tied is None:
+            return False
+        callers = [g.parent[id(node)] for g, node in tied]
+    elif any(g is not f and calls_it(g) for g in files):
+        return False
+    if method and builder is not None and unread is not None and \
+            unread.read_elsewhere(fn.name, f.module.rsplit(".", 1)[-1]):
+        # a module not read yet may call it: the class and its module-level instances are exported, so that the
+        # second round reads their importers (engine.companions.exported_names, through model_callees)
+        cls = f.scope_of.get(id(fn), ())[:1]
+        names = {cls[0]} | {name for (scope, name), values in f.assigns.items() if scope == () and values and
+                            all(isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id == cls[0]
+                                for v in values)} if cls else set()
+        builder.__dict__.setdefault("kwargs_callees", {}).setdefault(f.path, set()).update(names)
+    if not callers or (unread is not None and unread.read_elsewhere(fn.name, f.module.rsplit(".", 1)[-1])):
         return False
     if any(isinstance(n, ast.Attribute if method else ast.Name) and
            (n.attr if method else n.id) == fn.name and not any(n is c.func for c in callers) and
+           not (method and builder is not None and isinstance(f.parent.get(id(n)), ast.Call) and
+                f.parent[id(n)].func is n) and
            not isinstance(getattr(n, "ctx", None), ast.Store) and
            not isinstance(f.parent.get(id(n)), ast.Attribute) for n in f.nodes):  # (`client.chat.completions`)
         return False  # passed on, aliased: calls not seen
@@ -6720,7 +6744,7 @@ def _openai_objects_in_messages(f: _File, call: ast.Call) -> str:
     return ""
 
 
-def _chat_problem(f: _File, call: ast.Call, chain: list, files=None, unread=None) -> str:
+def _chat_problem(f: _File, call: ast.Call, chain: list, files=None, unread=None, builder=None) -> str:
     if chain[-1] == "stream":
         return "the chat.completions.stream helper has no rule yet"
     if call.args:
@@ -6735,7 +6759,7 @@ def _chat_problem(f: _File, call: ast.Call, chain: list, files=None, unread=None
         if kw.arg is None:
             if not isinstance(kw.value, ast.Name):
                 return splat_problem(ast.unparse(kw.value), None)
-            if files is not None and _passthrough_kwargs(f, call, kw.value.id, files, unread):
+            if files is not None and _passthrough_kwargs(f, call, kw.value.id, files, unread, builder):
                 continue
             info = _splat_dict(_splat_scope(f, call, kw.value.id), kw.value.id, call)
             if not info.rewritable:

@@ -1243,7 +1243,13 @@ def decide(builder, files) -> ConversionPlan:
                               row[4] == CONVERT for row in wrappers[1])),
                           raw_urls=_raw_url_settings(files, builder),
                           base_url_args=_base_url_arguments(builder, files, decision),
-                          model_callees={path: frozenset(names) for path, names in builder.model_callees.items()},
+                          # (and the classes whose method passes **kwargs on to a chat call, with their instances:
+                          # their callers in modules naming no openai are read on the second round; held-out review
+                          # 148, Y5)
+                          model_callees={path: frozenset(builder.model_callees.get(path, set()) |
+                                                         builder.__dict__.get("kwargs_callees", {}).get(path, set()))
+                                         for path in {*builder.model_callees,
+                                                      *builder.__dict__.get("kwargs_callees", {})}},
                           handler_modules=frozenset(builder.handler_modules),
                           response_returners={path: frozenset(names)
                                               for path, names in builder.response_returners.items()},
@@ -7163,6 +7169,26 @@ def _method_callarg_slot(builder, f, scope, name):
         return None
     order = f.param_order.get(scope, [])[1:]  # without self
     index = order.index(name) if name in order else -1
+    loads = _method_calls(builder, f, cls, method)
+    if not loads:
+        return None
+    if _callarg_values(builder, f, scope, name, index, loads, own_constants=False) is None:
+        return None
+    lines: dict = {}  # module path -> the first lines of the statements holding its calls
+    for g, load in loads:
+        statement = next((a for a in ancestors_of(g, load) if isinstance(a, ast.stmt)), None)
+        lines.setdefault(g.path, set()).add(getattr(statement, "lineno", 0))
+    for path, held_lines in lines.items():
+        builder.extra_slots.setdefault(path, set()).add(("mcallarg", method, index, name, scope,
+                                                         frozenset(held_lines)))
+    return ("mcallarg", method, index, name, scope, frozenset(lines.get(f.path, ())))
+
+
+def _method_calls(builder, f, cls: str, method: str) -> Optional[list]:
+    """(module, callee) of each ``.<method>(...)`` of the modules read, where each is made on an instance of ``f``'s
+    top-level class ``cls`` (``self`` in it, or a receiver ``instance_of`` ties to it) or on something else that
+    certainly is not one (another package's module, a class of the tree defining its own method of the name); None
+    where one may be this class's and is not seen as such, or the method is read other than as a callee."""
     loads = []
     for g in builder.files:
         if method not in g.source:
@@ -7179,7 +7205,7 @@ def _method_callarg_slot(builder, f, scope, name):
                     builder.class_of(g, outer) == (cls,) and len(outer) == 2:
                 loads.append((g, node))
                 continue
-            held = builder.instance_of(g, outer, receiver, 0)
+            held = builder.instance_of(g, outer, receiver, 0) or _imported_instance(builder, g, outer, receiver)
             if held is not None and held[0] is f and held[1] == (cls,):
                 loads.append((g, node))
             elif held is None and _foreign_import(builder, g, receiver):
@@ -7187,18 +7213,21 @@ def _method_callarg_slot(builder, f, scope, name):
             elif held is None or held[1] not in held[0].classes or \
                     not isinstance(held[0].scopes.get((*held[1], method)), (ast.FunctionDef, ast.AsyncFunctionDef)):
                 return None  # a receiver migrator cannot tie to a class defining the method: it may be this one
-    if not loads:
+    return loads
+
+
+def _imported_instance(builder, g, scope, node) -> Optional[tuple]:
+    """(file, class scope) where ``node`` is a name ``g`` imports from a module of the tree that binds it only to
+    instances of one of its classes (``from config.llm import llm_client``, ``llm_client = LLMClient()`` there)."""
+    if not isinstance(node, ast.Name) or node.id not in g.repo_imports or builder.lookup_scope(g, scope, node.id) != ():
         return None
-    if _callarg_values(builder, f, scope, name, index, loads, own_constants=False) is None:
+    found = builder.resolve_through(g, node.id)
+    if found is None:
         return None
-    lines: dict = {}  # module path -> the first lines of the statements holding its calls
-    for g, load in loads:
-        statement = next((a for a in ancestors_of(g, load) if isinstance(a, ast.stmt)), None)
-        lines.setdefault(g.path, set()).add(getattr(statement, "lineno", 0))
-    for path, held_lines in lines.items():
-        builder.extra_slots.setdefault(path, set()).add(("mcallarg", method, index, name, scope,
-                                                         frozenset(held_lines)))
-    return ("mcallarg", method, index, name, scope, frozenset(lines.get(f.path, ())))
+    h, local = found
+    values = h.assigns.get(((), local), [])
+    classes = {builder.instance_of(h, (), v, 1) if isinstance(v, ast.Call) else None for v in values}
+    return classes.pop() if len(classes) == 1 and None not in classes else None
 
 
 def _foreign_import(builder, g, node) -> bool:
