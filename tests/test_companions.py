@@ -555,7 +555,8 @@ def test_a_shared_clients_kwargs_its_callers_in_other_modules_fill_with_chat_key
                          "    def chat_completion(self, messages, temperature=0.7, **kwargs):\n"
                          "        response = self.client.chat.completions.create(\n"
                          "            model=\"gpt-4\", messages=messages, temperature=temperature, **kwargs\n"
-                         "        )\n        return response.choices[0].message.content\n\n\nllm_client = LLMClient()\n",
+                         "        )\n        return response.choices[0].message.content\n\n\n"
+                         "llm_client = LLMClient()\n",
         "agents/__init__.py": "",
         "agents/planner.py": "from config.llm import llm_client\n\n\ndef plan(task):\n"
                              "    return llm_client.chat_completion([{\"role\": \"user\", \"content\": task}], "
