@@ -25,6 +25,7 @@ from migrator.mapping.chat import (FINISH_REASONS, LEGACY_FUNCTION_CALL, MESSAGE
                                    SERIALISERS, UNSUPPORTED_RESPONSE_FIELDS)
 from migrator.mapping.embeddings import EMBEDDING_KWARGS, token_array
 from migrator.mapping.env import STREAMLIT_SECRETS
+from migrator.mapping.responses import parsed_output_owner
 from migrator.mapping.errors import OPENAI_ERROR_CODES, error_rule, openai_error_phrase
 from migrator.mapping.files import METHODS as FILE_METHODS
 from migrator.mapping.files import READ_SITE_ATTRS, line_dict
@@ -1070,9 +1071,9 @@ class _Collector(NodeVisitor):
         if node.attr in RESPONSE_ATTRS and isinstance(node.ctx, ast.Load) and self.facts_uses_openai and \
                 not file_size:
             self._site(node, READ)
-        elif node.attr in ("output_text", "output_parsed") and isinstance(node.ctx, ast.Load) and \
-                self.facts_uses_openai:
-            self._site(node, RTEXT)
+        elif (node.attr in ("output_text", "output_parsed") or node.attr == "parsed" and
+              parsed_output_owner(node) is not None) and isinstance(node.ctx, ast.Load) and self.facts_uses_openai:
+            self._site(node, RTEXT)  # (`r.output[0].content[0].parsed`: output_parsed spelled out, 148 Y6)
         elif node.attr == "text" and isinstance(node.ctx, ast.Load) and self.facts_uses_openai and \
                 isinstance(node.value, ast.Subscript) and isinstance(node.value.value, ast.Attribute) and \
                 node.value.value.attr == "choices":

@@ -9,7 +9,8 @@ from codemods._facts import RGUARD, RTEXT
 from migrator.mapping.responses import (ASYNC_METHOD, ASYNC_STREAM_FRAMES, CHAT_TEXT_PART, METHOD, OUTPUT_TEXT_CODE,
                                        OUTPUT_TEXT_HELPER, OUTPUT_TEXT_HELPER_CODE, PARSE_ASYNC_METHOD, PARSE_KWARGS,
                                        PARSE_METHOD, PARSE_ROLES, PARSE_TEXT_PARTS, PARSED_CODE, PINNED,
-                                       RESPONSES_KWARGS, STREAM_FRAMES, UNSET_MODEL_FIELDS, VERBOSITY_TODO)
+                                       RESPONSES_KWARGS, STREAM_FRAMES, UNSET_MODEL_FIELDS, VERBOSITY_TODO,
+                                       parsed_output_owner)
 
 
 class Responses(MigratorRule):
@@ -93,7 +94,8 @@ class _Transformer(ApiCallTransformer):
         return updated.with_changes(iter=cst.parse_expression(frames.format(stream=shown)))
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
-        if node.attr.value in ("output_text", "output_parsed"):
+        if node.attr.value in ("output_text", "output_parsed") or \
+                node.attr.value == "parsed" and parsed_output_owner(node) is not None:
             self.mark_site(node, RTEXT)
 
     def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
@@ -101,10 +103,14 @@ class _Transformer(ApiCallTransformer):
         if not (answer and answer[0] == "rtext" and answer[1]) or not isinstance(updated, cst.Attribute):
             return updated
         owner = updated.value
+        if updated.attr.value == "parsed":  # `r.output[0].content[0].parsed`: the parsed object (148, Y6)
+            owner = parsed_output_owner(updated)
+            if owner is None:
+                return updated
         code = code_of(owner)
         if not isinstance(owner, (cst.Name, cst.Attribute, cst.Call, cst.Subscript)) and not owner.lpar:
             code = f"({code})"  # `(await client.responses.create(...)).output_text`
-        if updated.attr.value == "output_parsed":
+        if updated.attr.value in ("output_parsed", "parsed"):
             return cst.parse_expression(PARSED_CODE.format(response=code))
         if OUTPUT_TEXT_HELPER in self.facts.names_in_use:  # the module has a name of its own like it
             return cst.parse_expression(OUTPUT_TEXT_CODE.format(response=code))

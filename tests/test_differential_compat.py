@@ -83,9 +83,16 @@ def _compat_env(openai_server, mistral_server) -> dict[str, str]:
                      MIGRATOR_TEST_REDIRECT=f"{MISTRAL_ORIGIN}={mistral_server.mistral_server_url}")
 
 
+# Programs whose mistral-target conversion the openai-compatible target does not make: a reasoning model's chunked
+# content is joined by a helper only where the call moves to mistralai (the compat target keeps the call, with the
+# reasoning TODO: tests/test_rule_chat_completions.py)
+MISTRAL_ONLY = {"reasoning_content": "the openai-compatible target leaves a reasoning model's chunks with its TODO"}
+
+
 @pytest.mark.parametrize("program", [
     pytest.param(p, id=p.stem, marks=[pytest.mark.skip(reason="serves its own faults on OPENAI_BASE_URL")]
-                 if p.stem in OWN_SERVER else []) for p in PROGRAMS])
+                 if p.stem in OWN_SERVER else [pytest.mark.skip(reason=MISTRAL_ONLY[p.stem])]
+                 if p.stem in MISTRAL_ONLY else []) for p in PROGRAMS])
 def test_program_behaves_the_same_on_the_openai_compatible_target(program: Path, compat_programs,
                                                                   openai_server, mistral_server) -> None:
     original_text = program.read_text(encoding="utf-8")

@@ -234,6 +234,31 @@ def test_parse_goes_through_chat_parse():
     assert not todos
 
 
+def test_parse_read_through_its_output_items_goes_through_chat_parse():
+    """Held-out review 148, Y6 (martinseen/assistant): `response.output[0].content[0].parsed`, OpenAI's documented
+    path to the parsed object, kept the client on OpenAI (with two convertible parse calls beside it). It is
+    output_parsed spelled out: read as `.choices[0].message.parsed`; another read of .output still keeps the call."""
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def extract(text: str):
+            response = client.responses.parse(model="gpt-4o", instructions="Extract.", input=text, text_format=Event)
+            return response.output[0].content[0].parsed
+        ''')
+    assert "return response.choices[0].message.parsed" in code and "client.chat.parse(" in code, code
+    assert not todos, todos
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def extract(text: str):
+            response = client.responses.parse(model="gpt-4o", instructions="Extract.", input=text, text_format=Event)
+            return response.output[0].content[1].parsed
+        ''')
+    assert "client.responses.parse(" in code and todos, (code, todos)
+
+
 @pytest.mark.parametrize("call, reason", [
     ('client.responses.parse(model="gpt-4o", input=items, text_format=E).output_parsed', "may hold Responses items"),
     ('client.responses.parse(model="gpt-4o", input=q, text_format=E).output',

@@ -9,6 +9,7 @@ events, and mistralai 3.7 never sends ``text=`` (so json_schema output is not en
 from __future__ import annotations
 
 import ast
+from typing import Optional
 
 from types import MappingProxyType
 
@@ -145,6 +146,31 @@ CHAT_TEXT_PART = "text"
 # An input image part's "detail" when the app gives none: OpenAI's default; mistralai 3.7's request model
 # requires the field (a ValidationError before sending). MIG104 adds it.
 INPUT_IMAGE_DETAIL = "auto"
+
+
+def parsed_output_owner(node) -> Optional[object]:
+    """``X`` of ``X.output[0].content[0].parsed`` (OpenAI's documented way to the parsed object of a
+    ``responses.parse`` result, as ``X.output_parsed``), in ast or LibCST; else None (held-out review 148, Y6)."""
+    import libcst as cst
+
+    def index_zero(sub) -> Optional[object]:
+        if isinstance(sub, ast.Subscript):
+            return sub.value if isinstance(sub.slice, ast.Constant) and sub.slice.value == 0 else None
+        if isinstance(sub, cst.Subscript) and len(sub.slice) == 1 and isinstance(sub.slice[0].slice, cst.Index) \
+                and isinstance(sub.slice[0].slice.value, cst.Integer) and sub.slice[0].slice.value.value == "0":
+            return sub.value
+        return None
+
+    def attribute(holder, name: str) -> Optional[object]:
+        if isinstance(holder, ast.Attribute) and holder.attr == name:
+            return holder.value
+        if isinstance(holder, cst.Attribute) and holder.attr.value == name:
+            return holder.value
+        return None
+
+    content = index_zero(attribute(node, "parsed"))
+    output = index_zero(attribute(content, "content")) if content is not None else None
+    return attribute(output, "output") if output is not None else None
 
 
 def output_text_getattr(call: ast.Call) -> bool:

@@ -7615,6 +7615,8 @@ def _responses_result_problem(f: _File, call: ast.Call, allowed: Optional[frozen
     def read_problem(read: ast.Attribute, name: str) -> str:
         if read.attr in attrs:
             return ""
+        if allowed is not None and read.attr == "output" and _parsed_output_read(f, read):
+            return ""  # `r.output[0].content[0].parsed`: r.output_parsed, spelled out (held-out review 148, Y6)
         if allowed is not None:  # responses.parse, which becomes chat.parse (held-out review 21, S-B9)
             return (f"{name}.{read.attr}: responses.parse becomes chat.parse here, and of the Responses result "
                     f"only {name}.output_parsed maps onto it (read that to convert)")
@@ -7632,6 +7634,18 @@ def _responses_result_problem(f: _File, call: ast.Call, allowed: Optional[frozen
                            follow_returns=follow,
                            # (`getattr(r, "output_text", "")` where the call is: rewritten as the read is)
                            getattr_ok=frozenset(attrs - {"output_parsed"}) if allowed is None else frozenset())
+
+
+def _parsed_output_read(f: _File, read: ast.Attribute) -> bool:
+    """Is ``read`` (``r.output``) the head of ``r.output[0].content[0].parsed``?"""
+    from migrator.mapping.responses import parsed_output_owner
+
+    top: ast.AST = read
+    for _ in range(4):
+        top = f.parent.get(id(top))
+        if top is None:
+            return False
+    return isinstance(top, ast.Attribute) and parsed_output_owner(top) is read.value
 
 
 def _returned_response_follows(f: _File, ret: ast.Return, builder, depth: int) -> bool:

@@ -34,7 +34,7 @@ from migrator.plan.build import CHAT_SURFACES, _plain_assign
 from migrator.mapping.embeddings import STORE_PATH_CALLS
 from migrator.mapping.packages import PYDANTIC_V1_SETTINGS
 from migrator.mapping.models import API_RESULT_CALLS, MODEL_LABEL_TODO, is_mistral_model, map_model, slot_model_literal
-from migrator.mapping.responses import output_text_getattr
+from migrator.mapping.responses import output_text_getattr, parsed_output_owner
 from migrator.plan.build import manifest_root, own_packages, unpacked
 from migrator.plan.build import MODEL_SURFACES, _self_attribute, _lookup_scope, _param_default, project_of, _splat_dict, _splat_scope, \
     ancestors_of, gate_test, is_test_path, reaching, reaching_assign, star_source, waited_on, _AWAIT_THROUGH, \
@@ -3314,6 +3314,11 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
         if isinstance(node, ast.Attribute) and node.attr in ("output_text", "output_parsed") and \
                 isinstance(node.ctx, ast.Load):
             sites[key] = ("rtext", _converted_response(f, node.value, call_verdict))
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and \
+                (owner := parsed_output_owner(node)) is not None:
+            # `response.output[0].content[0].parsed` of a responses.parse result: its output_parsed, spelled out
+            # (held-out review 148, Y6)
+            sites[key] = ("rtext", _converted_response(f, owner, call_verdict))
         if isinstance(node, ast.Call) and output_text_getattr(node):
             # `getattr(response, "output_text", "")`: a read of it, spelled out too (held-out review 109, Y6 / X10)
             sites[key] = ("rtext", _converted_response(f, node.args[0], call_verdict))
