@@ -3560,6 +3560,24 @@ def test_a_model_variable_a_tracker_records_is_still_mapped_where_it_is_passed()
     assert not todos, todos
 
 
+def test_an_env_read_constant_used_as_a_model_parameters_default_is_named_and_its_example_line_mapped() -> None:
+    """Held-out review 148, X6 (ws-function-call-workshop): `GPT4O_MODEL = os.getenv("OPENAI_GPT4O_MODEL")` as
+    `def req(messages, model=GPT4O_MODEL)` sent to the converted call: "computed at run time", and .env.example's
+    `OPENAI_GPT4O_MODEL = "gpt-4o"` reached Mistral. As a direct `model=os.getenv(...)` is, the example line is
+    mapped, and the TODO, at the constant, names the variable."""
+    from mechanics import convert_files
+
+    app = ('import os\nfrom openai import OpenAI\n\nGPT4O_MODEL = os.getenv("OPENAI_GPT4O_MODEL")\n'
+           'client = OpenAI()\n\n\ndef req(messages, model=GPT4O_MODEL):\n'
+           '    return client.chat.completions.create(model=model, messages=messages)\n')
+    out = convert_files({"app.py": app, ".env.example": 'OPENAI_GPT4O_MODEL = "gpt-4o"\n'})
+    assert out[".env.example"] == 'OPENAI_GPT4O_MODEL = "mistral-large-latest"\n', out[".env.example"]
+    assert "# TODO(migrator MIG102): os.getenv(\"OPENAI_GPT4O_MODEL\") is read from the environment " \
+        "(OPENAI_GPT4O_MODEL) and sent as the converted calls' model" in out["app.py"], out["app.py"]
+    assert "computed at run time" not in out["app.py"], out["app.py"]
+    assert convert_files(out) == out
+
+
 def test_a_completion_stored_in_a_field_typed_with_openais_class_keeps_the_client() -> None:
     """Held-out review 55, T1 (agentic-system-from-scratch): the converted response was stored in a pydantic model
     whose fields are OpenAI's ChatCompletion / ChatCompletionMessage: every call raised ValidationError, silently.
