@@ -2859,8 +2859,12 @@ def test_an_anyio_pin_names_the_fastapi_pin_that_caps_it():
     floor fastapi 0.108 brings); a fastapi that allows anyio 4 is not named."""
     _, todos = _manifest_todos("openai==1.3.3\nanyio==3.7.1\nfastapi==0.104.1\nstarlette==0.27.0\n",
                                "requirements.txt", REQUIREMENTS, MISTRAL_CODE)
-    assert len(todos) == 1 and "move the pin and the fastapi==0.104.1 pin beside it (fastapi before 0.108 needs " \
+    assert len(todos) == 1 and "move the pin and the fastapi==0.104.1 pin beside it (fastapi 0.103.1 to 0.107 need " \
         "anyio<4; fastapi 0.108 and later need starlette>=0.29, so move a starlette pin too)" in todos[0][1], todos
+    # (fastapi 0.95 declares no anyio: held-out review 149, X6)
+    _, todos = _manifest_todos("openai==1.3.3\nanyio==3.7.1\nfastapi==0.95.1\n", "requirements.txt",
+                               REQUIREMENTS, MISTRAL_CODE)
+    assert not any("anyio is pinned" in t and "fastapi==0.95.1 pin beside it" in t for _, t in todos), todos
     _, todos = _manifest_todos("openai==1.3.3\nanyio==3.7.1\nfastapi==0.110.0\n", "requirements.txt",
                                REQUIREMENTS, MISTRAL_CODE)
     assert len(todos) == 1 and "fastapi==" not in todos[0][1], todos
@@ -2873,10 +2877,13 @@ def test_an_anyio_pin_names_a_kept_openai_pin_that_caps_it():
     both = MISTRAL_CODE + "from openai import OpenAI\n"
     _, todos = _manifest_todos("anyio==3.7.1\nopenai==1.2.3\n", "requirements.txt", REQUIREMENTS, both)
     assert [t for t in todos if "anyio is pinned" in t[1]] and all(
-        "move the pin and the openai==1.2.3 pin beside it (openai before 1.4 needs anyio<4)" in t[1]
+        "move the pin and the openai==1.2.3 pin beside it (openai 1.0 to 1.3 need anyio<4)" in t[1]
         for t in todos if "anyio is pinned" in t[1]), todos
     _, todos = _manifest_todos("anyio==3.7.1\nopenai==1.40.0\n", "requirements.txt", REQUIREMENTS, both)
     assert not any("openai==1.40.0 pin beside it" in t[1] for t in todos), todos
+    # (openai 0.x declares no anyio; moving it to 1.4 would break the v0 code it is kept for: held-out review 149, X6)
+    _, todos = _manifest_todos("anyio==3.6.2\nopenai==0.27.4\n", "requirements.txt", REQUIREMENTS, both)
+    assert not any("openai==0.27.4 pin beside it" in t[1] for t in todos), todos
 
 
 def test_another_runtimes_service_and_a_third_party_container_keep_their_openai_variables():

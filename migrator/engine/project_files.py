@@ -3399,7 +3399,9 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
                     for cap in CAPPING_PINS.get(held, ()):  # (anyio: fastapi, openai)
                         found = next((_pin_shown(other, spec) for _, other, spec, _ in pins if other == cap[0] and
                                       _interval(spec, poetry) not in (None, False) and
-                                      _disjoint(_interval(spec, poetry), _interval(cap[1]))), None)
+                                      _disjoint(_interval(spec, poetry), _interval(cap[1])) and
+                                      not (cap[3] and _disjoint(_interval(spec, poetry), _interval(cap[3])))),
+                                     None)
                         if found is not None:
                             caps.append(f"the {found} pin beside it ({cap[2]})")
                             capped_by = capped_by or cap[0]

