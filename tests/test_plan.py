@@ -3591,6 +3591,48 @@ def test_an_env_read_constant_used_as_a_model_parameters_default_is_named_and_it
     assert convert_files(out) == out
 
 
+@pytest.mark.parametrize("where", ["imported", "local"])
+def test_a_model_parameter_also_checked_against_a_list_maps_none_of_its_values(where) -> None:
+    """Held-out review 149, X1 (ai-prompter): `def call_chatgpt(prompt, model=DEFAULT_MODEL)`, whose body checks `if
+    model not in SUPPORTED_MODELS: raise ValueError` before sending it: DEFAULT_MODEL was mapped where set, the list
+    was not, and every default call raised ValueError. A parameter read otherwise keeps every value that reaches it,
+    and the call keeps its TODO."""
+    from mechanics import convert_files
+
+    config = 'DEFAULT_MODEL = "gpt-3.5-turbo"\nSUPPORTED_MODELS = ["gpt-3.5-turbo", "gpt-4", "gpt-4-turbo"]\n'
+    client = ("from openai import OpenAI\n\n" + ("from config import DEFAULT_MODEL, SUPPORTED_MODELS\n\n"
+                                                 if where == "imported" else config + "\n") +
+              "client = OpenAI()\n\n\ndef call_chatgpt(prompt: str, model: str = DEFAULT_MODEL) -> str:\n"
+              "    if model not in SUPPORTED_MODELS:\n        raise ValueError(f'unsupported model {model}')\n"
+              "    r = client.chat.completions.create(model=model, messages=[{'role': 'user', 'content': prompt}])\n"
+              "    return r.choices[0].message.content\n\n\nprint(call_chatgpt('hi', 'gpt-4'))\n")
+    out = convert_files({"config.py": config, "client.py": client} if where == "imported" else {"client.py": client})
+    assert 'DEFAULT_MODEL = "gpt-3.5-turbo"' in out.get("config.py", out["client.py"]), out
+    assert "call_chatgpt('hi', 'gpt-4')" in out["client.py"], out["client.py"]
+    assert "client.chat.complete(" in out["client.py"] and "TODO(migrator MIG102)" in out["client.py"], out
+
+
+def test_a_model_returned_beside_the_vector_it_was_sent_for_is_a_record() -> None:
+    """`return response.data[0].embedding, model` in the function sending it (awesome-llm-apps' beifong, a corpus
+    module): the model stored with the vector is a record of what was sent, as `{"model": model}` is; its default is
+    mapped where set, and the call has no run-time TODO (it had one beside the mapped constant)."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        EMBEDDING_MODEL = "text-embedding-3-small"
+        client = OpenAI()
+
+
+        def generate_embedding(text, model=EMBEDDING_MODEL):
+            response = client.embeddings.create(input=text, model=model)
+            return response.data[0].embedding, model
+        ''')
+    assert 'EMBEDDING_MODEL = "mistral-embed"' in code, code
+    assert not any("computed at run time" in t for t in todos), todos
+
+
 def test_a_completion_stored_in_a_field_typed_with_openais_class_keeps_the_client() -> None:
     """Held-out review 55, T1 (agentic-system-from-scratch): the converted response was stored in a pydantic model
     whose fields are OpenAI's ChatCompletion / ChatCompletionMessage: every call raised ValidationError, silently.

@@ -5434,10 +5434,17 @@ def _model_slot(builder, f, name_node):
                 # passing the request's model was not read, and the default alone was mapped, silently)
                 for g, function in _instance_factories(builder, found[0]):
                     builder.model_callees.setdefault(g.path, set()).add(function)
+        # read otherwise too (`if model not in SUPPORTED_MODELS: raise ValueError`): no value reaching it is mapped (its
+        # default's constant, its callers' literals), and the call keeps its TODO (held-out review 149, X1:
+        # DEFAULT_MODEL was mapped where set, and every default call raised ValueError; the check at the end came
+        # after those were registered)
+        read_otherwise = any(builder.lookup_scope(f, f.scope_of.get(id(load), ()), name) == found and
+                             not _sends_model(builder, f, load) and not _logged(f, load) and
+                             not _unread_store(builder, f, load) for load in _loads_of(f, name))
         slot = ("default", found, name)
         region = f.scopes.get(found)
-        callarg = _callarg_slot(builder, f, found, name)
-        if callarg is None and len(found) == 2 and found[-1] == "__init__" and \
+        callarg = _callarg_slot(builder, f, found, name) if not read_otherwise else None
+        if callarg is None and not read_otherwise and len(found) == 2 and found[-1] == "__init__" and \
                 _constructor_literals_only(builder, f, found, name):
             # `EmbeddingService(model="text-embedding-3-small")` in another module, its __init__ handing the parameter
             # to the converted object: the literals its callers pass are mapped where written (held-out review 148, Y2)
@@ -5465,11 +5472,11 @@ def _model_slot(builder, f, name_node):
         if isinstance(default, ast.Name) and not f.assigns.get(((), default.id)) and default.id in f.repo_imports:
             # `from src.constants import CHAT_MODEL` ... `def complete(messages, model: str = CHAT_MODEL)`: mapped where
             # it is set, if only this reads it (held-out review 109, X4: "computed at run time", and gpt-3.5-turbo sent)
-            if not _default_name_slot(builder, f, default):
+            if read_otherwise or not _default_name_slot(builder, f, default):
                 return None
         elif isinstance(default, ast.Name):  # `def f(q, model=EMBEDDING_MODEL)`: map the constant, if only this reads it
-            constant = _default_constant(builder, f, default)
-            if constant is None:
+            constant = _default_constant(builder, f, default, register=not read_otherwise)
+            if constant is None or read_otherwise:
                 return None
             builder.extra_slots.setdefault(f.path, set()).add(constant)
         elif isinstance(default, ast.Attribute) and isinstance(default.value, ast.Name):
@@ -6495,7 +6502,7 @@ def _string_default_read(value) -> bool:
         isinstance(value.args[1].value, str)
 
 
-def _default_constant(builder, f, default: ast.Name):
+def _default_constant(builder, f, default: ast.Name, register: bool = True):
     """("const", NAME) for a parameter default that is a module-level string constant which nothing
     else reads than parameter defaults and model= of converted calls, here and in the modules that
     import it; else None."""
@@ -6509,7 +6516,7 @@ def _default_constant(builder, f, default: ast.Name):
         return None
     others = _other_reads(builder, f, name)
     if env_only:
-        if others != [] or _imported_elsewhere(builder, f, name):
+        if others != [] or _imported_elsewhere(builder, f, name) or not register:
             return None
         for value in values:
             builder.model_feeds.add((f.path, id(value)))
@@ -8175,6 +8182,15 @@ def _logged(f, load) -> bool:
         shown = ast.dump(load)
         return fn is not None and any(isinstance(n, ast.keyword) and n.arg == "model" and n is not value and
                                       ast.dump(n.value) == shown for n in ast_walk(fn))
+    if isinstance(value, ast.Tuple) and isinstance(f.parent.get(id(value)), ast.Return) and \
+            any(e is load for e in value.elts):
+        # `return response.data[0].embedding, model` in the function making the call: it reports the model it sent
+        # (stored beside the vector), as `{"model": model}` does (the check of held-out review 149, X1 must not count
+        # it as a reader that needs OpenAI's name)
+        fn = next((a for a in ancestors_of(f, value) if isinstance(a, (ast.FunctionDef, ast.AsyncFunctionDef))), None)
+        shown = ast.dump(load)
+        return fn is not None and any(isinstance(n, ast.keyword) and n.arg == "model" and ast.dump(n.value) == shown
+                                      for n in ast_walk(fn))
     if isinstance(value, ast.keyword) and value.arg in ("name", "run_name") and \
             _wrapper_call(f, f.parent.get(id(value))):
         # `ChatOpenAI(name=config.MODEL_NAME)`: the runnable's name (a label), not the model it calls (held-out review
