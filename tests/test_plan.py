@@ -3939,6 +3939,25 @@ def test_held_out_66_self_handed_to_a_helper_module():
     assert "client.chat.completions.create is passed on as a callable" in out["run.py"], out["run.py"]
 
 
+@pytest.mark.parametrize("model", ["model=model", "model=EMBEDDINGS_MODEL"])
+def test_held_out_149_a_parameter_or_env_default_model_shares_chromas_vector_space(model: str) -> None:
+    """Held-out review 149, X3 (intercom-gpt-bot): `get_embedding(text, model=EMBEDDINGS_MODEL)`, EMBEDDINGS_MODEL an
+    env read defaulting to ada-002, filled a Chroma collection that OpenAIEmbeddingFunction("text-embedding-ada-002")
+    queries: the documents moved to mistral-embed alone. What the call sends by default (a parameter's default, an env
+    read's) pairs it as a literal does: the call stays, the kept side named."""
+    from mechanics import convert_files
+
+    store = ("import os\nimport chromadb\nimport openai\nfrom chromadb.utils import embedding_functions\n\n"
+             "EMBEDDINGS_MODEL = os.getenv('OPENAI_EMBEDDINGS_MODEL', 'text-embedding-ada-002')\n"
+             "ef = embedding_functions.OpenAIEmbeddingFunction(api_key='k', model_name='text-embedding-ada-002')\n"
+             "collection = chromadb.Client().get_or_create_collection(name='a', embedding_function=ef)\n\n\n"
+             "def get_embedding(text, model=EMBEDDINGS_MODEL):\n"
+             f"    return openai.Embedding.create(input=[text], {model})['data'][0]['embedding']\n")
+    out = convert_files({"store.py": store})["store.py"]
+    assert "openai.Embedding.create(" in out, out
+    assert "also embeds with OpenAIEmbeddingFunction(model_name='text-embedding-ada-002')" in out, out
+
+
 def test_held_out_66_chroma_openai_embedding_function_shares_the_vector_space():
     """Held-out review 66, X1: a Chroma collection filled with SDK embeddings and queried through Chroma's
     OpenAIEmbeddingFunction (kept on OpenAI): the SDK side moved to mistral-embed alone, and the query vectors no

