@@ -145,6 +145,11 @@ def refresh_comments(old: str, new: str, replacement: Callable[[str], Optional[s
             # options the line may take, not a description of it; left alone (held-out review 148, Y7)
             others = {name for name in _QUOTED_WORD.findall(comment) if name not in replaced and name not in gone and
                       replacement(name)}
+            # (or written bare, the comment nothing but model names: `# gpt-4o,  gpt-4-turbo,    gpt-3.5-turbo`;
+            # held-out review 149, Y5)
+            words = [w for w in re.split(r"[\s,;|/]+", comment.lstrip("#").strip()) if w]
+            if len(words) > 1 and all(replacement(w.strip("'\"")) for w in words):
+                others |= {w for w in words if w not in replaced}
             for value in replaced if not others else ():
                 to = ENV_VARS.get(value) or replacement(value)
                 if to and to != value and to in strings and _quoted(value).search(text):

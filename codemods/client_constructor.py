@@ -1910,6 +1910,12 @@ class _Transformer(RuleTransformer):
             # `self._client: OpenAI | None` declared in a method, the attribute's clients converted (review 29, J-D8);
             # `self.client: OpenAI = client` too (held-out review 46, C2)
             return updated.with_changes(annotation=self._retyped(updated.annotation))
+        if isinstance(original.target, cst.Name) and self.facts.view is not None and self.path and \
+                (tuple(self.path), original.target.value) in \
+                self.facts.view.plan.converted_attrs.get(self.facts.view.path, ()):
+            # the class body's `client: OpenAI = None`, the attribute its methods set to converted clients (held-out
+            # review 149, Y2)
+            return updated.with_changes(annotation=self._retyped(updated.annotation))
         view = self.facts.view
         if view is not None and (
                 isinstance(original.value, cst.Name) and view.param(self.path, original.value.value) == CONVERT or

@@ -60,6 +60,14 @@ def test_a_comment_listing_other_models_as_the_choices_is_left_alone():
     assert refresh_comments(old, new, lambda value: map_model(value)) == new
 
 
+def test_a_comment_listing_bare_model_names_is_left_alone():
+    """Held-out review 149, Y5 (BettyBot): `model="gpt-4o",  # gpt-4o,  gpt-4-turbo,    gpt-3.5-turbo` (the choices,
+    unquoted) became `# mistral-large-latest,  gpt-4-turbo, ...`, half edited. A comment of model names alone stays."""
+    old = 'r = create(model="gpt-4o",  # gpt-4o,  gpt-4-turbo,    gpt-3.5-turbo\n           messages=m)\n'
+    new = old.replace('create(model="gpt-4o",', 'complete(model="mistral-large-latest",')
+    assert refresh_comments(old, new, lambda value: map_model(value)) == new
+
+
 def test_the_same_comment_on_two_changed_lines_is_left_alone():
     old = 'a = f(model="gpt-4o")  # gpt-4o\nb = f(model="gpt-4o-mini")  # gpt-4o\n'
     new = 'a = g(model="mistral-large-latest")  # gpt-4o\nb = g(model="mistral-small-latest")  # gpt-4o\n'

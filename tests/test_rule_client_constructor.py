@@ -3443,6 +3443,23 @@ def test_held_out_148_a_tests_key_writes_are_named_where_the_read_they_feed_was_
     assert convert_files(out) == out
 
 
+def test_held_out_149_a_class_level_client_annotation_follows_its_converted_client():
+    """Held-out review 149, Y2 (BettyBot): `client: OpenAI = None` in the class body, `self.client = OpenAI(...)` in
+    __init__: the attribute became Mistral's, the annotation stayed, and kept the openai import and requirement for
+    itself. It is retyped as the attribute's own declarations in methods are."""
+    from mechanics import convert_files
+
+    out = convert_files({"requirements.txt": "openai\n",
+                         "gpt.py": "from openai import OpenAI\n\n\nclass ChatGptService:\n    client: OpenAI = None\n\n"
+                                   "    def __init__(self, token):\n        self.client = OpenAI(api_key=token)\n\n"
+                                   "    def ask(self, msgs):\n"
+                                   "        r = self.client.chat.completions.create(model='gpt-4o', messages=msgs)\n"
+                                   "        return r.choices[0].message.content\n"})
+    assert "    client: Mistral = None\n" in out["gpt.py"] and "openai" not in out["gpt.py"].split("class")[0], out
+    assert "openai" not in out["requirements.txt"], out["requirements.txt"]
+    assert convert_files(out) == out
+
+
 def test_held_out_129_a_key_parameter_every_caller_hands_the_renamed_read_needs_no_todo():
     """Held-out review 129, Y2 (tool-calling-interview-prep): `Agent(openai_api_key)` building `OpenAI(api_key=
     openai_api_key)`, its only caller handing `key = os.getenv("OPENAI_API_KEY")`, which the run renamed to

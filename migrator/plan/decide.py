@@ -6927,16 +6927,21 @@ def _converted_attributes(builder, files, clients) -> dict:
         for node in f.nodes:
             if not (isinstance(node, ast.AnnAssign) and (node.value is None or isinstance(node.value, ast.Constant) and
                                                          node.value.value is None)
-                    and isinstance(node.target, ast.Attribute)
-                    and isinstance(node.target.value, ast.Name) and node.target.value.id == "self"
+                    and (isinstance(node.target, ast.Attribute) and isinstance(node.target.value, ast.Name) and
+                         node.target.value.id == "self" or
+                         # (or the class body's `client: OpenAI = None`: held-out review 149, Y2, it kept the openai
+                         # import and requirement for itself)
+                         isinstance(node.target, ast.Name) and f.scope_of.get(id(node), ()) in f.classes)
                     and "OpenAI" in ast.unparse(node.annotation)):
                 continue
-            cls = builder.class_of(f, f.scope_of.get(id(node), ()))
-            held = builder.eval_attr(f, cls, node.target.attr, 0) if cls is not None else None
+            attr = node.target.attr if isinstance(node.target, ast.Attribute) else node.target.id
+            cls = builder.class_of(f, f.scope_of.get(id(node), ())) if isinstance(node.target, ast.Attribute) else \
+                f.scope_of.get(id(node), ())
+            held = builder.eval_attr(f, cls, attr, 0) if cls is not None else None
             real = {oid for oid in held or () if builder.origins[oid].kind != "parameter"}
             if real and all(oid in converting or any(builder.find(oid) == builder.find(c) for c in converting)
                             for oid in held):
-                found.setdefault(f.path, set()).add((cls, node.target.attr))
+                found.setdefault(f.path, set()).add((cls, attr))
     return {path: frozenset(attrs) for path, attrs in found.items()}
 
 
