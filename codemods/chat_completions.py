@@ -1340,7 +1340,7 @@ class _Transformer(SplatSteps, RuleTransformer):
             if self._env_defaults and self._env_defaults[-1][0] is original:
                 self._env_defaults.pop()
             self._same_models(original.value, updated.value)
-            self._env_constant_default(original.value)
+            self._env_constant_default(original.value, original.target)
         if updated.value is not None:
             self._converted_value(original.value, updated.value)  # (`r: ChatCompletion = <call>`; `return r`)
             self._consumed_by_name(updated.value, updated.target)  # `stream: Stream[...] = <stream call>`
@@ -1393,19 +1393,15 @@ class _Transformer(SplatSteps, RuleTransformer):
         self._same_models(original.iter, mapped)
         return updated.with_changes(iter=mapped)
 
-    def _env_constant_default(self, value: cst.BaseExpression) -> None:
+    def _env_constant_default(self, value: cst.BaseExpression, target: Optional[cst.BaseExpression] = None) -> None:
         """``model = os.getenv("EMBEDDING_MODEL", DEFAULT_MODEL)`` whose constant the plan maps (a slot):
         the default now names a Mistral model, a deployed value may not."""
         variable = env_getter(value, default=False) if isinstance(value, cst.Call) else ""
         if variable and variable != "an environment variable":
             # `GPT4O_MODEL = os.getenv("OPENAI_GPT4O_MODEL")`, a parameter's default sent as model= (the plan's slot:
-            # held-out review 148, X6): the variable names the model wherever the app runs
-            mapped = self.facts.view is not None and \
-                (self.facts.view.path, variable) in getattr(self.facts.view.plan, "model_env_reads", ())
-            self.todo(self.current_line(), f"{code_of(value)} is read from the environment ({variable}) and sent as "
-                                           f"the converted calls' model: make sure {variable} holds a Mistral model "
-                                           "name wherever it is set (env files, CI and deployment settings"
-                                           + ("; example env files are mapped" if mapped else "") + ")")
+            # held-out review 148, X6): the variable names the model wherever the app runs, said as at a call
+            self.todo(self.current_line(), self.run_time_model_todo(code_of(target) if target is not None else "model",
+                                                                    value))
             return
         if not (isinstance(value, cst.Call) and env_getter(value) and len(value.args) == 2
                 and isinstance(value.args[1].value, cst.Name)
@@ -1493,7 +1489,8 @@ class _Transformer(SplatSteps, RuleTransformer):
         if self._slot_target(original) is not None:
             self._model_slot -= 1
             self._same_models(original.value, updated.value)
-            self._env_constant_default(original.value)
+            self._env_constant_default(original.value, original.targets[0].target if len(original.targets) == 1
+                                       else None)
             self._text_box_default(original.value, updated.value)
         if len(updated.targets) != 1:
             return updated

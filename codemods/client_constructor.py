@@ -659,11 +659,9 @@ class _Transformer(RuleTransformer):
             found = self.api_site(node)  # client.close(): the plan's "call" answer (converted: a statement alone)
             if found is not None and found[1][0] == "call" and found[1][1] == CONVERT:
                 self._closes[id(node)] = (found[0], bool(found[1][2]))
-        elif isinstance(node.func, (cst.Name, cst.Attribute)) and (code_of(node.func).rsplit(".", 1)[-1] in
-                                                                   SDK_INSTRUMENTERS or code_of(node.func).endswith(
-                                                                       "OpenAIInstrumentor().instrument") or
-                                                                   code_of(node.func).endswith("autolog")) and \
-                self.config.endpoint() is None:
+        elif isinstance(node.func, (cst.Name, cst.Attribute)) and \
+                ((callee := code_of(node.func)).rsplit(".", 1)[-1] in SDK_INSTRUMENTERS or
+                 callee.endswith(("OpenAIInstrumentor().instrument", "autolog"))) and self.config.endpoint() is None:
             found = self.api_site(node)  # cl.instrument_openai() in a module whose calls convert
             if found is not None and found[1][0] == "instr":
                 self.todo(found[0], found[1][1])

@@ -4414,12 +4414,8 @@ def _key_writes_for_renamed_reads(builder, files, sites) -> None:
     for path, key, done, do in writes:
         if sites.get(key) != ("env", False) or path not in by_path or path in renamed:
             continue  # (a module renaming its own read: its objects' TODOs speak for the write)
-        g = by_path[path]
         # (the modules it imports by name or as modules: `from app.emb import EmbeddingService`, `import app.emb`)
-        imported = {found[0].path for local in g.repo_imports if local != "*"
-                    if (found := builder.resolve_import(g, local)) is not None} | \
-            {found.path for alias in g.module_aliases if (found := builder.module_file(g, (), alias)) is not None}
-        reached = sorted(imported & renamed)
+        reached = sorted(_direct_imports(builder, by_path[path]) & renamed)
         if reached:
             shown = os.path.relpath(reached[0], os.path.dirname(path) or ".").replace(os.sep, "/")
             sites[key] = ("env", "todo", f"OPENAI_API_KEY is {done} here, but the code it runs now reads "
