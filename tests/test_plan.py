@@ -7019,3 +7019,45 @@ def test_a_key_check_beside_an_unread_openai_provider_class_is_not_renamed() -> 
     out = convert_files({"examples/example.py": example, "scripts/title.py": script})
     assert 'if not os.getenv("OPENAI_API_KEY"):' in out["examples/example.py"], out["examples/example.py"]
     assert "Mistral(" in out["scripts/title.py"], out["scripts/title.py"]
+
+
+def test_a_factorys_tuple_unpacked_from_a_conditional_follows_either_branch() -> None:
+    """Held-out review 150, Y1 (MARIUAM/learn-llms-and-agentic-ai): `MODEL, client = local() if x else hosted()`,
+    each returning `(model, client)`, local()'s pointed at Ollama. hosted()'s client converted while the call of
+    `client` was told "cannot tell which client it holds" (AttributeError on the default path). Either branch's
+    element is followed now: the client shares code with Ollama's and stays, with one TODO; where both branches hold
+    converting clients, the call converts with them."""
+    from mechanics import convert_files
+
+    mixed = ("import os\nfrom openai import OpenAI\n\n\ndef hosted():\n    return \"gpt-4o-mini\", OpenAI()\n\n\n"
+             "def local():\n    return \"llama3.2:1b\", OpenAI(base_url=\"http://localhost:11434/v1\", "
+             "api_key=\"o\")\n\n\n"
+             "MODEL, client = local() if os.getenv(\"USE_OLLAMA\") else hosted()\n\n\ndef ask(q):\n"
+             "    r = client.chat.completions.create(model=MODEL, messages=[{\"role\": \"user\", \"content\": q}])\n"
+             "    return r.choices[0].message.content\n")
+    out = convert_files({"app.py": mixed})["app.py"]
+    assert "Mistral" not in out, out
+    assert "shares code with another provider's client" in out, out
+    assert "cannot tell which client it holds" not in out, out
+    both = mixed.replace('OpenAI(base_url="http://localhost:11434/v1", api_key="o")', "OpenAI(timeout=5)")
+    out = convert_files({"app.py": both})["app.py"]
+    assert "client.chat.complete(" in out and "OpenAI" not in out, out
+
+
+def test_a_factorys_tuple_kept_whole_keeps_its_client() -> None:
+    """Held-out review 150, Y1, the general case: `pair = hosted()`, then `client = pair[1]`: the client in the tuple
+    is not followed, so hosted()'s client stays on OpenAI with a TODO saying why (it converted, and the call of
+    `client` could not)."""
+    from mechanics import convert_files
+
+    code = ("from openai import OpenAI\n\n\ndef hosted():\n    return \"gpt-4o-mini\", OpenAI()\n\n\n"
+            "pair = hosted()\nclient = pair[1]\n\n\ndef ask(q):\n"
+            "    r = client.chat.completions.create(model=pair[0], messages=[{\"role\": \"user\", \"content\": q}])\n"
+            "    return r.choices[0].message.content\n")
+    out = convert_files({"app.py": code})["app.py"]
+    assert "Mistral" not in out, out
+    assert "whose tuple a caller keeps whole (pair = hosted())" in out, out
+    unpacked = code.replace("pair = hosted()\nclient = pair[1]\n", "model, client = hosted()\n").replace(
+        "model=pair[0]", "model=model")
+    out = convert_files({"app.py": unpacked})["app.py"]
+    assert "client.chat.complete(" in out, out

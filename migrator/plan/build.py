@@ -168,6 +168,7 @@ class _Origin:
     exposed: bool = False  # constructors: stored where untraced attribute chains can reach it
     returned: bool = False  # returned by a function (a factory)
     returned_from: set = field(default_factory=set)  # (path, function scope) of each function returning it
+    returned_in_tuple: set = field(default_factory=set)  # ... of each returning it in a tuple (`return m, client`)
     v0: str = ""  # the module client of a legacy v0 call converted like its openai>=1 form (MIG118)
     v0_splat: bool = False  # that v0 call passes **kwargs (they may hold engine= / deployment_id=)
     key_fold: Optional[tuple[str, str]] = None  # constructors: (client, key) of `client.api_key = key` next to it
@@ -539,10 +540,35 @@ def _unpack(target: ast.AST, value: Optional[ast.AST]) -> Iterator[tuple[ast.AST
                       for i in range(len(target.elts))]
             for element in values:
                 element.unpacked = True  # type: ignore[attr-defined]  # (no node of the module: see unpacked())
+        elif isinstance(call, ast.IfExp) and not any(isinstance(e, ast.Starred) for e in target.elts) and all(
+                _unpacked_branch(branch, len(target.elts)) for branch in (call.body, call.orelse)):
+            # `model, client = local() if x else hosted()`: element i of either branch (held-out review 150, Y1:
+            # hosted()'s client converted, while the call of `client` was told "cannot tell which client it holds")
+            values = [ast.copy_location(ast.IfExp(test=call.test, body=_unpacked_branch(call.body, len(values))[i],
+                                                  orelse=_unpacked_branch(call.orelse, len(values))[i]), call)
+                      for i in range(len(target.elts))]
+            for element in values:
+                element.unpacked = True  # type: ignore[attr-defined]
         for t, v in zip(target.elts, values):
             yield from _unpack(t, v)
     else:
         yield target, value
+
+
+def _unpacked_branch(branch: ast.AST, size: int) -> Optional[list]:
+    """The ``size`` elements of a conditional's branch unpacked into names: a tuple's own, or ``f()[i]`` of a call
+    (what ``_unpack`` binds for a call); None for any other branch (not traced)."""
+    call = branch.value if isinstance(branch, ast.Await) else branch
+    if isinstance(branch, (ast.Tuple, ast.List)) and len(branch.elts) == size and \
+            not any(isinstance(e, ast.Starred) for e in branch.elts):
+        return list(branch.elts)
+    if not isinstance(call, ast.Call):
+        return None
+    elements = [ast.copy_location(ast.Subscript(value=branch, slice=ast.Constant(i), ctx=ast.Load()), branch)
+                for i in range(size)]
+    for element in elements:
+        element.unpacked = True  # type: ignore[attr-defined]
+    return elements
 
 
 def unpacked(value: Optional[ast.AST]) -> bool:
@@ -4504,6 +4530,7 @@ class _Builder:
             for oid in ids:
                 self.origins[oid].returned = True
                 self.origins[oid].returned_from.add((f.path, f.scope_of.get(id(holder), ())))
+                self.origins[oid].returned_in_tuple.add((f.path, f.scope_of.get(id(holder), ())))
             return
         if isinstance(parent, (ast.Tuple, ast.List)) and isinstance(holder, ast.Assign) and holder.value is parent \
                 and all(isinstance(t, (ast.Tuple, ast.List)) and len(t.elts) == len(parent.elts)

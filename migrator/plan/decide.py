@@ -2516,6 +2516,8 @@ def _unfollowed_factories(builder) -> dict:
     factories = {where for origin in builder.origins.values() for where in origin.returned_from if where[1]}
     if not factories:
         return {}
+    tupled = {where for origin in builder.origins.values() for where in origin.returned_in_tuple if where[1]}
+    whole: dict = {}  # such a function -> a statement keeping what it returns whole
     names: dict[str, set] = {}
     for where in factories:
         names.setdefault(where[1][-1], set()).add(where)
@@ -2559,6 +2561,11 @@ def _unfollowed_factories(builder) -> dict:
                 continue
             target = builder.resolve_function(f, f.scope_of.get(id(node), ()), node)
             if target is not None:
+                if called and (target[0].path, target[1]) in tupled and not _tuple_taken_apart(f, parent):
+                    # `pair = hosted()` of `return "gpt-4o-mini", OpenAI()`: the client in the tuple it keeps whole is
+                    # not followed (held-out review 150, Y1: the call of `pair[1]` was told "cannot tell which client
+                    # it holds" while hosted()'s client converted)
+                    whole.setdefault((target[0].path, target[1]), ast.unparse(f.parent.get(id(parent), parent)))
                 if called or isinstance(node, ast.Name):  # (an uncalled name: Depends(get_client) or a use)
                     followed.add((target[0].path, target[1]))
                 elif (target[0].path, target[1]) in names[name]:
@@ -2576,6 +2583,10 @@ def _unfollowed_factories(builder) -> dict:
         base_call = _base_class_caller(by_path[where[0]], where[1])
         if where in unresolved:
             out[where] = "called where migrator cannot follow it"
+        elif where in whole:
+            shown = whole[where].splitlines()[0] if whole[where] else ""
+            out[where] = (f"whose tuple a caller keeps whole ({shown[:80]}), where migrator cannot follow the client "
+                          "in it")
         elif where not in followed and base_call:
             # `self._create_api_client()` in the base class's __init__, overridden here (a template method):
             # called, but not "by none of the modules" (held-out review 40, S6)
@@ -2587,6 +2598,21 @@ def _unfollowed_factories(builder) -> dict:
             out[where] = ("which none of the modules migrator read calls (it reads those naming openai and the "
                           "modules they import)")
     return out
+
+
+def _tuple_taken_apart(f, call: ast.AST) -> bool:
+    """Is the tuple ``call`` returns taken apart where the plan follows its elements: unpacked into names (``m, c =
+    f()``, or either branch of ``... if x else f()`` so unpacked), indexed by a number (``f()[1]``), returned on, or
+    not kept at all (a bare statement)?"""
+    node, parent = call, f.parent.get(id(call))
+    while isinstance(parent, (ast.Await, ast.IfExp)) and not (isinstance(parent, ast.IfExp) and parent.test is node):
+        node, parent = parent, f.parent.get(id(parent))
+    if isinstance(parent, ast.Assign) and parent.value is node:
+        return all(isinstance(t, (ast.Tuple, ast.List)) and not any(isinstance(e, ast.Starred) for e in t.elts)
+                   for t in parent.targets)
+    if isinstance(parent, ast.Subscript) and parent.value is node:
+        return isinstance(parent.slice, ast.Constant) and type(parent.slice.value) is int
+    return isinstance(parent, (ast.Return, ast.Expr))
 
 
 def _base_class_caller(f, scope) -> str:
