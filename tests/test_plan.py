@@ -7061,3 +7061,19 @@ def test_a_factorys_tuple_kept_whole_keeps_its_client() -> None:
         "model=pair[0]", "model=model")
     out = convert_files({"app.py": unpacked})["app.py"]
     assert "client.chat.complete(" in out, out
+
+
+def test_a_static_methods_parameter_sent_as_embeddings_input_is_planned() -> None:
+    """Held-out review 150, X1 (Hebask/ai-workspace-backend): `@staticmethod async def embed_text(text)` sending
+    `input=text` failed the plan (ValueError: 'text' is not in list: its parameters were read as a method's, after
+    self). It converts as the plain method does."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "llm.py": "from openai import AsyncOpenAI\n\nclient = AsyncOpenAI()\n",
+        "emb.py": "from llm import client\n\n\nclass EmbeddingsService:\n    @staticmethod\n"
+                  "    async def embed_text(text: str) -> list[float]:\n"
+                  "        resp = await client.embeddings.create(model=\"text-embedding-3-small\", input=text)\n"
+                  "        return resp.data[0].embedding\n"})
+    assert "await client.embeddings.create_async(model=\"mistral-embed\", inputs=text)" in out["emb.py"], out["emb.py"]
+    assert "Mistral(" in out["llm.py"], out["llm.py"]

