@@ -4225,6 +4225,28 @@ def test_an_install_script_the_run_edits_governs_its_directory(tmp_path):
     assert edited and not any("no dependency file governs" in s for s in steps), (edited, steps)
 
 
+
+@pytest.mark.parametrize("check", ["import sys\nprint(sys.version_info[:2])\n",
+                                   "import importlib\nfor p in [\"openai\", \"dotenv\"]:\n"
+                                   "    importlib.import_module(p)\n"])
+def test_a_requirements_file_the_readme_installs_from_a_subdirectory_governs_the_tree(tmp_path, check):
+    """Held-out review 150, Y2 (GeneArnold/AI-Agent-Engineering-Course): the README says `pip install -r
+    setup/requirements.txt`; setup/ also holds a verify_setup.py. The converted module_1/agent.py imported mistralai
+    while setup/requirements.txt kept openai and got no mistralai ("no dependency file governs module_1/"). The file the
+    README installs governs the tree."""
+    files = {"README.md": "# Course\n\n    pip install -r setup/requirements.txt\n",
+             "setup/requirements.txt": "openai>=1.40.0\npython-dotenv>=1.0.0\n",
+             "setup/verify_setup.py": check,
+             "module_1/agent.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                                  "r = client.chat.completions.create(model='gpt-4o', messages=[])\n"}
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    report = run([str(tmp_path)], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1, progress=False)
+    assert (tmp_path / "setup/requirements.txt").read_text() == "mistralai>=3.7,<4\npython-dotenv>=1.0.0\n"
+    steps = [s for r in report.results for f in getattr(r, "findings", ()) for s in f.steps]
+    assert not any("no dependency file governs" in s for s in steps), steps
+
 def test_the_comment_above_a_renamed_example_key_points_at_mistrals_key_page():
     """Held-out review 105, X11 (ai-ops-assistant): `MISTRAL_API_KEY=your-mistral-api-key-here` sat under "# OpenAI API
     Key (Required)" and "# Get from: https://platform.openai.com/api-keys", sending users to OpenAI for the key. The

@@ -30,6 +30,7 @@ import re
 import shlex
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from typing import Optional
 
 from migrator.engine.results import Changed, Failed, Finding, FindingKind, RuleOutcome, Unchanged
 from migrator.engine.walk import (
@@ -101,6 +102,36 @@ def _python_files_under(directory: str, limit: int = 2000) -> list:
 def _has_code(directory: str) -> bool:
     """Is there a Python module or a notebook on disk under ``directory``?"""
     return any(name.endswith((".py", ".ipynb")) for _root, files in _code_walk(directory) for name in files)
+
+
+# the files of a directory above a manifest that tell how the project is installed
+_INSTALL_DOCS = ("README.md", "README.rst", "README.txt", "README", "Makefile", "install.sh", "setup.sh", "Dockerfile")
+
+
+def _installed_from_above(path: str) -> bool:
+    return installed_from(path) is not None
+
+
+def installed_from(path: str) -> Optional[str]:
+    """The directory above the manifest at ``path`` whose README (or install script, Makefile, Dockerfile) names it by
+    its path from there (``pip install -r setup/requirements.txt``), else None: it installs the project from there, not
+    only the code beside it (held-out review 150, Y2: a course's setup/requirements.txt, beside a verify_setup.py, kept
+    openai while the modules its README installs it for were converted)."""
+    path = path.replace("\\", "/")
+    above = posixpath.dirname(posixpath.dirname(path))
+    for _level in range(3):
+        relative = posixpath.relpath(path, above or ".")
+        for name in _INSTALL_DOCS:
+            try:
+                with open(posixpath.join(above, name) if above else name, encoding="utf-8", errors="replace") as doc:
+                    if re.search(r"(?<![\w./-])(?:\./)?" + re.escape(relative) + r"\b", doc.read(1 << 20)):
+                        return above
+            except OSError:
+                continue
+        if not above or above in (".", "/"):
+            break
+        above = posixpath.dirname(above)
+    return None
 
 
 def _without_todos(text: str) -> str:
@@ -257,12 +288,12 @@ class CodeFacts:
         with no code beside it, got b/'s LangChain conversion and a pin conflict with its own)."""
         directory = posixpath.dirname(path.replace("\\", "/"))
         inside = self._inside(path)
-        if inside:
+        if inside and not _installed_from_above(path):
             return inside
         has_code = self.__dict__.setdefault("_has_code", {})  # directory -> bool (for this run: files change between)
         if directory and directory not in has_code:
             has_code[directory] = _has_code(directory)
-        if directory and has_code[directory]:
+        if directory and has_code[directory] and not _installed_from_above(path):
             # a sub-project's manifest beside code that names no openai (read by no step): that code is what it
             # governs, not the rest of the tree (held-out review 117, Y4: a sibling Poetry package was told about the
             # root's converted notebook, its path cut, and kept the root manifest from getting the dependency)

@@ -1013,8 +1013,13 @@ def _docs_manifests(project: Sequence[LoadedFile], manifests: list) -> set:
 
 def _governed_dir(manifest: str) -> str:
     """The directory whose code a manifest governs: its own, or the parent of a ``requirements/`` directory."""
+    from migrator.engine.project_files import installed_from
+
     directory = posixpath.dirname(manifest.replace(os.sep, "/"))
-    return posixpath.dirname(directory) if posixpath.basename(directory) == "requirements" else directory
+    if posixpath.basename(directory) == "requirements":
+        return posixpath.dirname(directory)
+    above = installed_from(manifest) if directory else None  # (`pip install -r setup/requirements.txt` in a README)
+    return directory if above is None else "" if above in (".", "/") else above
 
 
 def _sql_steps(results: list, sql_sizes: tuple) -> list:
