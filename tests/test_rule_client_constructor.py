@@ -2273,6 +2273,30 @@ def test_a_streamlit_secret_handed_as_the_key_follows_the_variable() -> None:
     assert "add MISTRAL_API_KEY (a Mistral key) to the notebook's secrets (Colab's" in todos[0], todos
 
 
+
+@pytest.mark.parametrize("importer, renamed", [
+    ("from embedder import embed_query\n", True),
+    ("from embedder import embed_query, OPENAI_API_KEY\nprint(OPENAI_API_KEY[:3])\n", False),
+    ("import embedder\nprint(embedder.OPENAI_API_KEY[:3])\n", False)])
+def test_a_streamlit_secret_constant_of_an_imported_module_follows_unless_imported(importer: str,
+                                                                                    renamed: bool) -> None:
+    """Held-out review 150, X2 (Payal2000/Resume-RAG-): embedder.py's `OPENAI_API_KEY = st.secrets["OPENAI_API_KEY"]`,
+    handed to its converted client, was renamed alone, but not once app.py (reading its own st.secrets[
+    "OPENAI_API_KEY"]) imported embed_query from it: Mistral got the OpenAI key. Only a module importing the constant
+    itself keeps it."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "embedder.py": 'import streamlit as st\nfrom openai import OpenAI\n\n'
+                       'OPENAI_API_KEY = st.secrets["OPENAI_API_KEY"]\n'
+                       "client = OpenAI(api_key=OPENAI_API_KEY)\n\n\ndef embed_query(q):\n"
+                       '    return client.embeddings.create(input=[q], model="text-embedding-3-small")'
+                       '.data[0].embedding\n',
+        "app.py": "import streamlit as st\nfrom openai import OpenAI\n" + importer +
+                  '\nclient = OpenAI(api_key=st.secrets["OPENAI_API_KEY"])\n'
+                  'r = client.chat.completions.create(model="gpt-4o", messages=[])\n'})
+    assert ('OPENAI_API_KEY = st.secrets["MISTRAL_API_KEY"]' in out["embedder.py"]) is renamed, out["embedder.py"]
+
 def test_a_streamlit_secret_read_into_a_constant_the_converted_client_takes_follows_too() -> None:
     """Held-out review 92, X3 (Resume-RAG-): `OPENAI_API_KEY = st.secrets["OPENAI_API_KEY"]` then
     `OpenAI(api_key=OPENAI_API_KEY)` kept the OpenAI secret for Mistral under two contradicting TODOs, while an inline

@@ -3486,9 +3486,21 @@ def _secret_key_names(builder, f, ctor_verdict) -> set:
                          for n in loads) and \
                 sum(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load)
                     for n in f.nodes) == 1 and \
-                not any(g is not f and name in g.source and stem in g.source for g in builder.files):
+                not any(g is not f and name in g.source and _may_import_name(g.source, stem, name)
+                        for g in builder.files):
             found.add(name)
     return found
+
+
+def _may_import_name(source: str, stem: str, name: str) -> bool:
+    """Does ``source`` (another module's) import ``name`` from the module ``stem`` (``from embedder import
+    OPENAI_API_KEY``, ``embedder.OPENAI_API_KEY``, ``from embedder import *``)? Naming both for its own reasons does not
+    count (held-out review 150, X2: an app reading its own st.secrets["OPENAI_API_KEY"] and importing embed_query from
+    embedder kept embedder's secret read on OpenAI's key, handed to the converted client)."""
+    module = r"[\w.]*\b" + re.escape(stem)
+    return bool(re.search(r"^[ \t]*from[ \t]+" + module + r"[ \t]+import[ \t]+(?:\*|\([^)]*\b" + re.escape(name) +
+                          r"\b[^)]*\)|[^\n]*\b" + re.escape(name) + r"\b)", source, re.MULTILINE) or
+                re.search(r"\b" + re.escape(stem) + r"\s*\.\s*" + re.escape(name) + r"\b", source))
 
 
 def _truth_tested(f, node) -> bool:
