@@ -7077,3 +7077,26 @@ def test_a_static_methods_parameter_sent_as_embeddings_input_is_planned() -> Non
                   "        return resp.data[0].embedding\n"})
     assert "await client.embeddings.create_async(model=\"mistral-embed\", inputs=text)" in out["emb.py"], out["emb.py"]
     assert "Mistral(" in out["llm.py"], out["llm.py"]
+
+
+@pytest.mark.parametrize("star, mapped", [("from os.path import *\n", True), ("from json import *\n", True),
+                                          ("from .helpers import *\n", False)])
+def test_a_star_import_of_another_package_does_not_stop_a_default_model_mapping(star: str, mapped: bool) -> None:
+    """Held-out review 150, X3 (wendecoder/baby_AGITraining): `from hyperon import *` (here `from os.path import *`) in
+    the module calling `ChatGPTAgent()` left `__init__(self, model="gpt-3.5-turbo-0613")` unmapped, sent to Mistral.
+    A star import of the standard library or another package cannot bring the class by another route; one of the
+    tree's modules still may (kept, with the TODO)."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "agents/__init__.py": "",
+        "agents/helpers.py": "X = 1\n",
+        "agents/gpt_agent.py": star + "from .llmagent import ChatGPTAgent\n\n\ndef prompt_agent(text):\n"
+                               "    return ChatGPTAgent()([{\"role\": \"user\", \"content\": text}]).content\n",
+        "agents/llmagent.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\nclass ChatGPTAgent:\n"
+                              "    def __init__(self, model=\"gpt-3.5-turbo-0613\"):\n        self._model = model\n\n"
+                              "    def __call__(self, messages):\n"
+                              "        r = client.chat.completions.create(model=self._model, messages=messages)\n"
+                              "        return r.choices[0].message\n"})
+    assert ('model="mistral-small-latest"' in out["agents/llmagent.py"]) is mapped, out["agents/llmagent.py"]
+    assert ("computed at run time" in out["agents/llmagent.py"]) is not mapped, out["agents/llmagent.py"]

@@ -3492,6 +3492,13 @@ def _secret_key_names(builder, f, ctor_verdict) -> set:
     return found
 
 
+def _star_of_tree(builder, module: str, level: int) -> bool:
+    """May ``from <module> import *`` (``level``: its dots) bring names of the tree's own modules? Not the standard
+    library's or another package's (held-out review 150, X3: `from os.path import *` beside `from .llmagent import
+    ChatGPTAgent` left the class's default model unmapped, sent to Mistral)."""
+    return bool(level) or not module or builder._tree_package(module.split(".")[0])
+
+
 def _may_import_name(source: str, stem: str, name: str) -> bool:
     """Does ``source`` (another module's) import ``name`` from the module ``stem`` (``from embedder import
     OPENAI_API_KEY``, ``embedder.OPENAI_API_KEY``, ``from embedder import *``)? Naming both for its own reasons does not
@@ -7189,7 +7196,7 @@ def _callarg_slot(builder, f, scope, name):
         for local, (_module, _level, imported) in g.repo_imports.items():
             if imported == scope[0] and builder.resolve_import(g, local) == (f, scope[0]):
                 importing.append((g, local))
-            elif imported in (scope[0], "*"):
+            elif imported == scope[0] or imported == "*" and _star_of_tree(builder, _module, _level):
                 return None  # imported from a module the plan cannot tie to this one, or by a star import
     loads = [(f, load) for load in _loads_of(f, scope[0])] + \
         [(g, load) for g, local in importing for load in _loads_of(g, local)]
@@ -8362,7 +8369,8 @@ def _instances(builder, f, cls: str, modules: bool = False) -> Optional[list]:
         else:
             locals_ = [local for local in g.repo_imports if builder.resolve_import(g, local) == (f, cls) or
                        builder.resolve_through(g, local) == (f, cls)]
-            if any(imported == "*" for _module, _level, imported in g.repo_imports.values()):
+            if any(imported == "*" and _star_of_tree(builder, module, level)
+                   for module, level, imported in g.repo_imports.values()):
                 return None
         for local in locals_:
             for load in _loads_of(g, local):
