@@ -7100,3 +7100,27 @@ def test_a_star_import_of_another_package_does_not_stop_a_default_model_mapping(
                               "        return r.choices[0].message\n"})
     assert ('model="mistral-small-latest"' in out["agents/llmagent.py"]) is mapped, out["agents/llmagent.py"]
     assert ("computed at run time" in out["agents/llmagent.py"]) is not mapped, out["agents/llmagent.py"]
+
+
+def test_a_settings_field_passed_to_a_converted_functions_model_parameter_is_mapped_where_declared() -> None:
+    """Held-out review 150, X4 (Khayal07/Voice-to-Structured-Data--Agent): `complete(model=settings.
+    openai_extraction_model)`, complete() sending model= to a converted call, left the field's default "gpt-4o" (sent
+    to Mistral) under "computed at run time", where a direct read of the field was mapped. Mapped as that read is; a
+    field also read otherwise keeps the TODO."""
+    from mechanics import convert_files
+
+    files = {"config.py": "from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+                          "    openai_extraction_model: str = \"gpt-4o\"\n\n\nsettings = Settings()\n",
+             "llm.py": "from openai import AsyncOpenAI\n\nclient = AsyncOpenAI()\n\n\n"
+                       "async def complete(*, model: str, user: str) -> str:\n"
+                       "    r = await client.chat.completions.create(model=model, messages=[{\"role\": \"user\", "
+                       "\"content\": user}])\n    return r.choices[0].message.content or \"\"\n",
+             "routes.py": "from config import settings\nfrom llm import complete\n\n\nasync def extract(text):\n"
+                          "    return await complete(model=settings.openai_extraction_model, user=text)\n"}
+    out = convert_files(files)
+    assert 'openai_extraction_model: str = "mistral-large-latest"' in out["config.py"], out["config.py"]
+    assert "computed at run time" not in out["llm.py"], out["llm.py"]
+    files["routes.py"] += "\n\ndef shown():\n    return {'model': settings.openai_extraction_model.upper()}\n"
+    out = convert_files(files)
+    assert 'openai_extraction_model: str = "gpt-4o"' in out["config.py"], out["config.py"]
+    assert "computed at run time" in out["llm.py"], out["llm.py"]

@@ -7354,6 +7354,10 @@ def _callarg_values(builder, f, scope, name, index, loads, own_constants: bool =
                 # the option's default is mapped where declared (held-out review 140, Y1: the CLI's default run
                 # sent gpt-4.1-mini to Mistral)
                 continue
+            elif isinstance(value, ast.Attribute) and _field_slots(builder, g, value, via=value):
+                # `complete(model=settings.openai_extraction_model)`: the settings field's default is mapped where
+                # declared, as for a converted call's own model= read of it (held-out review 150, X4)
+                continue
             elif not _string_source(value):
                 return None  # a value computed at the call: the model= call keeps its TODO
     for constant in argument_names:  # each must be a constant _callarg_constants maps
