@@ -2644,6 +2644,26 @@ def test_an_environment_write_is_not_said_to_feed_clients_handed_a_setting() -> 
     assert "the converted client reads MISTRAL_API_KEY" in out["chat/settings.py"], out["chat/settings.py"]
 
 
+
+@pytest.mark.parametrize("extra, todo", [
+    ({}, False),
+    ({"main.py": "import chunks\nimport bot\n"}, True),
+    ({"run.py": "import subprocess\n"}, False)])
+def test_an_environment_write_in_a_script_standing_alone_gets_no_todo(extra: dict, todo: bool) -> None:
+    """Held-out review 150, Y6 (MARIUAM/learn-llms-and-agentic-ai): a LangChain chapter's
+    `os.environ["OPENAI_API_KEY"] = os.getenv("OPENAI_API_KEY")`, in a script nothing imports and importing none of the
+    tree's modules, was told "the converted client reads MISTRAL_API_KEY: set that too" of an unrelated bot's client.
+    A module importing both still gets it."""
+    from mechanics import convert_files
+
+    files = {"chunks.py": "import os\nfrom dotenv import load_dotenv\n\nload_dotenv()\n"
+                          "os.environ[\"OPENAI_API_KEY\"] = os.getenv(\"OPENAI_API_KEY\")\nprint(len(os.environ))\n",
+             "bot.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                       "r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n", **extra}
+    out = convert_files(files)
+    assert ("the converted client reads MISTRAL_API_KEY" in out["chunks.py"]) is todo, out["chunks.py"]
+    assert "Mistral(" in out["bot.py"], out["bot.py"]
+
 def test_the_comment_above_a_key_try_names_the_renamed_variable() -> None:
     """Held-out review 96, X4 (HAcK-Team-6): `# API key is loaded from .env file via OPENAI_API_KEY` above a
     `try: client = OpenAI()` whose handler's message was renamed to MISTRAL_API_KEY stayed, contradicting it."""

