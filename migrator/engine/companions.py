@@ -321,9 +321,9 @@ class UnreadModules:
         key = ("import ", module)
         if key not in self._answers:
             escaped = re.escape(module.encode())
-            line = re.compile(rb"^[ \t]*(?:from[ \t]+[\w.]*\b" + escaped + rb"\b[\w.]*[ \t]+import\b|from[ \t]+[\w.]+[ \t]+"
-                              rb"import[ \t]+[^\n#]*\b" + escaped + rb"\b|import[ \t]+[^\n#]*\b" + escaped + rb"\b)",
-                              re.MULTILINE)
+            line = re.compile(rb"^[ \t]*(?:from[ \t]+[\w.]*\b" + escaped + rb"\b[\w.]*[ \t]+import\b"
+                              rb"|from[ \t]+[\w.]+[ \t]+import[ \t]+[^\n#]*\b" + escaped +
+                              rb"\b|import[ \t]+[^\n#]*\b" + escaped + rb"\b)", re.MULTILINE)
             self._answers[key] = any(line.search(data) for data in self._texts())
         return self._answers[key]
 
