@@ -4247,6 +4247,29 @@ def test_a_requirements_file_the_readme_installs_from_a_subdirectory_governs_the
     steps = [s for r in report.results for f in getattr(r, "findings", ()) for s in f.steps]
     assert not any("no dependency file governs" in s for s in steps), steps
 
+
+def test_a_workflow_command_reading_the_kept_key_is_told_what_it_reads(tmp_path):
+    """Held-out review 150, Y4 (kamangir/openai-commands): a step's env: got MISTRAL_API_KEY beside OPENAI_API_KEY (a
+    client stays on OpenAI), and its run: script's `echo "...$OPENAI_API_KEY"` got "also pass MISTRAL_API_KEY here",
+    said of what had just been done. The TODO says what the command reads."""
+    files = {".github/workflows/test.yml": "name: test\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n"
+                                           "    steps:\n      - name: Run tests\n        env:\n"
+                                           "          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n"
+                                           "        run: |\n          echo \"key: $OPENAI_API_KEY\"\n          pytest\n",
+             "images.py": "from openai import OpenAI\n\nimg = OpenAI()\n"
+                          "pic = img.images.generate(model=\"dall-e-3\", prompt=\"a cat\")\n",
+             "app.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                       "r = client.chat.completions.create(model=\"gpt-4o\", messages=[])\n"}
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    run([str(tmp_path)], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1, progress=False)
+    text = (tmp_path / ".github/workflows/test.yml").read_text()
+    assert "          MISTRAL_API_KEY: ${{ secrets.MISTRAL_API_KEY }}\n" in text, text
+    assert "also pass MISTRAL_API_KEY here" not in text, text
+    assert "test.yml: this command reads $OPENAI_API_KEY; where it checks the key or hands it on for the converted " \
+           "clients, do the same with $MISTRAL_API_KEY (passed above)" in text, text
+
 def test_the_comment_above_a_renamed_example_key_points_at_mistrals_key_page():
     """Held-out review 105, X11 (ai-ops-assistant): `MISTRAL_API_KEY=your-mistral-api-key-here` sat under "# OpenAI API
     Key (Required)" and "# Get from: https://platform.openai.com/api-keys", sending users to OpenAI for the key. The
@@ -4334,7 +4357,8 @@ def test_a_reusable_workflow_declares_the_key_its_callers_now_pass_and_keeps_its
     text = (tmp_path / ".github" / "workflows" / "deploy.yml").read_text()
     assert "      OPENAI_API_KEY:\n        required: true\n      MISTRAL_API_KEY:\n        required: false\n" in text, text
     assert "          MISTRAL_API_KEY: ${{ secrets.MISTRAL_API_KEY }}\n" \
-           "        # TODO(migrator MIG115): deploy.yml: also pass MISTRAL_API_KEY here" in text, text
+           "        # TODO(migrator MIG115): deploy.yml: this command reads $OPENAI_API_KEY; where it checks the key or " \
+           "hands it on for the converted clients, do the same with $MISTRAL_API_KEY (passed above)" in text, text
     import yaml
 
     assert yaml.safe_load(text)[True]["workflow_call"]["secrets"]["MISTRAL_API_KEY"] == {"required": False}
