@@ -4255,7 +4255,8 @@ def test_a_workflow_command_reading_the_kept_key_is_told_what_it_reads(tmp_path)
     files = {".github/workflows/test.yml": "name: test\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n"
                                            "    steps:\n      - name: Run tests\n        env:\n"
                                            "          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n"
-                                           "        run: |\n          echo \"key: $OPENAI_API_KEY\"\n          pytest\n",
+                                           "        run: |\n          echo \"key: $OPENAI_API_KEY\"\n"
+                                           "          pytest\n",
              "images.py": "from openai import OpenAI\n\nimg = OpenAI()\n"
                           "pic = img.images.generate(model=\"dall-e-3\", prompt=\"a cat\")\n",
              "app.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
@@ -4357,8 +4358,8 @@ def test_a_reusable_workflow_declares_the_key_its_callers_now_pass_and_keeps_its
     text = (tmp_path / ".github" / "workflows" / "deploy.yml").read_text()
     assert "      OPENAI_API_KEY:\n        required: true\n      MISTRAL_API_KEY:\n        required: false\n" in text, text
     assert "          MISTRAL_API_KEY: ${{ secrets.MISTRAL_API_KEY }}\n" \
-           "        # TODO(migrator MIG115): deploy.yml: this command reads $OPENAI_API_KEY; where it checks the key or " \
-           "hands it on for the converted clients, do the same with $MISTRAL_API_KEY (passed above)" in text, text
+           "        # TODO(migrator MIG115): deploy.yml: this command reads $OPENAI_API_KEY; where it checks the key " \
+           "or hands it on for the converted clients, do the same with $MISTRAL_API_KEY (passed above)" in text, text
     import yaml
 
     assert yaml.safe_load(text)[True]["workflow_call"]["secrets"]["MISTRAL_API_KEY"] == {"required": False}

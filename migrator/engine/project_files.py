@@ -1997,8 +1997,8 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         elif workflow and re.search(rf"\$\{{?{OPENAI_KEY}\b", line) and "secrets." not in line and \
                 any(_SIMPLE_DEPLOY_LINE.match(lines[j]) and "secrets." in lines[j] for j in range(index)):
             # `echo "key: $OPENAI_API_KEY"` in a step's run: script, an env: block above passing the secret (given the
-            # new variable beside it: the lines are read from the last): the command reads the old one (held-out review 150, Y4: "also pass MISTRAL_API_KEY here" beside the line
-            # just added)
+            # new variable beside it: the lines are read from the last): the command reads the old one (held-out
+            # review 150, Y4: "also pass MISTRAL_API_KEY here" beside the line just added)
             edit.note(ENV_RULE, FindingKind.TODO, index + 1, f"{posixpath.basename(path)}: this command reads "
                       f"${OPENAI_KEY}; where it checks the key or hands it on for the converted clients, do the same "
                       f"with ${key_env} (passed above) ({OPENAI_KEY} stays: {facts.key_reader(path)})", "manual")
