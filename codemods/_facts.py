@@ -93,6 +93,7 @@ class SplatDict:
     stream: bool = False  # params["stream"] is True
     reason: str = ""  # why not rewritable
     model: str = ""  # params["model"] when it is a string written there (an embeddings dict's: dimensions follow it)
+    elsewhere: frozenset = frozenset()  # the lines of the other branches of an `if` holding the call: not its dict's
 
 
 MODULE_CLIENT = Binding(is_async=False, convertible=True, module_client=True)
@@ -1711,6 +1712,20 @@ def _module_uses(tree: ast.Module, name: str) -> Iterator[ast.Name]:
         todo.extend(ast.iter_child_nodes(node))
 
 
+def _other_branches(scope: ast.AST, call: ast.AST) -> set[int]:
+    """The ids of the nodes in ``scope`` that run only where ``call`` does not: the other branch of each ``if`` holding
+    it (its ``else`` where the call is in its body, its body where the call is in its ``else``)."""
+    out: set[int] = set()
+    for node in ast_walk(scope):
+        if not isinstance(node, ast.If):
+            continue
+        if any(n is call for statement in node.body for n in ast_walk(statement)):
+            out.update(id(n) for statement in node.orelse for n in ast_walk(statement))
+        elif any(n is call for statement in node.orelse for n in ast_walk(statement)):
+            out.update(id(n) for statement in node.body for n in ast_walk(statement))
+    return out
+
+
 def _splat_dict(scope: ast.AST, name: str, call: ast.Call, embeddings: bool = False) -> SplatDict:
     """How ``name`` (splatted into ``call``) is built in ``scope``: rewritable only when every
     statement that touches it is a literal-keyed build step (``name = {...}``,
@@ -1744,7 +1759,12 @@ def _splat_dict(scope: ast.AST, name: str, call: ast.Call, embeddings: bool = Fa
             add(key.value, value)
         return True
 
+    # (the other branch of an `if` holding the call binds a dict of its own: `else: params = {...};
+    # claude.messages.create(**params)`, held-out review 150, Y5)
+    elsewhere = _other_branches(scope, call) if not isinstance(scope, ast.Module) else set()
     for stmt in _walk_function(scope):
+        if id(stmt) in elsewhere:
+            continue
         if isinstance(stmt, ast.AnnAssign) and stmt.value is not None and isinstance(stmt.target, ast.Name) and \
                 stmt.target.id == name:
             # `kwargs: Dict[str, Any] = {...}`: built as a plain assignment is (held-out review 95, X5: its target
@@ -1806,7 +1826,7 @@ def _splat_dict(scope: ast.AST, name: str, call: ast.Call, embeddings: bool = Fa
     logged: Optional[set] = None
     for node in uses:
         if (isinstance(node, ast.Name) and node.id == name and id(node) not in build_nodes
-                and node is not splat_use and id(node) not in allowed):
+                and node is not splat_use and id(node) not in allowed and id(node) not in elsewhere):
             if logged is None:
                 logged = _logged_names(scope, name)
             if id(node) in logged:
@@ -1826,7 +1846,9 @@ def _splat_dict(scope: ast.AST, name: str, call: ast.Call, embeddings: bool = Fa
         reason = reason or f'{name}["model"] is set more than once'
     elif models and isinstance(models[0], ast.Constant) and isinstance(models[0].value, str):
         model = models[0].value
-    return SplatDict(tuple(dict.fromkeys(keys)), not reason, stream, reason, model)
+    lines = frozenset(line for node in ast_walk(scope) if id(node) in elsewhere and isinstance(node, ast.stmt)
+                      for line in range(node.lineno, (node.end_lineno or node.lineno) + 1)) if elsewhere else frozenset()
+    return SplatDict(tuple(dict.fromkeys(keys)), not reason, stream, reason, model, lines)
 
 
 def _embedding_key_problem(name: str, key: str, value: ast.AST) -> str:

@@ -2033,6 +2033,24 @@ def test_a_splatted_dict_built_with_dict_keywords_converts_like_a_literal() -> N
     assert "client.chat.complete(**kwargs)" in code and any("user" in t for t in todos), (code, todos)
 
 
+
+def test_a_splatted_dict_rebound_in_the_other_branch_is_another_dict() -> None:
+    """Held-out review 150, Y5 (georgioelias/chat-screen): `if provider == "openai": params = {...};
+    oa.chat.completions.create(**params)` and `else: params = {...}; claude.messages.create(**params)` kept the OpenAI
+    client ("params is also used outside the call and its build steps"). The else branch binds a dict of its own: the
+    call converts, and that dict is left as it is."""
+    code, todos = convert_idempotent(
+        "import anthropic\nimport openai\n\noa = openai.OpenAI()\nclaude = anthropic.Anthropic()\n\n\n"
+        "def reply(provider, text, temperature=None):\n    if provider == \"openai\":\n"
+        "        params = {\"model\": \"gpt-4o\", \"messages\": [], \"seed\": 1}\n"
+        "        if temperature is not None:\n            params[\"temperature\"] = temperature\n"
+        "        return oa.chat.completions.create(**params).choices[0].message.content\n    else:\n"
+        "        params = {\"model\": \"claude-3-5-sonnet-20241022\", \"messages\": [], \"seed\": 1}\n"
+        "        return claude.messages.create(**params).content[0].text\n")
+    assert 'params = {"model": "mistral-large-latest", "messages": [], "random_seed": 1}' in code, code
+    assert 'params = {"model": "claude-3-5-sonnet-20241022", "messages": [], "seed": 1}' in code, code
+    assert "oa.chat.complete(**params)" in code and not todos, (code, todos)
+
 def test_a_statement_left_empty_by_a_dropped_key_goes_with_its_plain_if() -> None:
     """Re-review 49, I9: ``kwargs.update(user=user)`` became ``kwargs.update()`` and ``if user: kwargs["user"] =
     user`` became ``if user: pass``. The emptied update goes; an ``if`` whose body was only dropped keys goes too when
