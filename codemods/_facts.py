@@ -1847,7 +1847,8 @@ def _splat_dict(scope: ast.AST, name: str, call: ast.Call, embeddings: bool = Fa
     elif models and isinstance(models[0], ast.Constant) and isinstance(models[0].value, str):
         model = models[0].value
     lines = frozenset(line for node in ast_walk(scope) if id(node) in elsewhere and isinstance(node, ast.stmt)
-                      for line in range(node.lineno, (node.end_lineno or node.lineno) + 1)) if elsewhere else frozenset()
+                      for line in range(node.lineno, (node.end_lineno or node.lineno) + 1)) \
+        if elsewhere else frozenset()
     return SplatDict(tuple(dict.fromkeys(keys)), not reason, stream, reason, model, lines)
 
 
