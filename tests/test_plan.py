@@ -7124,3 +7124,24 @@ def test_a_settings_field_passed_to_a_converted_functions_model_parameter_is_map
     out = convert_files(files)
     assert 'openai_extraction_model: str = "gpt-4o"' in out["config.py"], out["config.py"]
     assert "computed at run time" in out["llm.py"], out["llm.py"]
+
+
+def test_a_required_key_setting_handed_on_as_a_fallback_is_said_to_be_handed() -> None:
+    """Held-out review 150, X5 (Mebratu1/lead-triage): `AsyncOpenAI(api_key=api_key or settings.openai_api_key)`: the
+    required openai_api_key field was told "every client now reads MISTRAL_API_KEY ... remove it", though the
+    converted client is handed it (removing it breaks the client). Said as for a plain
+    `api_key=settings.openai_api_key`."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "config.py": "from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+                     "    openai_api_key: str\n\n\nsettings = Settings()\n",
+        "llm.py": "from openai import AsyncOpenAI\n\nfrom config import settings\n\n\nclass Classifier:\n"
+                  "    def __init__(self, api_key: str | None = None):\n"
+                  "        self._client = AsyncOpenAI(api_key=api_key or settings.openai_api_key)\n\n"
+                  "    async def ask(self, q):\n"
+                  "        r = await self._client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"
+                  "        return r.choices[0].message.content\n"})
+    assert "the converted clients are handed it (api_key=api_key or settings.openai_api_key in llm.py)" in \
+        out["config.py"], out["config.py"]
+    assert "every client now reads MISTRAL_API_KEY" not in out["config.py"], out["config.py"]

@@ -7985,11 +7985,15 @@ def _handed_field(files, field: str, sites: Optional[dict] = None) -> str:
             # (LangChain's `openai_api_key=`, api_key= once converted: held-out review 98, Y5, "no code of this project
             # calls OpenAI: remove it" of the setting a converted ChatMistralAI was handed)
             if isinstance(node, ast.keyword) and node.arg in ("api_key", "openai_api_key"):
-                value = node.value.func.value if isinstance(node.value, ast.Call) and \
-                    isinstance(node.value.func, ast.Attribute) and node.value.func.attr == "get_secret_value" \
-                    else node.value
-                if isinstance(value, ast.Attribute) and value.attr == field:
-                    return f"api_key={ast.unparse(node.value)[:60]} in {os.path.basename(g.path)}"  # (as converted)
+                # (or one of `api_key or settings.openai_api_key`, `a if a else settings.openai_api_key`: held-out
+                # review 150, X5, "every client now reads MISTRAL_API_KEY" was said of the fallback handed on)
+                given = node.value.values if isinstance(node.value, ast.BoolOp) else \
+                    [node.value.body, node.value.orelse] if isinstance(node.value, ast.IfExp) else [node.value]
+                for part in given:
+                    value = part.func.value if isinstance(part, ast.Call) and isinstance(part.func, ast.Attribute) \
+                        and part.func.attr == "get_secret_value" else part
+                    if isinstance(value, ast.Attribute) and value.attr == field:
+                        return f"api_key={ast.unparse(node.value)[:60]} in {os.path.basename(g.path)}"  # (as converted)
             # `openai.api_key = settings.openai_api_key`: the module client it configures is built with it (MIG101's
             # module-setting fold; held-out review 90, X5: "every client now reads MISTRAL_API_KEY" was said)
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and \
