@@ -7145,3 +7145,22 @@ def test_a_required_key_setting_handed_on_as_a_fallback_is_said_to_be_handed() -
     assert "the converted clients are handed it (api_key=api_key or settings.openai_api_key in llm.py)" in \
         out["config.py"], out["config.py"]
     assert "every client now reads MISTRAL_API_KEY" not in out["config.py"], out["config.py"]
+
+
+def test_a_responses_stream_read_through_getattr_with_an_error_fallback_converts() -> None:
+    """Held-out review 150, X6 (Hebask/ai-workspace-backend): a streamed responses.create whose loop reads
+    `getattr(event, "type", None)`, `getattr(event, "error", None) or getattr(event, "message", None) or str(event)` was
+    kept ("event is used as a whole"). `error` is on neither provider's events (the default on both), and str(event) is
+    the last fallback of an error text: it converts (fixtures/programs/responses_stream.py runs it on both SDKs)."""
+    from mechanics import convert_files
+
+    code = ("from openai import AsyncOpenAI\n\nclient = AsyncOpenAI()\n\n\nasync def reply(messages):\n"
+            "    stream = await client.responses.create(model=\"gpt-4.1-mini\", input=messages, stream=True)\n"
+            "    async for event in stream:\n        etype = getattr(event, \"type\", None)\n"
+            "        if etype == \"error\":\n"
+            "            yield getattr(event, \"error\", None) or getattr(event, \"message\", None) or str(event)\n")
+    out = convert_files({"app.py": code})["app.py"]
+    assert "async for event in (frame.data async for frame in stream):" in out, out
+    status = code.replace("getattr(event, \"error\", None)", "getattr(event, \"status\", None)")  # (OpenAI's only)
+    kept = convert_files({"app.py": status})
+    assert "AsyncOpenAI()" in kept["app.py"], kept["app.py"]

@@ -102,6 +102,13 @@ STREAM_EVENT_ATTRS = frozenset({
     "type", "delta", "text", "arguments", "item_id", "output_index", "content_index", "sequence_number",
     "item", "part", "response", "message", "code", "param", "logprobs",
 })
+# the fields only OpenAI's stream events have (openai 3.57's ResponseStreamEvent members, minus the above): a
+# `getattr(event, name, default)` of any other name gives the default on both providers' events
+OPENAI_ONLY_EVENT_ATTRS = frozenset({
+    "annotation", "annotation_index", "background", "command", "command_index", "input", "obfuscation", "output",
+    "output_format", "partial_image_b64", "partial_image_index", "quality", "refusal", "size", "status",
+    "summary_index",
+})
 STREAM_ITEM_ATTRS = frozenset({"type", "id", "name", "arguments", "call_id", "status", "role", "content", "text",
                                "annotations"})
 STREAM_FRAMES = "(frame.data for frame in {stream})"

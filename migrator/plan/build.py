@@ -7443,7 +7443,7 @@ def _responses_stream_problem(f: _File, call: ast.Call) -> str:
     iterates the stream (the call itself, or the one name it is assigned to) and reads each event only
     through the fields both providers' events have: Mistral yields frames whose ``.data`` is the event,
     which MIG110 unwraps in the loop header (``for event in (frame.data for frame in stream)``)."""
-    from migrator.mapping.responses import STREAM_EVENT_ATTRS, STREAM_ITEM_ATTRS, RESULT_ATTRS
+    from migrator.mapping.responses import OPENAI_ONLY_EVENT_ATTRS, RESULT_ATTRS, STREAM_EVENT_ATTRS, STREAM_ITEM_ATTRS
     from migrator.plan.files import item_loads
 
     used = BLOCKING_STREAM_USE
@@ -7477,6 +7477,14 @@ def _responses_stream_problem(f: _File, call: ast.Call) -> str:
                 isinstance(read.args[1], ast.Constant) and read.args[1].value in STREAM_EVENT_ATTRS and \
                 read.args[1].value not in ("item", "part", "response"):
             continue  # `getattr(chunk, "text", None)`: a field both providers' events have, or not (held-out 124, Y5)
+        if isinstance(read, ast.Call) and isinstance(read.func, ast.Name) and read.func.id == "getattr" and \
+                len(read.args) == 3 and read.args[0] is load and not read.keywords and \
+                isinstance(read.args[1], ast.Constant) and isinstance(read.args[1].value, str) and \
+                read.args[1].value not in STREAM_EVENT_ATTRS | OPENAI_ONLY_EVENT_ATTRS:
+            continue  # `getattr(event, "error", None)`: a field neither provider's events have: the default on both
+        if isinstance(read, ast.Call) and isinstance(read.func, ast.Name) and read.func.id == "str" and \
+                read.args == [load] and isinstance(f.parent.get(id(read)), ast.BoolOp):
+            continue  # `... or str(event)`: the event's text as a last fallback (held-out review 150, X6)
         if not (isinstance(read, ast.Attribute) and read.value is load) or \
                 read.attr.startswith("model_") or read.attr in ("dict", "json", "to_dict", "to_json"):
             return (f"{event} (a stream event) is used as a whole: Mistral's events are not OpenAI's classes "
