@@ -7164,3 +7164,20 @@ def test_a_responses_stream_read_through_getattr_with_an_error_fallback_converts
     status = code.replace("getattr(event, \"error\", None)", "getattr(event, \"status\", None)")  # (OpenAI's only)
     kept = convert_files({"app.py": status})
     assert "AsyncOpenAI()" in kept["app.py"], kept["app.py"]
+
+
+@pytest.mark.parametrize("other", ["None", "os.getenv(\"OPENAI_BASE_URL\")"])
+def test_a_base_url_choosing_between_openai_and_another_server_keeps_the_client_with_a_todo(other: str) -> None:
+    """A base_url of `"https://api.x.ai/v1" if grok else None` (seen in the corpus's camel-ai toolkit once review 150's
+    tuple rule followed its credentials): the client was left alone as xAI's, with no word, while its other branch
+    talks to OpenAI. It is kept, with a TODO naming both servers."""
+    from mechanics import convert_files
+
+    code = ("import os\nfrom openai import OpenAI\n\n\ndef pick(grok, q):\n"
+            f"    base_url = \"https://api.x.ai/v1\" if grok else {other}\n    client = OpenAI(base_url=base_url)\n"
+            "    return client.chat.completions.create(model=\"gpt-4o\", messages=[])\n")
+    out = convert_files({"app.py": code})["app.py"]
+    assert "base_url=base_url is one of several servers (OpenAI (" in out and "xAI (https://api.x.ai/v1)" in out, out
+    assert "Mistral" not in out.replace("Mistral's server with a Mistral key", ""), out
+    only = convert_files({"app.py": code.replace(f"if grok else {other}", "")})["app.py"]
+    assert "TODO" not in only, only

@@ -10251,6 +10251,31 @@ def _rebound_class(f: _File, call: ast.Call) -> str:
             f"(from {name.rsplit('.', 1)[0]} import {head} as ...)")
 
 
+def _branch_servers(f: _File, builder, scope, base_url: ast.AST) -> list:
+    """(provider, what) for each branch of a conditional base_url (``a if x else b``, written there or bound once to
+    the name passed), when one is OpenAI's (None: the SDK's default, or OpenAI's URL) and another a known other
+    provider's URL; else []."""
+    value = base_url
+    if isinstance(value, ast.Name):
+        where = builder.lookup_scope(f, scope, value.id)
+        bound = f.assigns.get((where, value.id), []) if where is not None and (where, value.id) not in f.params else []
+        value = bound[0] if len(bound) == 1 else None
+    if not isinstance(value, ast.IfExp):
+        return []
+    found = []
+    for branch in (value.body, value.orelse):
+        if isinstance(branch, ast.Constant) and branch.value is None:
+            found.append(("openai", "None: OpenAI's default server"))
+        elif isinstance(branch, ast.Constant) and isinstance(branch.value, str) and branch.value.startswith("http"):
+            found.append((classify_endpoint(branch.value, "base_url"), branch.value))
+        elif "OPENAI_" in ast.unparse(branch) and classify_endpoint(ast.unparse(branch), "base_url") == "openai":
+            found.append(("openai", ast.unparse(branch)[:50]))  # `os.getenv("OPENAI_BASE_URL")`: OpenAI's setting
+        else:
+            return []
+    providers = {provider for provider, _ in found}
+    return found if "openai" in providers and providers - {"openai", "unknown endpoint"} else []
+
+
 def _servers_shown(pairs) -> str:
     """``OpenAI (https://api.openai.com/v1), Groq (...)``: (provider, url) pairs as a TODO names them, OpenAI's
     first."""
@@ -10329,6 +10354,15 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
         texts = [item if not (isinstance(item, tuple) and item[0] == "base_url") else ("base_url", given)
                  for item in texts]
     table = _server_table(texts) if base_url is not None and not servers else {}
+    either = _branch_servers(f, builder, scope, base_url) if base_url is not None and not servers and not table else []
+    if either:
+        # `base_url = "https://api.x.ai/v1" if grok else None`: OpenAI's server in one branch, another's in the other
+        # (left alone as the other provider's, the OpenAI branch's calls stayed on OpenAI with no word)
+        shown = _servers_shown(either)
+        problems.append(f"base_url={ast.unparse(base_url)[:60]} is one of several servers ({shown}): this client "
+                        "serves providers other than OpenAI too; give the OpenAI path a client of its own (or point it "
+                        "at Mistral's server with a Mistral key and model), then run migrator again")
+        texts = [item for item in texts if not (isinstance(item, tuple) and item[0] in ("base_url", "api_key"))]
     if table:
         # `SERVICE_CONFIG = {"openai": {"base_url": "https://api.openai.com/v1", ...}, "groq": {...}}` then
         # `OpenAI(base_url=config["base_url"])`: one client for each provider of the table, OpenAI's among them
