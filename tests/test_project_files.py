@@ -2835,6 +2835,28 @@ def test_render_and_koyeb_env_entries_follow_the_model_map_and_the_key():
                and kind is FindingKind.TODO for kind, _, message in findings), findings
 
 
+
+def test_a_render_worker_reading_the_web_services_key_gets_its_own_entry(tmp_path):
+    """Held-out review 150, X7 (Mebratu1/lead-triage): a worker's `- key: OPENAI_API_KEY` / `fromService: {type: web,
+    name: app, envVarKey: OPENAI_API_KEY}` got the same TODO twice (above the item and inside it), while the web
+    service got its MISTRAL_API_KEY entry. The worker's item is copied for the new variable, from the same service."""
+    render = ("services:\n  - type: web\n    name: app\n    envVars:\n      - key: OPENAI_API_KEY\n"
+              "        sync: false\n  - type: worker\n    name: app-worker\n    envVars:\n"
+              "      - key: OPENAI_API_KEY\n        fromService:\n          type: web\n          name: app\n"
+              "          envVarKey: OPENAI_API_KEY\n")
+    files = {"render.yaml": render,
+             "images.py": "from openai import OpenAI\n\nimg = OpenAI()\n"
+                          "pic = img.images.generate(model=\"dall-e-3\", prompt=\"a cat\")\n",
+             "app.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                       "r = client.chat.completions.create(model=\"gpt-4o\", messages=[])\n"}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    run([str(tmp_path)], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1, progress=False)
+    assert (tmp_path / "render.yaml").read_text() == render.replace(
+        "        sync: false\n", "        sync: false\n      - key: MISTRAL_API_KEY\n        sync: false\n") + (
+        "      - key: MISTRAL_API_KEY\n        fromService:\n          type: web\n          name: app\n"
+        "          envVarKey: MISTRAL_API_KEY\n")
+
 def test_an_h11_pin_names_the_httpcore_pin_that_caps_it():
     """Held-out review 61, Y29 (excuse_generator_api): `h11==0.14.0` beside `httpcore==1.0.7` (httpx 0.28's freeze):
     moving the h11 pin alone still fails, httpcore before 1.0.9 needing h11<0.15. The TODO names that pin too; an

@@ -1982,6 +1982,24 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
             out[nested[-1] + 1:nested[-1] + 1] = block
             touched.append((index, f"{key_env} declared next to {OPENAI_KEY} among the workflow's secrets (its "
                                    "callers pass it)"))
+        elif path.endswith((".yaml", ".yml")) and re.match(rf"^\s+envVarKey:\s*{OPENAI_KEY}\s*$", line) and any(
+                re.match(rf"^\s*-\s+key:\s*{OPENAI_KEY}\s*$", lines[i]) and _render_from_service(lines, i)
+                for i in range(max(0, index - 6), index)):
+            continue  # Render's `fromService: ... envVarKey: OPENAI_API_KEY` of the item above: that item's copy
+        elif path.endswith((".yaml", ".yml")) and re.match(rf"^\s*-\s+key:\s*{OPENAI_KEY}\s*$", line) and nested and \
+                _render_from_service(lines, index):
+            # Render's `- key: OPENAI_API_KEY` / `fromService: {type, name, envVarKey: OPENAI_API_KEY}` (a worker
+            # reading the web service's variable): the item is copied for the new variable, which the service it names
+            # gets too (held-out review 150, X7: a TODO above the item and another inside it)
+            block = [new_line if new_line.endswith(("\n", "\r")) else new_line + _newline(text)] + \
+                [_KEY_TOKEN.sub(key_env, lines[j]) if re.match(r"^\s+envVarKey:", lines[j]) else lines[j]
+                 for j in nested]
+            if not lines[nested[-1]].endswith(("\n", "\r")):
+                out[nested[-1]] = lines[nested[-1]] + _newline(text)
+                block[-1] = block[-1].rstrip("\r\n")
+            out[nested[-1] + 1:nested[-1] + 1] = block
+            touched.append((index, f"{key_env} added next to {OPENAI_KEY} ({facts.key_reader(path)}), from the "
+                                   "service that gets it"))
         elif path.endswith((".yaml", ".yml")) and re.match(rf"^\s*-\s+key:\s*{OPENAI_KEY}\s*$", line) and nested and \
                 all(re.match(r"^\s+sync:\s*false\s*$", lines[j]) for j in nested):
             # Render's `- key: OPENAI_API_KEY` / `sync: false` (a secret asked for in the dashboard): the item is
@@ -2008,6 +2026,17 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
     return _apply(edit, text, "".join(out), touched, ENV_RULE, "exact", True,
                   f"{posixpath.basename(path)}: pass {key_env} instead of {OPENAI_KEY} (migrator could not edit "
                   "this file safely)")
+
+
+def _render_from_service(lines: list, index: int) -> bool:
+    """Is the item at ``index`` (``- key: OPENAI_API_KEY``) Render's ``fromService`` reference to another service's
+    variable of that name (``fromService:`` then ``type`` / ``name`` / ``envVarKey: OPENAI_API_KEY``, nothing else)?"""
+    nested = _nested_block(lines, index)
+    if not nested or not re.match(r"^\s+fromService:\s*$", lines[nested[0]]):
+        return False
+    return all(re.match(r"^\s+(?:type|name):\s*[\w.-]+\s*$", lines[j]) or
+               re.match(rf"^\s+envVarKey:\s*{OPENAI_KEY}\s*$", lines[j]) for j in nested[1:]) and \
+        any(re.match(r"^\s+envVarKey:", lines[j]) for j in nested[1:])
 
 
 def _env_continuation(lines: list, index: int) -> bool:
