@@ -7181,3 +7181,25 @@ def test_a_base_url_choosing_between_openai_and_another_server_keeps_the_client_
     assert "Mistral" not in out.replace("Mistral's server with a Mistral key", ""), out
     only = convert_files({"app.py": code.replace(f"if grok else {other}", "")})["app.py"]
     assert "TODO" not in only, only
+
+
+def test_a_second_test_handing_in_a_fake_client_is_not_said_to_patch() -> None:
+    """Held-out review 150, X8 (Mebratu1/lead-triage): the second test passing a SimpleNamespace fake as client= was
+    told "this test patches too: see the TODO at the first such patch"; nothing is patched."""
+    from mechanics import convert_files
+
+    test = ("from types import SimpleNamespace\n\nfrom llm import Classifier\n\n\n"
+            "def make_fake():\n"
+            "    return SimpleNamespace(chat=SimpleNamespace(completions=SimpleNamespace(create=None)))\n"
+            "\n\ndef test_one():\n    assert Classifier(client=make_fake())\n\n\n"
+            "def test_two():\n    assert Classifier(client=make_fake())\n")
+    out = convert_files({
+        "llm.py": "from typing import Any\n\nfrom openai import AsyncOpenAI\n\n\nclass Classifier:\n"
+                  "    def __init__(self, client: Any | None = None):\n"
+                  "        self._client = client or AsyncOpenAI()\n\n"
+                  "    async def ask(self, q):\n"
+                  "        r = await self._client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"
+                  "        return r.choices[0].message.content\n",
+        "test_llm.py": test})["test_llm.py"]
+    assert "this test passes a fake client too: see the TODO at the first such test in this file" in out, out
+    assert "patches" not in out, out
