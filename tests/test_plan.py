@@ -7203,3 +7203,25 @@ def test_a_second_test_handing_in_a_fake_client_is_not_said_to_patch() -> None:
         "test_llm.py": test})["test_llm.py"]
     assert "this test passes a fake client too: see the TODO at the first such test in this file" in out, out
     assert "patches" not in out, out
+
+
+def test_a_django_ingest_writing_rows_and_a_search_sharing_its_vectors_move_together() -> None:
+    """Held-out review 151, X1 (piatekkrzysztof/chatbot_project): docs/ingest.py embeds with a client kept on OpenAI and
+    writes the vectors with `Chunk.objects.bulk_create(...)`; rag/search.py embeds the query with the same model and
+    searches them (pgvector's L2Distance). The search converted (1024 dimensions against 1536-dimension rows): the
+    manager's write was not seen as storing vectors. Both stay, the search's client naming the kept one."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "rag/__init__.py": "", "docs/__init__.py": "",
+        "rag/search.py": "from openai import OpenAI\nfrom pgvector.django import L2Distance\n\n"
+                         "from docs.models import Chunk\n\nclient = OpenAI()\n\n\ndef search(query):\n"
+                         "    vec = client.embeddings.create(model=\"text-embedding-3-small\", input=query).data[0]"
+                         ".embedding\n    return Chunk.objects.annotate(d=L2Distance(\"embedding\", vec))[:5]\n",
+        "docs/ingest.py": "from openai import OpenAI\n\nfrom docs.models import Chunk\n\n\ndef get_client():\n"
+                          "    return OpenAI()\n\n\ndef index(document, texts):\n"
+                          "    out = get_client().embeddings.create(model=\"text-embedding-3-small\", input=texts)\n"
+                          "    Chunk.objects.bulk_create([Chunk(document=document, embedding=d.embedding) "
+                          "for d in out.data])\n    return get_client().images.generate(prompt=\"x\")\n"})
+    assert "Mistral" not in out["rag/search.py"], out["rag/search.py"]
+    assert "also embeds with a client kept on OpenAI in ../docs/ingest.py" in out["rag/search.py"], out["rag/search.py"]

@@ -118,6 +118,9 @@ VECTOR_PERSISTENCE = re.compile(
     # literal_eval): held-out review 102, Y1, the first query against them raised, and "no module here stores vectors"
     r"np\.load|numpy\.load|loadtxt|read_parquet|read_pickle|literal_eval|"
     r"to_pickle|to_json|to_feather|to_sql|json\.dumps?|write_text|write_bytes|"
+    # a Django model's rows written through its manager, the models imported from the app (held-out review 151, X1: an
+    # ingest task's `Chunk.objects.bulk_create(...)` of pgvector rows was not seen as storing vectors)
+    r"bulk_create|objects\.(?:create|update_or_create|get_or_create)|"
     r"fastapi|flask|django|starlette|aiohttp|sanic|litestar|quart|tornado|grpc|falcon|bottle)\b"
     r"|\bopen\([^)\n]*['\"](?:w|a|x)[bt+]*['\"]")
 
