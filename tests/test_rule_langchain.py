@@ -2995,3 +2995,22 @@ def test_held_out_144_a_key_read_a_kept_chroma_embedding_function_takes_says_kee
            "needs it: keep it; the converted MistralAIEmbeddings reads MISTRAL_API_KEY, which must be set as well" \
            in todos, todos
     assert not any("instead if this is about" in t for t in todos), todos
+
+
+@pytest.mark.parametrize("other, named", [
+    ("img = OpenAI(api_key=OPENAI_API_KEY)\nurl = img.images.generate(model=\"dall-e-3\", prompt=\"x\").data[0].url\n",
+     "the OpenAI client img (some of its calls have no Mistral counterpart)"),
+    ("ef = embedding_functions.OpenAIEmbeddingFunction(api_key=OPENAI_API_KEY, model_name=\"ada\")\n",
+     "the OpenAIEmbeddingFunction(...)")])
+def test_a_chat_model_sharing_its_key_variable_with_a_kept_openai_object_stays(other: str, named: str) -> None:
+    """Held-out review 151, Y1 (thewooniverse/learning_scripts): `ChatOpenAI(api_key=OPENAI_API_KEY)` converted to
+    ChatMistralAI ("must now hold a Mistral API key") while an image client, or Chroma's OpenAIEmbeddingFunction, kept
+    on OpenAI took the same variable: no value served both. It stays, naming the other taker."""
+    from mechanics import convert_files
+
+    code = ("import os\nfrom chromadb.utils import embedding_functions\nfrom openai import OpenAI\n"
+            "from langchain_openai import ChatOpenAI\n\nOPENAI_API_KEY = os.getenv(\"OPENAI_API_KEY\")\n"
+            "llm = ChatOpenAI(model=\"gpt-4o\", api_key=OPENAI_API_KEY)\n" + other)
+    out = convert_files({"main.py": code})["main.py"]
+    assert "llm = ChatOpenAI(" in out, out
+    assert f"its key (OPENAI_API_KEY) is also handed to {named} that stays on OpenAI here" in out, out

