@@ -761,3 +761,21 @@ def test_held_out_143_a_pytest_fixture_returning_an_instructor_client_converts_w
     code = out["tests/test_api.py"]
     assert "instructor.from_mistral(Mistral(" in code and 'model="mistral-small-latest"' in code, code
     assert "cannot tell" not in code, code
+
+
+def test_a_raw_completion_read_past_a_usage_detail_keeps_the_instructor_client() -> None:
+    """Held-out review 151, Y2: `user, completion = client.chat.completions.create_with_completion(...)`, then
+    `completion.usage.prompt_tokens_details.cached_tokens`: converted with only MIG105's TODO, the read raised
+    AttributeError on Mistral's usage. The client stays, as a plain call's does; a guarded read converts."""
+    from mechanics import convert_files
+
+    code = ("import instructor\nfrom openai import OpenAI\nfrom pydantic import BaseModel\n\n\n"
+            "class UserDetail(BaseModel):\n    name: str\n\n\nclient = instructor.from_openai(OpenAI())\n"
+            "user, completion = client.chat.completions.create_with_completion(\n    model=\"gpt-4o-mini\",\n"
+            "    response_model=UserDetail,\n    messages=[{\"role\": \"user\", \"content\": \"Jason is 25\"}],\n)\n"
+            "print(user, completion.usage.prompt_tokens_details.cached_tokens)\n")
+    out = convert_files({"app.py": code})["app.py"]
+    assert "instructor.from_openai(OpenAI())" in out, out
+    assert "the raw completion is read as completion.usage.prompt_tokens_details.cached_tokens" in out, out
+    plain = code.replace("completion.usage.prompt_tokens_details.cached_tokens", "completion.usage.total_tokens")
+    assert "instructor.from_mistral(" in convert_files({"app.py": plain})["app.py"]

@@ -6690,6 +6690,32 @@ def _read_past_details(f: _File, node: ast.AST, parent: Optional[ast.AST], detai
     return ""
 
 
+def _completion_read_past_details(f: _File, call: ast.Call) -> str:
+    """``user, completion = client.chat.completions.create_with_completion(...)``, then
+    ``completion.usage.prompt_tokens_details.cached_tokens``: the raw completion is Mistral's on from_mistral's client,
+    and the read raises AttributeError (held-out review 151, Y2: converted with only MIG105's TODO), as for a plain
+    call's response (``_read_past_details``)."""
+    from migrator.mapping.chat import UNSUPPORTED_RESPONSE_FIELDS
+
+    node, parent = call, f.parent.get(id(call))
+    if isinstance(parent, ast.Await):
+        node, parent = parent, f.parent.get(id(parent))
+    if not (isinstance(parent, ast.Assign) and len(parent.targets) == 1 and
+            isinstance(parent.targets[0], (ast.Tuple, ast.List)) and len(parent.targets[0].elts) == 2 and
+            isinstance(parent.targets[0].elts[1], ast.Name)):
+        return ""
+    scope, name = f.scope_of.get(id(parent), ()), parent.targets[0].elts[1].id
+    details = frozenset(UNSUPPORTED_RESPONSE_FIELDS)
+    for start in (n for n in f.nodes if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
+                  and f.scope_of.get(id(n), ()) == scope):
+        read = _chain_read(f, start, details)
+        above = f.parent.get(id(read)) if read is not None else None
+        if isinstance(above, ast.Attribute) and above.value is read and not _guarded_by(f, above, read):
+            return (f"the raw completion is read as {ast.unparse(above)}: Mistral's usage has no {read.attr} (the "
+                    "read raises AttributeError); read it with getattr(..., None) and handle None, then convert")
+    return ""
+
+
 def _guarded_by(f: _File, node: ast.AST, check: ast.AST) -> bool:
     """Is ``node`` read only where ``check`` (the same expression) was found true: ``x.a if check else 0``,
     ``check and check.a``, ``if check: ...``?"""
@@ -7367,6 +7393,10 @@ def _instructor_call_problem(call: ast.Call, surface: str, f: Optional[_File] = 
             # is; blocking it while MIG104 rewrote the module's other calls made a second run convert the client:
             # held-out review 70, Y3)
             return "a function message: Mistral takes tool messages"
+    if f is not None and surface.endswith("create_with_completion"):
+        deeper = _completion_read_past_details(f, call)
+        if deeper:
+            return deeper
     if f is not None and _instructor_audio(f, call):
         return ("instructor's Audio part: in Mistral modes instructor 1.17 sends it as OpenAI's input_audio "
                 "part, which mistralai 3.7 serialises as an unknown part; send the audio as Mistral's "
