@@ -1259,8 +1259,10 @@ class _Transformer(SplatSteps, RuleTransformer):
             if field is not None:
                 return field
             if self.path and ("fallback", self.path, name) in self._slots() and \
-                    isinstance(node.value, (cst.BooleanOperation, cst.IfExp)):
-                return ("fallback", self.path, name)  # `model = model or "gpt-4o-mini"`: its strings (E3)
+                    isinstance(node.value, (cst.BooleanOperation, cst.IfExp, cst.SimpleString)):
+                # `model = model or "gpt-4o-mini"`: its strings (E3); `if not model: model = "gpt-4o-mini"` (held-out
+                # review 151, X3)
+                return ("fallback", self.path, name)
         else:
             return None
         return slot if slot in self._slots() else None

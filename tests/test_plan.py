@@ -7225,3 +7225,22 @@ def test_a_django_ingest_writing_rows_and_a_search_sharing_its_vectors_move_toge
                           "for d in out.data])\n    return get_client().images.generate(prompt=\"x\")\n"})
     assert "Mistral" not in out["rag/search.py"], out["rag/search.py"]
     assert "also embeds with a client kept on OpenAI in ../docs/ingest.py" in out["rag/search.py"], out["rag/search.py"]
+
+
+@pytest.mark.parametrize("caller, todo", [("print(chat_gpt(\"hi\"))\n", False),
+                                          ("print(chat_gpt(\"hi\", \"gpt-4\"))\n", True)])
+def test_a_default_set_when_the_parameter_is_empty_is_mapped_where_set(caller: str, todo: bool) -> None:
+    """Held-out review 151, X3 (IgorRodrigues882/saas): `def chat_gpt(prompt, modelo=None): if not modelo: modelo =
+    "gpt-4o-mini"` then `model=modelo`: the literal stayed (sent to Mistral on the default path) under "computed at run
+    time", where `modelo = modelo or "gpt-4o-mini"` was mapped. Mapped where set; where a caller passes the parameter,
+    the call's TODO says the fallback was mapped and what is given is not."""
+    from mechanics import convert_files
+
+    code = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef chat_gpt(prompt, modelo=None):\n"
+            "    if not modelo:\n        modelo = \"gpt-4o-mini\"\n"
+            "    r = client.chat.completions.create(model=modelo, messages=[])\n"
+            "    return r.choices[0].message.content\n\n\n" + caller)
+    out = convert_files({"ias.py": code})["ias.py"]
+    assert '        modelo = "mistral-small-latest"\n' in out, out
+    assert ("its fallback where modelo is set in this function now names" in out) is todo, out
+    assert "computed at run time: make sure it names a Mistral model (see" not in out, out

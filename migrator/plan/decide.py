@@ -3445,7 +3445,9 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                         if slot[0] == "callarg":
                             slots.update(_callarg_constants(builder, f, slot))
                     else:
-                        slots.update(_fallback_slots(builder, f, kw.value))
+                        fallback = _fallback_slots(builder, f, kw.value)
+                        slots.update(fallback or (_guarded_default_slots(builder, f, kw.value) if _guarded_default_sent(
+                            builder, f, kw.value) else set()))
                         _env_constant_feed(builder, f, kw.value)
                 elif kw.arg == "model" and isinstance(kw.value, ast.Attribute) and \
                         isinstance(kw.value.value, ast.Name) and kw.value.value.id == "self":
@@ -6481,6 +6483,55 @@ def _fallback_slots(builder, f, name_node: ast.Name) -> set:
     if found:  # (the call's TODO then says the fallback was mapped, and what is left)
         found.add(("fellback", f.scope_of.get(id(holder), ()), holder.targets[0].id))
     return found
+
+
+def _guarded_default(f, name_node: ast.Name) -> Optional[tuple]:
+    """(scope, the If) for ``def f(prompt, modelo=None): if not modelo: modelo = "gpt-4o-mini"`` (or ``if modelo is
+    None:``) then ``model=modelo``: a parameter given one string, in an if of the function's own body testing that it
+    is empty; else None."""
+    scope, name = f.scope_of.get(id(name_node), ()), name_node.id
+    values = f.assigns.get((scope, name), [])
+    if not scope or (scope, name) not in f.params or len(values) != 1 or \
+            not (isinstance(values[0], ast.Constant) and isinstance(values[0].value, str)):
+        return None
+    statement = f.parent.get(id(values[0]))
+    block = f.parent.get(id(statement))
+    test = block.test if isinstance(block, ast.If) else None
+    empty = isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) and isinstance(test.operand, ast.Name) and \
+        test.operand.id == name or isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and \
+        test.left.id == name and len(test.ops) == 1 and isinstance(test.ops[0], (ast.Is, ast.Eq)) and \
+        isinstance(test.comparators[0], ast.Constant) and test.comparators[0].value in (None, "")
+    if not (isinstance(statement, ast.Assign) and empty and block.body == [statement] and not block.orelse and
+            f.scope_of.get(id(block), ()) == scope and isinstance(f.scopes.get(scope), (ast.FunctionDef,
+                                                                                         ast.AsyncFunctionDef)) and
+            any(s is block for s in f.scopes[scope].body)):
+        return None
+    return scope, block
+
+
+def _guarded_default_slots(builder, f, name_node: ast.Name) -> set:
+    """The slots mapping such a guarded default where it is set: ("local", scope, name) where no caller passes the
+    parameter (no TODO at the call); else ("fallback", scope, name), the call's TODO saying what callers pass is not
+    mapped ("fellback")."""
+    found = _guarded_default(f, name_node)
+    if found is None:
+        return set()
+    if not _callers_pass(builder, f, found[0], name_node.id):
+        return {("local", found[0], name_node.id)}
+    return {("fallback", found[0], name_node.id), ("fellback", found[0], name_node.id)}
+
+
+def _guarded_default_sent(builder, f, name_node: ast.Name) -> bool:
+    """Is every read of the guarded parameter in its function, but the if's test, ``model=`` of a converted call (or
+    logged)? (Held-out review 151, X3: `if not modelo: modelo = "gpt-4o-mini"` stayed, sent to Mistral, where
+    `modelo = modelo or "gpt-4o-mini"` was mapped.)"""
+    found = _guarded_default(f, name_node)
+    if found is None:
+        return False
+    scope, block = found
+    tested = {id(n) for n in ast_walk(block.test)}
+    loads = [n for n in _loads_of(f, name_node.id) if f.scope_of.get(id(n), ()) == scope and id(n) not in tested]
+    return bool(loads) and all(_sends_model(builder, f, n, 1) or _logged(f, n) for n in loads)
 
 
 def _alias_sent(builder, f, holder: ast.Assign, depth: int) -> bool:
