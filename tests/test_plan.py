@@ -7244,3 +7244,24 @@ def test_a_default_set_when_the_parameter_is_empty_is_mapped_where_set(caller: s
     assert '        modelo = "mistral-small-latest"\n' in out, out
     assert ("its fallback where modelo is set in this function now names" in out) is todo, out
     assert "computed at run time: make sure it names a Mistral model (see" not in out, out
+
+
+def test_a_django_settings_model_default_read_through_django_conf_is_mapped_where_set() -> None:
+    """Held-out review 151, X4 (piatekkrzysztof/chatbot_project): `model=settings.OPENAI_CHAT_MODEL` with `from
+    django.conf import settings`, proj/settings.py reading `os.getenv("OPENAI_CHAT_MODEL", "gpt-4o-mini")`: "computed at
+    run time", and the default went to Mistral. The settings module's default is mapped (the variable named there); a
+    setting read otherwise too keeps the call's TODO."""
+    from mechanics import convert_files
+
+    files = {"chat/__init__.py": "", "proj/__init__.py": "",
+             "chat/engine.py": "from django.conf import settings\nfrom openai import OpenAI\n\n\n"
+                               "def answer(messages):\n"
+                               "    r = OpenAI().chat.completions.create(model=settings.OPENAI_CHAT_MODEL, "
+                               "messages=messages)\n    return r.choices[0].message.content\n",
+             "proj/settings.py": "import os\n\nOPENAI_CHAT_MODEL = os.getenv(\"OPENAI_CHAT_MODEL\", \"gpt-4o-mini\")\n"}
+    out = convert_files(files)
+    assert 'OPENAI_CHAT_MODEL = os.getenv("OPENAI_CHAT_MODEL", "mistral-small-latest")' in out["proj/settings.py"], out
+    assert "computed at run time" not in out["chat/engine.py"], out["chat/engine.py"]
+    files["chat/engine.py"] += "\n\ndef shown():\n    return settings.OPENAI_CHAT_MODEL.upper()\n"
+    out = convert_files(files)
+    assert '"gpt-4o-mini")' in out["proj/settings.py"], out["proj/settings.py"]

