@@ -3014,3 +3014,18 @@ def test_a_chat_model_sharing_its_key_variable_with_a_kept_openai_object_stays(o
     out = convert_files({"main.py": code})["main.py"]
     assert "llm = ChatOpenAI(" in out, out
     assert f"its key (OPENAI_API_KEY) is also handed to {named} that stays on OpenAI here" in out, out
+
+
+def test_openai_embeddings_special_token_options_are_dropped() -> None:
+    """Held-out review 151, Y4 (thewooniverse/learning_scripts): `OpenAIEmbeddings(disallowed_special=())` stayed on
+    OpenAI ("OpenAI tokenizer option"), and a ChatOpenAI sharing its key with it. The option only relaxes tiktoken's
+    special-token check; MistralAIEmbeddings' Hugging Face tokenizer raises on none: dropped, both convert."""
+    from mechanics import convert_files
+
+    code = ("import os\nfrom langchain_openai import ChatOpenAI, OpenAIEmbeddings\n\n"
+            "KEY = os.getenv(\"OPENAI_API_KEY\")\n"
+            "embeddings = OpenAIEmbeddings(disallowed_special=(), openai_api_key=KEY)\n"
+            "llm = ChatOpenAI(temperature=0.5, model=\"gpt-4o\", openai_api_key=KEY)\n")
+    out = convert_files({"main.py": code})["main.py"]
+    assert "embeddings = MistralAIEmbeddings(api_key=KEY)\n" in out, out
+    assert "llm = ChatMistralAI(" in out, out
