@@ -392,8 +392,8 @@ EMBEDDING_KEYWORDS = MappingProxyType({
     "tiktoken_model_name": (DROP, "only for OpenAI's tokenizer"),
     "embedding_ctx_length": (DROP, "only for OpenAI's tokenizer"),
     # tiktoken's special-token check (`disallowed_special=()` lets "<|endoftext|>" in a text through):
-    # MistralAIEmbeddings counts tokens with a Hugging Face tokenizer (tokenizers.Tokenizer.encode_batch), which raises on none (held-out
-    # review 151, Y4: four objects, and a ChatOpenAI sharing their key, kept on OpenAI for it)
+    # MistralAIEmbeddings counts tokens with a Hugging Face tokenizer (tokenizers.Tokenizer.encode_batch), which
+    # raises on none (held-out review 151, Y4: four objects, and a ChatOpenAI sharing their key, kept on OpenAI for it)
     "disallowed_special": (DROP, "tiktoken's special-token check; MistralAIEmbeddings' tokenizer raises on none"),
     "allowed_special": (DROP, "tiktoken's special-token check; MistralAIEmbeddings' tokenizer raises on none"),
     # dimensions=1024 only (another size keeps the object: plan.langchain._value_problem): mistral-embed returns
