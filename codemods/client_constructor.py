@@ -1211,6 +1211,21 @@ class _Transformer(RuleTransformer):
                                 "it (or keep them on OpenAI)",
                           (KEY_STEP,))  # (until then they run with MISTRAL_API_KEY: held-out review 82, X3)
                 return
+            if target.attr.value == "api_key" and isinstance(value, (cst.SimpleString, cst.ConcatenatedString)) and \
+                    self._function_params:
+                # `openai.api_key = ''` in a function: a literal (empty, a placeholder, a redacted or real key), not a
+                # value worked out at run time (held-out review 151, X6: "build Mistral(api_key='') here" sent an empty
+                # Authorization header); shown only where it is a placeholder
+                placeholder = isinstance(value, cst.SimpleString) and isinstance(value.evaluated_value, str) and \
+                    bool(_PLACEHOLDER_KEY.search(value.evaluated_value))
+                shown = code_of(value) if placeholder else "<not shown>"
+                self.todo(line, f"{code_of(target)} = {shown} is a key written in the code, which {MODULE_CLIENT_NAME} "
+                                "(built at import) never reads: it reads MISTRAL_API_KEY; set that (a Mistral key: "
+                                f"{MISTRAL_KEYS_PAGE}) and delete this line"
+                          + ("" if placeholder else " (revoke the key if it is a real one: it stays in the "
+                                                    "repository's history)"),
+                          (KEY_STEP,))
+                return
             if target.attr.value == "api_key" and value is not None and self._function_params and \
                     not re.search(r"\b(?:environ|getenv)\b", code_of(value)):
                 # `openai.api_key = self.api_key` in __init__, `openai.api_key = self.keys[self.cur]` (a rotation):

@@ -2461,3 +2461,22 @@ def test_held_out_145_a_third_party_import_does_not_name_a_sibling_apps_module()
     alone = convert_files({"tg/models.py": models})["tg/models.py"]
     both = convert_files({"tg/models.py": models, "line/main.py": line})["tg/models.py"]
     assert "self.mistral_client = Mistral(api_key=api_key)" in alone and both == alone, (alone, both)
+
+
+@pytest.mark.parametrize("literal, shown", [("''", "openai.api_key = ''"),
+                                            ("'abc123def'", "openai.api_key = <not shown>")])
+def test_a_key_literal_set_in_a_function_is_not_said_to_be_worked_out_at_run_time(literal: str, shown: str) -> None:
+    """Held-out review 151, X6 (IgorRodrigues882/saas): `openai.api_key = ''` in a view was told "sets a key the app
+    works out at run time ... build Mistral(api_key='') here", which sends an empty Authorization header. A literal is
+    said as such (shown only where it is a placeholder): the module's client reads MISTRAL_API_KEY; delete the line."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent(
+        "import openai\n\n\ndef answer(prompt):\n"
+        f"    openai.api_key = {literal}\n"
+        "    r = openai.ChatCompletion.create(model='gpt-4o-mini', messages=[{'role': 'user', 'content': prompt}])\n"
+        "    return r['choices'][0]['message']['content']\n")
+    assert any(t.startswith(f"{shown} is a key written in the code, which mistral_client (built at import) never "
+                            "reads: it reads MISTRAL_API_KEY") for t in todos), todos
+    assert not any("works out at run time" in t for t in todos), todos
+    assert "abc123def" not in "".join(todos)
