@@ -2772,6 +2772,24 @@ def test_a_shell_key_check_against_openai_is_told_to_check_against_mistral():
         "'mistral-large-latest')"), todos
 
 
+
+def test_a_shell_script_doing_its_own_work_on_openai_keeps_its_key_without_a_todo():
+    """Held-out review 151, Y6 (nglaz0v/OpenAI-GPT-For-Python-Developers): a script exporting OPENAI_API_KEY for
+    `openai api fine_tunes.create` and a curl to api.openai.com/v1/completions (a fine-tuned model) was told "set
+    MISTRAL_API_KEY instead ... point that at api.mistral.ai": its key serves its own OpenAI work, and it runs none of
+    the converted code. No MIG115 TODO; the CLI line is told to install openai to keep it, or redo it on Mistral."""
+    from migrator.engine.project_files import _edit_file
+
+    text = ('export OPENAI_API_KEY="<OPENAI_API_KEY>"\n\nopenai api fine_tunes.create -t "data.jsonl" -m curie\n\n'
+            "curl https://api.openai.com/v1/completions -H \"Authorization: Bearer $OPENAI_API_KEY\"\n")
+    facts = CodeFacts(texts={"app.py": APP_CODE}, any_converted=True)
+    edit = _edit_file(text, "finetune.sh", DEPLOY, facts)
+    assert not [f.message for f in edit.findings if f.kind is FindingKind.TODO and f.rule == "MIG115"], edit.findings
+    assert any("install openai where this script runs (pip install openai) to keep it on OpenAI" in f.message
+               for f in edit.findings if f.rule == "MIG114"), edit.findings
+    edit = _edit_file(text + "python app.py\n", "finetune.sh", DEPLOY, facts)
+    assert [f for f in edit.findings if f.rule == "MIG115"], edit.findings  # (it runs the app too)
+
 def test_a_shell_script_passing_the_key_only_to_a_prebuilt_image_gets_a_hedged_todo():
     """Held-out review 60, X12: `docker run -e OPENAI_API_KEY=... ghcr.io/open-webui/open-webui:main` passes the key
     to a third-party container, not the converted app; "pass MISTRAL_API_KEY instead" broke Open WebUI. The TODO names

