@@ -7265,3 +7265,13 @@ def test_a_django_settings_model_default_read_through_django_conf_is_mapped_wher
     files["chat/engine.py"] += "\n\ndef shown():\n    return settings.OPENAI_CHAT_MODEL.upper()\n"
     out = convert_files(files)
     assert '"gpt-4o-mini")' in out["proj/settings.py"], out["proj/settings.py"]
+
+
+def test_a_client_handed_to_another_librarys_class_named_openai_names_its_module() -> None:
+    """Held-out review 151, X7 (X-Dev-Hackathon): `from bertopic.representation import OpenAI`, then
+    `OpenAI(client, model=...)`: "blocking uses: handed to OpenAI" read as circular. The class's module is named."""
+    from mechanics import convert_files
+
+    out = convert_files({"topics.py": "import openai\nfrom bertopic.representation import OpenAI\n\n"
+                                      "client = openai.OpenAI()\nrep = OpenAI(client, model=\"gpt-3.5-turbo\")\n"})
+    assert "blocking uses: handed to bertopic.representation.OpenAI" in out["topics.py"], out["topics.py"]

