@@ -4412,8 +4412,11 @@ def _env_feeds(builder, f, node, ctor_verdict, wrappers: bool = False) -> bool:
 
         if not gate_test(g, load) and _ctor_verdict_around(g, load, there, builder) != CONVERT:
             return False
+    pending: list = []  # (module, name) importing it: named renamed once every read here feeds too (held-out
+    # review 152, Y1: `return API_KEY` in config.py kept the read, while app.py's importer was told it was renamed,
+    # and its converted client silently got the OpenAI key)
     for g, load in attribute_reads:
-        builder.imported_keys.setdefault(g.path, set()).add(ast.unparse(load))
+        pending.append((g.path, ast.unparse(load)))
         fed = fed or not gate_test(g, load)
     if importers:
         # `from config import OPENAI_API_KEY` elsewhere: it feeds only when every read there is api_key= of a
@@ -4430,8 +4433,7 @@ def _env_feeds(builder, f, node, ctor_verdict, wrappers: bool = False) -> bool:
                 if _ctor_verdict_around(g, load, there, builder) != CONVERT:
                     return False
                 fed = True
-        for g, local in importers:
-            builder.imported_keys.setdefault(g.path, set()).add(local)
+        pending += [(g.path, local) for g, local in importers]
     for load in f.nodes:
         if isinstance(load, ast.Name) and load.id == names[0] and isinstance(load.ctx, ast.Load):
             where = f.scope_of.get(id(load), ())
@@ -4447,6 +4449,9 @@ def _env_feeds(builder, f, node, ctor_verdict, wrappers: bool = False) -> bool:
             if _ctor_verdict_around(f, load, ctor_verdict, builder) != CONVERT:
                 return False
             fed = True
+    if fed:
+        for path, name in pending:
+            builder.imported_keys.setdefault(path, set()).add(name)
     return fed
 
 
