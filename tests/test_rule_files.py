@@ -634,3 +634,18 @@ def test_held_out_140_a_file_opened_inline_from_an_f_string_path_uploads() -> No
         f = client.files.create(file=open(f"dump/{next(names)}.jsonl", "rb"), purpose="batch")
         ''')
     assert any("is not seen to be a file opened from a path" in t for t in todos), todos
+
+
+def test_an_openai_batch_or_file_id_written_in_the_code_keeps_its_call() -> None:
+    """Held-out review 152, X3 (khushwanth07/EDU_Chat): `client.batches.retrieve("batch_67880d3b...")` and
+    `client.files.content("file-3AsCRt649k...")` of a status script became Mistral calls (0 TODOs): those ids exist on
+    OpenAI only (404). The calls stay, each TODO naming the id; an id from a variable converts as before."""
+    from mechanics import convert_files
+
+    code = ("from openai import OpenAI\n\nclient = OpenAI()\n"
+            "batch = client.batches.retrieve(\"batch_67880d3b575c8190b2d6bbcd13852580\")\nprint(batch.status)\n"
+            "out = client.files.content(\"file-3AsCRt649kjYPfR14pcYyt\")\nprint(out.text)\n")
+    out = convert_files({"status.py": code})["status.py"]
+    assert "client = OpenAI()" in out, out
+    assert "batch_67880d3b... is an OpenAI batch id written in the code: Mistral knows no such batch" in out, out
+    assert "file-3AsCRt649... is an OpenAI file id written in the code" in out, out

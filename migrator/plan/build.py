@@ -5024,7 +5024,7 @@ class _Builder:
             use = self._use(f, call, oid, surface, bool(problem), problem, "MIG117",
                             USE_TODO if problem else USE_CONVERT)
         elif surface in FILE_SURFACES:
-            problem = files_problem(f, call, surface, self.files)
+            problem = files_problem(f, call, surface, self.files) or _openai_id_literal(call, surface)
             # list(): "items" / "page" tells MIG119 whether to append .data (as MIG108's models.list)
             shape = list_shape(f, call) if not problem and surface in LIST_KEYWORDS else ""
             use = self._use(f, call, oid, surface, bool(problem), problem or shape, "MIG119",
@@ -6694,6 +6694,22 @@ def _read_past_details(f: _File, node: ast.AST, parent: Optional[ast.AST], detai
         if isinstance(above, ast.Attribute) and above.value is read and not _guarded_by(f, above, read):
             return (f"the response is read as {ast.unparse(above)}: Mistral's usage has no {read.attr} (the read "
                     "raises AttributeError); read it with getattr(..., None) and handle None, then convert")
+    return ""
+
+
+# an id OpenAI gave a batch or an uploaded file (`batch_67880d3b...`, `file-3AsCRt649k...`)
+_OPENAI_ID = re.compile(r"^(?:batch_[0-9a-f]{16,}|file-[A-Za-z0-9]{16,})$")
+
+
+def _openai_id_literal(call: ast.Call, surface: str) -> str:
+    """``client.batches.retrieve("batch_67880d3b...")``, ``files.content("file-3AsC...")``: an id OpenAI gave, written
+    in the code; Mistral knows no such batch or file (404). Why the call stays, else "" (held-out review 152, X3: a
+    batch status script moved to Mistral with no TODO)."""
+    value = id_argument(call, surface) if surface in FILE_ID_KEYWORDS else None
+    if isinstance(value, ast.Constant) and isinstance(value.value, str) and _OPENAI_ID.match(value.value):
+        kind = "batch" if value.value.startswith("batch_") else "file"
+        return (f"{value.value[:14]}... is an OpenAI {kind} id written in the code: Mistral knows no such {kind} (a "
+                f"404); keep this call on OpenAI while the {kind} lives there, or use the id of one made on Mistral")
     return ""
 
 
