@@ -7294,3 +7294,26 @@ def test_a_key_constant_a_getter_also_returns_is_not_said_renamed_to_its_importe
     files["config.py"] = "import os\n\nAPI_KEY = os.getenv(\"OPENAI_API_KEY\")\n"
     out = convert_files(files)
     assert 'os.getenv("MISTRAL_API_KEY")' in out["config.py"] and "TODO" not in out["app.py"], out
+
+
+def test_a_tests_own_client_stays_where_every_application_client_stays() -> None:
+    """Held-out review 152, X4 (mrtsvr-techloop/CRM_AI_MODULE): the app's clients all stay on OpenAI (Assistants
+    threads), while a connectivity test's own `OpenAI(...).responses.create(...)` moved to Mistral: it failed without
+    MISTRAL_API_KEY and no longer checked the provider the app uses. It stays, saying why; where the app's client
+    converts, the test's converts too."""
+    from mechanics import convert_files
+
+    app = ("import os\nfrom openai import OpenAI\n\n\ndef ask(q):\n    client = OpenAI()\n"
+           "    thread = client.beta.threads.create(messages=[{\"role\": \"user\", \"content\": q}])\n"
+           "    return thread.id\n")
+    test = ("from openai import OpenAI\n\n\ndef test_connection():\n    client = OpenAI()\n"
+            "    assert client.responses.create(model=\"gpt-4o-mini\", input=\"test\").id\n")
+    out = convert_files({"app/assistant.py": app, "tests/test_health.py": test})
+    assert "client = OpenAI()" in out["tests/test_health.py"], out["tests/test_health.py"]
+    assert "blocking uses: this test's client (every client of the application stays on OpenAI (assistant.py)" in \
+        out["tests/test_health.py"], out["tests/test_health.py"]
+    chat = app.replace("thread = client.beta.threads.create(messages=[{\"role\": \"user\", \"content\": q}])\n"
+                       "    return thread.id\n",
+                       "return client.chat.completions.create(model=\"gpt-4o\", messages=[]).choices[0].message\n")
+    out = convert_files({"app/assistant.py": chat, "tests/test_health.py": test})
+    assert "Mistral(" in out["tests/test_health.py"] and "Mistral(" in out["app/assistant.py"], out

