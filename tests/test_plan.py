@@ -7300,7 +7300,16 @@ def test_a_tests_own_client_stays_where_every_application_client_stays() -> None
     """Held-out review 152, X4 (mrtsvr-techloop/CRM_AI_MODULE): the app's clients all stay on OpenAI (Assistants
     threads), while a connectivity test's own `OpenAI(...).responses.create(...)` moved to Mistral: it failed without
     MISTRAL_API_KEY and no longer checked the provider the app uses. It stays, saying why; where the app's client
-    converts, the test's converts too."""
+    converts, the test's converts too. (Only a connectivity test, by its module's name: an evaluation suite's judge in
+    the corpus, pandas-ai's, is no check of the app's provider.)"""
+    from mechanics import convert_files as _convert
+
+    judge = _convert({"app/assistant.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                                          "print(client.beta.threads.create().id)\n",
+                      "tests/test_judge.py": "from openai import OpenAI\n\n\ndef test_judge():\n"
+                                             "    c = OpenAI()\n    assert c.responses.create(model=\"gpt-4o\", "
+                                             "input=\"x\").id\n"})
+    assert "Mistral(" in judge["tests/test_judge.py"], judge["tests/test_judge.py"]
     from mechanics import convert_files
 
     app = ("import os\nfrom openai import OpenAI\n\n\ndef ask(q):\n    client = OpenAI()\n"
