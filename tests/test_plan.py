@@ -7326,3 +7326,23 @@ def test_a_tests_own_client_stays_where_every_application_client_stays() -> None
                        "return client.chat.completions.create(model=\"gpt-4o\", messages=[]).choices[0].message\n")
     out = convert_files({"app/assistant.py": chat, "tests/test_health.py": test})
     assert "Mistral(" in out["tests/test_health.py"] and "Mistral(" in out["app/assistant.py"], out
+
+
+def test_a_query_embedding_beside_a_kept_embeddings_batch_building_the_index_stays() -> None:
+    """Held-out review 152, X1 (khushwanth07/EDU_Chat): ingest.py builds the index with a `batches.create(endpoint=
+    "/v1/embeddings")` kept on OpenAI (its lines' model text-embedding-3-small); search.py's query embedding moved to
+    mistral-embed (1024 dimensions against 1536-dimension rows). It stays with the batch, naming it."""
+    from mechanics import convert_files
+
+    ingest = ("import json\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\ndef build_index(texts):\n"
+              "    with open(\"batch.jsonl\", \"w\") as f:\n        for i, t in enumerate(texts):\n"
+              "            body = {\"model\": \"text-embedding-3-small\", \"input\": t}\n"
+              "            f.write(json.dumps({\"custom_id\": str(i), \"url\": \"/v1/embeddings\", \"body\": body}))\n"
+              "    up = client.files.create(file=open(\"batch.jsonl\", \"rb\"), purpose=\"batch\")\n"
+              "    return client.batches.create(input_file_id=up.id, endpoint=\"/v1/embeddings\", "
+              "completion_window=\"24h\").id\n")
+    search = ("import psycopg\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\ndef embed_query(q):\n"
+              "    return client.embeddings.create(input=q, model=\"text-embedding-3-small\").data[0].embedding\n")
+    out = convert_files({"ingest.py": ingest, "search.py": search})
+    assert "client = OpenAI()" in out["search.py"], out["search.py"]
+    assert "also embeds with a client kept on OpenAI in ingest.py" in out["search.py"], out["search.py"]

