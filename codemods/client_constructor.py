@@ -1524,6 +1524,13 @@ class _Transformer(RuleTransformer):
                                                                                os.path.abspath(view.path)])))
         return f"{name} of {cls} in {os.path.relpath(path, here or '.')}"
 
+    def _env_read_kept_elsewhere(self, value: cst.BaseExpression) -> Optional[tuple[str, str]]:
+        """(variable, where) when ``value`` reads an environment variable a client kept on OpenAI is given as its key
+        too (the plan's kept_key_vars), else None."""
+        read = re.search(r"""\b(?:getenv|environ)\b(?:\.get)?\s*[(\[]\s*["']([A-Za-z_]\w*)["']""", code_of(value))
+        kept = getattr(self.facts.view.plan, "kept_key_vars", {}) if self.facts.view is not None else {}
+        return (read.group(1), kept[read.group(1)]) if read is not None and read.group(1) in kept else None
+
     def _same_key_as_kept(self, value: cst.BaseExpression) -> str:
         """Where a client of this module kept on OpenAI is ("in chat()"; no line number: the TODOs written above move
         it) whose api_key is written as ``value`` is (``api.api_key``: a keyword, or the "api_key" entry of the dict
@@ -2218,6 +2225,12 @@ class _Transformer(RuleTransformer):
                     self.todo(line, f"api_key={code_of(value)} is also the key of the client kept on OpenAI "
                                     f"{kept_where}: one value cannot hold both keys; give this client a Mistral key of "
                                     "its own (a separate setting, or MISTRAL_API_KEY: leave api_key out)")
+                elif (variable := self._env_read_kept_elsewhere(value)):
+                    # `OpenAI(api_key=os.getenv("API_KEY"))` here and in a module whose client stays on OpenAI
+                    # (held-out review 152, X2: "make sure it holds a Mistral key" broke the kept client once followed)
+                    self.todo(line, f"api_key={code_of(value)}: {variable[0]} is also the key of a client kept on "
+                                    f"OpenAI ({variable[1]}): one variable cannot hold both keys; give this client a "
+                                    "Mistral key of its own (leave api_key out: the SDK reads MISTRAL_API_KEY)")
                 else:
                     self.todo(line, f"api_key={code_of(value)}: make sure it holds a Mistral API key, not an OpenAI "
                                     "one (the SDK reads MISTRAL_API_KEY when api_key is not given)")

@@ -4000,3 +4000,20 @@ def test_a_dead_key_setting_read_back_as_a_raw_request_s_bearer_key_stays_for_th
     assert any("sends openai.api_key as an HTTP request's Authorization header (see the TODO at that request), which "
                "needs the OpenAI key while the request goes to OpenAI" in t for t in todos), todos
     assert not any("make that code check MISTRAL_API_KEY" in t for t in todos), todos
+
+
+def test_a_key_variable_a_kept_client_reads_too_is_named_at_the_converted_one() -> None:
+    """Held-out review 152, X2 (khushwanth07/EDU_Chat): bot.py's converted `OpenAI(api_key=os.getenv("API_KEY"))` was
+    told "make sure it holds a Mistral API key", while embed_batch.py's client, kept on OpenAI, reads API_KEY too:
+    following it broke the kept client. The TODO names it and asks for a key of its own."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "embed_batch.py": "import os\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.getenv(\"API_KEY\"))\n"
+                          "print(client.images.generate(prompt=\"x\").data[0].url)\n",
+        "bot.py": "import os\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.getenv(\"API_KEY\"))\n"
+                  "r = client.chat.completions.create(model=\"gpt-4o\", messages=[])\n"})
+    assert "Mistral(" in out["bot.py"], out["bot.py"]
+    assert 'api_key=os.getenv("API_KEY"): API_KEY is also the key of a client kept on OpenAI (embed_batch.py): one ' \
+        "variable cannot hold both keys" in out["bot.py"], out["bot.py"]
+    assert convert_files(out) == out  # (no line number in it: the TODO above the kept client moves it)
