@@ -7279,19 +7279,25 @@ def test_a_client_handed_to_another_librarys_class_named_openai_names_its_module
 
 def test_a_key_constant_a_getter_also_returns_is_not_said_renamed_to_its_importer() -> None:
     """Held-out review 152, Y1 (jermainewakeup/granpost): config.py's `API_KEY = os.getenv("OPENAI_API_KEY")`, also
-    returned by `load_api_key()`, kept its read (the getter is another reader), while app.py's `from config import
-    API_KEY` was taken as renamed: `Mistral(api_key=API_KEY)` got the OpenAI key silently (0 TODOs). The importer's
-    client gets the key TODO; without the getter the read is renamed."""
+    returned by `load_api_key()` (here also shown by a script), kept its read (another reader), while app.py's `from
+    config import API_KEY` was taken as renamed: `Mistral(api_key=API_KEY)` got the OpenAI key silently (0 TODOs). The
+    importer's client gets the key TODO; with the getter called only as converted clients' api_key= (Y2), or not at
+    all, the read is renamed."""
     from mechanics import convert_files
 
     files = {"config.py": "import os\n\nAPI_KEY = os.getenv(\"OPENAI_API_KEY\")\n\n\ndef load_api_key():\n"
                           "    return API_KEY\n",
+             "show.py": "from config import load_api_key\n\nprint(load_api_key()[:4])\n",
              "app.py": "from openai import OpenAI\n\nfrom config import API_KEY\n\nclient = OpenAI(api_key=API_KEY)\n"
                        "r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"}
     out = convert_files(files)
     assert 'os.getenv("OPENAI_API_KEY")' in out["config.py"], out["config.py"]
     assert "TODO(migrator MIG101): api_key=API_KEY" in out["app.py"], out["app.py"]
-    files["config.py"] = "import os\n\nAPI_KEY = os.getenv(\"OPENAI_API_KEY\")\n"
+    del files["show.py"]
+    out = convert_files(files)
+    assert 'os.getenv("MISTRAL_API_KEY")' in out["config.py"] and "TODO" not in out["app.py"], out
+    files["app.py"] = files["app.py"].replace("from config import API_KEY", "from config import load_api_key") \
+        .replace("api_key=API_KEY", "api_key=load_api_key()")
     out = convert_files(files)
     assert 'os.getenv("MISTRAL_API_KEY")' in out["config.py"] and "TODO" not in out["app.py"], out
 

