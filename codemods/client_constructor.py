@@ -1527,9 +1527,16 @@ class _Transformer(RuleTransformer):
     def _env_read_kept_elsewhere(self, value: cst.BaseExpression) -> Optional[tuple[str, str]]:
         """(variable, where) when ``value`` reads an environment variable a client kept on OpenAI is given as its key
         too (the plan's kept_key_vars), else None."""
+        from migrator.plan.build import project_of
+
         read = re.search(r"""\b(?:getenv|environ)\b(?:\.get)?\s*[(\[]\s*["']([A-Za-z_]\w*)["']""", code_of(value))
         kept = getattr(self.facts.view.plan, "kept_key_vars", {}) if self.facts.view is not None else {}
-        return (read.group(1), kept[read.group(1)]) if read is not None and read.group(1) in kept else None
+        # (a client of another project of the tree, with its own environment, is not this one's: held-out review 100's
+        # two bots each reading API_KEY)
+        paths = [p for p in kept.get(read.group(1), ()) if project_of(p) == project_of(self.facts.view.path)] \
+            if read is not None else []
+        # (its file, no line: the TODOs written above the kept client move it)
+        return (read.group(1), os.path.basename(sorted(paths)[0])) if paths else None
 
     def _same_key_as_kept(self, value: cst.BaseExpression) -> str:
         """Where a client of this module kept on OpenAI is ("in chat()"; no line number: the TODOs written above move

@@ -895,7 +895,7 @@ def decide(builder, files) -> ConversionPlan:
         return decision_of[root][0]
 
     clients = []
-    kept_key_vars: dict = {}  # environment variable -> a kept client reading it as its api_key=
+    kept_key_vars: dict = {}  # environment variable -> the paths of kept clients reading it as their api_key=
     uses: list[Use] = list(builder.uses)
     for oid, origin in sorted(builder.origins.items(), key=lambda item: (item[1].path, item[1].line, item[0])):
         if origin.kind == "parameter" and not origin.sources and not origin.annotated and not origin.uses:
@@ -911,7 +911,7 @@ def decide(builder, files) -> ConversionPlan:
             # given a Mistral key there without breaking this one (held-out review 152, X2)
             for variable in re.findall(r"""(?:getenv|environ\.get|environ\[)\s*\(?\s*["']([A-Za-z_]\w*)["']""",
                                        origin.key_text + " " + origin.key_source):
-                kept_key_vars.setdefault(variable, os.path.basename(origin.path))  # (no line: TODOs above move it)
+                kept_key_vars.setdefault(variable, []).append(origin.path)
         clients.append(Client(oid, origin.path, origin.line, origin.col, origin.name, origin.kind, origin.is_async,
                               origin.provider, verdict, reason, blockers))
         for use in origin.uses:
@@ -1334,7 +1334,8 @@ def decide(builder, files) -> ConversionPlan:
                           env_helpers=builder.__dict__.get("imported_env_helpers", {}),
                           key_helpers=_key_helpers(builder, files),
                           key_names={path: frozenset(names) for path, names in key_names.items()},
-                          import_gates=_import_gates(builder, files), kept_key_vars=kept_key_vars,
+                          import_gates=_import_gates(builder, files),
+                          kept_key_vars={name: tuple(paths) for name, paths in kept_key_vars.items()},
                           any_converted=plan_state["any"], all_converted=plan_state["all"],
                           kept_env=frozenset(builder.kept_env), converted_env=frozenset(plan_state["implicit"][None]),
                           default_embedding=frozenset(builder.default_embedding),

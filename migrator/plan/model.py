@@ -126,7 +126,7 @@ class ConversionPlan:
     # path -> {line of a module-level constructor: "any" / "openai"}: another module imports its client inside a try
     # whose handler catches any exception ("any") or OpenAIError ("openai"), the app's path for a missing key
     import_gates: dict = field(default_factory=dict, compare=False, hash=False)
-    # environment variable -> the file of a client kept on OpenAI (or another server) given it as api_key=
+    # environment variable -> the paths of clients kept on OpenAI (or another server) given it as api_key=
     kept_key_vars: dict = field(default_factory=dict, compare=False, hash=False)
     any_converted: bool = False
     all_converted: bool = False  # every client in the tree converts (no keep/other/unresolved)
