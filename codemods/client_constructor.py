@@ -586,7 +586,11 @@ class _Transformer(RuleTransformer):
         key = _streamlit_key(key) or key  # st.secrets["OPENAI_API_KEY"] -> ["MISTRAL_API_KEY"] (held-out review 68)
         # an OpenAI secret written in the code is never handed to Mistral: the client reads MISTRAL_API_KEY (held-out
         # review 67, Y2: `openai.api_key = "sk-..."` became Mistral(api_key="sk-..."), the secret sent to Mistral)
-        args = [] if openai_secret(key) or _sk_literal(key) else [keyword_arg("api_key", key)]
+        bound = self._module_values().get(key.value) if isinstance(key, cst.Name) else None
+        # (... nor one a module constant holds: `OPENAI_API_KEY = "sk-proj-..."; openai.api_key = OPENAI_API_KEY`,
+        # held-out review 152, Y5)
+        written = bound is not None and (openai_secret(bound) or _sk_literal(bound))
+        args = [] if openai_secret(key) or _sk_literal(key) or written else [keyword_arg("api_key", key)]
         if v1 and retries != 0:
             count = retries if isinstance(retries, int) else OPENAI_DEFAULT_RETRIES
             code = self.retry_config_code(count)
@@ -1181,6 +1185,17 @@ class _Transformer(RuleTransformer):
                     return
                 value = code_of(folded)
                 bound = self._module_values().get(folded.value) if isinstance(folded, cst.Name) else None
+                if bound is not None and (openai_secret(bound) or _sk_literal(bound)):
+                    # `OPENAI_API_KEY = "sk-proj-..."`, then `openai.api_key = OPENAI_API_KEY`: as the literal itself
+                    # is, never handed to Mistral (held-out review 152, Y5: "check where it comes from")
+                    self.todo(line, f"{code_of(target)} = {value}: {value} holds an OpenAI key written in the code "
+                                    "(not shown), which is not handed to Mistral: the module's client reads "
+                                    f"MISTRAL_API_KEY; set it (a Mistral key: {MISTRAL_KEYS_PAGE}), and delete the key "
+                                    "from the code (revoke it if it is a real one: it stays in the repository's "
+                                    "history)")
+                    self.converted(line, f"{code_of(target)} = {value} -> {MODULE_CLIENT_NAME} = Mistral() (it reads "
+                                         "MISTRAL_API_KEY)", "approximate", (KEY_STEP,))
+                    return
                 reads_key = bound is not None and _is_env_read(bound) and "OPENAI_API_KEY" in code_of(bound)
                 # (the plan renames the read with it, `X = os.getenv("MISTRAL_API_KEY")`, where only this setting and
                 # converted clients read X: held-out review 112, X7)

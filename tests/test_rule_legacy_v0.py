@@ -2480,3 +2480,19 @@ def test_a_key_literal_set_in_a_function_is_not_said_to_be_worked_out_at_run_tim
                             "reads: it reads MISTRAL_API_KEY") for t in todos), todos
     assert not any("works out at run time" in t for t in todos), todos
     assert "abc123def" not in "".join(todos)
+
+
+def test_a_module_constant_holding_an_openai_key_is_not_handed_to_the_module_client() -> None:
+    """Held-out review 152, Y5 (G-enterpriseGroup/ChatGPT): `OPENAI_API_KEY = "sk-proj-..."` then `openai.api_key =
+    OPENAI_API_KEY`: the module's client became `Mistral(api_key=OPENAI_API_KEY)`, the OpenAI key sent to Mistral, with
+    "check where it comes from". As the literal itself is: Mistral() (reading MISTRAL_API_KEY), the key not shown."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent(
+        "import openai\n\nOPENAI_API_KEY = \"sk-proj-abc123\"\nopenai.api_key = OPENAI_API_KEY\n\n\ndef ask(p):\n"
+        "    r = openai.ChatCompletion.create(model=\"gpt-4\", messages=[{\"role\": \"user\", \"content\": p}])\n"
+        "    return r[\"choices\"][0][\"message\"][\"content\"]\n")
+    assert "mistral_client = Mistral()\n" in code, code
+    assert any(t.startswith("openai.api_key = OPENAI_API_KEY: OPENAI_API_KEY holds an OpenAI key written in the code "
+                            "(not shown), which is not handed to Mistral") for t in todos), todos
+    assert not any("sk-proj" in t for t in todos), todos
