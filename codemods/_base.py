@@ -734,8 +734,11 @@ class RuleTransformer(cst.CSTTransformer):
         (it is read otherwise too, or bound in a form MIG102 does not rewrite): "computed at run time" was false
         (held-out review 36, K2). None otherwise."""
         name = value.value if isinstance(value, cst.Name) else None
-        if name is None or name in self.facts.scoped_names:
-            return None  # (a parameter or local of the same name may be what the call reads: re-review 37, M1)
+        if name is None or name in self.facts.scoped_names and self.path:
+            # (a parameter or local of the same name may be what the call reads: re-review 37, M1; not a call at the
+            # module's own level, which reads the module's: held-out review 152, X5, `def num_tokens(messages,
+            # model=...)` beside `model = "gpt-3.5-turbo-0613"` made it "computed at run time")
+            return None
         if name in self.facts.module_env_strings:  # `MODEL = os.getenv("MODEL", "gpt-4o")`, also returned (Z10)
             var, default = self.facts.module_env_strings[name]
             # (migrator.engine.project_files reads the variable back from this text: LEFT_MODEL_VARIABLE)

@@ -4177,3 +4177,18 @@ def test_held_out_145_a_key_read_of_a_splatted_dict_is_no_change_to_it() -> None
         print(response.choices[0].message["content"], params.get("temperature"))
         ''')
     assert "mistral_client.chat.complete(" in code and 'message.content, params.get("temperature")' in code, code
+
+
+def test_a_module_level_calls_model_constant_is_named_though_a_function_has_a_parameter_of_its_name() -> None:
+    """Held-out review 152, X5 (phuc-nt/openai-api-learning): `model = "gpt-3.5-turbo-0613"` at module level, also
+    passed to `num_tokens(messages, model)` (whose own parameter is named model), then a module-level
+    `create(model=model)`: "computed at run time". The module-level call reads the module's constant: it is named."""
+    code, todos = convert_idempotent(
+        "import tiktoken\nfrom openai import OpenAI\n\n\ndef num_tokens(messages, model=\"gpt-3.5-turbo-0613\"):\n"
+        "    return len(tiktoken.encoding_for_model(model).encode(messages[0][\"content\"]))\n\n\n"
+        "messages = [{\"role\": \"user\", \"content\": \"hi\"}]\nmodel = \"gpt-3.5-turbo-0613\"\n"
+        "print(num_tokens(messages, model))\nclient = OpenAI()\n"
+        "response = client.chat.completions.create(model=model, messages=messages)\n")
+    assert any(t.startswith("model=model is set in this module (model = 'gpt-3.5-turbo-0613') and also read by "
+                            "num_tokens(...)") for t in todos), todos
+    assert not any("computed at run time" in t for t in todos), todos
