@@ -4017,3 +4017,19 @@ def test_a_key_variable_a_kept_client_reads_too_is_named_at_the_converted_one() 
     assert 'api_key=os.getenv("API_KEY"): API_KEY is also the key of a client kept on OpenAI (embed_batch.py): one ' \
         "variable cannot hold both keys" in out["bot.py"], out["bot.py"]
     assert convert_files(out) == out  # (no line number in it: the TODO above the kept client moves it)
+
+
+def test_a_key_gate_quoted_in_a_todo_reads_as_the_converted_check() -> None:
+    """Held-out review 152, X8 (MJcoder-ai/OriginFlow): the TODO quoted `if OpenAI is not None and
+    settings.openai_api_key:`, while the line now reads `if Mistral is not None and ...` (the import guard's stand-in
+    renamed)."""
+    code, todos = convert_idempotent(
+        "from pydantic_settings import BaseSettings\n\ntry:\n    from openai import OpenAI\nexcept ImportError:\n"
+        "    OpenAI = None\n\n\nclass Settings(BaseSettings):\n    openai_api_key: str = \"\"\n\n\n"
+        "settings = Settings()\n\n\nclass EmbeddingService:\n    def __init__(self):\n        self.client = None\n"
+        "        if OpenAI is not None and settings.openai_api_key:\n"
+        "            self.client = OpenAI(api_key=settings.openai_api_key)\n\n    def embed(self, texts):\n"
+        "        return self.client.embeddings.create(input=texts, model=\"text-embedding-3-small\").data\n")
+    assert "if Mistral is not None and settings.openai_api_key:" in code, code
+    assert any("the check `if Mistral is not None and settings.openai_api_key:` in this function" in t
+               for t in todos), todos
