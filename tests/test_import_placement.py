@@ -915,3 +915,23 @@ def test_held_out_145_an_install_hint_with_openais_version_range_names_mistralai
             return json.loads(resp.choices[0].message.content)
         ''')
     assert "raise SystemExit(\"Please install mistralai: pip install 'mistralai>=3.7,<4'\")" in code, code
+
+
+def test_a_class_stand_in_of_the_guarded_import_stands_in_for_the_retry_names_too() -> None:
+    """Held-out review 152, X7 (MJcoder-ai/OriginFlow): `try: from openai import AsyncOpenAI / except Exception: class
+    AsyncOpenAI: def __init__(...): raise RuntimeError(...)`: the guard now imports BackoffStrategy and RetryConfig too,
+    and without mistralai the converted constructor raised NameError building its RetryConfig, not the stand-in's
+    error. The stand-in stands in for them too; the conversion is idempotent."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent(
+        "import os\n\ntry:\n    from openai import AsyncOpenAI\nexcept Exception:\n"
+        "    class AsyncOpenAI:  # type: ignore\n"
+        "        def __init__(self, *args, **kwargs) -> None:\n"
+        "            raise RuntimeError(\"openai package is required\")\n\n\n"
+        "def get_ai_client() -> AsyncOpenAI:\n    return AsyncOpenAI(api_key=os.environ.get(\"OPENAI_API_KEY\"))\n\n\n"
+        "async def summarize(text):\n"
+        "    r = await get_ai_client().chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"
+        "    return r.choices[0].message.content\n")
+    assert "            raise RuntimeError(\"mistralai package is required\")\n" \
+           "    BackoffStrategy = RetryConfig = Mistral  # (stand-ins too: calling one raises alike)\n" in code, code
