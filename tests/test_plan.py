@@ -7366,3 +7366,24 @@ def test_an_empty_base_url_placeholder_is_said_as_such() -> None:
     assert "kept on OpenAI: base_url=\"\" is an empty placeholder (no request can go out as written): fill it in" in \
         out["llm.py"], out["llm.py"]
     assert "comes from the app's configuration" not in out["llm.py"], out["llm.py"]
+
+
+@pytest.mark.parametrize("openai_client, todo", [("local", False), ("None", True)])
+def test_agents_run_in_a_loop_over_a_list_follow_each_agents_model(openai_client: str, todo: bool) -> None:
+    """Held-out review 152, Y4 (CBNUOrganization/llm-api-testing): `for agent, query in [(ko, "..."), (en, "...")]:
+    Runner.run_sync(agent, query)`, each Agent given `model=OpenAIChatCompletionsModel(..., openai_client=local)` on
+    an Ollama client, was told "runs this agent on OpenAI and reads OPENAI_API_KEY". Each agent of the list is
+    followed; one on the SDK's default still gets the TODO."""
+    from mechanics import convert_files
+
+    code = ("from agents import Agent, Runner, OpenAIChatCompletionsModel, AsyncOpenAI\n\n"
+            "local = AsyncOpenAI(base_url=\"http://127.0.0.1:11434/v1\", api_key=\"ollama\")\n"
+            "ko = Agent(name=\"ko\", model=OpenAIChatCompletionsModel(model=\"gemma3\", openai_client=local))\n"
+            "en = Agent(name=\"en\", model=OpenAIChatCompletionsModel(model=\"gemma3\", "
+            f"openai_client={openai_client}))\n\nfor agent, query in [(ko, \"hi\"), (en, \"hello\")]:\n"
+            "    print(Runner.run_sync(agent, query).final_output)\n")
+    if openai_client == "None":
+        code = code.replace("en = Agent(name=\"en\", model=OpenAIChatCompletionsModel(model=\"gemma3\", "
+                            "openai_client=None))", "en = Agent(name=\"en\", model=\"gpt-4o\")")
+    out = convert_files({"agents_demo.py": code})["agents_demo.py"]
+    assert ("runs this agent on OpenAI" in out) is todo, out

@@ -4184,7 +4184,14 @@ class _Builder:
             # (or imported from the module that builds it: `from rag_agent import agent`)
             values = [agent] if isinstance(agent, ast.Call) else \
                 self._bound_anywhere(f, f.scope_of.get(id(call), ()), agent)[1] if agent is not None else None
-            if values and all(_agent_on_its_own_model(v) for v in values):
+            looped = _loop_elements(f, agent) if isinstance(agent, ast.Name) else None
+            if looped:
+                # `for agent, query in [(ko, "..."), (en, "...")]: Runner.run_sync(agent, query)`: each agent of the
+                # list (held-out review 152, Y4: "runs this agent on OpenAI" of agents on an Ollama client)
+                values = [v for element in looped for v in (
+                    [element] if isinstance(element, ast.Call) else
+                    self._bound_anywhere(f, f.scope_of.get(id(call), ()), element)[1] or [None])]
+            if values and all(v is not None and _agent_on_its_own_model(v) for v in values):
                 # Runner.run(agent) of an Agent(model=OpenAIResponsesModel(..., openai_client=client)): the
                 # agent runs where that client points (held-out review 18, P7: an Azure client's agent was
                 # said to run on OpenAI with OPENAI_API_KEY)
@@ -6711,6 +6718,26 @@ def _openai_id_literal(call: ast.Call, surface: str) -> str:
         return (f"{value.value[:14]}... is an OpenAI {kind} id written in the code: Mistral knows no such {kind} (a "
                 f"404); keep this call on OpenAI while the {kind} lives there, or use the id of one made on Mistral")
     return ""
+
+
+def _loop_elements(f: _File, name: ast.Name) -> Optional[list]:
+    """The values a loop target ``name`` takes, where it is bound by ``for <name> in [a, b]`` or ``for <name>, x in
+    [(a, ...), (b, ...)]`` over a literal list or tuple (the loop around ``name``); else None."""
+    for loop in ancestors_of(f, name):
+        if not isinstance(loop, (ast.For, ast.AsyncFor)) or not isinstance(loop.iter, (ast.List, ast.Tuple)):
+            continue
+        target = loop.target
+        if isinstance(target, ast.Name) and target.id == name.id:
+            return list(loop.iter.elts)
+        if isinstance(target, (ast.Tuple, ast.List)):
+            index = next((i for i, t in enumerate(target.elts) if isinstance(t, ast.Name) and t.id == name.id), None)
+            if index is None:
+                continue
+            if not all(isinstance(e, (ast.Tuple, ast.List)) and len(e.elts) == len(target.elts)
+                       for e in loop.iter.elts):
+                return None
+            return [e.elts[index] for e in loop.iter.elts]
+    return None
 
 
 def _completion_read_past_details(f: _File, call: ast.Call) -> str:
