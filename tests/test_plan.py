@@ -7387,3 +7387,24 @@ def test_agents_run_in_a_loop_over_a_list_follow_each_agents_model(openai_client
                             "openai_client=None))", "en = Agent(name=\"en\", model=\"gpt-4o\")")
     out = convert_files({"agents_demo.py": code})["agents_demo.py"]
     assert ("runs this agent on OpenAI" in out) is todo, out
+
+
+@pytest.mark.parametrize("extra, mapped", [("", True), ("    print(model.upper())\n", False)])
+def test_a_callers_local_model_variable_handed_to_a_constructor_is_mapped_where_set(extra: str, mapped: bool) -> None:
+    """Held-out review 150, Y3 (GandalfsDad/assist-me): `if choice == "GPT3": model = "gpt-3.5-turbo" elif ...: model =
+    "gpt-4"`, then `Chat(model=model)`, Chat's __init__ keeping it as self.model for a converted call: "computed at
+    run time", and both literals went to Mistral. Mapped where set (in the calling module); a variable read otherwise
+    too stays, with the TODO."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "chat.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\nclass Chat:\n    def __init__(self, model):\n"
+                   "        self.model = model\n\n    def ask(self, text):\n"
+                   "        r = client.chat.completions.create(model=self.model, messages=[])\n"
+                   "        return r.choices[0].message.content\n",
+        "calls.py": "from chat import Chat\n\n\ndef setup_chat(choice):\n    if choice == \"GPT3\":\n"
+                    "        model = \"gpt-3.5-turbo\"\n    elif choice == \"GPT4\":\n        model = \"gpt-4\"\n"
+                    "    else:\n        raise NotImplementedError(choice)\n" + extra +
+                    "    return Chat(model=model)\n"})
+    assert ('model = "mistral-small-latest"' in out["calls.py"]) is mapped, out["calls.py"]
+    assert ("computed at run time" in out["chat.py"]) is not mapped, out["chat.py"]

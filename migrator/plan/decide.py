@@ -8565,6 +8565,7 @@ def _constructor_literals_only(builder, f, scope, name: str) -> bool:
     init = f.scopes[scope]
     positional = [a.arg for a in [*init.args.posonlyargs, *init.args.args]][1:]  # without self
     index = positional.index(name) if name in positional else -1
+    variables: list = []
     for g, call in found:
         if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
             return False
@@ -8574,10 +8575,21 @@ def _constructor_literals_only(builder, f, scope, name: str) -> bool:
             return False
         # (or an environment read's string default, `OpenAIWrapper(model=os.getenv("OPENAI_MODEL", "gpt-4"))` in
         # another module: held-out review 141, Y1, "gpt-4" reached Mistral and main.py said nothing)
-        if not all(_string_source(v) for v in chosen):
-            return False
+        # (or a caller's variable bound only to strings and read only there: `if choice == "GPT3": model =
+        # "gpt-3.5-turbo" elif ...: model = "gpt-4"`, then `Chat(model=model)`; held-out review 150, Y3)
+        for v in chosen:
+            if _string_source(v):
+                continue
+            variable = _caller_string(builder, g, v) if isinstance(v, ast.Name) else None
+            if variable is None or any(load is not v and not _logged(g, load) for load in _loads_of(g, v.id)
+                                       if builder.lookup_scope(g, g.scope_of.get(id(load), ()), v.id) == variable[0]):
+                return False
+            variables.append((g, variable))
     for g, call in found:
         builder.extra_slots.setdefault(g.path, set()).add(("callarg", call.func.id, index, name))
+    for g, (where, variable) in variables:  # mapped where the caller sets it
+        builder.extra_slots.setdefault(g.path, set()).add(("const", variable) if where == () else
+                                                          ("local", where, variable))
     return True
 
 
