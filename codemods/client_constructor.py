@@ -948,6 +948,13 @@ class _Transformer(RuleTransformer):
             first = value.args[0].with_changes(value=string_like(value.args[0].value, "MISTRAL_API_KEY"))
             second = value.args[1].with_changes(value=secret)
             return updated.with_changes(value=value.with_changes(args=[first, second]))
+        if isinstance(value, cst.BooleanOperation) and isinstance(value.operator, cst.Or) and \
+                _streamlit_key(value.left) is not None:
+            # `st.secrets.get("OPENAI_API_KEY") or os.getenv("OPENAI_API_KEY")` (its environment read renamed by its
+            # own rule): the Mistral secret first (held-out review 153, Y1)
+            secret = _streamlit_key(value.left)
+            self.todo(self.current_line(), secret_key_todo(secret, keyword=""))
+            return updated.with_changes(value=value.with_changes(left=secret))
         secret = _streamlit_key(value)
         if secret is None:
             return updated

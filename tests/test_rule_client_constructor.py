@@ -4033,3 +4033,22 @@ def test_a_key_gate_quoted_in_a_todo_reads_as_the_converted_check() -> None:
     assert "if Mistral is not None and settings.openai_api_key:" in code, code
     assert any("the check `if Mistral is not None and settings.openai_api_key:` in this function" in t
                for t in todos), todos
+
+
+def test_a_streamlit_secret_or_environment_key_reads_the_mistral_secret_too() -> None:
+    """Held-out review 153, Y1 (rxmance/fanlabs-gpt-fresh): `api_key = st.secrets.get("OPENAI_API_KEY") or
+    os.getenv("OPENAI_API_KEY")` became `st.secrets.get("OPENAI_API_KEY") or os.getenv("MISTRAL_API_KEY")`, no TODO:
+    on Streamlit Cloud the OpenAI key went to Mistral. Both halves read Mistral's now, the secrets TODO said."""
+    code, todos = convert_idempotent('''\
+        import os
+
+        import streamlit as st
+        from openai import OpenAI
+
+        api_key = st.secrets.get("OPENAI_API_KEY") or os.getenv("OPENAI_API_KEY")
+        client = OpenAI(api_key=api_key)
+        r = client.chat.completions.create(model="gpt-4", messages=[])
+        ''')
+    assert 'api_key = st.secrets.get("MISTRAL_API_KEY") or os.getenv("MISTRAL_API_KEY")' in code, code
+    assert todos == ['st.secrets.get("MISTRAL_API_KEY"): add MISTRAL_API_KEY (a Mistral key) to the app\'s secrets '
+                     "(.streamlit/secrets.toml, the Streamlit Cloud settings)"], todos

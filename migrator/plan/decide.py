@@ -3529,6 +3529,13 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
     key_names.setdefault(f.path, set()).update(_secret_key_names(builder, f, ctor_verdict))
 
 
+def _secret_or_env_key(value: ast.AST) -> bool:
+    """``st.secrets.get("OPENAI_API_KEY") or os.getenv("OPENAI_API_KEY")``: the secret, else the environment's key
+    (held-out review 153, Y1: the environment read was renamed, the secret not, and Mistral got the OpenAI key)."""
+    return isinstance(value, ast.BoolOp) and isinstance(value.op, ast.Or) and len(value.values) == 2 and \
+        _streamlit_key_read(value.values[0]) and _KEY_ENV_READ.search(ast.unparse(value.values[1])) is not None
+
+
 def _streamlit_key_read(value: ast.AST) -> bool:
     """``st.secrets["OPENAI_API_KEY"]`` / ``.get("OPENAI_API_KEY")`` / ``st.secrets.OPENAI_API_KEY`` (any case, as
     MIG101 renames it)."""
@@ -3556,7 +3563,7 @@ def _secret_key_names(builder, f, ctor_verdict) -> set:
     stem = os.path.splitext(os.path.basename(f.path))[0]
     for node in f.tree.body:
         if not isinstance(node, ast.Assign) or len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name) \
-                or not _streamlit_key_read(node.value):
+                or not (_streamlit_key_read(node.value) or _secret_or_env_key(node.value)):
             continue
         name = node.targets[0].id
         # (and truth tests, `if openai_api_key:` around the client: held-out review 110, X9, the gated read kept the
