@@ -2496,3 +2496,20 @@ def test_a_module_constant_holding_an_openai_key_is_not_handed_to_the_module_cli
     assert any(t.startswith("openai.api_key = OPENAI_API_KEY: OPENAI_API_KEY holds an OpenAI key written in the code "
                             "(not shown), which is not handed to Mistral") for t in todos), todos
     assert not any("sk-proj" in t for t in todos), todos
+
+
+def test_a_v0_embeddings_list_enumerated_in_a_loop_converts() -> None:
+    """Held-out review 153, X6 (abdibrokhim/egovagent): `for j, emb_data in enumerate(response["data"]):` reading
+    `emb_data["embedding"]` was "used as a whole" (kept), where `[d["embedding"] for d in response["data"]]` converted;
+    beside a converted search of the same index, the vectors split. The enumerated item is followed as a plain
+    loop's."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent(
+        "import openai\n\n\ndef embed(batch, ids):\n"
+        "    response = openai.Embedding.create(input=batch, model=\"text-embedding-ada-002\")\n    vectors = []\n"
+        "    for j, emb_data in enumerate(response[\"data\"]):\n"
+        "        vectors.append({\"id\": ids[j], \"values\": emb_data[\"embedding\"]})\n    return vectors\n")
+    assert "for j, emb_data in enumerate(response.data):" in code, code
+    assert "emb_data.embedding" in code and "mistral_client.embeddings.create(" in code, code
+    assert not any("used as a whole" in t for t in todos), todos

@@ -9113,12 +9113,22 @@ def _v0_follow(f: _File, node: ast.AST, shape, name: str, found: list, depth: in
         if shape is None:  # a value: what follows is the value's own (a str, a list of floats)
             break
     loop = f.parent.get(id(node))
+    counted = f.parent.get(id(loop)) if isinstance(loop, ast.Call) and isinstance(loop.func, ast.Name) and \
+        loop.func.id == "enumerate" and loop.args[:1] == [node] and len(loop.args) <= 2 else None
+    if isinstance(shape, list) and isinstance(counted, ast.For) and counted.iter is loop and depth < 3 and \
+            isinstance(counted.target, ast.Tuple) and len(counted.target.elts) == 2 and \
+            all(isinstance(t, ast.Name) for t in counted.target.elts):
+        # `for j, item in enumerate(response["data"]):`: the item as in a plain loop (held-out review 153, X6: "used
+        # as a whole", and the index builder stayed on OpenAI while its search moved)
+        node, loop, item = loop, counted, counted.target.elts[1]
+    else:
+        item = loop.target if isinstance(loop, ast.For) else None
     if isinstance(shape, list) and isinstance(loop, ast.For) and loop.iter is node and \
-            isinstance(loop.target, ast.Name) and depth < 3:
+            isinstance(item, ast.Name) and depth < 3:
         # `for choice in response["choices"]:`: each read of the loop variable is a path into an item
-        target, scope = loop.target.id, f.scope_of.get(id(loop), ())
+        target, scope = item.id, f.scope_of.get(id(loop), ())
         inside = {id(sub) for stmt in loop.body for sub in ast_walk(stmt)}
-        uses = [n for n in f.nodes if isinstance(n, ast.Name) and n.id == target and n is not loop.target
+        uses = [n for n in f.nodes if isinstance(n, ast.Name) and n.id == target and n is not item
                 and f.scope_of.get(id(n), ()) == scope]
         if all(id(n) in inside and isinstance(n.ctx, ast.Load) for n in uses):
             for use in uses:
