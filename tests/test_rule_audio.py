@@ -628,3 +628,16 @@ def test_held_out_123_a_kept_transcription_names_every_read_mistral_lacks():
         ''')
     kept = next(t for t in todos if t.startswith("audio.transcriptions.create(...) stays on OpenAI"))
     assert "r.duration: Mistral's TranscriptionResponse has none" in kept and ".avg_logprob" in kept, kept
+
+
+def test_a_pathlib_path_given_as_the_file_converts() -> None:
+    """Held-out review 153, Y3 (yanndebray/programming-GPTs): `file=file_path`, `file_path = Path("x.mp3")`, kept the
+    transcription on OpenAI ("not seen to be a file opened from a path"). A Path (inline, or a name bound only to
+    one) gives Mistral's file dict its name and bytes (fixtures/programs/audio_transcription.py runs both forms)."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent(
+        "from pathlib import Path\n\nimport openai\n\nfile_path = Path(\"tale.mp3\")\n"
+        "t = openai.audio.transcriptions.create(model=\"whisper-1\", file=file_path)\nprint(t.text)\n")
+    assert 'file={"file_name": file_path.name, "content": file_path.read_bytes()}' in code, code
+    assert not todos, todos

@@ -81,6 +81,7 @@ from migrator.mapping.surfaces import API_LINKS, closest_feature
 from migrator.mapping.langchain import CLASSES as LANGCHAIN_CLASSES
 from migrator.plan.langchain import blocker_for, mistral_branch
 from migrator.plan.files import (FILE_SURFACES, bound_file_tuple, file_tuple, files_problem, id_argument, id_traced,
+                                 path_bound, path_call,
                                   list_shape)
 from migrator.plan.source import parse_python, place_of
 from migrator.plan.syntax import ast_walk, child_nodes, class_read, shown_values
@@ -8093,6 +8094,8 @@ def _fim_arguments_problem(call: ast.Call) -> str:
 def _transcription_file_problem(f: _File, call: ast.Call, file: ast.AST) -> str:
     if file_tuple(file) or opened_file(f, file) is not None:
         return ""
+    if path_call(file) or isinstance(file, ast.Name) and path_bound(f.tree, file.id):
+        return ""  # `file=Path("a.mp3")` (or a name bound only to one): MIG117 reads its name and bytes
     if isinstance(file, ast.Name) and bound_file_tuple(_splat_scope(f, call, file.id), file.id) is not None:
         return ""  # `file = ("voice.ogg", data, mime)` above the call: MIG117 makes it the file dict
     return (f"file={ast.unparse(file)} is not seen to be a file opened from a path or a (name, content) tuple: "

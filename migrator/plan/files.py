@@ -529,3 +529,21 @@ def converted_result(f, node: ast.AST, call_verdict) -> tuple[Optional[str], boo
         node = node.value  # type: ignore[union-attr]
     surface = surface_of(node) if node is not None else None
     return (surface if surface is not None and call_verdict(node) == CONVERT else None), awaited
+
+
+def path_call(node) -> bool:
+    """``Path("a.mp3")`` / ``pathlib.Path(...)`` (an ast node)."""
+    func = node.func if isinstance(node, ast.Call) else None
+    return isinstance(func, ast.Name) and func.id == "Path" or isinstance(func, ast.Attribute) and \
+        func.attr == "Path" and isinstance(func.value, ast.Name) and func.value.id == "pathlib"
+
+
+def path_bound(tree, name: str) -> bool:
+    """Is every binding of ``name`` in the module ``tree`` (an ast Module) a plain ``name = Path(...)`` (one at least)?
+    Then ``file=name`` is a path on disk (held-out review 153, Y3: `file=file_path`, a Path, kept a transcription on
+    OpenAI as "not seen to be a file opened from a path")."""
+    stores = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load)]
+    paths = [n for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and
+             isinstance(n.targets[0], ast.Name) and n.targets[0].id == name and path_call(n.value)]
+    return bool(paths) and len(stores) == len(paths) and not any(
+        isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names for n in ast.walk(tree))
