@@ -3029,3 +3029,22 @@ def test_openai_embeddings_special_token_options_are_dropped() -> None:
     out = convert_files({"main.py": code})["main.py"]
     assert "embeddings = MistralAIEmbeddings(api_key=KEY)\n" in out, out
     assert "llm = ChatMistralAI(" in out, out
+
+
+@pytest.mark.parametrize("inline", [True, False])
+def test_a_chat_model_on_a_settings_server_through_a_name_is_another_providers(inline: bool) -> None:
+    """Held-out review 153, X4 (papper-ai/Papper-graphs): `llm_url = settings.remote_url + "/v1"` then
+    `ChatOpenAI(base_url=llm_url, ...)`, remote_url defaulting to a self-hosted vLLM: a TODO ("where the configuration
+    leaves it unset (None) or names OpenAI"), while `base_url=settings.remote_url + "/v1"` written inline was listed
+    as another provider's and left alone. The name is followed as the inline form is."""
+    from mechanics import convert_files
+
+    given = 'settings.remote_url + "/v1"' if inline else "llm_url"
+    out = convert_files({
+        "src/__init__.py": "",
+        "src/config.py": "from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+                         "    remote_url: str = \"http://host.docker.internal:8001\"\n\n\nsettings = Settings()\n",
+        "src/llm.py": "from langchain_openai import ChatOpenAI\nfrom src.config import settings\n\n"
+                      "llm_url = settings.remote_url + \"/v1\"\n"
+                      f"custom_llm = ChatOpenAI(base_url={given}, api_key=\"sk-not-required\", model=\"suzume\")\n"})
+    assert "TODO" not in out["src/llm.py"] and "ChatOpenAI(" in out["src/llm.py"], out["src/llm.py"]

@@ -6055,7 +6055,13 @@ def _wrapper_endpoints(builder, f: _File) -> dict:
         for kw in node.keywords:
             if kw.arg in _WRAPPER_ENDPOINT_KEYWORDS:
                 scope = f.scope_of.get(id(node), ())
-                text = _expression_text(f, scope, kw.value) + _imported_text(builder, f, scope, kw.value)
+                # (through a name bound once to such an expression, `llm_url = settings.remote_url + "/v1"`: held-out
+                # review 153, X4, the inline form was another provider's, the named one got a TODO)
+                where = builder.lookup_scope(f, scope, kw.value.id) if isinstance(kw.value, ast.Name) else None
+                bound = f.assigns.get((where, kw.value.id), []) if where is not None and \
+                    (where, kw.value.id) not in f.params else []
+                held = bound[0] if len(bound) == 1 and bound[0] is not None else kw.value
+                text = _expression_text(f, scope, kw.value) + _imported_text(builder, f, scope, held)
                 provider = classify_endpoint(text, "base_url")
                 variable = _env_read_key(f, kw.value) if provider in ("openai", "unknown endpoint") and \
                     builder.env_base_urls else None
