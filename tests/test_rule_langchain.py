@@ -3048,3 +3048,19 @@ def test_a_chat_model_on_a_settings_server_through_a_name_is_another_providers(i
                       "llm_url = settings.remote_url + \"/v1\"\n"
                       f"custom_llm = ChatOpenAI(base_url={given}, api_key=\"sk-not-required\", model=\"suzume\")\n"})
     assert "TODO" not in out["src/llm.py"] and "ChatOpenAI(" in out["src/llm.py"], out["src/llm.py"]
+
+
+def test_a_key_write_in_a_script_standing_alone_names_no_other_scripts_object() -> None:
+    """Held-out review 153, X5 (peilongchencc/chat_system): example_code/index.py's `os.environ["OPENAI_API_KEY"] =
+    api_key` was told "the converted ChatMistralAI in ../chat.py reads MISTRAL_API_KEY: set that", chat.py being a
+    separate script that never imports it. A write in a script standing alone names no other script's object."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "example_code/index.py": "import os\n\nfrom langchain_openai import OpenAIEmbeddings\n\n\n"
+                                 "def construct_index(api_key, texts):\n    os.environ[\"OPENAI_API_KEY\"] = api_key\n"
+                                 "    return OpenAIEmbeddings(openai_api_key=api_key).embed_documents(texts)\n",
+        "chat.py": "from langchain_openai import ChatOpenAI\n\nmodel = ChatOpenAI()\n"
+                   "print(model.invoke(\"hi\").content)\n"})
+    assert "../chat.py" not in out["example_code/index.py"], out["example_code/index.py"]
+    assert "ChatMistralAI(" in out["chat.py"], out["chat.py"]

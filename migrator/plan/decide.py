@@ -3283,7 +3283,12 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                     # line named three unrelated chapters' samples)
                     mine = _importing(builder, f.path)
                     wrappers = [(path, cls) for path, cls in builder.key_wrappers
-                                if mine & _importing(builder, path)] or builder.key_wrappers
+                                if mine & _importing(builder, path)]
+                    if not wrappers and write and not _shares_process(builder, f):
+                        # a script standing alone writes it for its own objects: another script's converted object is
+                        # none of its business (held-out review 153, X5: "the converted ChatMistralAI in ../chat.py")
+                        continue
+                    wrappers = wrappers or builder.key_wrappers
                     named = sorted({f"{cls} in {os.path.relpath(path, os.path.dirname(f.path) or '.')}"
                                     .replace(os.sep, "/") for path, cls in wrappers})
                     message = (f"{variable} is {done} here, but the converted "
