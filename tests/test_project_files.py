@@ -4311,6 +4311,29 @@ def test_a_workflow_command_reading_the_kept_key_is_told_what_it_reads(tmp_path)
     assert "test.yml: this command reads $OPENAI_API_KEY; where it checks the key or hands it on for the converted " \
            "clients, do the same with $MISTRAL_API_KEY (passed above)" in text, text
 
+
+@pytest.mark.parametrize("runs, edited", [("podcast.py", False), ("summarize.py", True)])
+def test_a_workflow_running_only_a_script_kept_on_openai_is_left_alone(tmp_path, runs, edited):
+    """Held-out review 153, Y4 (yanndebray/programming-GPTs): a workflow installing openai and running podcast.py, a
+    script kept on OpenAI (a TTS voice computed at run time), got mistralai and MISTRAL_API_KEY because another file
+    converted. A workflow whose steps only run scripts that reach no converted code is left alone."""
+    workflow = ("name: podcast\non: workflow_dispatch\njobs:\n  run:\n    runs-on: ubuntu-latest\n    steps:\n"
+                "      - uses: actions/checkout@v4\n      - run: python -m pip install requests openai\n"
+                f"      - run: python {runs}\nenv:\n  OPENAI_API_KEY: ${{{{secrets.OPENAI_API_KEY}}}}\n")
+    files = {".github/workflows/podcast.yml": workflow,
+             "summarize.py": "import openai\n\n\ndef summarize(text):\n"
+                             "    c = openai.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"
+                             "    return c.choices[0].message.content\n",
+             "podcast.py": "import openai\n\nvoices = [\"alloy\", \"echo\"]\n\n\ndef tts(text, path):\n"
+                           "    r = openai.audio.speech.create(model=\"tts-1\", voice=voices[len(text) % 2], "
+                           "input=text)\n"
+                           "    r.stream_to_file(path)\n"}
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    run([str(tmp_path)], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1, progress=False)
+    assert ((tmp_path / ".github/workflows/podcast.yml").read_text() != workflow) is edited
+
 def test_the_comment_above_a_renamed_example_key_points_at_mistrals_key_page():
     """Held-out review 105, X11 (ai-ops-assistant): `MISTRAL_API_KEY=your-mistral-api-key-here` sat under "# OpenAI API
     Key (Required)" and "# Get from: https://platform.openai.com/api-keys", sending users to OpenAI for the key. The

@@ -3817,6 +3817,36 @@ def _in_block_scalar(lines: list, index: int) -> bool:
     return _block_scalar_opener(lines, index) is not None
 
 
+# a CI step running a Python script of the repository: `python podcast.py`, `python3 chap6/run.py --flag`
+_RUN_SCRIPT = re.compile(r"\bpython[\d.]*[ \t]+(?:-u[ \t]+)?([\w./-]+\.py)\b")
+
+
+def _runs_only_unconverted(text: str, path: str, facts: CodeFacts) -> bool:
+    """A CI workflow whose steps run Python scripts of the repository (``python podcast.py``), none of which the run
+    changed nor reaches changed code through its imports, and nothing else (no pytest, module run or app server): the
+    converted code elsewhere is none of its business (held-out review 153, Y4: the podcast workflow, running a script
+    kept on OpenAI, was given mistralai and MISTRAL_API_KEY because another file converted)."""
+    shown = path.replace("\\", "/")
+    if "/.github/workflows/" not in f"/{shown}" or facts.originals is None:
+        return False
+    if re.search(r"\b(?:pytest|tox|nox|uvicorn|gunicorn|streamlit|flask|python[\d.]*[ \t]+-m[ \t]+(?!pip\b))",
+                 text):
+        return False
+    scripts = _RUN_SCRIPT.findall(text)
+    if not scripts:
+        return False
+    root = _served_directory(shown)
+    found = []
+    for script in scripts:
+        candidate = posixpath.normpath(posixpath.join(root, script)) if root else posixpath.normpath(script)
+        match = next((p for p in facts.texts if p.replace("\\", "/") == candidate or
+                      p.replace("\\", "/").endswith("/" + candidate)), None)
+        if match is None:
+            return False  # a script migrator did not read (no openai in it, or elsewhere): not known
+        found.append(match)
+    return not facts.reaches(found, None)
+
+
 def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
     shown = path.replace("\\", "/")
     shape = _PLATFORM_SHAPES.get(posixpath.basename(shown))
@@ -3827,7 +3857,8 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         # (whatever converts: such a URL is an OpenAI use of its own; held-out review 63, Y43)
         urls = _openai_url_settings(text, path, facts) if kind == ENV_FILE and ENV_RULE in facts.rules and \
             facts.target == "mistral" and not _other_language_project(path, facts) else []
-        if not facts.any_converted or _other_language_project(path, facts) or not facts.serves_converted_code(path):
+        if not facts.any_converted or _other_language_project(path, facts) or not facts.serves_converted_code(path) \
+                or _runs_only_unconverted(text, path, facts):
             return _Edit(text, urls)
         edit = _Edit(text, urls)
         base = posixpath.basename(shown).lower()
