@@ -734,7 +734,14 @@ class RuleTransformer(cst.CSTTransformer):
         (it is read otherwise too, or bound in a form MIG102 does not rewrite): "computed at run time" was false
         (held-out review 36, K2). None otherwise."""
         name = value.value if isinstance(value, cst.Name) else None
-        if name is None or name in self.facts.scoped_names and self.path:
+        import ast
+
+        tree = getattr(self.facts, "tree", None)
+        lambda_param = tree is not None and name is not None and any(
+            isinstance(n, ast.Lambda) and any(a.arg == name for a in n.args.args) or
+            isinstance(n, ast.comprehension) and any(isinstance(t, ast.Name) and t.id == name
+                                                     for t in ast.walk(n.target)) for n in ast.walk(tree))
+        if name is None or name in self.facts.scoped_names and (self.path or lambda_param):
             # (a parameter or local of the same name may be what the call reads: re-review 37, M1; not a call at the
             # module's own level, which reads the module's: held-out review 152, X5, `def num_tokens(messages,
             # model=...)` beside `model = "gpt-3.5-turbo-0613"` made it "computed at run time")

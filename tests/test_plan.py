@@ -7408,3 +7408,30 @@ def test_a_callers_local_model_variable_handed_to_a_constructor_is_mapped_where_
                     "    return Chat(model=model)\n"})
     assert ('model = "mistral-small-latest"' in out["calls.py"]) is mapped, out["calls.py"]
     assert ("computed at run time" in out["chat.py"]) is not mapped, out["chat.py"]
+
+
+def test_a_key_getter_also_called_through_its_module_keeps_its_read() -> None:
+    """Review of session 84: `config.load_api_key()` called through the module by a client kept on OpenAI (images)
+    was not seen, and the getter's read was renamed: the kept client got the Mistral key, silently."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "config.py": "import os\n\nAPI_KEY = os.getenv(\"OPENAI_API_KEY\")\n\n\ndef load_api_key():\n"
+                     "    return API_KEY\n",
+        "app.py": "from openai import OpenAI\n\nfrom config import load_api_key\n\n"
+                  "client = OpenAI(api_key=load_api_key())\n"
+                  "r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n",
+        "images.py": "import config\nfrom openai import OpenAI\n\nimg = OpenAI(api_key=config.load_api_key())\n"
+                     "print(img.images.generate(prompt=\"x\").data[0].url)\n"})
+    assert 'os.getenv("OPENAI_API_KEY")' in out["config.py"], out["config.py"]
+
+
+@pytest.mark.parametrize("name, connectivity", [("test_health.py", True), ("test_api_key.py", True),
+                                                ("test_mapping.py", False), ("test_delivery.py", False),
+                                                ("test_outreach.py", False)])
+def test_a_connectivity_test_is_told_by_its_names_words(name: str, connectivity: bool) -> None:
+    """Review of session 84: the connectivity-test pattern had no word boundaries ("ping" in test_mapping.py, "live"
+    in test_delivery.py)."""
+    from migrator.plan.decide import _CONNECTIVITY_TEST
+
+    assert bool(_CONNECTIVITY_TEST.search(name)) is connectivity

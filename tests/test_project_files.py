@@ -4312,7 +4312,8 @@ def test_a_workflow_command_reading_the_kept_key_is_told_what_it_reads(tmp_path)
            "clients, do the same with $MISTRAL_API_KEY (passed above)" in text, text
 
 
-@pytest.mark.parametrize("runs, edited", [("podcast.py", False), ("summarize.py", True)])
+@pytest.mark.parametrize("runs, edited", [("podcast.py", False), ("summarize.py", True),
+                                          ("podcast.py\n      - run: make test", True)])
 def test_a_workflow_running_only_a_script_kept_on_openai_is_left_alone(tmp_path, runs, edited):
     """Held-out review 153, Y4 (yanndebray/programming-GPTs): a workflow installing openai and running podcast.py, a
     script kept on OpenAI (a TTS voice computed at run time), got mistralai and MISTRAL_API_KEY because another file

@@ -641,3 +641,18 @@ def test_a_pathlib_path_given_as_the_file_converts() -> None:
         "t = openai.audio.transcriptions.create(model=\"whisper-1\", file=file_path)\nprint(t.text)\n")
     assert 'file={"file_name": file_path.name, "content": file_path.read_bytes()}' in code, code
     assert not todos, todos
+
+
+def test_a_parameter_named_like_a_module_path_is_no_path() -> None:
+    """Review of session 84: a module's `audio = Path("a.mp3")` made `file=audio` inside `def transcribe(audio)` (a
+    parameter, handed an open file) a Path: `.read_bytes()` on a file object. A name also bound otherwise (a
+    parameter, an import) is not followed as a Path."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent(
+        "from pathlib import Path\n\nfrom openai import OpenAI\n\nclient = OpenAI()\naudio = Path(\"a.mp3\")\n\n\n"
+        "def transcribe(audio):\n"
+        "    return client.audio.transcriptions.create(model=\"whisper-1\", file=audio).text\n\n\n"
+        "print(transcribe(open(\"b.mp3\", \"rb\")))\n")
+    assert "read_bytes" not in code, code
+    assert any("file=audio is not seen to be a file opened from a path" in t for t in todos), todos

@@ -4192,3 +4192,13 @@ def test_a_module_level_calls_model_constant_is_named_though_a_function_has_a_pa
     assert any(t.startswith("model=model is set in this module (model = 'gpt-3.5-turbo-0613') and also read by "
                             "num_tokens(...)") for t in todos), todos
     assert not any("computed at run time" in t for t in todos), todos
+
+
+def test_a_module_level_lambdas_model_parameter_is_not_named_as_the_module_constant() -> None:
+    """Review of session 84: `ask = lambda model: client.chat.completions.create(model=model, ...)` beside a module
+    constant `model = "gpt-3.5-turbo-0613"` was told the call reads the constant; it reads the lambda's parameter."""
+    code, todos = convert_idempotent(
+        "from openai import OpenAI\n\nclient = OpenAI()\nmodel = \"gpt-3.5-turbo-0613\"\nprint(model.upper())\n\n\n"
+        "def num_tokens(messages, model=\"gpt-4\"):\n    return len(messages)\n\n\n"
+        "ask = lambda model: client.chat.completions.create(model=model, messages=[]).choices[0].message.content\n")
+    assert not any("is set in this module" in t for t in todos), todos

@@ -3829,12 +3829,15 @@ def _runs_only_unconverted(text: str, path: str, facts: CodeFacts) -> bool:
     shown = path.replace("\\", "/")
     if "/.github/workflows/" not in f"/{shown}" or facts.originals is None:
         return False
-    if re.search(r"\b(?:pytest|tox|nox|uvicorn|gunicorn|streamlit|flask|python[\d.]*[ \t]+-m[ \t]+(?!pip\b))",
+    # (anything else that may run the converted code: a test runner, a server, make / a shell script / npm, a module)
+    if re.search(r"\b(?:pytest|tox|nox|uvicorn|gunicorn|streamlit|flask|make|bash|sh|zsh|npm|npx|yarn|pnpm|node|"
+                 r"docker|just|invoke|poetry|uv|pipenv|hatch|pdm)\b|python[\d.]*[ \t]+-m[ \t]+(?!pip\b)|[ \t]\./",
                  text):
         return False
     scripts = _RUN_SCRIPT.findall(text)
-    if not scripts:
-        return False
+    runs = len(re.findall(r"\bpython[\d.]*[ \t]+(?!-m[ \t]+pip\b)", text))
+    if not scripts or runs != len(scripts):
+        return False  # (a python command whose script is not read plainly: `python -W ignore app.py`)
     root = _served_directory(shown)
     found = []
     for script in scripts:

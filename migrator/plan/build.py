@@ -5047,7 +5047,7 @@ class _Builder:
                 value = id_argument(call, surface)
                 # (not a file an assistant made, `c.image_file.file_id` of a thread's message: it comes from no upload
                 # of the tree; held-out review 152, X6, an unrelated upload script was kept with the chart one)
-                made_by_assistant = value is not None and re.search(r"\b(?:image_file|file_citation|file_path)\b",
+                made_by_assistant = value is not None and re.search(r"\.(?:image_file|file_citation|file_path)\.",
                                                                     ast.unparse(value)) is not None
                 if (value is None or not id_traced(f, call, value)) and not made_by_assistant:
                     self.file_links[node_key(f.path, call)] = (oid, "takes")

@@ -545,5 +545,9 @@ def path_bound(tree, name: str) -> bool:
     stores = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load)]
     paths = [n for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and
              isinstance(n.targets[0], ast.Name) and n.targets[0].id == name and path_call(n.value)]
-    return bool(paths) and len(stores) == len(paths) and not any(
-        isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names for n in ast.walk(tree))
+    # (a parameter, an import or an exception name of that name anywhere is another value: `def transcribe(audio)`
+    # beside a module's `audio = Path(...)` was given .read_bytes(); review of session 84)
+    other = any(isinstance(n, ast.arg) and n.arg == name or isinstance(n, ast.alias) and (n.asname or n.name) == name
+                or isinstance(n, ast.ExceptHandler) and n.name == name or
+                isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names for n in ast.walk(tree))
+    return bool(paths) and len(stores) == len(paths) and not other
