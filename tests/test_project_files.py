@@ -4335,6 +4335,31 @@ def test_a_workflow_running_only_a_script_kept_on_openai_is_left_alone(tmp_path,
     run([str(tmp_path)], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1, progress=False)
     assert ((tmp_path / ".github/workflows/podcast.yml").read_text() != workflow) is edited
 
+
+def test_a_workflow_writing_the_env_file_a_strict_settings_class_reads_is_told_to_declare_the_field_first(tmp_path):
+    """Held-out review 153, X2 (SantoshCT111/RagParallelQuery): a deploy step's `echo "OPENAI_API_KEY=..." >
+    backend/.env` was told "also pass MISTRAL_API_KEY here", where the settings class reading that file has no such
+    field: following it failed start-up (pydantic-settings: extra inputs are not permitted). The TODO says to declare
+    the field first."""
+    files = {".github/workflows/ci-cd.yml": "name: deploy\non: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n"
+                                            "    steps:\n      - name: Create .env file\n        run: |\n"
+                                            "          echo \"OPENAI_API_KEY=${{ secrets.OPENAI_API_KEY }}\" > "
+                                            "backend/.env\n",
+             "backend/app/__init__.py": "", "backend/app/core/__init__.py": "", "backend/app/api/__init__.py": "",
+             "backend/app/core/config.py": "from pydantic_settings import BaseSettings\n\n\nclass Settings("
+                                           "BaseSettings):\n    openai_api_key: str\n\n    class Config:\n"
+                                           "        env_file = \".env\"\n\n\nsettings = Settings()\n",
+             "backend/app/api/rag.py": "from openai import OpenAI\n\nfrom app.core.config import settings\n\n"
+                                       "client = OpenAI(api_key=settings.openai_api_key)\n\n\ndef answer(m):\n"
+                                       "    return client.chat.completions.create(model=\"gpt-4o\", messages=m)\n"}
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    run([str(tmp_path)], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1, progress=False)
+    text = (tmp_path / ".github/workflows/ci-cd.yml").read_text()
+    assert "ci-cd.yml: this writes an env file the settings class in " in text and "declare one there and pass it " \
+        "to the converted clients (api_key=), then write MISTRAL_API_KEY here too" in text, text
+
 def test_the_comment_above_a_renamed_example_key_points_at_mistrals_key_page():
     """Held-out review 105, X11 (ai-ops-assistant): `MISTRAL_API_KEY=your-mistral-api-key-here` sat under "# OpenAI API
     Key (Required)" and "# Get from: https://platform.openai.com/api-keys", sending users to OpenAI for the key. The

