@@ -4310,6 +4310,20 @@ def test_a_workflow_command_reading_the_kept_key_is_told_what_it_reads(tmp_path)
     assert "also pass MISTRAL_API_KEY here" not in text, text
     assert "test.yml: this command reads $OPENAI_API_KEY; where it checks the key or hands it on for the converted " \
            "clients, do the same with $MISTRAL_API_KEY (passed above)" in text, text
+    # another step's env passes nothing to this one: not "passed above" (review of session 84)
+    other = files[".github/workflows/test.yml"].replace(
+        "      - name: Run tests\n        env:\n          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n"
+        "        run: |\n",
+        "      - name: Setup\n        env:\n          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n"
+        "        run: echo setup\n      - name: Run tests\n        run: |\n")
+    assert other != files[".github/workflows/test.yml"]
+    fresh = tmp_path / "fresh"
+    for name, content in {**files, ".github/workflows/test.yml": other}.items():
+        (fresh / name).parent.mkdir(parents=True, exist_ok=True)
+        (fresh / name).write_text(content)
+    run([str(fresh)], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1, progress=False)
+    written = (fresh / ".github/workflows/test.yml").read_text()
+    assert "MISTRAL_API_KEY: ${{ secrets.MISTRAL_API_KEY }}" in written and "(passed above)" not in written, written
 
 
 @pytest.mark.parametrize("runs, edited", [("podcast.py", False), ("summarize.py", True),

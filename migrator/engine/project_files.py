@@ -2013,7 +2013,8 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
             touched.append((index, f"{key_env} added next to {OPENAI_KEY} ({facts.key_reader(path)}); set it (a "
                                    f"{facts.provider} key) in the Render dashboard"))
         elif workflow and re.search(rf"\$\{{?{OPENAI_KEY}\b", line) and "secrets." not in line and \
-                any(_SIMPLE_DEPLOY_LINE.match(lines[j]) and "secrets." in lines[j] for j in range(index)):
+                any(_SIMPLE_DEPLOY_LINE.match(lines[j]) and "secrets." in lines[j] and _passed_to_step(lines, j, index)
+                    for j in range(index)):
             # `echo "key: $OPENAI_API_KEY"` in a step's run: script, an env: block above passing the secret (given the
             # new variable beside it: the lines are read from the last): the command reads the old one (held-out
             # review 150, Y4: "also pass MISTRAL_API_KEY here" beside the line just added)
@@ -2034,6 +2035,25 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
     return _apply(edit, text, "".join(out), touched, ENV_RULE, "exact", True,
                   f"{posixpath.basename(path)}: pass {key_env} instead of {OPENAI_KEY} (migrator could not edit "
                   "this file safely)")
+
+
+def _passed_to_step(lines: list, line: int, index: int) -> bool:
+    """Does the env entry at ``line`` reach the workflow step holding the line at ``index``: it is in that step, or in
+    no step at all (a job's or the workflow's env)? (Review of session 84: another step's entry was taken as "passed
+    above".)"""
+    return line >= _step_start(lines, index) or _step_start(lines, line) == 0
+
+
+def _step_start(lines: list, index: int) -> int:
+    """The line opening the workflow step (``- name: ...`` / ``- run: ...``) the line at ``index`` belongs to; 0 where
+    none is found (the line is the job's or the workflow's own: their env blocks pass to every step)."""
+    depth = len(lines[index]) - len(lines[index].lstrip(" "))
+    for j in range(index - 1, -1, -1):
+        text = lines[j]
+        indent = len(text) - len(text.lstrip(" "))
+        if text.strip() and indent < depth and text.lstrip().startswith("- "):
+            return j
+    return 0
 
 
 def _render_from_service(lines: list, index: int) -> bool:
