@@ -1546,6 +1546,27 @@ class _Transformer(RuleTransformer):
                                                                                os.path.abspath(view.path)])))
         return f"{name} of {cls} in {os.path.relpath(path, here or '.')}"
 
+    def _module_key_setting_read(self, value: cst.BaseExpression) -> Optional[str]:
+        """For ``api_key=openai.api_key`` where the module sets ``openai.api_key`` once, at its top level, to a read of
+        OPENAI_API_KEY (``os.environ["OPENAI_API_KEY"]``, ``os.getenv(...)``): that read of MISTRAL_API_KEY, as code;
+        else None."""
+        import ast
+
+        tree = getattr(self.facts, "tree", None)
+        if not (isinstance(value, cst.Attribute) and value.attr.value == "api_key" and isinstance(value.value, cst.Name)
+                and self.facts.openai_modules.get(value.value.value) == "openai") or tree is None:
+            return None
+        module = value.value.value
+        settings = [n for n in ast.walk(tree) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and any(
+            isinstance(t, ast.Attribute) and t.attr == "api_key" and isinstance(t.value, ast.Name) and
+            t.value.id == module for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))]
+        if len(settings) != 1 or settings[0] not in tree.body or not isinstance(settings[0], ast.Assign):
+            return None
+        read = ast.unparse(settings[0].value)
+        if not re.fullmatch(r"""os\.(?:getenv\(|environ\.get\(|environ\[)\s*["']OPENAI_API_KEY["']\s*[)\]]""", read):
+            return None
+        return read.replace("OPENAI_API_KEY", "MISTRAL_API_KEY")
+
     def _env_read_kept_elsewhere(self, value: cst.BaseExpression) -> Optional[tuple[str, str]]:
         """(variable, where) when ``value`` reads an environment variable a client kept on OpenAI is given as its key
         too (the plan's kept_key_vars), else None."""
@@ -2096,6 +2117,15 @@ class _Transformer(RuleTransformer):
                 safety = "approximate"
             target = rule.mistral_name(name)
             value = arg.value
+            setting = self._module_key_setting_read(value) if name == "api_key" and self.compat is None else None
+            if setting is not None:
+                # `openai.api_key = os.environ["OPENAI_API_KEY"]` (once, at module level), then `OpenAI(api_key=
+                # openai.api_key)`: the same read of the Mistral variable (held-out review 153, Y2: two TODOs, and
+                # the OpenAI key sent to Mistral until edited by hand)
+                self.converted(line, f"api_key={code_of(value)} -> api_key={setting} (the module's key setting read "
+                                     "the OpenAI variable)", "exact", (KEY_STEP,))
+                new_args.append(arg.with_changes(keyword=cst.Name(target), value=cst.parse_expression(setting)))
+                continue
             secret_default = self._env_secret_default(value) if name == "api_key" and self.compat is None else None
             if secret_default is not None:
                 # `api_key=os.environ.get("KEY", "sk-proj-...")`: where KEY is unset, the OpenAI secret went to

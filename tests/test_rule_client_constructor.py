@@ -4052,3 +4052,15 @@ def test_a_streamlit_secret_or_environment_key_reads_the_mistral_secret_too() ->
     assert 'api_key = st.secrets.get("MISTRAL_API_KEY") or os.getenv("MISTRAL_API_KEY")' in code, code
     assert todos == ['st.secrets.get("MISTRAL_API_KEY"): add MISTRAL_API_KEY (a Mistral key) to the app\'s secrets '
                      "(.streamlit/secrets.toml, the Streamlit Cloud settings)"], todos
+
+
+def test_a_client_given_the_openai_modules_key_setting_of_an_env_read_reads_mistrals() -> None:
+    """Held-out review 153, Y2 (gusily/whatsapp-chatgpt-bot_v1): `openai.api_key = os.environ['OPENAI_API_KEY']`, then
+    `OpenAI(api_key=openai.api_key)`: `Mistral(api_key=openai.api_key)`, two TODOs, and every call a 401 until edited.
+    The setting read the OpenAI variable once, at the module's top: the client reads the Mistral one the same way."""
+    code, todos = convert_idempotent(
+        "import os\n\nimport openai\nfrom openai import OpenAI\n\nopenai.api_key = os.environ['OPENAI_API_KEY']\n"
+        "client = OpenAI(api_key=openai.api_key)\n"
+        "r = client.chat.completions.create(model=\"gpt-4-turbo\", messages=[])\n")
+    assert "api_key=os.environ['MISTRAL_API_KEY']," in code, code
+    assert not any("looks like an OpenAI key" in t for t in todos), todos
