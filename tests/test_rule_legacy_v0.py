@@ -2513,3 +2513,20 @@ def test_a_v0_embeddings_list_enumerated_in_a_loop_converts() -> None:
     assert "for j, emb_data in enumerate(response.data):" in code, code
     assert "emb_data.embedding" in code and "mistral_client.embeddings.create(" in code, code
     assert not any("used as a whole" in t for t in todos), todos
+
+
+def test_a_key_setting_under_a_check_of_the_same_value_names_the_check() -> None:
+    """Held-out review 153, X7 (victordonoso/chatgpt_clone): `if settings.OPENAI_API_KEY: openai.api_key =
+    settings.OPENAI_API_KEY / else: raise Exception('OpenAI API Key not found')`: "set MISTRAL_API_KEY, or pass
+    api_key=" said nothing of the check, which still refuses to start without an OpenAI key the converted calls no
+    longer use."""
+    from mechanics import convert_idempotent
+
+    _, todos = convert_idempotent(
+        "import openai\nfrom django.conf import settings\n\nif settings.OPENAI_API_KEY:\n"
+        "    openai.api_key = settings.OPENAI_API_KEY\nelse:\n    raise Exception('OpenAI API Key not found')\n\n\n"
+        "def get_completion(prompt):\n"
+        "    q = openai.ChatCompletion.create(model='gpt-3.5-turbo', messages=[{'role': 'user', 'content': prompt}])\n"
+        "    return q['choices'][0]['message']['content']\n")
+    assert any("the check `if settings.OPENAI_API_KEY:` around it still demands the OpenAI key" in t for t in todos), \
+        todos
