@@ -2269,7 +2269,7 @@ class _Transformer(RuleTransformer):
                 # shown (it may be a key)
                 self.todo(line, "api_key is written in the code (an OpenAI key, or a stand-in for one, until now; not "
                                 "shown): Mistral rejects it: leave api_key out so the SDK reads MISTRAL_API_KEY, or "
-                                "pass a Mistral key from the environment (https://console.mistral.ai/api-keys)")
+                                f"pass a Mistral key from the environment ({MISTRAL_KEYS_PAGE})")
             elif name == "api_key" and "mistral" not in code_of(value).lower() and not key_renamed and \
                     not isinstance(value, (cst.SimpleString, cst.ConcatenatedString)):
                 # config.llm.api_key, a parameter: whatever it holds was an OpenAI key until now (MetaGPT's

@@ -150,26 +150,30 @@ def test_a_plan_failure_is_reported_and_nothing_is_written(tmp_path, monkeypatch
     assert (tmp_path / "app.py").read_bytes() == before
 
 
-def test_a_plan_failure_of_one_file_leaves_that_file_and_converts_the_others(tmp_path, monkeypatch):
-    """Held-out review 89, Y1 (LEARN_LLM): one module's plan error (a function-local `from langfuse.openai import
-    openai`) failed all 81 files of the course. The file whose own plan fails is left unchanged and reported; the others
-    are planned again and converted."""
+def _break_plan_of(monkeypatch, name: str) -> None:
+    """The plan fails (StopIteration) whenever it is given the file ``name``, as a plan bug in that one file would."""
     import migrator.plan
     from migrator.plan import build
 
-    (tmp_path / "app.py").write_text("from openai import OpenAI\nclient = OpenAI()\n"
-                                     "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
-    (tmp_path / "bad.py").write_text("import openai\nr = openai.chat.completions.create(model='gpt-4o', messages=[])\n")
-    before = (tmp_path / "bad.py").read_bytes()
     real = build.build_plan
 
     def broken(sources, *args, **kwargs):
         sources = list(sources)
-        if any(path.endswith("bad.py") for path, _ in sources):
+        if any(path.endswith(name) for path, _ in sources):
             raise StopIteration
         return real(sources, *args, **kwargs)
 
     monkeypatch.setattr(migrator.plan, "build_plan", broken)
+
+def test_a_plan_failure_of_one_file_leaves_that_file_and_converts_the_others(tmp_path, monkeypatch):
+    """Held-out review 89, Y1 (LEARN_LLM): one module's plan error (a function-local `from langfuse.openai import
+    openai`) failed all 81 files of the course. The file whose own plan fails is left unchanged and reported; the others
+    are planned again and converted."""
+    (tmp_path / "app.py").write_text("from openai import OpenAI\nclient = OpenAI()\n"
+                                     "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    (tmp_path / "bad.py").write_text("import openai\nr = openai.chat.completions.create(model='gpt-4o', messages=[])\n")
+    before = (tmp_path / "bad.py").read_bytes()
+    _break_plan_of(monkeypatch, "bad.py")
     report = run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
     assert [(os.path.basename(f.path), f.reason) for f in report.failed] == [
         ("bad.py", "internal error in the conversion plan: StopIteration; left unchanged, the other files were "
@@ -185,24 +189,13 @@ def test_a_client_a_failed_plan_file_imports_stays_on_openai(tmp_path, monkeypat
     the client it imports (`from llm import client`) converted, so its `client.embeddings.create(input=...)` ran on a
     Mistral client (TypeError), with no TODO. The failed file is read as a module migrator did not read: the client it
     imports stays on OpenAI."""
-    import migrator.plan
-    from migrator.plan import build
-
     (tmp_path / "llm.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n")
     (tmp_path / "chat.py").write_text("from llm import client\n\n\ndef ask(q):\n"
                                       "    return client.chat.completions.create(model='gpt-4o', messages=[])\n")
     (tmp_path / "bad.py").write_text("from llm import client\n\n\ndef embed(t):\n"
                                      "    return client.embeddings.create(model='text-embedding-3-small', input=t)\n")
     before = (tmp_path / "bad.py").read_bytes()
-    real = build.build_plan
-
-    def broken(sources, *args, **kwargs):
-        sources = list(sources)
-        if any(path.endswith("bad.py") for path, _ in sources):
-            raise StopIteration
-        return real(sources, *args, **kwargs)
-
-    monkeypatch.setattr(migrator.plan, "build_plan", broken)
+    _break_plan_of(monkeypatch, "bad.py")
     report = run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
     assert [os.path.basename(f.path) for f in report.failed] == ["bad.py"], report.failed
     assert (tmp_path / "bad.py").read_bytes() == before

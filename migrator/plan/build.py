@@ -35,7 +35,7 @@ from migrator.mapping.chat import (MISTRAL_CHAT_PARAMS, MODEL_BUILDERS, NOT_GIVE
                                    OMITTED_BY_NONE, PYDANTIC_BASES, UNSET_IMPORT)
 from migrator.mapping.client import (AGENTS_PROVIDER_OWN_KEYWORDS, AGENTS_SDK_MODULE, AGENTS_SDK_NAMES,
                                      AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED, AGENTS_SDK_HOSTED_TODO,
-                                     AGENTS_SDK_HOSTED_TOOLS, LOCAL_SERVER_KEYS,
+                                     AGENTS_SDK_HOSTED_TOOLS, LOCAL_SERVER_KEYS, MISTRAL_SERVER,
                                      FOREIGN_ENDPOINT_KEYWORDS, FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO,
                                      FOREIGN_GIVEN_KEY, FOREIGN_READS, AGNO_DEFAULT_MODELS, AGNO_KEY_GIVEN,
                                      AGNO_KEY_READ,
@@ -10442,7 +10442,7 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
         # `base_url="",  # openrouter`: a placeholder to fill in, which the openai SDK keeps as it is (no request can
         # go out); "comes from the app's configuration" was said of it (held-out review 152, Y6)
         problems.append("base_url=\"\" is an empty placeholder (no request can go out as written): fill it in, with "
-                        "Mistral's server (https://api.mistral.ai/v1, a Mistral key and model) or the one meant, then "
+                        f"Mistral's server ({MISTRAL_SERVER}/v1, a Mistral key and model) or the one meant, then "
                         "run migrator again")
         texts = [item for item in texts if not (isinstance(item, tuple) and item[0] == "base_url")]
         base_url = None
