@@ -3613,8 +3613,8 @@ def _import_gates(builder, files) -> dict:
                         continue
                     g, name = target
                     values = g.assigns.get(((), name), [])
-                    if len(values) == 1 and isinstance(values[0], ast.Call) and \
-                            (dotted_name(values[0].func) or "").rsplit(".", 1)[-1] in ("OpenAI", "AsyncOpenAI"):
+                    if len(values) == 1 and isinstance(values[0], ast.Call) and id(values[0]) in builder.ctor_nodes:
+                        # (an OpenAI client the plan built an origin for: its constructor's site, as MIG101 reads it)
                         found.setdefault(g.path, {})[values[0].lineno] = kind
     return found
 
