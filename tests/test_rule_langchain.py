@@ -3064,3 +3064,41 @@ def test_a_key_write_in_a_script_standing_alone_names_no_other_scripts_object() 
                    "print(model.invoke(\"hi\").content)\n"})
     assert "../chat.py" not in out["example_code/index.py"], out["example_code/index.py"]
     assert "ChatMistralAI(" in out["chat.py"], out["chat.py"]
+
+
+@pytest.mark.parametrize("wrapper", ["langchain", "llamaindex", "other model", "default model"])
+def test_a_wrapper_embedder_beside_a_kept_sdk_embedder_of_its_model_stays(wrapper: str) -> None:
+    """Held-out review 153, X1 (general): ingest.py's SDK embeddings call stayed on OpenAI (its client also makes
+    images) while query.py's OpenAIEmbeddings of the same model, searching the collection ingest.py fills, moved to
+    mistral-embed: every search met vectors of another size. The wrapper object stays too, the kept call named;
+    another model is another vector space (it converts)."""
+    from mechanics import convert_files
+
+    model = "text-embedding-ada-002" if wrapper == "default model" else "text-embedding-3-small"
+    ingest = ("from openai import OpenAI\nimport chromadb\n\nclient = OpenAI()\n"
+              "col = chromadb.PersistentClient(path='db').get_or_create_collection('docs')\n\n\n"
+              "def ingest(texts):\n"
+              f"    r = client.embeddings.create(model='{model}', input=texts)\n"
+              "    col.add(ids=[str(i) for i in range(len(texts))], embeddings=[d.embedding for d in r.data])\n\n\n"
+              "def picture(prompt):\n    return client.images.generate(model='dall-e-3', prompt=prompt).data[0].url\n")
+    if wrapper == "llamaindex":
+        query = ("import chromadb\nfrom llama_index.embeddings.openai import OpenAIEmbedding\n\n"
+                 "emb = OpenAIEmbedding(model='text-embedding-3-small')\n")
+    else:
+        written = "" if wrapper == "default model" else \
+            "model='text-embedding-3-large'" if wrapper == "other model" else "model='text-embedding-3-small'"
+        query = f"import chromadb\nfrom langchain_openai import OpenAIEmbeddings\n\nemb = OpenAIEmbeddings({written})\n"
+    query += ("col = chromadb.PersistentClient(path='db').get_or_create_collection('docs')\n\n\n"
+              "def search(q):\n    return col.query(query_embeddings=[emb.embed_query(q)], n_results=3)\n")
+    if wrapper == "llamaindex":
+        query = query.replace("emb.embed_query(q)", "emb.get_query_embedding(q)")
+    out = convert_files({"ingest.py": ingest, "query.py": query})
+    assert "client = OpenAI()" in out["ingest.py"], out["ingest.py"]
+    if wrapper == "other model":
+        assert "MistralAIEmbeddings(" in out["query.py"], out["query.py"]
+        return
+    assert "Mistral" not in out["query.py"].replace("MistralAIEmbedding", "").replace("Mistral together", ""), \
+        out["query.py"]
+    assert "OpenAIEmbedding" in out["query.py"] and \
+        f"model={model!r} also embeds with an SDK client kept on OpenAI (ingest.py:9)" in out["query.py"], \
+        out["query.py"]

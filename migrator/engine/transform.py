@@ -148,7 +148,8 @@ def _transform_source(code: str, *, config: Config, filename: str = "<string>") 
         if "langchain" in code or reexported else None
     llamaindex = plan_llamaindex(tree, reexported, own,  # MIG121 too
                                  blocked=llamaindex_blocked(config.llamaindex_blocker, filename), endpoints=endpoints,
-                                 path=filename) if "llama_index" in code or reexported else None
+                                 path=filename, stores=getattr(plan, "wrapper_stores", {}).get(filename)) \
+        if "llama_index" in code or reexported else None
     # (or an engine there answers with LlamaIndex's default LLM: held-out review 103, Y3)
     if not facts.mentions_openai and langchain is None and llamaindex is None and not facts.mistral_old and not (
             facts.view is not None and (facts.view.touched or facts.view.default_line("llm"))):

@@ -366,7 +366,8 @@ def _keep_shared_vector_spaces(builder, files, groups, decision_of) -> None:
             calls.append((project_of(f.path), model, builder.find(answer[1].client) if origin is not None else None,
                           f"{f.path}:{node.lineno}", shared))
     if not any(root is None for _, _, root, _, _ in calls) and len({root for _, _, root, _, _ in calls}) < 2:
-        return
+        return {(project, model): where for project, model, root, where, _ in calls
+                if root is None or decision_of[root][0] == KEEP}
     changed = True
     while changed:
         changed = False
@@ -385,6 +386,51 @@ def _keep_shared_vector_spaces(builder, files, groups, decision_of) -> None:
                    "Mistral together")
             decision_of[root] = (KEEP, "some uses cannot convert yet", (why,))
             changed = True
+    return {(project, model): where for project, model, root, where, _ in calls
+            if root is None or decision_of[root][0] == KEEP}
+
+
+def _keep_wrapper_embedders(builder, files, kept: dict) -> None:
+    """LangChain / LlamaIndex OpenAI embeddings objects that would convert, in a module storing or searching vectors,
+    of the model an SDK embeddings call kept on OpenAI in the same project embeds with (``kept``: (project, model) ->
+    where, from _keep_shared_vector_spaces): they stay too, the kept call named (held-out review 153, X1: ingest.py's
+    SDK call stayed on OpenAI beside an image client, query.py's OpenAIEmbeddings moved to mistral-embed, and every
+    search of the index met vectors of another size). Recorded as a store's keep (Config's wrapper_stores), which
+    both planners read."""
+    if not kept:
+        return
+    from migrator.mapping import langchain as lc, llamaindex as li
+    from migrator.mapping.embeddings import VECTOR_PERSISTENCE, VECTOR_SEARCH
+    from migrator.plan.langchain import CONVERT as WRAPPER_CONVERT, KEEP as WRAPPER_KEEP, module_plans
+
+    for f in files:
+        if "langchain" not in f.source and "llama_index" not in f.source or not (
+                VECTOR_PERSISTENCE.search(f.source) or VECTOR_SEARCH.search(f.source)):
+            continue
+        calls = {(node.lineno, node.col_offset): node for node in f.nodes if isinstance(node, ast.Call)}
+        project = project_of(f.path)
+        added = False
+        for lib, planned in zip((lc, li), module_plans(f)):
+            for site in planned.sites if planned is not None else ():
+                node = calls.get((site.line, site.col))
+                if site.verdict != WRAPPER_CONVERT or node is None or \
+                        lib.CLASSES.get(site.cls, ("",))[0] != lib.EMBEDDINGS:
+                    continue
+                written = next((kw.value for kw in node.keywords if kw.arg in ("model", "model_name")), None)
+                model = lib.EMBEDDING_DEFAULT_MODEL if written is None else \
+                    builder._string_value(f, f.scope_of.get(id(node), ()), written) or _self_string(builder, f, written)
+                where = kept.get((project, model)) or kept.get((project, "*")) if isinstance(model, str) else None
+                if where is None:
+                    continue
+                shown = os.path.relpath(where.rsplit(":", 1)[0], os.path.dirname(f.path) or ".")
+                f.wrapper_stores = {**getattr(f, "wrapper_stores", {}), (site.line, site.col): (WRAPPER_KEEP, (
+                    f"model={model!r} also embeds with an SDK client kept on OpenAI ({shown}:{where.rsplit(':', 1)[1]}"
+                    "): the vectors one side stores and the other searches must come from one model; move them to "
+                    "Mistral together"))}
+                added = True
+        if added:  # (planned again, as the codemods will plan it)
+            f.__dict__.pop("_module_plans", None)
+            f.__dict__.pop("_wrapper_plans", None)
 
 
 # a test module checking the provider itself: its connection, its key, that it answers
@@ -883,7 +929,7 @@ def decide(builder, files) -> ConversionPlan:
         answer[0] == "v0" and not answer[2] and not module_setting(builder, answer[4].path, "azure") and
         not module_setting(builder, answer[4].path, "endpoint") for answer in builder.sites.values()),
                             _openai_kept_elsewhere(builder, files))
-    _keep_shared_vector_spaces(builder, files, groups, decision_of)
+    _keep_wrapper_embedders(builder, files, _keep_shared_vector_spaces(builder, files, groups, decision_of))
     _keep_tests_beside_a_kept_app(groups, decision_of)
 
     def decision(oid: Optional[str]) -> str:

@@ -224,7 +224,8 @@ def module_plans(f) -> tuple:
                              cells=cell_starts(f.source), path=f.path)
                  if "langchain" in f.source or reexported else None,
                  llamaindex_plan(f.tree, reexported, own, blocked=getattr(f, "llamaindex_blocker", ""),
-                                 endpoints=endpoints, path=f.path) if "llama_index" in f.source or reexported else None)
+                                 endpoints=endpoints, path=f.path, stores=getattr(f, "wrapper_stores", None))
+                 if "llama_index" in f.source or reexported else None)
         f.__dict__["_module_plans"] = found
     return found
 

@@ -25,12 +25,13 @@ __all__ = ["plan_module"]
 
 
 def plan_module(tree: ast.Module, reexported: dict | None = None, own_packages: frozenset = frozenset(),
-                blocked: "tuple | str" = "", endpoints: dict | None = None, path: str = "") -> LangchainPlan | None:
+                blocked: "tuple | str" = "", endpoints: dict | None = None, path: str = "",
+                stores: dict | None = None) -> LangchainPlan | None:
     """The module's LlamaIndex plan, or None when it imports none of LlamaIndex's OpenAI classes (``reexported``,
-    ``own_packages``, ``path``: as migrator.plan.langchain.plan_module takes them; ``blocked``: (why the LLMs cannot
-    move, why the embeddings cannot), a manifest's pin: ``blocked_for``)."""
+    ``own_packages``, ``path``, ``stores``: as migrator.plan.langchain.plan_module takes them; ``blocked``: (why the
+    LLMs cannot move, why the embeddings cannot), a manifest's pin: ``blocked_for``)."""
     return _plan_module(tree, _LlamaIndexPlanner, blocked=blocked, reexported=reexported, own_packages=own_packages,
-                        endpoints=endpoints, path=path)
+                        endpoints=endpoints, path=path, stores=stores)
 
 
 def blocked_for(blockers: "tuple | str", path: str) -> "tuple | str":
