@@ -1108,6 +1108,26 @@ def test_batches_sized_for_openai_get_the_batch_size_todo() -> None:
     assert not any("batches of" in t for t in todos), todos
 
 
+@pytest.mark.parametrize("default", ["100", "BATCH_SIZE"])
+def test_a_batch_sized_by_a_parameter_default_gets_the_batch_size_todo(default: str) -> None:
+    """Held-out review 154, X2 (rag-fastapi-system): `def embed_batch(texts, batch_size: int = 100)` then
+    `texts[i:i + batch_size]` converted with no word, while a module constant of 100 got the batch TODO. The
+    parameter's default sizes the batch where the function never rebinds it; a small one says nothing."""
+    from mechanics import convert_snippet
+
+    source = ("from openai import OpenAI\n\nclient = OpenAI()\nBATCH_SIZE = 100\n\n\n"
+              f"def embed_batch(texts: list[str], batch_size: int = {default}) -> list:\n    out = []\n"
+              "    for i in range(0, len(texts), batch_size):\n        batch = texts[i:i + batch_size]\n"
+              "        resp = client.embeddings.create(model=\"text-embedding-3-small\", input=batch)\n"
+              "        out.extend(d.embedding for d in resp.data)\n    return out\n")
+    _, todos = convert_snippet(source)
+    assert any(t.startswith("inputs=batch: batches of 100 inputs, sized for OpenAI's limits") for t in todos), todos
+    _, todos = convert_snippet(source.replace("100", "16"))
+    assert not any("batches of" in t for t in todos), todos
+    _, todos = convert_snippet(source.replace("    out = []\n", "    out = []\n    batch_size = min(batch_size, 8)\n"))
+    assert not any("batches of" in t for t in todos), todos
+
+
 def test_a_dataframe_column_embedded_whole_or_in_array_split_batches_gets_the_batch_todo() -> None:
     """Held-out review 133, Y3 (llm-model-interaction's Pinecone scripts): `for batch in np.array_split(df, len(df) /
     100): texts = batch["text"].tolist()` sent 100 rows (about 22k tokens) as one request, with no TODO; a whole
