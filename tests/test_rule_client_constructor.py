@@ -4064,3 +4064,31 @@ def test_a_client_given_the_openai_modules_key_setting_of_an_env_read_reads_mist
         "r = client.chat.completions.create(model=\"gpt-4-turbo\", messages=[])\n")
     assert "api_key=os.environ['MISTRAL_API_KEY']," in code, code
     assert not any("looks like an OpenAI key" in t for t in todos), todos
+
+
+@pytest.mark.parametrize("callers", ["one", "two"])
+def test_held_out_154_a_key_held_in_self_by_a_class_another_module_builds_with_the_renamed_read(callers: str) -> None:
+    """Held-out review 154, X5 (structured-output-api): api.py's `api_key = os.environ.get("OPENAI_API_KEY", "")`,
+    handed to `Extractor(openai_api_key=api_key)`, whose __init__ keeps it as self._api_key for the converted
+    `AsyncOpenAI(api_key=self._api_key)`, was renamed to MISTRAL_API_KEY; the client still said "make sure it holds a
+    Mistral API key" and the deploy step "given api_key= by the app". A class built by another caller too (its key
+    not known to be Mistral's) keeps the TODO."""
+    from mechanics import convert_files
+
+    files = {
+        "api.py": "import os\n\nfrom extractor import Extractor\n\n\ndef get_extractor() -> Extractor:\n"
+                  "    api_key = os.environ.get(\"OPENAI_API_KEY\", \"\")\n    if not api_key:\n"
+                  "        raise RuntimeError(\"OPENAI_API_KEY not configured\")\n"
+                  "    return Extractor(openai_api_key=api_key)\n",
+        "extractor.py": "import openai\n\n\nclass Extractor:\n    def __init__(self, openai_api_key: str) -> None:\n"
+                        "        self._api_key = openai_api_key\n\n    async def extract(self, text: str) -> str:\n"
+                        "        client = openai.AsyncOpenAI(api_key=self._api_key)\n"
+                        "        r = await client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"
+                        "        return r.choices[0].message.content\n"}
+    if callers == "two":
+        files["other.py"] = ("import os\n\nfrom extractor import Extractor\n\n"
+                             "E = Extractor(openai_api_key=os.environ[\"OTHER_KEY\"])\n")
+    out = convert_files(files)
+    assert 'os.environ.get("MISTRAL_API_KEY", "")' in out["api.py"], out["api.py"]
+    assert "api_key=self._api_key," in out["extractor.py"], out["extractor.py"]
+    assert ("make sure it holds a Mistral API key" in out["extractor.py"]) == (callers == "two"), out["extractor.py"]

