@@ -7435,3 +7435,36 @@ def test_a_connectivity_test_is_told_by_its_names_words(name: str, connectivity:
     from migrator.plan.decide import _CONNECTIVITY_TEST
 
     assert bool(_CONNECTIVITY_TEST.search(name)) is connectivity
+
+
+@pytest.mark.parametrize("table", ["functions", "lambda"])
+def test_held_out_154_a_client_handed_through_a_dispatch_table_reaches_its_handlers(table: str) -> None:
+    """Held-out review 154, X4 (fastapi-chatgpt's worker): `handlers = {"chat": handle_chat}` then
+    `await handlers[msg["type"]](client, msg)`: the client was kept as "handed to (...)", and each handler's call
+    got the TODO of a client migrator cannot tell. The client is each handler's parameter (they convert with it);
+    a table holding anything else keeps it, naming what it is handed to."""
+    from mechanics import convert_files
+
+    handlers = '{"chat": handle_chat, "embed": handle_embed}' if table == "functions" else \
+        '{"chat": handle_chat, "embed": lambda c, m: None}'
+    out = convert_files({"worker.py": f"""\
+from openai import OpenAI
+
+
+async def worker(msg: dict):
+    client = OpenAI()
+    handlers = {handlers}
+    return await handlers[msg["type"]](client, msg)
+
+
+async def handle_chat(client: OpenAI, msg: dict):
+    return client.chat.completions.create(model="gpt-4o-mini", messages=msg["messages"]).choices[0].message.content
+
+
+async def handle_embed(client: OpenAI, msg: dict):
+    return client.embeddings.create(model="text-embedding-3-small", input=msg["text"]).data[0].embedding
+"""})["worker.py"]
+    if table == "functions":
+        assert "client = Mistral(" in out and "TODO" not in out and "client: Mistral" in out, out
+    else:
+        assert "client = OpenAI()" in out and "blocking uses: handed to handlers[msg['type']]\n" in out, out

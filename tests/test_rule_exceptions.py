@@ -1860,3 +1860,30 @@ def test_an_error_class_read_off_the_client_class_is_the_error_it_means() -> Non
         ''')
     assert "except errors.SDKError as e:\n    if e.status_code != 401:\n        raise\n" in code and "openai" not in code, \
         code
+
+
+@pytest.mark.parametrize("shape", ["instance", "function"])
+def test_a_handler_around_a_call_through_a_packages_reexport_is_traced(shape: str) -> None:
+    """Held-out review 154, X3 (rag-fastapi-system): routers/chat.py's `from services import openai_service`
+    (re-exported by services/__init__.py from services/openai_service.py, which made it) then `openai_service.chat_completion(...)`
+    under `except OpenAIError`: "migrator traces no call here", the handler dead once the service converted (its 502
+    became the generic 500). Imported from the defining module itself, it converted; through the package now too,
+    and a function re-exported alike."""
+    from mechanics import convert_files
+
+    called = "openai_service.chat_completion(m)" if shape == "instance" else "chat_completion(m)"
+    imported = "openai_service" if shape == "instance" else "chat_completion"
+    out = convert_files({
+        "routers/__init__.py": "",
+        "routers/chat.py": f"from openai import OpenAIError\n\nfrom services import {imported}\n\n\ndef chat(m):\n"
+                           f"    try:\n        return {called}\n    except OpenAIError as e:\n"
+                           "        return f\"provider error: {e}\"\n",
+        "services/__init__.py": "from .openai_service import openai_service, chat_completion\n",
+        "services/openai_service.py": "from openai import OpenAI\n\n\nclass OpenAIService:\n"
+                                      "    def __init__(self):\n        self.client = OpenAI()\n\n"
+                                      "    def chat_completion(self, messages):\n        return self.client.chat."
+                                      "completions.create(model=\"gpt-4o-mini\", messages=messages)\n\n\n"
+                                      "openai_service = OpenAIService()\n\n\ndef chat_completion(messages):\n"
+                                      "    return openai_service.chat_completion(messages)\n"})
+    assert "except (errors.MistralError, errors.NoResponseError, httpx2.RequestError) as e:" in out["routers/chat.py"] \
+        and "TODO" not in out["routers/chat.py"], out["routers/chat.py"]
