@@ -1866,9 +1866,9 @@ def test_an_error_class_read_off_the_client_class_is_the_error_it_means() -> Non
 def test_a_handler_around_a_call_through_a_packages_reexport_is_traced(shape: str) -> None:
     """Held-out review 154, X3 (rag-fastapi-system): routers/chat.py's `from services import openai_service`
     (re-exported by services/__init__.py from services/openai_service.py, which made it) then
-    `openai_service.chat_completion(...)` under `except OpenAIError`: "migrator traces no call here", the handler dead once the service converted (its 502
-    became the generic 500). Imported from the defining module itself, it converted; through the package now too,
-    and a function re-exported alike."""
+    `openai_service.chat_completion(...)` under `except OpenAIError`: "migrator traces no call here", the handler
+    dead once the service converted (its 502 became the generic 500). Imported from the defining module itself, it
+    converted; through the package now too, and a function re-exported alike."""
     from mechanics import convert_files
 
     called = "openai_service.chat_completion(m)" if shape == "instance" else "chat_completion(m)"
