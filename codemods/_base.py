@@ -943,7 +943,7 @@ class RuleTransformer(cst.CSTTransformer):
             # every converted call follows `openai.api_key = <parameter>` in its function, where MIG101 builds the
             # client (mistral_client = Mistral(api_key=<parameter>)); or in its class's __init__, where MIG101 builds
             # self.mistral_client (plan.decide._instance_key_fold)
-            if any(span[2:] == ("self",) for span in view.plan.local_keys[view.path]):
+            if any("self" in span[2:] for span in view.plan.local_keys[view.path]):
                 return cst.Attribute(value=cst.Name("self"), attr=cst.Name(MODULE_CLIENT_NAME))  # type: ignore
             return cst.Name(MODULE_CLIENT_NAME)
         if _v0_spelling(call.func) or retries == 0:
@@ -1107,6 +1107,13 @@ class RuleTransformer(cst.CSTTransformer):
             todos = self._todos.pop()
             if todos and type(result) in STATEMENT_TYPES:
                 result = self._with_todos(result, todos)
+            elif todos and isinstance(result, cst.FlattenSentinel) and result.nodes:
+                # (the statement itself, not one put after it: a key setting kept beside its client's line)
+                nodes = list(result.nodes)
+                main = max((i for i, n in enumerate(nodes) if id(n) not in self.added_after), default=len(nodes) - 1)
+                if type(nodes[main]) in STATEMENT_TYPES:
+                    nodes[main] = self._with_todos(nodes[main], todos)
+                    result = cst.FlattenSentinel(nodes)
         if node_type in STATEMENT_TYPES or node_type is cst.SimpleStatementSuite:
             self.statement_stack.pop()
             self.statement_nodes.pop()
@@ -1386,11 +1393,13 @@ def legacy_call(func: cst.BaseExpression, resource: str) -> bool:
 
 def _v0_spelling(func: cst.BaseExpression) -> bool:
     """``openai.ChatCompletion.create`` / ``openai.Model.list``: a call through one of openai 0.x's
-    resources (``migrator.mapping.client.V0_HINTS``), not openai>=1's ``openai.chat.completions``."""
+    resources (``migrator.mapping.client.V0_HINTS``, ``migrator.mapping.legacy.V0_RESOURCES``: ``openai.Image.create``
+    too, held-out review 154, Y1), not openai>=1's ``openai.chat.completions``."""
     from migrator.mapping.client import V0_HINTS
+    from migrator.mapping.legacy import V0_RESOURCES
 
     while isinstance(func, cst.Attribute):
-        if func.attr.value in V0_HINTS:
+        if func.attr.value in V0_HINTS or func.attr.value in V0_RESOURCES:
             return True
         func = func.value
     return False

