@@ -1153,6 +1153,33 @@ def test_a_pin_and_an_integration_import_blocking_together_are_said_at_once():
     assert convert_files(out) == out
 
 
+def test_a_pin_keeping_many_modules_objects_is_said_in_full_once():
+    """Held-out review 154, Y4 (AutoRAG): 21 of 28 TODOs repeated one 2,000-character paragraph (every pin to move,
+    every import of a package with no release beside the integration), two of them on adjacent lines. The first
+    module holding an object says it in full; the other modules, and the index-defaults TODO beside the object's own,
+    say its first clause and where the rest is."""
+    from mechanics import convert_files
+
+    one = ("from llama_index.llms.openai import OpenAI\nfrom llama_index.core import VectorStoreIndex, "
+           "SimpleDirectoryReader\n\nllm = OpenAI(model=\"gpt-4o-mini\")\n"
+           "index = VectorStoreIndex.from_documents(SimpleDirectoryReader(\"data\").load_data())\n")
+    out = convert_files({
+        "requirements.txt": "llama-index==0.10.65\nllama-index-core==0.10.65\nllama-index-llms-openai==0.1.29\n"
+                            "llama-index-agent-openai==0.2.9\n",
+        "a.py": one, "b.py": one, "c.py": one,
+        "agent.py": "from llama_index.agent.openai import OpenAIAgent\nfrom llama_index.llms.openai import OpenAI\n\n"
+                    "agent = OpenAIAgent.from_tools([], llm=OpenAI(model=\"gpt-4\"))\n"})
+    full = "it also pins llama-index ==0.10.65"
+    todos = {path: [line for line in text.splitlines() if "TODO(migrator" in line] for path, text in out.items()}
+    assert sum(line.count(full) for lines in todos.values() for line in lines) == 1, todos
+    assert full in todos["a.py"][0] and "every pin to move: the MIG121 TODO at the module's OpenAI object" in \
+        todos["a.py"][1], todos["a.py"]
+    for path in ("b.py", "c.py", "agent.py"):
+        assert any("the project pins llama-index-core ==0.10.65 (in requirements.txt)" in line and
+                   "every pin to move: the same TODO in a.py" in line for line in todos[path]), todos[path]
+    assert convert_files(out) == out
+
+
 def test_the_default_settings_todo_says_the_pin_and_maps_the_default_llm_as_a_conversion_does():
     """Held-out review 95, Y6 / Y9 (fictional-engine): an index on LlamaIndex's defaults in a project pinning
     llama-index 0.10 was told "set Settings.embed_model = MistralAIEmbedding(...)", which the pin makes uninstallable,

@@ -140,14 +140,17 @@ def _transform_source(code: str, *, config: Config, filename: str = "<string>") 
     reexported = reexported_names(config.langchain_reexports, tree, filename)
     own = getattr(config.plan, "own_packages", frozenset())
     endpoints = getattr(plan, "wrapper_endpoints", {}).get(filename)
-    langchain = plan_langchain(tree, blocked=blocker_for(config.langchain_blocker, filename),
+    # (a pin said in full in another module: its first clause here, migrator.plan.build._brief_blockers)
+    briefed = getattr(plan, "wrapper_blockers", {}).get(filename)
+    langchain = plan_langchain(tree, blocked=briefed[0] if briefed else blocker_for(config.langchain_blocker, filename),
                                imported_uses=imported_uses_for(config.langchain_imported, filename),
                                reexported=reexported, own_packages=own, endpoints=endpoints,
                                stores=getattr(plan, "wrapper_stores", {}).get(filename), cells=cell_starts(code),
                                path=filename) \
         if "langchain" in code or reexported else None
     llamaindex = plan_llamaindex(tree, reexported, own,  # MIG121 too
-                                 blocked=llamaindex_blocked(config.llamaindex_blocker, filename), endpoints=endpoints,
+                                 blocked=briefed[1] if briefed else llamaindex_blocked(config.llamaindex_blocker,
+                                                                                       filename), endpoints=endpoints,
                                  path=filename, stores=getattr(plan, "wrapper_stores", {}).get(filename)) \
         if "llama_index" in code or reexported else None
     # (or an engine there answers with LlamaIndex's default LLM: held-out review 103, Y3)

@@ -1812,6 +1812,14 @@ class _Builder:
                 # "set MistralAIEmbedding" two lines below "pip cannot install both")
                 pinned = getattr(f, "llamaindex_blocker", "") or ""
                 pinned = (pinned[1] or pinned[0]) if isinstance(pinned, tuple) else pinned
+                from migrator.plan.langchain import module_plans
+
+                planned = module_plans(f)[1] if pinned else None
+                if planned is not None and any(site.verdict == "keep" and pinned.split(", and ", 1)[0] in
+                                               " ".join(site.blockers) for site in planned.sites):
+                    # (an OpenAI object of the module says the pin in full already: held-out review 154, Y4, the same
+                    # 2,000 characters on two adjacent lines)
+                    pinned = brief_blocker(pinned, "the MIG121 TODO at the module's OpenAI object")
                 if pinned and todo.endswith(DEFAULT_MODELS_LEGACY):
                     # one upgrade step, the pin's (held-out review 99, Y5: "upgrade to llama-index-core 0.14 first;
                     # first, as the project pins ...: raise it to llama-index>=0.13,<0.15")
@@ -6178,6 +6186,58 @@ def _env_server(env_base_urls: dict, path: str) -> Optional[str]:
 # LangChain's OpenAI classes whose server, given no endpoint keyword, is the environment's (OPENAI_API_BASE /
 # OPENAI_BASE_URL)
 _IMPLICIT_URL_CLASSES = frozenset({"ChatOpenAI", "OpenAIEmbeddings"})
+
+
+def brief_blocker(text: str, where: str) -> str:
+    """A manifest pin's blocker (migrator.plan.langchain.blocker_for) cut to its first clause, the rest said to be at
+    ``where`` ("the same TODO in a.py"); as it is where the rest is short."""
+    head, sep, rest = text.partition("; ")
+    if not sep or len(rest) < 200:
+        return text
+    tail = ", then run migrator again" if text.endswith(", then run migrator again") else ""
+    return f"{head}; and more (every pin to move: {where}){tail}"
+
+
+def _brief_blockers(files) -> None:
+    """A manifest's pin keeping the LangChain / LlamaIndex objects of many modules on OpenAI is said in full (every
+    pin to move, every import of a package with no release beside the Mistral integration) at the first module
+    holding such an object (by path); the others say its first clause and where the rest is (held-out review 154, Y4:
+    21 of 28 TODOs repeated one 2,000-character paragraph, two on adjacent lines). Sets ``f.briefed_blockers``."""
+    from migrator.plan.langchain import module_plans
+
+    candidates = [f for f in sorted(files, key=lambda g: g.path) if (
+        f.langchain_blocker or f.llamaindex_blocker) and ("langchain" in f.source or "llama_index" in f.source)]
+    if len(candidates) < 2:
+        return
+    homes: dict = {}  # full text -> the first module whose objects it keeps
+    for f in candidates:
+        plans = module_plans(f)
+        f.__dict__.pop("_module_plans", None)  # (planned again once the stores are known)
+        f.__dict__.pop("_wrapper_plans", None)
+        texts = []
+        if plans[0] is not None and plans[0].sites and isinstance(f.langchain_blocker, str):
+            texts.append(f.langchain_blocker)
+        if (plans[1] is not None and plans[1].sites or "llama_index" in f.source and "Index" in f.source) and \
+                f.llamaindex_blocker:
+            blocked = f.llamaindex_blocker
+            texts += list(blocked) if isinstance(blocked, tuple) else [blocked]
+        for text in texts:
+            if text:
+                homes.setdefault(text, f.path)
+
+    def brief(text: str, here: str) -> str:
+        home = homes.get(text)
+        if not home or home == here:
+            return text
+        return brief_blocker(text, f"the same TODO in {os.path.relpath(home, os.path.dirname(here) or '.')}")
+
+    for f in candidates:
+        lc, li = f.langchain_blocker, f.llamaindex_blocker
+        short_lc = brief(lc, f.path) if isinstance(lc, str) and lc else lc
+        short_li = tuple(brief(t, f.path) if t else t for t in li) if isinstance(li, tuple) else \
+            brief(li, f.path) if li else li
+        if (short_lc, short_li) != (lc, li):
+            f.langchain_blocker, f.llamaindex_blocker, f.briefed_blockers = short_lc, short_li, True
 
 
 def _shared_stores(files) -> dict:
@@ -11275,6 +11335,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
         f.own_packages = own  # (a package of the tree named like LangChain's is the tree's)
         f.wrapper_endpoints = _wrapper_endpoints(builder, f)
         f.llamaindex_blocker = compatible or blocked_for(llamaindex_blocker, f.path)  # (Config.llamaindex_blocker)
+    _brief_blockers(files)
     stores = _shared_stores(files)
     for f in files:
         f.wrapper_stores = stores.get(f.path, {})

@@ -1406,6 +1406,8 @@ def decide(builder, files) -> ConversionPlan:
                                              if getattr(f, "wrapper_endpoints", None)},
                           wrapper_stores={f.path: f.wrapper_stores for f in files
                                           if getattr(f, "wrapper_stores", None)},
+                          wrapper_blockers={f.path: (f.langchain_blocker, f.llamaindex_blocker) for f in files
+                                            if getattr(f, "briefed_blockers", False)},
                           vectors_persist=stored or _vectors_persist(builder, files),
                           sql_sizes=_sql_sizes(builder, target) if everywhere else
                           _sql_sizes(builder, target, within=_converted_embedding_dirs(files, sites)),

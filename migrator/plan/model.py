@@ -178,6 +178,9 @@ class ConversionPlan:
     # path -> {(line, col): (KEEP, why) / ("note", what)} of LangChain embeddings objects sharing a vector store with
     # one staying on OpenAI (migrator.plan.langchain.shared_stores; plan_module takes them)
     wrapper_stores: dict = field(default_factory=dict, compare=False, hash=False)
+    # path -> (LangChain blocker, LlamaIndex blocker) where the manifest's pin is said in full in another module only
+    # (migrator.plan.build._brief_blockers; the codemods take them instead of Config's)
+    wrapper_blockers: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> names of a module's top-level openai imports nothing uses, in a tree whose clients all convert: removed
     # (they alone kept the openai package a dependency: migrator.plan.decide._dead_openai_imports)
     dead_imports: dict = field(default_factory=dict, compare=False, hash=False)
