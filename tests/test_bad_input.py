@@ -232,6 +232,24 @@ def test_a_utf16_requirements_file_is_converted_in_its_own_encoding(tmp_path):
     assert failed == {"wide.py": "utf-16-le text (byte order mark): Python and Jupyter read these files as UTF-8"}
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_utf16_file_without_a_bom_is_converted_in_its_own_encoding(tmp_path, codec):
+    """Held-out review 154, X6 (agentic-rag-fastapi): a .env.example saved as UTF-16 LE without a BOM was skipped
+    as "no openai reference", its OPENAI_API_KEY left as it was. It is read by its NUL bytes, edited and written back
+    in the same encoding, with no BOM added; a Python file so written fails with the reason."""
+    (tmp_path / "app.py").write_bytes(MODULE.encode())
+    env = "OPENAI_API_KEY=your-key\r\nDATABASE_URL=postgres://x\r\n"
+    (tmp_path / ".env.example").write_bytes(env.encode(codec))
+    CliRunner().invoke(app, ["convert", str(tmp_path), "--write"])
+    after = (tmp_path / ".env.example").read_bytes()
+    assert after.decode(codec) == env.replace("OPENAI_API_KEY", "MISTRAL_API_KEY"), after
+    (tmp_path / "wide.py").write_bytes(MODULE.encode(codec))
+    data = json.loads(CliRunner().invoke(app, ["convert", str(tmp_path / "wide.py"), "--format", "json"]).stdout)
+    failed = {Path(r["path"]).name: r["reason"] for r in data["results"] if r["status"] == "failed"}
+    assert failed == {"wide.py": f"{codec.replace('-le', 'le').replace('-be', 'be')} text: Python and Jupyter read "
+                                 "these files as UTF-8"}, failed
+
+
 def test_a_file_libcst_cannot_print_back_is_reported_and_left_intact(tmp_path):
     """Held-out review 5 (alyssapineda/feature-copilot): LibCST 1.9 drops a comment line indented less
     than the function body it ends; the converted file lost `  # else:` sixty lines from any change.

@@ -20,7 +20,7 @@ from migrator.config import Config
 from migrator.engine.discovery import SourceFile, os_reason
 from migrator.engine.results import Changed, Failed, FileResult, RuleOutcome, Skipped, Unchanged
 from migrator.engine.walk import (NOTEBOOK, PYTHON, WIDE_BOMS, mentions_openai, names_python, read_regular,
-                                  read_for_the_plan, wide_bom)
+                                  read_for_the_plan, wide_bom, bomless_wide)
 
 Transform = Callable[..., RuleOutcome]
 """``transform(code: str, *, config: Config, filename: str) -> RuleOutcome``; a module-level
@@ -114,6 +114,9 @@ def detect_encoding(data: bytes) -> tuple[str, str]:
     wide = wide_bom(data)
     if wide is not None:
         return wide, "BOM"
+    bare = bomless_wide(data) if b"\0" in data[:4096] else None
+    if bare is not None:
+        return bare, "NUL bytes (UTF-16 without a BOM)"
     import tokenize  # here, not at the top: a scan that reads no code as text does not need it
 
     try:
@@ -248,9 +251,10 @@ def convert(
     path = loaded.source.path
     data = loaded.data
     try:
-        wide = wide_bom(data)
+        wide = wide_bom(data) or (bomless_wide(data) if b"\0" in data[:4096] else None)
         if wide is not None and loaded.source.kind in (PYTHON, NOTEBOOK):
-            raise _Problem(f"{wide} text (byte order mark): Python and Jupyter read these files as UTF-8")
+            raise _Problem(f"{wide} text{' (byte order mark)' if wide in WIDE_BOMS else ''}: Python and Jupyter "
+                           "read these files as UTF-8")
         nul = data.find(b"\0") if wide is None else -1  # UTF-16 / UTF-32 text (a manifest) is full of NULs
         if nul >= 0:
             raise _Problem(f"file contains a NUL byte (at byte {nul})")

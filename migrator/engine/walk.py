@@ -226,6 +226,27 @@ def wide_bom(data: bytes) -> str | None:
     return next((name for name, bom in WIDE_BOMS.items() if data.startswith(bom)), None)
 
 
+def bomless_wide(data: bytes) -> str | None:
+    """``"utf-16le"`` / ``"utf-16be"`` for UTF-16 text written without a BOM (an editor's "UTF-16 LE" save of a
+    .env.example: held-out review 154, X6, skipped as "no openai reference"): an even length, a NUL in one byte of
+    nearly every pair (mostly ASCII text) and in none of the others, and it decodes; else None. Written back as read,
+    without a BOM (the codec names are not WIDE_BOMS' keys)."""
+    if len(data) < 8 or len(data) % 2 or wide_bom(data) is not None:
+        return None
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    first, second = sample[0::2].count(0), sample[1::2].count(0)
+    codec = "utf-16le" if second >= 0.7 * pairs and first == 0 else \
+        "utf-16be" if first >= 0.7 * pairs and second == 0 else None
+    if codec is None:
+        return None
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return codec
+
+
 # An import of mistralai 1.x / 0.x (``from mistralai import Mistral``): such a module breaks once the
 # converted code's mistralai 3.x is installed, so it is read too (migrator.mapping.mistral_versions).
 _MISTRAL_OLD_IMPORT = re.compile(
@@ -242,6 +263,8 @@ def mentions_openai(data: bytes) -> bool:
     wide = wide_bom(data)
     if wide is not None:  # held-out review 3: a UTF-16 requirements.txt was skipped as "no openai reference"
         data = data[len(WIDE_BOMS[wide]):].decode(wide, errors="replace").encode("utf-8")
+    elif b"\0" in data[:4096] and (bare := bomless_wide(data)) is not None:
+        data = data.decode(bare).encode("utf-8")
     lowered = data.lower()
     return _CHAT in data or _OPENAI in lowered or _LLAMA_INDEX_BUNDLE in lowered or \
         _OTHER_SURFACE.search(data) is not None or (
