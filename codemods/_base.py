@@ -597,6 +597,21 @@ class RuleTransformer(cst.CSTTransformer):
         from migrator.mapping import map_model
 
         default = self._parameter_default(value) if isinstance(value, cst.Name) else None
+        constant = self._parameter_default(value, constant=True) if isinstance(value, cst.Name) and default is None \
+            else None
+        slots = self.facts.view.model_slots if self.facts.view is not None else frozenset()
+        if constant is not None and constant in self.facts.module_strings and \
+                constant not in self.facts.scoped_names and ("const", constant) not in slots:
+            # `def get_bound_llm(model_name=MODEL_NAME)`, MODEL_NAME also read where migrator does not follow it (a
+            # table of variants another module builds from it): "computed at run time" hid the default the plain
+            # call sends (held-out review 154, X1)
+            held = self.facts.module_strings[constant]
+            mapped = map_model(held, self.config.models())
+            if mapped not in (None, held):
+                return (f"{keyword}={value.value}: its default, {constant} = {held!r} (set in this module), is an "
+                        f"OpenAI model, left as it is because {constant} is read otherwise too (another module, a "
+                        f"table of models): make it {mapped!r} (or another Mistral model) where it is set and check "
+                        "those reads; what callers pass must name a Mistral model too (said once per module)")
         if default is not None and map_model(default, self.config.models()) not in (None, default):
             # `def ask(prompt, model="gpt-5-nano")` whose default the plan left (the function compares model with OpenAI
             # names too, or passes it on): "computed at run time" pointed away from the literal (held-out review 85, X3)
@@ -669,8 +684,9 @@ class RuleTransformer(cst.CSTTransformer):
                 f"make that entry {mapped!r} (or another Mistral model), checking {name}'s other readers (said once "
                 "per module)")
 
-    def _parameter_default(self, value: cst.Name) -> Optional[str]:
-        """The string default of the parameter ``value`` names, of the function the call is in (its ast), else None."""
+    def _parameter_default(self, value: cst.Name, constant: bool = False) -> Optional[str]:
+        """The string default of the parameter ``value`` names, of the function the call is in (its ast), else None
+        (``constant``: the name the default is written as, ``def f(model=MODEL)``, instead)."""
         import ast
 
         node = self.facts.tree
@@ -686,6 +702,8 @@ class RuleTransformer(cst.CSTTransformer):
         pairs = list(zip(positional[len(positional) - len(args.defaults):], args.defaults)) + \
             [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
         default = next((d for a, d in pairs if a.arg == value.value), None)
+        if constant:
+            return default.id if isinstance(default, ast.Name) else None
         return default.value if isinstance(default, ast.Constant) and isinstance(default.value, str) else None
 
     def class_models(self) -> str:

@@ -7468,3 +7468,26 @@ async def handle_embed(client: OpenAI, msg: dict):
         assert "client = Mistral(" in out and "TODO" not in out and "client: Mistral" in out, out
     else:
         assert "client = OpenAI()" in out and "blocking uses: handed to handlers[msg['type']]\n" in out, out
+
+
+def test_held_out_154_a_default_constant_also_read_by_a_table_of_variants_is_named_in_the_todo() -> None:
+    """Held-out review 154, X1 (agentic-rag-fastapi): `def ask(prompt, model_name=MODEL_NAME)`, MODEL_NAME also read
+    into another module's `VARIANTS = [("baseline", MODEL_NAME), ("nano", "gpt-4.1-nano")]`, looped into ask(): the
+    constant stayed "gpt-4o-mini" (read where migrator does not follow it) and the call's TODO said only "computed at
+    run time", while the plain `ask(q)` sends the default. The TODO names the constant, its value and the Mistral
+    model to set it to; without the table the constant is mapped where it is set."""
+    from mechanics import convert_files
+
+    app = ("from openai import OpenAI\n\nMODEL_NAME = \"gpt-4o-mini\"\nclient = OpenAI()\n\n\n"
+           "def ask(prompt: str, model_name: str = MODEL_NAME) -> str:\n"
+           "    r = client.chat.completions.create(model=model_name,\n"
+           "                                       messages=[{\"role\": \"user\", \"content\": prompt}])\n"
+           "    return r.choices[0].message.content\n")
+    table = ("from app import MODEL_NAME, ask\n\n"
+             "VARIANTS = [(\"baseline\", MODEL_NAME), (\"nano\", \"gpt-4.1-nano\")]\n\n"
+             "for label, model in VARIANTS:\n    print(label, ask(\"hi\", model))\n")
+    out = convert_files({"app.py": app, "evals/compare.py": table})
+    assert "its default, MODEL_NAME = 'gpt-4o-mini' (set in this module), is an OpenAI model" in out["app.py"] and \
+        "make it 'mistral-small-latest'" in out["app.py"], out["app.py"]
+    out = convert_files({"app.py": app})
+    assert 'MODEL_NAME = "mistral-small-latest"' in out["app.py"] and "TODO" not in out["app.py"], out["app.py"]
