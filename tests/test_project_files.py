@@ -3782,6 +3782,27 @@ def test_a_stale_lock_todo_names_the_package_the_edit_added(tmp_path):
                for t in todos), todos
 
 
+@pytest.mark.parametrize("cap", [">=3.3.4,<3.4.0", ">=3.3.4,<5"])
+def test_a_locked_dependency_capping_what_mistralai_needs_is_named_at_the_stale_lock(tmp_path, cap):
+    """Held-out review 154, Y2 (bedtime-betty): pyproject.toml's `quart-sqlalchemy = "^2.0.0"`, whose locked 2.0.0
+    requires anyio>=3.3.4,<3.4.0, beside the added mistralai (httpx2 needs anyio>=4.10): the TODO said only "run
+    `poetry lock`", which then failed. The locked requirement is named; one admitting the need is not."""
+    (tmp_path / "pyproject.toml").write_text('[tool.poetry]\nname = "app"\nversion = "0.1.0"\n\n'
+                                             '[tool.poetry.dependencies]\npython = "^3.11"\nopenai = "^1.30"\n'
+                                             'quart-sqlalchemy = "^2.0.0"\n')
+    (tmp_path / "poetry.lock").write_text(
+        '[[package]]\nname = "anyio"\nversion = "3.3.4"\n\n[package.dependencies]\nidna = ">=2.8"\n\n'
+        '[[package]]\nname = "quart-sqlalchemy"\nversion = "2.0.0"\n\n[package.dependencies]\n'
+        f'anyio = "{cap}"\nSQLAlchemy = ">=1.4.35,<2.1.0"\n\n[metadata]\nlock-version = "2.0"\n')
+    (tmp_path / "app.py").write_text("from openai import OpenAI\n\n"
+                                     "r = OpenAI().chat.completions.create(model='gpt-4o', messages=[])\n"
+                                     "print(r.choices[0].message.content)\n")
+    todos = [t for t in _todos_of_written(tmp_path) if "poetry.lock beside it no longer matches" in t]
+    named = "the locked quart-sqlalchemy 2.0.0 requires anyio >=3.3.4,<3.4.0, while mistralai 3.7 needs httpx2, " \
+            "which needs anyio>=4.10: the lock resolves only if a quart-sqlalchemy release that pyproject.toml admits"
+    assert len(todos) == 1 and (named in todos[0]) == (cap == ">=3.3.4,<3.4.0"), todos
+
+
 @pytest.mark.parametrize(("manifest", "expected"), [
     ('[project]\nname = "kg"\ndependencies = ["fastapi", "openai", "instructor"]\n',
      'dependencies = ["fastapi", "mistralai>=3.7,<4", "instructor>=1.17"]\n'),

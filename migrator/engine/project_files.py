@@ -4069,8 +4069,8 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         edit = added
     if edit.text != text:
         late = _v1_settings(pin_conflicts(text, edit.text, kind, name, frozenset(needed), moved), path, facts) + \
-            stale_locks(path, kind, name, needed) + (_setup_py_python(text, edit.text, path) if kind == REQUIREMENTS
-                                                     else [])
+            stale_locks(path, kind, name, needed, text) + \
+            (_setup_py_python(text, edit.text, path) if kind == REQUIREMENTS else [])
         if "langchain-mistralai" in needed and not _declares(text, "langchain-mistralai"):
             late += _legacy_langchain_modules(path, name, facts)
         edit.findings.extend(late)
@@ -4384,16 +4384,20 @@ LOCKS = {PYPROJECT: (("poetry.lock", "`poetry lock` (Poetry 1.x: `poetry lock --
          PIPFILE: (("Pipfile.lock", "`pipenv lock`"),)}
 
 
-def stale_locks(path: str, kind: str, name: str, added: Iterable[str] = ()) -> list[Finding]:
+def stale_locks(path: str, kind: str, name: str, added: Iterable[str] = (), text: str = "") -> list[Finding]:
     """A TODO for each lock file beside an edited manifest: it no longer matches (held-out review 7,
     D3: Poetry 1.8+ refuses `poetry install` with a stale poetry.lock, older Poetry installs the locked
     set without mistralai, `pipenv install --deploy` refuses a stale Pipfile.lock). ``added``: the distributions the
-    edit added (held-out review 88, X11: "leave mistralai out" was said where langchain-mistralai was added)."""
+    edit added (held-out review 88, X11: "leave mistralai out" was said where langchain-mistralai was added).
+    ``text``: the manifest as it was (the packages it declares, whose locked requirements may cap what the added ones
+    need: ``_locked_caps``)."""
     directory = os.path.dirname(path)
+    added = tuple(added)
     shown = " and ".join(sorted(added)) or "mistralai"
     found = [Finding(DEPENDENCY_RULE, FindingKind.TODO, 1,
                      f"{name} changed, and {lock} beside it no longer matches: run {command} and commit it "
-                     f"(installs from the old lock fail or leave {shown} out)", "manual")
+                     f"(installs from the old lock fail or leave {shown} out)"
+                     + "".join(_locked_caps(os.path.join(directory, lock), added, text, name)), "manual")
              for lock, command in LOCKS.get(kind, ()) if os.path.isfile(os.path.join(directory, lock))]
     root = _uv_workspace_root(directory) if kind == PYPROJECT and not found else None
     if root is not None:
@@ -4405,6 +4409,49 @@ def stale_locks(path: str, kind: str, name: str, added: Iterable[str] = ()) -> l
                              "a project depending on it by path) no longer matches: run `uv lock` there and commit it "
                              f"(installs from the old lock fail or leave {shown} out)", "manual"))
     return found
+
+
+def _locked_caps(lock: str, added: tuple, text: str, name: str) -> list[str]:
+    """Clauses for the stale-lock TODO: each package ``text`` (the manifest) declares whose release poetry.lock records
+    requires a dependency below what an added distribution needs (quart-sqlalchemy 2.0.0's `anyio = ">=3.3.4,<3.4.0"`,
+    mistralai 3.7 needing anyio>=4.10 through httpx2): `poetry lock` finds a set only if a release of it that the
+    manifest admits takes the need (held-out review 154, Y2: "run `poetry lock`", which then failed)."""
+    from migrator.mapping.packages import NO_RELEASE
+
+    if not text or not added or os.path.basename(lock) != "poetry.lock":
+        return []
+    needs: dict = {}
+    for pkg in PACKAGES:
+        if pkg.new in added:
+            for dist, need, why in pkg.needs:
+                if need != NO_RELEASE:
+                    needs.setdefault(canonical(dist), (need, why))
+    if not needs:
+        return []
+    try:
+        with open(lock, encoding="utf-8") as handle:
+            locked = _toml_loads(handle.read()).get("package", [])
+    except (OSError, ValueError, UnicodeDecodeError):
+        return []
+    said = []
+    for package in locked if isinstance(locked, list) else []:
+        holder = package.get("name") if isinstance(package, dict) else None
+        if not isinstance(holder, str) or canonical(holder) in needs or not _declares(text, holder):
+            continue
+        requires = package.get("dependencies")
+        for dependency, spec in (requires.items() if isinstance(requires, dict) else ()):
+            wanted = needs.get(canonical(dependency))
+            spec = spec.get("version") if isinstance(spec, dict) else spec
+            if wanted is None or not isinstance(spec, str):
+                continue
+            allowed, need = _interval(spec, True), _interval(wanted[0])
+            if allowed is None or need is None or not (allowed is False or _disjoint(allowed, need)):
+                continue
+            said.append(f"; and the locked {holder} {package.get('version', '')} requires {dependency} {spec}, while "
+                        f"{wanted[1].removesuffix(' (pip cannot install both)')}: the lock resolves only if a "
+                        f"{holder} release that {name} admits takes {dependency}{wanted[0]} (else raise {holder}'s "
+                        "constraint, or drop it)")
+    return said
 
 
 def _uv_workspace_root(directory: str) -> str | None:
