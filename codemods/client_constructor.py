@@ -165,7 +165,7 @@ class ClientConstructor(MigratorRule):
     SAFETY = "approximate"
     DESCRIPTION = "OpenAI(...) / AsyncOpenAI(...) client construction -> Mistral(...)"
     BEFORE = 'import os\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.environ["OPENAI_API_KEY"], timeout=30, max_retries=3)\n'
-    AFTER = 'import os\nfrom mistralai.client import Mistral\nfrom mistralai.client.utils import BackoffStrategy, RetryConfig\n\nclient = Mistral(\n    api_key=os.environ["MISTRAL_API_KEY"],\n    timeout_ms=30000,\n    retry_config=RetryConfig(\n        "backoff",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=4000),\n        retry_connection_errors=True,\n    ),\n)\n'
+    AFTER = 'import os\nfrom mistralai.client import Mistral\nfrom mistralai.client.utils import BackoffStrategy, RetryConfig\n\nclient = Mistral(\n    api_key=os.environ["MISTRAL_API_KEY"],\n    timeout_ms=30000,\n    retry_config=RetryConfig(\n        "backoff",\n        BackoffStrategy(\n            initial_interval=500,\n            max_interval=8000,\n            exponent=2.0,\n            max_elapsed_time=4000,\n        ),\n        retry_connection_errors=True,\n    ),\n)\n'
 
     def make_transformer(self, facts):
         if facts.view is not None and facts.view.package_checks:

@@ -65,3 +65,12 @@ def convert_files(files: dict, **config) -> dict:
         report = run([root], mode=Mode.WRITE, jobs=1, progress=False, config=Config(**config))
         assert not report.failed, report.failed
         return {relative: (root / relative).read_text(encoding="utf-8") for relative in files}
+
+
+def backoff(indent: int = 8, budget: int = 2000) -> str:
+    """``BackoffStrategy(...),`` of a converted client's RetryConfig as migrator lays it out (codemods._layout: one
+    keyword a line, a trailing comma), at ``indent`` spaces, each line ending in a newline: what a test's expected
+    code writes for it."""
+    pad, inner = " " * indent, " " * (indent + 4)
+    return (f"{pad}BackoffStrategy(\n{inner}initial_interval=500,\n{inner}max_interval=8000,\n{inner}exponent=2.0,\n"
+            f"{inner}max_elapsed_time={budget},\n{pad}),\n")

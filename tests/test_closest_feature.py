@@ -9,6 +9,7 @@ from migrator.config import Config
 from migrator.engine.transform import transform_source
 from migrator.mapping.openai_resources import OPENAI_RESOURCES, OPENAI_VERSION, installed_table
 from migrator.mapping.surfaces import closest_feature
+from mechanics import backoff
 
 SOURCE = '''\
 from openai import OpenAI
@@ -74,7 +75,7 @@ def test_no_env_todo_next_to_a_kept_splat_client(tmp_path):
     run([tmp_path], mode=Mode.WRITE, config=Config())
     after = (tmp_path / "b.py").read_text()
     assert "MISTRAL_API_KEY" not in after and "kept on OpenAI" in after
-    assert "c = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n)" in (tmp_path / "a.py").read_text()
+    assert "c = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n" + backoff(8) + "        retry_connection_errors=True,\n    ),\n)" in (tmp_path / "a.py").read_text()
 
 
 def test_the_full_hint_once_per_family_and_file():

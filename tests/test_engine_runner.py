@@ -393,7 +393,7 @@ def test_lines_the_conversion_writes_past_the_projects_line_length_get_a_formatt
         return [s["step"] for s in summarize(run([str(tmp_path)], mode=Mode.DIFF, jobs=1, progress=False))["steps"]]
 
     assert not any("formatter" in s for s in steps())
-    (tmp_path / "pyproject.toml").write_text("[project]\nname = \"bot\"\n\n[tool.ruff]\nline-length = 100\n")
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = \"bot\"\n\n[tool.ruff]\nline-length = 60\n")
     said = [s for s in steps() if "formatter" in s]
     assert said and said[0].startswith("run the project's formatter (ruff format / black) on the converted files: ") \
-        and "longer than its line length (100, set in pyproject.toml)" in said[0], said
+        and "longer than its line length (60, set in pyproject.toml)" in said[0], said

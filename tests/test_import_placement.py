@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from mechanics import convert_idempotent
+from mechanics import convert_idempotent, backoff
 
 
 def test_a_function_local_openai_import_is_replaced_in_place() -> None:
@@ -26,7 +26,7 @@ def test_a_function_local_openai_import_is_replaced_in_place() -> None:
             return os.getcwd()
         ''')
     assert code.startswith("import os\n\n\ndef ask(prompt):\n    from mistralai.client import Mistral\n    from mistralai.client.utils import BackoffStrategy, RetryConfig\n"
-                           "    client = Mistral(\n        retry_config=RetryConfig(\n            \"backoff\",\n            BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n            retry_connection_errors=True,\n        ),\n    )\n"), code
+                           "    client = Mistral(\n        retry_config=RetryConfig(\n            \"backoff\",\n" + backoff(12) + "            retry_connection_errors=True,\n        ),\n    )\n"), code
     assert code.count("from mistralai.client import Mistral") == 1
 
 

@@ -18,6 +18,7 @@ from migrator.engine import Failed, Mode, Unchanged, run
 from migrator.engine.notebook_pip import rewrite_pip_magics
 from migrator.engine.notebooks import read_notebook, transform_notebook
 from migrator.engine.results import FindingKind
+from mechanics import backoff
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "fixtures" / "notebooks"
 NAMES = ("chat.ipynb", "kept.ipynb")
@@ -111,7 +112,7 @@ def test_a_client_made_in_one_cell_is_converted_where_later_cells_use_it(project
 def test_kept_client_keeps_openai_and_its_todos_stay_in_their_cells():
     cells = code_cells((NOTEBOOKS / "after" / "kept.ipynb").read_text("utf-8"))
     assert cells[0] == '!pip install openai==1.3.0 "mistralai>=3.7,<4" tiktoken'
-    assert cells[1] == ("from mistralai.client import Mistral\nfrom mistralai.client.utils import BackoffStrategy, RetryConfig\nfrom openai import OpenAI\n\nchat_client = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n)\n"
+    assert cells[1] == ("from mistralai.client import Mistral\nfrom mistralai.client.utils import BackoffStrategy, RetryConfig\nfrom openai import OpenAI\n\nchat_client = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n" + backoff(8) + "        retry_connection_errors=True,\n    ),\n)\n"
                         "# TODO(migrator MIG101): kept on OpenAI: some uses cannot convert yet; blocking uses: "
                         "images.generate\nimage_client = OpenAI()")
     assert cells[3].startswith("# TODO(migrator MIG106): images.generate(...) stays on OpenAI")
@@ -155,7 +156,7 @@ def test_a_bad_notebook_fails_intact_while_the_module_next_to_it_converts(tmp_pa
     assert isinstance(failed, Failed) and failed.path == "nb/bad.ipynb"
     assert reason in failed.reason and "\n" not in failed.reason
     assert (tmp_path / "nb" / "bad.ipynb").read_text("utf-8") == text
-    assert "Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n)" in (tmp_path / "nb" / "script.py").read_text("utf-8")
+    assert "Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n" + backoff(8) + "        retry_connection_errors=True,\n    ),\n)" in (tmp_path / "nb" / "script.py").read_text("utf-8")
 
 
 def test_a_cell_that_does_not_parse_is_left_as_it_is_and_the_others_convert(tmp_path, monkeypatch):
@@ -395,9 +396,8 @@ def test_a_notebooks_clients_share_one_retry_config_in_the_cell_of_its_openai_im
     run(["nb.ipynb"], mode=Mode.WRITE, jobs=1)
     cells = code_cells((tmp_path / "nb.ipynb").read_text())
     assert len(cells) == 3 and cells[0].startswith("from mistralai.client import Mistral\n"), cells
-    assert cells[0].endswith("import os\n\nMISTRAL_RETRY_CONFIG = RetryConfig(\n    \"backoff\",\n"
-                             "    BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, "
-                             "max_elapsed_time=2000),\n    retry_connection_errors=True,\n)"), cells
+    assert cells[0].endswith("import os\n\nMISTRAL_RETRY_CONFIG = RetryConfig(\n    \"backoff\",\n" + backoff(4) +
+                             "    retry_connection_errors=True,\n)"), cells
     assert cells[1].startswith("client = Mistral(retry_config=MISTRAL_RETRY_CONFIG)\n"), cells
     assert cells[2].startswith("# again\nc2 = Mistral(retry_config=MISTRAL_RETRY_CONFIG)\n"), cells
     assert "".join(cells).count("RetryConfig(") == 1, cells
@@ -487,7 +487,7 @@ def test_rule_insertions_above_the_first_cell_go_to_the_first_cell_with_code():
     cells = code_cells(convert_text(text))
     assert cells[0] == '%pip install "mistralai>=3.7,<4"'
     assert cells[1].startswith("def _output_text(response) -> str:\n") and cells[1].endswith("\n\n\nx = 1")
-    assert cells[2] == "from mistralai.client import Mistral\nfrom mistralai.client.utils import BackoffStrategy, RetryConfig\nclient = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n)"
+    assert cells[2] == "from mistralai.client import Mistral\nfrom mistralai.client.utils import BackoffStrategy, RetryConfig\nclient = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n" + backoff(8) + "        retry_connection_errors=True,\n    ),\n)"
     assert cells[3].endswith("print(_output_text(resp))")
 
 
@@ -559,7 +559,7 @@ def test_only_the_changed_source_lines_are_rewritten(text):
     assert "OpenAI" in changed
     if isinstance(json.loads(text)["cells"][0]["source"], list):
         assert "note" not in changed  # the unchanged first line is not rewritten
-    assert code_cells(out) == [("note = 'café'\nfrom mistralai.client import Mistral\nfrom mistralai.client.utils import BackoffStrategy, RetryConfig\nclient = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n)  # é\n"
+    assert code_cells(out) == [("note = 'café'\nfrom mistralai.client import Mistral\nfrom mistralai.client.utils import BackoffStrategy, RetryConfig\nclient = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n" + backoff(8) + "        retry_connection_errors=True,\n    ),\n)  # é\n"
                                 'client.chat.complete(model="mistral-large-latest", messages=[])\n')]
     assert ("\\u00e9" in out) == ("\\u00e9" in text)
     assert convert_text(out) == out
@@ -631,8 +631,8 @@ def test_a_later_cell_with_its_own_openai_import_gets_its_own_mistral_import():
                     "from openai import OpenAI\n\nother = OpenAI()\nother.chat.completions.create(model='gpt-4o', "
                     "messages=[])\n")
     cells = code_cells(convert_text(text))
-    assert cells[0].startswith("from mistralai.client import Mistral\nfrom mistralai.client.utils import BackoffStrategy, RetryConfig\nclient = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n)\n"), cells[0]
-    assert cells[2].startswith("from mistralai.client import Mistral\nfrom mistralai.client.utils import BackoffStrategy, RetryConfig\n\nother = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n)\n"), cells[2]
+    assert cells[0].startswith("from mistralai.client import Mistral\nfrom mistralai.client.utils import BackoffStrategy, RetryConfig\nclient = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n" + backoff(8) + "        retry_connection_errors=True,\n    ),\n)\n"), cells[0]
+    assert cells[2].startswith("from mistralai.client import Mistral\nfrom mistralai.client.utils import BackoffStrategy, RetryConfig\n\nother = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n" + backoff(8) + "        retry_connection_errors=True,\n    ),\n)\n"), cells[2]
     assert convert_text(convert_text(text)) == convert_text(text)
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from migrator.engine import Mode, run
 from migrator.plan import CONVERT, KEEP, OTHER, UNRESOLVED, build_plan
+from mechanics import backoff
 
 CASES = sorted(p.name for p in (Path(__file__).parent.parent / "fixtures" / "plan").iterdir() if p.is_dir())
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "plan"
@@ -360,7 +361,7 @@ def test_a_function_local_import_unused_before_the_conversion_stays() -> None:
               "    return client.chat.completions.create(model='gpt-4o', messages=[])\n\n\n"
               "def helper():\n    from openai import OpenAI\n\n    return 1\n")
     code = transform_source(source, config=Config()).code
-    assert "client = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n)" in code and "def helper():\n    from openai import OpenAI\n" in code
+    assert "client = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n" + backoff(8) + "        retry_connection_errors=True,\n    ),\n)" in code and "def helper():\n    from openai import OpenAI\n" in code
 
 
 def test_a_resource_imported_from_openai_keeps_its_call_with_a_todo() -> None:
@@ -392,7 +393,7 @@ def test_a_client_reached_through_an_annotated_instance_is_decided_with_its_uses
            "def pick(ai: 'AI'):\n"
            "    return ai.client.chat.completions.create(model='gpt-4o', response_model=Title, messages=[])\n")
     out = convert_files({"pkg/ai.py": ai, "pkg/use.py": use})
-    assert "self.openai = Mistral(\n            retry_config=RetryConfig(\n                \"backoff\",\n                BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n                retry_connection_errors=True,\n            ),\n        )" in out["pkg/ai.py"] and "    openai: Mistral\n" in out["pkg/ai.py"]
+    assert "self.openai = Mistral(\n            retry_config=RetryConfig(\n                \"backoff\",\n" + backoff(16) + "                retry_connection_errors=True,\n            ),\n        )" in out["pkg/ai.py"] and "    openai: Mistral\n" in out["pkg/ai.py"]
     assert "ai.openai.chat.complete(model='mistral-large-latest'" in out["pkg/use.py"]
     assert "ai.client.chat.completions.create(model='mistral-large-latest', response_model=Title" in out["pkg/use.py"]
     blocked = convert_files({"pkg/ai.py": ai, "pkg/use.py": use.replace(
@@ -419,7 +420,7 @@ def test_an_instructor_client_imported_from_another_module_follows_its_wrapped_c
     assert "TODO" not in out["app.py"]
     assert "router.chat.completions.create(model='openai/gpt-4o'" in out["app.py"]
     assert "plain.chat.completions.create(model='mistral-large-latest'" in out["app.py"]
-    assert "plain = instructor.from_mistral(Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n), use_async=True)" in out["llm_utils.py"]
+    assert "plain = instructor.from_mistral(Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n" + backoff(8) + "        retry_connection_errors=True,\n    ),\n), use_async=True)" in out["llm_utils.py"]
 
 
 def test_a_name_bound_to_a_client_and_to_a_wrapper_keeps_both() -> None:
@@ -7491,3 +7492,31 @@ def test_held_out_154_a_default_constant_also_read_by_a_table_of_variants_is_nam
         "make it 'mistral-small-latest'" in out["app.py"], out["app.py"]
     out = convert_files({"app.py": app})
     assert 'MODEL_NAME = "mistral-small-latest"' in out["app.py"] and "TODO" not in out["app.py"], out["app.py"]
+
+
+@pytest.mark.parametrize("shape", ["langchain", "sdk", "literal"])
+def test_held_out_155_a_records_openai_provider_branch_stays_on_openai(shape: str) -> None:
+    """Held-out review 155, X1 (desafio-agent): `elif agent.provider == "openai": ChatOpenAI(model=agent.model)`, the
+    agent rows seeded with provider "openai" and model "gpt-4o": converted, every stored agent sent an OpenAI model
+    name to Mistral, with only "computed at run time" said. A branch testing a sibling attribute of the model's record
+    against "openai" keeps the object (or the client) on OpenAI, with the reason; a written model converts."""
+    from mechanics import convert_files
+
+    if shape == "sdk":
+        source = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef run(cfg, prompt):\n"
+                  "    if cfg.provider == \"openai\":\n"
+                  "        r = client.chat.completions.create(model=cfg.model, messages=[])\n"
+                  "        return r.choices[0].message.content\n    raise ValueError(cfg.provider)\n")
+    else:
+        model = "agent.model" if shape == "langchain" else "\"gpt-4o\""
+        source = ("import os\nfrom langchain_ollama import ChatOllama\nfrom langchain_openai import ChatOpenAI\n\n\n"
+                  "def run(agent, prompt):\n    if agent.provider == \"ollama\":\n"
+                  "        llm = ChatOllama(model=agent.model)\n    elif agent.provider == \"openai\":\n"
+                  f"        llm = ChatOpenAI(model={model}, api_key=os.getenv(\"OPENAI_API_KEY\"))\n"
+                  "    else:\n        raise ValueError(agent.provider)\n    return llm.invoke(prompt).content\n")
+    out = convert_files({"app.py": source})["app.py"]
+    if shape == "literal":
+        assert "ChatMistralAI(" in out, out
+        return
+    code = "\n".join(line for line in out.splitlines() if "TODO(migrator" not in line)
+    assert "Mistral" not in code and "(the app's OpenAI provider)" in out, out

@@ -10,6 +10,7 @@ from libcst.codemod import CodemodTest
 from codemods.chat_completions import ChatCompletions
 from migrator.config import Config
 from migrator.engine import Mode, run
+from mechanics import backoff
 
 
 def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
@@ -107,14 +108,13 @@ def test_module_level_openai_client() -> None:
     lines = outcome.code.splitlines()
     # the key setting becomes the module's mistral_client, reading MISTRAL_API_KEY the same way (it still
     # fails at start-up when unset), and import openai goes
-    assert lines[:12] == ["import os", "from mistralai.client import Mistral",
+    assert lines[:17] == ["import os", "from mistralai.client import Mistral",
                           "from mistralai.client.utils import BackoffStrategy, RetryConfig", "",
                           "mistral_client = Mistral(",  # openai>=1's retried twice: over lines, as MIG101 lays out
                           '    api_key=os.environ["MISTRAL_API_KEY"],',
                           "    retry_config=RetryConfig(",
                           '        "backoff",',
-                          "        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, "
-                          "max_elapsed_time=2000),",
+                          *backoff(8).rstrip("\n").split("\n"),
                           "        retry_connection_errors=True,", "    ),", ")"]
     assert '    return mistral_client.chat.complete(model="mistral-small-latest", messages=q)' in lines
     assert [(f.rule, f.kind.value, f.line) for f in outcome.findings] == [("MIG101", "converted", 4),

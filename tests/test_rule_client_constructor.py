@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 from libcst.codemod import CodemodTest
-from mechanics import MechanicsTest, convert_idempotent, convert_snippet
+from mechanics import MechanicsTest, convert_idempotent, convert_snippet, backoff
 
 from codemods.client_constructor import ClientConstructor
 
@@ -45,7 +45,12 @@ class TestClientConstructor(MechanicsTest):
             client = Mistral(
                 retry_config=RetryConfig(
                     "backoff",
-                    BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),
+                    BackoffStrategy(
+                        initial_interval=500,
+                        max_interval=8000,
+                        exponent=2.0,
+                        max_elapsed_time=2000,
+                    ),
                     retry_connection_errors=True,
                 ),
             )
@@ -70,7 +75,12 @@ class TestClientConstructor(MechanicsTest):
                 server_url="https://llm.example.eu",
                 retry_config=RetryConfig(
                     "backoff",
-                    BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),
+                    BackoffStrategy(
+                        initial_interval=500,
+                        max_interval=8000,
+                        exponent=2.0,
+                        max_elapsed_time=2000,
+                    ),
                     retry_connection_errors=True,
                 ),
             )
@@ -94,7 +104,12 @@ class TestClientConstructor(MechanicsTest):
                 server_url=os.getenv("MISTRAL_SERVER_URL", "https://api.mistral.ai"),
                 retry_config=RetryConfig(
                     "backoff",
-                    BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),
+                    BackoffStrategy(
+                        initial_interval=500,
+                        max_interval=8000,
+                        exponent=2.0,
+                        max_elapsed_time=2000,
+                    ),
                     retry_connection_errors=True,
                 ),
             )
@@ -120,7 +135,12 @@ class TestClientConstructor(MechanicsTest):
                 timeout_ms=2500,
                 retry_config=RetryConfig(
                     "backoff",
-                    BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=4000),
+                    BackoffStrategy(
+                        initial_interval=500,
+                        max_interval=8000,
+                        exponent=2.0,
+                        max_elapsed_time=4000,
+                    ),
                     retry_connection_errors=True,
                 ),
             )
@@ -151,7 +171,12 @@ class TestClientConstructor(MechanicsTest):
                     async_client=hc,
                     retry_config=RetryConfig(
                         "backoff",
-                        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),
+                        BackoffStrategy(
+                            initial_interval=500,
+                            max_interval=8000,
+                            exponent=2.0,
+                            max_elapsed_time=2000,
+                        ),
                         retry_connection_errors=True,
                     ),
                 )
@@ -176,7 +201,12 @@ class TestClientConstructor(MechanicsTest):
                 server_url="http://x",
                 retry_config=RetryConfig(
                     "backoff",
-                    BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),
+                    BackoffStrategy(
+                        initial_interval=500,
+                        max_interval=8000,
+                        exponent=2.0,
+                        max_elapsed_time=2000,
+                    ),
                     retry_connection_errors=True,
                 ),
             )
@@ -270,7 +300,12 @@ class TestClientConstructor(MechanicsTest):
                 timeout_ms=30000,
                 retry_config=RetryConfig(
                     "backoff",
-                    BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),
+                    BackoffStrategy(
+                        initial_interval=500,
+                        max_interval=8000,
+                        exponent=2.0,
+                        max_elapsed_time=2000,
+                    ),
                     retry_connection_errors=True,
                 ),
             )
@@ -325,7 +360,12 @@ class TestWrappedClient(CodemodTest):
             client = instructor.from_openai(Mistral(
                 retry_config=RetryConfig(
                     "backoff",
-                    BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),
+                    BackoffStrategy(
+                        initial_interval=500,
+                        max_interval=8000,
+                        exponent=2.0,
+                        max_elapsed_time=2000,
+                    ),
                     retry_connection_errors=True,
                 ),
             ))
@@ -355,7 +395,12 @@ class TestWrappedClient(CodemodTest):
                 api_key="k",
                 retry_config=RetryConfig(
                     "backoff",
-                    BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),
+                    BackoffStrategy(
+                        initial_interval=500,
+                        max_interval=8000,
+                        exponent=2.0,
+                        max_elapsed_time=2000,
+                    ),
                     retry_connection_errors=True,
                 ),
             ), "hi")
@@ -375,7 +420,7 @@ def test_a_variable_copied_onto_itself_gets_one_todo():
         client = OpenAI()
         print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
         ''')
-    assert "client = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n)" in code
+    assert "client = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n" + backoff(8) + "        retry_connection_errors=True,\n    ),\n)" in code
     assert len(todos) == 1 and "OPENAI_API_KEY is set here" in todos[0], todos
 
 
@@ -417,7 +462,7 @@ def test_the_retry_budget_follows_the_number_of_retries() -> None:
         for c in (a, b):
             c.chat.completions.create(model="gpt-4o", messages=[])
         """)
-    assert "max_elapsed_time=2000)" in code and "max_elapsed_time=16000)" in code, code
+    assert "max_elapsed_time=2000,\n" in code and "max_elapsed_time=16000,\n" in code, code
 
 
 def test_max_retries_from_a_name_keeps_zero_meaning_no_retries() -> None:
@@ -476,9 +521,8 @@ def test_the_module_client_is_laid_out_in_the_files_indentation() -> None:
     constructor (one line was some 190 characters: held-out review), indented as the file is (tabs)."""
     code, _ = convert_idempotent("import openai\n\n\ndef b(m):\n\treturn openai.chat.completions.create("
                                  "model='gpt-4o', messages=m).choices[0].message.content\n")
-    assert ("\nmistral_client = Mistral(\n\tretry_config=RetryConfig(\n\t\t\"backoff\",\n\t\tBackoffStrategy("
-            "initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n"
-            "\t\tretry_connection_errors=True,\n\t),\n)\n") in code, code
+    assert ("\nmistral_client = Mistral(\n\tretry_config=RetryConfig(\n\t\t\"backoff\",\n" +
+            backoff(8).replace("    ", "\t") + "\t\tretry_connection_errors=True,\n\t),\n)\n") in code, code
 
 
 def test_a_trailing_comment_stays_on_its_argument() -> None:
@@ -1155,7 +1199,12 @@ def test_the_shared_retry_config_is_written_when_another_rule_changes_the_module
 
         MISTRAL_RETRY_CONFIG = RetryConfig(
             "backoff",
-            BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),
+            BackoffStrategy(
+                initial_interval=500,
+                max_interval=8000,
+                exponent=2.0,
+                max_elapsed_time=2000,
+            ),
             retry_connection_errors=True,
         )
 

@@ -11,6 +11,7 @@ import pytest
 
 from migrator.config import Config
 from migrator.engine.transform import transform_source
+from mechanics import backoff
 
 VECTORS = "embeddings now come from mistral-embed (1024 dimensions), not an OpenAI model"
 
@@ -33,7 +34,7 @@ def test_keywords_model_and_the_vectors_todo() -> None:
             return [d.embedding for d in r.data], r.usage.prompt_tokens
     """)
     assert 'r = client.embeddings.create(model="mistral-embed", inputs=inputs)' in code
-    assert "client = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n)" in code and "user" not in code.split("def embed")[1]
+    assert "client = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n" + backoff(8) + "        retry_connection_errors=True,\n    ),\n)" in code and "user" not in code.split("def embed")[1]
     assert len(todos(findings)) == 1 and todos(findings)[0].startswith(VECTORS)
     assert "return [d.embedding for d in r.data], r.usage.prompt_tokens" in code  # the reads stay
 
@@ -231,8 +232,7 @@ def test_module_client_gets_a_module_level_mistral_client() -> None:
     source = 'import openai\n\n\ndef one(t):\n    return openai.embeddings.create(model="text-embedding-3-small", input=t)\n'
     outcome = transform_source(source, config=Config())
     # openai>=1's module client retried: the replacement carries a RetryConfig, laid out as MIG101 lays out constructors
-    assert ('mistral_client = Mistral(\n    retry_config=RetryConfig(\n        "backoff",\n        BackoffStrategy('
-            'initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n'
+    assert ('mistral_client = Mistral(\n    retry_config=RetryConfig(\n        "backoff",\n' + backoff(8) +
             '        retry_connection_errors=True,\n    ),\n)\n') in outcome.code
     assert 'return mistral_client.embeddings.create(model="mistral-embed", inputs=t)' in outcome.code
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from mechanics import convert_snippet
+from mechanics import convert_snippet, backoff
 
 convert = convert_snippet
 
@@ -48,7 +48,7 @@ PIPELINE = '''\
 def test_a_batch_pipeline_converts():
     code, todos = convert(PIPELINE)
     assert not todos, todos
-    assert "client = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n)  # the batch client" in code
+    assert "client = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n" + backoff(8) + "        retry_connection_errors=True,\n    ),\n)  # the batch client" in code
     # the line: method / url dropped, the body's model and keys mapped, the layout kept
     assert ('            out.write(json.dumps({\n                "custom_id": f"q-{i}",\n'
             '                "body": {"model": "mistral-large-latest", "messages": [{"role": "user", '

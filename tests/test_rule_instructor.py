@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from mechanics import convert_snippet
+from mechanics import convert_snippet, backoff
 
 
 convert = convert_snippet
@@ -28,7 +28,7 @@ def test_from_openai_and_its_calls():
             return client.create_partial(model="gpt-4o-mini", response_model=User,
                                          messages=[{"role": "system", "content": text}])
         ''')
-    assert "client = instructor.from_mistral(Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n), mode=instructor.Mode.TOOLS)" in code
+    assert "client = instructor.from_mistral(Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n" + backoff(8) + "        retry_connection_errors=True,\n    ),\n), mode=instructor.Mode.TOOLS)" in code
     assert ('client.chat.completions.create(model="mistral-large-latest", response_model=User, random_seed=7,\n'
             '                                          max_tokens=64,\n') in code
     assert "user=" not in code and "from mistralai.client import Mistral" in code

@@ -9,6 +9,7 @@ import pytest
 
 from migrator.config import Config
 from migrator.engine.transform import transform_source
+from mechanics import backoff
 
 
 def convert(body: str) -> tuple[str, list]:
@@ -41,7 +42,7 @@ def test_iterated_pages_read_data_and_data_reads_stay() -> None:
     assert "return [m.id for m in client.models.list().data]" in code
     assert "return client.models.list().data\n" in code and ".data.data" not in code
     assert "page = client.models.list().data\n" in code
-    assert "client = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n)" in code and not todos(findings, "MIG101")
+    assert "client = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n" + backoff(8) + "        retry_connection_errors=True,\n    ),\n)" in code and not todos(findings, "MIG101")
 
 
 def test_a_listing_nothing_reads_converts_as_it_is() -> None:

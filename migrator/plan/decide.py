@@ -6899,6 +6899,7 @@ def _default_constant(builder, f, default: ast.Name, register: bool = True, own:
         mapped = map_model(values[0].value, getattr(builder, "models", None)) \
             if isinstance(values[0].value, str) else None
         if own and register and param and scope is not None and mapped not in (None, values[0].value) and \
+                all(g is f for g, _ in others) and not _imported_elsewhere(builder, f, name) and \
                 not _callers_pass(builder, f, scope, param) and not (builder.unread is not None and
                                                                      builder.unread.read_elsewhere(
                                                                          scope[0], f.module.rsplit(".", 1)[-1])):
