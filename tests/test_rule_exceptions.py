@@ -1887,3 +1887,37 @@ def test_a_handler_around_a_call_through_a_packages_reexport_is_traced(shape: st
                                       "    return openai_service.chat_completion(messages)\n"})
     assert "except (errors.MistralError, errors.NoResponseError, httpx2.RequestError) as e:" in out["routers/chat.py"] \
         and "TODO" not in out["routers/chat.py"], out["routers/chat.py"]
+
+
+@pytest.mark.parametrize("sdk", [False, True])
+def test_a_handler_around_a_converting_langchain_object_of_another_module_says_what_it_raises(sdk: bool) -> None:
+    """Held-out review 155, X2 (desafio-agent): routes.py's `except RateLimitError` / `except AuthenticationError`
+    around `runner.run_stream(...)`, whose ChatOpenAI (in services/runner.py) converted to ChatMistralAI (which raises
+    httpx.HTTPStatusError): no TODO at all; with a converted SDK client elsewhere in the project, "migrator traces no
+    call here ... catch errors.SDKError". The handler now gets the LangChain wording, as in the object's own module."""
+    from mechanics import convert_files
+
+    files = {
+        "app/__init__.py": "", "app/api/__init__.py": "", "app/services/__init__.py": "",
+        "app/api/routes.py": "from openai import AuthenticationError, RateLimitError\n\n"
+                             "from app.services.runner import Runner\n\nrunner = Runner()\n\n\n"
+                             "def generate(model, text):\n    try:\n"
+                             "        for token in runner.run_stream(model, text):\n            yield token\n"
+                             "    except RateLimitError:\n        yield \"no credits\"\n"
+                             "    except AuthenticationError:\n        yield \"bad key\"\n",
+        "app/services/runner.py": "from langchain_openai import ChatOpenAI\n\n\nclass Runner:\n"
+                                  "    def run_stream(self, model, text):\n        llm = ChatOpenAI(model=model)\n"
+                                  "        for chunk in llm.stream(text):\n            yield chunk.content\n"}
+    if sdk:
+        files["app/services/helper.py"] = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(q):\n"
+                                           "    r = client.chat.completions.create(model=\"gpt-4o-mini\",\n"
+                                           "                                       messages=[])\n"
+                                           "    return r.choices[0].message.content\n")
+        files["app/api/routes.py"] = files["app/api/routes.py"].replace(
+            "runner = Runner()\n", "runner = Runner()\n\n\ndef summary(q):\n    return ask(q)\n").replace(
+            "from app.services.runner", "from app.services.helper import ask\nfrom app.services.runner")
+    out = convert_files(files)
+    routes = out["app/api/routes.py"]
+    assert "ChatMistralAI(" in out["app/services/runner.py"], out["app/services/runner.py"]
+    assert "RateLimitError, AuthenticationError: what raises here may be a LangChain / LlamaIndex object that " \
+           "migrator moves to Mistral" in routes and "traces no call here" not in routes, routes
