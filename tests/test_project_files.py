@@ -2286,6 +2286,23 @@ def test_an_example_placeholder_names_the_provider_the_key_is_for(value, key_env
     assert _placeholder(value, key_env) == expected
 
 
+@pytest.mark.parametrize(("pin", "said"), [("pydantic==2.8.2", "==2.8.2"), ("pydantic=2.8.2", "==2.8.2.*"),
+                                           ("pydantic>=2.11.2", "")])
+def test_a_conda_level_pin_is_checked_as_a_pip_one(tmp_path, pin, said):
+    """Held-out review 155, Y2 (cognibot): environment.yml's conda list pinned `pydantic==2.8.2` beside the pip list
+    where mistralai was added (it needs pydantic>=2.11.2): no TODO, and `conda env create` failed. A conda-level pin
+    is checked as the pip list's are (conda's `=` read as a prefix); one admitting the need says nothing."""
+    (tmp_path / "app.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\nr = client.chat.completions"
+                                     ".create(model=\"gpt-4o-mini\", messages=[])\n")
+    (tmp_path / "environment.yml").write_text(f"name: bot\ndependencies:\n  - python=3.11\n  - openai==1.41.1\n"
+                                              f"  - {pin}\n  - pip\n  - pip:\n      - requests\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
+    found = [t for t in todos if "pydantic is pinned to" in t]
+    assert (found and f"pydantic is pinned to {said}, but mistralai 3.7 needs pydantic>=2.11.2" in found[0]) if said \
+        else not found, todos
+
+
 def test_a_conda_environment_files_pip_list_is_a_manifest(tmp_path):
     """Held-out review 10, E7: environment.yml's pip: list kept openai (and python=3.9), with no TODO; the
     README installed the app with `conda env create -f environment.yml`."""

@@ -1026,6 +1026,27 @@ def _conda_pip_items(text: str) -> dict[int, int]:
     return positions
 
 
+def _conda_level_pins(text: str, pip_items: dict) -> dict[int, tuple[str, str]]:
+    """Line index -> (canonical name, constraint) of each versioned item of a conda environment's ``dependencies:``
+    list that is conda's own (not in its ``pip:`` list): ``- pydantic==2.8.2``, ``- pydantic=2.8.2`` (conda's ``=`` is a
+    prefix: ``==2.8.2.*``, read as pip reads it), ``- pydantic>=2.5``. conda installs them beside the pip list, so a
+    pin there holds what mistralai needs back as much as one under ``pip:`` (held-out review 155, Y2: `conda env
+    create` failed on pydantic 2.8.2, no TODO)."""
+    found: dict = {}
+    for index, line in enumerate(text.splitlines()):
+        if index in pip_items:
+            continue
+        match = re.match(r"\s*-\s*([A-Za-z0-9][\w.-]*?)\s*(==|=|>=|<=|~=|!=|<|>)\s*([0-9][\w.*+!-]*)\s*(?:#.*)?$",
+                         line.split("#", 1)[0].rstrip() if "#" in line else line.rstrip())
+        if match is None or match.group(1).lower() in ("python", "pip"):
+            continue
+        operator, version = match.group(2), match.group(3)
+        if operator == "=":
+            operator, version = "==", version if version.endswith("*") else version + ".*"
+        found[index] = (canonical(match.group(1)), f"{operator}{version}")
+    return found
+
+
 def edit_conda(text: str, action: str, pkg: Package = OPENAI_PACKAGE, name: str = "environment.yml") -> _Edit:
     """A conda environment's ``pip:`` list (held-out review 10, E7: environment.yml kept openai). A conda-level
     ``- openai`` (conda-forge's package, not pip's): the requirement goes to the ``pip:`` list where there is one
@@ -3393,9 +3414,13 @@ def _pins(text: str, kind: str) -> list[tuple[int, str, str, bool]]:
     found = []
     toml = kind in (PYPROJECT, PIPFILE)
     items = _conda_pip_items(text) if kind == CONDA else {}
+    conda = _conda_level_pins(text, items) if kind == CONDA else {}
     for number, line in enumerate(text.splitlines(), 1):
         code = line.split("#", 1)[0] if not toml else _toml_code(line)
         if kind == CONDA:
+            if number - 1 in conda:  # `  - pydantic==2.8.2` / `  - pydantic=2.8.2`, conda's own package
+                found.append((number, *conda[number - 1], False))
+                continue
             if number - 1 not in items:
                 continue
             code = code[items[number - 1]:]  # `    - pydantic==2.10.4`: the requirement after the dash
