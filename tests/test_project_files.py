@@ -3820,6 +3820,26 @@ def test_a_locked_dependency_capping_what_mistralai_needs_is_named_at_the_stale_
     assert len(todos) == 1 and (named in todos[0]) == (cap == ">=3.3.4,<3.4.0"), todos
 
 
+@pytest.mark.parametrize("listed", ['"instructor"', '"instructor>=1.3"', "'instructor'"])
+def test_a_bare_instructor_in_setup_py_gets_the_floor_its_requirements_twin_gets(tmp_path, listed):
+    """Held-out review 155, Y3 (atobe/abc): requirements.txt's `instructor` became `instructor>=1.17` while setup.py's
+    install_requires kept `"instructor"`: `pip install .` into an environment holding an older instructor kept it,
+    and the converted instructor.from_mistral(...) failed at import. setup.py's is raised too (not another list's)."""
+    (tmp_path / "setup.py").write_text('from setuptools import setup\n\nsetup(name="pkg", keywords=["instructor"], '
+                                       f'install_requires=["openai", {listed}, "pydantic"])\n')
+    (tmp_path / "requirements.txt").write_text("openai\ninstructor\npydantic\n")
+    (tmp_path / "app.py").write_text("import instructor\nfrom openai import OpenAI\n\n"
+                                     "client = instructor.from_openai(OpenAI())\n"
+                                     "r = client.chat.completions.create(model='gpt-4o', response_model=str, "
+                                     "messages=[])\n")
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    setup = (tmp_path / "setup.py").read_text()
+    quote = "'" if listed.startswith("'") else '"'
+    assert f"install_requires=[\"mistralai>=3.7,<4\", {quote}instructor>=1.17{quote}, \"pydantic\"]" in setup and \
+        'keywords=["instructor"]' in setup, setup
+    assert "instructor>=1.17" in (tmp_path / "requirements.txt").read_text()
+
+
 @pytest.mark.parametrize(("manifest", "expected"), [
     ('[project]\nname = "kg"\ndependencies = ["fastapi", "openai", "instructor"]\n',
      'dependencies = ["fastapi", "mistralai>=3.7,<4", "instructor>=1.17"]\n'),

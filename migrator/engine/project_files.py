@@ -4071,7 +4071,7 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
                   f"{name}: the converted code builds instructor.from_mistral(...), and instructor is not declared "
                   "here: declare instructor>=1.17 (the release mistralai 3.7 needs; before 1.17 it fails at import "
                   "beside it)", "manual")
-    if kind in (REQUIREMENTS, PYPROJECT) and needed:
+    if (kind in (REQUIREMENTS, PYPROJECT) or kind == PYTHON and name == "setup.py") and needed:
         edit = _raised_floors(edit, needed, kind, moved)
     if kind in (PYPROJECT, PIPFILE, SETUP_CFG) or (kind == PYTHON and name == "setup.py"):
         edit = _lost_extras(text, edit, name)  # (requirements files: _edit_requirement_lines)
@@ -4246,6 +4246,8 @@ def _raised_floors(edit: _Edit, needed: set, kind: str = REQUIREMENTS, instructo
     hold to it (UNENFORCED_NEEDS): the floor is raised to the need, one token as the openai line's (held-out review
     66, Y6: a TODO said to do it); in a pyproject, a PEP 621 ``"instructor>=1.3",`` and a Poetry ``instructor =
     "^1.3"`` / ``">=1.3"`` line too (review 67, Y6). A lock file still holds the old release: stale_locks says so."""
+    if kind == PYTHON:
+        return _raised_setup_floors(edit, needed)
     lines = edit.text.splitlines(keepends=True)
     findings = list(edit.findings)
     for pkg in PACKAGES:
@@ -4300,6 +4302,54 @@ def _raised_floors(edit: _Edit, needed: set, kind: str = REQUIREMENTS, instructo
                                         f"{dist} {operator}{match.group(3)} -> {operator}{need[2:]} ({why})", "exact"))
     text = "".join(lines)
     return edit if text == edit.text else _Edit(text, findings)
+
+
+def _raised_setup_floors(edit: _Edit, needed: set) -> _Edit:
+    """``_raised_floors`` for setup.py: a string of its ``install_requires=[...]`` / ``extras_require={...}`` values
+    naming a distribution the resolver does not hold to what the added package needs (``"instructor"`` alone, or a
+    floor below the need) is raised in place, as a requirements file's line is (held-out review 155, Y3: setup.py
+    kept a bare instructor beside requirements.txt's raised one)."""
+    try:
+        tree = ast.parse(edit.text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return edit
+    strings = [value for node in ast.walk(tree) if isinstance(node, ast.keyword) and
+               node.arg in ("install_requires", "extras_require") for value in ast.walk(node.value)
+               if isinstance(value, ast.Constant) and isinstance(value.value, str) and value.lineno == value.end_lineno]
+    lines = edit.text.splitlines(keepends=True)
+    findings = list(edit.findings)
+    changed = False
+    for string in sorted(strings, key=lambda n: (n.lineno, -n.col_offset)):  # (right to left within a line)
+        requirement = re.fullmatch(r"\s*([A-Za-z0-9][\w.-]*)\s*(?:>=\s*([\d.]+))?\s*", string.value)
+        if requirement is None:
+            continue
+        for pkg in PACKAGES:
+            need_of = {dist: (need, why) for dist, need, why in pkg.needs
+                       if dist in UNENFORCED_NEEDS and need.startswith(">=")} if pkg.new in needed else {}
+            found = need_of.get(canonical(requirement.group(1)))
+            if found is None:
+                continue
+            need, why = found
+            floor = _interval(">=" + requirement.group(2)) if requirement.group(2) else None
+            wanted = _interval(need)
+            if floor is not None and not (floor[0] is not None and wanted and wanted[0] is not None and
+                                          floor[0] < wanted[0]):
+                break  # (a floor the need admits)
+            line = lines[string.lineno - 1]
+            start, end = _utf8_columns(line, string.col_offset, string.end_col_offset)
+            quote = line[start]
+            lines[string.lineno - 1] = f"{line[:start]}{quote}{requirement.group(1)}{need}{quote}{line[end:]}"
+            findings.append(Finding(DEPENDENCY_RULE, FindingKind.CONVERTED, string.lineno,
+                                    f"{string.value.strip()} -> {requirement.group(1)}{need} ({why})", "exact"))
+            changed = True
+            break
+    return _Edit("".join(lines), findings) if changed else edit
+
+
+def _utf8_columns(line: str, start: int, end: int) -> tuple[int, int]:
+    """ast's UTF-8 byte columns of ``line`` as character indexes."""
+    data = line.encode("utf-8")
+    return len(data[:start].decode("utf-8", "replace")), len(data[:end].decode("utf-8", "replace"))
 
 
 def _dependency_array_lines(lines: list) -> set:
