@@ -2429,6 +2429,8 @@ class _Builder:
                 self._use(f, node, None, "OpenAI over HTTP", False, todo, "MIG106")
                 self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 continue
+            if not sender and "." in callee:
+                continue  # `claims.get("https://api.openai.com/auth", {})`: a dict's key (held-out review 155, Y5)
             if any(_names_openai_host(arg) or any(held(n) for n in ast_walk(arg)) for arg in given):
                 todo = raw_http_todo(callee or "an HTTP call", " ".join(
                     "".join(_string_parts(urls[key]) for n in ast_walk(arg) if (key := held(n)))
