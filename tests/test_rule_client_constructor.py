@@ -4141,3 +4141,18 @@ def test_held_out_154_a_key_held_in_self_by_a_class_another_module_builds_with_t
     assert 'os.environ.get("MISTRAL_API_KEY", "")' in out["api.py"], out["api.py"]
     assert "api_key=self._api_key," in out["extractor.py"], out["extractor.py"]
     assert ("make sure it holds a Mistral API key" in out["extractor.py"]) == (callers == "two"), out["extractor.py"]
+
+
+def test_held_out_155_a_key_setting_inside_a_try_goes_with_the_renamed_read() -> None:
+    """Held-out review 155, X6 (desafio-agent's health check): `openai_key = os.environ.get("OPENAI_API_KEY")` (renamed
+    to MISTRAL_API_KEY), then `try: openai.api_key = openai_key; openai.models.list()`: the setting stayed, the openai
+    import with it, with a TODO asking to put a Mistral key where the renamed read already takes it. A line of a
+    try's body beside others goes as one in the function's body does."""
+    body = "        openai.api_key = openai_key\n        openai.models.list()\n"
+    code, todos = convert_idempotent(
+        "import os\n\nimport openai\n\n\ndef check():\n    openai_key = os.environ.get(\"OPENAI_API_KEY\")\n"
+        "    if not openai_key:\n        return \"no key\"\n    try:\n" + body +
+        "        return \"ok\"\n    except Exception:\n        return \"down\"\n")
+    assert "openai.api_key" not in code and "import openai" not in code, code
+    assert 'os.environ.get("MISTRAL_API_KEY")' in code and not any("works out at run time" in t for t in todos), \
+        (code, todos)
