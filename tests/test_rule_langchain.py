@@ -3102,3 +3102,24 @@ def test_a_wrapper_embedder_beside_a_kept_sdk_embedder_of_its_model_stays(wrappe
     assert "OpenAIEmbedding" in out["query.py"] and \
         f"model={model!r} also embeds with an SDK client kept on OpenAI (ingest.py:9)" in out["query.py"], \
         out["query.py"]
+
+
+@pytest.mark.parametrize("kept", [True, False])
+def test_a_langchain_object_sharing_its_key_with_a_kept_sdk_client_stays(kept: bool) -> None:
+    """Held-out review 155, X3 (butter): `api_key = os.environ["OPENAI_API_KEY"]` handed to ChatOpenAI and to a whisper
+    client the plan keeps on OpenAI (its file= is not seen to be a file): ChatMistralAI got the OpenAI key, and its
+    TODO's "must now hold a Mistral API key" broke the transcription once followed. It stays too, the client named;
+    a whisper client that converts shares nothing."""
+    from mechanics import convert_files
+
+    upload = "upload.file" if kept else "open(upload, 'rb')"
+    out = convert_files({"app.py": (
+        "import os\n\nfrom langchain_openai import ChatOpenAI\nfrom openai import OpenAI\n\n"
+        "api_key = os.environ[\"OPENAI_API_KEY\"]\nllm = ChatOpenAI(model=\"gpt-4o\", api_key=api_key)\n"
+        "whisper = OpenAI(api_key=api_key)\n\n\ndef transcribe(upload):\n"
+        f"    return whisper.audio.transcriptions.create(file={upload}, model=\"whisper-1\").text\n")})["app.py"]
+    if kept:
+        assert "llm = ChatOpenAI(" in out and "its key (api_key) is also handed to the OpenAI client whisper that " \
+            "stays on OpenAI here" in out, out
+    else:
+        assert "ChatMistralAI(" in out, out

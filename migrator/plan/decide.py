@@ -390,6 +390,48 @@ def _keep_shared_vector_spaces(builder, files, groups, decision_of) -> None:
             if root is None or decision_of[root][0] == KEEP}
 
 
+def _keep_wrappers_sharing_kept_keys(builder, files, groups, decision_of) -> None:
+    """A LangChain / LlamaIndex OpenAI object that would convert, given as api_key= the same name or attribute
+    (``api_key=api_key``, not an environment read, which is renamed with it) as an SDK client of its module the plan
+    keeps on OpenAI: one value cannot hold both keys, so it stays too, the client named, as the planner keeps one
+    sharing a key with a kept object (held-out review 155, X3: ChatMistralAI got the OpenAI key a kept whisper client
+    shares, and its TODO's "must now hold a Mistral API key" broke the transcription once followed)."""
+    from migrator.mapping import langchain as lc, llamaindex as li
+    from migrator.plan.langchain import CONVERT as WRAPPER_CONVERT, KEEP as WRAPPER_KEEP, module_plans
+
+    kept: dict = {}  # path -> {key text: the kept client's name}
+    for root, members in groups.items():
+        if decision_of[root][0] != KEEP:
+            continue
+        for m in members:
+            text = m.key_text.strip()
+            if m.kind != "parameter" and text and "environ" not in text and "getenv" not in text:
+                kept.setdefault(m.path, {}).setdefault(text, m.name or "client")
+    if not kept:
+        return
+    for f in files:
+        keys = kept.get(f.path)
+        if not keys or "langchain" not in f.source and "llama_index" not in f.source:
+            continue
+        calls = {(node.lineno, node.col_offset): node for node in f.nodes if isinstance(node, ast.Call)}
+        added = False
+        for lib, planned in zip((lc, li), module_plans(f)):
+            for site in planned.sites if planned is not None else ():
+                node = calls.get((site.line, site.col))
+                given = next((kw.value for kw in node.keywords if kw.arg in ("api_key", "openai_api_key")), None) \
+                    if node is not None and site.verdict == WRAPPER_CONVERT else None
+                name = keys.get(ast.unparse(given)) if given is not None else None
+                if name is None:
+                    continue
+                f.wrapper_stores = {**getattr(f, "wrapper_stores", {}), (site.line, site.col): (WRAPPER_KEEP, (
+                    f"its key ({ast.unparse(given)}) is also handed to the OpenAI client {name} that stays on OpenAI "
+                    "here: give this object a Mistral key of its own, then convert"))}
+                added = True
+        if added:
+            f.__dict__.pop("_module_plans", None)
+            f.__dict__.pop("_wrapper_plans", None)
+
+
 def _keep_wrapper_embedders(builder, files, kept: dict) -> None:
     """LangChain / LlamaIndex OpenAI embeddings objects that would convert, in a module storing or searching vectors,
     of the model an SDK embeddings call kept on OpenAI in the same project embeds with (``kept``: (project, model) ->
@@ -930,6 +972,7 @@ def decide(builder, files) -> ConversionPlan:
         not module_setting(builder, answer[4].path, "endpoint") for answer in builder.sites.values()),
                             _openai_kept_elsewhere(builder, files))
     _keep_wrapper_embedders(builder, files, _keep_shared_vector_spaces(builder, files, groups, decision_of))
+    _keep_wrappers_sharing_kept_keys(builder, files, groups, decision_of)
     _keep_tests_beside_a_kept_app(groups, decision_of)
 
     def decision(oid: Optional[str]) -> str:
