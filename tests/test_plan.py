@@ -7549,3 +7549,26 @@ def test_held_out_155_a_client_whose_default_server_is_openais_is_not_another_pr
         assert "TODO" not in out, out
     else:
         assert "where the configuration leaves it unset (None) or names OpenAI, this client talks to OpenAI" in out, out
+
+
+def test_held_out_155_a_settings_field_or_a_fallback_is_mapped_where_each_is_set() -> None:
+    """Held-out review 155, X5 (desafio-agent): `DEFAULT_MODEL = settings.OPENAI_MODEL or "gpt-4o-mini"`, the field
+    declared `OPENAI_MODEL: str = Field("gpt-4o-mini")` and set in .env.example: "computed at run time", and the
+    default path sent gpt-4o-mini to Mistral. The fallback is mapped where it is written, the field's default where the
+    class declares it (its env example too, as a field read directly is)."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        ".env.example": "OPENAI_MODEL=gpt-4o-mini\n",
+        "config.py": "from pydantic import Field\nfrom pydantic_settings import BaseSettings\n\n\n"
+                     "class Settings(BaseSettings):\n"
+                     "    OPENAI_MODEL: str = Field(\"gpt-4o-mini\", description=\"m\")\n\n"
+                     "    class Config:\n        env_file = \".env\"\n\n\nsettings = Settings()\n",
+        "llm.py": "import openai\n\nfrom config import settings\n\n"
+                  "DEFAULT_MODEL = settings.OPENAI_MODEL or \"gpt-4o-mini\"\n"
+                  "\n\ndef ask(messages, model=None):\n"
+                  "    r = openai.ChatCompletion.create(model=model or DEFAULT_MODEL, messages=messages)\n"
+                  "    return r[\"choices\"][0][\"message\"][\"content\"]\n"})
+    assert 'DEFAULT_MODEL = settings.OPENAI_MODEL or "mistral-small-latest"' in out["llm.py"], out["llm.py"]
+    assert 'Field("mistral-small-latest"' in out["config.py"], out["config.py"]
+    assert out[".env.example"] == "OPENAI_MODEL=mistral-small-latest\n", out[".env.example"]

@@ -5870,6 +5870,12 @@ def _model_slot(builder, f, name_node):
             # "computed at run time", and the default "gpt-4" went to Mistral)
             builder.extra_slots.setdefault(f.path, set()).update(options)
             return ("const", name) if found == () else ("local", found, name)
+        elif len(values) == 1 and isinstance(values[0], ast.BoolOp) and isinstance(values[0].op, ast.Or) and \
+                (fields := _fields_or_fallback(builder, f, values[0])):
+            # `DEFAULT_MODEL = settings.OPENAI_MODEL or "gpt-4o-mini"`: the settings field's default mapped where the
+            # class declares it (and its env examples), the fallback here (held-out review 155, X5: "computed at run
+            # time", and the default path sent gpt-4o-mini to Mistral)
+            builder.extra_slots.setdefault(f.path, set()).update(fields)
         elif not all(v is not None and _string_source(v) for v in values):
             return None
         elif any(isinstance(v, ast.Constant) and isinstance(v.value, str) and
@@ -7974,6 +7980,20 @@ def _field_slots(builder, f, node, via=None) -> set:
         return set()  # the call keeps its run-time TODO
     builder.extra_slots.setdefault(g.path, set()).add(("field", cls, attr, env))
     return {("fieldread", attr)}
+
+
+def _fields_or_fallback(builder, f, value: ast.BoolOp) -> set:
+    """The slots of ``settings.FIELD or "literal"`` (each operand a string source, or a settings field whose default
+    ``_field_slots`` maps, the read counted as a converted call's model=), else an empty set."""
+    slots: set = set()
+    for operand in value.values:
+        if _string_source(operand):
+            continue
+        found = _field_slots(builder, f, operand, via=operand) if isinstance(operand, ast.Attribute) else set()
+        if not found:
+            return set()
+        slots |= found
+    return slots
 
 
 def _field_given(builder, g, cls, name: str) -> str:
