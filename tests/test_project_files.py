@@ -4935,3 +4935,20 @@ def test_a_replaced_requirements_comment_about_openai_does_not_follow_mistralai(
     assert edit.text == "fastapi\nmistralai>=3.7,<4\n", edit.text
     edit = edit_requirements("fastapi\nopenai>=1.14.0  # the LLM client\n", "replace")
     assert edit.text == "fastapi\nmistralai>=3.7,<4  # the LLM client\n", edit.text
+
+
+def test_a_script_writing_the_key_a_converted_client_is_handed_by_name_says_so(tmp_path):
+    """Held-out review 155, X4 (PersonalAIAgent): setup.sh writes `OPENAI_API_KEY = "..."` to .streamlit/secrets.toml,
+    and client.py hands `data["OPENAI_API_KEY"]` to the converted Mistral(api_key=...): the TODO said to set
+    MISTRAL_API_KEY beside it ("OPENAI_API_KEY stays: client.py still reads it"), which changed nothing. It says the
+    value under that name goes to the converted client and must be a Mistral key."""
+    (tmp_path / "setup.sh").write_text('#!/bin/bash\nOPENAI_API_KEY=$1\nmkdir -p .streamlit\n'
+                                       'echo "OPENAI_API_KEY = \\"${OPENAI_API_KEY}\\"" > .streamlit/secrets.toml\n')
+    (tmp_path / "client.py").write_text(
+        "import toml\nfrom openai import OpenAI\n\nwith open(\".streamlit/secrets.toml\") as f:\n"
+        "    data = toml.load(f)\n\n"
+        "client = OpenAI(api_key=data[\"OPENAI_API_KEY\"])\n"
+        "print(client.chat.completions.create(model=\"gpt-4o-mini\", messages=[]).choices[0].message.content)\n")
+    todos = [t for t in _todos_of_written(tmp_path) if t.startswith("setup.sh")]
+    assert len(todos) == 1 and "which client.py hands to the converted client as its api_key=: that value must be a " \
+        "Mistral key now" in todos[0] and "MISTRAL_API_KEY" not in todos[0], todos

@@ -431,6 +431,19 @@ class CodeFacts:
         do; held-out review, hzeng-otterai), else all of it."""
         return bool(self.key_reader(path))
 
+    def key_handed(self, path: str = "") -> str:
+        """``client.py`` where a converted client is handed the key by its name (``Mistral(api_key=data[
+        "OPENAI_API_KEY"])``, read from a file the script writes): the value under that name goes to Mistral now; else
+        "" (held-out review 155, X4)."""
+        scope = self.env_scope(path) if path else self.texts
+        for where, text in scope.items():
+            if "Mistral(" not in text:
+                continue
+            if any("api_key=" in line and OPENAI_KEY in line and not line.lstrip().startswith("#")
+                   for line in text.splitlines()):
+                return posixpath.basename(where)
+        return ""
+
     def key_reader(self, path: str = "") -> str:
         """What still reads OPENAI_API_KEY (``key_still_read``), said for the env and deploy files' findings, or "":
         "clients kept on OpenAI still read it" was said where every client converted and a settings class read it
@@ -2176,6 +2189,14 @@ def edit_shell(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         message = (f"this script passes {OPENAI_KEY} only to the container {', '.join(images[:3])}, which it does not "
                    f"build: if that image runs the converted app, pass {key_env} (a {facts.provider} key) {where}; if "
                    f"it is another program reading {OPENAI_KEY} for its own OpenAI connection, leave it")
+    elif not rename and (handed := facts.key_handed(path)) and facts.key_reader(path) == f"{handed} still reads it":
+        # `echo "OPENAI_API_KEY = ..." > .streamlit/secrets.toml`, client.py handing `data["OPENAI_API_KEY"]` to the
+        # converted Mistral(api_key=...): no MISTRAL_API_KEY is read (held-out review 155, X4: "set MISTRAL_API_KEY
+        # beside it ... OPENAI_API_KEY stays", which changed nothing, and the value was Mistral's key now)
+        message = (f"this script names {OPENAI_KEY} (sets, passes or checks it), which {handed} hands to the "
+                   "converted client as its api_key=: "
+                   f"that value must be a {facts.provider} key now (keep the name, or rename it here and in "
+                   f"{handed} together)")
     else:
         kept = "" if rename else f" ({OPENAI_KEY} stays: {facts.key_reader(path)})"
         # `curl https://api.openai.com/v1/models -H "Authorization: Bearer $OPENAI_API_KEY"` (a key check): with a
