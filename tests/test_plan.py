@@ -7572,3 +7572,22 @@ def test_held_out_155_a_settings_field_or_a_fallback_is_mapped_where_each_is_set
     assert 'DEFAULT_MODEL = settings.OPENAI_MODEL or "mistral-small-latest"' in out["llm.py"], out["llm.py"]
     assert 'Field("mistral-small-latest"' in out["config.py"], out["config.py"]
     assert out[".env.example"] == "OPENAI_MODEL=mistral-small-latest\n", out[".env.example"]
+
+
+def test_held_out_155_a_patch_of_the_client_class_does_not_say_the_test_reaches_the_api() -> None:
+    """Held-out review 155, Y6 (cognibot): `with patch("openai.OpenAI", return_value=fake): b = Bot(); b.client = fake`
+    was told "the test would reach the real API", while the test sets its fake on the object and building Mistral's
+    client calls nothing. A patch of the client class says the patch intercepts nothing now, and what to patch."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "bot.py": "from openai import OpenAI as OpenAIClient\n\n\nclass Bot:\n    def __init__(self):\n"
+                  "        self.client = OpenAIClient()\n\n    def ask(self, q):\n"
+                  "        r = self.client.chat.completions.create(model=\"gpt-4o\", messages=[])\n"
+                  "        return r.choices[0].message.content\n",
+        "test_bot.py": "from unittest.mock import MagicMock, patch\n\nfrom bot import Bot\n\n\ndef test_ask():\n"
+                       "    fake = MagicMock()\n    with patch(\"openai.OpenAI\", return_value=fake):\n"
+                       "        b = Bot()\n        b.client = fake\n    assert b.ask(\"q\")\n"})
+    test = out["test_bot.py"]
+    assert "its client class, which the converted code no longer builds (it builds Mistral(...)): the patch " \
+        "intercepts nothing now" in test and "would reach the real API" not in test, test

@@ -281,6 +281,14 @@ def patched_now(receiver: str, surface: str, is_async: bool) -> str:
 SDK_PATCH_TODO = ("this test patches the OpenAI SDK ({target}): the converted code calls Mistral's SDK, so the patch "
                   "no longer intercepts it and the test would reach the real API; patch what the code now calls "
                   "(the Mistral client's method, e.g. {example}) by hand")
+# `patch("openai.OpenAI", return_value=fake)`: the client class, which the converted code no longer builds; building
+# Mistral's client calls nothing, so "the test would reach the real API" overclaimed where the test set its fake on the
+# object itself (held-out review 155, Y6)
+SDK_CLASS_PATCH_TODO = ("this test patches the OpenAI SDK ({target}), its client class, which the converted code no "
+                        "longer builds (it builds Mistral(...)): the patch intercepts nothing now; where the test "
+                        "relies on it for a fake client, patch the Mistral class where the code imports it "
+                        "(mistralai.client.Mistral, or the module's own name for it) and fake what the code now calls "
+                        "(chat.complete, embeddings.create, ...)")
 # `patch("pkg.chatgpt.openai.ChatCompletion.create")`: the openai module as a module of the tree imports it; where that
 # module's v0 calls convert it no longer imports openai at all (held-out review 39, Q4: the TODO said the test "would
 # reach the real API" when it failed at once)

@@ -72,7 +72,7 @@ from migrator.mapping.outside_sdk import (AZURE_OPENAI_HOST, BUILT_REQUESTS, CLI
                                           URL_SETTING_WORDS, REQUEST_PARTS,
                                           OPENAI_ENDPOINT_PATH, RAW_HTTP_SHOWN, raw_http_handed_todo,
                                           FAKE_ATTRIBUTE_TODO, FAKE_CLIENT_TODO, OBJECT_PATCH_TODO, PATCH_REWRITABLE,
-                                          SDK_PATCH_TODO,
+                                          SDK_PATCH_TODO, SDK_CLASS_PATCH_TODO,
                                           MODULE_SDK_PATCH_TODO, MODULE_PATCH_METHODS, MODULE_CLASS_PATCH_TODO,
                                           PATCH_EXAMPLES, call_kinds, patched_now, INJECTED_FAKE_TODO, PATCHED_ANY,
                                           PATCHED_NOW, SDK_PATCHERS, WEAVIATE_OPENAI, WEAVIATE_OPENAI_TODO,
@@ -2628,7 +2628,8 @@ class _Builder:
                 kinds = call_kinds(target.value)
                 example = next((PATCH_EXAMPLES[kind] for kind in PATCH_EXAMPLES if kind in kinds),
                                PATCH_EXAMPLES["chat"])
-                todo = SDK_PATCH_TODO.format(target=target.value, example=example)
+                todo = SDK_CLASS_PATCH_TODO.format(target=target.value) if target.value in CLIENT_CLASSES else \
+                    SDK_PATCH_TODO.format(target=target.value, example=example)
                 module = target.value.split(".openai.", 1)[0] if not target.value.startswith("openai.") else ""
                 method = next((MODULE_PATCH_METHODS[kind] for kind in MODULE_PATCH_METHODS if kind in kinds), None)
                 imports = module and any(_same_module(g.module, module) and "openai" in g.openai_modules
