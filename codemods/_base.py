@@ -600,7 +600,13 @@ class RuleTransformer(cst.CSTTransformer):
         constant = self._parameter_default(value, constant=True) if isinstance(value, cst.Name) and default is None \
             else None
         slots = self.facts.view.model_slots if self.facts.view is not None else frozenset()
-        if constant is not None and constant in self.facts.module_strings and \
+        import ast
+
+        tree = self.facts.tree
+        tokenized = constant is not None and any(  # (MODEL also tiktoken's here: changing it breaks that reader)
+            isinstance(n, ast.Attribute) and n.attr in ("encoding_for_model", "num_tokens_from_string")
+            for n in ast.walk(tree)) if isinstance(tree, ast.Module) else True
+        if constant is not None and constant in self.facts.module_strings and not tokenized and \
                 constant not in self.facts.scoped_names and ("const", constant) not in slots:
             # `def get_bound_llm(model_name=MODEL_NAME)`, MODEL_NAME also read where migrator does not follow it (a
             # table of variants another module builds from it): "computed at run time" hid the default the plain
@@ -609,9 +615,10 @@ class RuleTransformer(cst.CSTTransformer):
             mapped = map_model(held, self.config.models())
             if mapped not in (None, held):
                 return (f"{keyword}={value.value}: its default, {constant} = {held!r} (set in this module), is an "
-                        f"OpenAI model, left as it is because {constant} is read otherwise too (another module, a "
-                        f"table of models): make it {mapped!r} (or another Mistral model) where it is set and check "
-                        "those reads; what callers pass must name a Mistral model too (said once per module)")
+                        f"OpenAI model, left as it is because {constant} is read where migrator does not follow it "
+                        f"(another module, a table of models): make it {mapped!r} (or another Mistral model) where it "
+                        "is set and check those reads; what callers pass must name a Mistral model too (said once per "
+                        "module)")
         if default is not None and map_model(default, self.config.models()) not in (None, default):
             # `def ask(prompt, model="gpt-5-nano")` whose default the plan left (the function compares model with OpenAI
             # names too, or passes it on): "computed at run time" pointed away from the literal (held-out review 85, X3)

@@ -1264,14 +1264,15 @@ def test_azure_openai_reached_over_http_gets_the_raw_http_todo():
 
 @pytest.mark.parametrize("call", ["claims.get(\"https://api.openai.com/auth\", {})",
                                   "requests.get(\"https://api.openai.com/v1/models\")",
-                                  "session.get(\"https://api.openai.com/v1/models\")"])
+                                  "session.get(\"https://api.openai.com/v1/models\")",
+                                  "s.get(\"https://api.openai.com/v1/models\")"])
 def test_a_dict_lookup_keyed_by_an_openai_url_is_no_http_call(call: str) -> None:
     """Held-out review 155, Y5 (bz-cogs' codex/oauth.py): `claims.get("https://api.openai.com/auth", {})`, a decoded
     token's claim, was told it "calls OpenAI's HTTP API directly". A `.get` on no HTTP sender is a lookup; requests'
     and a session's still say it."""
     from mechanics import convert_snippet
 
-    _, todos = convert_snippet(f"import requests\n\nsession = requests.Session()\n\n\ndef f(claims):\n"
+    _, todos = convert_snippet(f"import requests\n\nsession = s = requests.Session()\n\n\ndef f(claims):\n"
                                f"    return {call}\n")
     said = any("calls OpenAI's HTTP API directly" in t for t in todos)
-    assert said == (not call.startswith("claims")), todos
+    assert said == (not call.startswith("claims")), todos  # (`s.get` of an API path: review of session 85)

@@ -7438,7 +7438,7 @@ def test_a_connectivity_test_is_told_by_its_names_words(name: str, connectivity:
     assert bool(_CONNECTIVITY_TEST.search(name)) is connectivity
 
 
-@pytest.mark.parametrize("table", ["functions", "lambda"])
+@pytest.mark.parametrize("table", ["functions", "lambda", "filled later"])
 def test_held_out_154_a_client_handed_through_a_dispatch_table_reaches_its_handlers(table: str) -> None:
     """Held-out review 154, X4 (fastapi-chatgpt's worker): `handlers = {"chat": handle_chat}` then
     `await handlers[msg["type"]](client, msg)`: the client was kept as "handed to (...)", and each handler's call
@@ -7447,6 +7447,7 @@ def test_held_out_154_a_client_handed_through_a_dispatch_table_reaches_its_handl
     from mechanics import convert_files
 
     handlers = '{"chat": handle_chat, "embed": handle_embed}' if table == "functions" else \
+        '{"chat": handle_chat}\n    handlers["embed"] = handle_embed' if table == "filled later" else \
         '{"chat": handle_chat, "embed": lambda c, m: None}'
     out = convert_files({"worker.py": f"""\
 from openai import OpenAI
@@ -7467,8 +7468,10 @@ async def handle_embed(client: OpenAI, msg: dict):
 """})["worker.py"]
     if table == "functions":
         assert "client = Mistral(" in out and "TODO" not in out and "client: Mistral" in out, out
-    else:
+    elif table == "lambda":
         assert "client = OpenAI()" in out and "blocking uses: handed to handlers[msg['type']]\n" in out, out
+    else:  # (a table filled in after it is bound: not only what it is bound to; review of session 85)
+        assert "client = OpenAI()" in out, out
 
 
 def test_held_out_154_a_default_constant_also_read_by_a_table_of_variants_is_named_in_the_todo() -> None:
@@ -7494,14 +7497,28 @@ def test_held_out_154_a_default_constant_also_read_by_a_table_of_variants_is_nam
     assert 'MODEL_NAME = "mistral-small-latest"' in out["app.py"] and "TODO" not in out["app.py"], out["app.py"]
 
 
-@pytest.mark.parametrize("shape", ["langchain", "sdk", "literal"])
+@pytest.mark.parametrize("shape", ["langchain", "sdk", "literal", "settings"])
 def test_held_out_155_a_records_openai_provider_branch_stays_on_openai(shape: str) -> None:
     """Held-out review 155, X1 (desafio-agent): `elif agent.provider == "openai": ChatOpenAI(model=agent.model)`, the
     agent rows seeded with provider "openai" and model "gpt-4o": converted, every stored agent sent an OpenAI model
     name to Mistral, with only "computed at run time" said. A branch testing a sibling attribute of the model's record
-    against "openai" keeps the object (or the client) on OpenAI, with the reason; a written model converts."""
+    against "openai" keeps the object (or the client) on OpenAI, with the reason; a written model converts, and so
+    does the settings singleton's (`settings.LLM_PROVIDER == "openai"`, its field's default mapped where declared:
+    review of session 85)."""
     from mechanics import convert_files
 
+    if shape == "settings":
+        out = convert_files({
+            "config.py": "from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+                         "    LLM_PROVIDER: str = \"openai\"\n    OPENAI_MODEL: str = \"gpt-4o\"\n\n\n"
+                         "settings = Settings()\n",
+            "llm.py": "from langchain_openai import ChatOpenAI\n\nfrom config import settings\n\n\ndef make(prompt):\n"
+                      "    if settings.LLM_PROVIDER == \"openai\":\n"
+                      "        llm = ChatOpenAI(model=settings.OPENAI_MODEL)\n"
+                      "        return llm.invoke(prompt).content\n"
+                      "    raise ValueError()\n"})
+        assert "ChatMistralAI(" in out["llm.py"] and "mistral-large-latest" in out["config.py"], out
+        return
     if shape == "sdk":
         source = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef run(cfg, prompt):\n"
                   "    if cfg.provider == \"openai\":\n"

@@ -4952,3 +4952,38 @@ def test_a_script_writing_the_key_a_converted_client_is_handed_by_name_says_so(t
     todos = [t for t in _todos_of_written(tmp_path) if t.startswith("setup.sh")]
     assert len(todos) == 1 and "which client.py hands to the converted client as its api_key=: that value must be a " \
         "Mistral key now" in todos[0] and "MISTRAL_API_KEY" not in todos[0], todos
+
+
+@pytest.mark.parametrize(("setup", "expected"), [
+    ('install_requires=[u"openai>=1.0", u"instructor"]', 'install_requires=["mistralai>=3.7,<4", u"instructor>=1.17"]'),
+    ('install_requires=["openai"], extras_require={"instructor": ["instructor>=1.2"], "dev": ["pytest"]}',
+     'extras_require={"instructor": ["instructor>=1.17"], "dev": ["pytest"]}'),
+])
+def test_setup_py_floors_keep_string_prefixes_and_extras_names(tmp_path, setup, expected):
+    """Review of session 85: setup.py's `u"instructor"` became `uinstructor>=1.17u` (a SyntaxError), and an extra named
+    "instructor" was renamed "instructor>=1.17" (`pip install .[instructor]` broke). The prefix stays, and only the
+    requirement lists are raised."""
+    (tmp_path / "setup.py").write_text(f'from setuptools import setup\n\nsetup(name="demo", {setup})\n')
+    (tmp_path / "app.py").write_text("import instructor\nfrom openai import OpenAI\n\n"
+                                     "client = instructor.from_openai(OpenAI())\n"
+                                     "r = client.chat.completions.create(model='gpt-4o', response_model=str, "
+                                     "messages=[])\n")
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert expected in (tmp_path / "setup.py").read_text(), (tmp_path / "setup.py").read_text()
+
+
+def test_a_locked_optional_or_marker_limited_requirement_is_no_cap(tmp_path):
+    """Review of session 85: the stale-lock TODO named poetry.lock's `anyio = {version = ">=3.3.4,<3.4.0", optional =
+    true}` (an extra not asked for) and a requirement limited by markers as blocking `poetry lock`."""
+    (tmp_path / "pyproject.toml").write_text('[tool.poetry]\nname = "app"\nversion = "0.1.0"\n\n'
+                                             '[tool.poetry.dependencies]\npython = "^3.11"\nopenai = "^1.30"\n'
+                                             'legacytool = "^1.0"\n')
+    (tmp_path / "poetry.lock").write_text(
+        '[[package]]\nname = "legacytool"\nversion = "1.0.0"\n\n[package.dependencies]\n'
+        'anyio = {version = ">=3.3.4,<3.4.0", optional = true}\n'
+        'pydantic = {version = "<2", markers = "python_version < \\"3.8\\""}\n\n[metadata]\nlock-version = "2.0"\n')
+    (tmp_path / "app.py").write_text("from openai import OpenAI\n\n"
+                                     "r = OpenAI().chat.completions.create(model='gpt-4o', messages=[])\n"
+                                     "print(r.choices[0].message.content)\n")
+    todos = [t for t in _todos_of_written(tmp_path) if "poetry.lock beside it no longer matches" in t]
+    assert len(todos) == 1 and "the locked legacytool" not in todos[0], todos

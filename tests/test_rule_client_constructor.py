@@ -4115,7 +4115,7 @@ def test_a_client_given_the_openai_modules_key_setting_of_an_env_read_reads_mist
     assert not any("looks like an OpenAI key" in t for t in todos), todos
 
 
-@pytest.mark.parametrize("callers", ["one", "two"])
+@pytest.mark.parametrize("callers", ["one", "two", "subclass"])
 def test_held_out_154_a_key_held_in_self_by_a_class_another_module_builds_with_the_renamed_read(callers: str) -> None:
     """Held-out review 154, X5 (structured-output-api): api.py's `api_key = os.environ.get("OPENAI_API_KEY", "")`,
     handed to `Extractor(openai_api_key=api_key)`, whose __init__ keeps it as self._api_key for the converted
@@ -4137,10 +4137,13 @@ def test_held_out_154_a_key_held_in_self_by_a_class_another_module_builds_with_t
     if callers == "two":
         files["other.py"] = ("import os\n\nfrom extractor import Extractor\n\n"
                              "E = Extractor(openai_api_key=os.environ[\"OTHER_KEY\"])\n")
+    if callers == "subclass":  # (a subclass built elsewhere with another key: review of session 85)
+        files["other.py"] = ("from extractor import Extractor\n\n\nclass UserExtractor(Extractor):\n    pass\n\n\n"
+                             "def for_user(key):\n    return UserExtractor(openai_api_key=key)\n")
     out = convert_files(files)
     assert 'os.environ.get("MISTRAL_API_KEY", "")' in out["api.py"], out["api.py"]
     assert "api_key=self._api_key," in out["extractor.py"], out["extractor.py"]
-    assert ("make sure it holds a Mistral API key" in out["extractor.py"]) == (callers == "two"), out["extractor.py"]
+    assert ("make sure it holds a Mistral API key" in out["extractor.py"]) == (callers != "one"), out["extractor.py"]
 
 
 def test_held_out_155_a_key_setting_inside_a_try_goes_with_the_renamed_read() -> None:

@@ -1921,3 +1921,18 @@ def test_a_handler_around_a_converting_langchain_object_of_another_module_says_w
     assert "ChatMistralAI(" in out["app/services/runner.py"], out["app/services/runner.py"]
     assert "RateLimitError, AuthenticationError: what raises here may be a LangChain / LlamaIndex object that " \
            "migrator moves to Mistral" in routes and "traces no call here" not in routes, routes
+
+
+def test_a_handler_around_a_converting_langchain_object_and_a_kept_sdk_call_names_the_wrappers_errors() -> None:
+    """Review of session 85: `try: ChatOpenAI(...).invoke(q); client.images.generate(...)` (a kept client) under
+    `except openai.RateLimitError` got "where Mistral raises, catch errors.SDKError", while what moves is ChatMistralAI,
+    which raises httpx.HTTPStatusError. The wrapper's wording is given; the kept call still raises openai's."""
+    from mechanics import convert_files
+
+    out = convert_files({"app.py": (
+        "import openai\nfrom langchain_openai import ChatOpenAI\n\nclient = openai.OpenAI()\n\n\ndef run(q):\n"
+        "    try:\n        llm = ChatOpenAI(model=\"gpt-4o\")\n        text = llm.invoke(q).content\n"
+        "        return client.images.generate(model=\"dall-e-3\", prompt=text).data[0].url\n"
+        "    except openai.RateLimitError:\n        return None\n")})["app.py"]
+    assert "ChatMistralAI(" in out and "what raises here may be a LangChain / LlamaIndex object" in out and \
+        "errors.SDKError with status_code == 429" not in out, out

@@ -4334,8 +4334,10 @@ def _raised_setup_floors(edit: _Edit, needed: set) -> _Edit:
         tree = ast.parse(edit.text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return edit
-    strings = [value for node in ast.walk(tree) if isinstance(node, ast.keyword) and
-               node.arg in ("install_requires", "extras_require") for value in ast.walk(node.value)
+    lists = [node.value for node in ast.walk(tree) if isinstance(node, ast.keyword) and node.arg == "install_requires"]
+    lists += [value for node in ast.walk(tree) if isinstance(node, ast.keyword) and node.arg == "extras_require" and
+              isinstance(node.value, ast.Dict) for value in node.value.values]  # (an extra's name is no requirement)
+    strings = [value for held in lists if isinstance(held, (ast.List, ast.Tuple)) for value in held.elts
                if isinstance(value, ast.Constant) and isinstance(value.value, str) and value.lineno == value.end_lineno]
     lines = edit.text.splitlines(keepends=True)
     findings = list(edit.findings)
@@ -4358,13 +4360,19 @@ def _raised_setup_floors(edit: _Edit, needed: set) -> _Edit:
                 break  # (a floor the need admits)
             line = lines[string.lineno - 1]
             start, end = _utf8_columns(line, string.col_offset, string.end_col_offset)
-            quote = line[start]
-            lines[string.lineno - 1] = f"{line[:start]}{quote}{requirement.group(1)}{need}{quote}{line[end:]}"
+            opened = _STRING_OPENING.match(line[start:end])
+            if opened is None:
+                break
+            head = line[start:start + opened.end()]  # (a prefix, `u"instructor"`, stays: review of session 85)
+            lines[string.lineno - 1] = f"{line[:start]}{head}{requirement.group(1)}{need}{opened.group(1)}{line[end:]}"
             findings.append(Finding(DEPENDENCY_RULE, FindingKind.CONVERTED, string.lineno,
                                     f"{string.value.strip()} -> {requirement.group(1)}{need} ({why})", "exact"))
             changed = True
             break
     return _Edit("".join(lines), findings) if changed else edit
+
+
+_STRING_OPENING = re.compile(r"[A-Za-z]*(\"\"\"|'''|\"|')")  # a string literal's prefix and quote
 
 
 def _utf8_columns(line: str, start: int, end: int) -> tuple[int, int]:
@@ -4537,6 +4545,8 @@ def _locked_caps(lock: str, added: tuple, text: str, name: str) -> list[str]:
         requires = package.get("dependencies")
         for dependency, spec in (requires.items() if isinstance(requires, dict) else ()):
             wanted = needs.get(canonical(dependency))
+            if isinstance(spec, dict) and (spec.get("optional") or spec.get("markers")):
+                continue  # (an extra not asked for, or a requirement only some Pythons / platforms have)
             spec = spec.get("version") if isinstance(spec, dict) else spec
             if wanted is None or not isinstance(spec, str):
                 continue

@@ -2429,8 +2429,10 @@ class _Builder:
                 self._use(f, node, None, "OpenAI over HTTP", False, todo, "MIG106")
                 self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 continue
-            if not sender and "." in callee:
-                continue  # `claims.get("https://api.openai.com/auth", {})`: a dict's key (held-out review 155, Y5)
+            if not sender and "." in callee and not any(
+                    re.search(r"api\.openai\.com/v\d", "".join(_string_parts(arg))) for arg in given):
+                continue  # `claims.get("https://api.openai.com/auth", {})`: a dict's key (held-out review 155, Y5); not
+                # `s.get("https://api.openai.com/v1/models")` on a session named otherwise (review of session 85)
             if any(_names_openai_host(arg) or any(held(n) for n in ast_walk(arg)) for arg in given):
                 todo = raw_http_todo(callee or "an HTTP call", " ".join(
                     "".join(_string_parts(urls[key]) for n in ast_walk(arg) if (key := held(n)))
@@ -4778,6 +4780,12 @@ class _Builder:
         if len(values) != 1 or not isinstance(values[0], ast.Dict) or not values[0].values or \
                 any(k is None or not isinstance(v, ast.Name) for k, v in zip(values[0].keys, values[0].values)):
             return False
+        if any(isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id == table.id and
+               not isinstance(n.ctx, ast.Load) or isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and
+               n.value.id == table.id and n.attr in ("update", "setdefault", "__setitem__", "pop") or
+               isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name) and n.target.id == table.id
+               for n in f.nodes):
+            return False  # (filled in later, `handlers["image"] = handle_image`: not only what it is bound to)
         index = next((i for i, a in enumerate(call.args) if a is node), None)
         params = []
         for value in values[0].values:
@@ -6452,7 +6460,7 @@ def openai_branch_reason(call: ast.AST, model: ast.AST, ancestors, assigns) -> s
             sibling = next((n for n in ast_walk(test) if isinstance(model, ast.Attribute) and
                             isinstance(n, ast.Compare) and isinstance(n.left, ast.Attribute) and
                             n.left.attr != model.attr and ast.dump(n.left.value) == ast.dump(model.value) and
-                            _names_openai(n.comparators)), None)
+                            _names_openai(n.comparators)), None) if _record_of_function(model, ancestors) else None
             if sibling is not None:
                 # `elif agent.provider == "openai": ChatOpenAI(model=agent.model)`: a record's model for its OpenAI
                 # provider (held-out review 155, X1: a seeded agent's gpt-4o went to Mistral)
@@ -6467,6 +6475,22 @@ def openai_branch_reason(call: ast.AST, model: ast.AST, ancestors, assigns) -> s
                         "moved, it would send Mistral that OpenAI model name")
         child = node
     return ""
+
+
+def _record_of_function(model: ast.AST, ancestors) -> bool:
+    """Is ``model`` (``agent.model``) an attribute of a parameter of the function around it, or of a name a loop there
+    binds: a record handed in (a stored agent), not the app's settings singleton (``settings.OPENAI_MODEL``, whose
+    default the plan maps: review of session 85)?"""
+    if not (isinstance(model, ast.Attribute) and isinstance(model.value, ast.Name)):
+        return False
+    function = next((n for n in ancestors if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))), None)
+    if function is None:
+        return False
+    name = model.value.id
+    params = {a.arg for a in [*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs]}
+    loops = {t.id for n in ast_walk(function) if isinstance(n, (ast.For, ast.AsyncFor, ast.comprehension))
+             for t in ast_walk(n.target) if isinstance(t, ast.Name)}
+    return name in params - {"self", "cls"} or name in loops
 
 
 def _names_openai(comparators) -> bool:

@@ -3464,7 +3464,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 verdicts = verdicts - {"wrapper"}
                 # no SDK call of its own in reach, in a module using LangChain's / LlamaIndex's OpenAI
                 # classes: what raises here may be one of those, which MIG116 / MIG121 move to Mistral
-                sites[key] = ("exc", "todo" if wrapped and verdicts - {"raise"} else "wrapper" if wrapped or (
+                sites[key] = ("exc", "todo" if wrapped and CONVERT in verdicts else "wrapper" if wrapped or (
                     not verdicts and _wrapper_module(f)) else verdict_for(verdicts))
         if isinstance(node, ast.Call) and not node.args and not node.keywords and CONVERT in file_verdicts:
             callee = dotted_name(node.func) or ""
@@ -4536,6 +4536,13 @@ def _called_once(builder, name: str, module: str) -> bool:
                 return False
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name:
                 calls += 1
+            elif isinstance(node, ast.ClassDef) and any(isinstance(b, ast.Name) and b.id == name for b in node.bases):
+                return False  # (a subclass, built where its own name is called: review of session 85)
+            elif isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load) and isinstance(
+                    holder := g.parent.get(id(node)), (ast.Call, ast.keyword, ast.Assign, ast.Return, ast.List,
+                                                       ast.Tuple, ast.Dict)) and \
+                    not (isinstance(holder, ast.Call) and holder.func is node):
+                return False  # (the class handed around, `factory(Extractor)`, `cls = Extractor`: built unseen)
     return calls == 1
 
 
