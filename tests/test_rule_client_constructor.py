@@ -4159,3 +4159,29 @@ def test_held_out_155_a_key_setting_inside_a_try_goes_with_the_renamed_read() ->
     assert "openai.api_key" not in code and "import openai" not in code, code
     assert 'os.environ.get("MISTRAL_API_KEY")' in code and not any("works out at run time" in t for t in todos), \
         (code, todos)
+
+
+@pytest.mark.parametrize("built", ["dict(base_url=base_url) if base_url else {}",
+                                   "{\"base_url\": base_url} if base_url else {}", "get_kwargs()"])
+def test_held_out_155_a_conditional_dict_splatted_into_a_constructor_names_its_keys(built: str) -> None:
+    """Held-out review 155, Y8 (atobe/abc): `client_kwargs = dict(base_url=...) if base_url else {}` then
+    `OpenAI(api_key=..., **client_kwargs)`: the TODO led with "**client_kwargs may hold OpenAI-only options", its one
+    key unsaid. The keys of a conditional of dicts are named, as a dict built in place is; a call's result is not."""
+    _, todos = convert_idempotent(f'''\
+        import os
+
+        import openai
+
+
+        def get_kwargs():
+            return {{}}
+
+
+        def ask(messages):
+            base_url = os.environ.get("OPENAI_API_BASE")
+            client_kwargs = {built}
+            client = openai.OpenAI(api_key=os.environ.get("OPENAI_API_KEY"), **client_kwargs)
+            return client.chat.completions.create(model="gpt-4o", messages=messages).choices[0].message.content
+        ''')
+    named = any("**client_kwargs (a dict built here: base_url)" in t for t in todos)
+    assert named == (built != "get_kwargs()"), todos
