@@ -7608,3 +7608,24 @@ def test_held_out_155_a_patch_of_the_client_class_does_not_say_the_test_reaches_
     test = out["test_bot.py"]
     assert "its client class, which the converted code no longer builds (it builds Mistral(...)): the patch " \
         "intercepts nothing now" in test and "would reach the real API" not in test, test
+
+
+@pytest.mark.parametrize("read", ["model=env_vars[\"gpt_model\"]", "model=env_vars[key]"])
+def test_held_out_155_a_config_dicts_model_entry_is_mapped_where_it_is_set(read: str) -> None:
+    """Held-out review 155, Y4 (cognibot): settings.py's `env_vars = {"gpt_model": os.environ.get("GPT_MODEL") or
+    "gpt-3.5-turbo", ...}` and app.py's `model=env_vars["gpt_model"]`: "computed at run time", and where GPT_MODEL is
+    unset the converted bot sent gpt-3.5-turbo to Mistral. The entry's literal is mapped where it is set (the call
+    keeps its TODO for what the environment gives); a key computed at run time maps nothing."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "settings.py": "import os\n\nenv_vars = {\n"
+                       "    \"gpt_model\": os.environ.get(\"GPT_MODEL\") or \"gpt-3.5-turbo\",\n"
+                       "    \"name\": \"gpt-3.5-turbo\",\n}\n",
+        "app.py": "from openai import OpenAI\n\nfrom settings import env_vars\n\nclient = OpenAI()\n"
+                  "key = \"gpt_model\"\n\n\n"
+                  f"def ask(q):\n    r = client.chat.completions.create({read}, messages=[])\n"
+                  "    return r.choices[0].message.content\n"})
+    mapped = '"gpt_model": os.environ.get("GPT_MODEL") or "mistral-small-latest"' in out["settings.py"]
+    assert mapped == ("key]" not in read) and '"name": "gpt-3.5-turbo"' in out["settings.py"], out["settings.py"]
+    assert convert_files(out) == out

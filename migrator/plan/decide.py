@@ -3626,6 +3626,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 elif kw.arg in (("model", "model_name") if wrapper else ("model",)) and \
                         (table := _model_table_slot(builder, f, kw.value)) is not None:
                     slots.add(table)  # (a converted ChatOpenAI's model_name= too: held-out review 120, Y2)
+                elif kw.arg == "model" and (entry := _dict_entry_slot(builder, f, kw.value)) is not None:
+                    builder.extra_slots.setdefault(entry[0], set()).add(entry[1])
                 elif kw.arg == "model" and isinstance(kw.value, ast.Attribute) and \
                         (found := _module_attribute_slots(builder, f, kw.value)) is not None:
                     slots.update(found)
@@ -5945,6 +5947,58 @@ def _model_table_slot(builder, f, value):
         if not (isinstance(holder, ast.Subscript) and holder.value is load and _sends_model(builder, f, holder)):
             return None
     return ("table", name)
+
+
+def _dict_entry_slot(builder, f, value):
+    """(module, ("dictkey", NAME, key)) for ``model=env_vars["gpt_model"]`` where NAME is a module-level dict of this
+    module or one it imports, bound once to a literal whose entry for that key is a string source naming a model
+    (``os.environ.get("GPT_MODEL") or "gpt-3.5-turbo"``), and every subscript of NAME by that key in the modules read
+    is a converted call's model=: the entry's literals are mapped where it is set (held-out review 155, Y4: the
+    default went to Mistral, "computed at run time"); the call keeps its TODO for what the environment gives. Else
+    None."""
+    if not (isinstance(value, ast.Subscript) and isinstance(value.value, ast.Name) and
+            isinstance(value.slice, ast.Constant) and isinstance(value.slice.value, str)) or \
+            builder.lookup_scope(f, f.scope_of.get(id(value), ()), value.value.id) != ():
+        return None
+    local, key = value.value.id, value.slice.value
+    if local in f.repo_imports and ((), local) not in f.assigns:
+        found = builder.resolve_through(f, local)
+        if found is None:
+            return None
+        g, name = found
+    else:
+        g, name = f, local
+    bound = g.assigns.get(((), name), [])
+    if len(bound) != 1 or not isinstance(bound[0], ast.Dict) or None in bound[0].keys:
+        return None
+    entry = next((v for k, v in zip(bound[0].keys, bound[0].values)
+                  if isinstance(k, ast.Constant) and k.value == key), None)
+    literals = [n.value for n in ast_walk(entry) if isinstance(n, ast.Constant) and isinstance(n.value, str)] \
+        if entry is not None else []
+    if entry is None or not _string_source(entry) or not any(
+            slot_model_literal(text, getattr(builder, "models", None)) not in (None, text) for text in literals):
+        return None
+    if builder.unread is not None and builder.unread.read_elsewhere(name, g.module.rsplit(".", 1)[-1]):
+        return None
+    for h in builder.files:
+        if name not in h.source and (h is not f or local not in h.source):
+            continue
+        names = {name} if h is g else {alias for alias, (_, _, imported) in h.repo_imports.items()
+                                       if imported == name and builder.resolve_through(h, alias) == (g, name)}
+        for node in h.nodes:
+            if isinstance(node, ast.Name) and node.id in names and isinstance(node.ctx, ast.Load):
+                holder = h.parent.get(id(node))
+                if isinstance(holder, ast.Subscript) and holder.value is node:
+                    if isinstance(holder.slice, ast.Constant) and holder.slice.value == key and \
+                            not (isinstance(holder.ctx, ast.Load) and _sends_model(builder, h, holder)):
+                        return None  # (read otherwise, or written: not only what is sent)
+                    if not isinstance(holder.slice, ast.Constant):
+                        return None  # (a key computed at run time may be this one)
+                elif not isinstance(holder, (ast.Attribute,)) or holder.attr not in ("get", "items", "keys", "values"):
+                    return None  # (handed around whole: read where migrator does not follow it)
+                elif holder.attr == "get":
+                    return None
+    return g.path, ("dictkey", name, key)  # (the slot the codemods map a getter's defaults dict by: 117, X1)
 
 
 def _model_loop(builder, f, scope, name: str, values: list):
