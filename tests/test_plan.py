@@ -7629,3 +7629,18 @@ def test_held_out_155_a_config_dicts_model_entry_is_mapped_where_it_is_set(read:
     mapped = '"gpt_model": os.environ.get("GPT_MODEL") or "mistral-small-latest"' in out["settings.py"]
     assert mapped == ("key]" not in read) and '"name": "gpt-3.5-turbo"' in out["settings.py"], out["settings.py"]
     assert convert_files(out) == out
+
+
+def test_held_out_156_a_foreign_openai_class_taken_from_a_module_of_the_tree_gets_its_todo() -> None:
+    """Held-out review 156, Y4 (DC_tutorials): `from chroma_setup import client, OpenAIEmbeddingFunction` (chroma_setup
+    importing it from chromadb), then `OpenAIEmbeddingFunction(model_name=...)`: "Nothing to change", while the same
+    class imported from chromadb gets MIG106's TODO. The name is followed through the module it is taken from."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "chroma_setup.py": "import chromadb\nfrom chromadb.utils.embedding_functions import OpenAIEmbeddingFunction\n\n"
+                           "client = chromadb.PersistentClient()\n",
+        "search.py": "from chroma_setup import client, OpenAIEmbeddingFunction\n\n"
+                     "collection = client.get_collection(name=\"t\", embedding_function=OpenAIEmbeddingFunction("
+                     "model_name=\"text-embedding-3-small\"))\n"})
+    assert "TODO(migrator MIG106): OpenAIEmbeddingFunction(...) is Chroma's OpenAI component" in out["search.py"], out

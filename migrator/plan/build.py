@@ -2067,7 +2067,7 @@ class _Builder:
                     self._use(f, node, None, "crewAI on its OpenAI defaults", False, todo, "MIG106")
                     self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 elif (f.repo_imports or f.module_aliases or f.other_modules) and \
-                        (foreign := _foreign_call(f, node)) is not None and \
+                        (foreign := _foreign_call(f, node, self)) is not None and \
                         not self.library_itself(foreign.split(".", 1)[0]) and not _foreign_endpoint(node):
                     library = foreign.split(".", 1)[0]
                     self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself, as an Agents SDK agent does
@@ -5400,13 +5400,19 @@ OPENAI_COMPATIBLE_WRAPPERS = ("the openai-compatible target leaves LangChain / L
 _FACTORY_METHODS = frozenset({"from_defaults", "from_tools", "from_llm"})
 
 
-def _foreign_call(f: _File, call: ast.Call) -> Optional[str]:
+def _foreign_call(f: _File, call: ast.Call, builder=None) -> Optional[str]:
     """The FOREIGN_OPENAI class a call builds: ``OpenAIEmbeddingFunction(...)`` imported by name, or
     ``embedding_functions.OpenAIEmbeddingFunction(...)`` through its module (``from chromadb.utils import
-    embedding_functions``)."""
+    embedding_functions``). With ``builder``, a name another module of the tree imports and this one takes from it
+    (``from chroma_setup import OpenAIEmbeddingFunction``: held-out review 156, Y4, silent) too."""
     func = call.func
     if isinstance(func, ast.Name) and func.id in f.repo_imports:
-        return _foreign_openai(f.repo_imports[func.id])
+        found = _foreign_openai(f.repo_imports[func.id])
+        through = builder.resolve_import(f, func.id) if found is None and builder is not None else None
+        if through is not None and through[1] in through[0].repo_imports and \
+                ((), through[1]) not in through[0].assigns and ((), through[1]) not in through[0].defs:
+            found = _foreign_openai(through[0].repo_imports[through[1]])
+        return found
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in f.repo_imports:
         module, level, name = f.repo_imports[func.value.id]
         if func.attr in _FACTORY_METHODS and (found := _foreign_openai((module, level, name))) is not None:
