@@ -3123,3 +3123,16 @@ def test_a_langchain_object_sharing_its_key_with_a_kept_sdk_client_stays(kept: b
             "stays on OpenAI here" in out, out
     else:
         assert "ChatMistralAI(" in out, out
+
+
+@pytest.mark.parametrize(("name", "flagged"), [("DuckDuckGoSearchRun", True), ("tool", False), ("BaseTool", False)])
+def test_a_langchain_tools_import_langchain_1_lacks_gets_the_legacy_todo(name: str, flagged: bool) -> None:
+    """Held-out review 156, Y3 (Complete-Streamlit-): `from langchain.tools import DuckDuckGoSearchRun` beside a
+    converted ChatOpenAI: no TODO, while langchain-mistralai brings LangChain 1.x, whose langchain.tools exports only
+    the tool decorator, BaseTool, ToolException and the Injected* markers (ImportError). Those stay unflagged."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet(f"from langchain.tools import {name}\nfrom langchain_openai import ChatOpenAI\n\n"
+                                  "llm = ChatOpenAI(model=\"gpt-4o\")\nprint(llm.invoke(\"hi\").content)\n")
+    assert "ChatMistralAI(" in code, code
+    assert any(t.startswith(f"{name} from langchain.tools: LangChain paths before 1.0") for t in todos) == flagged, todos
