@@ -398,6 +398,14 @@ def reuse_mistralai_wrapper_models() -> None:
     from pydantic import ConfigDict, create_model
 
     original_unmarshal, original_marshal = serializers.unmarshal, serializers.marshal_json
+    import inspect
+
+    if list(inspect.signature(original_unmarshal).parameters) != ["val", "typ", "coerce_iterables"] or \
+            list(inspect.signature(original_marshal).parameters) != ["val", "typ"]:
+        # another mistralai than the one this was measured on (3.8's unmarshal takes allow_unknown_union_variants=,
+        # and the wrapper below, called with it, raised TypeError on every response): left as the SDK has it
+        _MISTRALAI_PATCHED = True
+        return
     config = ConfigDict(populate_by_name=True, arbitrary_types_allowed=True)
 
     @lru_cache(maxsize=None)
