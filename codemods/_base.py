@@ -602,9 +602,11 @@ class RuleTransformer(cst.CSTTransformer):
         slots = self.facts.view.model_slots if self.facts.view is not None else frozenset()
         import ast
 
+        from migrator.mapping.chat import TOKENIZER_MODEL_CALL
+
         tree = self.facts.tree
         tokenized = constant is not None and any(  # (MODEL also tiktoken's here: changing it breaks that reader)
-            isinstance(n, ast.Attribute) and n.attr in ("encoding_for_model", "num_tokens_from_string")
+            isinstance(n, ast.Attribute) and n.attr == TOKENIZER_MODEL_CALL.rsplit(".", 1)[1]
             for n in ast.walk(tree)) if isinstance(tree, ast.Module) else True
         if constant is not None and constant in self.facts.module_strings and not tokenized and \
                 constant not in self.facts.scoped_names and ("const", constant) not in slots:

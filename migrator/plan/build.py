@@ -2430,7 +2430,7 @@ class _Builder:
                 self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 continue
             if not sender and "." in callee and not any(
-                    re.search(r"api\.openai\.com/v\d", "".join(_string_parts(arg))) for arg in given):
+                    re.search(rf"{re.escape(OPENAI_HOST)}/v\d", "".join(_string_parts(arg))) for arg in given):
                 continue  # `claims.get("https://api.openai.com/auth", {})`: a dict's key (held-out review 155, Y5); not
                 # `s.get("https://api.openai.com/v1/models")` on a session named otherwise (review of session 85)
             if any(_names_openai_host(arg) or any(held(n) for n in ast_walk(arg)) for arg in given):

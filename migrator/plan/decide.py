@@ -397,7 +397,7 @@ def _keep_wrappers_sharing_kept_keys(builder, files, groups, decision_of) -> Non
     sharing a key with a kept object (held-out review 155, X3: ChatMistralAI got the OpenAI key a kept whisper client
     shares, and its TODO's "must now hold a Mistral API key" broke the transcription once followed)."""
     from migrator.mapping import langchain as lc, llamaindex as li
-    from migrator.plan.langchain import CONVERT as WRAPPER_CONVERT, KEEP as WRAPPER_KEEP, module_plans
+    from migrator.plan.langchain import CONVERT as WRAPPER_CONVERT, module_plans
 
     kept: dict = {}  # path -> {key text: the kept client's name}
     for root, members in groups.items():
@@ -423,13 +423,26 @@ def _keep_wrappers_sharing_kept_keys(builder, files, groups, decision_of) -> Non
                 name = keys.get(ast.unparse(given)) if given is not None else None
                 if name is None:
                     continue
-                f.wrapper_stores = {**getattr(f, "wrapper_stores", {}), (site.line, site.col): (WRAPPER_KEEP, (
-                    f"its key ({ast.unparse(given)}) is also handed to the OpenAI client {name} that stays on OpenAI "
-                    "here: give this object a Mistral key of its own, then convert"))}
-                added = True
+                added = _keep_wrapper_site(f, site, f"its key ({ast.unparse(given)}) is also handed to the OpenAI "
+                                                    f"client {name} that stays on OpenAI here: give this object a "
+                                                    "Mistral key of its own, then convert")
         if added:
-            f.__dict__.pop("_module_plans", None)
-            f.__dict__.pop("_wrapper_plans", None)
+            _replan_wrappers(f)
+
+
+def _keep_wrapper_site(f, site, why: str) -> bool:
+    """Keep the LangChain / LlamaIndex object ``site`` of ``f`` on OpenAI, saying ``why``: recorded as a store's keep
+    (the plan's wrapper_stores), which both planners and the codemods read. True."""
+    from migrator.plan.langchain import KEEP as WRAPPER_KEEP
+
+    f.wrapper_stores = {**getattr(f, "wrapper_stores", {}), (site.line, site.col): (WRAPPER_KEEP, why)}
+    return True
+
+
+def _replan_wrappers(f) -> None:
+    """Forget ``f``'s memoised wrapper plans: planned again with its new keeps, as the codemods will plan it."""
+    f.__dict__.pop("_module_plans", None)
+    f.__dict__.pop("_wrapper_plans", None)
 
 
 def _keep_wrapper_embedders(builder, files, kept: dict) -> None:
@@ -443,7 +456,7 @@ def _keep_wrapper_embedders(builder, files, kept: dict) -> None:
         return
     from migrator.mapping import langchain as lc, llamaindex as li
     from migrator.mapping.embeddings import VECTOR_PERSISTENCE, VECTOR_SEARCH
-    from migrator.plan.langchain import CONVERT as WRAPPER_CONVERT, KEEP as WRAPPER_KEEP, module_plans
+    from migrator.plan.langchain import CONVERT as WRAPPER_CONVERT, module_plans
 
     for f in files:
         if "langchain" not in f.source and "llama_index" not in f.source or not (
@@ -465,14 +478,12 @@ def _keep_wrapper_embedders(builder, files, kept: dict) -> None:
                 if where is None:
                     continue
                 shown = os.path.relpath(where.rsplit(":", 1)[0], os.path.dirname(f.path) or ".")
-                f.wrapper_stores = {**getattr(f, "wrapper_stores", {}), (site.line, site.col): (WRAPPER_KEEP, (
+                added = _keep_wrapper_site(f, site, (
                     f"model={model!r} also embeds with an SDK client kept on OpenAI ({shown}:{where.rsplit(':', 1)[1]}"
                     "): the vectors one side stores and the other searches must come from one model; move them to "
-                    "Mistral together"))}
-                added = True
-        if added:  # (planned again, as the codemods will plan it)
-            f.__dict__.pop("_module_plans", None)
-            f.__dict__.pop("_wrapper_plans", None)
+                    "Mistral together"))
+        if added:
+            _replan_wrappers(f)
 
 
 # a test module checking the provider itself: its connection, its key, that it answers
