@@ -7,7 +7,11 @@ import re
 from dataclasses import dataclass
 from types import MappingProxyType
 
-MISTRAL_VERSION = ">=3.7,<4"  # the mistralai SDK the rules convert to
+# the mistralai SDK the rules convert to: the whole suite (every differential program) passed on 3.7.0 and on 3.8.0
+# (2026-12-07: the methods, parameters and response fields the rules use are the same in both; 3.8 adds
+# errors.ConnectorErrorResponse, raised by connector endpoints only). Check each new minor release the same way
+# (README, "Development") before a user's install takes it.
+MISTRAL_VERSION = ">=3.7,<4"
 
 
 @dataclass(frozen=True)
