@@ -4773,6 +4773,32 @@ def test_a_bare_import_resolves_to_the_importers_own_sub_project() -> None:
         assert 'os.getenv("EMBED_MODEL", "mistral-embed")' in mapped, mapped
 
 
+@pytest.mark.parametrize("returned", ["self.openai_api_key", "self.openai_api_key.get_secret_value()"])
+def test_held_out_156_a_required_key_setting_handed_on_through_a_property_is_named(returned: str) -> None:
+    """Held-out review 156, X3: `openai_api_key: str = Field(validation_alias="OPENAI_API_KEY")` with `@property def
+    api_key(self): return self.openai_api_key`, the converted client given `api_key=settings.api_key`: the setting's
+    TODO said "every client now reads MISTRAL_API_KEY", while the client is handed that field. The property is the
+    field."""
+    from mechanics import convert_files
+
+    kind = "SecretStr" if "secret" in returned else "str"
+    out = convert_files({
+        "app/__init__.py": "",
+        "app/config.py": (
+            f"from pydantic import Field, SecretStr\nfrom pydantic_settings import BaseSettings\n\n\n"
+            f"class Settings(BaseSettings):\n"
+            f"    openai_api_key: {kind} = Field(validation_alias=\"OPENAI_API_KEY\")\n\n"
+            f"    @property\n    def api_key(self) -> str:\n        return {returned}\n\n\nsettings = Settings()\n"),
+        "app/service.py": (
+            "from openai import AsyncOpenAI\nfrom app.config import settings\n\nclient = AsyncOpenAI(api_key=settings"
+            ".api_key)\n\n\nasync def ask(p: str) -> str:\n    r = await client.chat.completions.create(model=\"gpt-4o-"
+            "mini\", messages=[{\"role\": \"user\", \"content\": p}])\n"
+            "    return r.choices[0].message.content or \"\"\n")})
+    config = out["app/config.py"]
+    assert "the converted clients are handed it (api_key=settings.api_key in service.py)" in config, config
+    assert "every client now reads" not in config, config
+
+
 def test_a_required_key_setting_of_another_service_names_its_own_clients() -> None:
     """Held-out review 86, X2 (AI-Government-Assistant): each service of a monorepo has its own settings class with a
     required OPENAI_API_KEY; the ingestor's, whose service calls no OpenAI, was told the converted clients are handed

@@ -257,6 +257,26 @@ def test_a_manifest_does_not_answer_for_a_subdirectory_that_declares_its_own(tmp
     assert (project / "requirements.txt").read_text().endswith("\nmistralai>=3.7,<4\nfastapi\n")
 
 
+def test_a_sub_project_declaring_no_openai_gets_mistralai_when_the_root_keeps_its_openai(tmp_path):
+    """Held-out review 156, Y2: Dspy/requirement.txt (dspy-ai only) under a root requirements.txt declaring
+    openai==1.50.0 for no code of its own: the root's openai was taken to cover Dspy/, so Dspy/ got no mistralai, while
+    the root's TODO said Dspy/requirement.txt declared it now. A manifest above covers the code only where it will
+    declare mistralai (or the run replaces what it declares)."""
+    project = tmp_path / "p"
+    (project / "Dspy").mkdir(parents=True)
+    (project / "google").mkdir()
+    (project / "requirements.txt").write_text("openai==1.50.0\n")
+    (project / "Dspy" / "requirement.txt").write_text("dspy-ai\n")
+    (project / "Dspy" / "app.py").write_text(
+        "import openai\n\n\ndef embed(text):\n"
+        "    return openai.embeddings.create(model=\"text-embedding-3-small\", input=text).data[0].embedding\n")
+    (project / "google" / "scratch.py").write_text("print(\"unrelated\")\n")
+    run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (project / "Dspy" / "requirement.txt").read_text() == "dspy-ai\nmistralai>=3.7,<4\n"
+    assert "(Dspy/requirement.txt: mistralai now)" in (project / "requirements.txt").read_text()
+    assert run([project], config=Config(respect_gitignore=False), mode=Mode.CHECK, jobs=1).exit_code == 0
+
+
 def test_a_requirements_file_a_platform_builds_the_sub_project_with_follows_it(tmp_path):
     """Held-out review 133, Y2 (semantic): railway.json installs the root requirements.txt and starts backend/'s app;
     the root, beside a Streamlit app.py of its own, kept openai while backend/requirements.txt got mistralai."""

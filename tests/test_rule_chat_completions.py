@@ -3490,6 +3490,54 @@ def test_a_reply_appended_after_the_call_in_a_loop_that_calls_again_gets_the_tra
     assert not any("can end with an assistant message" in t for t in todos), todos
 
 
+def test_held_out_156_one_branch_continuing_after_the_reply_is_enough_for_the_trailing_todo():
+    """Held-out review 156, Y1: the reply is appended after the call; one branch `continue`s straight to the next call
+    (the list ends with the reply: a 400 from Mistral), another appends a user message first. The check wanted the
+    loop's last change to end so; one path is enough. A `continue` in the `except` of a failed call, or after a user
+    message in its own branch, stays quiet."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import json
+        from openai import OpenAI
+
+        client = OpenAI()
+        messages = [{"role": "system", "content": "Reply in JSON with a step."}]
+        while True:
+            messages.append({"role": "user", "content": input("> ")})
+            while True:
+                response = client.chat.completions.create(model="gpt-4.1-mini", messages=messages)
+                messages.append({"role": "assistant", "content": response.choices[0].message.content})
+                parsed = json.loads(response.choices[0].message.content)
+                if parsed.get("step") == "plan":
+                    continue
+                if parsed.get("step") == "action":
+                    messages.append({"role": "user", "content": json.dumps({"step": "observe"})})
+                    continue
+                break
+        ''')
+    assert any("can end with an assistant message" in t and "then `continue` (line 13) calls it again" in t
+               for t in todos), todos
+    _, todos = convert_snippet('''\
+        import json
+        from openai import OpenAI
+
+        client = OpenAI()
+        messages = [{"role": "system", "content": "Reply in JSON with a step."}]
+        while True:
+            try:
+                response = client.chat.completions.create(model="gpt-4.1-mini", messages=messages)
+                messages.append({"role": "assistant", "content": response.choices[0].message.content})
+            except Exception:
+                continue
+            if json.loads(response.choices[0].message.content).get("step") == "action":
+                messages.append({"role": "user", "content": "observe"})
+                continue
+            break
+        ''')
+    assert not any("can end with an assistant message" in t for t in todos), todos
+
+
 def test_held_out_123_a_stream_read_by_a_nested_generator_is_rewritten_there_or_flagged():
     """Held-out review 123, X2 (the FastAPI / Flask shape): `stream = ...create(stream=True)` read by `for chunk in
     stream:` in a generator nested in the handler converted the call and left the closure's loop reading

@@ -4146,6 +4146,31 @@ def test_held_out_154_a_key_held_in_self_by_a_class_another_module_builds_with_t
     assert ("make sure it holds a Mistral API key" in out["extractor.py"]) == (callers != "one"), out["extractor.py"]
 
 
+@pytest.mark.parametrize("callers", ["one", "two"])
+def test_held_out_156_a_caller_key_held_with_an_environment_fallback_is_renamed(callers: str) -> None:
+    """Held-out review 156, X1: main()'s `api_key = os.getenv('OPENAI_API_KEY')`, handed to `QA(api_key)`, whose
+    __init__ keeps `self.api_key = api_key or os.getenv('OPENAI_API_KEY')` for the converted client: the fallback
+    was renamed, main()'s read was not (a TODO only), and the converted client got the OpenAI key. The caller's read
+    is renamed as a direct `self.api_key = api_key` one is, and the client's "api_key before it must hold a Mistral
+    key" TODO goes where that caller is the class's only one."""
+    from mechanics import convert_files
+
+    files = {"qa.py": (
+        "import os\nfrom openai import OpenAI\n\n\nclass QA:\n    def __init__(self, api_key: str = None):\n"
+        "        self.api_key = api_key or os.getenv('OPENAI_API_KEY')\n"
+        "        self.client = OpenAI(api_key=self.api_key)\n\n    def ask(self, q):\n"
+        "        r = self.client.chat.completions.create(model=\"gpt-4o\", messages=[{\"role\": \"user\", "
+        "\"content\": q}])\n        return r.choices[0].message.content\n\n\ndef main():\n"
+        "    api_key = os.getenv('OPENAI_API_KEY')\n    if not api_key:\n"
+        "        raise SystemExit(\"OPENAI_API_KEY missing\")\n    print(QA(api_key).ask(\"hi\"))\n")}
+    if callers == "two":
+        files["other.py"] = "import os\n\nfrom qa import QA\n\nQA(os.environ[\"TEAM_KEY\"]).ask(\"hi\")\n"
+    out = convert_files(files)
+    assert "api_key = os.getenv('MISTRAL_API_KEY')\n" in out["qa.py"], out["qa.py"]
+    assert "self.api_key = api_key or os.getenv('MISTRAL_API_KEY')" in out["qa.py"], out["qa.py"]
+    assert ("must hold a Mistral key too" in out["qa.py"]) == (callers == "two"), out["qa.py"]
+
+
 def test_held_out_155_a_key_setting_inside_a_try_goes_with_the_renamed_read() -> None:
     """Held-out review 155, X6 (desafio-agent's health check): `openai_key = os.environ.get("OPENAI_API_KEY")` (renamed
     to MISTRAL_API_KEY), then `try: openai.api_key = openai_key; openai.models.list()`: the setting stayed, the openai

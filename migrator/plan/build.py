@@ -636,6 +636,7 @@ class _Builder:
         # `await client.chat.completions.create(...)` through an unannotated parameter got the sync method)
         self.awaited: set = set()
         self.imported_keys: dict = {}  # decide: path -> key names imported from a module that renames its read
+        self.handed_keys: dict = {}  # decide: path -> {`self.<attr>`: parameter handed a renamed read by its caller}
         self.shared_fields: dict = {}  # decide: settings field -> what else reads it
         # decide: (path, read) -> where an instance is built with its field given (_field_slots)
         self.set_fields: dict = {}

@@ -1294,6 +1294,7 @@ def decide(builder, files) -> ConversionPlan:
     builder.model_callees = {}  # path -> top-level functions / classes whose parameter reaches converted model=
     builder.handler_modules = set()  # modules whose openai exception handlers are traced to no call (their importers)
     builder.imported_keys = {}  # path -> names imported from a module whose env read MIG101 renames
+    builder.handed_keys = {}  # path -> {`self.<attr>`: the parameter its one caller hands a renamed read}
     builder.shared_fields = {}  # settings field -> what else reads it (the model TODO says so)
     builder.set_fields = {}  # (path, the read) -> where the settings object is built with its field given (the TODO)
     builder.shared_tokenizers = {}  # path -> {statement span: TODO} of tiktoken readers of a converted call's model
@@ -1434,6 +1435,7 @@ def decide(builder, files) -> ConversionPlan:
                           env_helpers=builder.__dict__.get("imported_env_helpers", {}),
                           key_helpers=_key_helpers(builder, files),
                           key_names={path: frozenset(names) for path, names in key_names.items()},
+                          handed_keys=dict(builder.handed_keys),
                           import_gates=_import_gates(builder, files),
                           kept_key_vars={name: tuple(paths) for name, paths in kept_key_vars.items()},
                           any_converted=plan_state["any"], all_converted=plan_state["all"],
@@ -4514,13 +4516,18 @@ def _class_key_verdict(builder, f, call, child, depth: int = 0) -> Optional[str]
             return None  # read by a function nested in __init__: not followed
         if gate_test(h, load):
             continue
-        holder = h.parent.get(id(load))
-        if isinstance(holder, ast.Assign) and holder.value is load and len(holder.targets) == 1 and \
+        holder, value = h.parent.get(id(load)), load
+        if isinstance(holder, ast.BoolOp) and isinstance(holder.op, ast.Or) and holder.values[0] is load:
+            # `self.api_key = api_key or os.getenv("OPENAI_API_KEY")`: the fallback read is renamed by itself; what
+            # the caller hands is held as a direct assignment's is (held-out review 156, X1: main()'s read handed to
+            # QA(api_key) was not renamed, and the converted client got the OpenAI key)
+            holder, value = h.parent.get(id(holder)), holder
+        if isinstance(holder, ast.Assign) and holder.value is value and len(holder.targets) == 1 and \
                 isinstance(holder.targets[0], ast.Attribute) and isinstance(holder.targets[0].value, ast.Name) \
                 and holder.targets[0].value.id == "self":
             if not _self_key_feeds(h, holder, holder.targets[0].attr, there):
                 return None
-            held.append((h.path, f"self.{holder.targets[0].attr}"))
+            held.append((h.path, f"self.{holder.targets[0].attr}", name))
         elif isinstance(holder, ast.Assign) and holder.value is load and \
                 (h.path, holder.lineno) in getattr(builder, "folded_key_lines", ()):
             pass  # `openai.api_key = api_key`, which becomes `self.mistral_client = Mistral(api_key=api_key)` (held-out
@@ -4600,8 +4607,11 @@ def _env_feeds(builder, f, node, ctor_verdict, wrappers: bool = False) -> bool:
     try:
         fed = _env_feeds_here(builder, f, node, ctor_verdict, wrappers)
         if fed:
-            for path, name in builder.__dict__["_key_holders"]:
+            for path, name, param in builder.__dict__["_key_holders"]:
                 builder.imported_keys.setdefault(path, set()).add(name)
+                # (its __init__'s `self.api_key = api_key or os.getenv(...)`: what the caller hands is the renamed
+                # read too, so no "api_key before it must hold a Mistral key" TODO there; held-out review 156, X1)
+                builder.handed_keys.setdefault(path, {})[name] = param
         return fed
     finally:
         builder.__dict__["_key_holders"] = outer
@@ -6460,10 +6470,46 @@ def _loop_back_last(f, scope, name: str, call, role: str) -> Optional[str]:
     holder = f.parent.get(id(last))
     body = next((b for b in (getattr(holder, field, None) for field in ("body", "orelse", "finalbody"))
                  if isinstance(b, list) and last in b), None)
-    if body and body.index(last) + 1 < len(body) and isinstance(body[body.index(last) + 1], (ast.Return, ast.Break)):
-        return None  # `messages.append(reply)` then `return reply`: the loop only retries a failed call (132, Y3)
-    where = _system_last(f, scope, name, last.lineno + 1, role=role)
-    return f"{where}, after the call, in the loop that calls it again" if where else None
+    # (`messages.append(reply)` then `return reply`: the loop only retries a failed call (132, Y3))
+    retry_only = body and body.index(last) + 1 < len(body) and \
+        isinstance(body[body.index(last) + 1], (ast.Return, ast.Break))
+    where = None if retry_only else _system_last(f, scope, name, last.lineno + 1, role=role)
+    if where is not None:
+        return f"{where}, after the call, in the loop that calls it again"
+    # one branch enough: `messages.append(reply)`, then `if step == "plan": continue` sends the list ending with the
+    # reply while another branch adds a user message first (held-out review 156, Y1: no TODO, a 400 from Mistral)
+    for node in ast_walk(loop):
+        if not isinstance(node, ast.Continue) or node.lineno <= call.lineno or _loop_of(f, node) is not loop:
+            continue
+        before = [n for n in inside if n.lineno < node.lineno and _on_path(f, n, node)]
+        if before:
+            where = _system_last(f, scope, name, max(n.lineno for n in before) + 1, role=role)
+            if where is not None:
+                return f"{where}, after the call, then `continue` (line {node.lineno}) calls it again"
+    return None
+
+
+def _loop_of(f, node):
+    """The loop a ``continue`` / ``break`` goes to: its nearest enclosing loop (None past a function or class)."""
+    for parent in ancestors_of(f, node):
+        if isinstance(parent, (ast.While, ast.For, ast.AsyncFor)):
+            return parent
+        if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            return None
+    return None
+
+
+def _on_path(f, node, later) -> bool:
+    """Does the statement ``node`` run on the way to ``later`` (its statement list holds ``later`` or a statement
+    around it)? Not where it sits in another branch of an ``if`` or in the ``try`` body of an ``except`` holding
+    ``later`` (a failed call's retry)."""
+    holder = f.parent.get(id(node))
+    block = next((b for b in (getattr(holder, field, None) for field in ("body", "orelse", "finalbody", "handlers"))
+                  if isinstance(b, list) and any(x is node for x in b)), None)
+    if block is None:
+        return False
+    around = [later, *ancestors_of(f, later)]
+    return any(x is y for x in block for y in around)
 
 
 def _caller_system_last(builder, f, scope, param: str, role: str = "system") -> Optional[str]:
@@ -8432,7 +8478,8 @@ def _required_key_fields(builder, files) -> dict:
                 importing = _importing(builder, f.path)
                 beside = [g for g in files if project_of(g.path) == project_of(f.path) or g.path in importing and (
                     not _in_package(f.path) or not _in_package(g.path))]
-                handed = _handed_field(beside, stmt.target.id, getattr(builder, "plan_sites", None))
+                handed = _handed_field(beside, stmt.target.id, getattr(builder, "plan_sites", None),
+                                       _property_aliases(holder, stmt.target.id))
                 if not handed and not any(g.uses_openai for g in beside):
                     found.setdefault(f.path, {})[span] = (
                         f"{stmt.target.id} is a required setting ({reader} the OPENAI_API_KEY "
@@ -8460,11 +8507,33 @@ def _in_package(path: str) -> bool:
     return os.path.isfile(os.path.join(os.path.dirname(os.path.abspath(path)), "__init__.py"))
 
 
-def _handed_field(files, field: str, sites: Optional[dict] = None) -> str:
+def _property_aliases(cls, field: str) -> frozenset:
+    """The properties of the class ``cls`` returning its field ``field`` (``@property def api_key(self): return
+    self.openai_api_key``, or ``.get_secret_value()`` of it)."""
+    found = set()
+    for stmt in cls.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and len(stmt.body) == 1 and \
+                isinstance(stmt.body[0], ast.Return) and \
+                any(dotted_name(d) in ("property", "functools.cached_property", "cached_property")
+                    for d in stmt.decorator_list):
+            value = stmt.body[0].value
+            if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
+                    value.func.attr == "get_secret_value" and not value.args:
+                value = value.func.value
+            if isinstance(value, ast.Attribute) and value.attr == field and isinstance(value.value, ast.Name) and \
+                    value.value.id == "self":
+                found.add(stmt.name)
+    return frozenset(found)
+
+
+def _handed_field(files, field: str, sites: Optional[dict] = None, aliases: frozenset = frozenset()) -> str:
     """``api_key=settings.openai_api_key`` (or ``.get_secret_value()`` of it) given to a call in the modules read: as
-    written (the first), else ""."""
+    written (the first), else "". ``aliases``: properties of the settings class returning the field
+    (``settings.api_key``; held-out review 156, X3: "every client now reads MISTRAL_API_KEY" was said of a key handed
+    on through one)."""
+    fields = {field} | aliases
     for g in files:
-        if field not in g.source:
+        if not any(name in g.source for name in fields):
             continue
         for node in g.nodes:
             # (LangChain's `openai_api_key=`, api_key= once converted: held-out review 98, Y5, "no code of this project
@@ -8477,14 +8546,14 @@ def _handed_field(files, field: str, sites: Optional[dict] = None) -> str:
                 for part in given:
                     value = part.func.value if isinstance(part, ast.Call) and isinstance(part.func, ast.Attribute) \
                         and part.func.attr == "get_secret_value" else part
-                    if isinstance(value, ast.Attribute) and value.attr == field:
+                    if isinstance(value, ast.Attribute) and value.attr in fields:
                         return f"api_key={ast.unparse(node.value)[:60]} in {os.path.basename(g.path)}"  # (as converted)
             # `openai.api_key = settings.openai_api_key`: the module client it configures is built with it (MIG101's
             # module-setting fold; held-out review 90, X5: "every client now reads MISTRAL_API_KEY" was said)
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and \
                     isinstance(node.targets[0], ast.Attribute) and node.targets[0].attr == "api_key" and \
                     isinstance(node.targets[0].value, ast.Name) and g.openai_modules.get(node.targets[0].value.id) and \
-                    isinstance(node.value, ast.Attribute) and node.value.attr == field and \
+                    isinstance(node.value, ast.Attribute) and node.value.attr in fields and \
                     (sites or {}).get(node_key(g.path, node.targets[0]), ("", ""))[1] != "dead":
                 # (not a setting no call uses, which MIG101 says to remove: held-out review 125, X7, "the converted
                 # clients are handed it" of a key no converted client reads)

@@ -123,6 +123,8 @@ class ConversionPlan:
     base_url_args: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> names assigned an environment read that MIG101 renames (OPENAI_API_KEY -> MISTRAL_API_KEY)
     key_names: dict = field(default_factory=dict, compare=False, hash=False)
+    # path -> {`self.<attr>`: the parameter of __init__ it holds, which its one caller hands a renamed key read}
+    handed_keys: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> {line of a module-level constructor: "any" / "openai"}: another module imports its client inside a try
     # whose handler catches any exception ("any") or OpenAIError ("openai"), the app's path for a missing key
     import_gates: dict = field(default_factory=dict, compare=False, hash=False)
@@ -403,6 +405,10 @@ class FileView:
     @property
     def key_names(self) -> frozenset:
         return self.plan.key_names.get(self.path, frozenset())
+
+    @property
+    def handed_keys(self) -> dict:
+        return self.plan.handed_keys.get(self.path, {})
 
     @property
     def import_gates(self) -> dict:
