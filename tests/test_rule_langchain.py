@@ -2850,6 +2850,8 @@ def test_each_later_langchain_model_string_gets_its_own_mistral_string():
     assert todos[1] == 'create_react_agent("openai:gpt-4.1") runs on OpenAI through langchain-openai too: on ' \
         'Mistral, "mistralai:mistral-large-latest"; see the module\'s first such TODO', todos
     assert 'model_provider="mistralai" with model "mistral-large-latest"' in todos[2], todos
+    # (the first TODO promises no later ones: held-out review 156, Y5, it did where the module had none)
+    assert "later OpenAI model strings" not in todos[0], todos
 
 
 def test_held_out_131_a_chatopenai_whose_base_url_is_chosen_between_openai_and_a_local_server_stays_with_a_todo():
@@ -2889,6 +2891,37 @@ def test_held_out_132_pre_1_0_imports_langchain_core_keeps_are_rewritten_there()
     assert "from langchain_core.prompts import ChatPromptTemplate\n" in code, code
     [legacy] = [t for t in todos if "LangChain paths before 1.0" in t]
     assert legacy.startswith("CharacterTextSplitter from langchain.text_splitter"), legacy
+
+
+def test_held_out_156_the_tool_decorator_from_langchain_agents_goes_to_langchain_core():
+    """Held-out review 156, Y6 (watsumi/learning-langchain): `from langchain.agents import tool` (a re-export of
+    langchain-core's decorator before 1.0) was sent to langchain_classic. Alone it follows langchain_core.tools
+    (exact); beside a name of the old agents (AgentExecutor) the TODO names langchain_core.tools for it, and for
+    `from langchain.tools import Tool`, which 1.x's langchain.tools no longer exports."""
+    code, todos = convert('''\
+        from langchain.agents import tool
+        from langchain_openai import ChatOpenAI
+
+
+        @tool
+        def count(text: str) -> int:
+            """Count characters."""
+            return len(text)
+
+
+        print(ChatOpenAI(model="gpt-4o").bind_tools([count]).invoke("hi"))
+        ''')
+    assert "from langchain_core.tools import tool\n" in code, code
+    assert not any("LangChain paths before 1.0" in t for t in todos), todos
+    _, todos = convert('''\
+        from langchain.agents import tool, AgentExecutor
+        from langchain.tools import Tool
+        from langchain_openai import ChatOpenAI
+
+        print(ChatOpenAI(model="gpt-4o").invoke("hi"))
+        ''')
+    [legacy] = [t for t in todos if "LangChain paths before 1.0" in t]
+    assert "import tool, Tool from langchain_core.tools; AgentExecutor from langchain_classic" in legacy, legacy
 
 
 def test_held_out_137_prompt_submodules_and_base_retriever_are_rewritten_to_langchain_core():

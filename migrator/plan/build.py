@@ -1987,7 +1987,7 @@ class _Builder:
                         # review 114, Y6)
                         shown = ast.unparse(key)
                         said = said.replace("(it reads OPENAI_API_KEY)", f"(with the key {shown} it is handed)") \
-                            .replace("which reads MISTRAL_API_KEY;", f"with {shown} then holding a Mistral key;")
+                            .replace("which reads MISTRAL_API_KEY)", f"with {shown} then holding a Mistral key)")
                     if "langchain" in told:
                         # (the module's later model strings: each its own Mistral string, in short; held-out review
                         # 121, Y3: one TODO, on the first line, named only the first call's model)
