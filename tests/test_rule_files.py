@@ -373,7 +373,9 @@ def test_a_listed_page_is_iterated_through_data_and_its_items_reads_follow():
 @pytest.mark.parametrize("loop, reason", [
     ("for f in client.files.list():\n                keep.append(f)", "used as a whole"),
     ("for f in client.files.list():\n                print(f.status)", "has no status"),
-    ("for i, f in enumerate(client.files.list()):\n                print(f.id)", "used other than iterated"),
+    # (`for i, f in enumerate(client.files.list())` converts since held-out review 157, Y1; a tuple unpacked is not)
+    ("for i, (a, b) in enumerate(client.files.list()):\n                print(a)", "unpacks each item"),
+    ("for f in enumerate(client.files.list()):\n                print(f)", "used as a whole"),
     ("async for f in client.files.list():\n                print(f.id)", "async for"),
     # probe review: reads MIG119 cannot trace to the loop would have stayed OpenAI's
     ("for b in client.batches.list(limit=1).data:\n                pass\n            return b.status == 'completed'",
