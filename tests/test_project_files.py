@@ -3756,6 +3756,23 @@ def test_setup_docs_still_naming_the_renamed_key_are_a_deploy_step(tmp_path):
     assert any(step.startswith("update the setup docs that still tell users to set OPENAI_API_KEY (") and
                "README.md:5" in step for step in steps), steps
 
+def test_held_out_157_setup_docs_naming_the_key_are_said_without_an_example_env_file(tmp_path):
+    """Held-out review 157, Y5 (fRAGme): docs/docker.rst's `docker run -e OPENAI_API_KEY=...` and docs/usage.rst's
+    `export OPENAI_API_KEY=...` beside converted code reading MISTRAL_API_KEY, with no .env example to rename: no word
+    of them (the same project with a .env.example got "update the setup docs"). The key step names them."""
+    from migrator.engine.summary import summarize
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "docker.rst").write_text("Docker\n======\n\n::\n\n    docker run -e OPENAI_API_KEY=\"\" app\n")
+    (tmp_path / "app.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
+                                     "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
+    steps = [step["step"] for step in summarize(report)["steps"]]
+    assert any(step.startswith("set MISTRAL_API_KEY") and step.endswith(
+        "; update the setup docs that still tell users to set OPENAI_API_KEY (docs/docker.rst:6)") for step in steps), \
+        steps
+
+
 def test_a_project_of_notebooks_alone_declares_what_they_import(tmp_path):
     """Held-out review 90, Y3 (dp-applied-genai): a uv project whose only code is its notebooks got "only converted
     code in lesson.ipynb needs mistralai, not the package's own" (and no edit), and with a sibling lesson's manifest

@@ -820,6 +820,8 @@ def run(
         # 119, Y3, "no dependency file governs langgraph/" beside the edit of langgraph/install.sh)
         code_results = _install_step(code_results, uncovered=[m for m in [*manifests, *packaging] if m not in docs] +
                                      _pip_install_files(code_results), docs=docs)
+    if transform is None and config.plan is not None:
+        code_results = _docs_key_step(code_results, paths)
     if transform is None and config.plan is not None and config.plan.sql_sizes:
         code_results = _sql_steps(code_results, config.plan.sql_sizes)
     if transform is None and config.plan is not None:
@@ -919,6 +921,39 @@ def _install_step(results: list, uncovered: Optional[list] = None, docs: frozens
     result = results[first]
     findings = (replace(result.findings[0], steps=(*result.findings[0].steps, step)), *result.findings[1:])
     return [*results[:first], replace(result, findings=findings), *results[first + 1:]]
+
+
+def _docs_key_step(results: list, paths: Sequence[str]) -> list:
+    """Where the converted clients read MISTRAL_API_KEY (the key step is said) and no example env file of the run was
+    renamed (whose finding names the docs), the key step names the setup docs that still tell users to set
+    OPENAI_API_KEY (held-out review 157, Y5: `docker run -e OPENAI_API_KEY=...` in docs/docker.rst, said only where a
+    .env.example was there to rename)."""
+    from migrator.engine.project_files import docs_naming
+    from migrator.mapping.client import KEY_STEP
+
+    if any(finding.message.startswith("OPENAI_API_KEY -> ") for result in results
+           for finding in getattr(result, "findings", ())):
+        return results  # (said already, at the renamed example env file)
+    at = next(((index, number, step) for index, result in enumerate(results) if isinstance(result, Changed)
+               for number, finding in enumerate(result.findings) for step in finding.steps if step == KEY_STEP), None)
+    if at is None:
+        return results
+    docs = [found for path in paths if os.path.isdir(path) for found in docs_naming(path, "OPENAI_API_KEY", 3)][:3]
+    if not docs:
+        return results
+    index, number, step = at
+    try:
+        base = os.path.commonpath(list(paths)).replace(os.sep, "/")
+    except ValueError:  # (absolute and relative paths mixed, or on other drives)
+        base = "."
+    shown = ", ".join(f"{posixpath.relpath(doc, base)}:{line}" for doc, line in docs)
+    longer = f"{step}; update the setup docs that still tell users to set OPENAI_API_KEY ({shown})"
+    result = results[index]
+    finding = result.findings[number]
+    findings = (*result.findings[:number],
+                replace(finding, steps=tuple(longer if s == step else s for s in finding.steps)),
+                *result.findings[number + 1:])
+    return [*results[:index], replace(result, findings=findings), *results[index + 1:]]
 
 
 # A project's line length, as its linters / formatters read it: (file, section, key)
