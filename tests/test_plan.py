@@ -695,6 +695,28 @@ def test_the_openai_module_pointed_at_a_configured_server_keeps_its_v0_calls_wit
     assert "mistral_client.chat.complete_async(" in code, code
 
 
+def test_held_out_158_an_api_base_setting_before_a_v1_module_call_is_said_to_be_ignored():
+    """Held-out review 158, X3 (katecopy2): `openai.api_base = base_url` then `openai.chat.completions.create(...)`:
+    the TODO said the module's calls "go there or to OpenAI", while openai>=1's module client ignores api_base (it
+    reads openai.base_url): the call goes to OpenAI as written. The TODO says so; a v0 call still honours it."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import os
+        import openai
+
+
+        def get_response(base_url, model_name, history):
+            openai.api_base = base_url
+            openai.api_key = os.environ.get("OPENAI_API_KEY")
+            completion = openai.chat.completions.create(model=model_name, messages=history, timeout=30)
+            return completion.choices[0].message.content
+        ''')
+    assert "openai.chat.completions.create(" in code, code
+    assert any("openai.api_base is set to the server base_url names, which openai>=1's module client ignores" in t
+               and "goes to OpenAI as written" in t for t in todos), todos
+
+
 def test_a_shims_module_settings_get_no_advice_from_a_script_beside_it():
     """Held-out review 145, X3 (swayclarkeii/AI_Agency_Sprint): app.py, a shim returning `OpenAI(**kwargs)` or the
     openai module (legacy `openai.api_base` / `api_key` set in a branch), kept on OpenAI, was told to "pass server_url=

