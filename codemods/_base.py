@@ -769,7 +769,13 @@ class RuleTransformer(cst.CSTTransformer):
                 and isinstance(tree, ast.Module)):
             return None
         attr = value.attr.value
-        sets = [n for n in ast.walk(tree) if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and any(
+        # (in the call's own class: another class's `self.model = os.getenv("TOKENIZER_MODEL", ...)` is not this one's;
+        # review of session 86)
+        home = next((n for n in tree.body if isinstance(n, ast.ClassDef) and self.path and n.name == self.path[0]),
+                    None)
+        if home is None:
+            return None
+        sets = [n for n in ast.walk(home) if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and any(
             isinstance(t, ast.Attribute) and t.attr == attr and isinstance(t.value, ast.Name) and t.value.id == "self"
             for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))]
         if len(sets) != 1 or isinstance(sets[0], ast.AugAssign) or sets[0].value is None:

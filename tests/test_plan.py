@@ -4821,6 +4821,21 @@ def test_held_out_156_a_required_key_setting_handed_on_through_a_property_is_nam
     config = out["app/config.py"]
     assert "the converted clients are handed it (api_key=settings.api_key in service.py)" in config, config
     assert "every client now reads" not in config, config
+    # another object's .api_key is not the property (review of session 86: a vendor config's was taken for it)
+    out = convert_files({
+        "app/__init__.py": "",
+        "app/config.py": (
+            f"from pydantic import Field, SecretStr\nfrom pydantic_settings import BaseSettings\n\n\n"
+            f"class Settings(BaseSettings):\n"
+            f"    openai_api_key: {kind} = Field(validation_alias=\"OPENAI_API_KEY\")\n\n"
+            f"    @property\n    def api_key(self) -> str:\n        return {returned}\n\n\nsettings = Settings()\n"),
+        "app/service.py": (
+            "from openai import AsyncOpenAI\nfrom pinecone import Pinecone\nfrom app.vendor import vendor_cfg\n\n"
+            "client = AsyncOpenAI()\nindex = Pinecone(api_key=vendor_cfg.api_key)\n\n\nasync def ask(p: str) -> str:\n"
+            "    r = await client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"
+            "    return r.choices[0].message.content or \"\"\n"),
+        "app/vendor.py": "class Cfg:\n    api_key = 'x'\n\n\nvendor_cfg = Cfg()\n"})
+    assert "vendor_cfg" not in out["app/config.py"], out["app/config.py"]
 
 
 def test_a_required_key_setting_of_another_service_names_its_own_clients() -> None:

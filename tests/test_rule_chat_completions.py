@@ -3538,6 +3538,28 @@ def test_held_out_156_one_branch_continuing_after_the_reply_is_enough_for_the_tr
     assert not any("can end with an assistant message" in t for t in todos), todos
 
 
+@pytest.mark.parametrize("observe", ["try", "with"])
+def test_a_user_message_appended_in_a_try_or_with_before_continue_is_on_the_way(observe: str) -> None:
+    """Review of session 86: a ReAct loop appends the reply, then the observation as a user message inside a `try`
+    (or a `with lock:`), then `continue`s: the check added for held-out review 156, Y1 counted only appends in the
+    continue's own block, and said the list ends with the assistant's reply."""
+    from mechanics import convert_snippet
+
+    held = ("            try:\n                messages.append({\"role\": \"user\", \"content\": act(reply)})\n"
+            "            except Exception as e:\n                messages.append({\"role\": \"user\", \"content\": "
+            "str(e)})\n") if observe == "try" else \
+        "            with lock:\n                messages.append({\"role\": \"user\", \"content\": act(reply)})\n"
+    _, todos = convert_snippet(
+        "import threading\nfrom openai import OpenAI\n\nclient = OpenAI()\nlock = threading.Lock()\n\n\n"
+        "def act(reply):\n    return \"observation\"\n\n\ndef run(question):\n"
+        "    messages = [{\"role\": \"user\", \"content\": question}]\n    for _ in range(10):\n"
+        "        r = client.chat.completions.create(model=\"gpt-4o\", messages=messages)\n"
+        "        reply = r.choices[0].message.content\n"
+        "        messages.append({\"role\": \"assistant\", \"content\": reply})\n"
+        "        if \"ACTION\" in reply:\n" + held + "            continue\n        return reply\n")
+    assert not any("can end with an assistant message" in t for t in todos), todos
+
+
 def test_held_out_123_a_stream_read_by_a_nested_generator_is_rewritten_there_or_flagged():
     """Held-out review 123, X2 (the FastAPI / Flask shape): `stream = ...create(stream=True)` read by `for chunk in
     stream:` in a generator nested in the handler converted the call and left the closure's loop reading
@@ -4282,8 +4304,9 @@ def test_a_default_shared_with_a_tokenizer_becomes_the_functions_own_literal(cal
         assert not any(t.startswith("model=model") for t in todos), todos
 
 
-@pytest.mark.parametrize("tokenized", [False, True])
-def test_held_out_157_a_model_forwarded_through_two_methods_is_mapped_where_it_is_set(tokenized: bool) -> None:
+@pytest.mark.parametrize("tokenized, priced", [(False, False), (True, False), (False, True)])
+def test_held_out_157_a_model_forwarded_through_two_methods_is_mapped_where_it_is_set(tokenized: bool,
+                                                                                     priced: bool) -> None:
     """Held-out review 157, X5 (unixgpt): `Bot.ask(q, model=DEFAULT_MODEL)` (DEFAULT_MODEL imported from
     constants.py) forwards to `self._fetch(q, model=model)`, which makes the call; cli.py passes
     `model="gpt-3.5-turbo"`. Both stayed OpenAI names ("computed at run time") where one hop mapped them. A plain
@@ -4296,7 +4319,10 @@ def test_held_out_157_a_model_forwarded_through_two_methods_is_mapped_where_it_i
         ask = "        tiktoken.encoding_for_model(model)\n" + ask
     out = convert_files({
         "pkg/__init__.py": "",
-        "pkg/constants.py": "DEFAULT_MODEL: str = \"gpt-3.5-turbo\"\n",
+        # (read as another function's default in its own module, a price table's key: review of session 86)
+        "pkg/constants.py": "DEFAULT_MODEL: str = \"gpt-3.5-turbo\"\n" + (
+            "PRICES = {\"gpt-3.5-turbo\": 0.5}\n\n\ndef price(model=DEFAULT_MODEL):\n    return PRICES[model]\n"
+            if priced else ""),
         "pkg/llm.py": ("import tiktoken\nfrom openai import OpenAI\n\nfrom .constants import DEFAULT_MODEL\n\n"
                        "client = OpenAI()\n\n\nclass Bot:\n"
                        "    def ask(self, q: str, model: str = DEFAULT_MODEL) -> str:\n" + ask +
@@ -4305,7 +4331,23 @@ def test_held_out_157_a_model_forwarded_through_two_methods_is_mapped_where_it_i
                        "\"content\": q}])\n        return r.choices[0].message.content\n"),
         "pkg/cli.py": ("from .llm import Bot\n\nBOT = Bot()\n\n\ndef main():\n"
                        "    print(BOT.ask(\"list files\", model=\"gpt-3.5-turbo\"))\n")})
-    mapped = not tokenized
+    mapped = not tokenized and not priced
     assert ('"mistral-small-latest"' in out["pkg/constants.py"]) == mapped, out["pkg/constants.py"]
     assert ('model="mistral-small-latest"' in out["pkg/cli.py"]) == mapped, out["pkg/cli.py"]
-    assert ("computed at run time" in out["pkg/llm.py"]) == tokenized, out["pkg/llm.py"]
+    assert ("computed at run time" in out["pkg/llm.py"]) == (not mapped), out["pkg/llm.py"]
+
+
+@pytest.mark.parametrize("hops", [1, 2])
+def test_a_method_callers_literal_is_mapped_on_its_own_receiver_only(hops: int) -> None:
+    """Review of session 86: `print(Bot().ask("hi", ...), Grader().ask("x", model="gpt-4o"))`, Grader's own ask a
+    price lookup: the plan's method slot named the statement's line, and Grader's literal became a Mistral model (a
+    KeyError), through one hop or the forwarding added for held-out review 157, X5. The receiver is matched too."""
+    body = "        return self._fetch(q, model=model)\n\n    def _fetch(self, q, model):\n" if hops == 2 else ""
+    code, _ = convert_idempotent(
+        "from openai import OpenAI\n\nclient = OpenAI()\n\n\nclass Bot:\n"
+        "    def ask(self, q, model=\"gpt-4o\"):\n" + body +
+        "        r = client.chat.completions.create(model=model, messages=[{\"role\": \"user\", \"content\": q}])\n"
+        "        return r.choices[0].message.content\n\n\nclass Grader:\n    def ask(self, q, model=\"gpt-4o\"):\n"
+        "        return {\"gpt-4o\": 0.01}[model]\n\n\n"
+        "print(Bot().ask(\"hi\", model=\"gpt-4o\"), Grader().ask(\"x\", model=\"gpt-4o\"))\n")
+    assert 'Bot().ask("hi", model="mistral-large-latest"), Grader().ask("x", model="gpt-4o"))' in code, code

@@ -4146,7 +4146,7 @@ def test_held_out_154_a_key_held_in_self_by_a_class_another_module_builds_with_t
     assert ("make sure it holds a Mistral API key" in out["extractor.py"]) == (callers != "one"), out["extractor.py"]
 
 
-@pytest.mark.parametrize("callers", ["one", "two"])
+@pytest.mark.parametrize("callers", ["one", "two", "class"])
 def test_held_out_156_a_caller_key_held_with_an_environment_fallback_is_renamed(callers: str) -> None:
     """Held-out review 156, X1: main()'s `api_key = os.getenv('OPENAI_API_KEY')`, handed to `QA(api_key)`, whose
     __init__ keeps `self.api_key = api_key or os.getenv('OPENAI_API_KEY')` for the converted client: the fallback
@@ -4165,7 +4165,17 @@ def test_held_out_156_a_caller_key_held_with_an_environment_fallback_is_renamed(
         "        raise SystemExit(\"OPENAI_API_KEY missing\")\n    print(QA(api_key).ask(\"hi\"))\n")}
     if callers == "two":
         files["other.py"] = "import os\n\nfrom qa import QA\n\nQA(os.environ[\"TEAM_KEY\"]).ask(\"hi\")\n"
+    if callers == "class":  # (another class of the module holding self.api_key too: review of session 86)
+        files["qa.py"] += ("\n\nclass Summarizer:\n    def __init__(self, api_key=None):\n"
+                           "        self.api_key = api_key or os.getenv('OPENAI_API_KEY')\n"
+                           "        self.client = OpenAI(api_key=self.api_key)\n\n    def run(self, t):\n"
+                           "        return self.client.chat.completions.create(model=\"gpt-4o\", messages=[])\n")
+        files["main.py"] = "from qa import Summarizer\n\nSummarizer(api_key=open('/run/key').read()).run('x')\n"
     out = convert_files(files)
+    if callers == "class":
+        assert out["qa.py"].count("must hold a Mistral key too") == 1 and \
+            out["qa.py"].index("must hold a Mistral key too") > out["qa.py"].index("class Summarizer"), out["qa.py"]
+        return
     assert "api_key = os.getenv('MISTRAL_API_KEY')\n" in out["qa.py"], out["qa.py"]
     assert "self.api_key = api_key or os.getenv('MISTRAL_API_KEY')" in out["qa.py"], out["qa.py"]
     assert ("must hold a Mistral key too" in out["qa.py"]) == (callers == "two"), out["qa.py"]

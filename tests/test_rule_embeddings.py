@@ -1283,3 +1283,33 @@ def test_held_out_156_a_self_model_setting_a_tokenizer_also_reads_is_named_at_th
     assert "'text-embedding-3-large'" in said and "computed at run time" not in said, said
     if "getenv" in setting:
         assert "is read from EMBEDDING_MODEL" in said and "line 9" in said and "make it 'mistral-embed'" in said, said
+
+
+def test_a_self_model_setting_of_another_class_is_not_named_at_the_call() -> None:
+    """Review of session 86: `model=self.model` in Bot, whose model comes from its base class elsewhere, while an
+    unrelated Counter of the module sets `self.model = os.getenv("TOKENIZER_MODEL", ...)`: the call's TODO named
+    Counter's variable (and the env example was told to set TOKENIZER_MODEL to a Mistral model). Only the call's own
+    class counts."""
+    from mechanics import convert_idempotent
+
+    _, todos = convert_idempotent('''\
+        import os
+        import tiktoken
+        from openai import OpenAI
+        from base import Base
+
+
+        class Counter:
+            def __init__(self):
+                self.model = os.getenv("TOKENIZER_MODEL", "text-embedding-3-small")
+                self.enc = tiktoken.encoding_for_model(self.model)
+
+
+        class Bot(Base):
+            def __init__(self):
+                self.client = OpenAI()
+
+            def embed(self, texts):
+                return self.client.embeddings.create(model=self.model, input=texts).data
+        ''')
+    assert not any("TOKENIZER_MODEL" in t for t in todos), todos

@@ -69,8 +69,10 @@ CLOSEST = MappingProxyType({
 })
 
 
-# Surface prefixes a rule converts (in the shapes it can): their CLOSEST entry says how, not that Mistral lacks one.
-CONVERTED_PREFIXES = ("files", "batches", "audio.transcriptions", "audio.speech", "completions", "responses")
+# Surface prefixes a rule converts (in the shapes it can) to a Mistral API of another shape than OpenAI's: their
+# CLOSEST entry says how, not that Mistral lacks one (legacy completions and the stateless Responses calls keep their
+# "no counterpart" entries: an OpenAI client pointed at Mistral cannot call them either)
+CONVERTED_PREFIXES = ("files", "batches", "audio.transcriptions", "audio.speech")
 
 
 def no_counterpart(surface: str) -> bool:

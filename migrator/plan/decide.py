@@ -4180,7 +4180,7 @@ def _configured_endpoint_todo(group) -> str:
         return (f"left as it is: its base_url comes from the app's configuration and is not OpenAI's by name; where "
                 f"the configuration names OpenAI, this client talks to OpenAI, and stays there: its {shown} has no "
                 f"Mistral counterpart ({closest_feature(sorted(surfaces)[0])})")
-    apart = sorted(surface for surface in surfaces if surface.startswith(("audio.", "files.", "batches.")))
+    apart = sorted(surface for surface in surfaces if not no_counterpart(surface) and closest_feature(surface))
     if apart:
         # Mistral's audio, files and batches are not OpenAI's shapes behind another URL: an OpenAI client pointed at
         # Mistral cannot call them (held-out review 157, Y3: "no rule yet" and "no counterpart" were said of a
@@ -4586,7 +4586,7 @@ def _class_key_verdict(builder, f, call, child, depth: int = 0) -> Optional[str]
                 and holder.targets[0].value.id == "self":
             if not _self_key_feeds(h, holder, holder.targets[0].attr, there):
                 return None
-            held.append((h.path, f"self.{holder.targets[0].attr}", name))
+            held.append((h.path, f"self.{holder.targets[0].attr}", name, init[0]))
         elif isinstance(holder, ast.Assign) and holder.value is load and \
                 (h.path, holder.lineno) in getattr(builder, "folded_key_lines", ()):
             pass  # `openai.api_key = api_key`, which becomes `self.mistral_client = Mistral(api_key=api_key)` (held-out
@@ -4666,11 +4666,13 @@ def _env_feeds(builder, f, node, ctor_verdict, wrappers: bool = False) -> bool:
     try:
         fed = _env_feeds_here(builder, f, node, ctor_verdict, wrappers)
         if fed:
-            for path, name, param in builder.__dict__["_key_holders"]:
+            for path, name, param, cls in builder.__dict__["_key_holders"]:
                 builder.imported_keys.setdefault(path, set()).add(name)
                 # (its __init__'s `self.api_key = api_key or os.getenv(...)`: what the caller hands is the renamed
                 # read too, so no "api_key before it must hold a Mistral key" TODO there; held-out review 156, X1)
-                builder.handed_keys.setdefault(path, {})[name] = param
+                # (keyed by its class: another class of the module holding the same attribute is not told so;
+                # review of session 86)
+                builder.handed_keys.setdefault(path, {})[f"{cls}:{name}"] = param
         return fed
     finally:
         builder.__dict__["_key_holders"] = outer
@@ -6540,7 +6542,7 @@ def _loop_back_last(f, scope, name: str, call, role: str) -> Optional[str]:
     for node in ast_walk(loop):
         if not isinstance(node, ast.Continue) or node.lineno <= call.lineno or _loop_of(f, node) is not loop:
             continue
-        before = [n for n in inside if n.lineno < node.lineno and _on_path(f, n, node)]
+        before = [n for n in inside if n.lineno < node.lineno and not _exits_before(f, n, node)]
         if before:
             where = _system_last(f, scope, name, max(n.lineno for n in before) + 1, role=role)
             if where is not None:
@@ -6558,17 +6560,30 @@ def _loop_of(f, node):
     return None
 
 
-def _on_path(f, node, later) -> bool:
-    """Does the statement ``node`` run on the way to ``later`` (its statement list holds ``later`` or a statement
-    around it)? Not where it sits in another branch of an ``if`` or in the ``try`` body of an ``except`` holding
-    ``later`` (a failed call's retry)."""
-    holder = f.parent.get(id(node))
-    block = next((b for b in (getattr(holder, field, None) for field in ("body", "orelse", "finalbody", "handlers"))
-                  if isinstance(b, list) and any(x is node for x in b)), None)
-    if block is None:
-        return False
+def _exits_before(f, node, later) -> bool:
+    """Does the statement ``node`` sit in a block that does not hold ``later`` and ends by leaving it (``continue``,
+    ``break``, ``return``, ``raise``: `if step == "action": messages.append(user); continue`), so that what it does is
+    not what ``later`` sees? A block that falls through (an ``if`` without exit, a ``try`` or ``with`` body) may be
+    on the way (review of session 86: a user message appended in a try's body counted for nothing, and the loop was
+    said to end with the assistant's reply)."""
     around = [later, *ancestors_of(f, later)]
-    return any(x is y for x in block for y in around)
+    current = node
+    while True:
+        holder = f.parent.get(id(current))
+        if holder is None:
+            return False
+        block = next((b for b in (getattr(holder, field, None) for field in ("body", "orelse", "finalbody"))
+                      if isinstance(b, list) and any(x is current for x in b)), None)
+        if block is not None and any(x is y for x in block for y in around):
+            return False  # (the block holds `later`: on its way)
+        if block is not None and isinstance(block[-1], (ast.Continue, ast.Break, ast.Return, ast.Raise)):
+            return True
+        if isinstance(holder, ast.Try) and block is holder.body and \
+                any(h is y for h in holder.handlers for y in around):
+            return True  # (`try: call(); messages.append(reply) except ...: continue`: the handler retries a failure)
+        if isinstance(holder, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.Module)):
+            return False
+        current = holder
 
 
 def _caller_system_last(builder, f, scope, param: str, role: str = "system") -> Optional[str]:
@@ -7834,9 +7849,9 @@ def _method_callarg_slot(builder, f, scope, name):
     """``_callarg_slot`` for the plain method at ``scope``: its calls are each ``.<method>(...)`` of the modules
     read, all of which must be made on an instance of its class (``self`` in the class, or a name ``instance_of``
     ties to it), the class made only by calls of its name (not subclassed, not handed to code unread); else None.
-    The slot, ``("mcallarg", method, index, name, scope, lines)``, maps the literals at each ``.<method>(...)`` of a
-    module calling it made on a statement starting at one of ``lines`` (not another class's method of the name, nor
-    ``openai.Audio.transcribe(...)``)."""
+    The slot, ``("mcallarg", method, index, name, scope, calls)``, maps the literals at each ``.<method>(...)`` of a
+    module calling it made on a statement starting at one of ``calls``' lines, on its receiver (not another class's
+    method of the name, nor ``openai.Audio.transcribe(...)``)."""
     cls, method = scope
     if _instances(builder, f, cls) is None:
         return None  # subclassed, handed around, or named by a module the plan did not read
@@ -7849,10 +7864,14 @@ def _method_callarg_slot(builder, f, scope, name):
         return None
     if _callarg_values(builder, f, scope, name, index, loads, own_constants=False) is None:
         return None
-    lines: dict = {}  # module path -> the first lines of the statements holding its calls
+    # module path -> (the first line of the statement holding a call, its receiver's text without blanks): another
+    # class's `.ask(...)` on the same line is not this one's (review of session 86: `Grader().ask("x", model="gpt-4o")`
+    # beside `Bot().ask("hi")` had its model rewritten)
+    lines: dict = {}
     for g, load in loads:
         statement = next((a for a in ancestors_of(g, load) if isinstance(a, ast.stmt)), None)
-        lines.setdefault(g.path, set()).add(getattr(statement, "lineno", 0))
+        lines.setdefault(g.path, set()).add((getattr(statement, "lineno", 0),
+                                             re.sub(r"\s+", "", ast.unparse(load.value))))
     for path, held_lines in lines.items():
         builder.extra_slots.setdefault(path, set()).add(("mcallarg", method, index, name, scope,
                                                          frozenset(held_lines)))
@@ -8038,8 +8057,11 @@ def _forwarded_parameter(builder, g, value: ast.Name) -> Optional[list]:
                 target = builder.resolve_import(g, default.id)
                 values = target[0].assigns.get(((), target[1]), []) if target is not None else []
                 others = _other_reads(builder, target[0], target[1]) if values else None
+                # (read in its own module too, `def price(model=DEFAULT_MODEL): return PRICES[model]`, which
+                # _other_reads leaves to that parameter's own slot: not followed here; review of session 86)
                 if others is not None and all(read is default for _, read in others) and \
-                        all(v is not None and _string_source(v) for v in values):
+                        all(v is not None and _string_source(v) for v in values) and \
+                        not any(True for _ in _loads_of(target[0], target[1])):
                     slots.append((target[0], ("const", target[1])))
                     constant = ("imported", default.id)
             if constant is None:
@@ -8549,8 +8571,12 @@ def _required_key_fields(builder, files) -> dict:
                 importing = _importing(builder, f.path)
                 beside = [g for g in files if project_of(g.path) == project_of(f.path) or g.path in importing and (
                     not _in_package(f.path) or not _in_package(g.path))]
+                # (a property is matched only on the class's instances: `settings.api_key`, not a vendor config's
+                # `.api_key`; review of session 86)
+                instances = {t.id for n in f.tree.body if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
+                             and dotted_name(n.value.func) == cls[-1] for t in n.targets if isinstance(t, ast.Name)}
                 handed = _handed_field(beside, stmt.target.id, getattr(builder, "plan_sites", None),
-                                       _property_aliases(holder, stmt.target.id))
+                                       _property_aliases(holder, stmt.target.id), instances)
                 if not handed and not any(g.uses_openai for g in beside):
                     found.setdefault(f.path, {})[span] = (
                         f"{stmt.target.id} is a required setting ({reader} the OPENAI_API_KEY "
@@ -8597,12 +8623,17 @@ def _property_aliases(cls, field: str) -> frozenset:
     return frozenset(found)
 
 
-def _handed_field(files, field: str, sites: Optional[dict] = None, aliases: frozenset = frozenset()) -> str:
+def _handed_field(files, field: str, sites: Optional[dict] = None, aliases: frozenset = frozenset(),
+                  instances: frozenset | set = frozenset()) -> str:
     """``api_key=settings.openai_api_key`` (or ``.get_secret_value()`` of it) given to a call in the modules read: as
     written (the first), else "". ``aliases``: properties of the settings class returning the field
     (``settings.api_key``; held-out review 156, X3: "every client now reads MISTRAL_API_KEY" was said of a key handed
-    on through one)."""
+    on through one), read on one of ``instances`` (the names the settings module binds to the class's instance)."""
     fields = {field} | aliases
+
+    def named(value) -> bool:
+        return value.attr == field or value.attr in aliases and isinstance(value.value, ast.Name) and \
+            value.value.id in instances
     for g in files:
         if not any(name in g.source for name in fields):
             continue
@@ -8617,14 +8648,14 @@ def _handed_field(files, field: str, sites: Optional[dict] = None, aliases: froz
                 for part in given:
                     value = part.func.value if isinstance(part, ast.Call) and isinstance(part.func, ast.Attribute) \
                         and part.func.attr == "get_secret_value" else part
-                    if isinstance(value, ast.Attribute) and value.attr in fields:
+                    if isinstance(value, ast.Attribute) and named(value):
                         return f"api_key={ast.unparse(node.value)[:60]} in {os.path.basename(g.path)}"  # (as converted)
             # `openai.api_key = settings.openai_api_key`: the module client it configures is built with it (MIG101's
             # module-setting fold; held-out review 90, X5: "every client now reads MISTRAL_API_KEY" was said)
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and \
                     isinstance(node.targets[0], ast.Attribute) and node.targets[0].attr == "api_key" and \
                     isinstance(node.targets[0].value, ast.Name) and g.openai_modules.get(node.targets[0].value.id) and \
-                    isinstance(node.value, ast.Attribute) and node.value.attr in fields and \
+                    isinstance(node.value, ast.Attribute) and named(node.value) and \
                     (sites or {}).get(node_key(g.path, node.targets[0]), ("", ""))[1] != "dead":
                 # (not a setting no call uses, which MIG101 says to remove: held-out review 125, X7, "the converted
                 # clients are handed it" of a key no converted client reads)

@@ -123,7 +123,7 @@ class ConversionPlan:
     base_url_args: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> names assigned an environment read that MIG101 renames (OPENAI_API_KEY -> MISTRAL_API_KEY)
     key_names: dict = field(default_factory=dict, compare=False, hash=False)
-    # path -> {`self.<attr>`: the parameter of __init__ it holds, which its one caller hands a renamed key read}
+    # path -> {`<class>:self.<attr>`: the parameter of __init__ it holds, which its one caller hands a renamed key read}
     handed_keys: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> {line of a module-level constructor: "any" / "openai"}: another module imports its client inside a try
     # whose handler catches any exception ("any") or OpenAIError ("openai"), the app's path for a missing key
