@@ -3413,6 +3413,13 @@ def test_an_untraced_call_in_a_tree_of_an_openai_look_alike_sdk_only_is_left_alo
               "        return self.client.chat.completions.create(messages=[], model='llama-3.1-8b-instant')\n")
     code, todos = convert_snippet(source)
     assert code == source and not todos, (code, todos)
+    # a LangChain integration of one, which brings it (held-out review 158, X1: langchain_together)
+    source = ("from langchain_together import ChatTogether\n\n\nclass ChatModelService:\n"
+              "    def generate(self, messages, model=None):\n"
+              "        r = self.together.chat.completions.create(model=model or 'mixtral', messages=messages)\n"
+              "        return r.choices[0].message.content\n")
+    code, todos = convert_snippet(source)
+    assert code == source and not todos, (code, todos)
 
 
 def test_an_agents_sdk_agent_given_a_model_name_parameter_gets_its_todo() -> None:

@@ -2810,6 +2810,21 @@ def test_a_shell_key_check_against_openai_is_told_to_check_against_mistral():
 
 
 
+def test_held_out_158_a_shell_script_sending_the_key_to_another_gateway_gets_no_todo():
+    """Held-out review 158, Y2 (mnvr/ai): sys-prompt.sh curls an Azure gateway's /openai/v1/responses with
+    `Authorization: Bearer $OPENAI_API_KEY` and runs no Python: "set MISTRAL_API_KEY instead" would send a Mistral
+    key to that gateway. A script running the app beside such a call keeps its TODO."""
+    from migrator.engine.project_files import _edit_file
+
+    curl = ("#!/bin/sh\n\ncurl 'https://ente.services.ai.azure.com/openai/v1/responses' \\\n"
+            "  -H \"Authorization: Bearer $OPENAI_API_KEY\" \\\n  -d '{\"model\": \"gpt-5.1\", \"input\": \"hi\"}'\n")
+    facts = CodeFacts(texts={"app.py": APP_CODE}, any_converted=True)
+    edit = _edit_file(curl, "sys-prompt.sh", DEPLOY, facts)
+    assert not [f for f in edit.findings if f.kind is FindingKind.TODO], edit.findings
+    edit = _edit_file(curl + "python app.py\n", "run.sh", DEPLOY, facts)
+    assert [f for f in edit.findings if f.kind is FindingKind.TODO], edit.findings
+
+
 def test_a_shell_script_doing_its_own_work_on_openai_keeps_its_key_without_a_todo():
     """Held-out review 151, Y6 (nglaz0v/OpenAI-GPT-For-Python-Developers): a script exporting OPENAI_API_KEY for
     `openai api fine_tunes.create` and a curl to api.openai.com/v1/completions (a fine-tuned model) was told "set

@@ -4303,3 +4303,40 @@ def test_held_out_157_a_settings_key_taken_through_a_local_name_says_so() -> Non
     settings = out["site/settings.py"]
     assert "which converted clients take as api_key=api_key (api_key = settings.OPENAI_API_KEY) in connector.py" in \
         settings and "the converted client reads MISTRAL_API_KEY" not in settings, settings
+
+
+def test_held_out_158_a_key_read_handed_only_to_a_kept_langchain_object_gets_no_todo() -> None:
+    """Held-out review 158, X2 (AgentLearning): `OPENAI_API_KEY = os.getenv("OPENAI_API_KEY")` handed only to
+    `OpenAIEmbeddings(api_key=OPENAI_API_KEY)`, kept on OpenAI by a langchain-core pin, beside a converted bare
+    `OpenAI()`: "the converted client reads MISTRAL_API_KEY: check that too" invited breaking the kept object."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "requirements.txt": "langchain-core==1.1.0\nlangchain-openai==1.1.0\nopenai==2.8.1\n",
+        "app.py": ("import os\nfrom langchain_openai import OpenAIEmbeddings\nfrom openai import OpenAI\n\n"
+                   "OPENAI_API_KEY = os.getenv(\"OPENAI_API_KEY\")\n\nclient = OpenAI()\n"
+                   "embedding_model = OpenAIEmbeddings(model=\"text-embedding-3-small\", api_key=OPENAI_API_KEY)\n\n"
+                   "r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n")})
+    assert "Mistral(" in out["app.py"] and "OpenAIEmbeddings(model=" in out["app.py"], out["app.py"]
+    assert "check that too if this is about it" not in out["app.py"], out["app.py"]
+
+
+@pytest.mark.parametrize("callers", ["one", "two"])
+def test_held_out_158_a_folded_key_setting_whose_one_caller_is_renamed_needs_no_todo(callers: str) -> None:
+    """Held-out review 158, Y7 (discord-gpt-bot-py): main.py's `OpenAIModel(api_key=os.getenv("OPENAI_API_KEY"))`
+    became MISTRAL_API_KEY in the same run, while models.py's `openai.api_key = api_key` (now `self.mistral_client =
+    Mistral(api_key=api_key)`) still said "check what this class's callers pass". With another caller, it stays."""
+    from mechanics import convert_files
+
+    files = {
+        "main.py": ("import os\n\nfrom src.models import OpenAIModel\n\n"
+                    "models = OpenAIModel(api_key=os.getenv(\"OPENAI_API_KEY\"))\n"),
+        "src/__init__.py": "",
+        "src/models.py": ("import openai\n\n\nclass OpenAIModel:\n    def __init__(self, api_key: str):\n"
+                          "        openai.api_key = api_key\n\n    def chat_completion(self, messages):\n"
+                          "        return openai.chat.completions.create(model=\"gpt-4o\", messages=messages)\n")}
+    if callers == "two":
+        files["other.py"] = "from src.models import OpenAIModel\n\nOpenAIModel(api_key=open('/run/k').read())\n"
+    out = convert_files(files)
+    assert 'os.getenv("MISTRAL_API_KEY")' in out["main.py"], out["main.py"]
+    assert ("check what this class's callers pass" in out["src/models.py"]) == (callers == "two"), out["src/models.py"]

@@ -3169,3 +3169,17 @@ def test_a_langchain_tools_import_langchain_1_lacks_gets_the_legacy_todo(name: s
                                   "llm = ChatOpenAI(model=\"gpt-4o\")\nprint(llm.invoke(\"hi\").content)\n")
     assert "ChatMistralAI(" in code, code
     assert any(t.startswith(f"{name} from langchain.tools: LangChain paths before 1.0") for t in todos) == flagged, todos
+
+
+def test_held_out_158_a_python_floor_after_another_pin_names_its_manifest() -> None:
+    """Held-out review 158, Y4 (chainlit-rag-chatbot): a pyproject.toml pinning langchain and langgraph below 1.0 and
+    requiring Python >=3.9: the TODO read "its Python (>=3.9,<4.0.0, in {manifest})", the placeholder unfilled where a
+    second pin was listed."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "pyproject.toml": ('[project]\nname = "rag-bot"\nversion = "0.1.0"\nrequires-python = ">=3.9,<4.0.0"\n'
+                           'dependencies = [\n    "langchain (>=0.3.17,<0.4.0)",\n'
+                           '    "langchain-openai (>=0.3.3,<0.4.0)",\n    "langgraph (>=0.3.2,<0.4.0)",\n]\n'),
+        "app.py": "from langchain_openai import ChatOpenAI\n\nmodel = ChatOpenAI(model_name=\"gpt-4o-mini\")\n"})
+    assert "{manifest}" not in out["app.py"] and "in pyproject.toml)" in out["app.py"], out["app.py"]

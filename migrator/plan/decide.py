@@ -3454,6 +3454,11 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                     # imported by (a LangChain chapter beside an unrelated bot): the write reaches no converted
                     # client (held-out review 150, Y6)
                     continue
+                elif mistral == "MISTRAL_API_KEY" and not write and _read_for_kept_only(f, holder, node, ctor_verdict):
+                    # `OPENAI_API_KEY = os.getenv(...)` handed only to objects that stay on OpenAI
+                    # (`OpenAIEmbeddings(api_key=OPENAI_API_KEY)` kept by a pin): it is theirs, and "check that too"
+                    # would break them (held-out review 158, X2)
+                    continue
                 elif mistral == "MISTRAL_API_KEY":
                     message = (f"{variable} is {done} here, but the converted client reads "
                                f"MISTRAL_API_KEY: {do} that too if this is about it "
@@ -4131,6 +4136,38 @@ def _wrapper_sites(f) -> list:
     return [(site, lib.CLASSES[site.cls][3]) for lib, plan in _wrapper_plans(f) for site in plan.sites]
 
 
+# LangChain's / LlamaIndex's OpenAI classes, which take the key as api_key= / openai_api_key=
+_WRAPPER_OPENAI_CLASSES = frozenset({"ChatOpenAI", "OpenAIEmbeddings", "AzureChatOpenAI", "AzureOpenAIEmbeddings",
+                                     "OpenAIEmbedding", "OpenAI"})
+
+
+def _read_for_kept_only(f, holder, node, ctor_verdict) -> bool:
+    """Is the environment read ``node``, bound to a name by ``holder`` (``KEY = os.getenv(...)``), read only as the
+    key (api_key= / openai_api_key=) of clients kept on OpenAI or of LangChain / LlamaIndex OpenAI objects that do not
+    convert (at least one)?"""
+    if not (isinstance(holder, ast.Assign) and holder.value is node and len(holder.targets) == 1 and
+            isinstance(holder.targets[0], ast.Name)):
+        return False
+    name, scope = holder.targets[0].id, f.scope_of.get(id(holder), ())
+    loads = [load for load in _loads_of(f, name) if f.scope_of.get(id(load), ())[:len(scope)] == scope]
+    if not loads:
+        return False
+    for load in loads:
+        keyword = f.parent.get(id(load))
+        call = f.parent.get(id(keyword))
+        if not (isinstance(keyword, ast.keyword) and keyword.arg in ("api_key", "openai_api_key") and
+                isinstance(call, ast.Call)):
+            return False
+        verdict = ctor_verdict(call)
+        if verdict is not None:
+            if verdict != KEEP:
+                return False
+        elif (dotted_name(call.func) or "").rsplit(".", 1)[-1] not in _WRAPPER_OPENAI_CLASSES or \
+                _wrapper_verdict(f, call) is not None:
+            return False
+    return True
+
+
 def _same_reader(node, variable: str) -> str:
     """The read ``node`` of ``variable`` written for MISTRAL_API_KEY, by the same reader (python-decouple's
     ``config("MISTRAL_API_KEY")`` reads the .env file os.getenv does not: held-out review 157, X3); os.getenv's
@@ -4589,8 +4626,11 @@ def _class_key_verdict(builder, f, call, child, depth: int = 0) -> Optional[str]
             held.append((h.path, f"self.{holder.targets[0].attr}", name, init[0]))
         elif isinstance(holder, ast.Assign) and holder.value is load and \
                 (h.path, holder.lineno) in getattr(builder, "folded_key_lines", ()):
-            pass  # `openai.api_key = api_key`, which becomes `self.mistral_client = Mistral(api_key=api_key)` (held-out
+            # `openai.api_key = api_key`, which becomes `self.mistral_client = Mistral(api_key=api_key)` (held-out
             # review 145, Y1: the caller's OPENAI_API_KEY read was not renamed, and its TODO said the client read it)
+            # (its "check what the callers pass" TODO goes where the one caller's read is renamed: held-out review 158,
+            # Y7)
+            held.append((h.path, f"fold:{holder.lineno}", name, init[0]))
         elif _ctor_verdict_around(h, load, there, builder, depth + 1) != CONVERT:
             return None  # (another class of the app's own it builds with the key: followed; held-out review 97, X1)
         fed = True
@@ -4667,7 +4707,8 @@ def _env_feeds(builder, f, node, ctor_verdict, wrappers: bool = False) -> bool:
         fed = _env_feeds_here(builder, f, node, ctor_verdict, wrappers)
         if fed:
             for path, name, param, cls in builder.__dict__["_key_holders"]:
-                builder.imported_keys.setdefault(path, set()).add(name)
+                if not name.startswith("fold:"):
+                    builder.imported_keys.setdefault(path, set()).add(name)
                 # (its __init__'s `self.api_key = api_key or os.getenv(...)`: what the caller hands is the renamed
                 # read too, so no "api_key before it must hold a Mistral key" TODO there; held-out review 156, X1)
                 # (keyed by its class: another class of the module holding the same attribute is not told so;

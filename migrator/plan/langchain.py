@@ -1741,7 +1741,9 @@ def blocker_for(blockers: "tuple | str", path: str) -> str:
             text += f"; it also pins {others[0][1]}"
         else:
             text += "".join(f"; {where_} also pins {rest}" for where_, rest in others)
-        said.append(text)
+        # (a clause after "it also pins" names the manifest too: "its Python (>=3.9, in {manifest})"; held-out review
+        # 158, Y4, the placeholder was printed)
+        said.append(text.replace("{manifest}", names))
     return "; ".join(said) + tail
 
 
