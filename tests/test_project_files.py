@@ -1138,6 +1138,10 @@ def test_compose_mapping_form_and_a_yaml_edit_that_breaks_parsing():
     mapping = "services:\n  api:\n    build: .\n    environment:\n      OPENAI_API_KEY: sk-proj-abc123\n"
     assert edit_deploy(mapping, "docker-compose.yml", _facts(), rename=True).text.endswith(
         '      MISTRAL_API_KEY: ""\n')
+    # an unquoted placeholder naming OpenAI names Mistral (held-out review 159, Y5)
+    unquoted = "services:\n  web:\n    environment:\n      - OPENAI_API_KEY=your_openai_api_key_here\n"
+    assert edit_deploy(unquoted, "docker-compose.yml", _facts(), rename=True).text.endswith(
+        "      - MISTRAL_API_KEY=your_mistral_api_key_here\n")
     flow = "env: {OPENAI_API_KEY: x}\n"  # a flow mapping: duplicating the line would break it
     edit = edit_deploy(flow, "compose.yml", _facts(), rename=False)
     assert edit.text == flow and edit.findings[0].kind is FindingKind.TODO

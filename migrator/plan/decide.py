@@ -4750,7 +4750,10 @@ def _env_feeds_here(builder, f, node, ctor_verdict, wrappers: bool = False) -> b
             answer = builder.plan_sites.get(node_key(g.path, call))
             return answer[1] if answer and answer[0] == "ctor" else None
 
-        if not gate_test(g, load) and _ctor_verdict_around(g, load, there, builder) != CONVERT:
+        # (or `openai.api_key = config.OPENAI_API_KEY`, which MIG101 makes `Mistral(api_key=config.OPENAI_API_KEY)`:
+        # held-out review 159, Y1, the read stayed OpenAI's and the converted v0 calls sent the OpenAI key)
+        if not gate_test(g, load) and not _v0_key_setting(builder, g, load) and \
+                _ctor_verdict_around(g, load, there, builder) != CONVERT:
             return False
     pending: list = []  # (module, name) importing it: named renamed once every read here feeds too (held-out
     # review 152, Y1: `return API_KEY` in config.py kept the read, while app.py's importer was told it was renamed,
@@ -5250,8 +5253,9 @@ def _importers_of(builder, f, name: str, attribute_reads: Optional[list] = None)
             return None
         if reads:
             if any(not isinstance(g.parent.get(id(node)), (ast.keyword, ast.UnaryOp, ast.Compare, ast.BoolOp, ast.If))
-                   for node in reads):
-                return None  # `config.KEY = ...`, `x = config.KEY`: followed no further
+                   and not _v0_key_setting(builder, g, node) for node in reads):
+                return None  # `config.KEY = ...`, `x = config.KEY`: followed no further (but `openai.api_key =
+                # config.KEY`, which MIG101 folds into the module's Mistral client: held-out review 159, Y1)
             attribute_reads.extend((g, node) for node in reads)
     return out
 
