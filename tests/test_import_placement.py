@@ -966,3 +966,19 @@ def test_held_out_158_each_branch_importing_openai_keeps_its_mistral_import() ->
     tree = ast.parse(code)
     for branch in (tree.body[1].body[0].body, tree.body[1].body[0].orelse):
         assert any(isinstance(s, ast.ImportFrom) and s.module == "mistralai.client" for s in branch), code
+
+
+def test_held_out_159_a_replaced_httpx_imports_comment_stays_on_its_line() -> None:
+    """Held-out review 159, X4 (Healthsync-AI-Chatbot): `import httpx  # Added import for custom HTTP client` became
+    `import httpx2`, the comment left on a line of its own above the next import."""
+    code, _ = convert_idempotent('''\
+        from openai import OpenAI
+        import httpx  # Added import for custom HTTP client
+        import uuid
+
+        client = OpenAI(http_client=httpx.Client())
+        q = str(uuid.uuid4())
+        r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}])
+        ''')
+    assert "import httpx2  # Added import for custom HTTP client\n" in code, code
+    assert "\n# Added import" not in code, code

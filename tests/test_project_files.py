@@ -3790,6 +3790,14 @@ def test_held_out_157_setup_docs_naming_the_key_are_said_without_an_example_env_
     assert any(step.startswith("set MISTRAL_API_KEY") and step.endswith(
         "; update the setup docs that still tell users to set OPENAI_API_KEY (docs/docker.rst:6)") for step in steps), \
         steps
+    # an example env file renamed in a subdirectory names its directory's docs only: the root's are said at the key
+    # step (held-out review 159, X5: the README's `export OPENAI_API_KEY=...` was said nowhere)
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / ".env.example").write_text("OPENAI_API_KEY=your-key\n")
+    (tmp_path / "app.py").rename(tmp_path / "app" / "main.py")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
+    steps = [step["step"] for step in summarize(report)["steps"]]
+    assert any(step.startswith("set MISTRAL_API_KEY") and "(docs/docker.rst:6)" in step for step in steps), steps
 
 
 def test_a_project_of_notebooks_alone_declares_what_they_import(tmp_path):
