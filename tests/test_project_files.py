@@ -2827,6 +2827,11 @@ def test_held_out_158_a_shell_script_sending_the_key_to_another_gateway_gets_no_
     assert not [f for f in edit.findings if f.kind is FindingKind.TODO], edit.findings
     edit = _edit_file(curl + "python app.py\n", "run.sh", DEPLOY, facts)
     assert [f for f in edit.findings if f.kind is FindingKind.TODO], edit.findings
+    # a curl elsewhere in the script (an installer), the key written for the app: the TODO stays (review of session 86)
+    setup = ("#!/bin/bash\nset -e\ncurl -LsSf https://astral.sh/uv/install.sh | sh\nuv sync\n"
+             "echo \"OPENAI_API_KEY=$1\" > .env\n")
+    edit = _edit_file(setup, "setup.sh", DEPLOY, facts)
+    assert [f for f in edit.findings if f.kind is FindingKind.TODO], edit.findings
 
 
 def test_a_shell_script_doing_its_own_work_on_openai_keeps_its_key_without_a_todo():
@@ -3795,6 +3800,11 @@ def test_held_out_157_setup_docs_naming_the_key_are_said_without_an_example_env_
     (tmp_path / "app").mkdir()
     (tmp_path / "app" / ".env.example").write_text("OPENAI_API_KEY=your-key\n")
     (tmp_path / "app.py").rename(tmp_path / "app" / "main.py")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
+    steps = [step["step"] for step in summarize(report)["steps"]]
+    assert any(step.startswith("set MISTRAL_API_KEY") and "(docs/docker.rst:6)" in step for step in steps), steps
+    # a doc of the subdirectory's own of the same name and line is not taken for the root's (review of session 86)
+    (tmp_path / "app" / "docker.rst").write_text("Docker\n======\n\n::\n\n    docker run -e OPENAI_API_KEY=x app\n")
     report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
     steps = [step["step"] for step in summarize(report)["steps"]]
     assert any(step.startswith("set MISTRAL_API_KEY") and "(docs/docker.rst:6)" in step for step in steps), steps

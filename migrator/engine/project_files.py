@@ -2190,7 +2190,13 @@ def edit_shell(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         # key serves the script's own work on OpenAI (no Mistral counterpart), not the converted code, which it does
         # not run (held-out review 151, Y6: "set MISTRAL_API_KEY instead ... point that at api.mistral.ai" broke it)
         return edit
-    if not _RUNS_APP.search(text) and _HTTP_TOOL.search(text) and "api.openai.com" not in text:
+    command = ""  # the command naming the key, its continuation lines joined (comments aside)
+    for line in lines[index:]:
+        if not line.lstrip().startswith("#"):
+            command += line
+        if not line.rstrip("\r\n").endswith("\\"):
+            break
+    if not _RUNS_APP.search(text) and _HTTP_TOOL.search(command) and "api.openai.com" not in text:
         # `curl https://<an Azure / other gateway>/openai/v1/responses -H "Authorization: Bearer $OPENAI_API_KEY"`: the
         # script sends the key itself, to a server not OpenAI's, and runs no converted code (held-out review 158, Y2:
         # "set MISTRAL_API_KEY instead" would send a Mistral key to that gateway)

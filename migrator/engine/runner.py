@@ -928,19 +928,21 @@ def _docs_key_step(results: list, paths: Sequence[str]) -> list:
     renamed (whose finding names the docs), the key step names the setup docs that still tell users to set
     OPENAI_API_KEY (held-out review 157, Y5: `docker run -e OPENAI_API_KEY=...` in docs/docker.rst, said only where a
     .env.example was there to rename)."""
-    from migrator.engine.project_files import docs_naming
+    from migrator.engine.project_files import _served_directory, docs_naming
     from migrator.mapping.client import KEY_STEP
 
     # (said already at a renamed example env file, for the docs of its directory: the others are said here; held-out
     # review 159, X5: app/.env.example's rename named none, the README at the root said to export OPENAI_API_KEY)
-    said = " ".join(step for result in results for finding in getattr(result, "findings", ())
-                    for step in finding.steps if step.startswith("update the setup docs"))
+    said = {os.path.abspath(doc) for result in results for finding in getattr(result, "findings", ())
+            if finding.message.startswith("OPENAI_API_KEY -> ") and any(
+                step.startswith("update the setup docs") for step in finding.steps)
+            for doc, _line in docs_naming(_served_directory(result.path) or ".", "OPENAI_API_KEY", 3)}
     at = next(((index, number, step) for index, result in enumerate(results) if isinstance(result, Changed)
                for number, finding in enumerate(result.findings) for step in finding.steps if step == KEY_STEP), None)
     if at is None:
         return results
     docs = [found for path in paths if os.path.isdir(path) for found in docs_naming(path, "OPENAI_API_KEY", 3)][:3]
-    docs = [(doc, line) for doc, line in docs if f"{posixpath.basename(doc)}:{line}" not in said]
+    docs = [(doc, line) for doc, line in docs if os.path.abspath(doc) not in said]
     if not docs:
         return results
     index, number, step = at

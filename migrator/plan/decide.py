@@ -3827,8 +3827,8 @@ def _lookalike_only(builder) -> bool:
                 [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
             for module in modules:
                 root = module.split(".")[0]
-                if root == "openai":
-                    return False
+                if root in ("openai", "langchain_openai"):  # (an OpenAI object of LangChain's beside a look-alike's:
+                    return False  # its helpers may be handed an OpenAI client; review of session 86)
                 lookalike = lookalike or root in OPENAI_LOOKALIKE_SDKS
     return lookalike
 
