@@ -1220,8 +1220,8 @@ class _Transformer(RuleTransformer):
                     self.converted(line, f"{code_of(target)} = {value} -> {MODULE_CLIENT_NAME} = Mistral() (it reads "
                                          "MISTRAL_API_KEY)", "approximate", (KEY_STEP,))
                     return
-                if isinstance(folded, cst.Attribute) and self.facts.view is not None and \
-                        value in self.facts.view.key_names:
+                if (isinstance(folded, cst.Attribute) or isinstance(folded, cst.Name) and bound is None) and \
+                        self.facts.view is not None and value in self.facts.view.key_names:
                     # `openai.api_key = config.OPENAI_API_KEY`, config.py's read renamed by the plan (held-out review
                     # 159, Y1)
                     self.converted(line, f"{code_of(target)} = {value} -> {MODULE_CLIENT_NAME} = Mistral(api_key="

@@ -4343,7 +4343,8 @@ def test_held_out_158_a_folded_key_setting_whose_one_caller_is_renamed_needs_no_
     assert ("check what this class's callers pass" in out["src/models.py"]) == (callers == "two"), out["src/models.py"]
 
 
-def test_held_out_159_a_v0_key_setting_from_a_config_module_renames_its_read() -> None:
+@pytest.mark.parametrize("imported", ["module", "name"])
+def test_held_out_159_a_v0_key_setting_from_a_config_module_renames_its_read(imported: str) -> None:
     """Held-out review 159, Y1 (aspire-hub200/rag-app): config.py's `OPENAI_API_KEY = os.getenv("OPENAI_API_KEY",
     "")`, then embed.py's `openai.api_key = config.OPENAI_API_KEY` before v0 calls: the setting became
     `Mistral(api_key=config.OPENAI_API_KEY)` while the read stayed OpenAI's (every request carried the OpenAI key), and
@@ -4351,13 +4352,16 @@ def test_held_out_159_a_v0_key_setting_from_a_config_module_renames_its_read() -
     `OpenAI(api_key=config.OPENAI_API_KEY)`, and the setting needs no TODO."""
     from mechanics import convert_files
 
+    # (`from config import OPENAI_API_KEY` too: review of session 86)
+    key = "config.OPENAI_API_KEY" if imported == "module" else "OPENAI_API_KEY"
+    header = "import config\n" if imported == "module" else "from config import OPENAI_API_KEY\n"
     out = convert_files({
         "config.py": "import os\n\nOPENAI_API_KEY = os.getenv(\"OPENAI_API_KEY\", \"\")\n",
-        "embed.py": ("import openai\n\nimport config\n\nopenai.api_key = config.OPENAI_API_KEY\n\n\ndef embed(text):\n"
+        "embed.py": (f"import openai\n\n{header}\nopenai.api_key = {key}\n\n\ndef embed(text):\n"
                      "    return openai.Embedding.create(model=\"text-embedding-3-small\", input=text)[\"data\"][0]"
                      "[\"embedding\"]\n")})
     assert 'os.getenv("MISTRAL_API_KEY", "")' in out["config.py"] and "TODO" not in out["config.py"], out["config.py"]
-    assert "mistral_client = Mistral(api_key=config.OPENAI_API_KEY)" in out["embed.py"] and \
+    assert f"mistral_client = Mistral(api_key={key})" in out["embed.py"] and \
         "TODO(migrator MIG101)" not in out["embed.py"], out["embed.py"]
 
 

@@ -4773,7 +4773,9 @@ def _env_feeds_here(builder, f, node, ctor_verdict, wrappers: bool = False) -> b
             for load in _loads_of(g, local):
                 if gate_test(g, load):
                     continue
-                if _ctor_verdict_around(g, load, there, builder) != CONVERT:
+                # (`from config import OPENAI_API_KEY; openai.api_key = OPENAI_API_KEY`, folded into the module's
+                # Mistral client, as `config.OPENAI_API_KEY` is: review of session 86)
+                if _ctor_verdict_around(g, load, there, builder) != CONVERT and not _v0_key_setting(builder, g, load):
                     return False
                 fed = True
         pending += [(g.path, local) for g, local in importers]
