@@ -4351,3 +4351,25 @@ def test_a_method_callers_literal_is_mapped_on_its_own_receiver_only(hops: int) 
         "        return {\"gpt-4o\": 0.01}[model]\n\n\n"
         "print(Bot().ask(\"hi\", model=\"gpt-4o\"), Grader().ask(\"x\", model=\"gpt-4o\"))\n")
     assert 'Bot().ask("hi", model="mistral-large-latest"), Grader().ask("x", model="gpt-4o"))' in code, code
+
+
+@pytest.mark.parametrize("declared", ['Form("gpt-4.1-mini")', 'Query(default="gpt-4.1-mini")',
+                                      'Form("gpt-4.1-mini", description="the model")'])
+def test_held_out_159_an_endpoints_form_default_handed_to_a_converted_call_is_mapped(declared: str) -> None:
+    """Held-out review 159, X3 (LingoSub): `def create_task(..., model: str = Form("gpt-4.1-mini"))` handed the model to
+    translate() in another module, whose call converted: the default (and a CLI caller's "gpt-4o") reached Mistral,
+    the call said "computed at run time". The framework's default given alone is mapped in place."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "app/__init__.py": "",
+        "app/api.py": ("from fastapi import FastAPI, Form, Query\n\nfrom app.translator import translate\n\n"
+                       "app = FastAPI()\n\n\n@app.post(\"/tasks\")\n"
+                       f"def create_task(text: str = Form(...), model: str = {declared}):\n"
+                       "    return {\"out\": translate(text, model)}\n"),
+        "app/translator.py": ("from openai import OpenAI\n\n\ndef translate(text: str, model: str) -> str:\n"
+                              "    r = OpenAI().chat.completions.create(model=model, messages=[{\"role\": \"user\", "
+                              "\"content\": text}])\n    return r.choices[0].message.content\n")})
+    alone = "description" not in declared
+    assert ('"mistral-small-latest"' in out["app/api.py"]) == alone, out["app/api.py"]
+    assert ("computed at run time" in out["app/translator.py"]) == (not alone), out["app/translator.py"]
