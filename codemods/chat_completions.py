@@ -838,6 +838,16 @@ class _Transformer(SplatSteps, RuleTransformer):
             if self.facts.reads_parsed_arguments:
                 self.todo(line, "parse() without response_format became chat.complete: Mistral fills no "
                                 ".parsed_arguments on tool calls; read json.loads(tool_call.function.arguments)")
+        elif method == "parse" and not splatted and any(
+                arg.keyword is not None and arg.keyword.value == "response_format" and self._dict_schema(arg.value)
+                for arg in call.args):
+            # parse(response_format=<a dict>, `{"type": "json_schema", ...}`): OpenAI sends it as it is; Mistral's
+            # chat.parse takes a pydantic class only (AttributeError: 'dict' object has no attribute
+            # 'model_json_schema', before any request), and chat.complete sends the same body (held-out review 160, X1)
+            surface = "chat.completions.create"
+            if self._reads_parsed():
+                self.todo(line, "parse(response_format=<a dict>) became chat.complete: Mistral's message has no "
+                                ".parsed (OpenAI's was None for a dict schema too): read json.loads(message.content)")
         target = METHODS[(surface, stream)]
         if binding.is_async:
             target += "_async"
@@ -855,6 +865,28 @@ class _Transformer(SplatSteps, RuleTransformer):
         if stream:  # depth: the statement it belongs to (a for-loop header, not the loop body)
             self._unhandled_streams[id(new_call)] = (line, len(self._todos))
         return new_call
+
+    def _dict_schema(self, value: cst.BaseExpression) -> bool:
+        """A dict literal, or a name the module binds once, to a dict literal (a response_format written as JSON)."""
+        import ast
+
+        if isinstance(value, cst.Dict):
+            return True
+        tree = self.facts.tree
+        if not (isinstance(value, cst.Name) and isinstance(tree, ast.Module)):
+            return False
+        bound = [n.value for n in ast.walk(tree) if isinstance(n, (ast.Assign, ast.AnnAssign)) and
+                 [t.id for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)]
+                 == [value.value]]
+        return len(bound) == 1 and isinstance(bound[0], ast.Dict)
+
+    def _reads_parsed(self) -> bool:
+        """Does the module read a ``.parsed`` attribute?"""
+        import ast
+
+        tree = self.facts.tree
+        return isinstance(tree, ast.Module) and any(isinstance(n, ast.Attribute) and n.attr == "parsed"
+                                                    for n in ast.walk(tree))
 
     def _omit_marker(self, name: str, value: cst.BaseExpression) -> cst.BaseExpression:
         """openai's ``NOT_GIVEN`` in a keyword's value (``tools=tools or NOT_GIVEN``) -> mistralai's ``UNSET`` (``None``
