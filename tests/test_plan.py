@@ -7748,3 +7748,28 @@ def test_held_out_156_a_foreign_openai_class_taken_from_a_module_of_the_tree_get
                      "collection = client.get_collection(name=\"t\", embedding_function=OpenAIEmbeddingFunction("
                      "model_name=\"text-embedding-3-small\"))\n"})
     assert "TODO(migrator MIG106): OpenAIEmbeddingFunction(...) is Chroma's OpenAI component" in out["search.py"], out
+
+
+def test_held_out_160_a_helper_of_another_directory_embedding_for_a_kept_vector_space_stays() -> None:
+    """Held-out review 160, Y1 (vladris/llm-book): llm_utils/llm_utils.py's v0 get_embedding (ada-002), imported by
+    06/store.py to fill a Chroma collection that 06/query.py searches with Chroma's OpenAIEmbeddingFunction (kept on
+    OpenAI): the helper moved to mistral-embed (1024 numbers) while the query stayed at 1536. Its importers' vector
+    space is its own: it stays, the kept embedder named."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "llm_utils/llm_utils.py": ("import openai\nimport os\n\nopenai.api_key = os.environ['OPENAI_API_KEY']\n\n\n"
+                                   "def get_embedding(text):\n    return openai.Embedding.create(input=[text], "
+                                   "model='text-embedding-ada-002')['data'][0]['embedding']\n"),
+        "06/query.py": ("import chromadb\nfrom chromadb.utils import embedding_functions\nimport os\n\n"
+                        "client = chromadb.PersistentClient(path='db')\ncollection = client.get_collection(\n"
+                        "    'functions',\n    embedding_function=embedding_functions.OpenAIEmbeddingFunction(\n"
+                        "        api_key=os.environ['OPENAI_API_KEY'], model_name='text-embedding-ada-002'))\n"
+                        "print(collection.query(query_texts=['a'], n_results=1))\n"),
+        "06/store.py": ("import chromadb\nfrom llm_utils import get_embedding\n\n"
+                        "client = chromadb.PersistentClient(path='db')\n"
+                        "collection = client.create_collection('functions')\n"
+                        "collection.add(documents=['a'], ids=['0'], embeddings=[get_embedding('a')])\n")})
+    helper = out["llm_utils/llm_utils.py"]
+    assert "openai.Embedding.create(" in helper and "mistral" not in helper.split("TODO", 1)[0], helper
+    assert "also embeds with OpenAIEmbeddingFunction(model_name='text-embedding-ada-002') in query.py" in helper, helper

