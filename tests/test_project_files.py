@@ -3816,6 +3816,13 @@ def test_held_out_157_setup_docs_naming_the_key_are_said_without_an_example_env_
     report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
     steps = [step["step"] for step in summarize(report)["steps"]]
     assert any(step.startswith("set MISTRAL_API_KEY") and "(docs/docker.rst:6)" in step for step in steps), steps
+    # a JavaScript app's README beside the converted code is not its setup doc (held-out review 160, Y5)
+    (tmp_path / "js-app").mkdir()
+    (tmp_path / "js-app" / "README.md").write_text("# JS\n\nexport OPENAI_API_KEY=...\n")
+    (tmp_path / "js-app" / "server.js").write_text("const key = process.env.OPENAI_API_KEY;\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
+    steps = [step["step"] for step in summarize(report)["steps"]]
+    assert not any("js-app/README.md" in step for step in steps), steps
 
 
 def test_a_project_of_notebooks_alone_declares_what_they_import(tmp_path):
@@ -5069,3 +5076,19 @@ def test_a_locked_optional_or_marker_limited_requirement_is_no_cap(tmp_path):
                                      "print(r.choices[0].message.content)\n")
     todos = [t for t in _todos_of_written(tmp_path) if "poetry.lock beside it no longer matches" in t]
     assert len(todos) == 1 and "the locked legacytool" not in todos[0], todos
+
+
+def test_held_out_160_a_pyproject_keyword_naming_openai_declares_nothing(tmp_path):
+    """Held-out review 160, X2 (simple_rag): `keywords = ["rag", "openai"]` in pyproject.toml: once the dependency
+    itself was replaced, a TODO said "openai is declared here ... remove it". Keywords, descriptions and URLs declare
+    no dependency."""
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "demo"\nversion = "0.1.0"\ndescription = "A RAG demo on OpenAI"\n'
+        'keywords = ["rag", "openai"]\ndependencies = [\n    "openai>=1.99.0",\n    "langchain-openai>=0.3.33",\n'
+        '    "langchain-core>=1.1",\n]\n\n[project.urls]\nHomepage = "https://github.com/x/openai"\n')
+    (tmp_path / "app.py").write_text("from langchain_openai import OpenAIEmbeddings\nfrom openai import OpenAI\n\n"
+                                     "client = OpenAI()\nemb = OpenAIEmbeddings()\n"
+                                     "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    text = (tmp_path / "pyproject.toml").read_text()
+    assert '"mistralai>=3.7,<4"' in text and "TODO" not in text, text
