@@ -262,8 +262,8 @@ def test_a_file_libcst_cannot_print_back_is_reported_and_left_intact(tmp_path):
     report = run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
     assert [(os.path.basename(f.path), f.reason.split(" (")[0]) for f in report.failed] == [
         ("lossy.py", "LibCST cannot print this file back as it is")]
-    assert report.failed[0].reason.endswith("line 9; e.g. comments indented less than the block they end): left "
-                                            "unchanged, convert its OpenAI calls by hand")
+    assert report.failed[0].reason.endswith("line 9; e.g. comment lines whose indentation matches no block around "
+                                            "them): left unchanged, convert its OpenAI calls by hand")
     assert (tmp_path / "lossy.py").read_text(encoding="utf-8") == lossy
     assert "inputs=" in (tmp_path / "good.py").read_text(encoding="utf-8")
 
