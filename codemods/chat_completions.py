@@ -875,9 +875,36 @@ class _Transformer(SplatSteps, RuleTransformer):
         tree = self.facts.tree
         if not (isinstance(value, cst.Name) and isinstance(tree, ast.Module)):
             return False
-        bound = [n.value for n in ast.walk(tree) if isinstance(n, (ast.Assign, ast.AnnAssign)) and
+        # (bound in the call's own function or at module level, not a parameter: `def ask(q, schema)` handed a
+        # pydantic class beside another function's `schema = {...}`; review of session 86)
+        scope: ast.AST = tree
+        for name in self.path:
+            scope = next((n for n in getattr(scope, "body", ()) if isinstance(
+                n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n.name == name), None)
+            if scope is None:
+                return False
+        if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)) and value.value in {
+                a.arg for a in [*scope.args.posonlyargs, *scope.args.args, *scope.args.kwonlyargs]}:
+            return False
+
+        def own(node) -> list:  # the statements of ``node``'s body, not those of functions or classes in it
+            out, todo = [], list(getattr(node, "body", ()))
+            while todo:
+                stmt = todo.pop()
+                out.append(stmt)
+                if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    todo.extend(child for field in ("body", "orelse", "finalbody") for child in getattr(stmt, field, ())
+                                if isinstance(child, ast.stmt))
+            return out
+
+        statements = own(scope) if scope is not tree else []
+        bound = [n.value for n in statements if isinstance(n, (ast.Assign, ast.AnnAssign)) and
                  [t.id for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)]
                  == [value.value]]
+        if not bound:
+            bound = [n.value for n in tree.body if isinstance(n, (ast.Assign, ast.AnnAssign)) and
+                     [t.id for t in (n.targets if isinstance(n, ast.Assign) else [n.target])
+                      if isinstance(t, ast.Name)] == [value.value]]
         return len(bound) == 1 and isinstance(bound[0], ast.Dict)
 
     def _reads_parsed(self) -> bool:

@@ -7773,3 +7773,26 @@ def test_held_out_160_a_helper_of_another_directory_embedding_for_a_kept_vector_
     helper = out["llm_utils/llm_utils.py"]
     assert "openai.Embedding.create(" in helper and "mistral" not in helper.split("TODO", 1)[0], helper
     assert "also embeds with OpenAIEmbeddingFunction(model_name='text-embedding-ada-002') in query.py" in helper, helper
+
+
+def test_a_helper_of_another_directory_is_tied_only_to_modules_importing_it() -> None:
+    """Review of session 86: 01/utils.py and 06/utils.py, two embedding helpers of the same name; 06's project keeps a
+    Chroma OpenAIEmbeddingFunction. The check added for held-out review 160, Y1 matched `from utils import ...` of
+    06/store.py to 01/utils.py too (by the module's name), and kept 01's client. Only an import resolving to the
+    helper's own module ties it."""
+    from mechanics import convert_files
+
+    helper = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef get_embedding(text):\n"
+              "    return client.embeddings.create(model=\"text-embedding-3-small\", input=text).data[0].embedding\n")
+    out = convert_files({
+        "06/query.py": ("import chromadb\nfrom chromadb.utils.embedding_functions import OpenAIEmbeddingFunction\n\n"
+                        "ef = OpenAIEmbeddingFunction(model_name=\"text-embedding-3-small\")\n"
+                        "col = chromadb.PersistentClient(\"db\").get_or_create_collection(\"docs\", "
+                        "embedding_function=ef)\nprint(col.query(query_texts=[\"hi\"]))\n"),
+        "06/store.py": ("import chromadb\nfrom utils import get_embedding\n\n"
+                        "col = chromadb.PersistentClient(\"db\").get_or_create_collection(\"docs\")\n"
+                        "col.add(ids=[\"1\"], documents=[\"hello\"], embeddings=[get_embedding(\"hello\")])\n"),
+        "06/utils.py": helper,
+        "01/app.py": "from utils import get_embedding\n\nprint(len(get_embedding(\"hello\")))\n",
+        "01/utils.py": helper})
+    assert "Mistral(" in out["01/utils.py"], out["01/utils.py"]

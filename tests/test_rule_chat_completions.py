@@ -4373,3 +4373,31 @@ def test_held_out_159_an_endpoints_form_default_handed_to_a_converted_call_is_ma
     alone = "description" not in declared
     assert ('"mistral-small-latest"' in out["app/api.py"]) == alone, out["app/api.py"]
     assert ("computed at run time" in out["app/translator.py"]) == (not alone), out["app/translator.py"]
+
+
+def test_a_parse_schema_parameter_is_not_taken_for_another_functions_dict() -> None:
+    """Review of session 86: `def ask(q, schema): ...parse(response_format=schema)`, handed a pydantic class, beside
+    `schema = {"type": "json_object"}` in another function: the dict check matched the other binding, and the call
+    became chat.complete(response_format=<a class>), which mistralai rejects. Only the call's own function or the
+    module counts, and never a parameter."""
+    code, _ = convert_idempotent('''\
+        from openai import OpenAI
+        from pydantic import BaseModel
+
+        client = OpenAI()
+
+
+        class Answer(BaseModel):
+            a: str
+
+
+        def ask(q, schema):
+            r = client.beta.chat.completions.parse(model="gpt-4o-mini", messages=[], response_format=schema)
+            return r.choices[0].message.parsed
+
+
+        def main():
+            schema = {"type": "json_object"}
+            print(ask("hi", Answer).a, schema)
+        ''')
+    assert "client.chat.parse(" in code and "chat.complete(" not in code, code

@@ -2380,7 +2380,8 @@ def _openai_url_settings(text: str, path: str, facts: CodeFacts | None = None) -
             continue
         # (a whole endpoint, `https://api.openai.com/v1/chat/completions`, the code posting to it as it is: Mistral's
         # of the same path; held-out review 159, Y2, the base URL it was told to set got a 404)
-        endpoint = re.search(r"api\.openai\.com/v1/(chat/completions|embeddings|audio/transcriptions)/?[\"'\s]*$", line)
+        endpoint = re.search(r"api\.openai\.com/v1/(chat/completions|embeddings|audio/transcriptions)/?[\"']?"
+                             r"[ \t]*(?:#.*)?$", line)
         target = f"https://api.mistral.ai/v1/{endpoint.group(1)}" if endpoint else "https://api.mistral.ai/v1"
         serves = "" if endpoint else " (it serves chat/completions, embeddings and audio/transcriptions)"
         found.append(Finding(ENV_RULE, FindingKind.TODO, number,

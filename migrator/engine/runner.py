@@ -941,19 +941,21 @@ def _docs_key_step(results: list, paths: Sequence[str]) -> list:
                for number, finding in enumerate(result.findings) for step in finding.steps if step == KEY_STEP), None)
     if at is None:
         return results
-    docs = [found for path in paths if os.path.isdir(path) for found in docs_naming(path, "OPENAI_API_KEY", 3)][:3]
+    docs = [found for path in paths if os.path.isdir(path) for found in docs_naming(path, "OPENAI_API_KEY", 30)]
     # (the docs of directories holding converted code, or above it: not a JavaScript app's beside it, which stays on
     # OpenAI; held-out review 160, Y5)
     homes = {os.path.dirname(os.path.abspath(result.path)) for result in results if isinstance(result, Changed) and
              result.path.endswith((".py", ".ipynb"))}
-    def related(doc: str) -> bool:  # (above the code, under its directory, or a docs/ directory above it)
+    def related(doc: str) -> bool:  # (above the code, under its directory, or in a docs/ tree above it)
         where = os.path.dirname(os.path.abspath(doc))
-        head, name = os.path.split(where)
-        above = head if name.lower() in ("docs", "doc", "documentation") else where
+        parts = where.split(os.sep)
+        at = next((i for i in range(len(parts) - 1, 0, -1) if parts[i].lower() in ("docs", "doc", "documentation")),
+                  None)
+        above = os.sep.join(parts[:at]) if at is not None else where  # (docs/source/install.rst: the docs' parent)
         return any(home == where or where.startswith(home + os.sep) or home == above or
                    home.startswith(above + os.sep) for home in homes)
 
-    docs = [(doc, line) for doc, line in docs if os.path.abspath(doc) not in said and related(doc)]
+    docs = [(doc, line) for doc, line in docs if os.path.abspath(doc) not in said and related(doc)][:3]
     if not docs:
         return results
     index, number, step = at

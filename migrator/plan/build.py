@@ -2927,10 +2927,12 @@ class _Builder:
                 if where is None and model is not None:
                     # a helper of another directory whose importers store what it embeds (`from llm_utils import
                     # get_embedding` in 06/store.py, 06/query.py searching the collection with Chroma's
-                    # OpenAIEmbeddingFunction): their project's vector space (held-out review 160, Y1)
-                    from migrator.plan.decide import _importing
-
-                    where = next((kept[(project_of(path), model)] for path in sorted(_importing(self, f.path))
+                    # OpenAIEmbeddingFunction): their project's vector space (held-out review 160, Y1); importers
+                    # whose import resolves to this very module (not another utils.py of the tree)
+                    importers = sorted(g.path for g in files if g is not f and any(
+                        (target := self.resolve_import(g, local)) is not None and target[0] is f
+                        for local in g.repo_imports))
+                    where = next((kept[(project_of(path), model)] for path in importers
                                   if (project_of(path), model) in kept), None)
                 if isinstance(where, str):
                     self._use(f, node, answer[1].client, "embeddings.create", True,
