@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional, Union
 
@@ -34,7 +35,7 @@ from migrator.mapping.mistral_versions import OLD_MODULE_IMPORTS, SEPARATE_PACKA
 from migrator.mapping.models import fine_tuned, slot_model_literal
 from migrator.mapping.responses import UNSET_MODEL_FIELDS, output_text_getattr
 from migrator.mapping.speech import RESULT_READS as SPEECH_READS
-from migrator.plan.files import bound_file_tuple, bound_once
+from migrator.plan.files import bound_file_tuple, bound_once, enumerate_arg
 from migrator.plan.model import CONVERT
 from migrator.plan.syntax import NodeVisitor, ast_walk, class_read, shown_values
 
@@ -353,16 +354,23 @@ def stream_writers(nodes: Iterable[ast.AST]) -> StreamWriters:
     return StreamWriters(imported, frozenset(names))
 
 
+def star_import_sources(tree) -> list:
+    """The modules of ``from <module> import *`` statements of ``tree`` that may be the application's own (relative,
+    or not the standard library's): where a name the module never binds comes from (the v0 call's TODO names it)."""
+    if not isinstance(tree, ast.Module):
+        return []
+    return [("." * node.level) + (node.module or "") for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names) and
+            (node.level or (node.module or "").split(".")[0] not in sys.stdlib_module_names)]
+
+
 def enumerated(loop: ast.AST) -> Optional[ast.AST]:
     """``x`` of ``for i, chunk in enumerate(x[, start])`` (a loop whose target is two names), else None: the loop is
     over the stream too, its second name the chunk (re-review 48, G6)."""
-    call = getattr(loop, "iter", None)
     target = getattr(loop, "target", None)
-    if isinstance(loop, ast.For) and isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and \
-            call.func.id == "enumerate" and call.args and len(call.args) <= 2 and \
-            not any(isinstance(a, ast.Starred) for a in call.args) and all(k.arg == "start" for k in call.keywords) and \
-            isinstance(target, ast.Tuple) and len(target.elts) == 2 and all(isinstance(e, ast.Name) for e in target.elts):
-        return call.args[0]
+    if isinstance(loop, ast.For) and isinstance(target, ast.Tuple) and len(target.elts) == 2 and \
+            all(isinstance(e, ast.Name) for e in target.elts):
+        return enumerate_arg(loop.iter)
     return None
 
 

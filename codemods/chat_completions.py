@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 from fnmatch import fnmatchcase
 from typing import Optional
 
@@ -13,7 +12,7 @@ from codemods._base import (xform_code, seconds_to_ms_code, TIMEOUT_PHASES, UNKN
                             finish_args, finish_elements, finished, keyword_arg, literal, opening_after, read_timeout,
                             retyped_returns, session_key, timeout_object, unknown_model_todo)
 from codemods._facts import (ANNOT, CAST_NAMES, CHAT, CHAT_METHOD_NAMES, OPENAI_TYPES, Binding, click_dest, option_dest,
-                             splat_problem as _splat_problem)
+                             splat_problem as _splat_problem, star_import_sources)
 from codemods._splats import SplatSteps
 from codemods.exceptions import _reads
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
@@ -682,7 +681,7 @@ class _Transformer(SplatSteps, RuleTransformer):
             # (the module it is imported from named, as the plan names it for the other v0 calls: held-out review 134,
             # X4, "given to it where migrator does not trace it" beside "the openai module config re-exports")
             by = self.facts.imported_from.get(receiver, "") if isinstance(original.func.value.value, cst.Name) else ""
-            stars = _star_sources(self.facts.tree) if not by and receiver == "openai" else []
+            stars = star_import_sources(self.facts.tree) if not by and receiver == "openai" else []
             if len(stars) == 1:
                 # (its `from app.gpt_config import *`: held-out review 157, X2, "given to it where migrator does not
                 # trace it" named no import; not `from tkinter import *` beside it)
@@ -1895,14 +1894,3 @@ class _Renamed(cst.CSTTransformer):
     def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.Name:
         return updated.with_changes(value=self.names[updated.value]) if updated.value in self.names else updated
 
-
-def _star_sources(tree) -> list:
-    """The modules of ``from <module> import *`` statements of ``tree`` that may be the application's own (relative,
-    or not the standard library's)."""
-    import ast
-
-    if not isinstance(tree, ast.Module):
-        return []
-    return [("." * node.level) + (node.module or "") for node in ast.walk(tree)
-            if isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names) and
-            (node.level or (node.module or "").split(".")[0] not in sys.stdlib_module_names)]

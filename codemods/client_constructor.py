@@ -2926,7 +2926,7 @@ def _env_key_read(value: cst.BaseExpression) -> bool:
 
 
 # a key literal that is a placeholder to fill in: empty, "PASTE-YOUR-KEY-HERE", "<your key>", "xxx"
-_PLACEHOLDER_KEY = re.compile(r"^\s*$|your|paste|here|insert|replace|<|xxx", re.IGNORECASE)
+_PLACEHOLDER_KEY = re.compile(r"^\s*$|your|paste|here|insert|replace|placeholder|changeme|<|xxx", re.IGNORECASE)
 
 
 def _names_openai(statement) -> bool:
@@ -3251,15 +3251,12 @@ def _sk_literal(value: cst.BaseExpression) -> bool:
     return isinstance(text, str) and (text.startswith("sk-") or OPENAI_KEYS_PAGE.search(text) is not None)
 
 
-# a key's placeholder written in the code (`"your_openai_api_key"`, `"<YOUR_OPENAI_API_KEY>"`, `""`): no key at all
-_KEY_PLACEHOLDER = re.compile(r"(?i)^\s*$|^<[^<>]*>$|your[-_ ]|placeholder|changeme|insert[-_ ]|put[-_ ]|xxx")
-
 
 def _placeholder_literal(value: cst.BaseExpression) -> bool:
     """A string literal standing in for a key (``"your_openai_api_key"``, ``""``): held-out review 159, Y3, handed to
     ``Mistral(api_key=...)`` it was sent as the key (a 401), or failed as an empty bearer header."""
     text = value.evaluated_value if isinstance(value, cst.SimpleString) else None
-    return isinstance(text, str) and _KEY_PLACEHOLDER.search(text) is not None
+    return isinstance(text, str) and _PLACEHOLDER_KEY.search(text) is not None
 
 
 def _mistral_secret(name: str) -> str:

@@ -4818,13 +4818,14 @@ def test_held_out_156_a_required_key_setting_handed_on_through_a_property_is_nam
     from mechanics import convert_files
 
     kind = "SecretStr" if "secret" in returned else "str"
+    config_module = (f"from pydantic import Field, SecretStr\nfrom pydantic_settings import BaseSettings\n\n\n"
+                     f"class Settings(BaseSettings):\n"
+                     f"    openai_api_key: {kind} = Field(validation_alias=\"OPENAI_API_KEY\")\n\n"
+                     f"    @property\n    def api_key(self) -> str:\n        return {returned}\n\n\n"
+                     "settings = Settings()\n")
     out = convert_files({
         "app/__init__.py": "",
-        "app/config.py": (
-            f"from pydantic import Field, SecretStr\nfrom pydantic_settings import BaseSettings\n\n\n"
-            f"class Settings(BaseSettings):\n"
-            f"    openai_api_key: {kind} = Field(validation_alias=\"OPENAI_API_KEY\")\n\n"
-            f"    @property\n    def api_key(self) -> str:\n        return {returned}\n\n\nsettings = Settings()\n"),
+        "app/config.py": config_module,
         "app/service.py": (
             "from openai import AsyncOpenAI\nfrom app.config import settings\n\nclient = AsyncOpenAI(api_key=settings"
             ".api_key)\n\n\nasync def ask(p: str) -> str:\n    r = await client.chat.completions.create(model=\"gpt-4o-"
@@ -4836,11 +4837,7 @@ def test_held_out_156_a_required_key_setting_handed_on_through_a_property_is_nam
     # another object's .api_key is not the property (review of session 86: a vendor config's was taken for it)
     out = convert_files({
         "app/__init__.py": "",
-        "app/config.py": (
-            f"from pydantic import Field, SecretStr\nfrom pydantic_settings import BaseSettings\n\n\n"
-            f"class Settings(BaseSettings):\n"
-            f"    openai_api_key: {kind} = Field(validation_alias=\"OPENAI_API_KEY\")\n\n"
-            f"    @property\n    def api_key(self) -> str:\n        return {returned}\n\n\nsettings = Settings()\n"),
+        "app/config.py": config_module,
         "app/service.py": (
             "from openai import AsyncOpenAI\nfrom pinecone import Pinecone\nfrom app.vendor import vendor_cfg\n\n"
             "client = AsyncOpenAI()\nindex = Pinecone(api_key=vendor_cfg.api_key)\n\n\nasync def ask(p: str) -> str:\n"

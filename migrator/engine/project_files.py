@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import functools
 import os
 import posixpath
 import re
@@ -3513,10 +3514,15 @@ _NOT_DEPENDENCIES = re.compile(r"""^[ \t]*(?:keywords|description|summary)[ \t]*
                                r"""|^[ \t]*[\w.-]+[ \t]*=[ \t]*["']https?://[^"'\n]*["']""", re.MULTILINE)
 
 
+@functools.lru_cache(maxsize=512)
+def _dependency_text(text: str) -> str:
+    """``text`` without the lines that name no dependency (asked for every package of every manifest: cached)."""
+    return _NOT_DEPENDENCIES.sub("", text) if "=" in text else text
+
+
 def _declares(text: str, name: str) -> bool:
     pattern = r"[-_.]+".join(map(re.escape, re.split(r"[-_.]+", name)))
-    text = _NOT_DEPENDENCIES.sub("", text) if "=" in text else text
-    return re.search(rf"(?<![\w.-]){pattern}(?![\w-])", text, re.IGNORECASE) is not None
+    return re.search(rf"(?<![\w.-]){pattern}(?![\w-])", _dependency_text(text), re.IGNORECASE) is not None
 
 
 # "Before you deploy" for a pin the new requirement cannot be installed beside (held-out review 86, X8: the converted

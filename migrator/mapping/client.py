@@ -808,6 +808,8 @@ OPENAI_KEY_KINDS = ("sk-proj", "sk-svcacct", "sk-admin", "sk-None")  # the prefi
 # What OpenAI() raised for a missing key, as an except clause around it names it (Mistral() checks no key when built:
 # such a guard needs its TODO; held-out review 126, Y3)
 OPENAI_KEY_ERRORS = frozenset({"openai.OpenAIError", "OpenAIError"})
+# FastAPI's parameter functions, whose first argument (or default=) is the parameter's default (`Form("gpt-4o")`)
+FRAMEWORK_PARAM_DEFAULTS = frozenset({"Form", "Query", "Body", "Header", "Cookie"})
 ROUTE_DECORATORS = frozenset({"get", "post", "put", "patch", "delete", "route", "websocket", "api_route"})
 
 # OpenAI's client.close() (AsyncOpenAI: await client.close()): Mistral has no close(); leaving the client's context

@@ -26,7 +26,8 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from codemods._facts import (ENV_GETTERS, _dict_constants, _splat_dict, _walk_function, bound_value, stream_branch, stream_stretches, union_member, chat_call_stream_literal, chat_method,
                              dotted_name, message_change, qualify, splat_problem, splat_scope, stream_writers,
-                             enumerated, iter_of, uncast, written_stream, embeddings_create, embeddings_splat, env_key)
+                             enumerated, iter_of, uncast, written_stream, embeddings_create, embeddings_splat, env_key,
+                             star_import_sources)
 from codemods._repo import _same_module, module_name
 from migrator.mapping.env import BASE_URL_VARS
 from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL_CLIENT_CLASSES, DropValue, Policy,
@@ -80,8 +81,8 @@ from migrator.mapping.outside_sdk import (AZURE_OPENAI_HOST, BUILT_REQUESTS, CLI
 from migrator.mapping.surfaces import API_LINKS, closest_feature
 from migrator.mapping.langchain import CLASSES as LANGCHAIN_CLASSES
 from migrator.plan.langchain import blocker_for, mistral_branch
-from migrator.plan.files import (FILE_SURFACES, bound_file_tuple, file_tuple, files_problem, id_argument, id_traced,
-                                 path_bound, path_call,
+from migrator.plan.files import (FILE_SURFACES, bound_file_tuple, enumerate_arg, file_tuple, files_problem,
+                                 id_argument, id_traced, path_bound, path_call,
                                   list_shape)
 from migrator.plan.source import parse_python, place_of
 from migrator.plan.syntax import ast_walk, child_nodes, class_read, shown_values
@@ -2913,6 +2914,7 @@ class _Builder:
         self._stored_beside_azure(files)
         if not kept:
             return
+        importers_of: dict = {}  # path -> the modules whose imports resolve to it (asked once per module)
         for f in files:
             if "embeddings" not in f.source and "Embedding" not in f.source:  # (v0: openai.Embedding.create)
                 continue
@@ -2929,9 +2931,11 @@ class _Builder:
                     # get_embedding` in 06/store.py, 06/query.py searching the collection with Chroma's
                     # OpenAIEmbeddingFunction): their project's vector space (held-out review 160, Y1); importers
                     # whose import resolves to this very module (not another utils.py of the tree)
-                    importers = sorted(g.path for g in files if g is not f and any(
-                        (target := self.resolve_import(g, local)) is not None and target[0] is f
-                        for local in g.repo_imports))
+                    if f.path not in importers_of:
+                        importers_of[f.path] = sorted(g.path for g in files if g is not f and any(
+                            (target := self.resolve_import(g, local)) is not None and target[0] is f
+                            for local in g.repo_imports))
+                    importers = importers_of[f.path]
                     where = next((kept[(project_of(path), model)] for path in importers
                                   if (project_of(path), model) in kept), None)
                 if isinstance(where, str):
@@ -6043,8 +6047,9 @@ def _v0_untraced_todo(f: _File, node: ast.AST, surface: str) -> str:
     receiver = ast.unparse(node)
     by = (f.repo_imports[node.id][0] or "another module") if isinstance(node, ast.Name) and node.id in f.repo_imports \
         else ""
-    if not by and receiver == "openai" and "*" in f.repo_imports and f.repo_imports["*"][0]:
-        by = f"{f.repo_imports['*'][0]} (through `import *`)"  # (held-out review 157, X2)
+    stars = star_import_sources(f.tree) if not by and receiver == "openai" else []
+    if len(stars) == 1:
+        by = f"{stars[0]} (through `import *`)"  # (held-out review 157, X2; the same text as MIG102's)
     alias = openai_module_alias(f.tree, node.id) if isinstance(node, ast.Name) and not by else ""
     return v0_untraced_todo(f"{receiver}.{surface}", receiver, by, alias)
 
@@ -9291,8 +9296,7 @@ def _v0_follow(f: _File, node: ast.AST, shape, name: str, found: list, depth: in
         if shape is None:  # a value: what follows is the value's own (a str, a list of floats)
             break
     loop = f.parent.get(id(node))
-    counted = f.parent.get(id(loop)) if isinstance(loop, ast.Call) and isinstance(loop.func, ast.Name) and \
-        loop.func.id == "enumerate" and loop.args[:1] == [node] and len(loop.args) <= 2 else None
+    counted = f.parent.get(id(loop)) if enumerate_arg(loop) is node else None
     if isinstance(shape, list) and isinstance(counted, ast.For) and counted.iter is loop and depth < 3 and \
             isinstance(counted.target, ast.Tuple) and len(counted.target.elts) == 2 and \
             all(isinstance(t, ast.Name) for t in counted.target.elts):

@@ -20,7 +20,7 @@ from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_cons
                              openai_key_prefix_check, openai_typed_value, run_name_read, type_check_class, unset_guard)
 from codemods._repo import _same_module, library_module
 from migrator.mapping.client import (CLASS_CLIENT_SETTINGS, CLIENT_CLASSES, CONFIGURED_ENDPOINT_TODO, SDK_AUTOLOGGERS,
-                                     OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET,
+                                     FRAMEWORK_PARAM_DEFAULTS, OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET,
                                      DI_KEPT_CLIENT_TODO, DI_PROVIDERS, MODULE_CLIENT_LIBRARIES, RELAY_ENDPOINT_TODO,
                                      SDK_INSTRUMENTERS, openai_key_prefix, provider_named_by_path)
 from migrator.mapping.env import BASE_URL_VARS, ENV_VARS, SETTINGS_BASES, STREAMLIT_SECRETS
@@ -28,6 +28,8 @@ from migrator.mapping.errors import error_rule
 from migrator.mapping.chat import METHODS as CHAT_METHODS, TOKENIZER_CALLS, TOKENIZER_MODEL_CALL, TOKENIZER_TODO, \
     TOKENIZER_SHARED_TODO, TRAILING_SYSTEM_TODO, USER_AFTER_TOOL_TODO
 from migrator.mapping.files import line_dict
+from migrator.mapping.langchain import CLASSES as _LANGCHAIN_CLASSES
+from migrator.mapping.llamaindex import CLASSES as _LLAMAINDEX_CLASSES
 from migrator.mapping.surfaces import closest_feature
 from migrator.mapping.responses import UNSET_MODEL_FIELDS
 from migrator.plan.build import CHAT_SURFACES, _plain_assign
@@ -4136,9 +4138,8 @@ def _wrapper_sites(f) -> list:
     return [(site, lib.CLASSES[site.cls][3]) for lib, plan in _wrapper_plans(f) for site in plan.sites]
 
 
-# LangChain's / LlamaIndex's OpenAI classes, which take the key as api_key= / openai_api_key=
-_WRAPPER_OPENAI_CLASSES = frozenset({"ChatOpenAI", "OpenAIEmbeddings", "AzureChatOpenAI", "AzureOpenAIEmbeddings",
-                                     "OpenAIEmbedding", "OpenAI"})
+# LangChain's / LlamaIndex's OpenAI classes (their mappings' keys), which take the key as api_key= / openai_api_key=
+WRAPPER_OPENAI_CLASSES = frozenset(_LANGCHAIN_CLASSES) | frozenset(_LLAMAINDEX_CLASSES)
 
 
 def _read_for_kept_only(f, holder, node, ctor_verdict) -> bool:
@@ -4162,7 +4163,7 @@ def _read_for_kept_only(f, holder, node, ctor_verdict) -> bool:
         if verdict is not None:
             if verdict != KEEP:
                 return False
-        elif (dotted_name(call.func) or "").rsplit(".", 1)[-1] not in _WRAPPER_OPENAI_CLASSES or \
+        elif (dotted_name(call.func) or "").rsplit(".", 1)[-1] not in WRAPPER_OPENAI_CLASSES or \
                 _wrapper_verdict(f, call) is not None:
             return False
     return True
@@ -8128,16 +8129,12 @@ def _forwarded_parameter(builder, g, value: ast.Name) -> Optional[list]:
         busy.discard(key)
 
 
-# FastAPI's parameter functions, whose first argument (or default=) is the parameter's default
-_FRAMEWORK_DEFAULTS = frozenset({"Form", "Query", "Body", "Header", "Cookie"})
-
-
 def _framework_string_default(default) -> bool:
     """``Form("gpt-4.1-mini")`` (or ``Query(default="...")``), given that string alone: an endpoint parameter's default,
     which the slot maps in place (held-out review 159, X3: a FastAPI form's default model, handed on to a converted
     call in another module, reached Mistral as gpt-4.1-mini)."""
     if not (isinstance(default, ast.Call) and (dotted_name(default.func) or "").rsplit(".", 1)[-1] in
-            _FRAMEWORK_DEFAULTS):
+            FRAMEWORK_PARAM_DEFAULTS):
         return False
     given = list(default.args) + [kw.value for kw in default.keywords]
     held = default.args[0] if default.args else next((kw.value for kw in default.keywords if kw.arg == "default"),

@@ -131,7 +131,7 @@ def list_loop(f, call: ast.AST) -> "tuple[Optional[ast.AST], Optional[bool]]":
     data = isinstance(parent, ast.Attribute) and parent.value is node and parent.attr == "data"
     if data:
         node, parent = parent, f.parent.get(id(parent))
-    if _enumerated(parent, node):
+    if enumerate_arg(parent) is node:
         # `for i, file in enumerate(client.files.list())` (held-out review 157, Y1: "used other than iterated by a
         # for loop", and the whole client stayed on OpenAI)
         node, parent = parent, f.parent.get(id(parent))
@@ -140,19 +140,20 @@ def list_loop(f, call: ast.AST) -> "tuple[Optional[ast.AST], Optional[bool]]":
     return None, None
 
 
-def _enumerated(call, node) -> bool:
-    """Is ``call`` ``enumerate(<node>)`` (or with a start)?"""
-    return isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "enumerate" and \
-        bool(call.args) and call.args[0] is node and len(call.args) <= 2 and \
-        all(kw.arg == "start" for kw in call.keywords) and not any(isinstance(a, ast.Starred) for a in call.args)
+def enumerate_arg(call: Optional[ast.AST]) -> Optional[ast.AST]:
+    """``x`` of ``enumerate(x[, start])``, else None (codemods._facts.enumerated reads it too)."""
+    if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "enumerate" and \
+            call.args and len(call.args) <= 2 and not any(isinstance(a, ast.Starred) for a in call.args) and \
+            all(k.arg == "start" for k in call.keywords):
+        return call.args[0]
+    return None
 
 
 def loop_item(loop) -> ast.AST:
     """The target a loop binds each item of what it iterates to: ``file`` of ``for i, file in enumerate(page)``,
     else the loop's target."""
     target = loop.target
-    if isinstance(loop.iter, ast.Call) and _enumerated(loop.iter, loop.iter.args[0] if loop.iter.args else None) \
-            and isinstance(target, ast.Tuple) and len(target.elts) == 2:
+    if enumerate_arg(loop.iter) is not None and isinstance(target, ast.Tuple) and len(target.elts) == 2:
         return target.elts[1]
     return target
 
