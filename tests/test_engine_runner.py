@@ -397,3 +397,30 @@ def test_lines_the_conversion_writes_past_the_projects_line_length_get_a_formatt
     said = [s for s in steps() if "formatter" in s]
     assert said and said[0].startswith("run the project's formatter (ruff format / black) on the converted files: ") \
         and "longer than its line length (60, set in pyproject.toml)" in said[0], said
+
+
+def test_parallel_results_come_in_the_order_the_files_were_found():
+    """The workers' results are put back in the order the files were found (a serial run's), not the order they
+    finished in: the summary's install step named whichever converted file came back first, another one from run to
+    run on the same tree (acislab/idigbio-chat in the corpus)."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+    from types import SimpleNamespace
+
+    from migrator.engine.runner import _collect
+    from migrator.engine.results import Unchanged
+
+    first_done = threading.Event()
+
+    def work(path: str, wait: bool):
+        if wait:
+            first_done.wait(5)  # the first file found finishes last
+        else:
+            first_done.set()
+        return Unchanged(path), False
+
+    executor = ThreadPoolExecutor(max_workers=2)
+    futures = {executor.submit(work, path, index == 0): SimpleNamespace(source=SimpleNamespace(path=path))
+               for index, path in enumerate(["a.py", "b.py"])}
+    outcomes = _collect(executor, futures, lambda: None)
+    assert [result.path for result, _ in outcomes] == ["a.py", "b.py"]

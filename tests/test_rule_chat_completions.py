@@ -4423,3 +4423,45 @@ def test_a_parse_schema_parameter_is_not_taken_for_another_functions_dict() -> N
             print(ask("hi", Answer).a, schema)
         ''')
     assert "client.chat.parse(" in code and "chat.complete(" not in code, code
+
+
+def test_held_out_159_a_response_written_out_whole_as_text_gets_one_todo():
+    """Held-out review 159, X1: the converted response saved with `json.dump(r, f, default=str)`, then `str(r)`
+    searched with a regex: mistralai's ChatCompletionResponse prints differently (no class name, other fields), and
+    the conversion was silent. One TODO at the first such statement names both; a response only shown (print,
+    a logger, an f-string printed) or serialised through model_dump_json() gets none."""
+    code, todos = convert_snippet('''\
+        import json
+        import logging
+        import re
+        from openai import OpenAI
+
+        client = OpenAI()
+
+        def ask(question):
+            r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": question}])
+            print(r)
+            print(f"got {r}")
+            logging.info("reply %s", str(r))
+            with open("last.json", "w") as f:
+                json.dump(r, f, default=str)
+            text = str(r)
+            return re.search(r"content='([^']*)'", text)
+        ''')
+    dumped = [t for t in todos if "the whole response turned into text" in t]
+    assert dumped == [t for t in todos if t.startswith("json.dump(r, f, default=str) and str(r): the whole response "
+                                                          "turned into text: r is now mistralai's "
+                                                          "ChatCompletionResponse")], todos
+    assert len(dumped) == 1 and "r.model_dump_json()" in dumped[0], todos
+    assert "client.chat.complete(" in code
+    _, todos = convert_snippet('''\
+        import json
+        from openai import OpenAI
+
+        client = OpenAI()
+        r = client.chat.completions.create(model="gpt-4o-mini", messages=[])
+        print(r, f"{r}")
+        json.dumps(r.model_dump(), default=str)
+        saved = r.model_dump_json()
+        ''')
+    assert not any("the whole response turned into text" in t for t in todos), todos

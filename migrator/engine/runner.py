@@ -183,7 +183,10 @@ def _collect(
                 process.terminate()
             executor.shutdown(wait=False, cancel_futures=True)
             raise
-    return outcomes
+    # (in the order the files were found, as a serial run gives them, not the order the workers finished in: the
+    # summary's install step named another file from run to run)
+    order = {loaded.source.path: index for index, loaded in enumerate(futures.values())}
+    return sorted(outcomes, key=lambda outcome: order.get(outcome[0].path, len(order)))
 
 
 def _progress(enabled: bool, total: int):

@@ -26,7 +26,7 @@ from migrator.mapping.client import (CLASS_CLIENT_SETTINGS, CLIENT_CLASSES, CONF
 from migrator.mapping.env import BASE_URL_VARS, ENV_VARS, SETTINGS_BASES, STREAMLIT_SECRETS
 from migrator.mapping.errors import error_rule
 from migrator.mapping.chat import METHODS as CHAT_METHODS, TOKENIZER_CALLS, TOKENIZER_MODEL_CALL, TOKENIZER_TODO, \
-    TOKENIZER_SHARED_TODO, TRAILING_SYSTEM_TODO, USER_AFTER_TOOL_TODO
+    TOKENIZER_SHARED_TODO, TRAILING_SYSTEM_TODO, USER_AFTER_TOOL_TODO, SERIALISED_RESPONSE_TODO
 from migrator.mapping.files import line_dict
 from migrator.mapping.langchain import CLASSES as _LANGCHAIN_CLASSES
 from migrator.mapping.llamaindex import CLASSES as _LLAMAINDEX_CLASSES
@@ -45,7 +45,7 @@ from migrator.plan.files import converted_result as converted_file_result, surfa
 from migrator.plan.source import parameter_for
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, V0_DEPLOYMENT, V0_OTHER, Client, \
     ConversionPlan, Use, node_key
-from migrator.plan.syntax import SHOWING_CALLS, ast_walk, child_nodes
+from migrator.plan.syntax import SHOWING_CALLS, ast_walk, child_nodes, shown_values
 
 MAX_BLOCKERS = 4  # named in the constructor's TODO; the plan lists them all
 # node types that can be sites (env reads, exception references, messages, reads, type checks, calls)
@@ -1368,6 +1368,9 @@ def decide(builder, files) -> ConversionPlan:
         guards = _model_guards(builder, f, converting) if "startswith" in f.source or " not in " in f.source else {}
         if guards:
             tables[f.path] = {**tables.get(f.path, {}), **guards}
+        dumped = _serialised_responses(f, sites) if f.path in converting else {}
+        if dumped:
+            tables[f.path] = {**dumped, **tables.get(f.path, {})}
         cells = _notebook_cell_clients(f, uses) if f.path.endswith(".ipynb") and f.path in converting else {}
         if cells:
             tables[f.path] = {**tables.get(f.path, {}), **cells}
@@ -5664,6 +5667,63 @@ def _system_appended_last(f, sites) -> dict:
             span = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
             found[span] = TRAILING_SYSTEM_TODO
     return found
+
+
+def _serialised_responses(f, sites) -> dict:
+    """{statement span: TODO} for each statement turning the whole result of a converted chat call (the one name it is
+    bound to in the call's scope) into text that is kept: ``json.dump(s)(r, ..., default=str)``, ``str(r)`` /
+    ``repr(r)`` / ``f"{r}"`` not only shown (print, a logger). mistralai's response prints differently (held-out
+    review 159, X1: a log written with json.dump(default=str), then a regex over it, converted silently)."""
+    found: dict = {}
+    for node in f.nodes:
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and
+                node.func.attr in ("create", "acreate") and isinstance(node.func.value, ast.Attribute) and
+                node.func.value.attr == "completions" and isinstance(node.func.value.value, ast.Attribute) and
+                node.func.value.value.attr == "chat"):  # (chat's: the TODO names ChatCompletionResponse)
+            continue
+        answer = sites.get(node_key(f.path, node))
+        if not (answer and answer[0] == "call" and answer[1] == CONVERT) or any(
+                kw.arg == "stream" and not (isinstance(kw.value, ast.Constant) and kw.value.value is False)
+                for kw in node.keywords):
+            continue
+        holder = f.parent.get(id(node))
+        holder = f.parent.get(id(holder)) if isinstance(holder, ast.Await) else holder
+        if not (isinstance(holder, ast.Assign) and len(holder.targets) == 1 and isinstance(holder.targets[0], ast.Name)):
+            continue
+        name, scope = holder.targets[0].id, f.scope_of.get(id(node), ())
+        seen: dict = {}  # what -> its statement (one TODO, at the first: held-out review 158, X5, repeated TODOs)
+        for load in f.nodes:
+            if isinstance(load, ast.Name) and load.id == name and isinstance(load.ctx, ast.Load) and \
+                    f.scope_of.get(id(load), ()) == scope and load.lineno > node.lineno and \
+                    (what := _serialising(f, load)):
+                seen.setdefault(what, next((a for a in ancestors_of(f, load) if isinstance(a, ast.stmt)), None))
+        if seen and (first := min(seen.values(), key=lambda s: (s.lineno, s.col_offset))) is not None:
+            ordered = sorted(seen, key=lambda w: (seen[w].lineno, seen[w].col_offset) if seen[w] else (0, 0))
+            what = " and ".join(ordered[:2]) + (" ..." if len(seen) > 2 else "")
+            span = (first.lineno, first.col_offset, first.end_lineno, first.end_col_offset)
+            found.setdefault(span, SERIALISED_RESPONSE_TODO.format(what=what, name=name))
+    return found
+
+
+def _serialising(f, load: ast.Name) -> str:
+    """The expression turning ``load`` (a response) whole into text kept by the program, as written; "" if none."""
+    parent = f.parent.get(id(load))
+    if isinstance(parent, ast.Call) and parent.args and parent.args[0] is load:
+        func = dotted_name(parent.func) or ""
+        if func.rsplit(".", 1)[-1] in ("dump", "dumps") and (func.startswith("json.") or func in ("dump", "dumps")) \
+                and any(kw.arg in ("default", "cls") for kw in parent.keywords):
+            return (ast.get_source_segment(f.source, parent) or ast.unparse(parent))[:60]
+        if func not in ("str", "repr"):
+            return ""
+        text = parent
+    elif isinstance(parent, ast.FormattedValue) and isinstance(f.parent.get(id(parent)), ast.JoinedStr):
+        text = f.parent[id(parent)]
+    else:
+        return ""
+    outer = f.parent.get(id(text))
+    if isinstance(outer, ast.Call) and any(a is text for a in shown_values(outer)) or isinstance(outer, ast.Expr):
+        return ""  # shown, not kept (print(f"{r}"), logger.info(str(r)))
+    return (ast.get_source_segment(f.source, text) or ast.unparse(text))[:60]
 
 
 def _history_item(f, node) -> bool:
