@@ -5688,7 +5688,8 @@ def _serialised_responses(f, sites) -> dict:
             continue
         holder = f.parent.get(id(node))
         holder = f.parent.get(id(holder)) if isinstance(holder, ast.Await) else holder
-        if not (isinstance(holder, ast.Assign) and len(holder.targets) == 1 and isinstance(holder.targets[0], ast.Name)):
+        if not (isinstance(holder, ast.Assign) and len(holder.targets) == 1 and
+                isinstance(holder.targets[0], ast.Name)):
             continue
         name, scope = holder.targets[0].id, f.scope_of.get(id(node), ())
         seen: dict = {}  # what -> its statement (one TODO, at the first: held-out review 158, X5, repeated TODOs)
