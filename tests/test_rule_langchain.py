@@ -150,6 +150,10 @@ BLOCKED = [
     pytest.param("from langchain.agents import create_openai_functions_agent\nllm = ChatOpenAI()\n"
                  "agent = create_openai_functions_agent(llm, tools, prompt)", "an OpenAI functions agent",
                  id="openai_functions_agent"),
+    # held-out review 161, X1: create_conversational_retrieval_agent builds an OpenAIFunctionsAgent
+    pytest.param("from langchain.agents.agent_toolkits import create_conversational_retrieval_agent\n"
+                 "llm = ChatOpenAI(temperature=0)\nagent = create_conversational_retrieval_agent(llm, [tool])",
+                 "an OpenAI functions agent", id="conversational_retrieval_agent"),
     # re-review 44, Y3: the agent type given positionally, or through a module-level name
     pytest.param("from langchain.agents import initialize_agent\nllm = ChatOpenAI()\n"
                  "agent = initialize_agent(tools, llm, AgentType.OPENAI_FUNCTIONS)", "an OpenAI functions agent",

