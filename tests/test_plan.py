@@ -7793,3 +7793,27 @@ def test_a_helper_of_another_directory_is_tied_only_to_modules_importing_it() ->
         "01/app.py": "from utils import get_embedding\n\nprint(len(get_embedding(\"hello\")))\n",
         "01/utils.py": helper})
     assert "Mistral(" in out["01/utils.py"], out["01/utils.py"]
+
+
+def test_held_out_161_a_test_patching_the_client_class_for_its_own_converted_client_gets_the_todo() -> None:
+    """Held-out review 161, Y1 (openai-templates): a test patching `openai.OpenAI` while its own `OpenAI()` converts
+    got no MIG106 TODO once it imported anything of the app (`from app.models import Model`: the modules it reaches
+    hold no client, and only theirs counted); the converted test built a real Mistral client. Y3: the model name
+    written as the argument of the app's class is mapped, and the TODO says so (it quoted the mapped value as
+    "computed at run time")."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "app/__init__.py": "",
+        "app/models.py": "class Model:\n    def __init__(self, model):\n        self.model = model\n",
+        "tests/test_llm.py": "from unittest.mock import MagicMock, patch\n\nfrom openai import OpenAI\n\n"
+                             "from app.models import Model\n\n\ndef test_openai():\n"
+                             "    with patch(\"openai.OpenAI\") as mock_client:\n"
+                             "        client = OpenAI()\n"
+                             "        r = client.chat.completions.create(model=Model(\"gpt-4o-mini\").model, messages=[])\n"
+                             "    assert r.choices[0].message.content\n"})
+    test = out["tests/test_llm.py"]
+    assert "this test patches the OpenAI SDK (openai.OpenAI), its client class" in test, test
+    assert "model=Model(\"mistral-small-latest\").model: the model name written in it is mapped ('gpt-4o-mini' -> " \
+        "'mistral-small-latest'), and it reaches this call through Model(...)" in test, test
+    assert "computed at run time" not in test, test
