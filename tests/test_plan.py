@@ -7810,7 +7810,8 @@ def test_held_out_161_a_test_patching_the_client_class_for_its_own_converted_cli
                              "from app.models import Model\n\n\ndef test_openai():\n"
                              "    with patch(\"openai.OpenAI\") as mock_client:\n"
                              "        client = OpenAI()\n"
-                             "        r = client.chat.completions.create(model=Model(\"gpt-4o-mini\").model, messages=[])\n"
+                             "        r = client.chat.completions.create(model=Model(\"gpt-4o-mini\").model,\n"
+                             "                                           messages=[])\n"
                              "    assert r.choices[0].message.content\n"})
     test = out["tests/test_llm.py"]
     assert "this test patches the OpenAI SDK (openai.OpenAI), its client class" in test, test
