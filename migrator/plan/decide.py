@@ -1436,6 +1436,7 @@ def decide(builder, files) -> ConversionPlan:
         patch_reach[path] = patch_reach[path].union(*(_reached(builder, f) for f in files if f.path != path and
                                                       f.path.startswith(below) and is_test_path(f.path)))
     _settle_app_patches(files, clients, sites)
+    _settle_module_sdk_patches(files, clients, sites, uses)
     call_index: dict = {}  # (the converted calls of each module, indexed once for the checks below)
     role_functions = _role_functions(files)
     role_positions = _role_positions(files, role_functions)
@@ -1790,6 +1791,47 @@ def _langchain_replaced(g, name: str) -> bool:
 
     planned = module_plans(g)[0]
     return planned is not None and any(planned.locals.get(local) == name for local in planned.replace)
+
+
+# what a module's `openai.<name>` may be besides its converted uses, for its `import openai` to go with them: the v0
+# settings folded into its Mistral client, and the error classes MIG103 rewrites
+_V0_FOLDED_ATTRS = frozenset({"api_key", "api_base", "organization", "api_type", "api_version", "error",
+                              "ChatCompletion", "Completion", "Embedding", "Moderation", "Model"})
+
+
+def _settle_module_sdk_patches(files, clients, sites, uses) -> None:
+    """``patch("chatbot.chatgpt.openai.ChatCompletion.create")``: the hedged TODO ("once nothing there uses openai
+    ... while something still does ...") settled where the plan knows the case: every use of the module converts and it
+    names nothing else of openai (its import goes: the patch fails with AttributeError), or one of its uses stays (the
+    patch resolves and intercepts nothing). Held-out review 161, Y2."""
+    from codemods._repo import _same_module
+    from migrator.mapping.client import MODULE_CLIENT_NAME
+    from migrator.mapping.errors import ERRORS
+    from migrator.mapping.outside_sdk import (MODULE_PATCH_METHODS, MODULE_SDK_PATCH_FAKE, MODULE_SDK_PATCH_GONE_TODO,
+                                              MODULE_SDK_PATCH_KEPT_TODO, MODULE_SDK_PATCH_TODO, call_kinds)
+
+    hedged = MODULE_SDK_PATCH_TODO.split("{", 1)[0]
+    for key, answer in list(sites.items()):
+        if answer[0] != "sdkpatch" or len(answer) != 3 or not answer[1].startswith(hedged):
+            continue
+        module = answer[2].split(".openai.", 1)[0]
+        targets = [g for g in files if _same_module(g.module, module) and "openai" in g.openai_modules]
+        kinds = call_kinds(answer[2])
+        method = next((MODULE_PATCH_METHODS[kind] for kind in MODULE_PATCH_METHODS if kind in kinds), None)
+        if len(targets) != 1 or method is None:
+            continue
+        g = targets[0]
+        own = [u for u in uses if u.path == g.path]
+        kept = any(u.status != "convert" for u in own) or any(
+            c.path == g.path and c.kind != "parameter" and c.decision != CONVERT for c in clients)
+        gone = bool(own) and not kept and all(
+            m.group(1) in _V0_FOLDED_ATTRS or "openai." + m.group(1) in ERRORS
+            for m in re.finditer(r"(?<![\w.])openai\.(\w+)", g.source))
+        if gone or kept:
+            template = MODULE_SDK_PATCH_GONE_TODO if gone else MODULE_SDK_PATCH_KEPT_TODO
+            fake = MODULE_SDK_PATCH_FAKE if method == "chat.complete" else ""
+            sites[key] = ("sdkpatch", template.format(module=module, target=answer[2], client=MODULE_CLIENT_NAME,
+                                                      method=method, fake=fake), answer[2])
 
 
 def _settle_app_patches(files, clients, sites) -> None:
