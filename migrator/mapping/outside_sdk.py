@@ -309,13 +309,13 @@ MODULE_SDK_PATCH_GONE_TODO = ("this test patches the openai module as {module} i
                               "the Mistral client it now calls ({module}.{client}.{method}, the module-level client "
                               "migrator writes there){fake}")
 # (a fake chat response must read as the converted code reads it)
-MODULE_SDK_PATCH_FAKE = (", and give its fake what the converted code reads (an object with .choices[0].message.content, "
-                         "not a dict)")
+MODULE_SDK_PATCH_FAKE = (", and give its fake what the converted code reads (an object with "
+                         ".choices[0].message.content, not a dict)")
 MODULE_SDK_PATCH_KEPT_TODO = ("this test patches the openai module as {module} imports it ({target}): {module} keeps "
                               "openai for what stays on OpenAI there, so the patch resolves but no longer intercepts "
-                              "its converted calls, and the test reaches the real Mistral API; patch the Mistral client "
-                              "they now call ({module}.{client}.{method}, the module-level client migrator writes "
-                              "there)")
+                              "its converted calls, and the test reaches the real Mistral API; patch the Mistral "
+                              "client they now call ({module}.{client}.{method}, the module-level client migrator "
+                              "writes there)")
 # `patch("app.service.openai.Client")`: the client class through the openai module as a module of the tree imports it
 # (held-out review 55, T5: the TODO said the test "would reach the real API" when it failed at set-up)
 MODULE_CLASS_PATCH_TODO = ("this test patches the OpenAI client class through the openai module as {module} imports "
