@@ -1221,3 +1221,31 @@ def test_held_out_145_a_placeholder_base_url_in_an_example_env_file_is_no_server
         assert "client = Mistral(" in out["bot.py"], (placeholder, out["bot.py"])
     out = convert_files({"bot.py": bot, ".env.example": "OPENAI_TOKEN=\nOPENAI_BASE_URL=https://api.deepseek.com/v1\n"})
     assert "client = AsyncOpenAI(" in out["bot.py"], out["bot.py"]
+
+
+def test_held_out_161_a_stored_index_path_imported_from_a_config_module_is_named(tmp_path):
+    """Held-out review 161, Y5 (ai-RAG-FASTAPI): `FAISS.load_local(endpoint, embeddings, ...)` with `endpoint` imported
+    from app/config/config.py (`endpoint = "app/vectorstore/knowledge_base"`, a 1536-dimension index committed there):
+    only the generic re-embed note, the index unnamed, where the literal path got MIG107's "delete it and rebuild it"."""
+    _tree(tmp_path, {
+        "app/__init__.py": "",
+        "app/config/__init__.py": "",
+        "app/config/config.py": 'endpoint = "app/vectorstore/knowledge_base"\n',
+        "app/rag.py": "from langchain_community.vectorstores import FAISS\nfrom langchain_openai import "
+                      "OpenAIEmbeddings\n\nfrom app.config.config import endpoint\n\n"
+                      "embeddings = OpenAIEmbeddings(model=\"text-embedding-3-small\")\n\n\ndef search(query):\n"
+                      "    db = FAISS.load_local(endpoint, embeddings, allow_dangerous_deserialization=True)\n"
+                      "    return db.similarity_search(query, k=3)\n",
+        # (a parameter is no import: resolving it raised KeyError in the plan, every file of the tree failed)
+        "app/other.py": "import os\n\nfrom langchain_community.vectorstores import FAISS\nfrom langchain_openai import "
+                        "OpenAIEmbeddings\n\n\ndef load(d):\n"
+                        "    return FAISS.load_local(os.path.join(d, \"idx\"), OpenAIEmbeddings())\n",
+    })
+    (tmp_path / "app" / "vectorstore" / "knowledge_base").mkdir(parents=True)
+    (tmp_path / "app" / "vectorstore" / "knowledge_base" / "index.faiss").write_bytes(b"IxF2")
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert not report.failed, report.failed
+    rag = (tmp_path / "app" / "rag.py").read_text()
+    assert "    # TODO(migrator MIG107): app/vectorstore/knowledge_base exists in this tree: the vectors stored there " \
+        "came from OpenAI embeddings" in rag, rag
+    assert rag.count("TODO(migrator") == 1, rag

