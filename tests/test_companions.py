@@ -1226,7 +1226,8 @@ def test_held_out_145_a_placeholder_base_url_in_an_example_env_file_is_no_server
 def test_held_out_161_a_stored_index_path_imported_from_a_config_module_is_named(tmp_path):
     """Held-out review 161, Y5 (ai-RAG-FASTAPI): `FAISS.load_local(endpoint, embeddings, ...)` with `endpoint` imported
     from app/config/config.py (`endpoint = "app/vectorstore/knowledge_base"`, a 1536-dimension index committed there):
-    only the generic re-embed note, the index unnamed, where the literal path got MIG107's "delete it and rebuild it"."""
+    only the generic re-embed note, the index unnamed, where the literal path got MIG107's "delete it and rebuild
+    it"."""
     _tree(tmp_path, {
         "app/__init__.py": "",
         "app/config/__init__.py": "",
@@ -1246,6 +1247,6 @@ def test_held_out_161_a_stored_index_path_imported_from_a_config_module_is_named
     report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
     assert not report.failed, report.failed
     rag = (tmp_path / "app" / "rag.py").read_text()
-    assert "    # TODO(migrator MIG107): app/vectorstore/knowledge_base exists in this tree: the vectors stored there " \
-        "came from OpenAI embeddings" in rag, rag
+    assert "    # TODO(migrator MIG107): app/vectorstore/knowledge_base exists in this tree: the vectors stored " \
+        "there came from OpenAI embeddings" in rag, rag
     assert rag.count("TODO(migrator") == 1, rag
