@@ -3825,6 +3825,31 @@ def test_held_out_157_setup_docs_naming_the_key_are_said_without_an_example_env_
     assert not any("js-app/README.md" in step for step in steps), steps
 
 
+def test_held_out_161_setup_docs_naming_the_key_are_said_for_a_renamed_streamlit_secret(tmp_path):
+    """Held-out review 161, X2 (Resume-RAG-): `OpenAI(api_key=st.secrets["OPENAI_API_KEY"])` becomes
+    st.secrets["MISTRAL_API_KEY"] with its "add MISTRAL_API_KEY to the app's secrets" TODO, while the README still
+    told users to put OPENAI_API_KEY in secrets.toml (the app failed at start-up with a KeyError): named as the
+    environment key's docs are."""
+    from migrator.engine.summary import summarize
+
+    (tmp_path / "README.md").write_text("# Q&A\n\nAdd to `.streamlit/secrets.toml`:\n\n- `OPENAI_API_KEY`\n")
+    (tmp_path / "app.py").write_text("import streamlit as st\nfrom openai import OpenAI\n\n"
+                                     "client = OpenAI(api_key=st.secrets[\"OPENAI_API_KEY\"])\n"
+                                     "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
+    steps = [step["step"] for step in summarize(report)["steps"]]
+    assert "update the setup docs that still tell users to set OPENAI_API_KEY (README.md:5): the converted code " \
+        "reads MISTRAL_API_KEY" in steps, steps
+    # Y4: the key step of two clients is one step naming the docs (the first alone named them: listed twice)
+    (tmp_path / "app.py").write_text("from openai import OpenAI\n\nfirst = OpenAI()\nsecond = OpenAI()\n"
+                                     "first.chat.completions.create(model='gpt-4o', messages=[])\n"
+                                     "second.chat.completions.create(model='gpt-4o', messages=[])\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
+    steps = [step["step"] for step in summarize(report)["steps"]]
+    keyed = [step for step in steps if step.startswith("set MISTRAL_API_KEY")]
+    assert len(keyed) == 1 and keyed[0].endswith("(README.md:5) (2 places)"), steps
+
+
 def test_a_project_of_notebooks_alone_declares_what_they_import(tmp_path):
     """Held-out review 90, Y3 (dp-applied-genai): a uv project whose only code is its notebooks got "only converted
     code in lesson.ipynb needs mistralai, not the package's own" (and no edit), and with a sibling lesson's manifest
