@@ -2790,6 +2790,24 @@ def test_a_shell_scripts_todo_never_lands_inside_a_heredoc():
         written.splitlines()[2] == "cat > config.json <<-JSON", written
 
 
+@pytest.mark.parametrize("opening", ['REQUIRED_VARS="', "REQUIRED_VARS='", 'REQUIRED_VARS="$HOME/x \\"quoted\\"'])
+def test_a_shell_scripts_todo_never_lands_inside_a_quoted_string_of_several_lines(opening):
+    """Held-out review 162, X4 (SkinTracker): start.sh's `REQUIRED_VARS="` with one variable a line up to `"`: the
+    TODO went in as a line of the string, the check loop read `#`, `TODO(migrator`, ... as variable names and the
+    container's start script died (`${TODO(migrator:-}: bad substitution`). It goes above the line opening the
+    string; a `#` inside quotes opens no comment, and a quote in a comment opens no string."""
+    from migrator.engine.project_files import _edit_file, _with_written_todos
+
+    close = opening[len("REQUIRED_VARS=")]
+    text = (f"#!/bin/bash\n# it's checked below\nset -eu\n{opening}\nTELEGRAM_BOT_TOKEN # not a comment\n"
+            f"OPENAI_API_KEY\n{close}\nfor var in $REQUIRED_VARS; do echo $var; done\n")
+    facts = CodeFacts(texts={"app.py": APP_CODE}, any_converted=True)
+    edit = _edit_file(text, "start.sh", DEPLOY, facts)
+    assert [f.line for f in edit.findings if f.kind is FindingKind.TODO] == [4], edit.findings
+    written = _with_written_todos(text, edit, "start.sh", DEPLOY).text.splitlines()
+    assert written[3].startswith("# TODO(migrator MIG115)") and written[4] == opening, written
+
+
 def test_a_shell_key_check_against_openai_is_told_to_check_against_mistral():
     """Held-out review 60, X13: `curl https://api.openai.com/v1/models -H "Authorization: Bearer $OPENAI_API_KEY"` in an
     entrypoint: following "check MISTRAL_API_KEY" alone sent a Mistral key to OpenAI (401, the container stopped)."""

@@ -2183,8 +2183,16 @@ def edit_shell(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
             opened = (i, heredoc.group(2), heredoc.group(1) == "-")
     if index is None:
         return edit
-    while index and lines[index - 1].rstrip("\r\n").endswith("\\"):
-        index -= 1  # the command's first line (a comment inside a continued command would end it)
+    openers = _quote_openers(lines)
+    while True:
+        if openers[index] is not None:
+            index = openers[index]  # inside a quoted string of several lines (`VARS="` ... `"`): above the line
+            # opening it, not in its text (held-out review 162, X4: the TODO became words of the string, and the start
+            # script died on `${TODO(migrator:-}`)
+        elif index and lines[index - 1].rstrip("\r\n").endswith("\\"):
+            index -= 1  # the command's first line (a comment inside a continued command would end it)
+        else:
+            break
     where = "instead" if rename else "beside it"
     if _OWN_OPENAI_WORK.search(text) and not _RUNS_APP.search(text):
         # `export OPENAI_API_KEY=...`, then `openai api fine_tunes.create` and `curl api.openai.com/v1/completions`: the
@@ -2245,6 +2253,34 @@ def edit_shell(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
                    f"{kept}{calls}")
     edit.note(ENV_RULE, FindingKind.TODO, index + 1, f"{posixpath.basename(path)}: {message}", "manual")
     return edit
+
+
+def _quote_openers(lines: list) -> list:
+    """For each line of a shell script, the index of the line whose quote (' or ") is still open where it starts, or
+    None: a comment line written there would become text of the string. Backslash escapes count in double quotes and
+    outside quotes; a # starts a comment outside quotes only at the start of a word."""
+    openers: list = []
+    quote, opened = None, None
+    for number, line in enumerate(lines):
+        openers.append(opened if quote else None)
+        i, previous = 0, " "
+        while i < len(line):
+            char = line[i]
+            if quote == "'":
+                if char == "'":
+                    quote = None
+            elif char == "\\":
+                i += 1  # (escapes the next character, in double quotes and outside quotes)
+            elif quote == '"':
+                if char == '"':
+                    quote = None
+            elif char == "#" and previous in " \t;|&(":
+                break  # a comment, to the end of the line
+            elif char in "'\"":
+                quote, opened = char, number
+            previous = char
+            i += 1
+    return openers
 
 
 def _third_party_images(lines: list) -> list:
