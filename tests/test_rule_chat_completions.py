@@ -4465,3 +4465,48 @@ def test_held_out_159_a_response_written_out_whole_as_text_gets_one_todo():
         saved = r.model_dump_json()
         ''')
     assert not any("the whole response turned into text" in t for t in todos), todos
+
+
+def test_held_out_162_an_openai_model_handed_on_through_a_callback_gets_a_todo_at_its_line():
+    """Held-out review 162, Y1 (HappyAI-subnet): `self.process_data("gpt", text, model="gpt-5-nano")`, process_data
+    handing process_data_gpt on as a callback that calls the converted chat.complete(model=model): the plan does not
+    follow the callback, the literal stayed OpenAI's with no TODO at its line, and the worker sent gpt-5-nano to
+    Mistral. A model written for a function that does not hand it on gets nothing."""
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+
+
+        class Service:
+            def __init__(self, client: OpenAI):
+                self.client = client
+
+            def process_data(self, llm, user_input, model=""):
+                return self._try(self.process_data_gpt, user_input, model)
+
+            def _try(self, primary, user_input, model):
+                try:
+                    return primary(user_input=user_input, model=model)
+                except Exception:
+                    return "fallback"
+
+            def process_data_gpt(self, user_input, model="gpt-5-nano"):
+                r = self.client.chat.completions.create(model=model, messages=[{"role": "user", "content": user_input}])
+                return r.choices[0].message.content
+
+            def summarize(self, text):
+                return self.process_data("gpt", text, model="gpt-5-nano")
+
+            def label(self, text, model="x"):
+                return f"{model}: {text}"
+
+            def show(self, text):
+                return self.label(text, model="gpt-4o")
+
+
+        service = Service(OpenAI())
+        ''')
+    assert [t for t in todos if "is an OpenAI model, handed to" in t] == [
+        "model='gpt-5-nano' is an OpenAI model, handed to process_data(), which hands it on where migrator does not "
+        "follow it (a callback, another function): where it reaches the converted calls, make it "
+        "'mistral-small-latest' (see `migrator rules` / --model)"], todos
+    assert "client.chat.complete(" in code
