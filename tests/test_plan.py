@@ -7834,3 +7834,37 @@ def test_held_out_161_a_test_patching_the_client_class_for_its_own_converted_cli
     assert "model=Model(\"mistral-small-latest\").model: the model name written in it is mapped ('gpt-4o-mini' -> " \
         "'mistral-small-latest'), and it reaches this call through Model(...)" in test, test
     assert "computed at run time" not in test, test
+
+
+def test_held_out_162_a_type_check_in_the_module_a_converted_response_is_handed_to_gets_a_todo() -> None:
+    """Held-out review 162, X2 (mini-agent): llm.py's converted `chat.completions.create` result handed to
+    `Result(response=response)` of result.py, whose accessors check `isinstance(self.response, ChatCompletion)` and
+    raise otherwise: every reply raised, and the only TODO (requirements) said to drop the type imports. The first
+    check gets a TODO; a module no converted response is handed to gets none."""
+    from mechanics import convert_files
+
+    result = ("from openai.types.chat import ChatCompletion\n\n\nclass Result:\n    def __init__(self, response):\n"
+              "        self.response = response\n\n    def text(self):\n"
+              "        if isinstance(self.response, ChatCompletion):\n"
+              "            return self.response.choices[0].message.content\n        raise TypeError('unexpected')\n\n"
+              "    def id(self):\n        if isinstance(self.response, ChatCompletion):\n"
+              "            return self.response.id\n        raise TypeError('unexpected')\n")
+    out = convert_files({
+        "app/__init__.py": "",
+        "app/result.py": result,
+        "app/llm.py": "import openai\n\nfrom .result import Result\n\n\nclass Client:\n    def __init__(self):\n"
+                      "        self.client = openai.AsyncOpenAI()\n\n    async def ask(self, messages):\n"
+                      "        response = await self.client.chat.completions.create(model='gpt-4o-mini', "
+                      "messages=messages)\n        return Result(response=response)\n"})
+    assert "chat.complete_async(" in out["app/llm.py"], out["app/llm.py"]
+    todos = [line.strip() for line in out["app/result.py"].splitlines() if "TODO(migrator" in line]
+    assert todos == ["# TODO(migrator MIG102): isinstance(..., ChatCompletion): llm.py hands Result the response of a "
+                     "converted chat call (Result(response=response)), mistralai's ChatCompletionResponse now, for "
+                     "which this check (and each like it in Result) is False: test for "
+                     "mistralai.client.models.ChatCompletionResponse, or for both while other clients stay on "
+                     "OpenAI"], out["app/result.py"]
+    out = convert_files({"app/__init__.py": "", "app/result.py": result,
+                         "app/llm.py": "import openai\n\nfrom .result import Result\n\nclient = openai.OpenAI()\n"
+                                       "r = client.chat.completions.create(model='gpt-4o-mini', messages=[])\n"
+                                       "print(Result(response=None), r.choices[0].message.content)\n"})
+    assert "TODO(migrator" not in out["app/result.py"], out["app/result.py"]
