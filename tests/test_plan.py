@@ -7868,3 +7868,27 @@ def test_held_out_162_a_type_check_in_the_module_a_converted_response_is_handed_
                                        "r = client.chat.completions.create(model='gpt-4o-mini', messages=[])\n"
                                        "print(Result(response=None), r.choices[0].message.content)\n"})
     assert "TODO(migrator" not in out["app/result.py"], out["app/result.py"]
+
+
+def test_held_out_162_an_openai_tool_call_built_beside_converted_chat_calls_gets_a_todo() -> None:
+    """Held-out review 162, X3 (mini-agent): `ChatCompletionMessageToolCall(id=..., function=Function(...))` built
+    and put into the converted response's message: mistralai's AssistantMessage takes it, and leaves it out of the
+    request when the message is sent back (the synthesized tool call never reached Mistral), silently. A module
+    whose chat calls stay on OpenAI gets nothing."""
+    from mechanics import convert_files
+
+    source = ("import json\n\nimport openai\nfrom openai.types.chat import ChatCompletionMessageToolCall\n"
+              "from openai.types.chat.completion_create_params import Function\n\nclient = openai.OpenAI(BASE)\n\n\n"
+              "def ask(messages, tools):\n"
+              "    response = client.chat.completions.create(model='gpt-4o-mini', messages=messages, tools=tools)\n"
+              "    message = response.choices[0].message\n"
+              "    call = ChatCompletionMessageToolCall(id='call_1', type='function',\n"
+              "                                         function=Function(name='f', arguments=json.dumps({})))\n"
+              "    message.tool_calls = [call]\n    return response\n")
+    out = convert_files({"agent.py": source.replace("BASE", "")})
+    assert "# TODO(migrator MIG102): ChatCompletionMessageToolCall(...) builds an OpenAI object where the converted " \
+        "calls answer with mistralai's: put into their responses or sent back in a message, mistralai leaves it out " \
+        "of the request; build mistralai.client.models.ToolCall(id=..., function=FunctionCall(name=..., " \
+        "arguments=...)) instead\n    call = ChatCompletionMessageToolCall(" in out["agent.py"], out["agent.py"]
+    out = convert_files({"agent.py": source.replace("BASE", "base_url='http://localhost:11434/v1'")})
+    assert "TODO(migrator" not in out["agent.py"], out["agent.py"]

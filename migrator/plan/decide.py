@@ -1358,6 +1358,7 @@ def decide(builder, files) -> ConversionPlan:
     calling = {u.path for u in uses if u.status == "convert" and not u.surface.startswith("handed to")}
     tables = {f.path: _model_tables(f, sites, sent, builder, converting, model_slots.get(f.path, frozenset()))
               for f in files} if sent else {}
+    chat_converting = {u.path for u in uses if u.status == "convert" and u.surface in CHAT_SURFACES}
     for f in files:
         trailing = _system_appended_last(f, sites) if "system" in f.source else {}
         if trailing:
@@ -1371,6 +1372,9 @@ def decide(builder, files) -> ConversionPlan:
         dumped = _serialised_responses(f, sites) if f.path in converting else {}
         if dumped:
             tables[f.path] = {**dumped, **tables.get(f.path, {})}
+        built = _openai_objects_built(f) if f.path in chat_converting and "openai.types" in f.source else {}
+        if built:
+            tables[f.path] = {**built, **tables.get(f.path, {})}
         checks = _handed_type_checks(builder, f, files, sites, converting) if f.path not in converting and \
             "isinstance" in f.source and "openai" in f.source else {}
         if checks:
@@ -5719,6 +5723,31 @@ def _system_appended_last(f, sites) -> dict:
                 and isinstance(call.args[0], ast.Dict) and _dict_constants(call.args[0]).get("role") == "system":
             span = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
             found[span] = TRAILING_SYSTEM_TODO
+    return found
+
+
+def _openai_objects_built(f) -> dict:
+    """{statement span: TODO} where a module whose chat calls convert builds an OpenAI response object itself
+    (``ChatCompletionMessageToolCall(id=..., function=Function(...))`` put into a response's message): the converted
+    calls answer with mistralai's objects, and mistralai leaves a foreign one out of the request when that message
+    is sent back (held-out review 162, X3: the synthesized tool call never reached Mistral)."""
+    from migrator.mapping.chat import RESPONSE_TYPES
+
+    found: dict = {}
+    for node in f.nodes:
+        if not isinstance(node, ast.Call):
+            continue
+        new = RESPONSE_TYPES.get(f.qualify(dotted_name(node.func)) or "")
+        statement = next((a for a in ancestors_of(f, node) if isinstance(a, ast.stmt)), None) if new else None
+        if statement is None or isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        example = "ToolCall(id=..., function=FunctionCall(name=..., arguments=...))" if new == "ToolCall" else \
+            f"{new}(...)"
+        span = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
+        why = "put into their responses or sent back in a message, mistralai leaves it out of the request" if new in (
+            "ToolCall", "AssistantMessage") else "code handling both sees two shapes (other fields and types)"
+        found.setdefault(span, f"{ast.unparse(node.func)}(...) builds an OpenAI object where the converted calls answer "
+                               f"with mistralai's: {why}; build mistralai.client.models.{example} instead")
     return found
 
 
