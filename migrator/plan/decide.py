@@ -5746,8 +5746,8 @@ def _openai_objects_built(f) -> dict:
         span = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
         why = "put into their responses or sent back in a message, mistralai leaves it out of the request" if new in (
             "ToolCall", "AssistantMessage") else "code handling both sees two shapes (other fields and types)"
-        found.setdefault(span, f"{ast.unparse(node.func)}(...) builds an OpenAI object where the converted calls answer "
-                               f"with mistralai's: {why}; build mistralai.client.models.{example} instead")
+        found.setdefault(span, f"{ast.unparse(node.func)}(...) builds an OpenAI object where the converted calls "
+                               f"answer with mistralai's: {why}; build mistralai.client.models.{example} instead")
     return found
 
 
