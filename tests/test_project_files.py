@@ -1196,6 +1196,34 @@ def test_a_workflow_step_running_an_action_keeps_its_variable():
     assert lines[14] == "          MISTRAL_API_KEY: ${{ secrets.MISTRAL_API_KEY }}", text
 
 
+def test_held_out_162_a_deploy_action_step_passing_the_key_gets_a_todo_naming_the_infrastructure_code(tmp_path):
+    """Held-out review 162, X1 (web-assistant-alternative): `uses: youyo/aws-cdk-github-actions@v2` with `env:
+    OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}`, the CDK stack copying process.env.OPENAI_API_KEY into the
+    Lambda's environment: the step was taken for the action's own and left silently, and the deployed converted
+    handler had no MISTRAL_API_KEY. The key line gets a TODO naming the stack's line; an action that is no deploy
+    (the PR reviewer) keeps its variable silently."""
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / "deployment" / "lib").mkdir(parents=True)
+    (tmp_path / "deployment" / "lib" / "stack.ts").write_text(
+        "export function add(scope: any) {\n  return new Fn(scope, 'fn', {\n    environment: {\n"
+        "      OPENAI_API_KEY: process.env.OPENAI_API_KEY || '',\n    },\n  })\n}\n")
+    workflow = ("jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n"
+                "      - name: Deploy\n        uses: youyo/aws-cdk-github-actions@v2\n        with:\n"
+                "          cdk_subcommand: deploy\n        env:\n"
+                "          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n")
+    path = str(tmp_path / ".github" / "workflows" / "deploy.yaml")
+    edit = edit_deploy(workflow, path, _facts(), rename=True)
+    todos = [(f.line, f.message) for f in edit.findings if f.kind is FindingKind.TODO]
+    assert todos == [(11, "deploy.yaml: this step runs youyo/aws-cdk-github-actions@v2, which deploys the project's own "
+                          "infrastructure code with OPENAI_API_KEY in its environment, while the deployed code now "
+                          "reads MISTRAL_API_KEY: pass MISTRAL_API_KEY (a Mistral key) here and set it in the "
+                          "function's environment where that code sets OPENAI_API_KEY (deployment/lib/stack.ts:4)")], \
+        todos
+    assert "          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n" in edit.text
+    reviewer = workflow.replace("youyo/aws-cdk-github-actions@v2", "fluxninja/openai-pr-reviewer@latest")
+    assert not edit_deploy(reviewer, path, _facts(), rename=True).findings
+
+
 def test_a_jobs_env_that_an_action_of_the_job_inherits_keeps_its_variable():
     """Re-review 45, B6: the job's `env: OPENAI_API_KEY` was renamed while `- uses: fluxninja/openai-pr-reviewer` in that
     job (with no env of its own) inherits it: the action lost its key. The job keeps it, with the new one beside it;

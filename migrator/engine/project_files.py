@@ -1825,6 +1825,20 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
                   f"themselves: it keeps that key, and it evaluates OpenAI models, not the Mistral model the converted "
                   f"code now calls: to evaluate that one, use {tool}'s mistral: provider (it reads MISTRAL_API_KEY) "
                   f"in its config and pass {key_env} here", "manual")
+    for action, block in (_deploy_action_steps(lines) if workflow and not present else {}).values():
+        index = next((i for i in block if _KEY_TOKEN.search(lines[i]) and not lines[i].lstrip().startswith("#")), None)
+        if index is None:
+            continue
+        # `uses: youyo/aws-cdk-github-actions@v2` with `env: OPENAI_API_KEY: ...`: the action runs the project's own
+        # infrastructure code, which hands the key to the deployed function (held-out review 162, X1: the Lambda ran
+        # the converted code with no MISTRAL_API_KEY, silently; the step's env was taken for the action's own)
+        named = _iac_naming(_served_directory(path) or ".", OPENAI_KEY)
+        where = f" ({', '.join(named)})" if named else ""
+        edit.note(ENV_RULE, FindingKind.TODO, index + 1,
+                  f"{posixpath.basename(path)}: this step runs {action}, which deploys the project's own "
+                  f"infrastructure code with {OPENAI_KEY} in its environment, while the deployed code now reads "
+                  f"{key_env}: pass {key_env} (a {facts.provider} key) here and set it in the function's environment "
+                  f"where that code sets {OPENAI_KEY}{where}", "manual")
     for image, block in pulled.values():
         index = next((i for i in block if _KEY_TOKEN.search(lines[i]) and not lines[i].lstrip().startswith("#")), None)
         if index is not None:
@@ -2622,6 +2636,47 @@ _DOCKER_BUILD_ACTION = re.compile(r"^\s*(?:- )?uses\s*:\s*['\"]?docker/build-pus
 _OPENAI_TOOL_RUN = re.compile(r"\bpromptfoo\b")
 _PYTHON_RUN = re.compile(r"\b(?:python3?|pytest|uv\s+run|poetry\s+run|pipenv\s+run|tox|nox|streamlit|uvicorn|"
                          r"gunicorn|flask|manage\.py|make)\b")
+
+
+# actions that deploy the project's own infrastructure code (AWS CDK, SAM, Serverless, Pulumi, Terraform, Zappa): the
+# step's env reaches the deployed functions through that code, not the action itself
+_DEPLOY_ACTION = re.compile(r"(?i)(?:\bcdk\b|aws-cdk|\bsam\b|aws-sam|serverless|pulumi|terraform|zappa|chalice)")
+# infrastructure code that may hand a variable to a deployed function (its own language's files, not the app's Python)
+_IAC_SUFFIXES = (".ts", ".js", ".mjs", ".tf", ".tfvars", ".json", ".yml", ".yaml")
+_IAC_SKIP = frozenset({"node_modules", "cdk.out", ".serverless", ".aws-sam", ".terraform", "dist", "build"})
+
+
+def _deploy_action_steps(lines: list) -> dict:
+    """First line -> (the action, the step's lines) of each workflow step running a deploy action (_DEPLOY_ACTION)."""
+    found = {}
+    for _depth, block in _steps(lines):
+        action = next((m.group(1) for i in block if (m := re.match(r"^\s*(?:- )?uses\s*:\s*['\"]?([^\s'\"#]+)",
+                                                                      lines[i]))), None)
+        if action is not None and _DEPLOY_ACTION.search(action.split("@", 1)[0]):
+            found[block.start] = (action, block)
+    return found
+
+
+def _iac_naming(start: str, word: str, limit: int = 3) -> list:
+    """``path:line`` of the infrastructure files under ``start`` (not .github, not the app's Python) naming ``word``."""
+    found: list = []
+    for directory, dirnames, filenames in os.walk(start):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _IAC_SKIP and d not in _NOT_DOCS)
+        for name in sorted(filenames):
+            path = os.path.join(directory, name)
+            if not name.lower().endswith(_IAC_SUFFIXES) or name.lower() in ("package.json", "package-lock.json",
+                                                                            "tsconfig.json") or os.path.islink(path):
+                continue
+            problem, _, data = read_regular(path, 1_000_000)
+            if problem or word.encode() not in data:
+                continue
+            text = data.decode("utf-8", errors="replace")
+            line = next((n for n, text_line in enumerate(text.splitlines(), 1) if word in text_line), 0)
+            if line:
+                found.append(f"{os.path.relpath(path, start).replace(os.sep, '/')}:{line}")
+                if len(found) >= limit:
+                    return found
+    return found
 
 
 def _tool_steps(lines: list) -> dict:
