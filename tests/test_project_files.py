@@ -1214,8 +1214,8 @@ def test_held_out_162_a_deploy_action_step_passing_the_key_gets_a_todo_naming_th
     path = str(tmp_path / ".github" / "workflows" / "deploy.yaml")
     edit = edit_deploy(workflow, path, _facts(), rename=True)
     todos = [(f.line, f.message) for f in edit.findings if f.kind is FindingKind.TODO]
-    assert todos == [(11, "deploy.yaml: this step runs youyo/aws-cdk-github-actions@v2, which deploys the project's own "
-                          "infrastructure code with OPENAI_API_KEY in its environment, while the deployed code now "
+    assert todos == [(11, "deploy.yaml: this step runs youyo/aws-cdk-github-actions@v2, which deploys the project's "
+                          "own infrastructure code with OPENAI_API_KEY in its environment, while the deployed code now "
                           "reads MISTRAL_API_KEY: pass MISTRAL_API_KEY (a Mistral key) here and set it in the "
                           "function's environment where that code sets OPENAI_API_KEY (deployment/lib/stack.ts:4)")], \
         todos
