@@ -4510,3 +4510,28 @@ def test_held_out_162_an_openai_model_handed_on_through_a_callback_gets_a_todo_a
         "follow it (a callback, another function): where it reaches the converted calls, make it "
         "'mistral-small-latest' (see `migrator rules` / --model)"], todos
     assert "client.chat.complete(" in code
+
+
+@pytest.mark.parametrize("otherwise, said", [("formatted.append(msg)", False), ("pass", True)])
+def test_held_out_162_a_history_appended_on_every_branch_after_the_system_message_needs_no_todo(otherwise, said):
+    """Held-out review 162, Y3 (agent-todo-list-example): `formatted = [system]`, then a loop appending the user dict
+    or the message itself (if / else): "messages=formatted can end with a system message ... move the instruction
+    before the history", where the same loop with a plain append got none. An if whose every branch appends always
+    builds; one whose else appends nothing still may leave the system message last."""
+    _, todos = convert_snippet(f'''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def call_llm(messages):
+            formatted = [{{"role": "system", "content": "You manage a todo list."}}]
+            for msg in messages:
+                if isinstance(msg, str):
+                    formatted.append({{"role": "user", "content": msg}})
+                else:
+                    {otherwise}
+            response = client.chat.completions.create(model="gpt-4o", messages=formatted)
+            return response.choices[0].message.content
+        ''')
+    assert any("can end with a system message" in t for t in todos) is said, todos

@@ -6506,17 +6506,32 @@ def _unpacked_system(f, scope, name: str, role: str = "system") -> bool:
     return False
 
 
-def _sometimes(f, node, before: int) -> bool:
+def _sometimes(f, node, before: int, built: frozenset = frozenset()) -> bool:
     """Does the statement ``node`` run only on some paths to line ``before`` (under an ``if`` of its function that
     does not also hold that line)? (Not a loop: `for turn in history: messages.append(turn)` is the history, as
-    `[system] + history` is.)"""
+    `[system] + history` is.) An ``if`` each of whose branches holds a statement of ``built`` (ids of the list's
+    builders: `if isinstance(m, str): msgs.append({...}) else: msgs.append(m)`) always builds (held-out review 162,
+    Y3: a false "can end with a system message" TODO)."""
     for parent in ancestors_of(f, node):
         if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.Module)):
             return False
         if isinstance(parent, ast.If) and \
-                not parent.lineno <= before <= (parent.end_lineno or parent.lineno):
+                not parent.lineno <= before <= (parent.end_lineno or parent.lineno) and \
+                not _every_branch_builds(parent, built):
             return True
     return False
+
+
+def _every_branch_builds(node: ast.If, built: frozenset) -> bool:
+    """Does each branch of ``node`` (its body, each elif's, its else) hold a statement whose id is in ``built``?"""
+    def holds(body: list) -> bool:
+        return any(id(n) in built for statement in body for n in ast_walk(statement))
+
+    if not built or not holds(node.body) or not node.orelse:
+        return False
+    if len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If):
+        return _every_branch_builds(node.orelse[0], built)
+    return holds(node.orelse)
 
 
 def _names(node, name: str) -> bool:
@@ -6565,11 +6580,12 @@ def _system_last(f, scope, name: str, before: int, role: str = "system") -> Opti
     # the last builder decides, unless it runs only sometimes (`if user_input is not None: messages.append(user)`):
     # then the list may end as the one before it left it (held-out review 135, Y4: a system-only list reached Mistral
     # on the app's main path, with no TODO)
+    built = frozenset(id(node) for _line, system, node in builders if not system)
     for line, system, node in sorted(builders, key=lambda b: b[0], reverse=True):
         if system:
             last = (line, system, node)
             break
-        if not _sometimes(f, node, before):
+        if not _sometimes(f, node, before, built):
             break
     if last is None or not last[1]:
         return None
