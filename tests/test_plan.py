@@ -7901,7 +7901,8 @@ def test_held_out_162_a_settings_field_handed_to_the_constructor_is_mapped_where
     settings class, as for `model=settings.OPENAI_MODEL` at the call; a constructor also given a literal is not."""
     from mechanics import convert_files
 
-    config = ("from pydantic import Field\nfrom pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+    config = ("from pydantic import Field\nfrom pydantic_settings import BaseSettings\n\n\n"
+              "class Settings(BaseSettings):\n"
               "    OPENAI_API_KEY: str = Field(default='')\n    OPENAI_MODEL: str = Field(default='gpt-4o-mini')\n\n\n"
               "settings = Settings()\n")
     provider = ("from openai import OpenAI\n\nfrom app.config import settings\n\n\nclass OpenAIProvider:\n"
