@@ -3006,8 +3006,22 @@ def test_an_anyio_pin_names_the_fastapi_pin_that_caps_it():
     floor fastapi 0.108 brings); a fastapi that allows anyio 4 is not named."""
     _, todos = _manifest_todos("openai==1.3.3\nanyio==3.7.1\nfastapi==0.104.1\nstarlette==0.27.0\n",
                                "requirements.txt", REQUIREMENTS, MISTRAL_CODE)
-    assert len(todos) == 1 and "move the pin and the fastapi==0.104.1 pin beside it (fastapi 0.103.1 to 0.107 need " \
+    assert len(todos) == 2 and "move the pin and the fastapi==0.104.1 pin beside it (fastapi 0.103.1 to 0.107 need " \
         "anyio<4; fastapi 0.108 and later need starlette>=0.29, so move a starlette pin too)" in todos[0][1], todos
+    # the fastapi pin says it too, and alone (held-out review 162, X5: `fastapi==0.104.1` with no anyio pin, and pip
+    # could not install the converted requirements, silently)
+    assert todos[1][1].startswith("requirements.txt: fastapi is pinned to ==0.104.1, but fastapi 0.103.1 to 0.107 "
+                                  "need anyio<4, and mistralai 3.7 needs httpx2, which needs anyio>=4.10"), todos
+    _, todos = _manifest_todos("openai==1.47.0\nfastapi==0.104.1\nuvicorn==0.24.0\n", "requirements.txt",
+                               REQUIREMENTS, MISTRAL_CODE)
+    assert [t[1].split(": move", 1)[0] for t in todos] == [
+        "requirements.txt: fastapi is pinned to ==0.104.1, but fastapi 0.103.1 to 0.107 need anyio<4, and mistralai "
+        "3.7 needs httpx2, which needs anyio>=4.10 (pip cannot install both); fastapi 0.108 and later need "
+        "starlette>=0.29, so move a starlette pin too"], todos
+    for fine in ("0.100.0", "0.103.0", "0.108.0"):  # (pydantic 2, and no anyio cap)
+        _, todos = _manifest_todos(f"openai==1.47.0\nfastapi=={fine}\n", "requirements.txt", REQUIREMENTS,
+                                   MISTRAL_CODE)
+        assert not todos, (fine, todos)
     # (fastapi 0.95 declares no anyio: held-out review 149, X6)
     _, todos = _manifest_todos("openai==1.3.3\nanyio==3.7.1\nfastapi==0.95.1\n", "requirements.txt",
                                REQUIREMENTS, MISTRAL_CODE)

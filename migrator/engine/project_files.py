@@ -3414,9 +3414,9 @@ def langchain_blocker(manifests: Iterable[tuple[str, str, str]], openai_stays: b
                "it too" if older else "") + ", then run migrator again")
 
 
-def _out_of_scope(dist: str, allowed) -> bool:
+def _out_of_scope(dist: str, allowed, needed: str = "") -> bool:
     """A pin of ``dist`` only admitting releases its need does not concern (``aiogram==2.25.1``: NEED_SCOPES)."""
-    scope = NEED_SCOPES.get(dist)
+    scope = NEED_SCOPES.get((dist, needed)) or NEED_SCOPES.get(dist)
     return scope is not None and allowed not in (None, False) and _disjoint(allowed, _interval(scope))
 
 
@@ -3679,7 +3679,7 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
                                             f"({_upgrade_advice(kind, after, dist)})", "manual"))
                     continue
                 if allowed is None or not (allowed is False or _disjoint(allowed, wanted)) or \
-                        _out_of_scope(dist, allowed):
+                        _out_of_scope(dist, allowed, needed):
                     continue
                 seen.add((number, dist))
                 # pydantic's own core is pinned with it (`pip freeze`): moving one pin alone still fails

@@ -63,6 +63,13 @@ OPENAI_PACKAGE = Package("openai", "openai", "mistralai", "mistralai", MISTRAL_V
     # 0.100.0 the first on pydantic 2; sqlmodel 0.0.14 the first): held-out review 54, S3 (the image no longer built)
     ("fastapi", ">=0.100", "fastapi before 0.100 needs pydantic<2, and mistralai 3.7 needs pydantic>=2.11.2 (pip "
                            "cannot install both)"),
+    # ... and 0.103.1 to 0.107 cap anyio below 4 (their wheels' Requires-Dist `anyio<4.0.0,>=3.7.1`, read on PyPI
+    # 2026-12-07), which mistralai's httpx2 needs at 4.10: said only beside an anyio pin (CAPPING_PINS) until held-out
+    # review 162, X5 (`fastapi==0.104.1` alone, and pip could not install the converted requirements). NEED_SCOPES
+    # keeps it to those releases.
+    ("fastapi", ">=0.108", "fastapi 0.103.1 to 0.107 need anyio<4, and mistralai 3.7 needs httpx2, which needs "
+                           "anyio>=4.10 (pip cannot install both); fastapi 0.108 and later need starlette>=0.29, so "
+                           "move a starlette pin too"),
     ("sqlmodel", ">=0.0.14", "sqlmodel before 0.0.14 needs pydantic<2, and mistralai 3.7 needs pydantic>=2.11.2 "
                              "(pip cannot install both)"),
     # langchain 0.0.266's Requires-Dist `pydantic (>=1,<2)`, 0.0.267's `pydantic (>=1,<3)`: the `pip freeze` of a 2023
@@ -89,7 +96,8 @@ OPENAI_PACKAGE = Package("openai", "openai", "mistralai", "mistralai", MISTRAL_V
 ), python=">=3.10")
 # The releases a need concerns, where older ones do not depend on what it is about (aiogram 2.x has no pydantic):
 # a pin outside them meets the need as it is.
-NEED_SCOPES = MappingProxyType({"aiogram": ">=3.0"})
+# (keyed by the distribution, or by (distribution, need) where it has several needs)
+NEED_SCOPES = MappingProxyType({"aiogram": ">=3.0", ("fastapi", ">=0.108"): ">=0.103.1"})
 # Needs the resolver cannot enforce: the distribution declares no bound on mistralai (instructor imports its
 # Mistral client only when mistralai is installed), so a lock file, or an environment that already has an old
 # release, keeps one below the floor though the pin admits newer ones. A floor below the need is reported too
