@@ -3910,6 +3910,26 @@ def test_held_out_161_setup_docs_naming_the_key_are_said_for_a_renamed_streamlit
     assert len(keyed) == 1 and keyed[0].endswith("(README.md:5) (2 places)"), steps
 
 
+def test_held_out_162_setup_docs_installing_openai_are_named_where_the_manifest_moved(tmp_path):
+    """Held-out review 162, X6 (agent-fde-demo): requirements.txt's openai became mistralai, and the README's
+    `pip install openai requests` was not named: following it installed no mistralai, and the converted code failed
+    at import. Named as a step; `pip install langchain-openai` is not an install of openai."""
+    from migrator.engine.summary import summarize
+
+    (tmp_path / "README.md").write_text("# Demo\n\n```bash\npip install langchain-openai\npip install openai requests\n"
+                                        "```\n")
+    (tmp_path / "requirements.txt").write_text("openai==1.40.0\nrequests\n")
+    (tmp_path / "agent.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
+                                       "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
+    steps = [step["step"] for step in summarize(report)["steps"]]
+    assert "update the install commands of the setup docs that still install openai (README.md:5): the converted " \
+        "code needs mistralai (pip install \"mistralai>=3.7,<4\") instead" in steps, steps
+    (tmp_path / "README.md").write_text("# Demo\n\npip install langchain-openai requests\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
+    assert not any("install commands" in step["step"] for step in summarize(report)["steps"])
+
+
 def test_a_project_of_notebooks_alone_declares_what_they_import(tmp_path):
     """Held-out review 90, Y3 (dp-applied-genai): a uv project whose only code is its notebooks got "only converted
     code in lesson.ipynb needs mistralai, not the package's own" (and no edit), and with a sibling lesson's manifest

