@@ -1255,9 +1255,10 @@ class _Transformer(SplatSteps, RuleTransformer):
         inner, outer = value, mapped
         while isinstance(inner, (cst.Attribute, cst.Subscript)) and isinstance(outer, type(inner)):
             inner, outer = inner.value, outer.value
-        if not (isinstance(inner, cst.Call) and isinstance(outer, cst.Call)) or env_getter(inner) or \
-                isinstance(inner.func, cst.Attribute) and inner.func.attr.value == "get":
-            return None  # (os.getenv("MODEL", "gpt-4o"), config.get(...): their own TODOs name the variable / key)
+        if not (isinstance(inner, cst.Call) and isinstance(outer, cst.Call) and isinstance(inner.func, cst.Name)) or \
+                env_getter(inner) or not self._tree_callable(inner.func.value):
+            return None  # (os.getenv("MODEL", "gpt-4o"), config.get(...), kwargs.pop(...), a library's widget: their
+            # own TODOs, or "computed at run time"; review of session 87)
         pairs = [(before.value.evaluated_value, after.value.evaluated_value) for before, after in
                  zip(inner.args, outer.args) if isinstance(before.value, cst.SimpleString) and
                  isinstance(after.value, cst.SimpleString) and before.value.evaluated_value !=
@@ -1553,52 +1554,105 @@ class _Transformer(SplatSteps, RuleTransformer):
                     return found
         return None
 
+    def _tree_callable(self, name: str) -> bool:
+        """Is ``name`` a function or class of this module, or imported from a module of the tree?"""
+        import ast
+
+        tree = getattr(self.facts, "tree", None)
+        if not isinstance(tree, ast.Module):
+            return False
+        own = getattr(self.facts.view.plan, "own_packages", frozenset()) if self.facts.view is not None else frozenset()
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == name:
+                return True
+            if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").split(".")[0] in own) and \
+                    any((alias.asname or alias.name) == name for alias in node.names):
+                return True
+        return False
+
     def _forwarding_function(self, node: cst.Call) -> bool:
-        """Is ``node`` a call of a function or method of this module (``self.process_data(...)``, ``run(...)``) in a
-        module whose chat calls convert?"""
+        """Is ``node`` a call of a function or method of this module (``self.process_data(...)``, ``w.process_data(...)``
+        of a method, ``run(...)``) in a module whose chat calls convert?"""
         view = self.facts.view
-        name = node.func.attr.value if isinstance(node.func, cst.Attribute) and isinstance(node.func.value, cst.Name) \
-            and node.func.value.value == "self" else node.func.value if isinstance(node.func, cst.Name) else None
-        return name is not None and view is not None and view.path in view.plan.converting_paths and \
-            name in self._own_functions()
+        if view is None or view.path not in view.plan.converting_paths:
+            return False
+        func = node.func
+        if isinstance(func, cst.Name):
+            return func.value in self._own_functions()
+        return isinstance(func, cst.Attribute) and any(method for method, _ in self._own_functions().get(
+            func.attr.value, ()))
 
     def _own_functions(self) -> dict:
-        """name -> the parameters of the module's functions and methods of that name that hand a parameter on as an
-        argument of another call (``primary(user_input=..., model=model)``, ``self._try(fn, text, model)``)."""
+        """name -> [(a method, {parameter: its position among the positional ones, self aside})] of the module's
+        functions whose parameter is handed on to a callback (a parameter of the function called: ``primary(...,
+        model=model)``), to another function or method of the module, or to a chat call: where a model written for it
+        may reach a converted call the plan does not follow (not a price table's ``.get``, not tiktoken)."""
         found = self.__dict__.get("_own_function_params")
         if found is None:
             import ast
 
+            from codemods._facts import dotted_name as _ast_dotted
+
             found = {}
             tree = getattr(self.facts, "tree", None)
-            for fn in ast.walk(tree) if isinstance(tree, ast.Module) else ():
-                if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                    params = {a.arg for a in (*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs)}
-                    handed = {n.id for call in ast.walk(fn) if isinstance(call, ast.Call)
-                              for n in (*call.args, *(k.value for k in call.keywords)) if isinstance(n, ast.Name)}
-                    found.setdefault(fn.name, set()).update(params & handed)
+            functions = [fn for fn in ast.walk(tree) if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))] \
+                if isinstance(tree, ast.Module) else []
+            names = {fn.name for fn in functions}
+            methods = {id(item) for cls in ast.walk(tree) if isinstance(cls, ast.ClassDef) for item in cls.body} \
+                if isinstance(tree, ast.Module) else set()
+            for fn in functions:
+                positional = [a.arg for a in (*fn.args.posonlyargs, *fn.args.args)]
+                method = id(fn) in methods
+                if method and positional[:1] in (["self"], ["cls"]):
+                    positional = positional[1:]
+                params = {*positional, *(a.arg for a in fn.args.kwonlyargs)}
+                handed = set()
+                for call in ast.walk(fn):
+                    if not isinstance(call, ast.Call):
+                        continue
+                    callee = call.func.id if isinstance(call.func, ast.Name) else call.func.attr if isinstance(
+                        call.func, ast.Attribute) else ""
+                    if callee in params or callee in names or callee in ("create", "acreate", "parse") and \
+                            "completions" in (_ast_dotted(call.func) or ""):
+                        handed |= {n.id for n in (*call.args, *(k.value for k in call.keywords))
+                                   if isinstance(n, ast.Name)}
+                given = {name: positional.index(name) if name in positional else -1 for name in params & handed}
+                if given:
+                    found.setdefault(fn.name, []).append((method, given))
             self.__dict__["_own_function_params"] = found
         return found
 
     def _forwarded_literal(self, node: cst.Call) -> None:
         """``self.process_data("gpt", text, model="gpt-5-nano")``: an OpenAI chat model written for a parameter of the
-        module's own function that hands it on, which the plan does not follow to a converted call (a callback:
-        ``self._try(self.process_data_gpt, text, model)``) and so leaves as it is: said at its line (held-out review
-        162, Y1: the worker sent gpt-5-nano to Mistral, its fallback hid the error)."""
+        module's own function that hands it on (a callback: ``self._try(self.process_data_gpt, text, model)``), which
+        the plan does not follow to a converted call and so leaves as it is: said at its line (held-out review 162, Y1:
+        the worker sent gpt-5-nano to Mistral, its fallback hid the error). By keyword or by position."""
         callee = node.func.attr.value if isinstance(node.func, cst.Attribute) else node.func.value  # type: ignore
-        for arg in node.args:
-            if arg.keyword is None or id(arg) in self._callargs or arg.keyword.value not in ("model", "model_name") \
-                    or arg.keyword.value not in self._own_functions().get(callee, ()) or \
-                    not isinstance(arg.value, cst.SimpleString) or not isinstance(arg.value.evaluated_value, str):
+        attribute = isinstance(node.func, cst.Attribute)
+        positional = [a for a in node.args if a.keyword is None and not a.star]
+        for method, given in self._own_functions().get(callee, ()):
+            if attribute and not method:
                 continue
-            name = arg.value.evaluated_value
-            target = map_model(name, self.config.models())
-            if target is None or target == name or is_mistral_model(name):
-                continue
-            self.todo(self.current_line(), f"{arg.keyword.value}={name!r} is an OpenAI model, handed to {callee}(), "
-                                           "which hands it on where migrator does not follow it (a callback, another "
-                                           f"function): where it reaches the converted calls, make it {target!r} "
-                                           "(see `migrator rules` / --model)")
+            for name in ("model", "model_name"):
+                if name not in given:
+                    continue
+                index = given[name]
+                arg = next((a for a in node.args if a.keyword is not None and a.keyword.value == name), None) or (
+                    positional[index] if 0 <= index < len(positional) and not any(a.star for a in node.args)
+                    else None)
+                if arg is None or id(arg) in self._callargs or not isinstance(arg.value, cst.SimpleString) or \
+                        not isinstance(arg.value.evaluated_value, str):
+                    continue
+                model = arg.value.evaluated_value
+                target = map_model(model, self.config.models())
+                if target is None or target == model or is_mistral_model(model):
+                    continue
+                written = f"{name}={model!r}" if arg.keyword is not None else repr(model)
+                self.todo(self.current_line(), f"{written} is an OpenAI model, handed to {callee}(), which hands it on "
+                                               "where migrator does not follow it (a callback, another function): where "
+                                               f"it reaches the converted calls, make it {target!r} (see `migrator "
+                                               "rules` / --model)")
+                return
 
     def visit_Arg(self, node: cst.Arg) -> None:
         self._arg_slot.append(id(node) in self._callargs)

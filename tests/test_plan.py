@@ -7868,6 +7868,12 @@ def test_held_out_162_a_type_check_in_the_module_a_converted_response_is_handed_
                                        "r = client.chat.completions.create(model='gpt-4o-mini', messages=[])\n"
                                        "print(Result(response=None), r.choices[0].message.content)\n"})
     assert "TODO(migrator" not in out["app/result.py"], out["app/result.py"]
+    # a part of the response handed (its text): not the checked object (review of session 87)
+    out = convert_files({"app/__init__.py": "", "app/result.py": result,
+                         "app/llm.py": "import openai\n\nfrom .result import Result\n\nclient = openai.OpenAI()\n"
+                                       "r = client.chat.completions.create(model='gpt-4o-mini', messages=[])\n"
+                                       "text = r.choices[0].message.content\nprint(Result(text))\n"})
+    assert "TODO(migrator" not in out["app/result.py"], out["app/result.py"]
 
 
 def test_held_out_162_an_openai_tool_call_built_beside_converted_chat_calls_gets_a_todo() -> None:
@@ -7892,6 +7898,15 @@ def test_held_out_162_an_openai_tool_call_built_beside_converted_chat_calls_gets
         "arguments=...)) instead\n    call = ChatCompletionMessageToolCall(" in out["agent.py"], out["agent.py"]
     out = convert_files({"agent.py": source.replace("BASE", "base_url='http://localhost:11434/v1'")})
     assert "TODO(migrator" not in out["agent.py"], out["agent.py"]
+    # an OpenAI-compatible endpoint of the app's own building its wire format: no TODO (review of session 87)
+    out = convert_files({"serve.py": (
+        "from openai import OpenAI\nfrom openai.types.chat import ChatCompletion, ChatCompletionMessage\n"
+        "from openai.types.chat.chat_completion import Choice\n\nclient = OpenAI()\n\n\ndef handle(messages):\n"
+        "    r = client.chat.completions.create(model='gpt-4o-mini', messages=messages)\n"
+        "    return ChatCompletion(id='x', created=0, model='ours', object='chat.completion', choices=[Choice(\n"
+        "        index=0, finish_reason='stop', message=ChatCompletionMessage(role='assistant',\n"
+        "                                                                content=r.choices[0].message.content))])\n")})
+    assert "builds an OpenAI object" not in out["serve.py"], out["serve.py"]
 
 
 def test_held_out_162_a_settings_field_handed_to_the_constructor_is_mapped_where_it_is_declared() -> None:

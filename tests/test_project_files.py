@@ -1240,6 +1240,16 @@ def test_held_out_162_a_deploy_action_step_passing_the_key_gets_a_todo_naming_th
     assert "          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n" in edit.text
     reviewer = workflow.replace("youyo/aws-cdk-github-actions@v2", "fluxninja/openai-pr-reviewer@latest")
     assert not edit_deploy(reviewer, path, _facts(), rename=True).findings
+    # the same deploy as the step's own command keeps its variable too, with the TODO (review of session 87: renamed,
+    # and the stack read an unset OPENAI_API_KEY); a compose file is no infrastructure code of the function's
+    (tmp_path / "docker-compose.yml").write_text("services:\n  app:\n    environment:\n      - OPENAI_API_KEY\n")
+    command = workflow.replace("uses: youyo/aws-cdk-github-actions@v2\n        with:\n          cdk_subcommand: deploy",
+                               "run: npx cdk deploy --require-approval never")
+    edit = edit_deploy(command, path, _facts(), rename=True)
+    todos = [f.message for f in edit.findings if f.kind is FindingKind.TODO]
+    assert len(todos) == 1 and "this step runs `cdk deploy`" in todos[0] and \
+        todos[0].endswith("(deployment/lib/stack.ts:4)"), todos
+    assert "          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n" in edit.text, edit.text
 
 
 def test_a_jobs_env_that_an_action_of_the_job_inherits_keeps_its_variable():
@@ -2854,6 +2864,18 @@ def test_a_shell_scripts_todo_never_lands_inside_a_quoted_string_of_several_line
     assert written[3].startswith("# TODO(migrator MIG115)") and written[4] == opening, written
 
 
+def test_an_apostrophe_in_a_heredoc_opens_no_quote():
+    """Review of session 87: `don't` in a heredoc's SQL was read as an open quote up to the end of the script, and the
+    TODO went into the SQL (psql failed on `#`, and `set -e` ended the start script)."""
+    from migrator.engine.project_files import _edit_file
+
+    text = ("#!/bin/sh\nset -e\npsql \"$DATABASE_URL\" <<-SQL\n-- tables: don't drop them\nSELECT 1;\n\tSQL\n\n"
+            ": \"${OPENAI_API_KEY:?set OPENAI_API_KEY}\"\nexec python app.py\n")
+    facts = CodeFacts(texts={"app.py": APP_CODE}, any_converted=True)
+    edit = _edit_file(text, "entrypoint.sh", DEPLOY, facts)
+    assert [f.line for f in edit.findings if f.kind is FindingKind.TODO] == [8], edit.findings
+
+
 def test_a_shell_key_check_against_openai_is_told_to_check_against_mistral():
     """Held-out review 60, X13: `curl https://api.openai.com/v1/models -H "Authorization: Bearer $OPENAI_API_KEY"` in an
     entrypoint: following "check MISTRAL_API_KEY" alone sent a Mistral key to OpenAI (401, the container stopped)."""
@@ -3941,11 +3963,22 @@ def test_held_out_162_setup_docs_installing_openai_are_named_where_the_manifest_
                                        "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
     report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
     steps = [step["step"] for step in summarize(report)["steps"]]
-    assert "update the install commands of the setup docs that still install openai (README.md:5): the converted " \
-        "code needs mistralai (pip install \"mistralai>=3.7,<4\") instead" in steps, steps
-    (tmp_path / "README.md").write_text("# Demo\n\npip install langchain-openai requests\n")
+    said = "update the install commands of the setup docs that still install openai (README.md:5): the converted " \
+        "code needs mistralai (pip install \"mistralai>=3.7,<4\")"
+    assert said in steps, steps
+    # mistralai added beside an openai kept for a client staying on OpenAI, and no manifest at all: the same (review of
+    # session 87)
+    (tmp_path / "images.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
+                                        "img = client.images.generate(model='dall-e-3', prompt='x')\n")
     report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
-    assert not any("install commands" in step["step"] for step in summarize(report)["steps"])
+    assert said in [step["step"] for step in summarize(report)["steps"]], summarize(report)["steps"]
+    (tmp_path / "requirements.txt").unlink()
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
+    assert said in [step["step"] for step in summarize(report)["steps"]], summarize(report)["steps"]
+    for readme in ("pip install langchain-openai requests\n", "pip install openai mistralai\n"):
+        (tmp_path / "README.md").write_text(f"# Demo\n\n{readme}")
+        report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
+        assert not any("install commands" in step["step"] for step in summarize(report)["steps"])
 
 
 def test_a_project_of_notebooks_alone_declares_what_they_import(tmp_path):

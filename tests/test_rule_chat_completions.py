@@ -4456,6 +4456,7 @@ def test_held_out_159_a_response_written_out_whole_as_text_gets_one_todo():
     assert "client.chat.complete(" in code
     _, todos = convert_snippet('''\
         import json
+        import logging
         from openai import OpenAI
 
         client = OpenAI()
@@ -4463,6 +4464,10 @@ def test_held_out_159_a_response_written_out_whole_as_text_gets_one_todo():
         print(r, f"{r}")
         json.dumps(r.model_dump(), default=str)
         saved = r.model_dump_json()
+        logging.debug(json.dumps(r, default=str, indent=2))
+        assert r.choices, f"empty: {r}"
+        if not r.choices:
+            raise RuntimeError(f"Unexpected response from the model: {r}")
         ''')
     assert not any("the whole response turned into text" in t for t in todos), todos
 
@@ -4502,17 +4507,38 @@ def test_held_out_162_an_openai_model_handed_on_through_a_callback_gets_a_todo_a
             def show(self, text):
                 return self.label(text, model="gpt-4o")
 
+            def positional(self, text):  # (review of session 87: by position, and through another receiver)
+                return self.process_data("gpt", text, "gpt-4o")
+
+
+        PRICES = {"gpt-4o": 5.0}
+
+
+        def estimate_cost(tokens, model):  # (handed to a price table's .get: no TODO)
+            return PRICES.get(model, 0) * tokens
+
+
+        def other(service, text):
+            return service.process_data("gpt", text, model="gpt-4o"), estimate_cost(100, model="gpt-4o")
+
 
         service = Service(OpenAI())
         ''')
     assert [t for t in todos if "is an OpenAI model, handed to" in t] == [
         "model='gpt-5-nano' is an OpenAI model, handed to process_data(), which hands it on where migrator does not "
         "follow it (a callback, another function): where it reaches the converted calls, make it "
-        "'mistral-small-latest' (see `migrator rules` / --model)"], todos
+        "'mistral-small-latest' (see `migrator rules` / --model)",
+        "'gpt-4o' is an OpenAI model, handed to process_data(), which hands it on where migrator does not follow it (a "
+        "callback, another function): where it reaches the converted calls, make it 'mistral-large-latest' (see "
+        "`migrator rules` / --model)",
+        "model='gpt-4o' is an OpenAI model, handed to process_data(), which hands it on where migrator does not follow "
+        "it (a callback, another function): where it reaches the converted calls, make it 'mistral-large-latest' (see "
+        "`migrator rules` / --model)"], todos
     assert "client.chat.complete(" in code
 
 
-@pytest.mark.parametrize("otherwise, said", [("formatted.append(msg)", False), ("pass", True)])
+@pytest.mark.parametrize("otherwise, said", [("formatted.append(msg)", False), ("pass", True),
+                                             ("if msg:\n                        formatted.append(msg)", True)])
 def test_held_out_162_a_history_appended_on_every_branch_after_the_system_message_needs_no_todo(otherwise, said):
     """Held-out review 162, Y3 (agent-todo-list-example): `formatted = [system]`, then a loop appending the user dict
     or the message itself (if / else): "messages=formatted can end with a system message ... move the instruction

@@ -1853,6 +1853,8 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         index = next((i for i in block if _KEY_TOKEN.search(lines[i]) and not lines[i].lstrip().startswith("#")), None)
         if index is None:
             continue
+        foreign = foreign | frozenset(block)  # (a `run:` deploy too: its env feeds the infrastructure code, which
+        # reads OPENAI_API_KEY; renamed, the deployed function got neither key: review of session 87)
         # `uses: youyo/aws-cdk-github-actions@v2` with `env: OPENAI_API_KEY: ...`: the action runs the project's own
         # infrastructure code, which hands the key to the deployed function (held-out review 162, X1: the Lambda ran
         # the converted code with no MISTRAL_API_KEY, silently; the step's env was taken for the action's own)
@@ -2299,8 +2301,16 @@ def _quote_openers(lines: list) -> list:
     outside quotes; a # starts a comment outside quotes only at the start of a word."""
     openers: list = []
     quote, opened = None, None
+    heredoc = None  # (its delimiter, <<- strips tabs): a heredoc's text opens no quote (`don't` in a SQL comment)
     for number, line in enumerate(lines):
         openers.append(opened if quote else None)
+        if heredoc is not None:
+            body = line.rstrip("\r\n")
+            if (body.lstrip("\t") if heredoc[1] else body) == heredoc[0]:
+                heredoc = None
+            continue
+        if not quote and not line.lstrip().startswith("#") and (found := _HEREDOC.search(line)) is not None:
+            heredoc = (found.group(2), found.group(1) == "-")  # (from the next line on)
         i, previous = 0, " "
         while i < len(line):
             char = line[i]
@@ -2670,14 +2680,25 @@ _IAC_SUFFIXES = (".ts", ".js", ".mjs", ".tf", ".tfvars", ".json", ".yml", ".yaml
 _IAC_SKIP = frozenset({"node_modules", "cdk.out", ".serverless", ".aws-sam", ".terraform", "dist", "build"})
 
 
+# ... and the same tools run by a step's own command (`run: npx cdk deploy`, `sam deploy`, `serverless deploy`)
+_DEPLOY_RUN = re.compile(r"\b(?:cdk|sam|serverless|sls|pulumi|terraform|zappa|chalice)\s+(?:[\w-]+\s+)?"
+                         r"(?:deploy|up|apply|update)\b")
+
+
 def _deploy_action_steps(lines: list) -> dict:
-    """First line -> (the action, the step's lines) of each workflow step running a deploy action (_DEPLOY_ACTION)."""
+    """First line -> (what it runs, the step's lines) of each workflow step running a deploy action (_DEPLOY_ACTION)
+    or a deploy command of those tools (_DEPLOY_RUN)."""
     found = {}
     for _depth, block in _steps(lines):
         action = next((m.group(1) for i in block if (m := re.match(r"^\s*(?:- )?uses\s*:\s*['\"]?([^\s'\"#]+)",
                                                                       lines[i]))), None)
         if action is not None and _DEPLOY_ACTION.search(action.split("@", 1)[0]):
             found[block.start] = (action, block)
+            continue
+        command = next((m.group(0).strip() for i in block for m in [_DEPLOY_RUN.search(lines[i].split("#", 1)[0])]
+                        if m is not None), None)
+        if action is None and command is not None:
+            found[block.start] = (f"`{command}`", block)
     return found
 
 
@@ -2689,7 +2710,8 @@ def _iac_naming(start: str, word: str, limit: int = 3) -> list:
         for name in sorted(filenames):
             path = os.path.join(directory, name)
             if not name.lower().endswith(_IAC_SUFFIXES) or name.lower() in ("package.json", "package-lock.json",
-                                                                            "tsconfig.json") or os.path.islink(path):
+                                                                            "tsconfig.json") or \
+                    _COMPOSE_NAME.match(name) or os.path.islink(path):  # (compose files: the run edits them itself)
                 continue
             problem, _, data = read_regular(path, 1_000_000)
             if problem or word.encode() not in data:

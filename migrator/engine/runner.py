@@ -954,8 +954,8 @@ def _docs_shown(docs: list, paths: Sequence[str]) -> str:
 
 
 # an install command naming the openai package itself (not langchain-openai, not `openai-whisper`)
-_DOCS_OPENAI_INSTALL = re.compile(r"\b(?:pip3?|uv(?:\s+pip)?|poetry|pipenv|conda)\s+(?:install|add)\b[^\n`]*?"
-                                  r"(?<![\w.-])openai(?![\w-])")
+_DOCS_OPENAI_INSTALL = re.compile(r"^(?!.*\bmistralai\b).*?\b(?:pip3?|uv(?:\s+pip)?|poetry|pipenv|conda)\s+"
+                                  r"(?:install|add)\b[^\n`]*?(?<![\w.-])openai(?![\w-])")
 
 
 def _docs_install_step(results: list, paths: Sequence[str]) -> list:
@@ -965,9 +965,15 @@ def _docs_install_step(results: list, paths: Sequence[str]) -> list:
     from migrator.engine.project_files import docs_matching
     from migrator.mapping.packages import OPENAI_PACKAGE
 
+    from migrator.mapping.packages import INSTALL_STEP
+
+    # (a manifest's openai swapped, or mistralai added beside it, or no manifest and the install step said: review of
+    # session 87, the docs installed no mistralai where openai stayed for a kept client)
+    install = INSTALL_STEP.split(" (", 1)[0]
     at = next(((index, number) for index, result in enumerate(results) if isinstance(result, Changed)
                for number, finding in enumerate(result.findings)
-               if re.match(r"[^:]+: openai -> mistralai\S* \(no converted module imports openai", finding.message)),
+               if re.match(r"[^:]+: (?:openai -> mistralai\S* \(no converted module imports openai|mistralai\S* "
+                           r"added \()", finding.message) or any(step.startswith(install) for step in finding.steps)),
               None)
     if at is None:
         return results
@@ -980,7 +986,7 @@ def _docs_install_step(results: list, paths: Sequence[str]) -> list:
     result = results[index]
     finding = result.findings[number]
     step = (f"update the install commands of the setup docs that still install openai ({_docs_shown(docs, paths)}): "
-            f"the converted code needs {OPENAI_PACKAGE.new} (pip install \"{OPENAI_PACKAGE.requirement}\") instead")
+            f"the converted code needs {OPENAI_PACKAGE.new} (pip install \"{OPENAI_PACKAGE.requirement}\")")
     findings = (*result.findings[:number], replace(finding, steps=(*finding.steps, step)),
                 *result.findings[number + 1:])
     return [*results[:index], replace(result, findings=findings), *results[index + 1:]]

@@ -5726,6 +5726,22 @@ def _system_appended_last(f, sites) -> dict:
     return found
 
 
+def _whole_response(builder, f, value, call_verdict) -> bool:
+    """Is ``value`` a converted call's response itself (the awaited call, or a name bound only to it), not a part of it
+    (``response.choices[0].message.content``: review of session 87, a Result handed the text was told its
+    isinstance check of another parameter was False)?"""
+    if isinstance(value, ast.Await):
+        value = value.value
+    if isinstance(value, ast.Call):
+        return call_verdict(value) == CONVERT
+    if not isinstance(value, ast.Name):
+        return False
+    found = builder.lookup_scope(f, f.scope_of.get(id(value), ()), value.id)
+    values = f.assigns.get((found, value.id), []) if found is not None else []
+    return bool(values) and all(isinstance(v, (ast.Call, ast.Await)) and _whole_response(builder, f, v, call_verdict)
+                                for v in values)
+
+
 def _openai_objects_built(f) -> dict:
     """{statement span: TODO} where a module whose chat calls convert builds an OpenAI response object itself
     (``ChatCompletionMessageToolCall(id=..., function=Function(...))`` put into a response's message): the converted
@@ -5738,14 +5754,18 @@ def _openai_objects_built(f) -> dict:
         if not isinstance(node, ast.Call):
             continue
         new = RESPONSE_TYPES.get(f.qualify(dotted_name(node.func)) or "")
-        statement = next((a for a in ancestors_of(f, node) if isinstance(a, ast.stmt)), None) if new else None
+        if new not in ("ToolCall", "AssistantMessage") or any(
+                isinstance(a, ast.Call) and (f.qualify(dotted_name(a.func)) or "").startswith("openai.types.")
+                for a in ancestors_of(f, node)):
+            continue  # (a ChatCompletion built for an OpenAI-compatible endpoint of the app's own, with its message, is
+            # its wire format, not a converted response's part: review of session 87)
+        statement = next((a for a in ancestors_of(f, node) if isinstance(a, ast.stmt)), None)
         if statement is None or isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             continue
         example = "ToolCall(id=..., function=FunctionCall(name=..., arguments=...))" if new == "ToolCall" else \
             f"{new}(...)"
         span = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
-        why = "put into their responses or sent back in a message, mistralai leaves it out of the request" if new in (
-            "ToolCall", "AssistantMessage") else "code handling both sees two shapes (other fields and types)"
+        why = "put into their responses or sent back in a message, mistralai leaves it out of the request"
         found.setdefault(span, f"{ast.unparse(node.func)}(...) builds an OpenAI object where the converted calls "
                                f"answer with mistralai's: {why}; build mistralai.client.models.{example} instead")
     return found
@@ -5776,8 +5796,8 @@ def _handed_type_checks(builder, f, files, sites, converting) -> dict:
             target = builder.resolve_import(g, call.func.id)
             if target is None or target[0] is not f or (target[1],) not in owners:
                 continue
-            if any(_response_derived(builder, g, value, verdict(g)) for value in
-                   (*call.args, *(k.value for k in call.keywords)) if not isinstance(value, ast.Constant)):
+            if any(_whole_response(builder, g, value, verdict(g)) for value in
+                   (*call.args, *(k.value for k in call.keywords))):
                 handed = (g, call, target[1])
                 break
         if handed:
@@ -5840,10 +5860,16 @@ def _serialised_responses(f, sites) -> dict:
 def _serialising(f, load: ast.Name) -> str:
     """The expression turning ``load`` (a response) whole into text kept by the program, as written; "" if none."""
     parent = f.parent.get(id(load))
+    statement = next((a for a in ancestors_of(f, load) if isinstance(a, ast.stmt)), None)
+    if isinstance(statement, (ast.Raise, ast.Assert)):
+        return ""  # an error's message (`raise RuntimeError(f"Unexpected: {response}")`): read by people, not code
     if isinstance(parent, ast.Call) and parent.args and parent.args[0] is load:
         func = dotted_name(parent.func) or ""
         if func.rsplit(".", 1)[-1] in ("dump", "dumps") and (func.startswith("json.") or func in ("dump", "dumps")) \
                 and any(kw.arg in ("default", "cls") for kw in parent.keywords):
+            outer = f.parent.get(id(parent))
+            if isinstance(outer, ast.Call) and any(a is parent for a in shown_values(outer)):
+                return ""  # logger.debug(json.dumps(response, default=str)): shown, as logger.debug(str(response))
             return (ast.get_source_segment(f.source, parent) or ast.unparse(parent))[:60]
         if func not in ("str", "repr"):
             return ""
@@ -6524,8 +6550,10 @@ def _sometimes(f, node, before: int, built: frozenset = frozenset()) -> bool:
 
 def _every_branch_builds(node: ast.If, built: frozenset) -> bool:
     """Does each branch of ``node`` (its body, each elif's, its else) hold a statement whose id is in ``built``?"""
-    def holds(body: list) -> bool:
-        return any(id(n) in built for statement in body for n in ast_walk(statement))
+    def holds(body: list) -> bool:  # (a statement of the branch itself, not one under a nested if / loop / try that
+        # may not run: review of session 87, `if msg.strip(): append` left the system message last, silently)
+        return any(id(statement) in built or isinstance(statement, ast.If) and
+                   _every_branch_builds(statement, built) for statement in body)
 
     if not built or not holds(node.body) or not node.orelse:
         return False
