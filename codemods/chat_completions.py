@@ -1571,8 +1571,8 @@ class _Transformer(SplatSteps, RuleTransformer):
         return False
 
     def _forwarding_function(self, node: cst.Call) -> bool:
-        """Is ``node`` a call of a function or method of this module (``self.process_data(...)``, ``w.process_data(...)``
-        of a method, ``run(...)``) in a module whose chat calls convert?"""
+        """Is ``node`` a call of a function or method of this module (``self.process_data(...)``,
+        ``w.process_data(...)`` of a method, ``run(...)``) in a module whose chat calls convert?"""
         view = self.facts.view
         if view is None or view.path not in view.plan.converting_paths:
             return False
@@ -1648,10 +1648,10 @@ class _Transformer(SplatSteps, RuleTransformer):
                 if target is None or target == model or is_mistral_model(model):
                     continue
                 written = f"{name}={model!r}" if arg.keyword is not None else repr(model)
-                self.todo(self.current_line(), f"{written} is an OpenAI model, handed to {callee}(), which hands it on "
-                                               "where migrator does not follow it (a callback, another function): where "
-                                               f"it reaches the converted calls, make it {target!r} (see `migrator "
-                                               "rules` / --model)")
+                self.todo(self.current_line(),
+                          f"{written} is an OpenAI model, handed to {callee}(), which hands it on where migrator does "
+                          "not follow it (a callback, another function): where it reaches the converted calls, make it "
+                          f"{target!r} (see `migrator rules` / --model)")
                 return
 
     def visit_Arg(self, node: cst.Arg) -> None:
