@@ -656,3 +656,29 @@ def test_a_parameter_named_like_a_module_path_is_no_path() -> None:
         "print(transcribe(open(\"b.mp3\", \"rb\")))\n")
     assert "read_bytes" not in code, code
     assert any("file=audio is not seen to be a file opened from a path" in t for t in todos), todos
+
+
+@pytest.mark.parametrize("late, added", [("import os\n", True), ("def name(p):\n    import os\n", True)])
+def test_held_out_163_an_import_below_the_converted_call_is_no_binding_for_it(late, added):
+    """Held-out review 163, Y1 (mastecLab/openai): the transcription's file became `{"file_name":
+    os.path.basename(audio_file.name), ...}` at module level, above the script's own `import os`: no import was added,
+    and the script raised NameError before any request. An import above it binds it; one below does not."""
+    code, _ = convert_snippet(f'''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        audio_file = open("speech.mp3", "rb")
+        transcript = client.audio.transcriptions.create(model="whisper-1", file=audio_file)
+        {late.replace(chr(10), chr(10) + "        ")}
+        print(transcript.text)
+        ''')
+    lines = code.splitlines()
+    use = next(i for i, line in enumerate(lines) if "os.path.basename" in line)
+    assert any(line == "import os" for line in lines[:use]) is added, code
+    code, _ = convert_snippet('''\
+        import os
+        from openai import OpenAI
+        client = OpenAI()
+        transcript = client.audio.transcriptions.create(model="whisper-1", file=open("a" + ".mp3", "rb"))
+        ''')
+    assert code.count("import os") == 1, code

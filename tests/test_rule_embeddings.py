@@ -1313,3 +1313,23 @@ def test_a_self_model_setting_of_another_class_is_not_named_at_the_call() -> Non
                 return self.client.embeddings.create(model=self.model, input=texts).data
         ''')
     assert not any("TOKENIZER_MODEL" in t for t in todos), todos
+
+
+def test_held_out_163_the_re_embed_todo_is_said_once_whatever_the_model_is_called():
+    """Held-out review 163, Y5 (openai-cheat-sheet): a call with model="text-embedding-3-small" ("mistral-embed") and
+    one with model=EMBEDDING_MODEL ("a Mistral model") each got the "re-embed stored vectors ... (said once per
+    module)" TODO in one notebook."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import json
+        from openai import OpenAI
+
+        client = OpenAI()
+        EMBEDDING_MODEL = "text-embedding-3-small"
+        a = client.embeddings.create(input="a", model="text-embedding-3-small").data[0].embedding
+        b = client.embeddings.create(input="b", model=EMBEDDING_MODEL).data[0].embedding
+        json.dump([a, b], open("vectors.json", "w"))
+        print(EMBEDDING_MODEL)
+        ''')
+    assert sum("re-embed stored vectors" in t for t in todos) == 1, todos

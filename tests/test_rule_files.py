@@ -668,3 +668,25 @@ def test_a_file_an_assistant_made_links_no_upload_of_another_module() -> None:
               "print(client.files.retrieve(resp.id).filename)\n")
     out = convert_files({"chart.py": chart, "upload.py": upload})
     assert "Mistral(" in out["upload.py"] and "client = OpenAI()" in out["chart.py"], out
+
+
+def test_held_out_163_a_module_upload_whose_id_a_fine_tuning_job_takes_stays_on_openai():
+    """Held-out review 163, Y3 (odbalapure/openai-api): `openai.files.create(purpose="fine-tune")` became Mistral's
+    files.upload while `openai.fine_tuning.jobs.create(training_file=train.id)` stayed on OpenAI (no counterpart):
+    OpenAI was handed a Mistral file id. The upload stays with its TODO; one whose id goes nowhere converts."""
+    code, todos = convert_snippet('''\
+        import openai
+
+        train = openai.files.create(file=open("train.jsonl", "rb"), purpose="fine-tune")
+        job = openai.fine_tuning.jobs.create(training_file=train.id, model="gpt-3.5-turbo")
+        ''')
+    assert "openai.files.create(" in code and "files.upload" not in code, code
+    assert any(t.startswith("train.id is handed to fine_tuning.jobs.create(...), which stays on OpenAI (no Mistral "
+                            "counterpart): a file uploaded to Mistral would not exist there") for t in todos), todos
+    code, _ = convert_snippet('''\
+        import openai
+
+        batch_file = openai.files.create(file=open("batch.jsonl", "rb"), purpose="batch")
+        print(batch_file.id)
+        ''')
+    assert "mistral_client.files.upload(" in code, code

@@ -53,7 +53,10 @@ def files_problem(f, call: ast.Call, surface: str, others=()) -> str:
     elif surface in LIST_KEYWORDS:
         return _list_problem(f, call, surface, keywords)
     elif surface == "files.create":
-        problem = _upload_problem(f, keywords, opened_file)
+        # (the openai module's client: each call decided on its own; a client's fine-tuning call keeps the client)
+        module = isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Attribute) and \
+            isinstance(call.func.value.value, ast.Name) and call.func.value.value.id in f.openai_modules
+        problem = _upload_problem(f, keywords, opened_file) or (_id_handed_to_openai_only(f, call) if module else "")
         if problem:
             return problem
     elif surface == "batches.create":
@@ -276,6 +279,34 @@ def _id_problem(f, call: ast.Call, value: ast.AST) -> str:
 # jobs, which stay on OpenAI): a module that uses them may hand their file ids to files.content / retrieve
 # / delete (a notebook's cleanup cell deleting the training files it uploaded).
 _FILE_MAKERS = frozenset({"assistants", "threads", "vector_stores", "containers", "uploads", "fine_tuning"})
+
+
+def _id_handed_to_openai_only(f, call: ast.Call) -> str:
+    """The upload's result (the one name it is bound to) whose ``.id`` an OpenAI-only resource's call takes
+    (``fine_tuning.jobs.create(training_file=train.id)``, ``vector_stores.files.create(file_id=f.id)``): the file must
+    stay with it on OpenAI (held-out review 163, Y3: the module client's upload went to Mistral, and OpenAI's
+    fine-tuning job was given a Mistral file id); else ""."""
+    from migrator.plan.build import ancestors_of
+
+    holder = f.parent.get(id(call))
+    holder = f.parent.get(id(holder)) if isinstance(holder, ast.Await) else holder
+    if not (isinstance(holder, ast.Assign) and len(holder.targets) == 1 and isinstance(holder.targets[0], ast.Name)):
+        return ""
+    name, scope = holder.targets[0].id, f.scope_of.get(id(call), ())
+    for node in f.nodes:
+        if not (isinstance(node, ast.Attribute) and node.attr == "id" and isinstance(node.value, ast.Name) and
+                node.value.id == name and f.scope_of.get(id(node), ()) == scope):
+            continue
+        user = next((a for a in ancestors_of(f, node) if isinstance(a, (ast.Call, ast.stmt))), None)
+        func = user.func if isinstance(user, ast.Call) else None
+        links = []
+        while isinstance(func, ast.Attribute):
+            links.append(func.attr)
+            func = func.value
+        if set(links) & _FILE_MAKERS:
+            return (f"{name}.id is handed to {'.'.join(reversed(links))}(...), which stays on OpenAI (no Mistral "
+                    "counterpart): a file uploaded to Mistral would not exist there, so the upload stays too")
+    return ""
 
 
 def _makes_openai_files(f) -> bool:
