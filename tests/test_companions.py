@@ -1250,3 +1250,21 @@ def test_held_out_161_a_stored_index_path_imported_from_a_config_module_is_named
     assert "    # TODO(migrator MIG107): app/vectorstore/knowledge_base exists in this tree: the vectors stored " \
         "there came from OpenAI embeddings" in rag, rag
     assert rag.count("TODO(migrator") == 1, rag
+
+
+def test_held_out_163_a_module_setting_a_skipped_file_calls_through_is_not_dead(tmp_path):
+    """Held-out review 163, X3 (tartanhacks): app.py's `openai.api_key = os.getenv(...)` was told "configures the openai
+    module's own client, which no call uses any more ... remove this line", while routes/image.py, skipped for
+    --max-file-size, still called `openai.chat.completions.create` through it: following the TODO broke it."""
+    _tree(tmp_path, {
+        "app.py": "import os\n\nimport openai\n\nopenai.api_key = os.getenv(\"OPENAI_API_KEY\")\n",
+        "chat.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(q):\n"
+                   "    return client.chat.completions.create(model=\"gpt-4o\", messages=[]).choices[0].message.content\n",
+        "image.py": "import openai\n\nBLOB = \"" + "A" * 4000 + "\"\n\n\ndef describe(q):\n"
+                    "    return openai.chat.completions.create(model=\"gpt-4o\", messages=[]).choices[0].message.content\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False, max_file_size=2048)
+    assert "Mistral(" in (tmp_path / "chat.py").read_text()
+    app = (tmp_path / "app.py").read_text()
+    assert "no call uses any more" not in app and "openai.api_key = os.getenv" in app, app
+    assert [r.path for r in report.results if getattr(r, "reason", "") and "max-file-size" in r.reason], report.results

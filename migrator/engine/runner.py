@@ -329,7 +329,8 @@ def env_base_urls(project: Sequence[LoadedFile]) -> dict:
 def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[LoadedFile] = (),
                others: Sequence[SourceFile] = (), max_file_size: int | None = None,
                unreadable: frozenset = frozenset(), run_root: str = "",
-               plan_failed: Sequence[tuple[str, str]] = ()) -> tuple[Config, list]:
+               plan_failed: Sequence[tuple[str, str]] = (),
+               unconverted: Sequence[tuple[str, str]] = ()) -> tuple[Config, list]:
     """The repo-wide first pass: the conversion plan (migrator.plan) every file's rules apply, and the
     modules without openai it touches (a model name mapped, a client handed through them:
     migrator.engine.companions), to convert too."""
@@ -346,6 +347,9 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[L
         unread = UnreadModules([item.real_path for item in others if item.path not in read], max_file_size, cache)
         if plan_failed:  # (files whose own plan failed: as files that do not parse, their uses are unknown)
             unread = unread.with_unparsed(plan_failed, failed=True)
+        if unconverted:  # (code the run leaves as it is, too large or excluded: read as a module the plan did not
+            # read; held-out review 163, X3, a skipped file's openai module calls were taken for none)
+            unread = unread.with_unparsed(unconverted)
         extra_sources = plan_sources(extra)
         root = package_root(plan_root(path for path, _ in sources + extra_sources))
         plan = build_plan(sources + extra_sources, root, endpoint=config.endpoint(),
@@ -741,7 +745,8 @@ def run(
     if transform is None and loaded:
         try:
             config, extra = _with_plan(config, loaded, project, [source for source, _ in others.values()],
-                                       max_file_size, run_root=_run_root(paths))
+                                       max_file_size, run_root=_run_root(paths),
+                                       unconverted=[(path, text) for path, (_why, text) in unconverted.items()])
             for item in extra:  # converted after all: its Skipped result gives way to the conversion's
                 others.pop(item.source.path, None)
             loaded.extend(extra)
@@ -760,7 +765,8 @@ def run(
                 config, extra = _with_plan(config, rest, project, [source for source, _ in others.values()],
                                            max_file_size, run_root=_run_root(paths),
                                            plan_failed=plan_sources([item for item in loaded
-                                                                     if item.source.path in culprits]))
+                                                                     if item.source.path in culprits]),
+                                           unconverted=[(path, text) for path, (_why, text) in unconverted.items()])
             except Exception:  # noqa: BLE001 - not one file's: nothing is converted
                 reason = " ".join(f"internal error in the conversion plan: {detail}; nothing was converted".split())
                 results.extend(Failed(item.source.path, reason) for item in loaded)
@@ -790,7 +796,8 @@ def run(
                 [item.source for item in loaded if item.source.path in failed and item.source.kind == PYTHON]
             try:
                 config, _extra = _with_plan(config, kept, project, unread, max_file_size, frozenset(failed),
-                                            run_root=_run_root(paths))
+                                            run_root=_run_root(paths),
+                                            unconverted=[(path, text) for path, (_why, text) in unconverted.items()])
             except Exception:  # noqa: BLE001 - the first plan stands; the failure is reported as it is
                 kept = []
             if kept:
