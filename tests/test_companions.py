@@ -1259,9 +1259,11 @@ def test_held_out_163_a_module_setting_a_skipped_file_calls_through_is_not_dead(
     _tree(tmp_path, {
         "app.py": "import os\n\nimport openai\n\nopenai.api_key = os.getenv(\"OPENAI_API_KEY\")\n",
         "chat.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(q):\n"
-                   "    return client.chat.completions.create(model=\"gpt-4o\", messages=[]).choices[0].message.content\n",
+                   "    r = client.chat.completions.create(model=\"gpt-4o\", messages=[])\n"
+                    "    return r.choices[0].message.content\n",
         "image.py": "import openai\n\nBLOB = \"" + "A" * 4000 + "\"\n\n\ndef describe(q):\n"
-                    "    return openai.chat.completions.create(model=\"gpt-4o\", messages=[]).choices[0].message.content\n",
+                    "    r = openai.chat.completions.create(model=\"gpt-4o\", messages=[])\n"
+                    "    return r.choices[0].message.content\n",
     })
     report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False, max_file_size=2048)
     assert "Mistral(" in (tmp_path / "chat.py").read_text()
