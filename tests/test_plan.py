@@ -7950,3 +7950,36 @@ def test_held_out_163_a_constant_held_by_a_self_attribute_is_mapped_where_it_is_
     assert "computed at run time" not in out["svc.py"], out["svc.py"]
     out = convert_files({"svc.py": source + "\n\nPRICES = {LLM_MODEL_NAME: 0.15}\n"})
     assert 'LLM_MODEL_NAME = "gpt-4o-mini"' in out["svc.py"], out["svc.py"]
+
+
+def test_held_out_164_an_imported_default_model_is_named_in_the_todo() -> None:
+    """Held-out review 164, X1 (ai-prompter): `def ask(prompt, model=DEFAULT_MODEL)`, DEFAULT_MODEL imported from
+    config.py ("gpt-3.5-turbo") and `model` checked against SUPPORTED_MODELS: "model=model is computed at run time",
+    and every default request sent gpt-3.5-turbo to Mistral. The TODO names the constant and where it comes from."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "app/__init__.py": "",
+        "app/config.py": "DEFAULT_MODEL = \"gpt-3.5-turbo\"\nSUPPORTED_MODELS = [\"gpt-3.5-turbo\", \"gpt-4\"]\n",
+        "app/client.py": "from openai import OpenAI\n\nfrom app.config import DEFAULT_MODEL, SUPPORTED_MODELS\n\n"
+                         "client = OpenAI()\n\n\ndef ask(prompt: str, model: str = DEFAULT_MODEL) -> str:\n"
+                         "    if model not in SUPPORTED_MODELS:\n        raise ValueError(model)\n"
+                         "    r = client.chat.completions.create(model=model, messages=[])\n"
+                         "    return r.choices[0].message.content\n"})
+    assert "model=model: its default, DEFAULT_MODEL, is imported from app.config, which migrator leaves as it is: " \
+        "make DEFAULT_MODEL name a Mistral model where it is set" in out["app/client.py"], out["app/client.py"]
+
+
+def test_held_out_164_a_call_on_a_test_double_whose_create_the_test_replaced_gets_no_todo() -> None:
+    """Held-out review 164, Y5 (openai-json): `mock.chat.completions.create = AsyncMock(...)`, then `await
+    mock.chat.completions.create(...)`: "cannot tell which client it holds", in a test naming no openai, and --check
+    failed on a file with nothing to migrate."""
+    from mechanics import convert_files
+
+    test = ("from unittest.mock import AsyncMock, MagicMock\n\nimport pytest\n\n\n@pytest.fixture\ndef clients():\n"
+            "    return MagicMock(), AsyncMock()\n\n\nasync def test_request(clients):\n    _, fake = clients\n"
+            "    fake.chat.completions.create = AsyncMock(return_value=MagicMock())\n"
+            "    response = await fake.chat.completions.create(model=\"gpt-4\", messages=[])\n"
+            "    assert response\n")
+    out = convert_files({"tests/test_client.py": test})
+    assert out["tests/test_client.py"] == test, out["tests/test_client.py"]

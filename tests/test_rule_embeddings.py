@@ -1333,3 +1333,30 @@ def test_held_out_163_the_re_embed_todo_is_said_once_whatever_the_model_is_calle
         print(EMBEDDING_MODEL)
         ''')
     assert sum("re-embed stored vectors" in t for t in todos) == 1, todos
+
+
+def test_held_out_164_a_neo4j_vector_index_of_openais_size_gets_a_todo():
+    """Held-out review 164, Y1 (ririse02): `CALL db.index.vector.createNodeIndex(..., 'embedding', 1536, 'cosine')`
+    beside converted embeddings: no TODO at the 1536 (vector(1536) and dimension=1536 had one); Neo4j does not index
+    vectors of another length, and the memory search found nothing."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        from neo4j import GraphDatabase
+        from openai import OpenAI
+
+        client = OpenAI()
+        driver = GraphDatabase.driver("bolt://localhost:7687")
+
+
+        def create_index(label):
+            with driver.session() as session:
+                session.run("CALL db.index.vector.createNodeIndex($label, $label, 'embedding', 1536, 'cosine')",
+                            label=label)
+
+
+        def embed(text):
+            return client.embeddings.create(input=[text], model="text-embedding-3-small").data[0].embedding
+        ''')
+    assert any(t.startswith("1536: the size of OpenAI's text-embedding-ada-002 / text-embedding-3-small vectors")
+               for t in todos), todos

@@ -192,7 +192,10 @@ VECTOR_SIZE_WORDS = ("dim", "size", "embed", "vector", "length")
 VECTOR_STORE_WORDS = ("dim", "vector", "embed")
 # ... or, in a string, when it is SQL's vector(1536) or follows "dimension".
 # `vector(1536)` (pgvector), `dim=1536`, `FLOAT[1536]` (sqlite-vec, DuckDB arrays: held-out review 43, X1)
-VECTOR_SIZE_TEXT = re.compile(r"(?i)(?:(?:halfvec|vector)\s*\(\s*|dim\w*\W{0,4}|float(?:32)?\s*\[\s*)("
+# ... and Neo4j's `CALL db.index.vector.createNodeIndex(name, label, 'embedding', 1536, 'cosine')` (held-out review
+# 164, Y1: the index kept OpenAI's size, and its searches found nothing)
+VECTOR_SIZE_TEXT = re.compile(r"(?i)(?:(?:halfvec|vector)\s*\(\s*|dim\w*\W{0,4}|float(?:32)?\s*\[\s*|"
+                              r"create(?:Node|Relationship)Index\s*\([^)]*?,\s*)("
                               + "|".join(map(str, OPENAI_EMBEDDING_SIZES)) + r")(?![\w.])")
 # ... in a SQL file (a schema, a migration: VECTOR_SIZE_TEXT's matches, pgvector's halfvec(3072) too: held-out
 # review 83, X2), said in "Before you deploy"; {line}: "line 9: 1536" or "lines 9: 1536, 10: 3072"
