@@ -5032,8 +5032,8 @@ class _Builder:
         legacy ``openai.Moderation.create`` / ``Model.list()`` / ... whose keywords and dict reads
         ``_v0_problem`` checked (MIG118 rewrites the reads)."""
         if oid is None and _faked_method(f, call):
-            return  # a test double's call: the test replaced its method (`mock.chat.completions.create = AsyncMock(...)`;
-            # held-out review 164, Y5, a TODO in a tree with no openai import)
+            return  # a test double's call: the test replaced its method (`mock.chat.completions.create =
+            # AsyncMock(...)`; held-out review 164, Y5, a TODO in a tree with no openai import)
         key = node_key(f.path, call)
         if isinstance(f.parent.get(id(call)), ast.Await) and not getattr(call, TO_THREAD, False):
             # `await client.chat...`: an async client's call, whatever its origin says (not `await asyncio.to_thread(
