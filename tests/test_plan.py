@@ -7983,3 +7983,11 @@ def test_held_out_164_a_call_on_a_test_double_whose_create_the_test_replaced_get
             "    assert response\n")
     out = convert_files({"tests/test_client.py": test})
     assert out["tests/test_client.py"] == test, out["tests/test_client.py"]
+    # the app's own offline stub swapped in is no test double: the call keeps its TODO (review of session 87)
+    service = ("import os\n\nimport openai\n\nfrom factory import build_client\n\n\ndef _offline(**kwargs):\n"
+               "    return None\n\n\nclass Service:\n    def __init__(self, client):\n        self.client = client\n"
+               "        if os.getenv(\"OFFLINE\"):\n            self.client.chat.completions.create = _offline\n\n"
+               "    def ask(self, q):\n        r = self.client.chat.completions.create(model=\"gpt-4o\", messages=[])\n"
+               "        return r.choices[0].message.content\n\n\ndef make():\n    return Service(build_client())\n")
+    out = convert_files({"service.py": service})
+    assert "cannot tell which client it holds" in out["service.py"], out["service.py"]

@@ -659,6 +659,7 @@ def test_a_parameter_named_like_a_module_path_is_no_path() -> None:
 
 
 @pytest.mark.parametrize("late, added", [("import os\n", True), ("def name(p):\n    import os\n", True)])
+# (a function called above the import too: review of session 87)
 def test_held_out_163_an_import_below_the_converted_call_is_no_binding_for_it(late, added):
     """Held-out review 163, Y1 (mastecLab/openai): the transcription's file became `{"file_name":
     os.path.basename(audio_file.name), ...}` at module level, above the script's own `import os`: no import was added,
@@ -682,3 +683,18 @@ def test_held_out_163_an_import_below_the_converted_call_is_no_binding_for_it(la
         transcript = client.audio.transcriptions.create(model="whisper-1", file=open("a" + ".mp3", "rb"))
         ''')
     assert code.count("import os") == 1, code
+    code, _ = convert_snippet('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+
+        def transcribe(path):
+            with open(path, "rb") as audio_file:
+                return client.audio.transcriptions.create(model="whisper-1", file=audio_file).text
+
+
+        print(transcribe("speech.mp3"))
+
+        import os
+        ''')
+    assert code.startswith("import os\n"), code

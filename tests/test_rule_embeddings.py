@@ -1355,8 +1355,13 @@ def test_held_out_164_a_neo4j_vector_index_of_openais_size_gets_a_todo():
                             label=label)
 
 
+        def create_named(session, name, label):  # (in an f-string too: review of session 87)
+            session.run(f"CALL db.index.vector.createNodeIndex('{name}', '{label}', 'embedding', 3072, 'cosine')")
+
+
         def embed(text):
             return client.embeddings.create(input=[text], model="text-embedding-3-small").data[0].embedding
         ''')
     assert any(t.startswith("1536: the size of OpenAI's text-embedding-ada-002 / text-embedding-3-small vectors")
                for t in todos), todos
+    assert any(t.startswith("3072: the size of OpenAI's text-embedding-3-large vectors") for t in todos), todos

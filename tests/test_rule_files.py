@@ -688,5 +688,6 @@ def test_held_out_163_a_module_upload_whose_id_a_fine_tuning_job_takes_stays_on_
 
         batch_file = openai.files.create(file=open("batch.jsonl", "rb"), purpose="batch")
         print(batch_file.id)
+        state.uploads.append(batch_file.id)  # (no OpenAI resource: review of session 87)
         ''')
     assert "mistral_client.files.upload(" in code, code

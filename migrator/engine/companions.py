@@ -297,11 +297,6 @@ class UnreadModules:
                 [data for _path, data in self._unparsed]
         return self._data
 
-    def matching(self, pattern: re.Pattern) -> list[str]:
-        """The paths of the unread modules (and of those given as unparsed) that match ``pattern`` (a bytes pattern)."""
-        found = [path for path in self._paths if (data := self.bytes_of(path)) is not None and pattern.search(data)]
-        return found + [path for path, data in self._unparsed if pattern.search(data)]
-
     def search(self, pattern: re.Pattern) -> bool:
         """Does an unread module match ``pattern`` (a bytes pattern)?"""
         return any(pattern.search(data) for data in self._texts())

@@ -347,9 +347,6 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[L
         unread = UnreadModules([item.real_path for item in others if item.path not in read], max_file_size, cache)
         if plan_failed:  # (files whose own plan failed: as files that do not parse, their uses are unknown)
             unread = unread.with_unparsed(plan_failed, failed=True)
-        if unconverted:  # (code the run leaves as it is, too large or excluded: read as a module the plan did not
-            # read; held-out review 163, X3, a skipped file's openai module calls were taken for none)
-            unread = unread.with_unparsed(unconverted)
         extra_sources = plan_sources(extra)
         root = package_root(plan_root(path for path, _ in sources + extra_sources))
         plan = build_plan(sources + extra_sources, root, endpoint=config.endpoint(),
@@ -357,7 +354,8 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[L
                           langchain_blocker=config.langchain_blocker, models=config.models(),
                           llamaindex_blocker=config.llamaindex_blocker,
                           langchain_imported=config.langchain_imported,
-                          langchain_reexports=config.langchain_reexports, run_root=run_root)
+                          langchain_reexports=config.langchain_reexports, run_root=run_root,
+                          unconverted=tuple(unconverted))
         if _round:
             break
         unread_items = [item for item in readable if item.path not in read]

@@ -307,6 +307,11 @@ _SETTING_VALUE = re.compile(rb"""^[ \t]*(?:export[ \t]+|-[ \t]*)?["']?[A-Za-z_][
                             re.MULTILINE)
 
 
+# LangChain on its OpenAI defaults without naming openai (held-out review 164, Y2): VectorstoreIndexCreator() embeds
+# with OpenAIEmbeddings, load_llm("llm.json") builds the class its file names
+_LANGCHAIN_DEFAULTS = re.compile(rb"\bVectorstoreIndexCreator\s*\(|\bload_llm\s*\(")
+
+
 def read_for_the_plan(kind: str, data: bytes) -> bool:
     """Python code writing one of OpenAI's vector sizes (``pc.create_index(dimension=1536)``), or calling LangChain
     with a model string that may name OpenAI from another module (``create_react_agent(model=AGENT_MODEL)``): read
@@ -322,6 +327,7 @@ def read_for_the_plan(kind: str, data: bytes) -> bool:
     if kind not in (PYTHON, NOTEBOOK) or (
             _OPENAI_VECTOR_SIZE.search(data) is None and _MODEL_STRING_CALLER.search(data) is None and
             not (b"llama_index" in data and _LLAMA_INDEX_DEFAULTS.search(data) is not None) and
+            not (b"langchain" in data and _LANGCHAIN_DEFAULTS.search(data) is not None) and
             not (b"litellm" in data and _OPENAI_MODEL_STRING.search(data) is not None)):
         return False
     if kind == NOTEBOOK:

@@ -552,6 +552,16 @@ CREWAI_MEMORY_TODO = ("{call} gives the crew crewAI's memory on its default embe
                       "(text-embedding-3-small, reading OPENAI_API_KEY); migrator does not convert it: to move it, "
                       "pass embedder={{\"provider\": ..., \"config\": {{...}}}} on a provider your crewAI release "
                       "lists, or keep OPENAI_API_KEY set for it")
+# held-out review 164, Y2 (emerge_2023_langchain_project): LangChain objects on their OpenAI defaults, built without an
+# OpenAI class the tree names: VectorstoreIndexCreator() embeds with OpenAIEmbeddings (and its index.query(...) answers
+# with an OpenAI LLM when given no llm=), load_llm("x.json") builds the class its file names ("_type": "openai")
+LANGCHAIN_INDEX_TODO = ("{call} embeds with LangChain's default, OpenAIEmbeddings (and index.query(...) without llm= "
+                        "answers with an OpenAI LLM), reading OPENAI_API_KEY; migrator does not convert it: pass "
+                        "embedding=MistralAIEmbeddings(model=\"mistral-embed\") (langchain_mistralai) and "
+                        "query(..., llm=ChatMistralAI(...)), or keep OPENAI_API_KEY and openai for it")
+LANGCHAIN_LOADED_TODO = ("{call} builds the LLM {path} describes (\"_type\": \"openai\"), an OpenAI one reading "
+                         "OPENAI_API_KEY; migrator does not convert it: build ChatMistralAI(...) (langchain_mistralai) "
+                         "instead, or keep OPENAI_API_KEY and openai for it")
 CREWAI_RAG_TOOLS = frozenset({"CodeDocsSearchTool", "CSVSearchTool", "DirectorySearchTool", "DOCXSearchTool",
                               "GithubSearchTool", "JSONSearchTool", "MDXSearchTool", "PDFSearchTool", "RagTool",
                               "TXTSearchTool", "WebsiteSearchTool", "XMLSearchTool", "YoutubeChannelSearchTool",

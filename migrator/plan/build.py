@@ -1893,6 +1893,7 @@ class _Builder:
         dspy = "dspy" in f.source
         mem0 = "mem0" in f.source  # (once per module: every call of the module reaches the test below)
         crewai = "crewai" in f.source
+        langchain_defaults = "VectorstoreIndexCreator" in f.source or "load_llm" in f.source
         ragas = "ragas" in f.source and "evaluate" in f.source
         scrapegraph = "scrapegraphai" in f.source
         autogen = "llm_config" in f.source and "autogen" in f.source
@@ -2067,6 +2068,10 @@ class _Builder:
                 elif crewai and (todo := _crewai_defaults(f, node)):
                     self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
                     self._use(f, node, None, "crewAI on its OpenAI defaults", False, todo, "MIG106")
+                    self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+                elif langchain_defaults and (todo := _langchain_defaults(f, node)):
+                    self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
+                    self._use(f, node, None, "LangChain on its OpenAI defaults", False, todo, "MIG106")
                     self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 elif (f.repo_imports or f.module_aliases or f.other_modules) and \
                         (foreign := _foreign_call(f, node, self)) is not None and \
@@ -5383,6 +5388,31 @@ def _ragas_defaults(f: _File, call: ast.Call) -> str:
                if keyword not in keywords and (keyword == "llm" or embeds)]
     return RAGAS_DEFAULT_TODO.format(call=f"{ast.unparse(func)}(...)", missing=" and ".join(missing)) \
         if missing else ""
+
+
+def _langchain_defaults(f: _File, call: ast.Call) -> str:
+    """The TODO of a LangChain object on its OpenAI defaults, else "": ``VectorstoreIndexCreator()`` without
+    ``embedding=`` (held-out review 164, Y2), ``load_llm(path)`` of a file of the tree whose "_type" is "openai"."""
+    from migrator.mapping.client import LANGCHAIN_INDEX_TODO, LANGCHAIN_LOADED_TODO
+
+    func = call.func
+    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+    source = f.repo_imports.get(name) if isinstance(func, ast.Name) else None
+    if isinstance(func, ast.Name) and (source is None or source[1] or not source[0].startswith("langchain")):
+        return ""
+    if name == "VectorstoreIndexCreator" and not any(kw.arg in ("embedding", None) for kw in call.keywords):
+        return LANGCHAIN_INDEX_TODO.format(call="VectorstoreIndexCreator()")
+    if name == "load_llm" and call.args and isinstance(call.args[0], ast.Constant) and \
+            isinstance(call.args[0].value, str):
+        path = os.path.join(os.path.dirname(f.path), call.args[0].value)
+        try:
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read(200_000)
+        except (OSError, ValueError):
+            return ""
+        if re.search(r"""["']?_type["']?\s*:\s*["']openai(?:-chat)?["']""", text):
+            return LANGCHAIN_LOADED_TODO.format(call=f"load_llm({call.args[0].value!r})", path=call.args[0].value)
+    return ""
 
 
 def _crewai_defaults(f: _File, call: ast.Call) -> str:
@@ -9212,9 +9242,16 @@ def _faked_method(f: _File, call: ast.Call) -> bool:
     """Does the module assign the method ``call`` calls (``async_mock.chat.completions.create = AsyncMock(...)``)?"""
     faked = getattr(f, "_faked_methods", None)
     if faked is None:
-        faked = f._faked_methods = {dotted_name(t) for n in f.nodes if isinstance(n, ast.Assign) for t in n.targets
-                                    if isinstance(t, ast.Attribute)} - {None}
+        # (a mock put there, or any value in a test: a module that swaps in an offline stub of its own keeps its
+        # TODO; review of session 87)
+        test = is_test_path(f.path)
+        faked = f._faked_methods = {dotted_name(t) for n in f.nodes if isinstance(n, ast.Assign) and (test or (
+            isinstance(n.value, ast.Call) and (dotted_name(n.value.func) or "").rsplit(".", 1)[-1] in _MOCK_CLASSES))
+            for t in n.targets if isinstance(t, ast.Attribute)} - {None}
     return bool(faked) and dotted_name(call.func) in faked
+
+
+_MOCK_CLASSES = frozenset({"Mock", "MagicMock", "AsyncMock", "NonCallableMock", "create_autospec", "patch"})
 
 
 def _returned_to(f: _File, call: ast.Call) -> list:
@@ -11402,7 +11439,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
                env_base_urls: Optional[dict] = None, unread=None, langchain_blocker="",
                trees: Optional[dict] = None, models: Optional[dict] = None, run_root: str = "",
                llamaindex_blocker="", langchain_imported: tuple = (),
-               langchain_reexports: tuple = ()) -> ConversionPlan:
+               langchain_reexports: tuple = (), unconverted: tuple = ()) -> ConversionPlan:
     """The plan for every (path, code) that parses; other files are reported by their conversion.
 
     ``endpoint`` (``migrator.mapping.providers.Endpoint``) plans ``--target openai-compatible``: a
@@ -11412,7 +11449,9 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
     the ast the caller parsed already (a single-file run: not parsed twice; the plan never changes it). ``run_root``:
     the common directory of every file the run saw (``root`` is that of the Python modules). ``langchain_imported``:
     Config.langchain_imported (what another module does with a LangChain object keeps it); ``langchain_reexports``:
-    Config.langchain_reexports (the classes modules of the tree re-export)."""
+    Config.langchain_reexports (the classes modules of the tree re-export). ``unconverted``: (path, text) of the code
+    the run leaves as it is (over --max-file-size, excluded) that uses openai: an ``openai.api_key`` setting it may
+    call through is not dead (decide._dead_setting)."""
     files: list[_File] = []
     unparsed = []
     for path, code in sources:
@@ -11442,6 +11481,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
 
         unread = (unread or UnreadModules(())).with_unparsed(unparsed)
     builder.unread = unread
+    builder.unconverted = tuple(unconverted)
     from migrator.plan.langchain import imported_uses_for, reexported_names
     from migrator.plan.llamaindex import blocked_for
 

@@ -303,7 +303,9 @@ def _id_handed_to_openai_only(f, call: ast.Call) -> str:
         while isinstance(func, ast.Attribute):
             links.append(func.attr)
             func = func.value
-        if set(links) & _FILE_MAKERS:
+        # (a call through the openai module itself: `st.session_state.uploads.append(f.id)`, a Mongo collection's
+        # `db.uploads.insert_one(...)` are no OpenAI resource; review of session 87)
+        if isinstance(func, ast.Name) and func.id in f.openai_modules and set(links) & _FILE_MAKERS:
             return (f"{name}.id is handed to {'.'.join(reversed(links))}(...), which stays on OpenAI (no Mistral "
                     "counterpart): a file uploaded to Mistral would not exist there, so the upload stays too")
     return ""
