@@ -1287,7 +1287,8 @@ def test_an_excluded_module_importing_a_client_is_not_taken_for_one_that_does_no
         "chat.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(q):\n"
                    "    r = client.chat.completions.create(model=\"gpt-4o\", messages=[])\n"
                    "    return r.choices[0].message.content\n",
-        "scratch/try.py": "# a manual check of the openai client\nfrom chat import client\n\nprint(client.models.list())\n",
+        "scratch/try.py": "# a manual check of the openai client\nfrom chat import client\n\n"
+                          "print(client.models.list())\n",
     })
     report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False,
                  config=Config(exclude=("scratch",), respect_gitignore=False))
