@@ -5253,3 +5253,37 @@ def test_held_out_160_a_pyproject_keyword_naming_openai_declares_nothing(tmp_pat
     run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
     text = (tmp_path / "pyproject.toml").read_text()
     assert '"mistralai>=3.7,<4"' in text and "TODO" not in text, text
+
+
+def test_held_out_165_a_config_file_naming_the_key_variable_keeps_it(tmp_path):
+    """Held-out review 165, Y1 (Test_Prompt_Script): config.yaml's `api_key_env: "OPENAI_API_KEY"`, read with
+    `os.getenv(config["openai"]["api_key_env"])` and handed to the converted client: .env.example's OPENAI_API_KEY was
+    renamed, and the app raised "API key not found in environment variable: OPENAI_API_KEY". It stays, with a TODO
+    saying it holds the Mistral key now."""
+    (tmp_path / ".env.example").write_text("# Add your OpenAI API key here\nOPENAI_API_KEY=your-api-key-here\n")
+    (tmp_path / "config.yaml").write_text("openai:\n  api_key_env: \"OPENAI_API_KEY\"  # the variable\nmodels:\n"
+                                          "  - \"gpt-4o\"\n")
+    (tmp_path / "evaluate.py").write_text(
+        "import os\n\nimport yaml\nfrom openai import OpenAI\n\nconfig = yaml.safe_load(open(\"config.yaml\"))\n"
+        "client = OpenAI(api_key=os.getenv(config[\"openai\"][\"api_key_env\"]))\n"
+        "r = client.chat.completions.create(model=\"gpt-4o\", messages=[])\n")
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    env = (tmp_path / ".env.example").read_text()
+    assert "OPENAI_API_KEY=your-api-key-here" in env and "MISTRAL_API_KEY=" not in env, env
+    assert "config.yaml names OPENAI_API_KEY as the variable the code reads its key from" in env, env
+    assert run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.CHECK, jobs=1).exit_code == 0
+
+
+def test_held_out_165_a_typescript_frontends_env_template_keeps_its_key(tmp_path):
+    """Held-out review 165, X1 (llm-recommender): frontend/.env.sample's OPENAI_API_KEY became MISTRAL_API_KEY while
+    frontend/services/search.ts (no package.json in the directory itself) still read process.env.OPENAI_API_KEY."""
+    (tmp_path / "frontend" / "services").mkdir(parents=True)
+    (tmp_path / "frontend" / ".env.sample").write_text("OPENAI_API_KEY=\n")
+    (tmp_path / "frontend" / "services" / "search.ts").write_text("const key = process.env.OPENAI_API_KEY;\n")
+    (tmp_path / "backend").mkdir()
+    (tmp_path / "backend" / ".env.sample").write_text("OPENAI_API_KEY=\n")
+    (tmp_path / "backend" / "ai.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
+                                                "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (tmp_path / "frontend" / ".env.sample").read_text() == "OPENAI_API_KEY=\n"
+    assert (tmp_path / "backend" / ".env.sample").read_text() == "MISTRAL_API_KEY=\n"

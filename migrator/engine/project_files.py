@@ -216,6 +216,32 @@ def docs_naming(start: str, word: str, limit: int = 8) -> list:
     return found
 
 
+# a config value naming the key's variable (`api_key_env: "OPENAI_API_KEY"`, `"key_var": "OPENAI_API_KEY"`)
+# (a setting named for the key's variable, `api_key_env` / `key_var` / `api_key_name`: not render.yaml's `- key:
+# OPENAI_API_KEY` nor Cloud Build's `env: 'OPENAI_API_KEY'`, which declare the variable itself)
+_KEY_AS_VALUE = re.compile(rb"""(?im)^[ \t]*["']?\w*key\w*?(?:env|var|variable|name)["']?[ \t]*[:=][ \t]*"""
+                           rb"""["']?OPENAI_API_KEY["']?[ \t]*(?:#|,|$)""")
+_CONFIG_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
+
+
+def _config_naming_key(path: str) -> str:
+    """The config file (YAML / JSON / TOML) beside the env file at ``path`` that names OPENAI_API_KEY as a value: the
+    variable the code reads its key from (``os.getenv(config["openai"]["api_key_env"])``), else ""."""
+    directory = os.path.dirname(path) or "."
+    try:
+        names = sorted(os.listdir(directory))
+    except OSError:
+        return ""
+    for name in names:
+        if not name.lower().endswith(_CONFIG_SUFFIXES) or name.startswith(".") or \
+                name.lower() in ("package.json", "package-lock.json", "tsconfig.json") or _COMPOSE_NAME.match(name):
+            continue
+        problem, _, data = read_regular(os.path.join(directory, name), 1_000_000)
+        if not problem and _KEY_AS_VALUE.search(data):
+            return name
+    return ""
+
+
 # a requirement with an `openai` extra (`langchain[openai]`, `"langchain[anthropic,openai]>=0.3"`)
 _OPENAI_EXTRA = re.compile(r"^[ \t]*[\"']?[A-Za-z0-9][\w.-]*\[[^\]]*\bopenai\b[^\]]*\]")
 
@@ -456,8 +482,12 @@ class CodeFacts:
     def key_handed(self, path: str = "") -> str:
         """``client.py`` where a converted client is handed the key by its name (``Mistral(api_key=data[
         "OPENAI_API_KEY"])``, read from a file the script writes): the value under that name goes to Mistral now; else
-        "" (held-out review 155, X4)."""
+        "" (held-out review 155, X4). A config file beside the env file naming the variable the code reads its key
+        from (``api_key_env: "OPENAI_API_KEY"`` in config.yaml, read by ``os.getenv(config[...])``) too."""
         scope = self.env_scope(path) if path else self.texts
+        named = _config_naming_key(path) if path else ""
+        if named and any("Mistral(" in text and "api_key=" in text for text in scope.values()):
+            return named
         for where, text in scope.items():
             if "Mistral(" not in text:
                 continue
@@ -475,6 +505,9 @@ class CodeFacts:
             readers = self.kept_env_paths.get(OPENAI_KEY)
             if readers is None or scope is self.texts or any(reader in scope for reader in readers):
                 return "clients kept on OpenAI still read it"
+        named = _config_naming_key(path) if path else ""
+        if named:  # (held-out review 165, Y1: the env file's key was renamed, and the app read config.yaml's name)
+            return f"{named} still reads it"
         for where, text in scope.items():
             name = posixpath.basename(where)
             if where in self.unconverted and _OPENAI_CLIENT_USE.search(text):
@@ -1775,6 +1808,14 @@ def edit_env(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
                       f"{OPENAI_KEY} -> {key_env} (every client that read it was converted)", "exact",
                       (f"update the setup docs that still tell users to set {OPENAI_KEY} ({shown}): the converted "
                        f"code reads {key_env}",) if docs else ())
+        elif (named := _config_naming_key(path)) and facts.key_reader(path) == f"{named} still reads it":
+            # `api_key_env: "OPENAI_API_KEY"` in config.yaml, read with os.getenv(config[...]) and handed to the
+            # converted client: that variable is the Mistral key's now (held-out review 165, Y1: renamed here, and the
+            # app raised "API key not found in environment variable: OPENAI_API_KEY")
+            edit.note(ENV_RULE, FindingKind.TODO, index + 1,
+                      f"{posixpath.basename(path)}: {named} names {OPENAI_KEY} as the variable the code reads its key "
+                      f"from, and hands that key to the converted client: put a {facts.provider} key in it (or rename "
+                      f"it here and in {named} together)", "manual")
         elif rejecting:
             module = posixpath.relpath(rejecting, posixpath.dirname(path) or ".")
             settings = facts.texts.get(rejecting, "")
@@ -4782,10 +4823,34 @@ def _other_language_project(path: str, facts: CodeFacts) -> bool:
     the run under it? Its env template is that app's, which reads OPENAI_API_KEY itself (held-out review 8,
     D6: a Next.js UI's .env.example lost the variable its route still read)."""
     directory = os.path.dirname(path)
-    if not directory or not os.path.isfile(os.path.join(directory, "package.json")):
+    if not directory:
         return False
     prefix = directory.replace("\\", "/").rstrip("/") + "/"
-    return not any(p.replace("\\", "/").startswith(prefix) for p in facts.texts)
+    if any(p.replace("\\", "/").startswith(prefix) for p in facts.texts):
+        return False
+    # (or, without a package.json, JavaScript / TypeScript under it reading the key: held-out review 165, X1, a
+    # frontend/services/search.ts reading process.env.OPENAI_API_KEY lost it in frontend/.env.sample)
+    return os.path.isfile(os.path.join(directory, "package.json")) or _js_reading_key(directory)
+
+
+_JS_SUFFIXES = (".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx")
+
+
+def _js_reading_key(directory: str, limit: int = 2000) -> bool:
+    """Does JavaScript / TypeScript under ``directory`` (node_modules aside) name OPENAI_API_KEY?"""
+    seen = 0
+    for root, dirnames, filenames in os.walk(directory):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in ("node_modules", "dist", "build")]
+        for name in filenames:
+            if not name.endswith(_JS_SUFFIXES):
+                continue
+            seen += 1
+            if seen > limit:
+                return False
+            problem, _, data = read_regular(os.path.join(root, name), 1_000_000)
+            if not problem and OPENAI_KEY.encode() in data:
+                return True
+    return False
 
 
 _INCLUDE = re.compile(r"^[ \t]*(?:-r|--requirement)(?:[ \t]*=?[ \t]*)(?P<file>[^\s#]+)", re.MULTILINE)
