@@ -475,6 +475,16 @@ class RuleTransformer(cst.CSTTransformer):
             self.todo(line, self.run_time_model_todo(keyword, value))
         return value
 
+    def env_model_todo(self, keyword: str, value: cst.BaseExpression, what: str) -> Optional[str]:
+        """``model=<an environment read>`` (``os.getenv("EMBEDDING_MODEL")``, a module name bound once to one, or to a
+        python-dotenv ``dotenv_values(...)`` entry): the variable named, not "computed at run time" (held-out review
+        165, Y2); else None."""
+        variable = self._env_variable(value)
+        if not variable:
+            return None
+        return (f"{keyword}={code_of(value)} is read from the environment ({variable}): make sure {variable} holds "
+                f"{what} wherever it is set (env files, CI and deployment settings; said once per module)")
+
     def _env_variable(self, value: cst.BaseExpression) -> str:
         """The variable ``value`` reads: ``os.getenv("OPENAI_MODEL")`` (with a default too, which the rule maps:
         held-out review 84, Y8, "computed at run time" was said of it), or a module constant bound once to such a read
@@ -491,6 +501,9 @@ class RuleTransformer(cst.CSTTransformer):
         tree = getattr(self.facts, "tree", None)
         bound = [node.value for node in getattr(tree, "body", ()) if isinstance(node, ast.Assign) and
                  any(isinstance(t, ast.Name) and t.id == value.value for t in node.targets)]
+        dotenv = _dotenv_key(tree, bound[0]) if len(bound) == 1 else ""
+        if dotenv:
+            return dotenv  # `model = config["EMBEDDING_MODEL"]`, config = dotenv_values(".env") (held-out review 165, Y2)
         if len(bound) != 1 or not (isinstance(bound[0], ast.Call) and len(bound[0].args) == 1 and
                                    not bound[0].keywords and isinstance(bound[0].args[0], ast.Constant) and
                                    isinstance(bound[0].args[0].value, str)):
@@ -1276,6 +1289,26 @@ class WrittenTargets:
     def visit_WithItem(self, node: cst.WithItem) -> None:
         if node.asname is not None:
             self._store(node.asname.name)
+
+
+def _dotenv_key(tree, value) -> str:
+    """``KEY`` of ``config["KEY"]`` / ``config.get("KEY")`` where ``config`` is bound once at module level to
+    ``dotenv_values(...)`` (python-dotenv: the file's values, which the environment would otherwise give), else ""."""
+    import ast
+
+    if isinstance(value, ast.Subscript) and isinstance(value.slice, ast.Constant):
+        holder, key = value.value, value.slice.value
+    elif isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "get" and \
+            value.args and isinstance(value.args[0], ast.Constant):
+        holder, key = value.func.value, value.args[0].value
+    else:
+        return ""
+    if not (isinstance(holder, ast.Name) and isinstance(key, str)):
+        return ""
+    bound = [node.value for node in getattr(tree, "body", ()) if isinstance(node, ast.Assign) and
+             any(isinstance(t, ast.Name) and t.id == holder.id for t in node.targets)]
+    return key if len(bound) == 1 and isinstance(bound[0], ast.Call) and \
+        (dotted_name(bound[0].func) or "").rsplit(".", 1)[-1] == "dotenv_values" else ""
 
 
 def unknown_model_todo(name: str, kind: str = "") -> str:

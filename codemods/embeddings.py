@@ -373,6 +373,7 @@ class _Transformer(SplatSteps, ApiCallTransformer):
                     # (a constant of the module: named, as on the mistral target, and the env file told; held-out
                     # review 86, X7: "computed at run time" of a literal default, the .env.example left)
                     todos.append(self.imported_model_todo("model", arg.value, what)
+                                 or self.env_model_todo("model", arg.value, what)
                                  or self.constant_model_todo("model", arg.value, what)
                                  or self.self_model_todo("model", arg.value, what)
                                  or f"model={code_of(arg.value)} is computed at run time: make sure it names {what} "
@@ -450,6 +451,7 @@ class _Transformer(SplatSteps, ApiCallTransformer):
             what = "a Mistral embedding model (mistral-embed, codestral-embed)"
             say(self.imported_model_todo("model", value, what)
                 or self.shared_field_todo("model", value, "a Mistral embedding model name", what)
+                or self.env_model_todo("model", value, what)
                 or self.constant_model_todo("model", value, what)
                 or self.self_model_todo("model", value, what)
                 or f"model={code_of(value)} is computed at run time{self.holder_source(value)}: make sure it names a "

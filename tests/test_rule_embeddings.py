@@ -1365,3 +1365,31 @@ def test_held_out_164_a_neo4j_vector_index_of_openais_size_gets_a_todo():
     assert any(t.startswith("1536: the size of OpenAI's text-embedding-ada-002 / text-embedding-3-small vectors")
                for t in todos), todos
     assert any(t.startswith("3072: the size of OpenAI's text-embedding-3-large vectors") for t in todos), todos
+
+
+def test_held_out_165_a_model_read_from_a_dotenv_file_names_its_variable():
+    """Held-out review 165, Y2 (Specialty-Router-Design): `config = dotenv_values(".env")`, `model =
+    config["EMBEDDING_MODEL"]`, `embeddings.create(model=model)`: "computed at run time"; the variable is named (and
+    for a chat model too)."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        from dotenv import dotenv_values
+        from openai import OpenAI
+
+        config = dotenv_values(".env")
+        model = config["EMBEDDING_MODEL"]
+        chat_model = config.get("CHAT_MODEL")
+        client = OpenAI()
+
+
+        def embed(text):
+            return client.embeddings.create(input=[text], model=model).data[0].embedding
+
+
+        def ask(q):
+            return client.chat.completions.create(model=chat_model, messages=[]).choices[0].message.content
+        ''')
+    assert any(t.startswith("model=model is read from the environment (EMBEDDING_MODEL): make sure EMBEDDING_MODEL "
+                            "holds a Mistral embedding model") for t in todos), todos
+    assert any(t.startswith("model=chat_model is read from the environment (CHAT_MODEL)") for t in todos), todos
