@@ -503,7 +503,8 @@ class RuleTransformer(cst.CSTTransformer):
                  any(isinstance(t, ast.Name) and t.id == value.value for t in node.targets)]
         dotenv = _dotenv_key(tree, bound[0]) if len(bound) == 1 else ""
         if dotenv:
-            return dotenv  # `model = config["EMBEDDING_MODEL"]`, config = dotenv_values(".env") (held-out review 165, Y2)
+            return dotenv  # `model = config["EMBEDDING_MODEL"]`, config = dotenv_values(".env") (held-out review
+            # 165, Y2)
         if len(bound) != 1 or not (isinstance(bound[0], ast.Call) and len(bound[0].args) == 1 and
                                    not bound[0].keywords and isinstance(bound[0].args[0], ast.Constant) and
                                    isinstance(bound[0].args[0].value, str)):
