@@ -1277,6 +1277,15 @@ def test_held_out_163_a_module_setting_a_skipped_file_calls_through_is_not_dead(
         "openai.chat.completions.create(", "oa.vector_stores.create(name=q) or oa.chat.completions.create("))
     run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False, max_file_size=2048)
     assert "openai.api_key = os.getenv" in (tmp_path / "app.py").read_text()
+    # an excluded notebook importing openai (its JSON lines: review of session 87)
+    (tmp_path / "image.py").unlink()
+    cell = {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+            "source": ["import app\n", "import openai\n",
+                       "print(openai.ChatCompletion.create(model=\"gpt-3.5-turbo\", messages=[]))\n"]}
+    (tmp_path / "legacy.ipynb").write_text(json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4,
+                                                       "nbformat_minor": 5}))
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False, config=Config(exclude=("legacy.ipynb",)))
+    assert "openai.api_key = os.getenv" in (tmp_path / "app.py").read_text()
 
 
 def test_an_excluded_module_importing_a_client_is_not_taken_for_one_that_does_not_parse(tmp_path):
@@ -1302,6 +1311,8 @@ def test_held_out_164_langchain_objects_on_their_openai_defaults_get_a_todo(tmp_
     _tree(tmp_path, {
         "requirements.txt": "langchain\nopenai\n",
         "chat.py": "from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(temperature=0)\n",
+        "sdk.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                  "r = client.chat.completions.create(model=\"gpt-4o\", messages=[])\n",
         "index_qa.py": "from langchain.indexes import VectorstoreIndexCreator\n\n\ndef main(loader):\n"
                        "    index = VectorstoreIndexCreator().from_loaders([loader])\n    return index.query(\"q\")\n",
         "from_json.py": "from langchain.llms.loading import load_llm\n\n\ndef main():\n"
@@ -1315,3 +1326,32 @@ def test_held_out_164_langchain_objects_on_their_openai_defaults_get_a_todo(tmp_
         (tmp_path / "from_json.py").read_text()
     assert not any("openai is declared here, and no code under it imports it" in t
                    for path, todos in _findings(report).items() for t in todos), _findings(report)
+    assert "openai" in (tmp_path / "requirements.txt").read_text().split()  # (review of session 87: dropped beside
+    # a converted client)
+
+
+def test_a_load_llm_of_a_yaml_file_on_openai_gets_the_todo(tmp_path):
+    """Review of session 87: LangChain's `llm.save("llm.yaml")` writes `_type: openai` unquoted: missed."""
+    _tree(tmp_path, {
+        "app.py": "from langchain.llms.loading import load_llm\n\nllm = load_llm(\"llm.yaml\")\nprint(llm(\"hi\"))\n",
+        "llm.yaml": "_type: openai\nmodel_name: text-davinci-003\n",
+        "chat.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                   "r = client.chat.completions.create(model=\"gpt-4o\", messages=[])\n",
+    })
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert "TODO(migrator MIG106): load_llm('llm.yaml') builds the LLM" in (tmp_path / "app.py").read_text()
+
+
+def test_a_manifest_keeps_openai_for_langchains_openai_defaults_beside_a_converted_client(tmp_path):
+    """Review of session 87: `VectorstoreIndexCreator()` (OpenAIEmbeddings by default) beside a converted SDK client:
+    requirements.txt's openai became mistralai, and the index raised ImportError."""
+    _tree(tmp_path, {
+        "requirements.txt": "langchain\nopenai\nchromadb\n",
+        "app.py": "from langchain.indexes import VectorstoreIndexCreator\n\n\ndef main(loader):\n"
+                  "    return VectorstoreIndexCreator().from_loaders([loader]).query(\"q\")\n",
+        "chat.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                   "r = client.chat.completions.create(model=\"gpt-4o\", messages=[])\n",
+    })
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert (tmp_path / "requirements.txt").read_text().split() == ["langchain", "openai", "mistralai>=3.7,<4",
+                                                                   "chromadb"]

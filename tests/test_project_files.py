@@ -5272,6 +5272,14 @@ def test_held_out_165_a_config_file_naming_the_key_variable_keeps_it(tmp_path):
     assert "OPENAI_API_KEY=your-api-key-here" in env and "MISTRAL_API_KEY=" not in env, env
     assert "config.yaml names OPENAI_API_KEY as the variable the code reads its key from" in env, env
     assert run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.CHECK, jobs=1).exit_code == 0
+    # code reading the key by its name: the config is another tool's, and the template follows the code (review of
+    # session 87: it lost MISTRAL_API_KEY)
+    (tmp_path / ".env.example").write_text("OPENAI_API_KEY=sk-...\n")
+    (tmp_path / "evaluate.py").write_text(
+        "import os\n\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.environ[\"OPENAI_API_KEY\"])\n"
+        "r = client.chat.completions.create(model=\"gpt-4o\", messages=[])\n")
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (tmp_path / ".env.example").read_text() == "MISTRAL_API_KEY=\n"
 
 
 def test_held_out_165_a_typescript_frontends_env_template_keeps_its_key(tmp_path):

@@ -2563,3 +2563,17 @@ def test_a_key_setting_under_a_check_of_the_same_value_names_the_check() -> None
         "    return q['choices'][0]['message']['content']\n")
     assert any("the check `if settings.OPENAI_API_KEY:` around it still demands the OpenAI key" in t for t in todos), \
         todos
+
+
+def test_held_out_165_a_v0_message_to_dict_names_model_dump():
+    """Held-out review 165, X5 (redis-chatgpt): `response["choices"][0]["message"].to_dict()` kept the v0 call with
+    "not a field migrator maps" (it is a method) and no replacement named."""
+    _, todos = convert_snippet('''\
+        import openai
+
+        def chat(messages):
+            response = openai.ChatCompletion.create(model="gpt-4", messages=messages)
+            return response["choices"][0]["message"].to_dict()["content"]
+        ''')
+    assert any("to_dict(): a v0 OpenAIObject method; Mistral's objects are pydantic models, whose .model_dump() gives "
+               "a message's dict of the same keys" in t for t in todos), todos

@@ -222,6 +222,8 @@ def docs_naming(start: str, word: str, limit: int = 8) -> list:
 _KEY_AS_VALUE = re.compile(rb"""(?im)^[ \t]*["']?\w*key\w*?(?:env|var|variable|name)["']?[ \t]*[:=][ \t]*"""
                            rb"""["']?OPENAI_API_KEY["']?[ \t]*(?:#|,|$)""")
 _CONFIG_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
+# an environment read of a computed name (`os.getenv(config["openai"]["api_key_env"])`, `os.environ[name]`)
+_COMPUTED_ENV_READ = re.compile(r"""\b(?:getenv|environ\.get)\(\s*(?!["'])[\w\[]|\benviron\[\s*(?!["'])\w""")
 
 
 def _config_naming_key(path: str) -> str:
@@ -479,13 +481,24 @@ class CodeFacts:
         do; held-out review, hzeng-otterai), else all of it."""
         return bool(self.key_reader(path))
 
+    def config_naming_key(self, path: str = "") -> str:
+        """``_config_naming_key`` of the env file at ``path``, where code it serves reads a variable whose name is
+        computed (``os.getenv(config["openai"]["api_key_env"])``): a config naming the key beside code that reads
+        OPENAI_API_KEY by name is another tool's (review of session 87: the template lost MISTRAL_API_KEY)."""
+        if not path:
+            return ""
+        scope = self.env_scope(path)
+        if not any(_COMPUTED_ENV_READ.search(text) for text in scope.values()):
+            return ""
+        return _config_naming_key(path)
+
     def key_handed(self, path: str = "") -> str:
         """``client.py`` where a converted client is handed the key by its name (``Mistral(api_key=data[
         "OPENAI_API_KEY"])``, read from a file the script writes): the value under that name goes to Mistral now; else
         "" (held-out review 155, X4). A config file beside the env file naming the variable the code reads its key
         from (``api_key_env: "OPENAI_API_KEY"`` in config.yaml, read by ``os.getenv(config[...])``) too."""
         scope = self.env_scope(path) if path else self.texts
-        named = _config_naming_key(path) if path else ""
+        named = self.config_naming_key(path)
         if named and any("Mistral(" in text and "api_key=" in text for text in scope.values()):
             return named
         for where, text in scope.items():
@@ -505,7 +518,7 @@ class CodeFacts:
             readers = self.kept_env_paths.get(OPENAI_KEY)
             if readers is None or scope is self.texts or any(reader in scope for reader in readers):
                 return "clients kept on OpenAI still read it"
-        named = _config_naming_key(path) if path else ""
+        named = self.config_naming_key(path)
         if named:  # (held-out review 165, Y1: the env file's key was renamed, and the app read config.yaml's name)
             return f"{named} still reads it"
         for where, text in scope.items():
@@ -1808,7 +1821,7 @@ def edit_env(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
                       f"{OPENAI_KEY} -> {key_env} (every client that read it was converted)", "exact",
                       (f"update the setup docs that still tell users to set {OPENAI_KEY} ({shown}): the converted "
                        f"code reads {key_env}",) if docs else ())
-        elif (named := _config_naming_key(path)) and facts.key_reader(path) == f"{named} still reads it":
+        elif (named := facts.config_naming_key(path)) and facts.key_reader(path) == f"{named} still reads it":
             # `api_key_env: "OPENAI_API_KEY"` in config.yaml, read with os.getenv(config[...]) and handed to the
             # converted client: that variable is the Mistral key's now (held-out review 165, Y1: renamed here, and the
             # app raised "API key not found in environment variable: OPENAI_API_KEY")
@@ -4294,8 +4307,8 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
                    if re.match(r"^[ \t]*[\"']?openai\b(?![-_.\w])", line)), 1)
         # (an `[openai]` extra beside it installs it again, with langchain-openai: held-out review 163, X5)
         extras = [line.strip() for line in edit.text.splitlines() if _OPENAI_EXTRA.match(line)]
-        also = f" (and the [openai] extra of {extras[0].split(';')[0].strip()}, which installs it again with " \
-            "langchain-openai)" if extras else ""
+        shown = re.match(r"""^[ \t]*["']?([A-Za-z0-9][\w.-]*\[[^\]]*\])""", extras[0]).group(1) if extras else ""
+        also = f" (and the [openai] extra of {shown}, which installs it again with langchain-openai)" if extras else ""
         edit.note(DEPENDENCY_RULE, FindingKind.TODO, at,
                   f"{name}: openai is declared here, and no code under it imports it any more (the LangChain OpenAI "
                   f"classes that needed it converted): remove it{also}, unless a library of the project uses it "

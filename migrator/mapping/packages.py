@@ -304,6 +304,8 @@ NEEDS_OPENAI_PACKAGE = re.compile(
     r"""|(?s:(?:import[ \t]+chromadb\.utils\.embedding_functions|from[ \t]+chromadb\.utils[ \t]+import[ \t]+"""
     r"""embedding_functions)\b.*\.OpenAIEmbeddingFunction\b)"""  # (`... as ef`; review 26, C5)
     r"""|\bget_registry\(\)\s*\.get\(\s*["']openai["']"""  # LanceDB's OpenAI embedding function (review 54, S2)
+    # LangChain on its OpenAI defaults (held-out review 164, Y2; review of session 87: openai was dropped beside them)
+    r"""|\bVectorstoreIndexCreator\((?![^)]*\bembedding\s*=)|TODO\(migrator MIG106\): load_llm\("""
     # ... from a registry held in a name, or EmbeddingFunctionRegistry.get_instance()'s (held-out review 82, Y2)
     r"""|\bEmbeddingFunctionRegistry\.get_instance\(\)\s*\.get\(\s*["']openai["']"""
     r"""|(?s:\b(?:from[ \t]+lancedb[\w.]*[ \t]+import|import[ \t]+lancedb)\b.*?\b\w+[ \t]*=[ \t]*(?:[\w.]+\.)?"""

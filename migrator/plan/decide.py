@@ -4303,8 +4303,9 @@ def _configured_endpoint_todo(group) -> str:
 
 
 # an import of the openai module (`import openai`, `import openai as oa`, `import os, openai`), in a module's text
-_IMPORTS_OPENAI = re.compile(r"^[ \t]*import[ \t]+(?:[\w.]+(?:[ \t]+as[ \t]+\w+)?[ \t]*,[ \t]*)*openai\b",
-                             re.MULTILINE)
+_IMPORTS_OPENAI = re.compile(r"(?:^[ \t]*|\")[ \t]*(?:import[ \t]+(?:[\w.]+(?:[ \t]+as[ \t]+\w+)?[ \t]*,[ \t]*)*openai\b|"
+                             r"from[ \t]+openai[ \t]+import[ \t]+[^\n]*\b(?:ChatCompletion|Completion|Embedding|"
+                             r"Moderation|Image|Audio|api_key)\b)", re.MULTILINE)  # (a notebook's JSON line too)
 
 
 def _dead_setting(builder, path: str, module_callers: set, decision, by_path: dict, key_readers: set) -> bool:
