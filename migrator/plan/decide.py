@@ -4303,7 +4303,8 @@ def _configured_endpoint_todo(group) -> str:
 
 
 # an import of the openai module (`import openai`, `import openai as oa`, `import os, openai`), in a module's text
-_IMPORTS_OPENAI = re.compile(r"(?:^[ \t]*|\")[ \t]*(?:import[ \t]+(?:[\w.]+(?:[ \t]+as[ \t]+\w+)?[ \t]*,[ \t]*)*openai\b|"
+_IMPORTS_OPENAI = re.compile(r"(?:^[ \t]*|\")[ \t]*(?:import[ \t]+(?:[\w.]+(?:[ \t]+as[ \t]+\w+)?[ \t]*,[ \t]*)*"
+                             r"openai\b|"
                              r"from[ \t]+openai[ \t]+import[ \t]+[^\n]*\b(?:ChatCompletion|Completion|Embedding|"
                              r"Moderation|Image|Audio|api_key)\b)", re.MULTILINE)  # (a notebook's JSON line too)
 
