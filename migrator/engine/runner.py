@@ -964,16 +964,14 @@ _DOCS_OPENAI_INSTALL = re.compile(r"^(?!.*\bmistralai\b).*?\b(?:pip3?|uv(?:\s+pi
 
 
 def _docs_install_step(results: list, paths: Sequence[str]) -> list:
-    """Where the run swapped a manifest's openai for mistralai (no module imports openai any more), the setup docs whose
-    install command still installs openai are named: following them installs no mistralai, and the converted code
-    fails at import (held-out review 162, X6: README.md's `pip install openai requests`)."""
+    """Where the converted code needs mistralai installed (a manifest's openai swapped for it or mistralai added
+    beside it, or no manifest and the install step said), the setup docs whose install command still installs openai
+    and not mistralai are named: following them installs no mistralai, and the converted code fails at import
+    (held-out review 162, X6: README.md's `pip install openai requests`)."""
     from migrator.engine.project_files import docs_matching
-    from migrator.mapping.packages import OPENAI_PACKAGE
+    from migrator.mapping.packages import INSTALL_STEP, OPENAI_PACKAGE
 
-    from migrator.mapping.packages import INSTALL_STEP
-
-    # (a manifest's openai swapped, or mistralai added beside it, or no manifest and the install step said: review of
-    # session 87, the docs installed no mistralai where openai stayed for a kept client)
+    # (mistralai added beside a kept openai too: review of session 87, the docs installed no mistralai there)
     install = INSTALL_STEP.split(" (", 1)[0]
     at = next(((index, number) for index, result in enumerate(results) if isinstance(result, Changed)
                for number, finding in enumerate(result.findings)
