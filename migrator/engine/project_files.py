@@ -194,26 +194,35 @@ DOC_SUFFIXES = (".md", ".mdx", ".rst")
 _NOT_DOCS = frozenset({"node_modules", "venv", "site-packages", "__pycache__", "dist", "build"})
 
 
-def docs_naming(start: str, word: str, limit: int = 8) -> list:
-    """(path, line) of the docs under ``start`` (Markdown, reStructuredText; hidden and vendored directories aside)
-    naming ``word``, the first line of each, at most ``limit`` files, in sorted order."""
+def files_naming(start: str, word: str, limit: int = 8, wanted: Callable[[str], bool] = lambda name: True,
+                 skip: frozenset = frozenset(), pattern: Optional[re.Pattern] = None) -> list:
+    """(path, line) of the files under ``start`` (hidden, vendored and ``skip`` directories aside; ``wanted``: their
+    names) naming ``word``: the first line naming it (``pattern``: the first line matching it, files without one
+    aside), at most ``limit`` files, in sorted order. Each file is read once."""
     found: list = []
     for directory, dirnames, filenames in os.walk(start):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _NOT_DOCS)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _NOT_DOCS and d not in skip)
         for name in sorted(filenames):
             path = os.path.join(directory, name)
-            if not name.lower().endswith(DOC_SUFFIXES) or os.path.islink(path):
+            if not wanted(name) or os.path.islink(path):
                 continue
             problem, _, data = read_regular(path, 1_000_000)
             if problem or word.encode() not in data:
                 continue
             text = data.decode("utf-8", errors="replace")
-            line = next((number for number, text_line in enumerate(text.splitlines(), 1) if word in text_line), 0)
+            line = next((number for number, text_line in enumerate(text.splitlines(), 1)
+                         if (pattern.search(text_line) if pattern is not None else word in text_line)), 0)
             if line:
                 found.append((os.path.normpath(path).replace(os.sep, "/"), line))
                 if len(found) >= limit:
                     return found
     return found
+
+
+def docs_naming(start: str, word: str, limit: int = 8) -> list:
+    """(path, line) of the docs under ``start`` (Markdown, reStructuredText; hidden and vendored directories aside)
+    naming ``word``, the first line of each, at most ``limit`` files, in sorted order."""
+    return files_naming(start, word, limit, lambda name: name.lower().endswith(DOC_SUFFIXES))
 
 
 # a config value naming the key's variable (`api_key_env: "OPENAI_API_KEY"`, `"key_var": "OPENAI_API_KEY"`)
@@ -251,18 +260,7 @@ _OPENAI_EXTRA = re.compile(r"^[ \t]*[\"']?[A-Za-z0-9][\w.-]*\[[^\]]*\bopenai\b[^
 def docs_matching(start: str, word: str, pattern: re.Pattern, limit: int = 8) -> list:
     """(path, line) of the docs under ``start`` naming ``word`` whose first line matching ``pattern`` is given, at most
     ``limit`` files, in sorted order (``docs_naming``'s walk)."""
-    found: list = []
-    for path, _line in docs_naming(start, word, 10_000):
-        problem, _, data = read_regular(path, 1_000_000)
-        if problem:
-            continue
-        line = next((number for number, text_line in enumerate(data.decode("utf-8", errors="replace").splitlines(), 1)
-                     if pattern.search(text_line)), 0)
-        if line:
-            found.append((path, line))
-            if len(found) >= limit:
-                break
-    return found
+    return files_naming(start, word, limit, lambda name: name.lower().endswith(DOC_SUFFIXES), pattern=pattern)
 
 
 def _served_directory(path: str) -> str:
@@ -2732,15 +2730,15 @@ _PYTHON_RUN = re.compile(r"\b(?:python3?|pytest|uv\s+run|poetry\s+run|pipenv\s+r
 
 # actions that deploy the project's own infrastructure code (AWS CDK, SAM, Serverless, Pulumi, Terraform, Zappa): the
 # step's env reaches the deployed functions through that code, not the action itself
-_DEPLOY_ACTION = re.compile(r"(?i)(?:\bcdk\b|aws-cdk|\bsam\b|aws-sam|serverless|pulumi|terraform|zappa|chalice)")
+_DEPLOY_TOOLS = ("cdk", "sam", "serverless", "sls", "pulumi", "terraform", "zappa", "chalice")
+_DEPLOY_ACTION = re.compile(r"(?i)(?<![a-z])(?:aws-)?(?:" + "|".join(_DEPLOY_TOOLS) + r")(?![a-z])")
 # infrastructure code that may hand a variable to a deployed function (its own language's files, not the app's Python)
 _IAC_SUFFIXES = (".ts", ".js", ".mjs", ".tf", ".tfvars", ".json", ".yml", ".yaml")
 _IAC_SKIP = frozenset({"node_modules", "cdk.out", ".serverless", ".aws-sam", ".terraform", "dist", "build"})
 
 
 # ... and the same tools run by a step's own command (`run: npx cdk deploy`, `sam deploy`, `serverless deploy`)
-_DEPLOY_RUN = re.compile(r"\b(?:cdk|sam|serverless|sls|pulumi|terraform|zappa|chalice)\s+(?:[\w-]+\s+)?"
-                         r"(?:deploy|up|apply|update)\b")
+_DEPLOY_RUN = re.compile(r"\b(?:" + "|".join(_DEPLOY_TOOLS) + r")\s+(?:[\w-]+\s+)?(?:deploy|up|apply|update)\b")
 
 
 def _deploy_action_steps(lines: list) -> dict:
@@ -2761,26 +2759,14 @@ def _deploy_action_steps(lines: list) -> dict:
 
 
 def _iac_naming(start: str, word: str, limit: int = 3) -> list:
-    """``path:line`` of the infrastructure files under ``start`` (not .github, not the app's Python) naming ``word``."""
-    found: list = []
-    for directory, dirnames, filenames in os.walk(start):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _IAC_SKIP and d not in _NOT_DOCS)
-        for name in sorted(filenames):
-            path = os.path.join(directory, name)
-            if not name.lower().endswith(_IAC_SUFFIXES) or name.lower() in ("package.json", "package-lock.json",
-                                                                            "tsconfig.json") or \
-                    _COMPOSE_NAME.match(name) or os.path.islink(path):  # (compose files: the run edits them itself)
-                continue
-            problem, _, data = read_regular(path, 1_000_000)
-            if problem or word.encode() not in data:
-                continue
-            text = data.decode("utf-8", errors="replace")
-            line = next((n for n, text_line in enumerate(text.splitlines(), 1) if word in text_line), 0)
-            if line:
-                found.append(f"{os.path.relpath(path, start).replace(os.sep, '/')}:{line}")
-                if len(found) >= limit:
-                    return found
-    return found
+    """``path:line`` of the infrastructure files under ``start`` (not .github, not the app's Python, not compose files,
+    which the run edits itself) naming ``word``."""
+    def wanted(name: str) -> bool:
+        return name.lower().endswith(_IAC_SUFFIXES) and name.lower() not in (
+            "package.json", "package-lock.json", "tsconfig.json") and not _COMPOSE_NAME.match(name)
+
+    return [f"{os.path.relpath(path, start).replace(os.sep, '/')}:{line}"
+            for path, line in files_naming(start, word, limit, wanted, skip=_IAC_SKIP)]
 
 
 def _tool_steps(lines: list) -> dict:

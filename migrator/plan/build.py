@@ -85,7 +85,7 @@ from migrator.plan.files import (FILE_SURFACES, bound_file_tuple, enumerate_arg,
                                  id_argument, id_traced, path_bound, path_call,
                                   list_shape)
 from migrator.plan.source import parse_python, place_of
-from migrator.plan.syntax import ast_walk, child_nodes, class_read, shown_values
+from migrator.plan.syntax import MOCK_CLASSES, ast_walk, child_nodes, class_read, shown_values
 from migrator.plan.to_thread import FLAG as TO_THREAD
 from migrator.plan.to_thread import desugar
 from migrator.plan.model import USE_CONVERT, USE_TODO, ConversionPlan, Use, node_key
@@ -9246,12 +9246,10 @@ def _faked_method(f: _File, call: ast.Call) -> bool:
         # TODO; review of session 87)
         test = is_test_path(f.path)
         faked = f._faked_methods = {dotted_name(t) for n in f.nodes if isinstance(n, ast.Assign) and (test or (
-            isinstance(n.value, ast.Call) and (dotted_name(n.value.func) or "").rsplit(".", 1)[-1] in _MOCK_CLASSES))
+            isinstance(n.value, ast.Call) and (dotted_name(n.value.func) or "").rsplit(".", 1)[-1] in MOCK_CLASSES))
             for t in n.targets if isinstance(t, ast.Attribute)} - {None}
     return bool(faked) and dotted_name(call.func) in faked
 
-
-_MOCK_CLASSES = frozenset({"Mock", "MagicMock", "AsyncMock", "NonCallableMock", "create_autospec", "patch"})
 
 
 def _returned_to(f: _File, call: ast.Call) -> list:

@@ -28,6 +28,7 @@ from migrator.mapping.errors import error_rule
 from migrator.mapping.chat import METHODS as CHAT_METHODS, TOKENIZER_CALLS, TOKENIZER_MODEL_CALL, TOKENIZER_TODO, \
     TOKENIZER_SHARED_TODO, TRAILING_SYSTEM_TODO, USER_AFTER_TOOL_TODO, SERIALISED_RESPONSE_TODO
 from migrator.mapping.files import line_dict
+from migrator.mapping.legacy import V0_RESOURCES
 from migrator.mapping.langchain import CLASSES as _LANGCHAIN_CLASSES
 from migrator.mapping.llamaindex import CLASSES as _LLAMAINDEX_CLASSES
 from migrator.mapping.surfaces import closest_feature
@@ -45,7 +46,7 @@ from migrator.plan.files import converted_result as converted_file_result, surfa
 from migrator.plan.source import parameter_for
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, V0_DEPLOYMENT, V0_OTHER, Client, \
     ConversionPlan, Use, node_key
-from migrator.plan.syntax import SHOWING_CALLS, ast_walk, child_nodes, shown_values
+from migrator.plan.syntax import MOCK_CLASSES, SHOWING_CALLS, ast_walk, child_nodes, shown_values
 
 MAX_BLOCKERS = 4  # named in the constructor's TODO; the plan lists them all
 # node types that can be sites (env reads, exception references, messages, reads, type checks, calls)
@@ -1803,8 +1804,7 @@ def _langchain_replaced(g, name: str) -> bool:
 
 # what a module's `openai.<name>` may be besides its converted uses, for its `import openai` to go with them: the v0
 # settings folded into its Mistral client, and the error classes MIG103 rewrites
-_V0_FOLDED_ATTRS = frozenset({"api_key", "api_base", "organization", "api_type", "api_version", "error",
-                              "ChatCompletion", "Completion", "Embedding", "Moderation", "Model"})
+_V0_FOLDED_ATTRS = frozenset({"api_key", "api_base", "organization", "api_type", "api_version", "error"}) | V0_RESOURCES
 
 
 def _settle_module_sdk_patches(files, clients, sites, uses) -> None:
@@ -2417,7 +2417,7 @@ def _mock_value(f, node) -> bool:
         if isinstance(parent, ast.Call):
             callee = (dotted_name(parent.func) or "").rpartition(".")[2]
             if callee.startswith(("assert_called", "assert_awaited", "assert_any_call", "assert_has_calls")) or \
-                    callee in ("Mock", "MagicMock", "AsyncMock", "patch"):
+                    callee in MOCK_CLASSES:
                 return True
         if isinstance(parent, ast.stmt):
             return False
@@ -4304,9 +4304,9 @@ def _configured_endpoint_todo(group) -> str:
 
 # an import of the openai module (`import openai`, `import openai as oa`, `import os, openai`), in a module's text
 _IMPORTS_OPENAI = re.compile(r"(?:^[ \t]*|\")[ \t]*(?:import[ \t]+(?:[\w.]+(?:[ \t]+as[ \t]+\w+)?[ \t]*,[ \t]*)*"
-                             r"openai\b|"
-                             r"from[ \t]+openai[ \t]+import[ \t]+[^\n]*\b(?:ChatCompletion|Completion|Embedding|"
-                             r"Moderation|Image|Audio|api_key)\b)", re.MULTILINE)  # (a notebook's JSON line too)
+                             r"openai\b|from[ \t]+openai[ \t]+import[ \t]+[^\n]*\b(?:"
+                             + "|".join(sorted(V0_RESOURCES | {"api_key"})) + r")\b)",
+                             re.MULTILINE)  # (a notebook's JSON line too)
 
 
 def _dead_setting(builder, path: str, module_callers: set, decision, by_path: dict, key_readers: set) -> bool:
@@ -9339,21 +9339,14 @@ def _constructor_literals_only(builder, f, scope, name: str) -> bool:
     model=, so each is mapped where it is written, as for a function's callers (held-out review 37, N3: the
     literal went to Mistral, and the TODO called it "computed at run time"). The calling modules get the slot."""
     default = _param_default(f, scope, name)
-    if len(scope) != 2 or scope[-1] != "__init__" or scope[:1] not in f.classes or \
-            (default is not None and not _string_source(default)):
+    if default is not None and not _string_source(default):
         return False
-    found = _instance_calls(builder, f, scope[0])
-    if not found:
+    given = _constructor_arguments(builder, f, scope, name)
+    if not given:
         return False
-    init = f.scopes[scope]
-    positional = [a.arg for a in [*init.args.posonlyargs, *init.args.args]][1:]  # without self
-    index = positional.index(name) if name in positional else -1
+    index, found = given
     variables: list = []
-    for g, call in found:
-        if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
-            return False
-        chosen = [k.value for k in call.keywords if k.arg == name] or (
-            [call.args[index]] if 0 <= index < len(call.args) else [])
+    for g, call, chosen in found:
         if default is None and not chosen:
             return False
         # (or an environment read's string default, `OpenAIWrapper(model=os.getenv("OPENAI_MODEL", "gpt-4"))` in
@@ -9368,12 +9361,33 @@ def _constructor_literals_only(builder, f, scope, name: str) -> bool:
                                        if builder.lookup_scope(g, g.scope_of.get(id(load), ()), v.id) == variable[0]):
                 return False
             variables.append((g, variable))
-    for g, call in found:
+    for g, call, _chosen in found:
         builder.extra_slots.setdefault(g.path, set()).add(("callarg", call.func.id, index, name))
     for g, (where, variable) in variables:  # mapped where the caller sets it
         builder.extra_slots.setdefault(g.path, set()).add(("const", variable) if where == () else
                                                           ("local", where, variable))
     return True
+
+
+def _constructor_arguments(builder, f, scope, name: str) -> Optional[tuple]:
+    """(the position of ``name`` among ``__init__``'s positional parameters, self aside, or -1; [(module, call, [the
+    value given for it, or none])] for each instance of the class) where ``scope`` is a class's ``__init__`` and every
+    instance is made by its name with no ``*args`` / ``**kwargs``; else None."""
+    if len(scope) != 2 or scope[-1] != "__init__" or scope[:1] not in f.classes:
+        return None
+    found = _instance_calls(builder, f, scope[0])
+    if not found:
+        return None
+    init = f.scopes[scope]
+    positional = [a.arg for a in [*init.args.posonlyargs, *init.args.args]][1:]  # without self
+    index = positional.index(name) if name in positional else -1
+    calls = []
+    for g, call in found:
+        if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+            return None
+        calls.append((g, call, [k.value for k in call.keywords if k.arg == name] or (
+            [call.args[index]] if 0 <= index < len(call.args) else [])))
+    return index, calls
 
 
 def _constructor_fields_only(builder, f, scope, name: str) -> bool:
@@ -9382,21 +9396,11 @@ def _constructor_fields_only(builder, f, scope, name: str) -> bool:
     it (the read counted as a converted call's model=): the field's default and the example env file's value are
     mapped, as for ``model=settings.OPENAI_MODEL`` at the call (held-out review 162, Y2: "computed at run time", while
     the key handed beside it was traced)."""
-    if len(scope) != 2 or scope[-1] != "__init__" or scope[:1] not in f.classes or \
-            _param_default(f, scope, name) is not None:
-        return False
-    found = _instance_calls(builder, f, scope[0])
+    found = _constructor_arguments(builder, f, scope, name) if _param_default(f, scope, name) is None else None
     if not found:
         return False
-    init = f.scopes[scope]
-    positional = [a.arg for a in [*init.args.posonlyargs, *init.args.args]][1:]  # without self
-    index = positional.index(name) if name in positional else -1
     given = []
-    for g, call in found:
-        if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
-            return False
-        chosen = [k.value for k in call.keywords if k.arg == name] or (
-            [call.args[index]] if 0 <= index < len(call.args) else [])
+    for g, _call, chosen in found[1]:
         if len(chosen) != 1 or not isinstance(chosen[0], ast.Attribute) or _root_name(chosen[0]) in (None, "self"):
             return False
         given.append((g, chosen[0]))

@@ -84,6 +84,8 @@ def class_read(call: ast.AST) -> Optional[ast.AST]:
 
 # calls that show a value (its repr) and consume nothing of it
 SHOWING_CALLS = frozenset({"print", "debug", "info", "warning", "warn", "error", "exception", "critical", "log"})
+# test doubles of unittest.mock (a value built by one is a fake, not a client or a call made)
+MOCK_CLASSES = frozenset({"Mock", "MagicMock", "AsyncMock", "NonCallableMock", "create_autospec", "patch"})
 
 
 def shown_values(call: ast.AST) -> list:
