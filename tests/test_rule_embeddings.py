@@ -1393,3 +1393,33 @@ def test_held_out_165_a_model_read_from_a_dotenv_file_names_its_variable():
     assert any(t.startswith("model=model is read from the environment (EMBEDDING_MODEL): make sure EMBEDDING_MODEL "
                             "holds a Mistral embedding model") for t in todos), todos
     assert any(t.startswith("model=chat_model is read from the environment (CHAT_MODEL)") for t in todos), todos
+
+
+@pytest.mark.parametrize("reader", ["pinecone.Index(INDEX_NAME).query([xq], top_k=5)",
+                                    "qdrant.search(collection_name=INDEX_NAME, query_vector=xq)"])
+def test_held_out_163_an_index_a_kept_reader_queries_keeps_its_writer(reader: str) -> None:
+    """Held-out review 163, Y2 (Wyatt-SG/embeddings-example): scripts/populate_index.py's v0 Embedding.create
+    converted to mistral-embed and filled the Pinecone index "my-gpt"; app.py, querying that index, stayed on OpenAI
+    (its `openai` is config.py's re-export, which migrator does not follow): the split was written, with a TODO saying
+    so, and every query raised on the dimension. The writer stays with the reader, naming the index."""
+    from mechanics import convert_files
+
+    config = ("import os\nimport openai\nimport pinecone\n\nopenai.api_key = os.environ.get(\"OPENAI_KEY\")\n\n"
+              "EMBEDDING_MODEL = \"text-embedding-ada-002\"\nINDEX_NAME = \"my-gpt\"\n")
+    writer = ("import openai\nimport pinecone\n\nINDEX_NAME = \"my-gpt\"\n\n\ndef populate_index(lines):\n"
+              "    res = openai.Embedding.create(input=lines, engine=\"text-embedding-ada-002\")\n"
+              "    embeds = [record[\"embedding\"] for record in res[\"data\"]]\n"
+              "    pinecone.Index(INDEX_NAME).upsert(vectors=list(zip(map(str, range(len(lines))), embeds)))\n")
+    app = ("from config import openai, pinecone, qdrant, EMBEDDING_MODEL, INDEX_NAME\n\n\ndef search(prompt):\n"
+           "    xq = openai.Embedding.create(input=prompt, engine=EMBEDDING_MODEL)[\"data\"][0][\"embedding\"]\n"
+           f"    return {reader}\n")
+    out = convert_files({"config.py": config, "app.py": app, "scripts/populate_index.py": writer,
+                         "requirements.txt": "openai<1\npinecone-client\n"})
+    assert "openai.Embedding.create(input=lines" in out["scripts/populate_index.py"], out["scripts/populate_index.py"]
+    assert "its vectors go to the vector store 'my-gpt', which ../app.py also uses" in \
+        out["scripts/populate_index.py"], out["scripts/populate_index.py"]
+    # another index: the writer converts (the split TODO stays the only word)
+    out = convert_files({"config.py": config, "app.py": app, "requirements.txt": "openai<1\npinecone-client\n",
+                         "scripts/populate_index.py": writer.replace('"my-gpt"', '"other"')})
+    assert "mistral_client.embeddings.create(inputs=lines" in out["scripts/populate_index.py"], \
+        out["scripts/populate_index.py"]

@@ -2916,7 +2916,7 @@ class _Builder:
                     if isinstance(name, str):  # (one project: a cookbook's examples are not one vector space)
                         kept.setdefault((project_of(f.path), name),
                                         f"{site.cls}(model={name!r}) in {os.path.basename(f.path)}")
-        self._stored_beside_azure(files)
+        self._stored_beside_kept(files)
         if not kept:
             return
         importers_of: dict = {}  # path -> the modules whose imports resolve to it (asked once per module)
@@ -2949,17 +2949,28 @@ class _Builder:
                               "the vectors one side stores and the other searches must come from one model; move "
                               "them to Mistral together", "MIG107")
 
-    def _stored_beside_azure(self, files: list) -> None:
-        """A converting embeddings call in a module naming a data file (``index.json``) that another module of its
-        project names too, where that module embeds on an Azure deployment (a v0 call with engine=, or a module the
-        openai settings point at Azure): one side stores the vectors, the other compares its own with them (held-out
-        review 142, Y1: the index became mistral-embed's 1024 dimensions, the queries stayed ada-002's 1536, and
-        the distance raised at query time). The call's client stays, with the other side named."""
+    def _stored_beside_kept(self, files: list) -> None:
+        """A converting embeddings call in a module naming a vector store another module of its project names too,
+        where that module embeds on OpenAI and stays: one side stores the vectors, the other compares its own with
+        them. The store is a data file (``index.json``) where the other side embeds on an Azure deployment (a v0 call
+        with engine=, or a module the openai settings point at Azure; held-out review 142, Y1: the index became
+        mistral-embed's 1024 dimensions, the queries stayed ada-002's 1536, and the distance raised at query time),
+        or an index / collection name (``pinecone.Index(INDEX_NAME)``, ``collection_name=``) where its embeddings call
+        is one migrator does not follow (a v0 call on the openai module another module re-exports; held-out review
+        163, Y2: the Pinecone index was filled by mistral-embed and queried with ada-002). The call's client stays,
+        with the other side named."""
         def data_files(g) -> set:
             return {n.value for n in g.nodes if isinstance(n, ast.Constant) and isinstance(n.value, str) and
                     _DATA_FILE.fullmatch(n.value)}
 
-        staying = []  # (module, what embeds there, its data files)
+        from codemods.embeddings import _vectors_project
+
+        def vectors_project(path: str) -> str:  # (`scripts/` of an app run from its root: one vector space)
+            return _vectors_project(path, project_of(path))
+
+        untraced = {use.path for use in self.uses if use.client is None and use.rule == "MIG106" and
+                    "Embedding.create" in use.surface}
+        staying = []  # (module, what embeds there, its stores, how it stays)
         for g in files:
             if "mbedding" not in g.source:
                 continue
@@ -2967,20 +2978,48 @@ class _Builder:
             for node in (n for n in g.nodes if isinstance(n, ast.Call)):
                 answer = self.sites.get(node_key(g.path, node))
                 if answer and answer[0] == "v0" and "mbedding" in answer[1] and (answer[2] or azure):
-                    staying.append((g, f"{answer[1]}(...) in {os.path.basename(g.path)}", data_files(g)))
+                    staying.append((g, f"{answer[1]}(...) in {os.path.basename(g.path)}", data_files(g),
+                                    "embeds on Azure OpenAI"))
                     break
+            else:
+                use = next((use for use in self.uses if use.path == g.path and g.path in untraced and
+                            use.client is None and "Embedding.create" in use.surface), None)
+                names = self._store_names(g) if use is not None else set()
+                if names:
+                    staying.append((g, f"{use.surface}(...) in {os.path.basename(g.path)}", names,
+                                    "embeds on OpenAI (a call migrator does not follow)"))
         for f in files if staying else ():
-            mine = data_files(f) if "mbedding" in f.source else set()
-            others = [(g, what, shared) for g, what, names in staying if g is not f and
-                      project_of(g.path) == project_of(f.path) and (shared := mine & names)]
+            mine = (data_files(f) | self._store_names(f)) if "mbedding" in f.source else set()
+            others = [(g, what, shared, how) for g, what, names, how in staying if g is not f and
+                      vectors_project(g.path) == vectors_project(f.path) and (shared := mine & names)]
             for node in (n for n in f.nodes if isinstance(n, ast.Call)) if others else ():
                 answer = self.sites.get(node_key(f.path, node))
                 if answer and answer[0] == "call" and answer[1].client and answer[1].surface == "embeddings.create":
-                    g, what, shared = others[0]
+                    g, what, shared, how = others[0]
+                    store = sorted(shared)[0]
+                    shown = store if _DATA_FILE.fullmatch(store) else f"the vector store {store!r}"
+                    other = os.path.relpath(g.path, os.path.dirname(f.path) or ".")
                     self._use(f, node, answer[1].client, "embeddings.create", True,
-                              f"its vectors go to {sorted(shared)[0]}, which {os.path.basename(g.path)} also reads, "
-                              f"where {what} embeds on Azure OpenAI and stays: the vectors one side stores and the "
-                              "other compares must come from one model; move them together", "MIG107")
+                              f"its vectors go to {shown}, which {other} also "
+                              f"{'reads' if _DATA_FILE.fullmatch(store) else 'uses'}, where {what} {how} and stays: "
+                              "the vectors one side stores and the other compares must come from one model; move "
+                              "them together", "MIG107")
+
+    def _store_names(self, f: _File) -> set:
+        """The vector indexes and collections ``f`` names (the strings it hands a store's index / collection call or
+        keyword: ``pinecone.Index(INDEX_NAME)``, ``create_collection("docs")``, ``collection_name=NAME``), each
+        resolved where a constant (here or imported from a module of the tree) holds it."""
+        names = set()
+        for call in (n for n in f.nodes if isinstance(n, ast.Call)):
+            func = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
+            values = [kw.value for kw in call.keywords if kw.arg in _STORE_KEYWORDS]
+            if func in _STORE_CALLS and call.args:
+                values.append(call.args[0])
+            for value in values:
+                held = self._string_value(f, f.scope_of.get(id(call), ()), value)
+                if held and not held.isspace():
+                    names.add(held)
+        return names
 
     def _sent_string(self, f: _File, scope: Scope, node: Optional[ast.AST], depth: int = 0) -> Optional[str]:
         """``_string_value``, or what a call sends by default: a parameter's default, an environment read's string
@@ -6141,6 +6180,11 @@ def _v0_surface(chain: list[str]) -> bool:
 
 # a file of stored vectors (`index.json`, `embeddings.csv`, `vectors.npy`)
 _DATA_FILE = re.compile(r"[\w./-]+\.(?:json|jsonl|csv|tsv|npy|npz|pkl|pickle|parquet|feather|h5)")
+# a vector store's index / collection: the calls whose first argument names one, the keywords that do
+_STORE_CALLS = frozenset({"Index", "IndexAsyncio", "create_index", "describe_index", "delete_index", "Collection",
+                          "get_collection", "get_or_create_collection", "create_collection", "recreate_collection",
+                          "load_collection", "from_existing_index", "open_table", "create_table"})
+_STORE_KEYWORDS = frozenset({"index_name", "collection_name", "table_name"})
 
 MANIFEST_NAMES = ("pyproject.toml", "setup.py", "setup.cfg", "requirements.txt", "Pipfile", "environment.yml")
 
