@@ -61,6 +61,9 @@ def openai_typed_value(node: "ast.AnnAssign", qualify) -> bool:
 CTOR, CHAT, ENV = "ctor", "chat", "env"
 READ = "read"  # a response attribute read or finish_reason comparison that differs on Mistral
 MODCFG = "module-config"  # `openai.api_key = ...`: settings of OpenAI's module-level client
+# openai.api_key sent as an HTTP request's Authorization header (a raw request to OpenAI's API)
+HEADER_KEY_READ = re.compile(r"""Bearer\s*\{\s*openai\.api_key|Bearer\s*["']\s*\+\s*openai\.api_key|"""
+                             r"""Authorization["']?\s*[:=][^\n]*openai\.api_key""")
 MSG = "message"  # a dict literal shaped like a chat message or content part that needs a change
 MODEL = "model"  # a string literal naming an OpenAI chat model (scopes only; no line bookkeeping)
 EXC = "exception"  # MIG103: a Name/Attribute naming an OpenAI exception class (outside imports)

