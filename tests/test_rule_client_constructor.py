@@ -4065,11 +4065,12 @@ def test_a_dead_key_setting_another_module_sends_as_a_bearer_key_stays_for_that_
         "voice.py": "import openai\n\n\ndef transcribe(path):\n    with open(path, \"rb\") as f:\n"
                     "        return openai.OpenAI().audio.transcriptions.create(file=f, model=\"whisper-1\").text\n",
         "main.py": "import os\nimport openai\n\nimport chat\nimport voice\n\n\ndef start():\n"
-                   "    openai.api_key = os.environ[\"OPENAI_API_KEY\"]\n    print(chat.ask(\"hi\"), voice.transcribe(\"a.ogg\"))\n",
+                   "    openai.api_key = os.environ[\"OPENAI_API_KEY\"]\n"
+                   "    print(chat.ask(\"hi\"), voice.transcribe(\"a.ogg\"))\n",
         "requirements.txt": "openai\nhttpx\n"})
     assert 'openai.api_key = os.environ["OPENAI_API_KEY"]' in out["main.py"], out["main.py"]
-    assert "it stays because chat.py sends openai.api_key as an HTTP request's Authorization header" in out["main.py"], \
-        out["main.py"]
+    said = "it stays because chat.py sends openai.api_key as an HTTP request's Authorization header"
+    assert said in out["main.py"], out["main.py"]
     assert "make that code check MISTRAL_API_KEY" not in out["main.py"], out["main.py"]
     assert "mistral_client.audio.transcriptions.complete(" in out["voice.py"] or "Mistral(" in out["voice.py"], \
         out["voice.py"]
