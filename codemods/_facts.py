@@ -61,6 +61,9 @@ def openai_typed_value(node: "ast.AnnAssign", qualify) -> bool:
 CTOR, CHAT, ENV = "ctor", "chat", "env"
 READ = "read"  # a response attribute read or finish_reason comparison that differs on Mistral
 MODCFG = "module-config"  # `openai.api_key = ...`: settings of OpenAI's module-level client
+# where a client's api_key comes from: an environment variable's name, or a file read whole (its path)
+KEPT_KEY_SOURCE = re.compile(r"""(?:getenv|environ\.get|environ\[)\s*\(?\s*["']([A-Za-z_]\w*)["']|"""
+                             r"""\bopen\(\s*["']([^"'\n]+)["'][^)]*\)\s*\.read\(\)""")
 # openai.api_key sent as an HTTP request's Authorization header (a raw request to OpenAI's API)
 HEADER_KEY_READ = re.compile(r"""Bearer\s*\{\s*openai\.api_key|Bearer\s*["']\s*\+\s*openai\.api_key|"""
                              r"""Authorization["']?\s*[:=][^\n]*openai\.api_key""")

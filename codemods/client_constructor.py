@@ -15,7 +15,7 @@ import libcst as cst
 from codemods._base import (xform_code, seconds_to_ms_code, TIMEOUT_PHASES, TODO_PREFIX, UNKNOWN_TIMEOUT, MigratorRule, RuleTransformer, _v0_spelling,
                             append_arg, code_of, dotted, finish_args, keyword_arg, literal, opening_after,
                             read_timeout, timeout_object, walk_cst)
-from codemods._facts import CTOR, ENV, ENV_GETTERS, ENV_SETTERS, HEADER_KEY_READ, MODCFG
+from codemods._facts import CTOR, ENV, ENV_GETTERS, ENV_SETTERS, HEADER_KEY_READ, KEPT_KEY_SOURCE, MODCFG
 from codemods._layout import _retry_lines, laid_out
 from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, DropValue, Policy, Unmappable
 from migrator.mapping.client import (ANNOTATED, HTTPX_CLIENTS, MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_NAME,
@@ -1626,18 +1626,26 @@ class _Transformer(RuleTransformer):
         return read.replace("OPENAI_API_KEY", "MISTRAL_API_KEY")
 
     def _env_read_kept_elsewhere(self, value: cst.BaseExpression) -> Optional[tuple[str, str]]:
-        """(variable, where) when ``value`` reads an environment variable a client kept on OpenAI is given as its key
-        too (the plan's kept_key_vars), else None."""
+        """(the source, where) when ``value`` reads an environment variable or a key file a client kept on OpenAI is
+        given as its key too (the plan's kept_key_vars), else None. A name is followed to the one value it is bound
+        to (``key = open("keys/key.txt").read()``; held-out review 165, Y5)."""
         from migrator.plan.build import project_of
 
-        read = re.search(r"""\b(?:getenv|environ)\b(?:\.get)?\s*[(\[]\s*["']([A-Za-z_]\w*)["']""", code_of(value))
+        text = code_of(value)
+        tree = self.facts.tree
+        if isinstance(value, cst.Name) and isinstance(tree, ast.Module):
+            bound = [n.value for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and
+                     isinstance(n.targets[0], ast.Name) and n.targets[0].id == value.value]
+            text = ast.unparse(bound[0]) if len(bound) == 1 else text
+        read = KEPT_KEY_SOURCE.search(text)
         kept = getattr(self.facts.view.plan, "kept_key_vars", {}) if self.facts.view is not None else {}
+        source = (read.group(1) or f"file {read.group(2)}") if read is not None else ""
         # (a client of another project of the tree, with its own environment, is not this one's: held-out review 100's
         # two bots each reading API_KEY)
-        paths = [p for p in kept.get(read.group(1), ()) if project_of(p) == project_of(self.facts.view.path)] \
+        paths = [p for p in kept.get(source, ()) if project_of(p) == project_of(self.facts.view.path)] \
             if read is not None else []
         # (its file, no line: the TODOs written above the kept client move it)
-        return (read.group(1), os.path.basename(sorted(paths)[0])) if paths else None
+        return (source, os.path.basename(sorted(paths)[0])) if paths else None
 
     def _same_key_as_kept(self, value: cst.BaseExpression) -> str:
         """Where a client of this module kept on OpenAI is ("in chat()"; no line number: the TODOs written above move
@@ -2357,8 +2365,10 @@ class _Transformer(RuleTransformer):
                 elif (variable := self._env_read_kept_elsewhere(value)):
                     # `OpenAI(api_key=os.getenv("API_KEY"))` here and in a module whose client stays on OpenAI
                     # (held-out review 152, X2: "make sure it holds a Mistral key" broke the kept client once followed)
-                    self.todo(line, f"api_key={code_of(value)}: {variable[0]} is also the key of a client kept on "
-                                    f"OpenAI ({variable[1]}): one variable cannot hold both keys; give this client a "
+                    noun = "file" if variable[0].startswith("file ") else "variable"
+                    shown = f"the {variable[0]} it reads" if noun == "file" else variable[0]
+                    self.todo(line, f"api_key={code_of(value)}: {shown} is also the key of a client kept on "
+                                    f"OpenAI ({variable[1]}): one {noun} cannot hold both keys; give this client a "
                                     "Mistral key of its own (leave api_key out: the SDK reads MISTRAL_API_KEY)")
                 else:
                     self.todo(line, f"api_key={code_of(value)}: make sure it holds a Mistral API key, not an OpenAI "

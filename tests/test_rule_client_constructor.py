@@ -4406,3 +4406,23 @@ def test_held_out_159_a_placeholder_key_setting_is_not_handed_to_mistral(placeho
         ''')
     assert "mistral_client = Mistral()" in code, code
     assert any("(an OpenAI key or its placeholder) removed" in t for t in todos), todos
+
+
+@pytest.mark.parametrize("read, shown", [
+    ('open("keys/biba_key.txt", "r").read()', "the file keys/biba_key.txt it reads"),
+    ('os.environ["BIBA_KEY"]', "BIBA_KEY")])
+def test_a_key_file_or_variable_read_into_a_name_a_kept_client_reads_too_is_named(read: str, shown: str) -> None:
+    """Held-out review 165, Y5 (yurkorudi/BiBa): chat_test.py's converted client and translate_test.py's, kept on OpenAI
+    (audio.translations), both take `key = open("keys/biba_key.txt").read()`: "make sure it holds a Mistral API key"
+    broke the kept one once followed. The key's source is followed through the name, and the kept client named."""
+    from mechanics import convert_files
+
+    module = f"import os\nfrom openai import OpenAI\n\nkey = {read}\nclient = OpenAI(api_key=key)\n"
+    out = convert_files({
+        "chat_test.py": module + "r = client.chat.completions.create(model=\"gpt-4\", messages=[])\n",
+        "translate_test.py": module + "print(client.audio.translations.create(model=\"whisper-1\", file=open(\"a.mp3\", "
+                                      "\"rb\")))\n"})
+    assert "Mistral(" in out["chat_test.py"], out["chat_test.py"]
+    assert f"api_key=key: {shown} is also the key of a client kept on OpenAI (translate_test.py): one " in \
+        out["chat_test.py"], out["chat_test.py"]
+    assert "make sure it holds a Mistral API key" not in out["chat_test.py"], out["chat_test.py"]

