@@ -4420,8 +4420,8 @@ def test_a_key_file_or_variable_read_into_a_name_a_kept_client_reads_too_is_name
     module = f"import os\nfrom openai import OpenAI\n\nkey = {read}\nclient = OpenAI(api_key=key)\n"
     out = convert_files({
         "chat_test.py": module + "r = client.chat.completions.create(model=\"gpt-4\", messages=[])\n",
-        "translate_test.py": module + "print(client.audio.translations.create(model=\"whisper-1\", file=open(\"a.mp3\", "
-                                      "\"rb\")))\n"})
+        "translate_test.py": module + "print(client.audio.translations.create(model=\"whisper-1\", "
+                                      "file=open(\"a.mp3\", \"rb\")))\n"})
     assert "Mistral(" in out["chat_test.py"], out["chat_test.py"]
     assert f"api_key=key: {shown} is also the key of a client kept on OpenAI (translate_test.py): one " in \
         out["chat_test.py"], out["chat_test.py"]

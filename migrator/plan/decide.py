@@ -15,7 +15,8 @@ import posixpath
 import re
 from typing import Iterator, Optional
 
-from codemods._facts import (HEADER_KEY_READ, KEPT_KEY_SOURCE, RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name, embeddings_create, option_dest,
+from codemods._facts import (HEADER_KEY_READ, KEPT_KEY_SOURCE, RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS,
+                             _dict_constants, dotted_name, embeddings_create, option_dest,
                              delta_content, delta_content_names, env_helper_key, env_helpers, env_key, env_membership_key, file_read, content_none_check, finish_reason_check, message_change, tool_lacks_parameters,
                              openai_key_prefix_check, openai_typed_value, run_name_read, type_check_class, unset_guard)
 from codemods._repo import _same_module, library_module
