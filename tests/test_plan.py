@@ -7991,3 +7991,28 @@ def test_held_out_164_a_call_on_a_test_double_whose_create_the_test_replaced_get
                "        return r.choices[0].message.content\n\n\ndef make():\n    return Service(build_client())\n")
     out = convert_files({"service.py": service})
     assert "cannot tell which client it holds" in out["service.py"], out["service.py"]
+
+
+def test_held_out_166_deepeval_metrics_without_a_model_judge_on_openai_and_keep_its_key() -> None:
+    """Held-out review 166, Y1 (SameerSRao/Agentic-RAG-Chatbot): DeepEval's AnswerRelevancyMetric() and
+    FaithfulnessMetric(), built without model=, judge with OpenAI's GPT and read OPENAI_API_KEY; the ChatOpenAI beside
+    them converted, they were silent, and .env.example lost OPENAI_API_KEY. One MIG106 TODO a module names them, and
+    the key stays in the env file. A metric given model=, or one that calls no model, is not named."""
+    from mechanics import convert_files
+
+    source = ("from deepeval.metrics import AnswerRelevancyMetric, ExactMatchMetric, FaithfulnessMetric\n"
+              "from langchain_openai import ChatOpenAI\n\n\ndef score(case):\n"
+              "    llm = ChatOpenAI(model=\"gpt-4o\", temperature=0)\n"
+              "    metrics = [AnswerRelevancyMetric(include_reason=True), FaithfulnessMetric(), ExactMatchMetric()]\n"
+              "    print(llm.invoke(\"hi\").content)\n    return [m.measure(case) for m in metrics]\n")
+    out = convert_files({"evaluate.py": source, ".env.example": "OPENAI_API_KEY=sk-...\n",
+                         "requirements.txt": "langchain-openai\ndeepeval\n"})
+    assert "ChatMistralAI(" in out["evaluate.py"], out["evaluate.py"]
+    assert out["evaluate.py"].count("is a DeepEval metric given no model=") == 1, out["evaluate.py"]
+    assert "AnswerRelevancyMetric(...) is a DeepEval metric given no model=: it judges with OpenAI's GPT" in \
+        out["evaluate.py"], out["evaluate.py"]
+    assert "OPENAI_API_KEY=sk-..." in out[".env.example"], out[".env.example"]
+    given = source.replace("AnswerRelevancyMetric(include_reason=True), FaithfulnessMetric()",
+                           "AnswerRelevancyMetric(model=judge), FaithfulnessMetric(model=judge)")
+    out = convert_files({"evaluate.py": given, "requirements.txt": "langchain-openai\ndeepeval\n"})
+    assert "DeepEval" not in out["evaluate.py"], out["evaluate.py"]

@@ -44,7 +44,8 @@ from migrator.mapping.client import (AGENTS_PROVIDER_OWN_KEYWORDS, AGENTS_SDK_MO
                                      SCRAPEGRAPH_OPENAI_TODO, LIBRARY_KEY_KEYWORDS, LIBRARY_KEY_TODO,
                                      AGENTSCOPE_OPENAI_TODO, AGENTSCOPE_OPENAI_TYPES, AUTOGEN_FILE_TODO,
                                      AUTOGEN_LLMCONFIG_TODO, AUTOGEN_OPENAI_TODO, AUTOGEN_UNREAD_TODO, OPENAI_REEXPORTS,
-                                     RAGAS_DEFAULT_TODO, RAGAS_EMBEDDING_METRIC,
+                                     RAGAS_DEFAULT_TODO, RAGAS_EMBEDDING_METRIC, DEEPEVAL_DEFAULT_TODO,
+                                     DEEPEVAL_MODEL_FREE_METRICS,
                                      DI_CLIENT_TODO, DI_PROVIDERS, LANCEDB_OPENAI_TODO, LANGEXTRACT_CALLS,
                                      LANGEXTRACT_OPENAI_MODEL, LANGEXTRACT_OPENAI_TODO, LITELLM_CALLS,
                                      LITELLM_OPENAI_TODO, EVALS_OPENAI_TODO, INSTRUCTOR_LITELLM_TODO, DSPY_CALLS,
@@ -1895,6 +1896,7 @@ class _Builder:
         crewai = "crewai" in f.source
         langchain_defaults = "VectorstoreIndexCreator" in f.source or "load_llm" in f.source
         ragas = "ragas" in f.source and "evaluate" in f.source
+        deepeval = "deepeval" in f.source
         scrapegraph = "scrapegraphai" in f.source
         autogen = "llm_config" in f.source and "autogen" in f.source
         agentscope = "agentscope" in f.source and "model_type" in f.source
@@ -2065,6 +2067,9 @@ class _Builder:
                     self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
                     self._use(f, node, None, "ragas on its OpenAI defaults", False, todo, "MIG106")
                     self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+                elif deepeval and (callee := _deepeval_default(f, node)) and not self.library_itself("deepeval"):
+                    self._library_todo(f, node, told, "deepeval", "DeepEval on its OpenAI defaults",
+                                       DEEPEVAL_DEFAULT_TODO.format(callee=callee))
                 elif crewai and (todo := _crewai_defaults(f, node)):
                     self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
                     self._use(f, node, None, "crewAI on its OpenAI defaults", False, todo, "MIG106")
@@ -5452,6 +5457,29 @@ def _langchain_defaults(f: _File, call: ast.Call) -> str:
         if re.search(r"""(?m)["']?_type["']?\s*:\s*["']?openai(?:-chat)?(?:["']|\s*$)""", text):  # (JSON, YAML)
             return LANGCHAIN_LOADED_TODO.format(call=f"load_llm({call.args[0].value!r})", path=call.args[0].value)
     return ""
+
+
+def _deepeval_default(f: _File, call: ast.Call) -> str:
+    """The class of a DeepEval metric built without ``model=`` (``AnswerRelevancyMetric(threshold=0.7)`` of ``from
+    deepeval.metrics import AnswerRelevancyMetric``), which judges with OpenAI's GPT (held-out review 166, Y1), else
+    ""."""
+    func = call.func
+    if isinstance(func, ast.Name):
+        source = f.repo_imports.get(func.id)
+        if source is None or source[1]:
+            return ""
+        module, name = source[0], source[2]
+    elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+        module, name = f.module_aliases.get(func.value.id, func.value.id), func.attr
+        if func.value.id not in f.module_aliases and func.value.id not in f.other_modules:
+            return ""
+    else:
+        return ""
+    if not (module == "deepeval.metrics" or module.startswith("deepeval.metrics.")) or \
+            not (name.endswith("Metric") or name == "GEval") or name in DEEPEVAL_MODEL_FREE_METRICS:
+        return ""
+    keywords = {kw.arg for kw in call.keywords}
+    return "" if "model" in keywords or None in keywords else name
 
 
 def _crewai_defaults(f: _File, call: ast.Call) -> str:
