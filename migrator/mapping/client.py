@@ -586,8 +586,8 @@ RAGAS_DEFAULT_TODO = ("{call} judges with ragas' default models, OpenAI's ({miss
 # held-out review 166, Y1 (Agentic-RAG-Chatbot): DeepEval's LLM-as-a-judge metrics (``AnswerRelevancyMetric()``,
 # ``FaithfulnessMetric()``, ``GEval(...)``) built without model= judge with OpenAI's GPT, reading OPENAI_API_KEY;
 # the metrics that call no model (exact / pattern matches, ...) are not named
-DEEPEVAL_MODEL_FREE_METRICS = frozenset({"ExactMatchMetric", "PatternMatchMetric", "BaseMetric", "BaseConversationalMetric",
-                                         "BaseMultimodalMetric", "NonLLMMetric"})
+DEEPEVAL_MODEL_FREE_METRICS = frozenset({"ExactMatchMetric", "PatternMatchMetric", "BaseMetric",
+                                         "BaseConversationalMetric", "BaseMultimodalMetric", "NonLLMMetric"})
 DEEPEVAL_DEFAULT_TODO = ("{callee}(...) is a DeepEval metric given no model=: it judges with OpenAI's GPT, reading "
                          "OPENAI_API_KEY; migrator does not convert it: pass model= a Mistral judge (deepeval.models' "
                          "LiteLLMModel(model=\"mistral/mistral-large-latest\"), or a DeepEvalBaseLLM wrapping "
