@@ -706,6 +706,28 @@ def test_a_setting_not_named_for_openai_whose_default_is_openais_url_gets_a_todo
                                                    "/v1): the code sending HTTP requests to it"), todos
 
 
+def test_a_url_field_only_overridden_from_the_environment_by_its_class_still_gets_the_todo(tmp_path):
+    """Held-out review 166, X1 (fescii/voice-agent): WhisperConfig's `base_url: str = "https://api.openai.com/v1"`,
+    whose __init__ only overrides it (`self.base_url = os.getenv("WHISPER_BASE_URL", self.base_url)`), was taken as
+    read by the class's own requests, and processor.py's aiohttp post of the audio to it was silent. An override is no
+    request: the field gets the TODO; a method of the class sending it still speaks for itself."""
+    from migrator.engine import Mode, run
+
+    (tmp_path / "whisper_config.py").write_text(
+        "import os\n\nfrom pydantic import BaseModel\n\n\nclass WhisperConfig(BaseModel):\n"
+        "    base_url: str = \"https://api.openai.com/v1\"\n    model: str = \"whisper-1\"\n\n"
+        "    def __init__(self, **kwargs):\n        super().__init__(**kwargs)\n"
+        "        self.base_url = os.getenv(\"WHISPER_BASE_URL\", self.base_url)\n")
+    (tmp_path / "processor.py").write_text(
+        "import aiohttp\n\nfrom whisper_config import WhisperConfig\n\n\nasync def transcribe(audio):\n"
+        "    config = WhisperConfig()\n    async with aiohttp.ClientSession() as session:\n"
+        "        return await session.post(f\"{config.base_url}/audio/transcriptions\", data=audio)\n")
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    todos = [f.message for r in report.results if r.path.endswith("whisper_config.py") for f in r.findings]
+    assert len(todos) == 1 and todos[0].startswith("base_url defaults to OpenAI's API (https://api.openai.com/v1): "
+                                                   "the code sending HTTP requests to it"), todos
+
+
 def test_a_self_url_is_another_providers_in_another_class_and_a_link_dict_is_no_request():
     """Held-out review 62, X35: OpenAIProvider and AnthropicProvider each set self.url; both request() methods were
     told they go to OpenAI (self.url was keyed by name across the file). Only OpenAI's class is; a returned dict with a

@@ -8800,7 +8800,7 @@ def _raw_url_settings(files, builder=None) -> dict:
                         URL_SETTING_WORDS.search(target.id) and OPENAI_URL_SETTING.fullmatch(target.id) is None):
                     continue
                 if any(isinstance(n, ast.Attribute) and n.attr == target.id and isinstance(n.value, ast.Name) and
-                       n.value.id in ("self", "cls") for n in f.nodes):
+                       n.value.id in ("self", "cls") and not _self_override(f, n) for n in f.nodes):
                     continue  # read by the class's own methods: the requests there are reported as such
                 if any(isinstance(n, ast.keyword) and n.arg in ("base_url", "api_base", "openai_api_base") and any(
                         isinstance(m, ast.Attribute) and m.attr == target.id for m in ast_walk(n.value))
@@ -8815,6 +8815,20 @@ def _raw_url_settings(files, builder=None) -> dict:
                     RAW_URL_UNREAD_TODO.format(name=target.id, url=value.value) if unread else \
                     RAW_URL_SETTING_TODO.format(name=target.id, url=value.value)
     return found
+
+
+def _self_override(f, node: ast.Attribute) -> bool:
+    """``self.base_url`` (``node``) as the target or the fallback of the field's own override, ``self.base_url =
+    os.getenv("WHISPER_BASE_URL", self.base_url)``: no request is sent there (held-out review 166, X1: the class's own
+    methods were taken to send it, and the OpenAI URL another module posted audio to was silent)."""
+    statement = f.parent.get(id(node))
+    while statement is not None and not isinstance(statement, ast.stmt):
+        statement = f.parent.get(id(statement))
+    if not isinstance(statement, (ast.Assign, ast.AnnAssign)):
+        return False
+    targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+    return any(isinstance(t, ast.Attribute) and t.attr == node.attr and isinstance(t.value, ast.Name) and
+               t.value.id == getattr(node.value, "id", None) for t in targets)
 
 
 def _key_helpers(builder, files) -> dict:
