@@ -8016,3 +8016,23 @@ def test_held_out_166_deepeval_metrics_without_a_model_judge_on_openai_and_keep_
                            "AnswerRelevancyMetric(model=judge), FaithfulnessMetric(model=judge)")
     out = convert_files({"evaluate.py": given, "requirements.txt": "langchain-openai\ndeepeval\n"})
     assert "DeepEval" not in out["evaluate.py"], out["evaluate.py"]
+
+
+@pytest.mark.parametrize("beside", [False, True])
+def test_held_out_166_a_library_named_module_elsewhere_in_the_tree_is_not_the_library(beside: bool) -> None:
+    """Held-out review 166, X2 (rpmaya/ml2_code): streaming/anthropic.py, an example script, was taken for the
+    `anthropic` that llm_client.py imports: its Anthropic() was then the tree's, and the kept OpenAI client's TODO said
+    only "blocking uses: messages.create", as if OpenAI's. A module of a library's name is that library's import only
+    beside the importer (sys.path[0])."""
+    from mechanics import convert_files
+
+    client = ("class LLMClient:\n    def __init__(self, provider):\n        if provider == \"openai\":\n"
+              "            from openai import OpenAI\n            self.client = OpenAI()\n        else:\n"
+              "            from anthropic import Anthropic\n            self.client = Anthropic()\n\n"
+              "    def chat(self, prompt):\n        if isinstance(prompt, list):\n"
+              "            return self.client.chat.completions.create(model=\"gpt-4o\", messages=prompt)\n"
+              "        return self.client.messages.create(model=\"claude-3\", max_tokens=9, messages=[])\n")
+    other = "from anthropic import Anthropic\n\nclient = Anthropic()\n"
+    out = convert_files({"llm_client.py": client, ("anthropic.py" if beside else "streaming/anthropic.py"): other})
+    explained = "messages.create is anthropic's call: self.client also holds Anthropic()"
+    assert (explained in out["llm_client.py"]) is not beside, out["llm_client.py"]
