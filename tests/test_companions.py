@@ -1330,6 +1330,27 @@ def test_held_out_164_langchain_objects_on_their_openai_defaults_get_a_todo(tmp_
     # a converted client)
 
 
+def test_held_out_166_a_key_set_beside_langchains_openai_defaults_is_kept_for_them(tmp_path):
+    """Held-out review 166, Y4 (chatgpt-stream-with-own-data): `os.environ["OPENAI_API_KEY"] = ...` in a module whose
+    ChatOpenAI converted and whose VectorstoreIndexCreator() embeds with OpenAIEmbeddings was told "set or check
+    MISTRAL_API_KEY instead", beside the index's own TODO saying it reads OPENAI_API_KEY: following it broke the index.
+    The key TODO says the index still needs it."""
+    _tree(tmp_path, {
+        "rag.py": "import os\n\nfrom langchain.indexes import VectorstoreIndexCreator\n"
+                  "from langchain_openai import ChatOpenAI\n\nos.environ[\"OPENAI_API_KEY\"] = os.environ[\"APP_KEY\"]\n"
+                  "\n\n"
+                  "def answer(loader, question):\n    index = VectorstoreIndexCreator().from_loaders([loader])\n"
+                  "    llm = ChatOpenAI(model=\"gpt-4o-mini\")\n"
+                  "    return llm.invoke(question + index.vectorstore.similarity_search(question)[0].page_content)\n",
+    })
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    code = (tmp_path / "rag.py").read_text()
+    assert "ChatMistralAI(" in code, code
+    assert "OPENAI_API_KEY is used here, and VectorstoreIndexCreator(...), kept on OpenAI in this module, still " \
+        "needs it: keep it" in code, code
+    assert "set or check MISTRAL_API_KEY instead" not in code, code
+
+
 def test_a_load_llm_of_a_yaml_file_on_openai_gets_the_todo(tmp_path):
     """Review of session 87: LangChain's `llm.save("llm.yaml")` writes `_type: openai` unquoted: missed."""
     _tree(tmp_path, {

