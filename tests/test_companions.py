@@ -1337,8 +1337,8 @@ def test_held_out_166_a_key_set_beside_langchains_openai_defaults_is_kept_for_th
     The key TODO says the index still needs it."""
     _tree(tmp_path, {
         "rag.py": "import os\n\nfrom langchain.indexes import VectorstoreIndexCreator\n"
-                  "from langchain_openai import ChatOpenAI\n\nos.environ[\"OPENAI_API_KEY\"] = os.environ[\"APP_KEY\"]\n"
-                  "\n\n"
+                  "from langchain_openai import ChatOpenAI\n\n"
+                  "os.environ[\"OPENAI_API_KEY\"] = os.environ[\"APP_KEY\"]\n\n\n"
                   "def answer(loader, question):\n    index = VectorstoreIndexCreator().from_loaders([loader])\n"
                   "    llm = ChatOpenAI(model=\"gpt-4o-mini\")\n"
                   "    return llm.invoke(question + index.vectorstore.similarity_search(question)[0].page_content)\n",
