@@ -10,7 +10,7 @@ from codemods._base import (ApiCallTransformer, MigratorRule, NodeSet, append_ar
                             walk_cst)
 from migrator.mapping.speech import (ASYNC_METHOD, ASYNC_STREAMED_READS, BY_HAND, BY_HAND_ASYNC, DEFAULT_FORMAT,
                                      FILE_KEYWORD, FORMATS, METHOD, RESULT_READS, SPEECH_KWARGS, SPEECH_MODEL, STREAMED,
-                                     STREAMED_READS, VOICE_STEP, VOICES)
+                                     STREAMED_READS, VOICE_LANGUAGE_TODO, VOICE_STEP, VOICES, foreign_text)
 
 
 class Speech(MigratorRule):
@@ -185,6 +185,13 @@ class _Transformer(ApiCallTransformer):
                 voice = str(value.evaluated_value)
                 voices = f"; voice {voice!r} -> {VOICES[voice]!r} (a Mistral preset: no OpenAI voice exists at Mistral)"
                 steps = (VOICE_STEP.format(voice=voice, preset=VOICES[voice]),)
+                spoken = next((a.value for a in updated.args if a.keyword is not None and a.keyword.value == "input"),
+                              None)
+                text = spoken.evaluated_value if isinstance(spoken, cst.SimpleString) else \
+                    code_of(spoken) if isinstance(spoken, (cst.FormattedString, cst.ConcatenatedString)) else ""
+                if isinstance(text, str) and foreign_text(text):
+                    sample = text if len(text) <= 30 else text[:27] + "..."
+                    self.todo(line, VOICE_LANGUAGE_TODO.format(voice=voice, preset=VOICES[voice], sample=sample))
                 arg = arg.with_changes(keyword=cst.Name(target),
                                        value=cst.SimpleString(f"{value.quote}{VOICES[voice]}{value.quote}"))
             args.append(arg)

