@@ -1025,6 +1025,9 @@ class _Collector(NodeVisitor):
 
     def visit_Call(self, node: ast.Call) -> None:
         self.called.add(id(node.func))
+        if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) and node.args and \
+                isinstance(node.args[0], ast.Constant) and node.args[0].value == "OPENAI_API_KEY":
+            self.mark()  # `env.get("OPENAI_API_KEY")` of `from os import environ as env`: MIG101's TODO (166, Y2)
         if openai_key_prefix_check(node):
             self.mark()  # `key.startswith("sk-")`: MIG101's TODO where the module's clients convert (46, D3)
         if node.args and isinstance(node.args[0], ast.Name) and self.stmt_stack and \
@@ -1127,6 +1130,8 @@ class _Collector(NodeVisitor):
             self._site(node, READ)
         elif env_membership_key(node):
             self._site(node, ENV)
+        elif isinstance(node.left, ast.Constant) and node.left.value == "OPENAI_API_KEY":
+            self.mark()  # `"OPENAI_API_KEY" in env` of `from os import environ as env` (held-out review 166, Y2)
         if self.facts.reads_responses and unset_guard(node) and self.facts_uses_openai:
             self._site(node, RGUARD)
         if v0_key_test(node) and self.facts_uses_openai:

@@ -653,6 +653,8 @@ class _Transformer(RuleTransformer):
 
     # -- site bookkeeping (pre-order, matching codemods._facts) ----------------------------------
     def visit_Call(self, node: cst.Call) -> None:
+        if isinstance(node.func, cst.Attribute) and node.func.attr.value in ("get", "setdefault", "pop") and node.args:
+            self._environ_alias_read(node, node.func.value, node.args[0].value)  # (env.get("OPENAI_API_KEY"))
         qualified = self.facts.qualify(dotted(node.func))
         if self.facts.imported_from.get((dotted(node.func) or "").split(".")[0]) in _wrapper_modules():
             # `ChatOpenAI(openai_api_key=st.secrets["OPENAI_API_KEY"])`: MIG116 / MIG121 say what its key needs
@@ -1632,11 +1634,9 @@ class _Transformer(RuleTransformer):
         from migrator.plan.build import project_of
 
         text = code_of(value)
-        tree = self.facts.tree
-        if isinstance(value, cst.Name) and isinstance(tree, ast.Module):
-            bound = [n.value for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and
-                     isinstance(n.targets[0], ast.Name) and n.targets[0].id == value.value]
-            text = ast.unparse(bound[0]) if len(bound) == 1 else text
+        if isinstance(value, cst.Name):
+            bound = self._bound_once(value.value)
+            text = ast.unparse(bound) if bound is not None else text
         read = KEPT_KEY_SOURCE.search(text)
         kept = getattr(self.facts.view.plan, "kept_key_vars", {}) if self.facts.view is not None else {}
         source = (read.group(1) or f"file {read.group(2)}") if read is not None else ""
@@ -1646,6 +1646,42 @@ class _Transformer(RuleTransformer):
             if read is not None else []
         # (its file, no line: the TODOs written above the kept client move it)
         return (source, os.path.basename(sorted(paths)[0])) if paths else None
+
+    def _bound_once(self, name: str) -> Optional[ast.expr]:
+        """The one value ``name`` is bound to where the statement being converted reads it: its function's own
+        assignments (none if it is a parameter there), else the module's; None where there is not exactly one."""
+        tree = self.facts.tree
+        if not isinstance(tree, ast.Module):
+            return None
+        scopes: list = [tree]
+        for part in self.path:  # (the classes and functions around the statement)
+            inner = next((n for n in getattr(scopes[-1], "body", ()) if isinstance(
+                n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n.name == part), None)
+            if inner is None:
+                break
+            scopes.append(inner)
+        for scope in reversed(scopes):
+            if isinstance(scope, ast.ClassDef):
+                continue
+            if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                arguments = scope.args
+                if any(a.arg == name for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs,
+                                               arguments.vararg, arguments.kwarg) if a is not None):
+                    return None
+            found, todo = [], list(scope.body)
+            while todo:
+                node = todo.pop()
+                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+                    continue  # (another scope's names)
+                if isinstance(node, ast.Assign) and \
+                        any(isinstance(t, ast.Name) and t.id == name for t in node.targets) or \
+                        isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.NamedExpr)) and \
+                        isinstance(node.target, ast.Name) and node.target.id == name:
+                    found.append(node.value)
+                todo.extend(ast.iter_child_nodes(node))
+            if found:
+                return found[0] if len(found) == 1 and found[0] is not None else None
+        return None
 
     def _same_key_as_kept(self, value: cst.BaseExpression) -> str:
         """Where a client of this module kept on OpenAI is ("in chat()"; no line number: the TODOs written above move
@@ -1884,15 +1920,20 @@ class _Transformer(RuleTransformer):
             # Streamlit puts root-level secrets in the environment, where the converted clients now read
             # MISTRAL_API_KEY (held-out review 65, X5: the secret read stayed, unflagged)
             self.todo(self.current_line(), STREAMLIT_SECRET_TODO)
-        elif self.compat is None and isinstance(node.value, cst.Name) and \
-                node.value.value in self._environ_aliases() and len(node.slice) == 1 and \
-                isinstance(node.slice[0].slice, cst.Index) and \
-                (key := string_value(node.slice[0].slice.value)) == "OPENAI_API_KEY" and \
-                self.facts.view is not None and key in self.facts.view.plan.converted_env and \
-                not self.__dict__.get("_environ_alias_said"):
-            # `env["OPENAI_API_KEY"] = ...` of `from os import environ as env` (held-out review 166, Y2): once a module
+        elif isinstance(node.value, cst.Name) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
+            self._environ_alias_read(node, node.value, node.slice[0].slice.value)
+
+    def _environ_alias_read(self, node: cst.CSTNode, environ: cst.BaseExpression, key: cst.BaseExpression) -> None:
+        """``env["OPENAI_API_KEY"]``, ``env.get("OPENAI_API_KEY")``, ``"OPENAI_API_KEY" in env`` of ``from os import
+        environ as env`` in a module whose clients converted: the environment under another name, which the renames do
+        not follow (held-out review 166, Y2): one TODO a module. Not the key handed to a client or a LangChain object
+        (their own TODOs speak for it)."""
+        if self.compat is None and isinstance(environ, cst.Name) and environ.value in self._environ_aliases() and \
+                string_value(key) == "OPENAI_API_KEY" and self.facts.view is not None and \
+                "OPENAI_API_KEY" in self.facts.view.plan.converted_env and id(node) not in self._key_args and \
+                id(node) not in self._wrapper_args and not self.__dict__.get("_environ_alias_said"):
             self.__dict__["_environ_alias_said"] = True
-            self.todo(self.current_line(), ENVIRON_ALIAS_TODO.format(alias=node.value.value, variable=key))
+            self.todo(self.current_line(), ENVIRON_ALIAS_TODO.format(alias=environ.value, variable="OPENAI_API_KEY"))
 
     def _environ_aliases(self) -> frozenset:
         """The names this module imports os.environ as, other than ``environ`` (``from os import environ as env``)."""
@@ -1922,6 +1963,8 @@ class _Transformer(RuleTransformer):
     def visit_Comparison(self, node: cst.Comparison) -> None:
         if env_membership_key(node):  # `"OPENAI_API_KEY" not in os.environ` (a gate: re-review 46, D6)
             self.mark_site(node, ENV)
+        elif len(node.comparisons) == 1 and isinstance(node.comparisons[0].operator, (cst.In, cst.NotIn)):
+            self._environ_alias_read(node, node.comparisons[0].comparator, node.left)
 
     def leave_Comparison(self, original: cst.Comparison, updated: cst.Comparison) -> cst.BaseExpression:
         key = env_membership_key(original)

@@ -8016,6 +8016,18 @@ def test_held_out_166_deepeval_metrics_without_a_model_judge_on_openai_and_keep_
                            "AnswerRelevancyMetric(model=judge), FaithfulnessMetric(model=judge)")
     out = convert_files({"evaluate.py": given, "requirements.txt": "langchain-openai\ndeepeval\n"})
     assert "DeepEval" not in out["evaluate.py"], out["evaluate.py"]
+    # (review of session 88: a model's name as a string is deepeval's OpenAIModel; through the module; GEval kinds)
+    named = source.replace("AnswerRelevancyMetric(include_reason=True), FaithfulnessMetric()",
+                           "AnswerRelevancyMetric(model=\"gpt-4o\"), FaithfulnessMetric(model=\"gpt-4o-mini\")")
+    out = convert_files({"evaluate.py": named, ".env.example": "OPENAI_API_KEY=sk-...\n"})
+    assert "AnswerRelevancyMetric(model='gpt-4o') is a DeepEval metric given an OpenAI model's name" in \
+        out["evaluate.py"], out["evaluate.py"]
+    assert "OPENAI_API_KEY=sk-..." in out[".env.example"], out[".env.example"]
+    for module in ("from deepeval import metrics\n", "import deepeval.metrics as metrics\n"):
+        aliased = module + source.split("\n", 1)[1].replace("[AnswerRelevancyMetric(include_reason=True), ",
+                                                           "[metrics.ConversationalGEval(name=\"x\"), ")
+        out = convert_files({"evaluate.py": aliased})
+        assert "ConversationalGEval(...) is a DeepEval metric given no model=" in out["evaluate.py"], out["evaluate.py"]
 
 
 @pytest.mark.parametrize("beside", [False, True])
@@ -8033,6 +8045,9 @@ def test_held_out_166_a_library_named_module_elsewhere_in_the_tree_is_not_the_li
               "            return self.client.chat.completions.create(model=\"gpt-4o\", messages=prompt)\n"
               "        return self.client.messages.create(model=\"claude-3\", max_tokens=9, messages=[])\n")
     other = "from anthropic import Anthropic\n\nclient = Anthropic()\n"
-    out = convert_files({"llm_client.py": client, ("anthropic.py" if beside else "streaming/anthropic.py"): other})
+    # (beside it: both in one directory, pkg/, so the module is pkg.anthropic, matched by suffix)
+    where = "pkg/" if beside else ""
+    out = convert_files({f"{where}llm_client.py": client,
+                         ("pkg/anthropic.py" if beside else "streaming/anthropic.py"): other})
     explained = "messages.create is anthropic's call: self.client also holds Anthropic()"
-    assert (explained in out["llm_client.py"]) is not beside, out["llm_client.py"]
+    assert (explained in out[f"{where}llm_client.py"]) is not beside, out[f"{where}llm_client.py"]

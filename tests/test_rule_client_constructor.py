@@ -4074,6 +4074,17 @@ def test_a_dead_key_setting_another_module_sends_as_a_bearer_key_stays_for_that_
     assert "make that code check MISTRAL_API_KEY" not in out["main.py"], out["main.py"]
     assert "mistral_client.audio.transcriptions.complete(" in out["voice.py"] or "Mistral(" in out["voice.py"], \
         out["voice.py"]
+    # (review of session 88: a request to another server is none of OpenAI's: no "see the TODO at that request")
+    proxied = out_proxy = convert_files({
+        "chat.py": "import os\nimport httpx\nimport openai\n\nPROXY_URL = os.environ[\"PROXY_URL\"]\n\n\n"
+                   "def ask(text):\n    headers = {\"Authorization\": f\"Bearer {openai.api_key}\"}\n"
+                   "    return httpx.post(PROXY_URL, json={}, headers=headers)\n",
+        "voice.py": "import openai\n\n\ndef transcribe(path):\n    with open(path, \"rb\") as f:\n"
+                    "        return openai.OpenAI().audio.transcriptions.create(file=f, model=\"whisper-1\").text\n",
+        "main.py": "import os\nimport openai\n\nimport chat\nimport voice\n\n\ndef start():\n"
+                   "    openai.api_key = os.environ[\"OPENAI_API_KEY\"]\n"
+                   "    print(chat.ask(\"hi\"), voice.transcribe(\"a.ogg\"))\n"})
+    assert "chat.py sends openai.api_key" not in proxied["main.py"], out_proxy["main.py"]
 
 
 def test_a_key_variable_a_kept_client_reads_too_is_named_at_the_converted_one() -> None:
@@ -4427,6 +4438,22 @@ def test_a_key_file_or_variable_read_into_a_name_a_kept_client_reads_too_is_name
         out["chat_test.py"], out["chat_test.py"]
     assert "make sure it holds a Mistral API key" not in out["chat_test.py"], out["chat_test.py"]
 
+    # (review of session 88: an annotated binding; a parameter of the same name is not the module's key)
+    out = convert_files({
+        "chat_test.py": module.replace("key = ", "key: str = ") + "r = client.chat.completions.create(model=\"gpt-4\", "
+                                                                  "messages=[])\n",
+        "translate_test.py": module + "print(client.audio.translations.create(model=\"whisper-1\", "
+                                      "file=open(\"a.mp3\", \"rb\")))\n"})
+    assert f"api_key=key: {shown} is also the key of a client kept on OpenAI" in out["chat_test.py"], \
+        out["chat_test.py"]
+    out = convert_files({
+        "chat_test.py": f"import os\nfrom openai import OpenAI\n\nkey = {read}\n\n\ndef ask(key, prompt):\n"
+                        "    client = OpenAI(api_key=key)\n"
+                        "    return client.chat.completions.create(model=\"gpt-4\", messages=[])\n",
+        "translate_test.py": module + "print(client.audio.translations.create(model=\"whisper-1\", "
+                                      "file=open(\"a.mp3\", \"rb\")))\n"})
+    assert "is also the key of a client kept on OpenAI" not in out["chat_test.py"], out["chat_test.py"]
+
 
 @pytest.mark.parametrize("alias", ["env", "_environ"])
 def test_an_aliased_environ_setting_the_key_a_converted_client_reads_gets_a_todo(alias: str) -> None:
@@ -4450,3 +4477,19 @@ def test_an_aliased_environ_setting_the_key_a_converted_client_reads_gets_a_todo
     said = [t for t in todos if t.startswith(f"{alias} is os.environ (from os import environ as {alias}): ")]
     assert len(said) == 1 and "the converted clients read MISTRAL_API_KEY" in said[0], todos
     assert code.count(f"TODO(migrator MIG101): {alias} is os.environ") == 1, code
+
+
+
+@pytest.mark.parametrize("read", ['if not env.get("OPENAI_API_KEY"):\n    raise SystemExit("set the key")',
+                                  'if "OPENAI_API_KEY" not in env:\n    raise SystemExit("set the key")'])
+def test_an_aliased_environ_check_of_the_key_gets_the_todo_and_a_key_handed_on_does_not(read: str) -> None:
+    """Review of session 88: `env.get("OPENAI_API_KEY")` and `"OPENAI_API_KEY" in env` were silent; and
+    `OpenAI(api_key=env["OPENAI_API_KEY"])` got the alias TODO beside the constructor's own key TODO."""
+    code, todos = convert_idempotent("from os import environ as env\n\nfrom openai import OpenAI\n\n" + read + "\n\n"
+                                     "client = OpenAI()\n"
+                                     "print(client.chat.completions.create(model=\"gpt-4o\", messages=[]))\n")
+    assert sum(t.startswith("env is os.environ (from os import environ as env)") for t in todos) == 1, todos
+    code, todos = convert_idempotent("from os import environ as env\n\nfrom openai import OpenAI\n\n"
+                                     "client = OpenAI(api_key=env[\"OPENAI_API_KEY\"])\n"
+                                     "print(client.chat.completions.create(model=\"gpt-4o\", messages=[]))\n")
+    assert not any(t.startswith("env is os.environ") for t in todos), todos

@@ -1423,3 +1423,16 @@ def test_held_out_163_an_index_a_kept_reader_queries_keeps_its_writer(reader: st
                          "scripts/populate_index.py": writer.replace('"my-gpt"', '"other"')})
     assert "mistral_client.embeddings.create(inputs=lines" in out["scripts/populate_index.py"], \
         out["scripts/populate_index.py"]
+    # (review of session 88: a database's collection of that name, in modules naming no vector store, is no index)
+    database = {"config.py": config.replace("import pinecone\n", "import pymongo\n"),
+                "app.py": "from config import openai, db, INDEX_NAME\n\n\ndef search(prompt):\n"
+                          "    xq = openai.Embedding.create(input=prompt, engine=\"text-embedding-ada-002\")\n"
+                          "    return db.get_collection(INDEX_NAME).find_one({}), xq\n",
+                "scripts/populate_index.py": writer.replace("import pinecone\n", "import json\n").replace(
+                    "    pinecone.Index(INDEX_NAME).upsert(vectors=list(zip(map(str, range(len(lines))), embeds)))\n",
+                    "    db.get_collection(INDEX_NAME).insert_one({})\n"
+                    "    json.dump(embeds, open(\"e.json\", \"w\"))\n"),
+                "requirements.txt": "openai<1\npymongo\n"}
+    out = convert_files(database)
+    assert "mistral_client.embeddings.create(inputs=lines" in out["scripts/populate_index.py"], \
+        out["scripts/populate_index.py"]

@@ -588,11 +588,10 @@ RAGAS_DEFAULT_TODO = ("{call} judges with ragas' default models, OpenAI's ({miss
 # the metrics that call no model (exact / pattern matches, ...) are not named
 DEEPEVAL_MODEL_FREE_METRICS = frozenset({"ExactMatchMetric", "PatternMatchMetric", "BaseMetric",
                                          "BaseConversationalMetric", "BaseMultimodalMetric", "NonLLMMetric"})
-DEEPEVAL_DEFAULT_TODO = ("{callee}(...) is a DeepEval metric given no model=: it judges with OpenAI's GPT, reading "
-                         "OPENAI_API_KEY; migrator does not convert it: pass model= a Mistral judge (deepeval.models' "
-                         "LiteLLMModel(model=\"mistral/mistral-large-latest\"), or a DeepEvalBaseLLM wrapping "
-                         "ChatMistralAI), or keep OPENAI_API_KEY set for it (said once per module, for its other "
-                         "metrics too)")
+DEEPEVAL_DEFAULT_TODO = ("{subject}, reading OPENAI_API_KEY; migrator does not convert it: pass model= a Mistral "
+                         "judge (deepeval.models' LiteLLMModel(model=\"mistral/mistral-large-latest\"), or a "
+                         "DeepEvalBaseLLM wrapping ChatMistralAI), or keep OPENAI_API_KEY set for it (said once "
+                         "per module, for its other metrics too)")
 # held-out review 89, X1 (TelegramRPBot): `ModelsToolkit(openai_api_key=...)` of omnimodkit ran the whole bot on OpenAI
 # (chat, vision, images, speech), and nothing was said: a library migrator does not know, handed an OpenAI key by
 # that keyword, calls OpenAI itself

@@ -2072,10 +2072,10 @@ class _Builder:
                     self._foreign_default(f, node)  # it reads OPENAI_API_KEY itself
                     self._use(f, node, None, "ragas on its OpenAI defaults", False, todo, "MIG106")
                     self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
-                elif deepeval and (callee := _deepeval_default(f, node)) and not self.library_itself("deepeval"):
+                elif deepeval and (subject := _deepeval_default(f, node)) and not self.library_itself("deepeval"):
                     self._foreign_default(f, node)
                     self._library_todo(f, node, told, "deepeval", "DeepEval on its OpenAI defaults",
-                                       DEEPEVAL_DEFAULT_TODO.format(callee=callee))
+                                       DEEPEVAL_DEFAULT_TODO.format(subject=subject))
                 elif crewai and (todo := _crewai_defaults(f, node)):
                     self._foreign_default(f, node)  # it reads OPENAI_API_KEY itself
                     self._use(f, node, None, "crewAI on its OpenAI defaults", False, todo, "MIG106")
@@ -3019,8 +3019,11 @@ class _Builder:
     def _store_names(self, f: _File) -> set:
         """The vector indexes and collections ``f`` names (the strings it hands a store's index / collection call or
         keyword: ``pinecone.Index(INDEX_NAME)``, ``create_collection("docs")``, ``collection_name=NAME``), each
-        resolved where a constant (here or imported from a module of the tree) holds it."""
-        names = set()
+        resolved where a constant (here or imported from a module of the tree) holds it; none in a module importing no
+        vector store (a database's `get_collection("users")`: review of session 88)."""
+        names: set = set()
+        if not _VECTOR_STORE_IMPORT.search(f.source):
+            return names
         for call in (n for n in f.nodes if isinstance(n, ast.Call)):
             func = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
             values = [kw.value for kw in call.keywords if kw.arg in _STORE_KEYWORDS]
@@ -5475,26 +5478,32 @@ def _langchain_defaults(f: _File, call: ast.Call) -> str:
 
 
 def _deepeval_default(f: _File, call: ast.Call) -> str:
-    """The class of a DeepEval metric built without ``model=`` (``AnswerRelevancyMetric(threshold=0.7)`` of ``from
-    deepeval.metrics import AnswerRelevancyMetric``), which judges with OpenAI's GPT (held-out review 166, Y1), else
-    ""."""
+    """The TODO's subject for a DeepEval metric judging with OpenAI (held-out review 166, Y1), else "": one built
+    without ``model=`` (``AnswerRelevancyMetric(threshold=0.7)`` of ``from deepeval.metrics import ...``, or through
+    ``from deepeval import metrics``), which judges with OpenAI's GPT, or given a model name as a string
+    (``model="gpt-4o"``: deepeval builds its OpenAIModel from it)."""
     func = call.func
-    if isinstance(func, ast.Name):
-        source = f.repo_imports.get(func.id)
-        if source is None or source[1]:
-            return ""
-        module, name = source[0], source[2]
-    elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
-        module, name = f.module_aliases.get(func.value.id, func.value.id), func.attr
-        if func.value.id not in f.module_aliases and func.value.id not in f.other_modules:
-            return ""
+    dotted = dotted_name(func) or ""
+    head, _, rest = dotted.partition(".")
+    if head in f.repo_imports and not f.repo_imports[head][1]:
+        module, _, name = f.repo_imports[head]
+        full = ".".join(part for part in (module, name, rest) if part)
+    elif head in f.module_aliases or head in f.other_modules:
+        full = ".".join(part for part in (f.module_aliases.get(head, head), rest) if part)
     else:
         return ""
+    module, _, name = full.rpartition(".")
     if not (module == "deepeval.metrics" or module.startswith("deepeval.metrics.")) or \
-            not (name.endswith("Metric") or name == "GEval") or name in DEEPEVAL_MODEL_FREE_METRICS:
+            not name.endswith(("Metric", "GEval")) or name in DEEPEVAL_MODEL_FREE_METRICS:
         return ""
-    keywords = {kw.arg for kw in call.keywords}
-    return "" if "model" in keywords or None in keywords else name
+    if any(kw.arg is None for kw in call.keywords):
+        return ""
+    model = next((kw.value for kw in call.keywords if kw.arg == "model"), None)
+    if model is None:
+        return f"{name}(...) is a DeepEval metric given no model=: it judges with OpenAI's GPT"
+    if isinstance(model, ast.Constant) and isinstance(model.value, str):
+        return f"{name}(model={model.value!r}) is a DeepEval metric given an OpenAI model's name: it judges with it"
+    return ""
 
 
 def _crewai_defaults(f: _File, call: ast.Call) -> str:
@@ -6228,6 +6237,9 @@ _STORE_CALLS = frozenset({"Index", "IndexAsyncio", "create_index", "describe_ind
                           "get_collection", "get_or_create_collection", "create_collection", "recreate_collection",
                           "load_collection", "from_existing_index", "open_table", "create_table"})
 _STORE_KEYWORDS = frozenset({"index_name", "collection_name", "table_name"})
+# a vector store named in a module (imported, or re-exported from a module of the tree: `from config import pinecone`)
+_VECTOR_STORE_IMPORT = re.compile(r"\b(?:pinecone|qdrant_client|QdrantClient|chromadb|pymilvus|lancedb|weaviate|faiss|"
+                                  r"pgvector|redisvl|vecs)\b")
 
 MANIFEST_NAMES = ("pyproject.toml", "setup.py", "setup.cfg", "requirements.txt", "Pipfile", "environment.yml")
 

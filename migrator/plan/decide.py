@@ -1311,14 +1311,17 @@ def decide(builder, files) -> ConversionPlan:
             # still demands the OpenAI key: the setting stays, with a TODO (re-review 45, B5); the last field: this
             # module reads it back (its TODO says so wherever the setting stays: held-out review 77, X2)
             # the last field: the other modules of its project sending openai.api_key as a request's Authorization
-            # header (held-out review 165, X3: "make that code check MISTRAL_API_KEY, then remove this line" of a key
-            # chat.py's raw HTTP call to OpenAI sends, which stays)
+            # header to OpenAI's API (held-out review 165, X3: "make that code check MISTRAL_API_KEY, then remove this
+            # line" of a key chat.py's raw HTTP call to OpenAI sends, which stays)
+            from migrator.mapping.client import OPENAI_HOST
+
             sites[key] = ("modcfg", "mixed" if mixed else moved or (
                 "dead" if _dead_setting(builder, path, module_callers, decision, by_path, key_readers) else
                 "readback" if _dead_setting(builder, path, module_callers, decision, by_path, set()) else False),
                 path in module_converts, bool(key_readers - {path}), path in key_readers,
                 tuple(sorted(other for other in key_readers - {path} if other in by_path and
-                             _setting_reaches(path, other) and HEADER_KEY_READ.search(by_path[other].source))))
+                             _setting_reaches(path, other) and HEADER_KEY_READ.search(by_path[other].source) and
+                             OPENAI_HOST in by_path[other].source)))
 
     converted = [c for c in clients if c.decision == CONVERT and c.kind != "parameter"]
     others = [c for c in clients if c.decision != CONVERT and not (c.kind == "parameter" and not c.blockers)]
@@ -4818,7 +4821,7 @@ def _env_feeds_here(builder, f, node, ctor_verdict, wrappers: bool = False) -> b
     if option is not None:
         return option
     statement = next((parent for parent in ancestors_of(f, node) if isinstance(parent, ast.stmt)), None)
-    if not isinstance(statement, (ast.Assign, ast.AnnAssign)):
+    if not isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
         return False
     targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
     if len(targets) == 1 and isinstance(targets[0], ast.Attribute) and isinstance(targets[0].value, ast.Name) \
@@ -8824,7 +8827,7 @@ def _self_override(f, node: ast.Attribute) -> bool:
     statement = f.parent.get(id(node))
     while statement is not None and not isinstance(statement, ast.stmt):
         statement = f.parent.get(id(statement))
-    if not isinstance(statement, (ast.Assign, ast.AnnAssign)):
+    if not isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
         return False
     targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
     return any(isinstance(t, ast.Attribute) and t.attr == node.attr and isinstance(t.value, ast.Name) and
