@@ -1351,6 +1351,21 @@ def test_held_out_166_a_key_set_beside_langchains_openai_defaults_is_kept_for_th
     assert "set or check MISTRAL_API_KEY instead" not in code, code
 
 
+def test_held_out_167_a_langchain_evaluator_in_a_module_naming_no_openai_is_read(tmp_path):
+    """Held-out review 167, Y1: app/grader.py's `load_evaluator("labeled_score_string")`, given no llm (LangChain's
+    default judge, OpenAI's gpt-4), was skipped as "no openai reference" beside a converted client: silent."""
+    _tree(tmp_path, {
+        "requirements.txt": "openai\nlangchain==0.3.27\nlangchain-openai\n",
+        "app/chat.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                       "r = client.chat.completions.create(model=\"gpt-4o\", messages=[])\n",
+        "app/grader.py": "from langchain.evaluation import load_evaluator\n\n\ndef score(text):\n"
+                         "    return load_evaluator(\"labeled_score_string\").evaluate_strings(prediction=text)\n",
+    })
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert "TODO(migrator MIG106): load_evaluator(...) grades with LangChain's default judge, OpenAI's gpt-4" in \
+        (tmp_path / "app" / "grader.py").read_text()
+
+
 def test_a_load_llm_of_a_yaml_file_on_openai_gets_the_todo(tmp_path):
     """Review of session 87: LangChain's `llm.save("llm.yaml")` writes `_type: openai` unquoted: missed."""
     _tree(tmp_path, {

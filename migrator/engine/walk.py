@@ -308,8 +308,10 @@ _SETTING_VALUE = re.compile(rb"""^[ \t]*(?:export[ \t]+|-[ \t]*)?["']?[A-Za-z_][
 
 
 # LangChain on its OpenAI defaults without naming openai (held-out review 164, Y2): VectorstoreIndexCreator() embeds
-# with OpenAIEmbeddings, load_llm("llm.json") builds the class its file names
-_LANGCHAIN_DEFAULTS = re.compile(rb"\bVectorstoreIndexCreator\s*\(|\bload_llm\s*\(")
+# with OpenAIEmbeddings, load_llm("llm.json") builds the class its file names; its evaluators given no llm judge with
+# OpenAI's gpt-4 (held-out review 167, Y1: app/grader.py was skipped as "no openai reference")
+_LANGCHAIN_DEFAULTS = re.compile(rb"\bVectorstoreIndexCreator\s*\(|\bload_llm\s*\(|\bload_evaluators?\s*\(|"
+                                 rb"\bLangChainStringEvaluator\s*\(")
 
 
 def read_for_the_plan(kind: str, data: bytes) -> bool:
