@@ -8051,3 +8051,23 @@ def test_held_out_166_a_library_named_module_elsewhere_in_the_tree_is_not_the_li
                          ("pkg/anthropic.py" if beside else "streaming/anthropic.py"): other})
     explained = "messages.create is anthropic's call: self.client also holds Anthropic()"
     assert (explained in out[f"{where}llm_client.py"]) is not beside, out[f"{where}llm_client.py"]
+
+
+def test_held_out_167_a_factory_annotated_any_is_no_other_librarys_client() -> None:
+    """Held-out review 167, X1 (ku-tcas-connect): `def _initialize_client(self) -> Any` returning an instructor client
+    built by a lambda in a dict: typing's Any was read as another installed library's class, the call through
+    self.client was judged another library's, and OpenAI's "gpt-4o" reached the converted client silently."""
+    from mechanics import convert_files
+
+    factory = ("from typing import Any\n\nimport instructor\nfrom openai import OpenAI\n\n\nclass LLMFactory:\n"
+               "    def __init__(self, model):\n        self.model = model\n"
+               "        self.client = self._initialize_client()\n\n"
+               "    def _initialize_client(self) -> Any:\n"
+               "        initializers = {\"openai\": lambda: instructor.from_openai(OpenAI())}\n"
+               "        return initializers[\"openai\"]()\n\n"
+               "    def create_completion(self, response_model, messages):\n"
+               "        return self.client.chat.completions.create(model=self.model, response_model=response_model,\n"
+               "                                                   messages=messages)\n")
+    out = convert_files({"llm_factory.py": factory})
+    assert "TODO(migrator MIG102): self.client: migrator cannot tell which client it holds" in out["llm_factory.py"], \
+        out["llm_factory.py"]

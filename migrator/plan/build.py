@@ -3772,7 +3772,10 @@ class _Builder:
         """An annotation naming one class imported from an installed library other than openai (``AsyncArk``, from
         volcenginesdkarkruntime), as ``_foreign`` reads a call of one."""
         head = annotation.id if isinstance(annotation, ast.Name) else None
+        # (not the standard library's: `-> Any` of typing says nothing of the client; held-out review 167, X1, the
+        # converted instructor client's call was then taken for another library's, and OpenAI's model went silently)
         return head is not None and self._installed_import(f, head) and \
+            f.repo_imports[head][0].split(".")[0] not in sys.stdlib_module_names and \
             "openai" not in f.repo_imports[head][0].lower() and "openai" not in head.lower()  # (langfuse.openai's)
 
     def _bound_anywhere(self, f: _File, scope: Scope, node: ast.AST, depth: int = 0) -> tuple[_File, Optional[list]]:
