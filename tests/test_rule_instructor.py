@@ -323,6 +323,26 @@ def test_an_untraced_instructor_calls_todo_names_the_keywords_mistral_needs():
                "(seed -> random_seed, drop user=)" in t for t in todos), todos
 
 
+def test_held_out_167_an_untraced_instructor_call_given_a_dict_of_its_keywords_keeps_its_surface():
+    """Held-out review 167, X2 (ku-tcas-connect): `self.client.chat.completions.create(**params)` where params holds
+    response_model: the TODO said to convert it to client.chat.complete / client.chat.stream (losing the structured
+    result) and called response_model an unknown key. It says what the keyword form's TODO says."""
+    from mechanics import convert_idempotent
+
+    _code, todos = convert_idempotent('''\
+        import instructor
+
+
+        def ask(client, response_model, messages):
+            params = {"model": "gpt-4o", "response_model": response_model, "messages": messages}
+            return client.chat.completions.create(**params)
+        ''')
+    assert any("this is an instructor call (response_model=): if it receives a client migrator converted "
+               "(instructor.from_mistral), keep its surface, make params[\"model\"] name a Mistral model" in t
+               for t in todos), todos
+    assert not any("client.chat.complete" in t for t in todos), todos
+
+
 @pytest.mark.parametrize("held", [False, True])
 def test_a_call_sending_instructors_audio_keeps_the_client(held):
     """Held-out review 4 (ohmeow's audio example): instructor 1.17 sends Audio as OpenAI's input_audio part
