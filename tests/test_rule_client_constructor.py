@@ -1385,6 +1385,28 @@ def test_a_trailing_comment_naming_the_key_variable_follows_the_converted_client
     assert "# not OPENAI_API_KEY" in code
 
 
+@pytest.mark.parametrize("made, told", [("AIClient()", False), ("AIClient(api_key=key)", True),
+                                         ("AIClient(key)", True)])
+def test_held_out_167_a_key_fallback_no_caller_passes_a_key_to_gets_no_callers_todo(made: str, told: bool) -> None:
+    """Held-out review 167, X4 (medical_paper_matcher): `self.api_key = api_key or os.getenv("OPENAI_API_KEY")` in a
+    class whose only instance, in a module naming no openai, is `AIClient()`: "callers passed an OpenAI key until now"
+    was false, and the converted module was flagged for manual work. Said only where a caller passes a key."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "pkg/__init__.py": "",
+        "pkg/ai_client.py": "import os\n\nfrom openai import OpenAI\n\n\nclass AIClient:\n"
+                            "    def __init__(self, api_key=None):\n"
+                            "        self.api_key = api_key or os.getenv(\"OPENAI_API_KEY\")\n"
+                            "        self.client = OpenAI(api_key=self.api_key)\n\n"
+                            "    def ask(self, text):\n"
+                            "        return self.client.chat.completions.create(model=\"gpt-4o\", messages=[])\n",
+        "pkg/app.py": f"from .ai_client import AIClient\n\n\ndef handle(text, key=None):\n"
+                      f"    return {made}.ask(text)\n"})
+    assert 'os.getenv("MISTRAL_API_KEY")' in out["pkg/ai_client.py"], out["pkg/ai_client.py"]
+    assert ("callers passed an OpenAI key until now" in out["pkg/ai_client.py"]) is told, out["pkg/ai_client.py"]
+
+
 def test_a_key_read_behind_an_or_is_renamed_and_its_todo_is_about_the_callers_value() -> None:
     """Held-out review 37, N1: `key = api_key or os.getenv("OPENAI_API_KEY")` was renamed, and the TODO beside it
     still said the key "comes from 'OPENAI_API_KEY'"."""

@@ -1486,7 +1486,7 @@ def decide(builder, files) -> ConversionPlan:
                           env_helpers=builder.__dict__.get("imported_env_helpers", {}),
                           key_helpers=_key_helpers(builder, files),
                           key_names={path: frozenset(names) for path, names in key_names.items()},
-                          handed_keys=dict(builder.handed_keys),
+                          handed_keys=_unpassed_key_fallbacks(builder, files),
                           import_gates=_import_gates(builder, files),
                           kept_key_vars={name: tuple(paths) for name, paths in kept_key_vars.items()},
                           any_converted=plan_state["any"], all_converted=plan_state["all"],
@@ -4733,6 +4733,60 @@ def _class_key_verdict(builder, f, call, child, depth: int = 0) -> Optional[str]
         collecting.extend(held)  # (the read's renaming names them once it feeds: _env_feeds; made elsewhere too, the
         # key another caller hands it is not known to be Mistral's)
     return CONVERT if fed else None
+
+
+def _unpassed_key_fallbacks(builder, files) -> dict:
+    """builder.handed_keys, with the ``self.api_key = api_key or os.getenv("OPENAI_API_KEY")`` of a class whose every
+    instance, in the modules read, is made without that parameter (``AIClient()``): the renamed read is all the client
+    gets, and "api_key before it must hold a Mistral key too (callers passed an OpenAI key until now)" is false
+    (held-out review 167, X4)."""
+    handed = {path: dict(names) for path, names in builder.handed_keys.items()}
+    for f in files:
+        if " or " not in f.source or "environ" not in f.source and "getenv" not in f.source:
+            continue
+        for node in f.nodes:
+            if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and
+                    isinstance(target := node.targets[0], ast.Attribute) and isinstance(target.value, ast.Name) and
+                    target.value.id == "self" and isinstance(node.value, ast.BoolOp) and
+                    isinstance(node.value.op, ast.Or) and isinstance(first := node.value.values[0], ast.Name)):
+                continue
+            scope = f.scope_of.get(id(node), ())
+            if len(scope) != 2 or scope[1] != "__init__" or (scope, first.id) not in f.params or \
+                    not any(env_key(v) for v in node.value.values[1:]):
+                continue
+            instances = _instances(builder, f, scope[0], unread=False)
+            if instances is None or any(k.arg in (first.id, None) for call in instances for k in call.keywords) or \
+                    any(call.args for call in instances):
+                continue
+            bare = _bare_unread_calls(builder, f, scope[0])
+            if bare is not None and (instances or bare):
+                handed.setdefault(f.path, {}).setdefault(f"{scope[0]}:self.{target.attr}", first.id)
+    return handed
+
+
+def _bare_unread_calls(builder, f, cls: str) -> Optional[int]:
+    """How many times the modules the plan did not read that name ``cls`` and its module build it with no argument
+    (``AIClient()``), or None where one names it otherwise (an argument, a subclass, handed on) or does not parse."""
+    readers = builder.unread.readers_of(cls, f.module.rsplit(".", 1)[-1]) if builder.unread is not None else []
+    count = 0
+    for _path, data in readers:
+        try:
+            tree = ast.parse(data)
+        except (SyntaxError, ValueError):
+            return None
+        nodes = list(ast.walk(tree))
+        callees = set()
+        for node in nodes:
+            if isinstance(node, ast.Call) and (getattr(node.func, "id", None) == cls or
+                                               getattr(node.func, "attr", None) == cls):
+                if node.args or node.keywords:
+                    return None
+                count += 1
+                callees.add(id(node.func))
+        if any((isinstance(node, ast.Name) and node.id == cls or isinstance(node, ast.Attribute) and node.attr == cls)
+               and id(node) not in callees for node in nodes):
+            return None  # (named other than as the callee of a bare call: handed on, subclassed, annotated)
+    return count
 
 
 def _called_once(builder, name: str, module: str) -> bool:
@@ -9459,12 +9513,13 @@ def _in_annotation(f, node) -> bool:
     return False
 
 
-def _instances(builder, f, cls: str, modules: bool = False) -> Optional[list]:
+def _instances(builder, f, cls: str, modules: bool = False, unread: bool = True) -> Optional[list]:
     """The calls making an instance of ``f``'s top-level class ``cls`` in the modules read, or None when some
     use of it is not such a call (handed on, subclassed, annotated, ``bots.Bot(...)`` through its module, a
     star import) or an unread module names the class and its module (re-review 6, E2: ``Bot("gpt-4o")`` in a
-    main.py went to Mistral with no TODO). ``modules``: (module, call) pairs."""
-    if builder.unread is not None and builder.unread.read_elsewhere(cls, f.module.rsplit(".", 1)[-1]):
+    main.py went to Mistral with no TODO). ``modules``: (module, call) pairs. ``unread`` False: the modules read only
+    (the caller looks at the unread ones itself)."""
+    if unread and builder.unread is not None and builder.unread.read_elsewhere(cls, f.module.rsplit(".", 1)[-1]):
         return None
     calls = []
     for g in builder.files:
