@@ -663,16 +663,19 @@ class _Transformer(SplatSteps, RuleTransformer):
                             + "; a client that stays on OpenAI needs nothing")
             return updated
         splat = next((code_of(arg.value) for arg in original.args if arg.star == "**"), "")
+        # (the splatted dict's keys, as the plan's reason lists them: "keys to check: seed (-> random_seed), ...")
+        keys = re.findall(r"(\w+) \(", (blocking or "").split("keys to check:", 1)[1]) \
+            if splat and "keys to check:" in (blocking or "") else []
         if verdict == UNRESOLVED and (any(arg.keyword is not None and arg.keyword.value == "response_model"
                                           for arg in original.args) or
-                                      splat and "'response_model'" in (blocking or "")):
+                                      splat and ("response_model" in keys or "'response_model'" in (blocking or ""))):
             # (or a dict of its keywords holding response_model: held-out review 167, X2, the TODO said to convert it
             # to client.chat.complete, which would lose the structured result)
             # an instructor client's call (a dict or loop of from_openai clients): it keeps its surface, its keywords
             # follow the chat mapping (held-out review 51, M7: "keep the call as it is" left seed=, a TypeError)
             from migrator.mapping.instructor import CALL_DROPS, CALL_RENAMES
 
-            written = [arg.keyword.value for arg in original.args if arg.keyword is not None]
+            written = [arg.keyword.value for arg in original.args if arg.keyword is not None] + keys
             changes = [f"{k} -> {CALL_RENAMES[k]}" for k in written if k in CALL_RENAMES] + \
                 [f"drop {k}=" for k in written if k in CALL_DROPS]
             self.todo(line, f"{receiver}: migrator cannot tell which client it holds; this is an instructor call "

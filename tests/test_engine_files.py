@@ -10,7 +10,7 @@ from test_engine_support import FAKE_RULE, exploding_transform, rename_transform
 
 from migrator.engine import Changed, Failed, Mode, Skipped, Unchanged, run, unified_diff
 from migrator.engine.files import atomic_write
-from migrator.mapping.client import LANGCHAIN_MODEL_STRING_CALLERS
+from migrator.mapping.client import LANGCHAIN_JUDGE_CALLS, LANGCHAIN_MODEL_STRING_CALLERS
 
 
 @pytest.fixture
@@ -226,6 +226,17 @@ def test_the_prefilter_reads_every_langchain_model_string_caller(caller):
 
     assert read_for_the_plan(PYTHON, f"from x import {caller}\n\nagent = {caller}(model=MODEL)\n".encode())
     assert not read_for_the_plan(PYTHON, f"# see {caller}\nx = 1\n".encode())
+
+
+@pytest.mark.parametrize("caller", sorted(LANGCHAIN_JUDGE_CALLS))
+def test_the_prefilter_reads_every_langchain_evaluator(caller):
+    """walk.py spells LangChain's evaluators out (held-out review 167, Y1): each one the mapping names makes the
+    prefilter read a module naming no openai, LangSmith's too (review of session 88: `from langsmith.evaluation import
+    LangChainStringEvaluator` names no langchain in lower case)."""
+    from migrator.engine.walk import PYTHON, read_for_the_plan
+
+    for module in ("langchain.evaluation", "langsmith.evaluation"):
+        assert read_for_the_plan(PYTHON, f"from {module} import {caller}\n\njudge = {caller}('qa')\n".encode())
 
 
 def test_the_prefilter_reads_every_llamaindex_index_builder():

@@ -4521,7 +4521,8 @@ def test_held_out_167_a_neo4j_script_sizing_a_vector_index_for_openai_is_named_b
     .sql file's vector(1536) is named; a commented size is none."""
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "import.cypher").write_text(
-        "// 1536 for ada002, 3072 for 3-large\nCALL db.index.vector.createNodeIndex(\n    'claim_embeddings',\n"
+        "// vector.dimensions: 1536 for ada002\nLOAD CSV FROM 'https://x.org/a.csv' AS row RETURN row;\n"
+        "CALL db.index.vector.createNodeIndex(\n    'claim_embeddings',\n"
         "    'Claim',\n    'embedding',\n    1536,\n    'cosine'\n);\n", encoding="utf-8")
     (tmp_path / "data" / "embed.py").write_text(
         "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef embed(text):\n"
@@ -4529,10 +4530,10 @@ def test_held_out_167_a_neo4j_script_sizing_a_vector_index_for_openai_is_named_b
         encoding="utf-8")
     report = run([tmp_path], mode=Mode.CHECK, jobs=1, progress=False)
     steps = [s for r in report.results for f in getattr(r, "findings", ()) for s in f.steps if ".cypher" in s]
-    assert steps == [os.path.join(str(tmp_path), "data", "import.cypher") + " (line 6: 1536) creates a vector index "
+    assert steps == [os.path.join(str(tmp_path), "data", "import.cypher") + " (line 7: 1536) creates a vector index "
                      "sized for OpenAI's text-embedding-ada-002 / text-embedding-3-small vectors; the converted "
-                     "embeddings return 1024-dimension mistral-embed vectors: drop and create it again with that size, "
-                     "then re-embed the stored nodes"], steps
+                     "embeddings return 1024-dimension mistral-embed vectors: drop and create it again sized for them, "
+                     "then re-embed the stored vectors"], steps
 
 
 def test_sql_files_sizing_vector_columns_for_openai_are_named_before_deploying(tmp_path: Path) -> None:
@@ -8073,16 +8074,19 @@ def test_held_out_166_a_library_named_module_elsewhere_in_the_tree_is_not_the_li
     assert (explained in out[f"{where}llm_client.py"]) is not beside, out[f"{where}llm_client.py"]
 
 
-def test_held_out_167_a_factory_annotated_any_is_no_other_librarys_client() -> None:
+@pytest.mark.parametrize("imported, annotation", [("from typing import Any", "Any"),
+                                                   ("from typing_extensions import Any", "Any"),
+                                                   ("from instructor import Instructor", "Instructor")])
+def test_held_out_167_a_factory_annotated_any_is_no_other_librarys_client(imported: str, annotation: str) -> None:
     """Held-out review 167, X1 (ku-tcas-connect): `def _initialize_client(self) -> Any` returning an instructor client
     built by a lambda in a dict: typing's Any was read as another installed library's class, the call through
     self.client was judged another library's, and OpenAI's "gpt-4o" reached the converted client silently."""
     from mechanics import convert_files
 
-    factory = ("from typing import Any\n\nimport instructor\nfrom openai import OpenAI\n\n\nclass LLMFactory:\n"
+    factory = (f"{imported}\n\nimport instructor\nfrom openai import OpenAI\n\n\nclass LLMFactory:\n"
                "    def __init__(self, model):\n        self.model = model\n"
                "        self.client = self._initialize_client()\n\n"
-               "    def _initialize_client(self) -> Any:\n"
+               f"    def _initialize_client(self) -> {annotation}:\n"
                "        initializers = {\"openai\": lambda: instructor.from_openai(OpenAI())}\n"
                "        return initializers[\"openai\"]()\n\n"
                "    def create_completion(self, response_model, messages):\n"
@@ -8091,3 +8095,20 @@ def test_held_out_167_a_factory_annotated_any_is_no_other_librarys_client() -> N
     out = convert_files({"llm_factory.py": factory})
     assert "TODO(migrator MIG102): self.client: migrator cannot tell which client it holds" in out["llm_factory.py"], \
         out["llm_factory.py"]
+
+
+@pytest.mark.parametrize("read, told", [("", True), ("\n\ndef use(p):\n    return p.model\n", False)])
+def test_held_out_167_an_unused_client_an_init_keeps_on_the_instance_gets_a_todo(read: str, told: bool) -> None:
+    """Held-out review 167, Y2 (LLMTest_NeedleInAHaystack): `self.model = AsyncOpenAI(...)` in Provider.__init__, read
+    nowhere in the tree, beside converted clients: no TODO, only "unused" in the summary, and the OpenAI client still
+    built (with OPENAI_API_KEY) for every Provider(). It gets the unused-client TODO, unless the tree reads .model."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "provider.py": "from openai import AsyncOpenAI\n\n\nclass Provider:\n    def __init__(self):\n"
+                       "        self.model = AsyncOpenAI()\n" + read,
+        "chat.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                   "print(client.chat.completions.create(model=\"gpt-4o\", messages=[]).choices[0].message.content)\n"})
+    said = "this OpenAI client is built for every Provider() and kept in self.model, which nothing in the tree reads"
+    assert (said in out["provider.py"]) is told, out["provider.py"]
+    assert "Mistral(" in out["chat.py"], out["chat.py"]

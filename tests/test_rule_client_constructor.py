@@ -1386,7 +1386,7 @@ def test_a_trailing_comment_naming_the_key_variable_follows_the_converted_client
 
 
 @pytest.mark.parametrize("made, told", [("AIClient()", False), ("AIClient(api_key=key)", True),
-                                         ("AIClient(key)", True)])
+                                         ("AIClient(key)", True), ("AIClient.with_key(key)", True)])
 def test_held_out_167_a_key_fallback_no_caller_passes_a_key_to_gets_no_callers_todo(made: str, told: bool) -> None:
     """Held-out review 167, X4 (medical_paper_matcher): `self.api_key = api_key or os.getenv("OPENAI_API_KEY")` in a
     class whose only instance, in a module naming no openai, is `AIClient()`: "callers passed an OpenAI key until now"
@@ -1400,7 +1400,9 @@ def test_held_out_167_a_key_fallback_no_caller_passes_a_key_to_gets_no_callers_t
                             "        self.api_key = api_key or os.getenv(\"OPENAI_API_KEY\")\n"
                             "        self.client = OpenAI(api_key=self.api_key)\n\n"
                             "    def ask(self, text):\n"
-                            "        return self.client.chat.completions.create(model=\"gpt-4o\", messages=[])\n",
+                            "        return self.client.chat.completions.create(model=\"gpt-4o\", messages=[])\n"
+                            + ("\n    @classmethod\n    def with_key(cls, key):\n        return cls(api_key=key)\n"
+                               if "with_key" in made else ""),
         "pkg/app.py": f"from .ai_client import AIClient\n\n\ndef handle(text, key=None):\n"
                       f"    return {made}.ask(text)\n"})
     assert 'os.getenv("MISTRAL_API_KEY")' in out["pkg/ai_client.py"], out["pkg/ai_client.py"]

@@ -334,12 +334,13 @@ def test_held_out_167_an_untraced_instructor_call_given_a_dict_of_its_keywords_k
 
 
         def ask(client, response_model, messages):
-            params = {"model": "gpt-4o", "response_model": response_model, "messages": messages}
+            params = {"model": "gpt-4o", "max_retries": 3, "response_model": response_model, "messages": messages,
+                      "seed": 7, "user": "u1"}
             return client.chat.completions.create(**params)
         ''')
     assert any("this is an instructor call (response_model=): if it receives a client migrator converted "
-               "(instructor.from_mistral), keep its surface, make params[\"model\"] name a Mistral model" in t
-               for t in todos), todos
+               "(instructor.from_mistral), keep its surface, make params[\"model\"] name a Mistral model and its "
+               "keywords follow Mistral's chat (seed -> random_seed, drop user=)" in t for t in todos), todos
     assert not any("client.chat.complete" in t for t in todos), todos
 
 

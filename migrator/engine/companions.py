@@ -327,6 +327,13 @@ class UnreadModules:
             self._answers[key] = any(line.search(data) for data in self._texts())
         return self._answers[key]
 
+    def naming(self, name: str) -> list[tuple[str, bytes]]:
+        """(path, code) of each unread module naming ``name`` as a word, whatever it imports it from (a package
+        re-exporting it: review of session 88)."""
+        word = re.compile(rb"\b" + re.escape(name.encode()) + rb"\b")
+        sources = [(path, self.bytes_of(path)) for path in self._paths] + self._unparsed
+        return [(path, data) for path, data in sources if data is not None and word.search(data)]
+
     def readers_of(self, name: str, module: str) -> list[tuple[str, bytes]]:
         """(path, code) of each unread module that names both ``name`` and ``module`` (see read_elsewhere)."""
         if not module.isidentifier() or not self.read_elsewhere(name, module):

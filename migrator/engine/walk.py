@@ -309,7 +309,8 @@ _SETTING_VALUE = re.compile(rb"""^[ \t]*(?:export[ \t]+|-[ \t]*)?["']?[A-Za-z_][
 
 # LangChain on its OpenAI defaults without naming openai (held-out review 164, Y2): VectorstoreIndexCreator() embeds
 # with OpenAIEmbeddings, load_llm("llm.json") builds the class its file names; its evaluators given no llm judge with
-# OpenAI's gpt-4 (held-out review 167, Y1: app/grader.py was skipped as "no openai reference")
+# OpenAI's gpt-4 (held-out review 167, Y1: app/grader.py was skipped as "no openai reference"; the evaluators are
+# migrator.mapping.client.LANGCHAIN_JUDGE_CALLS, written out here: tests/test_engine_files.py checks the two agree)
 _LANGCHAIN_DEFAULTS = re.compile(rb"\bVectorstoreIndexCreator\s*\(|\bload_llm\s*\(|\bload_evaluators?\s*\(|"
                                  rb"\bLangChainStringEvaluator\s*\(")
 
@@ -329,7 +330,7 @@ def read_for_the_plan(kind: str, data: bytes) -> bool:
     if kind not in (PYTHON, NOTEBOOK) or (
             _OPENAI_VECTOR_SIZE.search(data) is None and _MODEL_STRING_CALLER.search(data) is None and
             not (b"llama_index" in data and _LLAMA_INDEX_DEFAULTS.search(data) is not None) and
-            not (b"langchain" in data and _LANGCHAIN_DEFAULTS.search(data) is not None) and
+            not ((b"langchain" in data or b"langsmith" in data) and _LANGCHAIN_DEFAULTS.search(data) is not None) and
             not (b"litellm" in data and _OPENAI_MODEL_STRING.search(data) is not None)):
         return False
     if kind == NOTEBOOK:

@@ -484,7 +484,7 @@ FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
     for sub in ("", ".openai")}})
 # LangChain's evaluators (LangSmith's LangChainStringEvaluator, load_evaluator) judge with OpenAI's gpt-4 when no llm
 # is given (langchain.evaluation.loading: `llm or ChatOpenAI(model="gpt-4", ...)`; held-out review 103, Y2)
-LANGCHAIN_JUDGE_CALLS = frozenset({"LangChainStringEvaluator", "load_evaluator"})
+LANGCHAIN_JUDGE_CALLS = frozenset({"LangChainStringEvaluator", "load_evaluator", "load_evaluators"})
 LANGCHAIN_JUDGE_TODO = ("{callee}(...) grades with LangChain's default judge, OpenAI's gpt-4 (it needs "
                         "langchain-openai and OPENAI_API_KEY), given no llm: pass a Mistral judge ({how}) (said once "
                         "per module, for its other evaluators too)")

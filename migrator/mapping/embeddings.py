@@ -205,7 +205,8 @@ SQL_SIZE_STEP = ("{path} ({line}) sizes {columns} for OpenAI's {models} vectors;
 # ... in a Neo4j script (`db.index.vector.createNodeIndex(..., 1536, ...)`, `vector.dimensions`; held-out review 167,
 # Y4)
 CYPHER_SIZE_STEP = ("{path} ({line}) creates {columns} sized for OpenAI's {models} vectors; the converted embeddings "
-                    "return {vectors}: drop and create {them} again with that size, then re-embed the stored nodes")
+                    "return {vectors}: drop and create {them} again sized for them, then re-embed the stored "
+                    "vectors")
 # ... in a JSON file (a search index's definition the app uploads: `"dims": 1536`; held-out review 112, Y4, Couchbase's
 # FTS/index.json, read on the main path, while only the inline fallback got the TODO)
 JSON_VECTOR_SIZE = re.compile(r'"(?:dims?|dimensions?|vector_size|embedding_dim\w*|numDimensions)"\s*:\s*('

