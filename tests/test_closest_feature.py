@@ -1329,3 +1329,20 @@ def test_a_dict_lookup_keyed_by_an_openai_url_is_no_http_call(call: str) -> None
                                f"    return {call}\n")
     said = any("calls OpenAI's HTTP API directly" in t for t in todos)
     assert said == (not call.startswith("claims")), todos  # (`s.get` of an API path: review of session 85)
+
+
+@pytest.mark.parametrize("source, said", [
+    ("from phi.agent import Agent\nfrom phi.model.openai import OpenAIChat\n\n"
+     "agent = Agent(model=OpenAIChat(id=\"o3-mini\"))\nagent.print_response(\"hi\")\n",
+     "OpenAIChat(...) is phidata's OpenAI component: it calls OpenAI and reads OPENAI_API_KEY"),
+    ("from langchain.document_loaders.generic import GenericLoader\n"
+     "from langchain.document_loaders.parsers import OpenAIWhisperParser\n\n"
+     "loader = GenericLoader(blobs, OpenAIWhisperParser())\nprint(loader.load())\n",
+     "OpenAIWhisperParser(...) is LangChain's OpenAI component: it calls OpenAI and reads OPENAI_API_KEY")])
+def test_held_out_168_phidata_and_langchains_whisper_parser_get_the_foreign_component_todo(source, said):
+    """Held-out review 168, Y2 (baksoftware/gpt: phidata's OpenAIChat, agno's former name) and Y3
+    (python-openai-projects: LangChain's OpenAIWhisperParser sending the audio to OpenAI's Whisper): silent."""
+    from mechanics import convert_snippet
+
+    _code, todos = convert_snippet(source)
+    assert any(t.startswith(said) for t in todos), todos

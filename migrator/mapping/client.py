@@ -611,6 +611,22 @@ FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
         "Mistral: send the requests with Mistral(...).chat.complete_async under asyncio.gather (or a thread pool), "
         "by hand")
     for sub in ("", ".openai_multi_client")}})
+# held-out review 168, Y2 (baksoftware/gpt): phidata, agno's former name, runs its agents on OpenAIChat the same way
+FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
+    f"phi.{where}.{name}": _KEEPS_OPENAI + (
+        f"{mistral} from phi.{mistral_module} (it reads MISTRAL_API_KEY; check that your phidata release takes "
+        "mistralai 3, or move to agno, phidata's successor)")
+    for where, name, mistral, mistral_module in (
+        ("model.openai", "OpenAIChat", "MistralChat(id=\"mistral-large-latest\")", "model.mistral"),
+        ("model.openai.chat", "OpenAIChat", "MistralChat(id=\"mistral-large-latest\")", "model.mistral"),
+        ("llm.openai", "OpenAIChat", "MistralChat(model=\"mistral-large-latest\")", "llm.mistral"),
+        ("embedder.openai", "OpenAIEmbedder", "MistralEmbedder(model=\"mistral-embed\")", "embedder.mistral"))}})
+# held-out review 168, Y3 (python-openai-projects): LangChain's OpenAIWhisperParser sends the audio to OpenAI's Whisper
+FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
+    f"{package}.document_loaders.parsers{sub}.OpenAIWhisperParser": _KEEPS_OPENAI + (
+        "a parser of your own (BaseBlobParser) calling Mistral(...).audio.transcriptions.complete(model="
+        "\"voxtral-mini-latest\", file=...) on each blob: LangChain has no Mistral audio parser")
+    for package in ("langchain", "langchain_community") for sub in ("", ".audio")}})
 # the libraries of FOREIGN_OPENAI that call through the openai module's own client: its settings stay for them
 MODULE_CLIENT_LIBRARIES = frozenset({"openai_multi_client"})
 FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chroma", "pydantic_ai": "pydantic-ai",
@@ -619,7 +635,8 @@ FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chrom
                                       "semantic_kernel": "Semantic Kernel", "trulens_eval": "TruLens",
                                       "trulens": "TruLens", "toyaikit": "toyaikit",
                                       "openai_multi_client": "openai-multi-client", "livekit": "LiveKit",
-                                      "guidance": "guidance"})
+                                      "guidance": "guidance", "phi": "phidata", "langchain": "LangChain",
+                                      "langchain_community": "LangChain"})
 # LiveKit Agents' OpenAI plugin (`from livekit.plugins import openai`: held-out review 117, Y1, a voice agent silently
 # on OpenAI); livekit-plugins-mistralai has an LLM, STT (Voxtral) and TTS, and no speech-to-speech realtime model
 _LIVEKIT = "livekit.plugins.openai"
