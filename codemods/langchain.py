@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 from typing import Optional
 
 import libcst as cst
@@ -505,6 +506,15 @@ class _Transformer(RuleTransformer):
             # review 69, Y2: the OpenAI key went to Mistral while the secrets example gained MISTRAL_API_KEY)
             self.todo(line, secret_key_todo(secret))
             return secret
+        variable = re.search(r"""(?:getenv|environ\.get|environ\[)\s*\(?\s*["']([A-Za-z_]\w*)["']""", code)
+        if variable is not None and variable.group(1) not in ("OPENAI_API_KEY", "MISTRAL_API_KEY") and \
+                "openai" in variable.group(1).lower():
+            # `openai_api_key=os.environ["OPENAI_API_KEY_PROD"]`: another variable named for OpenAI, which holds an
+            # OpenAI key (held-out review 168, Y1: handed to MistralAIEmbeddings silently, every call a 401)
+            self.todo(line, f"api_key={code} reads {variable.group(1)}, an OpenAI key by its name, which Mistral "
+                            f"rejects: read a Mistral key from a variable of its own (MISTRAL_API_KEY), or leave "
+                            f"api_key= out ({self.lib.MISTRAL_PACKAGE} reads MISTRAL_API_KEY)")
+            return value
         if ("OPENAI_API_KEY" in code or "MISTRAL_API_KEY" in code) and ("environ" in code or "getenv" in code):
             # (MIG101's environment rule may have renamed the read already: the plan's env site)
             return cst.ensure_type(value.visit(_RenameEnv()), cst.BaseExpression)

@@ -3187,3 +3187,22 @@ def test_held_out_158_a_python_floor_after_another_pin_names_its_manifest() -> N
                            '    "langchain-openai (>=0.3.3,<0.4.0)",\n    "langgraph (>=0.3.2,<0.4.0)",\n]\n'),
         "app.py": "from langchain_openai import ChatOpenAI\n\nmodel = ChatOpenAI(model_name=\"gpt-4o-mini\")\n"})
     assert "{manifest}" not in out["app.py"] and "in pyproject.toml)" in out["app.py"], out["app.py"]
+
+
+@pytest.mark.parametrize("keyword", ["openai_api_key", "api_key"])
+def test_held_out_168_a_key_variable_named_for_openai_handed_to_a_converted_object_gets_a_todo(keyword: str) -> None:
+    """Held-out review 168, Y1 (rngtang/Telephone-Assistant): `OpenAIEmbeddings(openai_api_key=os.environ[
+    "OPENAI_API_KEY4"])` became `MistralAIEmbeddings(api_key=os.environ["OPENAI_API_KEY4"])` with no TODO (only the
+    exact OPENAI_API_KEY is renamed): an OpenAI key sent to Mistral, every call a 401."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent(f'''\
+        import os
+        from langchain_openai import OpenAIEmbeddings
+
+        emb = OpenAIEmbeddings({keyword}=os.environ["OPENAI_API_KEY4"])
+        print(emb.embed_query("hi"))
+        ''')
+    assert 'MistralAIEmbeddings(api_key=os.environ["OPENAI_API_KEY4"])' in code, code
+    assert any(t.startswith('api_key=os.environ["OPENAI_API_KEY4"] reads OPENAI_API_KEY4, an OpenAI key by its name')
+               for t in todos), todos
