@@ -1346,3 +1346,20 @@ def test_held_out_168_phidata_and_langchains_whisper_parser_get_the_foreign_comp
 
     _code, todos = convert_snippet(source)
     assert any(t.startswith(said) for t in todos), todos
+
+
+def test_held_out_168_an_aliased_requests_get_of_an_openai_url_held_in_a_name_gets_the_todo():
+    """Held-out review 168, Y4 (rngtang/Telephone-Assistant): `import requests as req`, `url =
+    "https://api.openai.com/v1/threads"`, `req.get(url, headers=headers)`: silent, as `requests.get` was not."""
+    from mechanics import convert_snippet
+
+    _code, todos = convert_snippet('''\
+        import os
+        import requests as req
+
+        url = "https://api.openai.com/v1/threads"
+        resp = req.get(url, headers={"Authorization": f"Bearer {os.environ['OPENAI_API_KEY']}"})
+        print(resp.json())
+        ''')
+    assert any(t.startswith("req.get(...) calls OpenAI's threads endpoint directly, without the SDK") for t in todos), \
+        todos

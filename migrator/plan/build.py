@@ -2432,8 +2432,11 @@ class _Builder:
                 continue
             # (a name bound to the URL, alone or in the URL built from it: `f"{API_URL}/threads"`, `BASE + "/chat/
             # completions"`; re-review 48, G9: silent)
+            # (`import requests as req` ... `req.get(url)`: the module it names; held-out review 168, Y4, silent)
+            head = callee.split(".", 1)[0]
+            qualified = f.module_aliases.get(head, head) + callee[len(head):]
             sender = callee.rsplit(".", 1)[-1] != "get" or any(
-                mark in callee.lower() for mark in HTTP_SENDER_MARKS)
+                mark in qualified.lower() for mark in HTTP_SENDER_MARKS)
             setting = next((n for arg in given for n in ast_walk(arg) if setting_url(n)), None) if sender else None
             if setting is not None and sender and not any(_names_openai_host(arg) or any(held(n) for n in ast_walk(arg))
                                                for arg in given) and node_key(f.path, node) not in self.sites:
