@@ -872,7 +872,7 @@ class _Transformer(RuleTransformer):
         if name is not None and _response_renamed(original.body, name, caught):
             new = new.with_changes(body=new.body.visit(_ResponseRead(name)))
         if name is not None:
-            new = new.with_changes(body=new.body.visit(_AbsentRead(name)))
+            new = new.with_changes(body=new.body.visit(_AbsentRead(name, _has_raw_response(caught))))
         self._attribute_todos(original, name, caught, elements)
         self._report(elements, "except")
         if all(status is None for _, status in parts):
@@ -946,7 +946,8 @@ class _Transformer(RuleTransformer):
                 self._report(elements, "except (merged)")
                 if _has_raw_response(_flat(parts)):
                     updated = updated.with_changes(body=updated.body.visit(_ResponseRead(name)))
-                updated = updated.with_changes(body=updated.body.visit(_AbsentRead(name)))
+                updated = updated.with_changes(body=updated.body.visit(_AbsentRead(name, _has_raw_response(
+                    _flat(parts)))))
             predicate = self._predicate(name, parts, implied)
             if index == len(originals) - 1 and catch_all is None and predicate == everything and index > 0:
                 # the last clause catches all the merged one does: its body is the else (no re-raise after it)
@@ -1003,6 +1004,8 @@ class _Transformer(RuleTransformer):
         for attr in sorted(reads):
             if attr == "response" and _response_renamed(handler.body, name, caught):
                 self.converted(line, f"{shown}.response -> {shown}.raw_response (the httpx2 response)")
+            elif attr == "request_id" and _has_raw_response(caught):
+                self.converted(line, f"{shown}.request_id -> {shown}.headers.get(\"x-request-id\")")
             elif attr == "code" and codes and not _other_codes(handler.body, name, codes):
                 continue  # (the error code's TODO says it: one TODO, not two saying the same; not where the handler
                 # compares e.code with a string of no such TODO too: held-out review 75, X6, "invalid_request_error")
@@ -1164,17 +1167,22 @@ def _other_codes(body: cst.CSTNode, name: str, codes: list) -> bool:
 
 
 class _AbsentRead(cst.CSTTransformer):
-    """``name.code`` (``.type``, ``.param``) -> ``getattr(name, "code", None)`` in a handler body: Mistral's errors
-    have none, and the read would raise AttributeError inside the handler (ATTRIBUTE_NOTES says what to read)."""
+    """``name.code`` (``.type``, ``.param``, ``.request_id``) -> ``getattr(name, "code", None)`` in a handler body:
+    Mistral's errors have none, and the read would raise AttributeError inside the handler (ATTRIBUTE_NOTES says what to
+    read). ``headers``: every class caught is one of Mistral's HTTP errors, whose response headers carry the request's
+    id: ``name.request_id`` -> ``name.headers.get("x-request-id")`` (held-out review 168, X2)."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, headers: bool = False) -> None:
         super().__init__()
         self.name = name
+        self.headers = headers
 
     def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
         if original.attr.value in ABSENT_ATTRIBUTES and isinstance(original.value, cst.Name) and \
                 original.value.value == self.name:
-            read = cst.parse_expression(f'getattr({self.name}, "{original.attr.value}", None)')
+            read = cst.parse_expression(f'{self.name}.headers.get("x-request-id")'
+                                        if self.headers and original.attr.value == "request_id" else
+                                        f'getattr({self.name}, "{original.attr.value}", None)')
             return read.with_changes(lpar=updated.lpar, rpar=updated.rpar)
         return updated
 

@@ -1373,6 +1373,36 @@ def test_an_error_code_read_in_a_handler_no_longer_raises_inside_it() -> None:
                                                'no e.type on Mistral (getattr(e, "type", None) is None there)'], todos
 
 
+@pytest.mark.parametrize("caught, read, told", [
+    ("openai.APIStatusError", 'e.headers.get("x-request-id")', False),
+    ("openai.APIError", 'getattr(e, "request_id", None)', True)])
+def test_held_out_168_a_request_id_read_in_a_handler_reads_the_header_or_getattr(caught, read, told) -> None:
+    """Held-out review 168, X2 (slawekradzyminski/personal-ai-assistant): `e.request_id` kept in a converted
+    `except (errors.SDKError, errors.HTTPValidationError)` raised AttributeError inside the handler on every API error
+    (its TODO named the fix). Mistral's HTTP errors carry the response's headers: the read becomes the header's; where
+    the clause also catches errors with no response (connection errors), getattr, with the TODO."""
+    from mistralai.client import errors
+
+    code, todos = convert_idempotent(f'''\
+        import openai
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def reply(text):
+            try:
+                return client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content
+            except {caught} as e:
+                log(e.status_code if hasattr(e, "status_code") else 0, e.request_id)
+                return None
+        ''')
+    assert f"log(e.status_code if hasattr(e, \"status_code\") else 0, {read})" in code, code
+    assert any("request_id" in t for t in todos) is told, todos
+    assert all(hasattr(cls, "__dataclass_fields__") and "headers" in cls.__dataclass_fields__
+               for cls in (errors.SDKError, errors.HTTPValidationError))  # (what the rewrite reads)
+
+
 def test_an_error_code_compared_with_a_string_of_no_code_todo_is_told_too() -> None:
     """Held-out review 75, X6 (BenderV/autochat): beside `e.code == "context_length_exceeded"` (its TODO), `e.code ==
     "invalid_request_error"` became `getattr(e, "code", None) == "invalid_request_error"` with no word: always False on

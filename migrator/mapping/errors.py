@@ -195,7 +195,7 @@ REEXPORTED_ERROR_TODO = ("{code} is {qualified} (imported in {where}): the calls
 # Read as `e.code` in a converted handler, these become getattr(e, "code", None): Mistral's errors have none, and the
 # read raised AttributeError inside the handler, so every error it caught escaped it, fallback branches and all
 # (held-out review 74, X2: `if e.code == "context_length_exceeded": ... return f"Bad request: {e.message}"`)
-ABSENT_ATTRIBUTES = frozenset({"code", "type", "param"})
+ABSENT_ATTRIBUTES = frozenset({"code", "type", "param", "request_id"})
 ATTRIBUTE_NOTES = MappingProxyType({
     "body": "{e}.body is a str on Mistral: json.loads({e}.body)",
     "response": "{e}.response is {e}.raw_response on Mistral",
@@ -204,7 +204,8 @@ ATTRIBUTE_NOTES = MappingProxyType({
     "type": "no {e}.type on Mistral (getattr({e}, \"type\", None) is None there): json.loads({e}.body).get('type')",
     "param": "no {e}.param on Mistral (getattr({e}, \"param\", None) is None there): "
              "json.loads({e}.body).get('param')",
-    "request_id": "no {e}.request_id on Mistral: {e}.headers.get('x-request-id')",
+    "request_id": "no {e}.request_id on Mistral (getattr({e}, \"request_id\", None) is None there): "
+                  "{e}.headers.get('x-request-id') on its HTTP errors",
     "http_status": "{e}.http_status is {e}.status_code on Mistral",
     "json_body": "{e}.json_body is json.loads({e}.body) on Mistral",
     "http_body": "{e}.http_body is {e}.body on Mistral",
