@@ -280,13 +280,16 @@ class _Transformer(RuleTransformer):
         found = errors.get(dotted(node) or "") if errors else None
         if found is None or self.config.endpoint() is not None:
             return
-        qualified, where = found
+        qualified, where, here = found
         rule = error_rule(qualified)
         if rule is None:
             return
-        self.todo(self.current_line(), REEXPORTED_ERROR_TODO.format(code=code_of(node), qualified=qualified,
-                                                                    where=os.path.basename(where),
-                                                                    catch=self._describe(rule)))
+        todo = REEXPORTED_ERROR_TODO.format(code=code_of(node), qualified=qualified, where=os.path.basename(where),
+                                            catch=self._describe(rule))
+        if not here:  # (its calls are made through that module's converted functions)
+            todo = todo.replace("): the calls here are converted and raise", ", whose calls are converted): they raise",
+                                1)
+        self.todo(self.current_line(), todo)
 
     def _rule(self, node: cst.BaseExpression) -> Optional[ErrorRule]:
         """The mapping for an OpenAI exception reference the plan converts (the calls that raise it

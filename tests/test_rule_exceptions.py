@@ -1966,3 +1966,23 @@ def test_a_handler_around_a_converting_langchain_object_and_a_kept_sdk_call_name
         "    except openai.RateLimitError:\n        return None\n")})["app.py"]
     assert "ChatMistralAI(" in out and "what raises here may be a LangChain / LlamaIndex object" in out and \
         "errors.SDKError with status_code == 429" not in out, out
+
+
+def test_held_out_168_error_classes_a_converted_module_re_exports_are_told_where_they_are_caught() -> None:
+    """Held-out review 168, X1: llm.py (converted) re-exports openai's RateLimitError / APIConnectionError; views.py,
+    naming no openai, imports them from llm and catches them around ask(): skipped as "no openai reference", and the
+    retry loop and the offline fallback were dead with nothing said. Each clause gets the TODO."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "llm.py": "from openai import OpenAI, RateLimitError, APIConnectionError\n\nclient = OpenAI()\n\n\n"
+                  "def ask(q):\n    r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"
+                  "    return r.choices[0].message.content\n",
+        "views.py": "import time\n\nfrom llm import ask, RateLimitError, APIConnectionError\n\n\ndef answer(q):\n"
+                    "    for attempt in range(3):\n        try:\n            return ask(q)\n"
+                    "        except RateLimitError:\n            time.sleep(2 ** attempt)\n"
+                    "        except APIConnectionError:\n            return \"offline\"\n"})
+    assert "RateLimitError is openai.RateLimitError (imported in llm.py, whose calls are converted): they raise " \
+        "Mistral's errors, which it does not catch: catch errors.SDKError with status_code == 429" in out["views.py"], \
+        out["views.py"]
+    assert "APIConnectionError is openai.APIConnectionError (imported in llm.py" in out["views.py"], out["views.py"]

@@ -315,6 +315,14 @@ _LANGCHAIN_DEFAULTS = re.compile(rb"\bVectorstoreIndexCreator\s*\(|\bload_llm\s*
                                  rb"\bLangChainStringEvaluator\s*\(")
 
 
+# OpenAI's error classes imported from a module of the tree (`from llm import ask, RateLimitError`: re-exported by a
+# module whose calls may convert; held-out review 168, X1, the handlers went dead silently)
+_ERROR_CLASS_IMPORT = re.compile(rb"^[ \t]*from[ \t]+\.*[\w.]+[ \t]+import[ \t]+(?:\([^)]*|[^\n]*)\b(?:RateLimitError|"
+                                 rb"APIConnectionError|APITimeoutError|APIStatusError|APIError|AuthenticationError|"
+                                 rb"BadRequestError|OpenAIError|InternalServerError|PermissionDeniedError|"
+                                 rb"NotFoundError|UnprocessableEntityError|ConflictError)\b", re.MULTILINE)
+
+
 def read_for_the_plan(kind: str, data: bytes) -> bool:
     """Python code writing one of OpenAI's vector sizes (``pc.create_index(dimension=1536)``), or calling LangChain
     with a model string that may name OpenAI from another module (``create_react_agent(model=AGENT_MODEL)``): read
@@ -331,7 +339,8 @@ def read_for_the_plan(kind: str, data: bytes) -> bool:
             _OPENAI_VECTOR_SIZE.search(data) is None and _MODEL_STRING_CALLER.search(data) is None and
             not (b"llama_index" in data and _LLAMA_INDEX_DEFAULTS.search(data) is not None) and
             not ((b"langchain" in data or b"langsmith" in data) and _LANGCHAIN_DEFAULTS.search(data) is not None) and
-            not (b"litellm" in data and _OPENAI_MODEL_STRING.search(data) is not None)):
+            not (b"litellm" in data and _OPENAI_MODEL_STRING.search(data) is not None) and
+            not (b"Error" in data and _ERROR_CLASS_IMPORT.search(data) is not None)):
         return False
     if kind == NOTEBOOK:
         return True

