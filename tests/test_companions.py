@@ -1391,3 +1391,20 @@ def test_a_manifest_keeps_openai_for_langchains_openai_defaults_beside_a_convert
     run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
     assert (tmp_path / "requirements.txt").read_text().split() == ["langchain", "openai", "mistralai>=3.7,<4",
                                                                    "chromadb"]
+
+
+def test_held_out_169_an_r_markdown_document_calling_openai_is_named_before_deploying(tmp_path):
+    """Held-out review 169, X2 (working-with-the-openai-api): src/notebook.Rmd's python chunks mirrored the converted
+    notebook (17 clients, 19 calls on OpenAI) and were named nowhere. A step names it; one with no OpenAI code is
+    not."""
+    _tree(tmp_path, {
+        "main.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                   "r = client.chat.completions.create(model=\"gpt-4o\", messages=[])\n",
+        "notebook.Rmd": "---\ntitle: demo\n---\n\n```{python}\nfrom openai import OpenAI\nclient = OpenAI()\n```\n",
+        "other.qmd": "---\ntitle: openai notes\n---\n\nNo code here.\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    steps = [s for r in report.results for f in getattr(r, "findings", ()) for s in f.steps if "R Markdown" in s]
+    assert steps == ["notebook.Rmd:6: R Markdown / Quarto document whose python chunks call OpenAI, which migrator "
+                     "does not convert: convert them by hand as the converted code was (or pair them with a notebook, "
+                     "jupytext, and run migrator on that)"], steps
