@@ -8112,3 +8112,24 @@ def test_held_out_167_an_unused_client_an_init_keeps_on_the_instance_gets_a_todo
     said = "this OpenAI client is built for every Provider() and kept in self.model, which nothing in the tree reads"
     assert (said in out["provider.py"]) is told, out["provider.py"]
     assert "Mistral(" in out["chat.py"], out["chat.py"]
+
+
+@pytest.mark.parametrize("target, example", [
+    ("openai.resources.audio.transcriptions.Transcriptions.create",
+     "mistralai.client.transcriptions.Transcriptions.complete"),
+    ("openai.resources.audio.speech.Speech.create", "mistralai.client.speech.Speech.complete")])
+def test_held_out_169_a_patch_of_an_audio_call_names_its_mistral_counterpart(target: str, example: str) -> None:
+    """Held-out review 169, X4 (black-redoc/whatdahell): a test patching OpenAI's transcription method was told to
+    patch "e.g. mistralai.client.chat.Chat.complete": following it, the transcription reached the real API."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "app.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef hear(path):\n"
+                  "    with open(path, 'rb') as f:\n"
+                  "        return client.audio.transcriptions.create(model='whisper-1', file=f).text\n\n\n"
+                  "def say(text):\n    client.audio.speech.create(model='tts-1', voice='alloy', input=text)"
+                  ".write_to_file('a.mp3')\n",
+        "tests/test_app.py": f"from unittest.mock import patch\n\n\n@patch(\"{target}\")\ndef test_hear(create):\n"
+                             "    assert create\n"})
+    assert f"e.g. {example})" in out["tests/test_app.py"] or f"e.g. {example} " in out["tests/test_app.py"], \
+        out["tests/test_app.py"]

@@ -76,7 +76,7 @@ from migrator.mapping.outside_sdk import (AZURE_OPENAI_HOST, BUILT_REQUESTS, CLI
                                           FAKE_ATTRIBUTE_TODO, FAKE_CLIENT_TODO, OBJECT_PATCH_TODO, PATCH_REWRITABLE,
                                           SDK_PATCH_TODO, SDK_CLASS_PATCH_TODO,
                                           MODULE_SDK_PATCH_TODO, MODULE_PATCH_METHODS, MODULE_CLASS_PATCH_TODO,
-                                          PATCH_EXAMPLES, call_kinds, patched_now, INJECTED_FAKE_TODO, PATCHED_ANY,
+                                          call_kinds, patch_example, patched_now, INJECTED_FAKE_TODO, PATCHED_ANY,
                                           PATCHED_NOW, SDK_PATCHERS, WEAVIATE_OPENAI, WEAVIATE_OPENAI_TODO,
                                           LIGHTRAG_OPENAI_MODULES, LIGHTRAG_OPENAI_NAMES, lightrag_todo)
 from migrator.mapping.surfaces import API_LINKS, closest_feature
@@ -2649,8 +2649,7 @@ class _Builder:
                     (target.value.startswith("openai.") or ".openai." in target.value) and \
                     node_key(f.path, node) not in self.sites:
                 kinds = call_kinds(target.value)
-                example = next((PATCH_EXAMPLES[kind] for kind in PATCH_EXAMPLES if kind in kinds),
-                               PATCH_EXAMPLES["chat"])
+                example = patch_example(target.value, kinds)
                 todo = SDK_CLASS_PATCH_TODO.format(target=target.value) if target.value in CLIENT_CLASSES else \
                     SDK_PATCH_TODO.format(target=target.value, example=example)
                 module = target.value.split(".openai.", 1)[0] if not target.value.startswith("openai.") else ""
@@ -4350,7 +4349,7 @@ class _Builder:
             # `patch("openai.ChatCompletion.create")` is (held-out review 111, X2: silent, and the test reached the API)
             target = "openai." + ".".join(chain)
             kinds = call_kinds(target)
-            example = next((PATCH_EXAMPLES[kind] for kind in PATCH_EXAMPLES if kind in kinds), PATCH_EXAMPLES["chat"])
+            example = patch_example(target, kinds)
             todo = SDK_PATCH_TODO.format(target=target, example=example)
             self._use(f, parent, None, "patches the OpenAI SDK", False, todo, "MIG106")
             self.sites[node_key(f.path, parent)] = ("sdkpatch", todo, target)
