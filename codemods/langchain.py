@@ -10,7 +10,7 @@ from typing import Optional
 import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, keyword_arg
-from codemods._facts import ENV, run_name_read
+from codemods._facts import ENV, KEPT_KEY_SOURCE, run_name_read
 from codemods._imports import without_aliases
 from codemods.client_constructor import (_env_call_key, _env_subscript_key, _streamlit_key, env_membership_key,
                                          openai_secret, secret_key_todo, string_value)
@@ -506,9 +506,9 @@ class _Transformer(RuleTransformer):
             # review 69, Y2: the OpenAI key went to Mistral while the secrets example gained MISTRAL_API_KEY)
             self.todo(line, secret_key_todo(secret))
             return secret
-        variable = re.search(r"""(?:getenv|environ\.get|environ\[)\s*\(?\s*["']([A-Za-z_]\w*)["']""", code)
-        if variable is not None and variable.group(1) not in ("OPENAI_API_KEY", "MISTRAL_API_KEY") and \
-                "openai" in variable.group(1).lower():
+        variable = next((read for read in KEPT_KEY_SOURCE.finditer(code) if read.group(1) and read.group(1) not in
+                         ("OPENAI_API_KEY", "MISTRAL_API_KEY") and "openai" in read.group(1).lower()), None)
+        if variable is not None:
             # `openai_api_key=os.environ["OPENAI_API_KEY_PROD"]`: another variable named for OpenAI, which holds an
             # OpenAI key (held-out review 168, Y1: handed to MistralAIEmbeddings silently, every call a 401)
             self.todo(line, f"api_key={code} reads {variable.group(1)}, an OpenAI key by its name, which Mistral "

@@ -1363,3 +1363,17 @@ def test_held_out_168_an_aliased_requests_get_of_an_openai_url_held_in_a_name_ge
         ''')
     assert any(t.startswith("req.get(...) calls OpenAI's threads endpoint directly, without the SDK") for t in todos), \
         todos
+
+
+def test_phidatas_openai_model_keeps_the_openai_package():
+    """Review of session 88: phidata's OpenAIChat imports openai, as agno's does; its requirement was replaced by
+    mistralai beside a converted client, and the agent's module raised ImportError (its TODO said openai stays)."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "requirements.txt": "phidata\nopenai\n",
+        "agent.py": "from phi.agent import Agent\nfrom phi.model.openai import OpenAIChat\n\n"
+                    "agent = Agent(model=OpenAIChat(id=\"gpt-4o\"))\n",
+        "chat.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                   "print(client.chat.completions.create(model=\"gpt-4o\", messages=[]).choices[0].message.content)\n"})
+    assert "openai" in out["requirements.txt"].split(), out["requirements.txt"]

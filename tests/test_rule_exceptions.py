@@ -1374,7 +1374,7 @@ def test_an_error_code_read_in_a_handler_no_longer_raises_inside_it() -> None:
 
 
 @pytest.mark.parametrize("caught, read, told", [
-    ("openai.APIStatusError", 'e.headers.get("x-request-id")', False),
+    ("openai.APIStatusError", 'e.headers.get("mistral-correlation-id")', False),
     ("openai.APIError", 'getattr(e, "request_id", None)', True)])
 def test_held_out_168_a_request_id_read_in_a_handler_reads_the_header_or_getattr(caught, read, told) -> None:
     """Held-out review 168, X2 (slawekradzyminski/personal-ai-assistant): `e.request_id` kept in a converted

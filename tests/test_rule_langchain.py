@@ -3206,3 +3206,12 @@ def test_held_out_168_a_key_variable_named_for_openai_handed_to_a_converted_obje
     assert 'MistralAIEmbeddings(api_key=os.environ["OPENAI_API_KEY4"])' in code, code
     assert any(t.startswith('api_key=os.environ["OPENAI_API_KEY4"] reads OPENAI_API_KEY4, an OpenAI key by its name')
                for t in todos), todos
+    # (after another read, renamed: review of session 88)
+    code, todos = convert_idempotent(f'''\
+        import os
+        from langchain_openai import OpenAIEmbeddings
+
+        emb = OpenAIEmbeddings({keyword}=os.getenv("OPENAI_API_KEY") or os.getenv("OPENAI_API_KEY_TEAM"))
+        print(emb.embed_query("hi"))
+        ''')
+    assert any("reads OPENAI_API_KEY_TEAM, an OpenAI key by its name" in t for t in todos), todos

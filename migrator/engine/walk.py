@@ -317,10 +317,10 @@ _LANGCHAIN_DEFAULTS = re.compile(rb"\bVectorstoreIndexCreator\s*\(|\bload_llm\s*
 
 # OpenAI's error classes imported from a module of the tree (`from llm import ask, RateLimitError`: re-exported by a
 # module whose calls may convert; held-out review 168, X1, the handlers went dead silently)
-_ERROR_CLASS_IMPORT = re.compile(rb"^[ \t]*from[ \t]+\.*[\w.]+[ \t]+import[ \t]+(?:\([^)]*|[^\n]*)\b(?:RateLimitError|"
-                                 rb"APIConnectionError|APITimeoutError|APIStatusError|APIError|AuthenticationError|"
-                                 rb"BadRequestError|OpenAIError|InternalServerError|PermissionDeniedError|"
-                                 rb"NotFoundError|UnprocessableEntityError|ConflictError)\b", re.MULTILINE)
+# (named anywhere: `import llm` then `except llm.RateLimitError`, a backslash-continued import; the plan decides)
+_ERROR_CLASS_IMPORT = re.compile(rb"\b(?:RateLimitError|APIConnectionError|APITimeoutError|APIStatusError|APIError|"
+                                 rb"AuthenticationError|BadRequestError|OpenAIError|InternalServerError|"
+                                 rb"PermissionDeniedError|UnprocessableEntityError|ConflictError)\b")
 
 
 def read_for_the_plan(kind: str, data: bytes) -> bool:

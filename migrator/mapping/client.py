@@ -617,9 +617,10 @@ FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
         f"{mistral} from phi.{mistral_module} (it reads MISTRAL_API_KEY; check that your phidata release takes "
         "mistralai 3, or move to agno, phidata's successor)")
     for where, name, mistral, mistral_module in (
+        ("llm.openai", "OpenAIChat", "MistralChat(id=\"mistral-large-latest\")", "model.mistral"),
         ("model.openai", "OpenAIChat", "MistralChat(id=\"mistral-large-latest\")", "model.mistral"),
         ("model.openai.chat", "OpenAIChat", "MistralChat(id=\"mistral-large-latest\")", "model.mistral"),
-        ("llm.openai", "OpenAIChat", "MistralChat(model=\"mistral-large-latest\")", "llm.mistral"),
+
         ("embedder.openai", "OpenAIEmbedder", "MistralEmbedder(model=\"mistral-embed\")", "embedder.mistral"))}})
 # held-out review 168, Y3 (python-openai-projects): LangChain's OpenAIWhisperParser sends the audio to OpenAI's Whisper
 FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{

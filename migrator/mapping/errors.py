@@ -205,7 +205,7 @@ ATTRIBUTE_NOTES = MappingProxyType({
     "param": "no {e}.param on Mistral (getattr({e}, \"param\", None) is None there): "
              "json.loads({e}.body).get('param')",
     "request_id": "no {e}.request_id on Mistral (getattr({e}, \"request_id\", None) is None there): "
-                  "{e}.headers.get('x-request-id') on its HTTP errors",
+                  "{e}.headers.get('mistral-correlation-id') on its HTTP errors",
     "http_status": "{e}.http_status is {e}.status_code on Mistral",
     "json_body": "{e}.json_body is json.loads({e}.body) on Mistral",
     "http_body": "{e}.http_body is {e}.body on Mistral",

