@@ -627,6 +627,7 @@ class _Builder:
         self.by_module: dict[str, _File] = {f.module: f for f in files}
         self.origins: dict[str, _Origin] = {}
         self._resolving: set = set()  # resolve_function: the instance method calls being resolved (cycles)
+        self._instances_known: dict = {}  # resolve_function: (path, id of the callee) -> the instance's class
         self.ctor_nodes: dict[int, str] = {}
         self.parent_uf: dict[str, str] = {}
         self.uses: list[Use] = []
@@ -1503,11 +1504,18 @@ class _Builder:
             resolving = self._resolving
             if key in resolving:  # `x = x.next()`: the instance's class is what is being resolved
                 return None
-            resolving.add(key)
-            try:
-                instance = self.instance_of(f, scope, func.value, 0)
-            finally:
-                resolving.discard(key)
+            # (memoised: chains of methods on instances, each resolved afresh, took exponential time; held-out review
+            # 169, Y1, a repository's run never finished)
+            known = self._instances_known
+            if key in known:
+                instance = known[key]
+            else:
+                resolving.add(key)
+                try:
+                    instance = self.instance_of(f, scope, func.value, 0)
+                finally:
+                    resolving.discard(key)
+                known[key] = instance
             if instance is not None and (instance[1], func.attr) in instance[0].defs:
                 return instance[0], instance[0].defs[(instance[1], func.attr)], False
         return None
@@ -11617,6 +11625,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
     known = 0  # a second pass only when a hand-off fed a parameter
     for _ in range(5):
         builder.uses, builder.sites, builder._memo, builder.untraced_attrs = [], {}, {}, {}
+        builder._instances_known = {}
         builder.file_links = {}
         for origin in builder.origins.values():
             origin.uses = []
