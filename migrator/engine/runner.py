@@ -1060,10 +1060,9 @@ def _docs_key_step(results: list, paths: Sequence[str], kept: bool = False) -> l
         return results
     index, number, step = at
     shown = _docs_shown(docs, paths)
-    if kept:  # (clients kept on OpenAI read it still: held-out review 169, X6, "update the docs" broke them)
+    if step and kept:  # (clients kept on OpenAI read it still: held-out review 169, X6, "update the docs" broke them)
         longer = f"{step}; in the setup docs that tell users to set OPENAI_API_KEY ({shown}), add MISTRAL_API_KEY " \
             "beside it (clients kept on OpenAI still read OPENAI_API_KEY)"
-    if step and kept:
         return [replace(result, findings=tuple(
             replace(finding, steps=tuple(longer if s == step else s for s in finding.steps)) if step in finding.steps
             else finding for finding in result.findings)) if isinstance(result, Changed) else result
