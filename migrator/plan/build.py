@@ -3003,8 +3003,8 @@ class _Builder:
                                     "embeds on Azure OpenAI"))
                     break
             else:
-                use = next((use for use in self.uses if use.path == g.path and g.path in untraced and
-                            use.client is None and "Embedding.create" in use.surface), None)
+                use = next((use for use in self.uses if use.path == g.path and use.client is None and
+                            "Embedding.create" in use.surface), None) if g.path in untraced else None
                 names = self._store_names(g) if use is not None else set()
                 if names:
                     staying.append((g, f"{use.surface}(...) in {os.path.basename(g.path)}", names,

@@ -4937,7 +4937,7 @@ def _env_feeds_here(builder, f, node, ctor_verdict, wrappers: bool = False) -> b
     if option is not None:
         return option
     statement = next((parent for parent in ancestors_of(f, node) if isinstance(parent, ast.stmt)), None)
-    if not isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+    if not isinstance(statement, (ast.Assign, ast.AnnAssign)):
         return False
     targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
     if len(targets) == 1 and isinstance(targets[0], ast.Attribute) and isinstance(targets[0].value, ast.Name) \
