@@ -1408,3 +1408,10 @@ def test_held_out_169_an_r_markdown_document_calling_openai_is_named_before_depl
     assert steps == ["notebook.Rmd:6: R Markdown / Quarto document whose python chunks call OpenAI, which migrator "
                      "does not convert: convert them by hand as the converted code was (or pair them with a notebook, "
                      "jupytext, and run migrator on that)"], steps
+    skipped = [r.reason for r in report.results if r.path.endswith(".Rmd")]
+    assert skipped == ["an R Markdown / Quarto document whose python chunks call OpenAI (line 6): migrator does not "
+                       "convert them; convert them by hand"], skipped
+    # (the project's only OpenAI code in it: listed as skipped, not "Nothing to change" alone; review of session 88)
+    (tmp_path / "main.py").unlink()
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    assert [r.path.endswith("notebook.Rmd") for r in report.results if r.path.endswith((".Rmd", ".qmd"))] == [True]

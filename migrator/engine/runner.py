@@ -967,17 +967,23 @@ _LITERATE_OPENAI = re.compile(r"\b(?:OpenAI|AsyncOpenAI)\(|\bopenai\.\w+\.(?:cre
 
 
 def _literate_step(results: list, paths: Sequence[str]) -> list:
-    """A step naming the R Markdown / Quarto documents under the run's directories whose python chunks use the OpenAI
-    SDK (their first such line), on the first converted finding: migrator does not convert them."""
+    """The R Markdown / Quarto documents under the run's directories whose python chunks use the OpenAI SDK: each
+    listed as skipped, with why, and named (their first such line) in a step on the first converted finding: migrator
+    does not convert them (a project whose only OpenAI code they hold was told "Nothing to change": review of
+    session 88)."""
     from migrator.engine.project_files import files_naming
 
-    at = next(((index, number) for index, result in enumerate(results) if isinstance(result, Changed)
-               for number, finding in enumerate(result.findings) if finding.kind == FindingKind.CONVERTED), None)
-    if at is None:
-        return results
     found = [hit for path in paths if os.path.isdir(path) for hit in files_naming(
         path, "openai", 3, lambda name: name.lower().endswith(_LITERATE_SUFFIXES), pattern=_LITERATE_OPENAI)][:3]
     if not found:
+        return results
+    listed = {os.path.abspath(result.path) for result in results}
+    results = [*results, *(Skipped(doc, f"an R Markdown / Quarto document whose python chunks call OpenAI (line "
+                                        f"{line}): migrator does not convert them; convert them by hand")
+                           for doc, line in found if os.path.abspath(doc) not in listed)]
+    at = next(((index, number) for index, result in enumerate(results) if isinstance(result, Changed)
+               for number, finding in enumerate(result.findings) if finding.kind == FindingKind.CONVERTED), None)
+    if at is None:
         return results
     index, number = at
     result = results[index]
