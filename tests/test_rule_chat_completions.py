@@ -4581,3 +4581,27 @@ def test_held_out_162_a_history_appended_on_every_branch_after_the_system_messag
             return response.choices[0].message.content
         ''')
     assert any("can end with a system message" in t for t in todos) is said, todos
+
+
+def test_held_out_169_a_tokenizer_given_the_converted_calls_config_entry_is_told_it_raises():
+    """Held-out review 169, Y2 (gpt-pdf-organizer): `tiktoken.encoding_for_model(self._config["model_name"])` beside
+    the converted call's `model=self._config["model_name"]` was told its counts are "approximate": once the entry names
+    a Mistral model, as the call's TODO asks, it raises KeyError."""
+    _code, todos = convert_snippet('''\
+        import tiktoken
+        from openai import OpenAI
+
+
+        class Querier:
+            def __init__(self, config):
+                self._config = config
+
+            def ask(self, prompt):
+                r = OpenAI().chat.completions.create(model=self._config["model_name"], messages=[prompt])
+                return r.choices[0].message.content
+
+            def clamp(self, text, n):
+                encoder = tiktoken.encoding_for_model(self._config["model_name"])
+                return encoder.decode(encoder.encode(text)[:n])
+        ''')
+    assert any("tiktoken.encoding_for_model raises KeyError here" in t for t in todos), todos

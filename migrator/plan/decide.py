@@ -5785,7 +5785,8 @@ def _tokenizer_statement(f, sites: Optional[dict] = None) -> Optional[tuple[tupl
             given = ast.unparse(node.args[0]) if node.args and name.endswith("encoding_for_model") and (
                 isinstance(node.args[0], ast.Name) or isinstance(node.args[0], ast.Attribute) and
                 dotted_name(node.args[0]) is not None or  # (`model.version`: held-out review 133, X4)
-                isinstance(node.args[0], ast.Subscript) and isinstance(node.args[0].value, ast.Name) and
+                # (`self._config["model_name"]` too: held-out review 169, Y2, "approximate" said of a KeyError)
+                isinstance(node.args[0], ast.Subscript) and dotted_name(node.args[0].value) is not None and
                 isinstance(node.args[0].slice, ast.Constant)) else None
             if given is not None and home(node.args[0], given) in sent:
                 return span, TOKENIZER_SHARED_TODO.format(name=given, module="in this module")
