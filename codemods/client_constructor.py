@@ -15,7 +15,7 @@ import libcst as cst
 from codemods._base import (xform_code, seconds_to_ms_code, TIMEOUT_PHASES, TODO_PREFIX, UNKNOWN_TIMEOUT, MigratorRule, RuleTransformer, _v0_spelling,
                             append_arg, code_of, dotted, finish_args, keyword_arg, literal, opening_after,
                             read_timeout, timeout_object, walk_cst)
-from codemods._facts import CTOR, ENV, ENV_GETTERS, ENV_SETTERS, HEADER_KEY_READ, KEPT_KEY_SOURCE, MODCFG
+from codemods._facts import CTOR, ENV, ENV_GETTERS, ENV_SETTERS, HEADER_KEY_READ, KEPT_KEY_SOURCE, MODCFG, bound_value
 from codemods._layout import _retry_lines, laid_out
 from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, DropValue, Policy, Unmappable
 from migrator.mapping.client import (ANNOTATED, HTTPX_CLIENTS, MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_NAME,
@@ -1673,11 +1673,11 @@ class _Transformer(RuleTransformer):
                 node = todo.pop()
                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
                     continue  # (another scope's names)
-                if isinstance(node, ast.Assign) and \
-                        any(isinstance(t, ast.Name) and t.id == name for t in node.targets) or \
-                        isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.NamedExpr)) and \
-                        isinstance(node.target, ast.Name) and node.target.id == name:
-                    found.append(node.value)
+                if isinstance(node, (ast.AugAssign, ast.NamedExpr)) and isinstance(node.target, ast.Name) and \
+                        node.target.id == name:
+                    found.append(None)  # (`key += ...`, `(key := ...)`: bound otherwise too)
+                elif isinstance(node, (ast.Assign, ast.AnnAssign)) and bound_value(node, name) is not None:
+                    found.append(bound_value(node, name))
                 todo.extend(ast.iter_child_nodes(node))
             if found:
                 return found[0] if len(found) == 1 and found[0] is not None else None

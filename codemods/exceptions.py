@@ -18,7 +18,8 @@ from migrator.plan.model import KEEP
 from migrator.mapping.errors import (ABSENT_ATTRIBUTES, ATTRIBUTE_NOTES, ERROR_CODE_TODO, ERROR_MESSAGE_TODO,
                                      ERRORS_IMPORT, ERRORS_MODULE, HTTP_VALIDATION,
                                      HTTPX_IMPORT, MISTRAL_ERROR, NEGATED, OPENAI_ERROR_CODES, RAISE_FAKE,
-                                     RAISE_FAKE_OF, REEXPORTED_ERROR_TODO, REQUEST_ERROR,
+                                     RAISE_FAKE_OF, REEXPORTED_ERROR_ELSEWHERE_TODO, REEXPORTED_ERROR_TODO,
+                                     REQUEST_ERROR, REQUEST_ID_HEADER,
                                      RESPONSE_VALIDATION, SDK_ERROR, TIMEOUT, ErrorRule, error_rule, lacks,
                                      mistral_ancestors, openai_error_phrase)
 
@@ -285,15 +286,12 @@ class _Transformer(RuleTransformer):
         rule = error_rule(qualified)
         if rule is None:
             return
-        todo = REEXPORTED_ERROR_TODO.format(code=code_of(node), qualified=qualified, where=os.path.basename(where),
-                                            catch=self._describe(rule))
+        todo = (REEXPORTED_ERROR_TODO if here else REEXPORTED_ERROR_ELSEWHERE_TODO).format(
+            code=code_of(node), qualified=qualified, where=os.path.basename(where), catch=self._describe(rule))
         if not here and self.facts.view is not None and any(
                 c.path == self.facts.view.path and c.decision == KEEP and c.provider == "openai"
                 for c in self.facts.view.plan.clients):
             return  # (a client of this module stays on OpenAI: the clause may guard its calls; review of session 88)
-        if not here:  # (its calls are made through that module's converted functions)
-            todo = todo.replace("): the calls here are converted and raise", ", whose calls are converted): they raise",
-                                1)
         self.todo(self.current_line(), todo)
 
     def _rule(self, node: cst.BaseExpression) -> Optional[ErrorRule]:
@@ -1013,7 +1011,7 @@ class _Transformer(RuleTransformer):
             if attr == "response" and _response_renamed(handler.body, name, caught):
                 self.converted(line, f"{shown}.response -> {shown}.raw_response (the httpx2 response)")
             elif attr == "request_id" and _has_raw_response(caught):
-                self.converted(line, f"{shown}.request_id -> {shown}.headers.get(\"mistral-correlation-id\") (the "
+                self.converted(line, f"{shown}.request_id -> {shown}.headers.get(\"{REQUEST_ID_HEADER}\") (the "
                                      "id Mistral's responses carry; None where a response has none)", "approximate")
             elif attr == "code" and codes and not _other_codes(handler.body, name, codes):
                 continue  # (the error code's TODO says it: one TODO, not two saying the same; not where the handler
@@ -1179,7 +1177,7 @@ class _AbsentRead(cst.CSTTransformer):
     """``name.code`` (``.type``, ``.param``, ``.request_id``) -> ``getattr(name, "code", None)`` in a handler body:
     Mistral's errors have none, and the read would raise AttributeError inside the handler (ATTRIBUTE_NOTES says what to
     read). ``headers``: every class caught is one of Mistral's HTTP errors, whose response headers carry the request's
-    id: ``name.request_id`` -> ``name.headers.get("mistral-correlation-id")`` (held-out review 168, X2)."""
+    id: ``name.request_id`` -> ``name.headers.get(REQUEST_ID_HEADER)`` (held-out review 168, X2)."""
 
     def __init__(self, name: str, headers: bool = False) -> None:
         super().__init__()
@@ -1189,7 +1187,7 @@ class _AbsentRead(cst.CSTTransformer):
     def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
         if original.attr.value in ABSENT_ATTRIBUTES and isinstance(original.value, cst.Name) and \
                 original.value.value == self.name:
-            read = cst.parse_expression(f'{self.name}.headers.get("mistral-correlation-id")'
+            read = cst.parse_expression(f'{self.name}.headers.get("{REQUEST_ID_HEADER}")'
                                         if self.headers and original.attr.value == "request_id" else
                                         f'getattr({self.name}, "{original.attr.value}", None)')
             return read.with_changes(lpar=updated.lpar, rpar=updated.rpar)

@@ -3134,15 +3134,22 @@ UNUSED_IN_FUNCTION_ALONE_TODO = ("this OpenAI client is built when {function}() 
                                  "MISTRAL_API_KEY when it sends a request) if code outside the tree uses it")
 
 
-def _unused_instance_attribute(builder, origin) -> tuple:
-    """(``self.model``, its class) where the (unused) client ``origin`` is stored by its class's ``__init__`` as an
-    attribute no module read names (a subclass or code outside the tree may), else ()."""
+def _constructor_holder(builder, origin) -> tuple:
+    """(module, constructor call, the node holding the call, its scope) of the client ``origin``; (None, None, None,
+    ()) where its module or call is not found."""
     f = next((g for g in builder.files if g.path == origin.path), None)
     call = next((n for n in f.nodes if isinstance(n, ast.Call) and builder.ctor_nodes.get(id(n)) == origin.id),
                 None) if f is not None else None
-    holder = f.parent.get(id(call)) if call is not None else None
-    scope = f.scope_of.get(id(call), ()) if call is not None else ()
-    if not (isinstance(holder, ast.Assign) and holder.value is call and len(holder.targets) == 1 and
+    if call is None:
+        return None, None, None, ()
+    return f, call, f.parent.get(id(call)), f.scope_of.get(id(call), ())
+
+
+def _unused_instance_attribute(builder, origin) -> tuple:
+    """(``self.model``, its class) where the (unused) client ``origin`` is stored by its class's ``__init__`` as an
+    attribute no module read names (a subclass or code outside the tree may), else ()."""
+    f, call, holder, scope = _constructor_holder(builder, origin)
+    if f is None or not (isinstance(holder, ast.Assign) and holder.value is call and len(holder.targets) == 1 and
             isinstance(target := holder.targets[0], ast.Attribute) and isinstance(target.value, ast.Name) and
             target.value.id == "self" and len(scope) == 2 and scope[1] == "__init__" and scope[0] in {
                 path[-1] for path in f.classes}):
@@ -3156,12 +3163,8 @@ def _unused_instance_attribute(builder, origin) -> tuple:
 def _unused_builder_function(builder, origin) -> str:
     """The function that builds the (unused) client ``origin`` and stores it on an object it is handed
     (``app.state.client = OpenAI()``; not ``self.client = OpenAI()``, nor a local), else ""."""
-    f = next((g for g in builder.files if g.path == origin.path), None)
-    call = next((n for n in f.nodes if isinstance(n, ast.Call) and builder.ctor_nodes.get(id(n)) == origin.id),
-                None) if f is not None else None
-    holder = f.parent.get(id(call)) if call is not None else None
-    scope = f.scope_of.get(id(call), ()) if call is not None else ()
-    if not (isinstance(holder, ast.Assign) and holder.value is call and scope and
+    f, call, holder, scope = _constructor_holder(builder, origin)
+    if f is None or not (isinstance(holder, ast.Assign) and holder.value is call and scope and
             isinstance(f.scopes.get(scope), (ast.FunctionDef, ast.AsyncFunctionDef))):
         return ""
     if not all(isinstance(t, (ast.Attribute, ast.Name)) for t in holder.targets) or any(
