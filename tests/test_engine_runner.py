@@ -184,6 +184,30 @@ def test_a_plan_failure_of_one_file_leaves_that_file_and_converts_the_others(tmp
 
 
 
+def test_a_plan_past_its_work_budget_fails_that_file_instead_of_hanging(tmp_path, monkeypatch):
+    """Session 88's note: held-out review 169 (Y1) found an exponential recursion in the plan's analysis, and the run
+    never ended. Every plan has a work budget (migrator.plan.build.work_budget, by its modules' size); past it the plan
+    fails as a plan bug does: the file whose own plan goes past it is reported and left unchanged, the others are
+    converted. (The budget is made small here for the one large module; real plans take fewer than 4 steps a node.)"""
+    from migrator.plan import build
+
+    (tmp_path / "app.py").write_text("from openai import OpenAI\nclient = OpenAI()\n"
+                                     "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    big = "from openai import OpenAI\nclient = OpenAI()\n" + "".join(
+        f"r{i} = client.chat.completions.create(model='gpt-4o', messages=[{{'role': 'user', 'content': str({i})}}])\n"
+        for i in range(40))
+    (tmp_path / "big.py").write_text(big)
+    monkeypatch.setattr(build, "work_budget", lambda nodes: 10 ** 9 if nodes < 400 else 30)
+    report = run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
+    assert [(os.path.basename(f.path), f.reason) for f in report.failed] == [
+        ("big.py", "internal error in the conversion plan: PlanTooComplex: the analysis of 1 module(s) went past its "
+                   "budget of 30 steps (a recursion in migrator that does not end soon enough: please report it); left "
+                   "unchanged, the other files were converted")], report.failed
+    assert (tmp_path / "big.py").read_text() == big
+    assert "client.chat.complete(" in (tmp_path / "app.py").read_text()
+    assert report.exit_code == 3
+
+
 def test_a_client_a_failed_plan_file_imports_stays_on_openai(tmp_path, monkeypatch):
     """Held-out review 150, X1 (Hebask/ai-workspace-backend): a module whose own plan failed was left unchanged while
     the client it imports (`from llm import client`) converted, so its `client.embeddings.create(input=...)` ran on a

@@ -112,6 +112,20 @@ def test_unparsable_file_is_reported_and_the_rest_scanned(tree: Path) -> None:
     assert row(out, "app/llm.py:4")[4] == "convert"
 
 
+def test_a_plan_failure_is_a_failure_line_not_a_traceback(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plan's analysis past its work budget (migrator.plan.build.PlanTooComplex, made small here), or any other bug
+    in the plan, is reported for every file read, as convert reports it; scan still exits 0 and prints its table."""
+    from migrator.plan import build
+
+    monkeypatch.setattr(build, "work_budget", lambda nodes: 5)
+    code, out = scan(".")
+    assert code == 0, out
+    assert "app/broken.py: syntax error at line 3, column 10" in out
+    assert "app/llm.py: internal error in the conversion plan: PlanTooComplex: the analysis of 1 module(s) went past " \
+           "its budget of 5 steps" in " ".join(out.split())
+    assert "Traceback" not in out
+
+
 def test_json_is_the_plan_with_paths_relative_to_the_root(tree: Path) -> None:
     code, out = scan(".", "--format", "json")
     assert code == 0

@@ -148,28 +148,37 @@ def scan(
     config = replace(config, langchain_blocker=_absolute(config.langchain_blocker),  # (the plan's paths are absolute)
                      llamaindex_blocker=tuple(map(_absolute, config.llamaindex_blocker)))
     cache: dict = {}  # the unread modules' bytes, read once for both rounds
-    for _round in range(2):  # then once more with the modules importing its clients, if there are any
-        for item in more:
-            problem, code = _readable_code(item)
-            if not problem:
-                extra.append((os.path.abspath(item.source.path), code))
-        read = {path for path, _ in extra}
-        unread = UnreadModules([s.real_path for s in others if os.path.abspath(s.path) not in read], max_file_size,
-                               cache)
-        plan = build_plan(sources + extra, package_root(root), endpoint=config.endpoint(), env_base_urls=urls,
-                          unread=unread, models=config.models(), langchain_blocker=config.langchain_blocker,
-                          llamaindex_blocker=config.llamaindex_blocker, langchain_imported=config.langchain_imported,
-                          langchain_reexports=config.langchain_reexports)
-        if _round:
-            break
-        unread_items = [s for s in others if os.path.abspath(s.path) not in read]
-        more = importers(exported_names(plan, sources), unread_items, max_file_size, unread)
-        taken = {item.source.path for item in more}
-        more += importers(test_exported_names(plan, sources),  # (as the conversion reads them: engine.runner)
-                          [s for s in unread_items if s.path not in taken and is_test_path(s.path)],
-                          max_file_size, unread)
-        if not more:
-            break
+    try:
+        for _round in range(2):  # then once more with the modules importing its clients, if there are any
+            for item in more:
+                problem, code = _readable_code(item)
+                if not problem:
+                    extra.append((os.path.abspath(item.source.path), code))
+            read = {path for path, _ in extra}
+            unread = UnreadModules([s.real_path for s in others if os.path.abspath(s.path) not in read], max_file_size,
+                                   cache)
+            plan = build_plan(sources + extra, package_root(root), endpoint=config.endpoint(), env_base_urls=urls,
+                              unread=unread, models=config.models(), langchain_blocker=config.langchain_blocker,
+                              llamaindex_blocker=config.llamaindex_blocker,
+                              langchain_imported=config.langchain_imported,
+                              langchain_reexports=config.langchain_reexports)
+            if _round:
+                break
+            unread_items = [s for s in others if os.path.abspath(s.path) not in read]
+            more = importers(exported_names(plan, sources), unread_items, max_file_size, unread)
+            taken = {item.source.path for item in more}
+            more += importers(test_exported_names(plan, sources),  # (as the conversion reads them: engine.runner)
+                              [s for s in unread_items if s.path not in taken and is_test_path(s.path)],
+                              max_file_size, unread)
+            if not more:
+                break
+    except Exception as exc:  # noqa: BLE001 - a bug in the plan (PlanTooComplex, ...): reported as convert does
+        detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        reported = {failure.path for failure in failed}
+        failed.extend(Failed(item.source.path, f"internal error in the conversion plan: {detail}; nothing was planned")
+                      for item in loaded if item.source.path not in reported)
+        failed.sort(key=lambda failure: failure.path)
+        return ScanReport(root, seen, len(loaded), len(sources), tuple(failed), tuple(skipped))
     failed.sort(key=lambda failure: failure.path)
     endpoint = config.endpoint()
     target = f"openai-compatible: the openai SDK pointed at {endpoint.spec.name} ({endpoint.base_url})" \
