@@ -8163,3 +8163,69 @@ def test_held_out_169_an_audio_call_on_an_untraced_receiver_is_flagged_whatever_
         assert "# TODO(migrator MIG1" in lines[at - 1] and (
             "cannot tell which client it holds" in lines[at - 1] or "is not traced to a client" in lines[at - 1]), text
     assert "TODO" not in out["groq_stt.py"], out["groq_stt.py"]
+
+
+def test_held_out_170_a_constructor_default_an_argparse_option_feeds_is_mapped_with_it() -> None:
+    """Held-out review 170, Y1 (explodinggradients/EvalsBench): `def __init__(self, model="gpt-4o"): self.model = model`,
+    its only instance `Generator(model=args.model)` of `add_argument("--model", default="gpt-4o")`: the call was told
+    "computed at run time" and both defaults sent gpt-4o to Mistral. The option's default and the constructor's are
+    mapped where written, as a literal a caller passes is (the `self.model = model` store was read as another use of
+    the option `model`)."""
+    from mechanics import convert_files
+
+    out = convert_files({"gen.py": (
+        "import argparse\n\nfrom openai import OpenAI\n\n\nclass Generator:\n"
+        "    def __init__(self, model: str = 'gpt-4o'):\n        self.model = model\n        self.client = OpenAI()\n\n"
+        "    def ask(self, q):\n        r = self.client.chat.completions.create(model=self.model, messages=[{'role': "
+        "'user', 'content': q}])\n        return r.choices[0].message.content\n\n\n"
+        "if __name__ == '__main__':\n    parser = argparse.ArgumentParser()\n"
+        "    parser.add_argument('--model', type=str, default='gpt-4o')\n    args = parser.parse_args()\n"
+        "    print(Generator(model=args.model).ask('hi'))\n")})
+    text = out["gen.py"]
+    assert "def __init__(self, model: str = 'mistral-large-latest'):" in text, text
+    assert "parser.add_argument('--model', type=str, default='mistral-large-latest')" in text, text
+    assert "computed at run time" not in text and "gpt-4o" not in text, text
+
+
+@pytest.mark.parametrize("guard", [
+    "if not api_key or api_key.startswith('your_'):\n        raise RuntimeError('No valid OpenAI API key')\n",
+    "if api_key and not api_key.startswith('your_'):\n        pass\n    else:\n        return 'offline'\n"])
+def test_held_out_170_a_key_check_rejecting_a_placeholder_follows_the_converted_client(guard: str) -> None:
+    """Held-out review 170, X1 (WajeehGillani/hr-resume-agent): `api_key = os.getenv("OPENAI_API_KEY")` read only by
+    `if not api_key or api_key.startswith("your_"):` before a converted client kept OPENAI_API_KEY with a hedged "check
+    that too if this is about it": an app configured for Mistral always took the fallback. A test rejecting a template's
+    placeholder says nothing of OpenAI: the read is renamed as for the plain `if not api_key:`."""
+    from mechanics import convert_files
+
+    out = convert_files({"app.py": (
+        "import os\n\nfrom openai import OpenAI\n\n\ndef ask(q):\n    api_key = os.getenv('OPENAI_API_KEY')\n"
+        f"    {guard}    client = OpenAI()\n"
+        "    r = client.chat.completions.create(model='gpt-4o-mini', messages=[{'role': 'user', 'content': q}])\n"
+        "    return r.choices[0].message.content\n")})
+    text = out["app.py"]
+    assert "api_key = os.getenv('MISTRAL_API_KEY')" in text and "OPENAI_API_KEY" not in text, text
+
+
+def test_held_out_170_a_forwarded_default_also_a_cache_key_is_mapped_but_not_a_table_lookup() -> None:
+    """Held-out review 170, Y2 (giancarloyona/openai-course): `embedding_from_string(string, model="text-embedding-ada-
+    002")` forwards its model to the converted call's function and also keys its cache with it: the default stayed and
+    went to Mistral (dropping the cache lines mapped it). A dict's key the function stores under reads nothing of the
+    model; a table it only looks up (`PRICES[model]`) does, and keeps the default as it is."""
+    from mechanics import convert_files
+
+    head = ("from openai import OpenAI\n\nclient = OpenAI()\ncache = {}\nPRICES = {'text-embedding-ada-002': 0.1}\n\n\n"
+            "def get_embedding(text, model='text-embedding-ada-002'):\n"
+            "    return client.embeddings.create(input=text, model=model).data[0].embedding\n\n\n")
+    out = convert_files({"embed.py": head + (
+        "def embedding_from_string(string, model='text-embedding-ada-002'):\n"
+        "    if (string, model) not in cache:\n        cache[(string, model)] = get_embedding(string, model)\n"
+        "    return cache[(string, model)]\n\n\ndef recommend(strings):\n"
+        "    return [embedding_from_string(s) for s in strings]\n")})
+    text = out["embed.py"]
+    assert "def embedding_from_string(string, model='mistral-embed'):" in text, text
+    assert "computed at run time" not in text, text
+    out = convert_files({"embed.py": head + (
+        "def priced(string, model='text-embedding-ada-002'):\n    cost = PRICES[model]\n"
+        "    return get_embedding(string, model), cost\n\n\ndef recommend(strings):\n"
+        "    return [priced(s) for s in strings]\n")})
+    assert "def priced(string, model='text-embedding-ada-002'):" in out["embed.py"], out["embed.py"]

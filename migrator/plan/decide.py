@@ -5338,7 +5338,10 @@ def _key_gate(builder, f, node) -> bool:
         return False
     loads = [load for load in _loads_of(f, name)
              if builder.lookup_scope(f, f.scope_of.get(id(load), ()), name) == scope]
-    return bool(loads) and all(gate_test(f, load) or _prefix_gate(f, load) for load in loads)
+    # (or a test rejecting a placeholder, `if not api_key or api_key.startswith("your_"):`: held-out review 170, X1,
+    # the check kept OPENAI_API_KEY with a hedged TODO, and an app configured for Mistral always took its fallback)
+    return bool(loads) and all(gate_test(f, load) or _prefix_gate(f, load) or _placeholder_gate(f, load)
+                               for load in loads)
 
 
 def _placeholder_gate(f, node) -> bool:
@@ -8482,6 +8485,28 @@ def _callarg_values(builder, f, scope, name, index, loads, own_constants: bool =
     return forwarded
 
 
+def _cache_keys(f, loads: list) -> set:
+    """The ids of those ``loads`` that are (items of a tuple that is) the key of a dict the function also stores under
+    such a key: ``if (text, model) not in cache: cache[(text, model)] = embed(text, model)``, ``cache.get(model)``;
+    they pick an entry, and read nothing of what they name. Not a table's lookup (``PRICES[model]``): nothing stores
+    there."""
+    found: dict = {}  # id of a load -> (the dict's dotted name, is it a store)
+    for load in loads:
+        node, parent = load, f.parent.get(id(load))
+        if isinstance(parent, ast.Tuple) and isinstance(parent.ctx, ast.Load):
+            node, parent = parent, f.parent.get(id(parent))
+        if isinstance(parent, ast.Subscript) and parent.slice is node:
+            found[id(load)] = (dotted_name(parent.value), isinstance(parent.ctx, ast.Store))
+        elif isinstance(parent, ast.Compare) and parent.left is node and len(parent.ops) == 1 and \
+                isinstance(parent.ops[0], (ast.In, ast.NotIn)):
+            found[id(load)] = (dotted_name(parent.comparators[0]), False)
+        elif isinstance(parent, ast.Call) and isinstance(parent.func, ast.Attribute) and \
+                parent.func.attr in ("get", "setdefault") and parent.args[:1] == [node]:
+            found[id(load)] = (dotted_name(parent.func.value), parent.func.attr == "setdefault")
+    stored = {name for name, store in found.values() if store and name is not None}
+    return {key for key, (name, _) in found.items() if name in stored}
+
+
 def _forwarded_parameter(builder, g, value: ast.Name) -> Optional[list]:
     """``def add_embeddings(rows, model=EMBEDDING_MODEL): return embed_texts(rows, model=model)``: ``value`` is a
     parameter of the module-level function around it, read only there, whose default is a string (or a
@@ -8496,8 +8521,12 @@ def _forwarded_parameter(builder, g, value: ast.Name) -> Optional[list]:
         return None
     # (a log line showing it is no other reader: held-out review 145, X2, `print(f"embedding with {model}")` left the
     # CLI's --model default unmapped, while the parameters' defaults were mapped)
+    # (nor a cache's key, `if (text, model) not in cache: cache[(text, model)] = embed(text, model)`: held-out review
+    # 170, Y2, the wrapper's default kept text-embedding-ada-002 and sent it to Mistral; another model, another key)
     loads = [load for load in _loads_of(g, value.id) if g.scope_of.get(id(load), ())[:len(where)] == where and
              not _logged(g, load)]
+    keys = _cache_keys(g, loads)
+    loads = [load for load in loads if id(load) not in keys]
     if len(loads) != 1 or loads[0] is not value:
         return None  # read otherwise too
     busy = builder.__dict__.setdefault("_forwarding", set())
@@ -8884,9 +8913,12 @@ def _argparse_slots(builder, f, node, passed: frozenset = frozenset()) -> set:
                         holders.update((arg.id, params[index].arg))  # `ask(args)` into `def ask(opts)`, or back
     for read in f.nodes:
         if isinstance(read, ast.Attribute) and read.attr == attr and isinstance(read.value, ast.Name) and \
+                read.value.id in holders and \
                 not (isinstance(read.ctx, ast.Load) and (id(read) in passed or _sends_model(builder, f, read) or
                                                          _logged(f, read))):
-            return set()  # assigned, or read for more than the converted calls' model= (or given to their function)
+            # assigned, or read for more than the converted calls' model= (or given to their function); not another
+            # object's field of that name (`self.model = model`: held-out review 170, Y1)
+            return set()
         if isinstance(read, ast.Name) and read.id in holders and isinstance(read.ctx, ast.Load):
             parent = f.parent.get(id(read))
             if not (isinstance(parent, ast.Attribute) and parent.value is read) and not (
@@ -9497,6 +9529,7 @@ def _constructor_literals_only(builder, f, scope, name: str) -> bool:
         return False
     index, found = given
     variables: list = []
+    options = frozenset(id(v) for _g, _call, chosen in found for v in chosen if isinstance(v, ast.Attribute))
     for g, call, chosen in found:
         if default is None and not chosen:
             return False
@@ -9506,6 +9539,10 @@ def _constructor_literals_only(builder, f, scope, name: str) -> bool:
         # "gpt-3.5-turbo" elif ...: model = "gpt-4"`, then `Chat(model=model)`; held-out review 150, Y3)
         for v in chosen:
             if _string_source(v):
+                continue
+            if isinstance(v, ast.Attribute) and _argparse_slots(builder, g, v, options):
+                # `Generator(model=args.model)` of `add_argument("--model", default="gpt-4o")`: the option's default is
+                # mapped where declared (held-out review 170, Y1: it and the constructor's went to Mistral unmapped)
                 continue
             variable = _caller_string(builder, g, v) if isinstance(v, ast.Name) else None
             if variable is None or any(load is not v and not _logged(g, load) for load in _loads_of(g, v.id)
