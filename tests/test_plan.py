@@ -2398,7 +2398,7 @@ def test_a_tests_fake_set_up_as_an_openai_client_in_a_converted_clients_place_ge
         "await client.chat.complete_async(" in out["app/detect.py"], out["app/detect.py"]
     fake = "m" if "yield" in test else "fake"
     todo = "# TODO(migrator MIG106): " + FAKE_CLIENT_TODO.format(fake=fake, surface="chat.completions.create",
-                                                                 place=place, now=now)
+                                                                 place=place, now=now, errors="")
     assert out["tests/test_detect.py"].count("TODO") == 1 and todo in out["tests/test_detect.py"], \
         out["tests/test_detect.py"]
 
@@ -2916,7 +2916,8 @@ def test_review_28_a_test_injecting_a_fake_where_client_or_openai_stands_gets_a_
     })
     assert "self._client = client or Mistral(" in out["app/classifier.py"]
     todo = INJECTED_FAKE_TODO.format(value="fake", place="the client parameter of Classifier",
-                                     now="fake.chat.complete_async (stream / stream_async for stream=True)")
+                                     now="fake.chat.complete_async (stream / stream_async for stream=True)",
+                                     surfaces="chat.completions.create")
     assert out["tests/test_classifier.py"] == test.replace(
         "    assert asyncio.run(", f"    # TODO(migrator MIG106): {todo}\n    assert asyncio.run("), out["tests/test_classifier.py"]
 
@@ -3032,7 +3033,7 @@ def test_review_29_a_fake_set_up_through_the_attribute_holding_the_client_gets_a
         "tests/test_svc.py": test,
     })
     todo = FAKE_ATTRIBUTE_TODO.format(fake="s.client", surface="chat.completions.create",
-                                      now="s.client.chat.complete (stream / stream_async for stream=True)")
+                                      now="s.client.chat.complete (stream / stream_async for stream=True)", errors="")
     assert f"    # TODO(migrator MIG106): {todo}\n    s.client.chat" in out["tests/test_svc.py"], out["tests/test_svc.py"]
 
 
@@ -8229,3 +8230,37 @@ def test_held_out_170_a_forwarded_default_also_a_cache_key_is_mapped_but_not_a_t
         "    return get_embedding(string, model), cost\n\n\ndef recommend(strings):\n"
         "    return [priced(s) for s in strings]\n")})
     assert "def priced(string, model='text-embedding-ada-002'):" in out["embed.py"], out["embed.py"]
+
+
+@pytest.mark.parametrize("raises", [False, True])
+def test_held_out_170_a_fixtures_fake_is_told_once_with_its_own_surface_and_errors_only_where_raised(raises) -> None:
+    """Held-out review 170, X5 (argoimpact/argo-backend): a fixture's fake set up as `client.embeddings.create` got the
+    set-up TODO at the fixture and, again, a TODO at the first test passing it, which named "chat.completions.create"
+    (no such set-up in the file); both told it to raise errors.SDKError where nothing raised. One TODO at the fixture;
+    the errors clause only where the test module raises (a side_effect)."""
+    from mechanics import convert_files
+
+    setup = "    client.embeddings.create.return_value = mocker.Mock(data=[mocker.Mock(embedding=[0.1])])\n"
+    if raises:
+        setup += "    client.embeddings.create.side_effect = RuntimeError('boom')\n"
+    out = convert_files({
+        "app/__init__.py": "",
+        "app/client.py": "import openai\n\nopenai_client = openai.Client()\n",
+        "app/emb.py": "import openai\n\n\ndef embed(texts, client: openai.Client):\n"
+                      "    resp = client.embeddings.create(input=texts, model='text-embedding-3-small')\n"
+                      "    return [d.embedding for d in resp.data]\n",
+        "app/main.py": "from app.client import openai_client\nfrom app.emb import embed\n\nprint(embed(['hi'], "
+                       "openai_client))\n",
+        "tests/test_emb.py": "import pytest\n\nfrom app.emb import embed\n\n\n@pytest.fixture\ndef fake_client(mocker):\n"
+                             "    client = mocker.Mock()\n" + setup + "    return client\n\n\n"
+                             "def test_embed(fake_client):\n    assert embed(['a'], fake_client) == [[0.1]]\n\n\n"
+                             "def test_again(fake_client):\n    assert embed(['b'], fake_client) == [[0.1]]\n\n\n"
+                             "class FakeEmbeddings:\n    pass\n\n\n"
+                             "def test_own():\n    fake = FakeEmbeddings()\n    assert embed(['c'], fake)\n"})
+    text = out["tests/test_emb.py"]
+    assert text.count("TODO(migrator") == 2, text
+    assert "this test's fake `client` is set up as an OpenAI client (client.embeddings.create)" in text, text
+    assert "this test passes fake as the client parameter of embed, which stands in for a client the conversion moved " \
+           "to Mistral: the converted code calls fake.embeddings.create, with inputs= for input= on it; a fake set up " \
+           "as an OpenAI client (embeddings.create) no longer matches" in text, text
+    assert ("errors.SDKError" in text) is raises, text

