@@ -8303,3 +8303,44 @@ def test_held_out_170_a_name_rebound_in_another_branch_hands_no_wrapper_of_this_
     text = out["judge.py"]
     assert "TODO(migrator MIG101): kept on OpenAI" in text and "from_anthropic (" not in text and \
         "handed to instructor.from_anthropic" not in text, text
+
+
+@pytest.mark.parametrize("then, flagged", [("", True), ("    url = base + '/v1/chat/completions'\n", False)])
+def test_held_out_171_a_url_bound_to_openai_on_one_branch_reaching_a_request_is_reported(then: str,
+                                                                                         flagged: bool) -> None:
+    """Held-out review 171, X3 (Hyuna-319/Codelia): `if ...: url = base` / `else: url = "https://api.openai.com/v1/chat/
+    completions"`, then `requests.post(url, ...)`: silent ("Nothing to change"), where the URL bound once got MIG106's
+    raw-request TODO. A binding to OpenAI's URL that reaches the request counts; one a later line rebinds does not."""
+    from mechanics import convert_files
+
+    out = convert_files({"provider.py": (
+        "import requests\n\n\ndef generate(api_key, base, prompt):\n    if '/chat/completions' in base:\n"
+        "        url = base\n    else:\n        url = 'https://api.openai.com/v1/chat/completions'\n" + then +
+        "    r = requests.post(url, json={'model': 'gpt-4o-mini', 'messages': []}, "
+        "headers={'Authorization': f'Bearer {api_key}'})\n    return r.json()\n")})
+    text = out["provider.py"]
+    assert ("# TODO(migrator MIG106): requests.post(...) calls OpenAI's HTTP API directly" in text) is flagged, text
+
+
+@pytest.mark.parametrize("entry", ['"OPENAI_API_KEY": os.environ["OPENAI_API_KEY"]', None])
+def test_held_out_171_the_openai_key_passed_into_a_deployed_environment_gets_a_todo(entry) -> None:
+    """Held-out review 171, X1 (alexsanteenodev/AwsWordpressApiPost): the CDK stack built the Lambda with
+    `environment={"OPENAI_API_KEY": os.environ["OPENAI_API_KEY"]}`; the Lambda's code converted to Mistral(), which
+    reads MISTRAL_API_KEY, and the stack was left silently: the deployed function had no key. The entry gets a TODO
+    to pass MISTRAL_API_KEY beside it; `dict(OPENAI_API_KEY=...)` alike (entry None)."""
+    from mechanics import convert_files
+
+    environment = f"{{{entry}}}" if entry else 'dict(OPENAI_API_KEY=os.getenv("OPENAI_API_KEY"))'
+    out = convert_files({
+        "lambda_src/handler.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef main(event, context):\n"
+                                 "    r = client.chat.completions.create(model='gpt-4o-mini', messages=[])\n"
+                                 "    return r.choices[0].message.content\n",
+        "stack/wp_stack.py": "import os\n\nfrom aws_cdk import Stack, aws_lambda as lambda_\n\n\nclass WpStack(Stack):\n"
+                             "    def __init__(self, scope, construct_id):\n        super().__init__(scope, construct_id)\n"
+                             "        lambda_.Function(self, 'Handler', handler='handler.main',\n"
+                             f"                         environment={environment})\n"})
+    text = out["stack/wp_stack.py"]
+    read = 'os.environ["MISTRAL_API_KEY"]' if entry else 'os.getenv("MISTRAL_API_KEY")'
+    assert "# TODO(migrator MIG101): OPENAI_API_KEY is passed on here into another environment (a deployed " \
+           f"function's, a container's, a process's), and every client migrator converted reads MISTRAL_API_KEY: pass " \
+           f'"MISTRAL_API_KEY": {read} beside it' in text, text

@@ -2306,8 +2306,14 @@ class _Builder:
                 key = (self.lookup_scope(f, f.scope_of.get(id(n), ()), n.id), n.id)
                 # (bound otherwise too in that scope: the URL is not what it holds everywhere; a parameter whose
                 # default is the URL, never rebound)
-                return key if key in urls and len(f.assigns.get(key, [])) == (
-                    0 if key in defaults or key in imported else 1) else None
+                assigned = f.assigns.get(key, [])
+                if key not in urls or len(assigned) == (0 if key in defaults or key in imported else 1):
+                    return key if key in urls else None
+                # (... unless a binding to it reaches the read, as in `if ...: url = base` / `else: url = "https://api.
+                # openai.com/v1/chat/completions"`: held-out review 171, X3, the request was silent)
+                return key if key not in defaults and key not in imported and len(assigned) > 1 and \
+                    None not in assigned and any(_names_openai_host(v) for v in reaching(f, key[0], n, assigned)) \
+                    else None
             key = f"self.{n.attr}@{self.class_of(f, f.scope_of.get(id(n), ()))}" if isinstance(n, ast.Attribute) and \
                 isinstance(n.value, ast.Name) and n.value.id == "self" else None
             return key if key in urls else None

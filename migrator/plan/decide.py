@@ -3518,6 +3518,14 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             both = (write or variable not in implicit and _key_gate(builder, f, node)) and \
                 variable == "OPENAI_API_KEY" and variable in getattr(builder, "converted_reads", ()) and \
                 not f.path.endswith(".ipynb") and _shares_key_readers(builder, f.path)
+            if not write and not feeds and variable == "OPENAI_API_KEY" and builder.endpoint is None and \
+                    plan_state["all"] and variable not in builder.kept_env and getattr(builder, "env_key_readers", True) \
+                    and _env_entry(f, node, variable):
+                # `environment={"OPENAI_API_KEY": os.environ["OPENAI_API_KEY"]}` of a CDK / Pulumi function, a
+                # container, a subprocess: the code it runs reads MISTRAL_API_KEY once converted (held-out review 171,
+                # X1: a Lambda's stack passed on the OpenAI key alone, silently, and the deployed function had no key)
+                sites[key] = ("env", "todo", ENV_ENTRY_TODO.format(read=_same_reader(node, variable)))
+                continue
             if not feeds and (variable in implicit or both) and not configures and not copied and not handed and \
                     not own_wrappers and not _imports_only_kept(builder, f, sites) and not _http_only(builder, f, sites):
                 # (a key handed to a client migrator keeps, `ChatOpenAI(openai_api_key=os.environ[...])`, stays
@@ -3823,6 +3831,24 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                         slots.add(slot)
     model_slots[f.path] = frozenset(slots | builder.extra_slots.get(f.path, set()))
     key_names.setdefault(f.path, set()).update(_secret_key_names(builder, f, ctor_verdict))
+
+
+ENV_ENTRY_TODO = ("OPENAI_API_KEY is passed on here into another environment (a deployed function's, a container's, "
+                  "a process's), and every client migrator converted reads MISTRAL_API_KEY: pass \"MISTRAL_API_KEY\": "
+                  "{read} beside it where that environment runs the converted code (and drop this entry once "
+                  "nothing there reads the OpenAI key)")
+
+
+def _env_entry(f, node: ast.AST, variable: str) -> bool:
+    """``node`` (a read of ``variable``) is the value of an environment entry of the same name: ``{"OPENAI_API_KEY":
+    os.environ["OPENAI_API_KEY"]}``, ``dict(OPENAI_API_KEY=os.getenv("OPENAI_API_KEY"))``."""
+    holder = f.parent.get(id(node))
+    if isinstance(holder, ast.Dict):
+        return any(value is node and isinstance(k, ast.Constant) and k.value == variable
+                   for k, value in zip(holder.keys, holder.values))
+    return isinstance(holder, ast.keyword) and holder.arg == variable and holder.value is node and \
+        isinstance(call := f.parent.get(id(holder)), ast.Call) and isinstance(call.func, ast.Name) and \
+        call.func.id == "dict"
 
 
 def _secret_or_env_key(value: ast.AST) -> bool:
