@@ -8344,3 +8344,26 @@ def test_held_out_171_the_openai_key_passed_into_a_deployed_environment_gets_a_t
     assert "# TODO(migrator MIG101): OPENAI_API_KEY is passed on here into another environment (a deployed " \
            f"function's, a container's, a process's), and every client migrator converted reads MISTRAL_API_KEY: pass " \
            f'"MISTRAL_API_KEY": {read} beside it' in text, text
+
+
+def test_held_out_171_a_key_read_handed_to_a_class_whose_parameter_has_its_own_fallback_is_renamed() -> None:
+    """Held-out review 171, X2 (Assistkiller/mavis-ai-assistant): `Embeddings(openai_api_key)` of a class whose
+    __init__ falls back to `os.environ["OPENAI_API_KEY"]` when given none (`if openai_api_key is None: ...`) and builds
+    the converted client with it: the fallback was renamed, the caller's `os.getenv("OPENAI_API_KEY")` kept with a
+    hedged TODO, so the OpenAI key went to Mistral. The caller's read is renamed too."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "embeddings.py": "import os\nfrom openai import OpenAI\n\n\nclass Embeddings:\n"
+                         "    def __init__(self, openai_api_key=None):\n        if openai_api_key is None:\n"
+                         "            openai_api_key = os.environ['OPENAI_API_KEY']\n"
+                         "        self.client = OpenAI(api_key=openai_api_key)\n\n    def flagged(self, text):\n"
+                         "        r = self.client.moderations.create(model='omni-moderation-latest', input=text)\n"
+                         "        return r.results[0].flagged\n",
+        "loader.py": "import os\n\nfrom embeddings import Embeddings\n\n\nclass Loader:\n"
+                     "    def __init__(self, openai_api_key=None):\n        if not openai_api_key:\n"
+                     "            openai_api_key = os.getenv('OPENAI_API_KEY')\n"
+                     "        self.embeddings = Embeddings(openai_api_key)\n"})
+    assert "openai_api_key = os.environ['MISTRAL_API_KEY']" in out["embeddings.py"], out["embeddings.py"]
+    assert "openai_api_key = os.getenv('MISTRAL_API_KEY')" in out["loader.py"] and "TODO" not in out["loader.py"], \
+        out["loader.py"]
