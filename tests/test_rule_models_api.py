@@ -271,12 +271,15 @@ def test_a_page_name_rebound_to_its_ids_is_read_as_the_page_where_the_binding_re
 
 
 @pytest.mark.parametrize("model, counterpart", [
-    ("whisper-1", "'voxtral-mini-latest', as the converted calls send it (or test model.capabilities.audio_transcription)"),
-    ("tts-1", "'voxtral-mini-tts-latest', as the converted calls send it (or test model.capabilities.audio_speech)"),
+    ("whisper-1", "'voxtral-mini-latest', the model migrator maps it to (or test "
+                  "model.capabilities.audio_transcription)"),
+    ("whisper", "'voxtral-mini-latest', the model migrator maps it to (or test "
+                "model.capabilities.audio_transcription)"),
+    ("tts-1", "'voxtral-mini-tts-latest', the model migrator maps it to (or test model.capabilities.audio_speech)"),
     ("dall-e-3", None),
-    ("omni-moderation-latest", "'mistral-moderation-2603', as the converted calls send it (or test "
+    ("omni-moderation-latest", "'mistral-moderation-2603', the model migrator maps it to (or test "
                                "model.capabilities.moderation)"),
-    ("gpt-4o-mini", None)])
+    ("gpt-4o-mini", None), ("text-embedding-3-small", "'mistral-embed', the model migrator maps it to")])
 def test_a_listed_id_checked_against_an_audio_image_or_moderation_model_gets_the_todo(model, counterpart):
     """Held-out review 103, X1 (whisperToMe): `any(m.id == "whisper-1" for m in client.models.list())`, a key check,
     converted silently: Mistral's list never holds it, so every key was rejected (gpt-* names got the TODO). Held-out

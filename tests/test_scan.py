@@ -124,6 +124,27 @@ def test_a_plan_failure_is_a_failure_line_not_a_traceback(tree: Path, monkeypatc
     assert "app/llm.py: internal error in the conversion plan: PlanTooComplex: the analysis of 1 module(s) went past " \
            "its budget of 5 steps" in " ".join(out.split())
     assert "Traceback" not in out
+    assert "No OpenAI usage could be read: see the failures below." in out
+
+
+def test_a_file_whose_own_plan_fails_is_left_out_and_the_others_scanned(tree: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """As convert does (engine.runner._plan_culprits): the file whose own plan goes past its budget is reported, and
+    the others are planned without it (review of session 89: scan failed every file and said "No OpenAI usage
+    found")."""
+    from migrator.plan import build
+
+    big = "from openai import OpenAI\nclient = OpenAI()\n" + "".join(
+        f"r{i} = client.chat.completions.create(model='gpt-4o', messages=[{{'role': 'user', 'content': str({i})}}])\n"
+        for i in range(40))
+    write_tree(tree, {"app/big.py": big})
+    monkeypatch.setattr(build, "work_budget", lambda nodes: 10 ** 9 if nodes < 400 else 30)
+    code, out = scan(".")
+    assert code == 0, out
+    flat = " ".join(out.split())
+    assert "app/big.py: internal error in the conversion plan: PlanTooComplex: the analysis of 1 module(s) went past " \
+           "its budget of 30 steps" in flat and "left out, the other files were planned" in flat, out
+    assert row(out, "app/llm.py:4")[4] == "convert", out
 
 
 def test_json_is_the_plan_with_paths_relative_to_the_root(tree: Path) -> None:

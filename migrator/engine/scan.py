@@ -139,16 +139,17 @@ def scan(
     from migrator.engine.runner import env_base_urls, package_root, wrapper_config
     from migrator.plan import build_plan
 
-    extra: list = []  # what convert's plan reads besides (engine.companions), the same way
     urls = {(*key[:-1], os.path.abspath(key[-1])) if isinstance(key, tuple) else os.path.abspath(key): url
             for key, url in env_base_urls(settings).items()}
-    more = companions(sources, others, max_file_size)
     # what keeps LangChain's / LlamaIndex's objects on OpenAI, as convert reads it (held-out review 88, Y9)
     config = wrapper_config(config, loaded, manifests, others, max_file_size)
     config = replace(config, langchain_blocker=_absolute(config.langchain_blocker),  # (the plan's paths are absolute)
                      llamaindex_blocker=tuple(map(_absolute, config.llamaindex_blocker)))
     cache: dict = {}  # the unread modules' bytes, read once for both rounds
-    try:
+
+    def planned(sources: list) -> Any:
+        extra: list = []  # what convert's plan reads besides (engine.companions), the same way
+        more = companions(sources, others, max_file_size)
         for _round in range(2):  # then once more with the modules importing its clients, if there are any
             for item in more:
                 problem, code = _readable_code(item)
@@ -172,13 +173,32 @@ def scan(
                               max_file_size, unread)
             if not more:
                 break
+        return plan
+
+    try:
+        plan = planned(sources)
     except Exception as exc:  # noqa: BLE001 - a bug in the plan (PlanTooComplex, ...): reported as convert does
+        # the files whose own plan fails are left out, and the others planned again (engine.runner._plan_culprits)
         detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-        reported = {failure.path for failure in failed}
-        failed.extend(Failed(item.source.path, f"internal error in the conversion plan: {detail}; nothing was planned")
-                      for item in loaded if item.source.path not in reported)
-        failed.sort(key=lambda failure: failure.path)
-        return ScanReport(root, seen, len(loaded), len(sources), tuple(failed), tuple(skipped))
+        culprits = {}
+        for path, code in sources:
+            try:
+                build_plan([(path, code)])
+            except Exception as alone:  # noqa: BLE001 - that file's failure
+                culprits[path] = f"{type(alone).__name__}: {alone}" if str(alone) else type(alone).__name__
+        rest = [(path, code) for path, code in sources if path not in culprits]
+        try:
+            if not culprits or not rest:
+                raise exc
+            plan = planned(rest)
+        except Exception:  # noqa: BLE001 - not one file's: nothing is planned
+            reported = {failure.path for failure in failed}
+            failed.extend(Failed(item.source.path, f"internal error in the conversion plan: {detail}; nothing was "
+                                                   "planned") for item in loaded if item.source.path not in reported)
+            failed.sort(key=lambda failure: failure.path)
+            return ScanReport(root, seen, len(loaded), len(sources), tuple(failed), tuple(skipped))
+        failed.extend(Failed(display.get(path, path), f"internal error in the conversion plan: {why}; left out, the "
+                                                      "other files were planned") for path, why in culprits.items())
     failed.sort(key=lambda failure: failure.path)
     endpoint = config.endpoint()
     target = f"openai-compatible: the openai SDK pointed at {endpoint.spec.name} ({endpoint.base_url})" \
@@ -456,6 +476,8 @@ def _rich_table(report: ScanReport, console: Any) -> None:
         for use in plan.uses:
             statuses[use.status] = statuses.get(use.status, 0) + 1
         say(("Uses: ", "bold"), ", ".join(f"{n} {status}" for status, n in statuses.items()))
+    elif report.failed:  # (the files naming openai failed: "No OpenAI usage found" would say they hold none)
+        say("No OpenAI usage could be read: see the failures below.")
     else:
         say(NO_USAGE)
     if report.failed:

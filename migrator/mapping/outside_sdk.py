@@ -248,9 +248,9 @@ FAKE_ATTRIBUTE_TODO = ("this test sets {fake} up as an OpenAI client ({fake}.{su
 # fake that raises nothing, it sent the reader looking for errors that are not there (held-out review 170, X5)
 FAKE_ERRORS = (", and the errors it raises (errors.SDKError where it raised an openai error: the converted except no "
                "longer catches those)")
-# a test passing a value the plan cannot trace where `client or OpenAI()` takes one (held-out review 28, G3); {surfaces}:
-# the OpenAI methods the converted code called on it (held-out review 170, X5: "chat.completions.create" was said of an
-# embeddings fake)
+# a test passing a value the plan cannot trace where `client or OpenAI()` takes one (held-out review 28, G3);
+# {surfaces}: the OpenAI methods the converted code called on it (held-out review 170, X5: "chat.completions.create"
+# was said of an embeddings fake)
 INJECTED_FAKE_TODO = ("this test passes {value} as {place}, which stands in for a client the conversion moved to "
                       "Mistral: the converted code calls {now} on it; a fake set up as an OpenAI client "
                       "({surfaces}) no longer matches: update the fake and its assertions")

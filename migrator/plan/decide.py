@@ -3519,8 +3519,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 variable == "OPENAI_API_KEY" and variable in getattr(builder, "converted_reads", ()) and \
                 not f.path.endswith(".ipynb") and _shares_key_readers(builder, f.path)
             if not write and not feeds and variable == "OPENAI_API_KEY" and builder.endpoint is None and \
-                    plan_state["all"] and variable not in builder.kept_env and getattr(builder, "env_key_readers", True) \
-                    and _env_entry(f, node, variable):
+                    plan_state["all"] and variable not in builder.kept_env and \
+                    getattr(builder, "env_key_readers", True) and _env_entry(f, node, variable):
                 # `environment={"OPENAI_API_KEY": os.environ["OPENAI_API_KEY"]}` of a CDK / Pulumi function, a
                 # container, a subprocess: the code it runs reads MISTRAL_API_KEY once converted (held-out review 171,
                 # X1: a Lambda's stack passed on the OpenAI key alone, silently, and the deployed function had no key)
@@ -4773,7 +4773,8 @@ def _class_key_verdict(builder, f, call, child, depth: int = 0) -> Optional[str]
     # (a fallback, `if openai_api_key is None: openai_api_key = os.environ["OPENAI_API_KEY"]`, is renamed by itself:
     # what the caller hands still reaches the constructor; held-out review 171, X2, the caller's read was left on
     # OPENAI_API_KEY with a hedged TODO, and the OpenAI key went to Mistral)
-    if name is None or (init, name) in h.assigns and not all(_fallback_for(h, v, name) for v in h.assigns[(init, name)]):
+    if name is None or (init, name) in h.assigns and not all(_fallback_for(h, v, name)
+                                                             for v in h.assigns[(init, name)]):
         return None
 
     def there(c):
@@ -8942,11 +8943,12 @@ def _argparse_slots(builder, f, node, passed: frozenset = frozenset()) -> set:
                         holders.update((arg.id, params[index].arg))  # `ask(args)` into `def ask(opts)`, or back
     for read in f.nodes:
         if isinstance(read, ast.Attribute) and read.attr == attr and isinstance(read.value, ast.Name) and \
-                read.value.id in holders and \
+                read.value.id != "self" and \
                 not (isinstance(read.ctx, ast.Load) and (id(read) in passed or _sends_model(builder, f, read) or
                                                          _logged(f, read))):
-            # assigned, or read for more than the converted calls' model= (or given to their function); not another
-            # object's field of that name (`self.model = model`: held-out review 170, Y1)
+            # assigned, or read for more than the converted calls' model= (or given to their function), through any
+            # name that may hold the options (`cfg = get_args()`: review of session 89); not an instance's own field
+            # of that name (`self.model = model`: held-out review 170, Y1)
             return set()
         if isinstance(read, ast.Name) and read.id in holders and isinstance(read.ctx, ast.Load):
             parent = f.parent.get(id(read))
@@ -9190,19 +9192,16 @@ def _handed_field(files, field: str, sites: Optional[dict] = None, aliases: froz
             if isinstance(node, ast.keyword) and node.arg in ("api_key", "openai_api_key"):
                 # (or one of `api_key or settings.openai_api_key`, `a if a else settings.openai_api_key`: held-out
                 # review 150, X5, "every client now reads MISTRAL_API_KEY" was said of the fallback handed on)
-                given = node.value.values if isinstance(node.value, ast.BoolOp) else \
-                    [node.value.body, node.value.orelse] if isinstance(node.value, ast.IfExp) else [node.value]
-                for part in given:
-                    value = part.func.value if isinstance(part, ast.Call) and isinstance(part.func, ast.Attribute) \
-                        and part.func.attr == "get_secret_value" else part
-                    if isinstance(value, ast.Attribute) and named(value):
+                for part in _key_parts(node.value):
+                    if isinstance(part, ast.Attribute) and named(part):
                         return f"api_key={ast.unparse(node.value)[:60]} in {os.path.basename(g.path)}"  # (as converted)
                     # (or a name bound to it, `api_key = app_config.openai_api_key` then `Client(api_key=api_key)`:
                     # held-out review 170, X2, "every client now reads MISTRAL_API_KEY ... remove it" was said)
                     scope = g.scope_of.get(id(part), ())
                     bound = next((g.assigns[(scope[:i], part.id)] for i in range(len(scope), -1, -1)
                                   if (scope[:i], part.id) in g.assigns), None) if isinstance(part, ast.Name) else None
-                    if bound and all(isinstance(v, ast.Attribute) and named(v) for v in bound):
+                    if bound and None not in bound and any(isinstance(p, ast.Attribute) and named(p)
+                                                           for v in bound for p in _key_parts(v)):
                         return f"api_key={part.id}, {part.id} = {ast.unparse(bound[0])[:60]} in " \
                                f"{os.path.basename(g.path)}"
             # `openai.api_key = settings.openai_api_key`: the module client it configures is built with it (MIG101's
@@ -9216,6 +9215,14 @@ def _handed_field(files, field: str, sites: Optional[dict] = None, aliases: froz
                 # clients are handed it" of a key no converted client reads)
                 return f"{ast.unparse(node)[:80]} in {os.path.basename(g.path)}"
     return ""
+
+
+def _key_parts(value: ast.AST) -> list:
+    """What a key's value may be: each of ``a or b``, ``a if c else b``, and ``x.get_secret_value()`` as ``x``."""
+    parts = value.values if isinstance(value, ast.BoolOp) else \
+        [value.body, value.orelse] if isinstance(value, ast.IfExp) else [value]
+    return [part.func.value if isinstance(part, ast.Call) and isinstance(part.func, ast.Attribute) and
+            part.func.attr == "get_secret_value" else part for part in parts]
 
 
 def _required(value) -> bool:
