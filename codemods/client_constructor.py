@@ -27,7 +27,7 @@ from migrator.mapping.client import (ANNOTATED, HTTPX_CLIENTS, MISTRAL_CLIENT, M
                                      GIVEN_KEY_STEP, KEY_STEP, MISTRAL_KEYS_PAGE, OPENAI_KEYS_PAGE, RETRY_STEP,
                                      PACKAGE_CHECK_TODO, PROXIED_CLIENTS, SERVER_URL_REQUIRED_STEP, SERVER_URL_STEP,
                                      fail_note,
-                                     is_openai_secret, openai_key_prefix, retry_budget_ms)
+                                     is_openai_secret, key_message, openai_key_prefix, retry_budget_ms)
 from migrator.mapping.env import (API_KEY_ENV, BASE_URL_VARS, COLAB_SECRETS, ENV_VALUE_NOTES, ENVIRON_ALIAS_TODO,
                                   MESSAGE_CALLS, SERVER_URL_ENV, STREAMLIT_SECRET_TODO, STREAMLIT_SECRETS)
 from migrator.engine.notebooks import CELL_LINE
@@ -3487,23 +3487,7 @@ class _KeyText(cst.CSTTransformer):
         return not _is_env_read(node)
 
     def _text(self, text: str) -> str:
-        value = re.sub(r"\bOPENAI_API_KEY\b", self.new, text)
-        if self.new == "MISTRAL_API_KEY":  # "Please add your OpenAI API key" (held-out review 25, Cyberfortress)
-            value = re.sub(r"\b(?:(an) |(An) )?OpenAI(?= (?:API|api|Api) [Kk]ey\b| [Kk]ey\b)",
-                           lambda m: ("a " if m.group(1) else "A " if m.group(2) else "") + "Mistral", value)
-            # "Enter API key for OpenAI: " (LangChain's quick-start prompt: held-out review 101, Y13)
-            value = re.sub(r"\b((?:API|api|Api) [Kk]ey|[Kk]ey) for OpenAI\b", r"\1 for Mistral", value)
-            # ... and OpenAI's key page, where the prompt says to get it (held-out review 45, A5)
-            value = OPENAI_KEYS_PAGE.sub(MISTRAL_KEYS_PAGE, value)
-            # `export MISTRAL_API_KEY=sk-...`: Mistral's keys have no sk- prefix (held-out review 108, X8)
-            value = re.sub(r"\b(MISTRAL_API_KEY\s*=\s*[\"']?)sk-(?:\.\.\.|…|x+|\*+|<[^<>]*>|your[\w-]*)",
-                           r"\1...", value)
-            if value != text:
-                # the rest of a message rewritten so (`"... found - will use OpenAI for inference"`): the provider the
-                # check is about now (held-out review 139, X6: half of it named Mistral); not Azure OpenAI's, nor an
-                # OpenAI-compatible server's
-                value = re.sub(r"(?<!Azure )(?<![\w./-])OpenAI(?![\w-])", "Mistral", value)
-        return value
+        return key_message(text, self.new)
 
     def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:
         value = self._text(updated.value)

@@ -23,7 +23,7 @@ from codemods._repo import _same_module, library_module
 from migrator.mapping.client import (CLASS_CLIENT_SETTINGS, CLIENT_CLASSES, CONFIGURED_ENDPOINT_TODO, SDK_AUTOLOGGERS,
                                      FRAMEWORK_PARAM_DEFAULTS, OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET,
                                      DI_KEPT_CLIENT_TODO, DI_PROVIDERS, MODULE_CLIENT_LIBRARIES, RELAY_ENDPOINT_TODO,
-                                     SDK_INSTRUMENTERS, openai_key_prefix, provider_named_by_path)
+                                     SDK_INSTRUMENTERS, key_message, openai_key_prefix, provider_named_by_path)
 from migrator.mapping.env import BASE_URL_VARS, ENV_VARS, SETTINGS_BASES, STREAMLIT_SECRETS
 from migrator.mapping.errors import error_rule
 from migrator.mapping.chat import METHODS as CHAT_METHODS, TOKENIZER_CALLS, TOKENIZER_MODEL_CALL, TOKENIZER_TODO, \
@@ -1478,7 +1478,8 @@ def decide(builder, files) -> ConversionPlan:
     return ConversionPlan(tuple(clients), tuple(uses), sites=sites, params=params, returns=returns,
                           model_slots=model_slots, tables=tables, dimensions=dimensions,
                           mistral_key_fields=_mistral_key_fields(builder, files),
-                          key_fields=_key_statements(builder, files, plan_state, not others and not v0 and any(
+                          key_fields=_key_statements(builder, files, plan_state, sites, key_names,
+                                                     not others and not v0 and any(
                               row[4] == CONVERT for row in wrappers[1]) and all(
                               row[4] == CONVERT for row in wrappers[1])),
                           raw_urls=_raw_url_settings(files, builder),
@@ -9101,7 +9102,7 @@ def _key_helpers(builder, files) -> dict:
     return found
 
 
-def _key_statements(builder, files, plan_state, wrappers_all: bool = False) -> dict:
+def _key_statements(builder, files, plan_state, sites, key_names, wrappers_all: bool = False) -> dict:
     """MIG101's statement TODOs: the settings fields requiring the OpenAI key (_required_key_fields) and the lists of
     variables a start-up check reads naming it (_key_list_checks). ``wrappers_all``: no SDK client stays, and every
     LangChain / LlamaIndex OpenAI object converts (held-out review 95, Y5: a ChatOpenAI-only app's required
@@ -9112,6 +9113,59 @@ def _key_statements(builder, files, plan_state, wrappers_all: bool = False) -> d
             checks = _key_list_checks(f) if "OPENAI_API_KEY" in f.source else {}
             if checks:
                 found[f.path] = {**checks, **found.get(f.path, {})}
+    for path, tests in _message_tests(builder, files, sites, key_names).items():
+        found[path] = {**tests, **found.get(path, {})}
+    return found
+
+
+def _message_tests(builder, files, sites, key_names) -> dict:
+    """path -> {statement span: TODO} for the statements of test modules holding a string that is part of a key
+    check's message MIG101 rewrites (``pytest.raises(ValueError, match="OpenAI API key not found")`` of ``if not key:
+    raise ValueError("OpenAI API key not found. Set OPENAI_API_KEY")``, renamed with the check): the test no longer
+    matches (held-out review 171, Y1: a passing test failed after the conversion, with no TODO)."""
+    if builder.endpoint is not None or not any(is_test_path(f.path) for f in files):
+        return {}
+    messages = []  # (module, old text, new text)
+    for f in files:
+        if "OPENAI_API_KEY" not in f.source:
+            continue
+        names = key_names.get(f.path, set())  # (the names bound to the renamed reads: their checks are renamed too)
+
+        def renamed(n) -> bool:
+            answer = sites.get(node_key(f.path, n)) if isinstance(n, (ast.Subscript, ast.Call, ast.Compare)) else None
+            return bool(answer) and answer[0] == "env" and answer[1] is True and answer[2:3] == ("gate",) or \
+                isinstance(n, (ast.Name, ast.Attribute)) and isinstance(n.ctx, ast.Load) and ast.unparse(n) in names
+        for holder in f.nodes:
+            if not isinstance(holder, (ast.If, ast.While, ast.Assert)) or not any(renamed(n) for n in ast_walk(
+                    holder.test)):
+                continue
+            # (an else's messages too, not an elif's: it tests something else)
+            orelse = holder.orelse if isinstance(holder, (ast.If, ast.While)) and not (
+                len(holder.orelse) == 1 and isinstance(holder.orelse[0], ast.If)) else []
+            parts = [*holder.body, *orelse] if isinstance(holder, (ast.If, ast.While)) else \
+                [holder.msg] if holder.msg else []
+            for part in parts:
+                for text in ast_walk(part):
+                    if isinstance(text, ast.Constant) and isinstance(text.value, str) and " " in text.value and \
+                            (new := key_message(text.value)) != text.value:
+                        messages.append((os.path.basename(f.path), text.value, new))
+    found: dict = {}
+    for g in files if messages else ():
+        if not is_test_path(g.path):
+            continue
+        for node in g.nodes:
+            if not (isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) >= 8):
+                continue
+            hit = next(((where, new) for where, old, new in messages if node.value in old and node.value not in new),
+                       None)
+            statement = next((a for a in ancestors_of(g, node) if isinstance(a, ast.stmt)), None) if hit else None
+            if statement is None:
+                continue
+            now = key_message(node.value)
+            span = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
+            found.setdefault(g.path, {})[span] = (
+                f"this test expects the text of a message migrator rewrote in {hit[0]} ({node.value!r}), which now "
+                f"reads {now if now in hit[1] else hit[1]!r}: update the test")
     return found
 
 
