@@ -3893,6 +3893,20 @@ def test_setup_docs_still_naming_the_renamed_key_are_a_deploy_step(tmp_path):
     assert any(step.startswith("update the setup docs that still tell users to set OPENAI_API_KEY (") and
                "README.md:5" in step for step in steps), steps
 
+
+def test_held_out_172_a_doc_naming_another_variable_ending_in_the_key_is_no_setup_doc_of_it(tmp_path):
+    """Held-out review 172, Y2 (frc971/chatfrc): README.md's `VITE_OPENAI_API_KEY=""`, the frontend's own variable,
+    was named as a doc "that still tells users to set OPENAI_API_KEY": the variable's name is matched whole."""
+    (tmp_path / "README.md").write_text("# App\n\n    VITE_OPENAI_API_KEY=\"\"\n")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "setup.md").write_text("Export `OPENAI_API_KEY` first.\n")
+    (tmp_path / "app.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
+                                     "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
+    steps = " ".join(step for r in report.results for f in getattr(r, "findings", ()) for step in f.steps)
+    assert "docs/setup.md:1" in steps and "README.md" not in steps, steps
+
+
 def test_held_out_169_setup_docs_naming_the_key_a_kept_client_still_reads_are_told_to_add_the_new_one(tmp_path):
     """Held-out review 169, X6 (Real-time-voice-assistant): the chat client converted, AsyncOpenAI() stayed on OpenAI
     (its speech keeps instructions=), and the key step said "update the setup docs that still tell users to set

@@ -145,6 +145,11 @@ def test_a_file_whose_own_plan_fails_is_left_out_and_the_others_scanned(tree: Pa
     assert "app/big.py: internal error in the conversion plan: PlanTooComplex: the analysis of 1 module(s) went past " \
            "its budget of 30 steps" in flat and "left out, the other files were planned" in flat, out
     assert row(out, "app/llm.py:4")[4] == "convert", out
+    # a client the left-out module imports stays on OpenAI, as convert keeps it (review of session 89)
+    write_tree(tree, {"app/big.py": "from app.llm import client\n" + big})
+    code, out = scan(".")
+    assert row(out, "app/llm.py:4")[4] == "keep" and "big.py may use it, and migrator failed on it" in \
+        " ".join(out.split()), out
 
 
 def test_json_is_the_plan_with_paths_relative_to_the_root(tree: Path) -> None:

@@ -195,7 +195,16 @@ def exported_names(plan, sources: Iterable[tuple[str, str]]) -> dict[str, set[st
         # "gpt-4o-mini")` in a router that never names openai; held-out review 25, A3 / A5)
         if path in texts:
             found.setdefault(path, set()).update(names)
-    return found
+    for path, text in texts.items():
+        # a constant bound to OpenAI's URL (`CHAT_URL = "https://api.openai.com/v1/chat/completions"`, in a module-level
+        # branch too), which a module naming no openai may post to (review of session 89: silent)
+        if "api.openai.com" in text:
+            found.setdefault(path, set()).update(_OPENAI_URL_CONSTANT.findall(text))
+    return {path: names for path, names in found.items() if names}
+
+
+_OPENAI_URL_CONSTANT = re.compile(
+    r"""^[ \t]*([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=[ \t]*[fFrR]?["']https?://api\.openai\.com""", re.MULTILINE)
 
 
 def importers(exports: dict[str, set[str]], others: Sequence[SourceFile], max_file_size: Optional[int],

@@ -372,14 +372,20 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[L
 
 def _plan_culprits(loaded: Sequence[LoadedFile]) -> dict:
     """path -> the error, for each file whose plan alone fails (the plan of the whole run failed)."""
+    return plan_culprits([(item.source.path, plan_sources([item])) for item in loaded])
+
+
+def plan_culprits(sources: Sequence[tuple[str, list]]) -> dict:
+    """key -> the error, for each (key, the (path, code) the plan reads of it) whose plan alone fails (convert's
+    files, scan's modules)."""
     from migrator.plan import build_plan
 
     found = {}
-    for item in loaded:
+    for key, code in sources:
         try:
-            build_plan(plan_sources([item]))
+            build_plan(code)
         except Exception as exc:  # noqa: BLE001 - reported as that file's failure
-            found[item.source.path] = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            found[key] = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     return found
 
 

@@ -147,7 +147,7 @@ def scan(
                      llamaindex_blocker=tuple(map(_absolute, config.llamaindex_blocker)))
     cache: dict = {}  # the unread modules' bytes, read once for both rounds
 
-    def planned(sources: list) -> Any:
+    def planned(sources: list, failed_plans: list) -> Any:
         extra: list = []  # what convert's plan reads besides (engine.companions), the same way
         more = companions(sources, others, max_file_size)
         for _round in range(2):  # then once more with the modules importing its clients, if there are any
@@ -158,6 +158,8 @@ def scan(
             read = {path for path, _ in extra}
             unread = UnreadModules([s.real_path for s in others if os.path.abspath(s.path) not in read], max_file_size,
                                    cache)
+            if failed_plans:  # (as convert reads them: a client they import stays on OpenAI; engine.runner._with_plan)
+                unread = unread.with_unparsed(failed_plans, failed=True)
             plan = build_plan(sources + extra, package_root(root), endpoint=config.endpoint(), env_base_urls=urls,
                               unread=unread, models=config.models(), langchain_blocker=config.langchain_blocker,
                               llamaindex_blocker=config.llamaindex_blocker,
@@ -176,21 +178,18 @@ def scan(
         return plan
 
     try:
-        plan = planned(sources)
+        plan = planned(sources, [])
     except Exception as exc:  # noqa: BLE001 - a bug in the plan (PlanTooComplex, ...): reported as convert does
-        # the files whose own plan fails are left out, and the others planned again (engine.runner._plan_culprits)
+        # the files whose own plan fails are left out, and the others planned again (engine.runner._with_plan)
+        from migrator.engine.runner import plan_culprits
+
         detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-        culprits = {}
-        for path, code in sources:
-            try:
-                build_plan([(path, code)])
-            except Exception as alone:  # noqa: BLE001 - that file's failure
-                culprits[path] = f"{type(alone).__name__}: {alone}" if str(alone) else type(alone).__name__
+        culprits = plan_culprits([(path, [(path, code)]) for path, code in sources])
         rest = [(path, code) for path, code in sources if path not in culprits]
         try:
             if not culprits or not rest:
                 raise exc
-            plan = planned(rest)
+            plan = planned(rest, [(path, code) for path, code in sources if path in culprits])
         except Exception:  # noqa: BLE001 - not one file's: nothing is planned
             reported = {failure.path for failure in failed}
             failed.extend(Failed(item.source.path, f"internal error in the conversion plan: {detail}; nothing was "

