@@ -8558,3 +8558,50 @@ def test_a_url_bound_to_openai_on_a_branch_elsewhere_or_rebound_before_a_closure
             "    def inner():\n        return requests.post(url, json={'model': 'llama3', 'messages': []})\n\n"
             "    url = 'http://localhost:11434/v1/chat/completions'\n    return inner()\n")})
         assert "TODO" not in out["a.py"], out["a.py"]
+
+
+@pytest.mark.parametrize("also", ["", "import tiktoken\nENCODING = tiktoken.encoding_for_model(DEFAULT_LLM)\n"])
+def test_held_out_172_a_constant_a_caller_imports_and_passes_as_the_model_is_mapped_where_set(also: str) -> None:
+    """Held-out review 172, X3 (freemocap/skellybot-analysis): `ask(CLIENT, "hi", llm_model=DEFAULT_LLM)` in main.py,
+    `from pkg.client import CLIENT, DEFAULT_LLM`, `ask`'s llm_model sent as model= of the converted call: the client
+    was followed, the model not ("computed at run time", gpt-4o-mini sent to Mistral). The constant is mapped where it
+    is set; read otherwise too (a tokenizer), it stays, with the call's TODO."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "pkg/__init__.py": "",
+        "pkg/client.py": "import os\n\nfrom openai import AsyncOpenAI\n\nCLIENT = AsyncOpenAI()\n"
+                         "DEFAULT_LLM = 'gpt-4o-mini'\n" + also,
+        "pkg/request.py": "from openai import AsyncOpenAI\n\n\n"
+                          "async def ask(client: AsyncOpenAI, question, llm_model):\n"
+                          "    r = await client.chat.completions.create(model=llm_model, messages=[])\n"
+                          "    return r.choices[0].message.content\n",
+        "pkg/main.py": "import asyncio\n\nfrom pkg.client import CLIENT, DEFAULT_LLM\nfrom pkg.request import ask\n\n"
+                       "print(asyncio.run(ask(CLIENT, 'hi', llm_model=DEFAULT_LLM)))\n"})
+    assert ("DEFAULT_LLM = 'mistral-small-latest'" in out["pkg/client.py"]) is not bool(also), out["pkg/client.py"]
+    assert ("computed at run time" in out["pkg/request.py"]) is bool(also), out["pkg/request.py"]
+
+
+def test_held_out_172_another_programs_class_with_the_same_field_does_not_keep_this_ones_default() -> None:
+    """Held-out review 172, X2 (imai-laboratory/SCAINs_pseudo_chat): the app's `self.GPT_MODEL_EMBEDDING =
+    "text-embedding-ada-002"` (DefaultParams.__init__), read as model= of its converted embeddings call, stayed with
+    "computed at run time" because a legacy script folder (initial/, never importing the app nor imported by it) has a
+    class `Params` with a field of that name. Another program's classes and reads are not this one's."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "app/__init__.py": "",
+        "app/params.py": "class DefaultParams:\n    def __init__(self):\n"
+                         "        self.GPT_MODEL_EMBEDDING = 'text-embedding-ada-002'\n",
+        "app/core.py": "import openai\n\nfrom app.params import DefaultParams\n\n\nclass Core:\n"
+                       "    def __init__(self):\n        self.params = DefaultParams()\n\n\nclass Extractor(Core):\n"
+                       "    def embed(self, text):\n        params = self.params\n"
+                       "        r = openai.Embedding.create(input=[text], model=params.GPT_MODEL_EMBEDDING)\n"
+                       "        return r['data'][0]['embedding']\n",
+        "initial/run.py": "import openai\n\n\nclass Params:\n    GPT_MODEL_EMBEDDING = 'text-embedding-ada-002'\n\n\n"
+                          "def embed(text, params):\n"
+                          "    sizes = {'text-embedding-ada-002': 1536}[params.GPT_MODEL_EMBEDDING]\n"
+                          "    r = openai.Embedding.create(input=[text], model=params.GPT_MODEL_EMBEDDING)\n"
+                          "    return r['data'][0]['embedding']\n"})
+    assert "self.GPT_MODEL_EMBEDDING = 'mistral-embed'" in out["app/params.py"], out["app/params.py"]
+    assert "computed at run time" not in out["app/core.py"], out["app/core.py"]

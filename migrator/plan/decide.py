@@ -607,6 +607,11 @@ def _importing(builder, path: str) -> frozenset:
     return cache[path]
 
 
+def _one_program(builder, f, g) -> bool:
+    """Are ``f`` and ``g`` modules of one program: one imports the other, or a third both (directly or not)?"""
+    return f is g or bool(_importing(builder, f.path) & _importing(builder, g.path))
+
+
 def _importers(builder) -> dict[str, set[str]]:
     """path -> the paths of the tree's modules that import it (``import a.b``, ``from a import b``,
     ``from .b import c``; a name matched as the import machinery might under another root, as
@@ -8501,6 +8506,7 @@ def _callarg_values(builder, f, scope, name, index, loads, own_constants: bool =
     argument_names: list[str] = []
     held: dict = {}  # (caller module, scope, variable) -> the arguments naming a caller's string variable
     forwarded: list = []  # the slots of callers' own parameters passed on (``model=model``)
+    imported: dict = {}  # (module, constant) -> the arguments naming a constant a caller imports from it
     options = frozenset(id(kw.value) for g, load in loads if isinstance(call := g.parent.get(id(load)), ast.Call)
                         for kw in call.keywords if kw.arg == name and isinstance(kw.value, ast.Attribute)) | \
         frozenset(id(call.args[index]) for g, load in loads if isinstance(call := g.parent.get(id(load)), ast.Call)
@@ -8525,6 +8531,14 @@ def _callarg_values(builder, f, scope, name, index, loads, own_constants: bool =
                 held.setdefault((g.path, *variable), (g, []))[1].append(value)
             elif isinstance(value, ast.Name) and (slots := _forwarded_parameter(builder, g, value)) is not None:
                 forwarded.extend(slots)
+            elif isinstance(value, ast.Name) and g is not f and value.id in g.repo_imports and \
+                    builder.lookup_scope(g, g.scope_of.get(id(value), ()), value.id) == () and \
+                    (target := builder.resolve_import(g, value.id)) is not None and \
+                    _string_constant(target[0], target[1]):
+                # `ask(CLIENT, q, llm_model=DEFAULT_LLM)` in main.py, `from pkg.client import DEFAULT_LLM`: mapped where
+                # it is set, when only such arguments read it (held-out review 172, X3: "computed at run time", and
+                # gpt-4o-mini went to Mistral)
+                imported.setdefault((target[0].path, target[1]), (target[0], []))[1].append(value)
             elif isinstance(value, ast.Attribute) and g is f and _argparse_slots(builder, f, value, options):
                 # `call_model("hi", model=args.model)` of `parser.add_argument("--model", default="gpt-4.1-mini")`:
                 # the option's default is mapped where declared (held-out review 140, Y1: the CLI's default run
@@ -8568,9 +8582,22 @@ def _callarg_values(builder, f, scope, name, index, loads, own_constants: bool =
     for (_path, where, variable), (g, _arguments) in held.items():  # mapped where the caller sets it
         builder.extra_slots.setdefault(g.path, set()).add(("const", variable) if where == () else
                                                           ("local", where, variable))
+    for (_path, constant), (other, arguments) in imported.items():
+        reads = _other_reads(builder, other, constant)
+        if reads is None or any(not any(load is a for a in arguments) for _g, load in reads):
+            return None  # read otherwise too (a tokenizer, a kept client): the call keeps its TODO
+    for (_path, constant), (other, _arguments) in imported.items():
+        builder.extra_slots.setdefault(other.path, set()).add(("const", constant))
     for g, slot in forwarded:
         builder.extra_slots.setdefault(g.path, set()).add(slot)
     return forwarded
+
+
+def _string_constant(f, name: str) -> bool:
+    """Is ``name`` a module-level constant of ``f`` bound once to a string naming a model the run maps?"""
+    values = f.assigns.get(((), name), [])
+    return len(values) == 1 and isinstance(values[0], ast.Constant) and isinstance(values[0].value, str) and \
+        slot_model_literal(values[0].value) is not None
 
 
 def _cache_keys(f, loads: list) -> set:
@@ -8710,6 +8737,8 @@ def _field_slots(builder, f, node, via=None) -> set:
                     stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else None)
                 if isinstance(target, ast.Name) and target.id == attr:
                     found.append((g, cls, stmt))
+    # (not another program's class, `initial/src/params.py` beside the app's: held-out review 172, X2)
+    found = [item for item in found if _one_program(builder, f, item[0])]
     owner = _receiver_class(builder, f, node.value) if found else None
     if owner is not None and not any(item[0] is owner[0] and item[1] == owner[1] for item in found):
         # the receiver is an instance of a class declaring no such field (`agent: Agent`, whose __init__ sets
@@ -8869,6 +8898,11 @@ def _instance_field_slots(builder, f, node, via=None) -> set:
     owner = _receiver_class(builder, f, node.value) if len(found) > 1 else None
     if owner is not None:  # `def compare(agent: Agent)`: Agent's own, not another class's (held-out review 129, Y1)
         found = [item for item in found if item[0] is owner[0] and item[1] == owner[1]]
+
+    if len(found) > 1:
+        # (another program's class of that name, `initial/src/params.py` beside the app's: held-out review 172, X2, the
+        # app's default stayed text-embedding-ada-002, "computed at run time")
+        found = [item for item in found if _one_program(builder, f, item[0])]
     if len(found) != 1:
         return set()
     g, cls, value = found[0]
@@ -8891,8 +8925,8 @@ def _instance_field_slots(builder, f, node, via=None) -> set:
         return set()
     others: list[str] = []
     for h in builder.files:
-        if attr not in h.source:
-            continue
+        if attr not in h.source or not _one_program(builder, h, g):
+            continue  # (another program's reads: not of this class)
         for read in h.nodes:
             if isinstance(read, ast.Attribute) and read.attr == attr and read is not via:
                 if isinstance(read.value, ast.Name) and read.value.id == "self" and \
