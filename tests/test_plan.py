@@ -8605,3 +8605,27 @@ def test_held_out_172_another_programs_class_with_the_same_field_does_not_keep_t
                           "    return r['data'][0]['embedding']\n"})
     assert "self.GPT_MODEL_EMBEDDING = 'mistral-embed'" in out["app/params.py"], out["app/params.py"]
     assert "computed at run time" not in out["app/core.py"], out["app/core.py"]
+
+
+@pytest.mark.parametrize("collection, kept", [("docs", True), ("other", False)])
+def test_held_out_172_a_typescript_reader_of_the_store_embedding_with_openai_keeps_the_indexer(collection: str,
+                                                                                              kept: bool) -> None:
+    """Held-out review 172, Y1 (frc971/chatfrc): scripts/ingest.py filled the Qdrant collection "docs" with OpenAI
+    vectors and converted to mistral-embed, while src/search.ts (@langchain/openai's OpenAIEmbeddings) kept searching
+    "docs" with OpenAI's: silent, and following the re-embed TODO broke every search. The indexer stays, naming the
+    TypeScript reader; a script naming another collection is none of its business."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "scripts/ingest.py": "from openai import OpenAI\nfrom qdrant_client import QdrantClient\n\n\ndef main():\n"
+                             "    qdrant = QdrantClient('localhost', port=6333)\n    client = OpenAI()\n"
+                             "    res = client.embeddings.create(input=['a'], model='text-embedding-3-large')\n"
+                             "    qdrant.upsert(collection_name='docs', points=[res.data[0].embedding])\n",
+        "src/search.ts": "import { OpenAIEmbeddings } from '@langchain/openai';\n\n"
+                         "const embeddings = new OpenAIEmbeddings({ modelName: 'text-embedding-3-large' });\n"
+                         f"export async function search(q: string) {{ return qdrant.search('{collection}', "
+                         "{ vector: await embeddings.embedQuery(q) }); }\n"})
+    text = out["scripts/ingest.py"]
+    assert ("which ../src/search.ts also uses, where OpenAIEmbeddings(...) in search.ts embeds on OpenAI" in text) \
+        is kept, text
+    assert ("client = OpenAI()" in text) is kept, text

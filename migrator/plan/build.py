@@ -3055,10 +3055,17 @@ class _Builder:
                 if names:
                     staying.append((g, f"{use.surface}(...) in {os.path.basename(g.path)}", names,
                                     "embeds on OpenAI (a call migrator does not follow)"))
+        if any("mbedding" in f.source and self._store_names(f) for f in files):
+            # JavaScript / TypeScript of the repository embedding with OpenAI and naming the store: the app's query side
+            # (held-out review 172, Y1: a Python indexer moved to mistral-embed, the TypeScript app kept searching its
+            # Qdrant collection with OpenAI's text-embedding-3-large vectors, silently)
+            staying.extend((_Script(path), what, names, "embeds on OpenAI (code migrator does not convert)")
+                           for path, what, names in self._script_embedders())
         for f in files if staying else ():
             mine = (data_files(f) | self._store_names(f)) if "mbedding" in f.source else set()
             others = [(g, what, shared, how) for g, what, names, how in staying if g is not f and
-                      vectors_project(g.path) == vectors_project(f.path) and (shared := mine & names)]
+                      (isinstance(g, _Script) or vectors_project(g.path) == vectors_project(f.path)) and
+                      (shared := mine & names)]
             for node in (n for n in f.nodes if isinstance(n, ast.Call)) if others else ():
                 answer = self.sites.get(node_key(f.path, node))
                 if answer and answer[0] == "call" and answer[1].client and answer[1].surface == "embeddings.create":
@@ -3071,6 +3078,30 @@ class _Builder:
                               f"{'reads' if _DATA_FILE.fullmatch(store) else 'uses'}, where {what} {how} and stays: "
                               "the vectors one side stores and the other compares must come from one model; move "
                               "them together", "MIG107")
+
+    def _script_embedders(self, limit: int = 3000) -> list:
+        """(path, what embeds there, the strings it names) of each JavaScript / TypeScript file under the run's root
+        that embeds with OpenAI (``new OpenAIEmbeddings(...)`` of @langchain/openai, ``openai.embeddings.create``),
+        read once a plan (at most ``limit`` files)."""
+        cached = self.__dict__.get("_scripts")
+        if cached is not None:
+            return cached
+        from migrator.engine.walk import read_regular
+        from migrator.plan.decide import _tree_files
+
+        found: list = []
+        root = getattr(self, "run_root", "") or getattr(self, "root", "")
+        for seen, path in enumerate(_tree_files(root, _SCRIPT_SUFFIXES) if root and os.path.isdir(root) else (), 1):
+            if seen > limit:
+                break
+            problem, _info, data = read_regular(path, 1_000_000)
+            text = "" if problem else data.decode("utf-8", "replace")
+            what = "OpenAIEmbeddings" if "OpenAIEmbeddings" in text else "embeddings.create" if \
+                "embeddings.create" in text and "openai" in text else ""
+            if what:
+                found.append((path, f"{what}(...) in {os.path.basename(path)}", set(_SCRIPT_STRING.findall(text))))
+        self.__dict__["_scripts"] = found
+        return found
 
     def _store_names(self, f: _File) -> set:
         """The vector indexes and collections ``f`` names (the strings it hands a store's index / collection call or
@@ -6366,6 +6397,17 @@ _DATA_FILE = re.compile(r"[\w./-]+\.(?:json|jsonl|csv|tsv|npy|npz|pkl|pickle|par
 _STORE_CALLS = frozenset({"Index", "IndexAsyncio", "create_index", "describe_index", "delete_index", "Collection",
                           "get_collection", "get_or_create_collection", "create_collection", "recreate_collection",
                           "load_collection", "from_existing_index", "open_table", "create_table"})
+_SCRIPT_SUFFIXES = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".svelte", ".vue")
+_SCRIPT_STRING = re.compile(r"""['"`]([\w.:-]{1,80})['"`]""")  # (a quoted name: a collection's, an index's)
+
+
+class _Script:
+    """A JavaScript / TypeScript file of the repository, as _stored_beside_kept names it (its path)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+
 _STORE_KEYWORDS = frozenset({"index_name", "collection_name", "table_name"})
 # packages whose annotations say nothing of another SDK's client: typing's backport, the wrappers of an OpenAI client
 # (`-> Instructor`; review of session 88: the converted instructor client's call was taken for another library's)
