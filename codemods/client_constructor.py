@@ -2106,6 +2106,10 @@ class _Transformer(RuleTransformer):
     def leave_AnnAssign(self, original: cst.AnnAssign, updated: cst.AnnAssign) -> cst.AnnAssign:
         self._param.pop()
         answer = self.answer_for(original.value) if original.value is not None else None
+        if answer is None and isinstance(original.value, cst.Call):
+            # `sync_client: OpenAI = Field(default_factory=lambda: OpenAI(...))` (held-out review 172, Y4)
+            built = _factory_built(original.value)
+            answer = self.answer_for(built) if built is not None else None
         if answer and answer[0] == "ctor" and answer[1] == CONVERT:  # client: OpenAI = OpenAI()
             return updated.with_changes(annotation=self._retyped(updated.annotation))
         if (original.value is None or isinstance(original.value, cst.Name) and original.value.value == "None") and \
@@ -3469,6 +3473,18 @@ def _walk_tests(node: cst.CSTNode):
         if isinstance(current, (cst.If, cst.While, cst.IfExp)):
             yield current
         stack.extend(reversed(current.children))
+
+
+def _factory_built(call: cst.Call) -> Optional[cst.BaseExpression]:
+    """What ``Field(default_factory=lambda: <value>)`` / ``field(default_factory=lambda: <value>)`` makes a class field
+    hold: the lambda's body, when it takes no parameters (the plan's build._field_factory)."""
+    if code_of(call.func).rsplit(".", 1)[-1] not in ("Field", "field"):
+        return None
+    factory = next((arg.value for arg in call.args if arg.keyword is not None and
+                    arg.keyword.value == "default_factory"), None)
+    return factory.body if isinstance(factory, cst.Lambda) and not factory.params.params and \
+        not factory.params.kwonly_params and factory.params.star_arg is cst.MaybeSentinel.DEFAULT and \
+        factory.params.star_kwarg is None else None
 
 
 class _KeyText(cst.CSTTransformer):

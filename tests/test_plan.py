@@ -8629,3 +8629,24 @@ def test_held_out_172_a_typescript_reader_of_the_store_embedding_with_openai_kee
     assert ("which ../src/search.ts also uses, where OpenAIEmbeddings(...) in search.ts embeds on OpenAI" in text) \
         is kept, text
     assert ("client = OpenAI()" in text) is kept, text
+
+
+@pytest.mark.parametrize("field", ["Field", "field"])
+def test_held_out_172_a_client_field_built_by_a_default_factory_converts_with_its_calls(field: str) -> None:
+    """Held-out review 172, Y4 (CloudyLeopard/senior-thesis): `sync_client: OpenAI = Field(default_factory=lambda:
+    OpenAI(...))`, the pydantic idiom for a client field (dataclasses' `field(default_factory=...)` alike), kept the
+    client ("put in a lambda") and its calls were told "cannot tell which client it holds". The field holds what the
+    lambda builds: it converts with its calls and its annotation."""
+    from mechanics import convert_files
+
+    head = "from pydantic import BaseModel, Field\n\n\nclass LLM(BaseModel):\n" if field == "Field" else \
+        "from dataclasses import dataclass, field\n\n\n@dataclass\nclass LLM:\n"
+    out = convert_files({"llm.py": (
+        "import os\n\nfrom openai import OpenAI\n" + head +
+        f"    sync_client: OpenAI = {field}(default_factory=lambda: OpenAI(api_key=os.getenv('OPENAI_API_KEY')))\n\n"
+        "    def generate(self, messages):\n"
+        "        r = self.sync_client.chat.completions.create(model='gpt-4o-mini', messages=messages)\n"
+        "        return r.choices[0].message.content\n")})
+    text = out["llm.py"]
+    assert f"sync_client: Mistral = {field}(default_factory=lambda: Mistral(" in text, text
+    assert "self.sync_client.chat.complete(model='mistral-small-latest'" in text and "TODO" not in text, text

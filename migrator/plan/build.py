@@ -1576,6 +1576,11 @@ class _Builder:
             # `track_openai(client)`, `wrap_openai(client)`: the client itself, traced (handing it over
             # keeps it on OpenAI); its calls are the client's, not an unknown receiver's
             return self._eval(f, scope, node.args[0], depth + 1)
+        factory = _field_factory(node)
+        if factory is not None:
+            # `sync_client: OpenAI = Field(default_factory=lambda: OpenAI(...))`: the field holds what the lambda
+            # builds (held-out review 172, Y4: "put in a lambda", and its calls "cannot tell which client it holds")
+            return self.eval(f, scope, factory, depth + 1)
         if isinstance(node.func, ast.Attribute) and node.func.attr in ("with_options", "copy"):
             # `client.with_options(timeout=5)`: a copy of the client with other options; its calls are
             # the client's (with_options itself keeps the client: a use with no rule)
@@ -4755,6 +4760,11 @@ class _Builder:
         if isinstance(parent, ast.Dict) and self._thread_kwargs(f, node, parent, ids):
             return
         if isinstance(parent, ast.Lambda) and parent.body is node and not parent.args.args and \
+                isinstance(keyword := f.parent.get(id(parent)), ast.keyword) and \
+                isinstance(call := f.parent.get(id(keyword)), ast.Call) and _field_factory(call) is node and \
+                f.scope_of.get(id(call), ()) in f.classes:
+            return  # a class field's default factory: the field holds it, and its reads are followed (_eval_call)
+        if isinstance(parent, ast.Lambda) and parent.body is node and not parent.args.args and \
                 (param := _depends_parameter(f, parent)) is not None:
             # `client: AsyncOpenAI = Depends(lambda: AsyncOpenAI())`: FastAPI fills the parameter with what the
             # lambda returns, as with Depends(get_client) (held-out review 101, X5: "put in a lambda" kept it)
@@ -5438,6 +5448,16 @@ def _openai_only_call(call: ast.Call, surface: str) -> bool:
 # the audio calls a receiver no step traced is flagged for, as its chat calls are (OpenAI-compatible SDKs, Groq's,
 # name them too: a client built here of one of them is surely none, and quiet)
 _AUDIO_CALLS = ("audio.speech.create", "audio.transcriptions.create", "audio.translations.create")
+
+
+def _field_factory(call: ast.Call) -> Optional[ast.AST]:
+    """What ``Field(default_factory=lambda: <value>)`` (pydantic) / ``field(default_factory=lambda: <value>)``
+    (dataclasses) makes a field hold: the lambda's body, when it takes no arguments; else None."""
+    if (dotted_name(call.func) or "").rsplit(".", 1)[-1] not in ("Field", "field"):
+        return None
+    factory = next((kw.value for kw in call.keywords if kw.arg == "default_factory"), None)
+    return factory.body if isinstance(factory, ast.Lambda) and not factory.args.args and not factory.args.vararg \
+        and not factory.args.kwonlyargs and not factory.args.kwarg else None
 
 
 def _fake_raises(f: _File) -> bool:
