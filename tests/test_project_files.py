@@ -5345,3 +5345,32 @@ def test_held_out_169_a_ci_dummy_key_named_for_openai_names_mistral(tmp_path, va
                                      "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
     run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
     assert f"echo MISTRAL_API_KEY={renamed} > .env" in (tmp_path / ".github" / "workflows" / "ci.yml").read_text()
+
+
+@pytest.mark.parametrize("bound", ["OPENAI_KEY = os.environ['OPENAI_KEY']\n", ""])
+def test_held_out_172_env_and_deploy_files_setting_a_custom_key_the_converted_client_is_handed_get_a_todo(
+        tmp_path, bound):
+    """Held-out review 172, Y3 / X4 (benosborntech/recgen, michael7nightingale/English-drf): `OPENAI_KEY =
+    os.environ["OPENAI_KEY"]` handed to the converted `Mistral(api_key=OPENAI_KEY)`; the Kubernetes manifest filling
+    OPENAI_KEY from a Secret and .env.example's `OPENAI_KEY=` were neither changed nor named, so the deployed worker
+    kept sending the OpenAI secret to Mistral. Each line setting it gets a TODO (a variable named otherwise: none)."""
+    (tmp_path / "app").mkdir()
+    read = "OPENAI_KEY" if bound else "os.environ['OPENAI_KEY']"
+    (tmp_path / "app" / "main.py").write_text(
+        "import os\n\nimport openai\n\n" + bound + f"client = openai.OpenAI(api_key={read})\n"
+        "r = client.embeddings.create(input='hi', model='text-embedding-3-small')\n")
+    (tmp_path / ".env.example").write_text("OPENAI_KEY=\nOTHER=1\n")
+    (tmp_path / "k8s").mkdir()
+    (tmp_path / "k8s" / "deployment.yaml").write_text(
+        "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n"
+        "        - name: worker\n          env:\n            - name: OPENAI_KEY\n              valueFrom:\n"
+        "                secretKeyRef:\n                  name: secrets\n                  key: openai_key\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    todos = {(Path(r.path).name, f.line): f.message for r in report.results for f in getattr(r, "findings", ())
+             if f.kind.value == "todo" and f.rule == "MIG115"}
+    assert todos.get((".env.example", 1), "").startswith(
+        ".env.example: OPENAI_KEY is handed to the converted Mistral client as its key (main.py): set it to a "
+        "Mistral key"), todos
+    assert ("deployment.yaml", 9) in todos, todos
+    assert (tmp_path / ".env.example").read_text().startswith("# TODO(migrator MIG115)"), \
+        (tmp_path / ".env.example").read_text()

@@ -414,6 +414,26 @@ class CodeFacts:
         kept a client reading it)."""
         return self._inside(path) or self.texts
 
+    def handed_key_vars(self, path: str) -> dict:
+        """Variable -> the file whose converted ``Mistral(api_key=...)`` is handed it, for the OpenAI-named variables
+        other than OPENAI_API_KEY (``OPENAI_KEY = os.environ["OPENAI_KEY"]``, then ``Mistral(api_key=OPENAI_KEY)``) that
+        the code an env or deploy file at ``path`` serves reads into a converted client's key (held-out review 172, Y3 /
+        X4: the Kubernetes manifest and .env.example kept feeding it the OpenAI secret, unnamed)."""
+        found: dict = {}
+        for where, text in self.env_scope(path).items():
+            if "Mistral(" not in text or "api_key" not in text:
+                continue
+            for match in _HANDED_KEY.finditer(text):
+                variable = match.group("read") or match.group("index")
+                if variable is None and match.group("name"):
+                    bound = re.search(_BOUND_KEY_READ.format(name=re.escape(match.group("name"))), text, re.MULTILINE)
+                    variable = (bound.group("read") or bound.group("index")) if bound else None
+                # (OPENAI_API_KEY in another case: _spelled_key_settings's)
+                if variable and variable.upper() not in (OPENAI_KEY, self.key_env) and \
+                        _OPENAI_NAMED.search(variable) and variable not in self.kept_env:
+                    found.setdefault(variable, posixpath.basename(where))
+        return found
+
     def serves_converted_code(self, path: str) -> bool:
         """Does the code an env or deploy file at ``path`` serves hold (or import, through the tree's modules)
         code the run changed? False for a directory with code of its own that reaches none: mem0's server/ (held-out
@@ -596,6 +616,33 @@ class _Edit:
 
 
 _EXPORT_LINE = re.compile(r"""^[A-Za-z0-9][\w.-]*(?:\[[^\]]*\])?==[^\s;]+\s*;\s*python_version\b""")
+
+
+_ENV_READ_ARGS = (r"""os\.(?:getenv|environ\.get)\(\s*["'](?P<read>\w+)["']|"""
+                  r"""os\.environ\[\s*["'](?P<index>\w+)["']\s*\]""")
+# `api_key=os.getenv("OPENAI_KEY")` / `api_key=OPENAI_KEY` in the converted code (the text after `Mistral(`)
+_HANDED_KEY = re.compile(r"\bapi_key\s*=\s*(?:" + _ENV_READ_ARGS + r"|(?P<name>[A-Za-z_]\w*)\s*[,)\n])")
+_BOUND_KEY_READ = r"^[ \t]*{name}[ \t]*(?::[^=\n]*)?=[ \t]*(?:" + _ENV_READ_ARGS + ")"
+_OPENAI_NAMED = re.compile(r"(?i)open_?ai")
+
+
+def _handed_key_lines(text: str, path: str, facts: CodeFacts) -> list:
+    """A TODO on each line of an env or deploy file setting a variable the converted clients are handed as their key
+    (``CodeFacts.handed_key_vars``): it must hold a Mistral key now."""
+    handed = facts.handed_key_vars(path)
+    found = []
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            continue
+        for variable, where in handed.items():
+            if re.search(rf"(?<![\w$]){re.escape(variable)}(?!\w)", line):
+                found.append(Finding(ENV_RULE, FindingKind.TODO, number,
+                                     f"{posixpath.basename(path)}: {variable} is handed to the converted Mistral "
+                                     f"client as its key ({where}): set it to a {facts.provider} key wherever it is "
+                                     "set (here, and the secret it is read from)", "manual"))
+                break
+    return found
 
 
 def _poetry_export(text: str) -> bool:
@@ -4192,6 +4239,8 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
                 edit.findings.extend(_openai_log_settings(text, path))
         if ENV_RULE in facts.rules and shell and facts.target == "mistral":
             edit.findings.extend(_script_model_arguments(text, path))
+        if ENV_RULE in facts.rules and facts.target == "mistral" and facts.key_env:
+            edit.findings.extend(f for f in _handed_key_lines(edit.text, path, facts) if f not in edit.findings)
         if ENV_RULE in facts.rules and not shell:  # (a script's variables: its key's TODO only)
             step = edit_model_values(edit.text, path, facts, kind)
             edit = _Edit(step.text, edit.findings + step.findings)
