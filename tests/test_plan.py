@@ -8202,6 +8202,15 @@ def test_held_out_170_a_constructor_default_an_argparse_option_feeds_is_mapped_w
         "    return len(tiktoken.encoding_for_model(cfg.model).encode(text))\n\n\ndef main():\n    args = get_args()\n"
         "    client.chat.completions.create(model=args.model, messages=[])\n")})
     assert "parser.add_argument('--model', default='gpt-4o')" in out["gen.py"], out["gen.py"]
+    # ... also handed on to a function reading it for the tokenizer (review of session 89)
+    out = convert_files({"gen.py": (
+        "import argparse\n\nimport tiktoken\nfrom openai import OpenAI\n\nclient = OpenAI()\n"
+        "parser = argparse.ArgumentParser()\nparser.add_argument('--model', default='gpt-4o')\n\n\n"
+        "def budget(opts, text):\n    return len(tiktoken.encoding_for_model(opts.model).encode(text))\n\n\n"
+        "def main():\n    args = parser.parse_args()\n"
+        "    client.chat.completions.create(model=args.model, messages=[])\n\n\n"
+        "def report():\n    cfg = parser.parse_args()\n    print(budget(cfg, 'hello'))\n")})
+    assert "parser.add_argument('--model', default='gpt-4o')" in out["gen.py"], out["gen.py"]
     # ... but a response's .model is no read of the option (review of session 89: the default was left unmapped)
     out = convert_files({"gen.py": (
         "import argparse\n\nfrom openai import OpenAI\n\nclient = OpenAI()\nparser = argparse.ArgumentParser()\n"
@@ -8372,10 +8381,16 @@ def test_held_out_171_the_openai_key_passed_into_a_deployed_environment_gets_a_t
     read = 'os.environ["MISTRAL_API_KEY"]' if entry else 'os.getenv("MISTRAL_API_KEY")'
     if entry:  # an in-process table, an environment spreading os.environ: no other environment's (review of session 89)
         others = convert_files({
-            "lambda_src/handler.py": "from openai import OpenAI\n\nclient = OpenAI()\n",
-            "run.py": f"import os\nimport subprocess\n\nREQUIRED = {{{entry}}}\n\n\ndef go():\n"
-                      "    subprocess.run(['x'], env={**os.environ, " + entry + "})\n    return REQUIRED\n"})
+            "run.py": f"import os\nimport subprocess\n\nfrom openai import OpenAI\n\nREQUIRED = {{{entry}}}\n"
+                      "client = OpenAI()\n\n\ndef go():\n"
+                      "    subprocess.run(['x'], env={**os.environ, " + entry + "})\n"
+                      "    r = client.chat.completions.create(model='gpt-4o-mini', messages=[])\n"
+                      "    return REQUIRED, r\n",
+            "deploy.py": f"import os\n\nimport modal\n\nsecret = modal.Secret.from_dict({{{entry}}})\n"
+                         f"ray_env = {{'env_vars': {{{entry}}}}}\n"})
         assert "another environment" not in others["run.py"], others["run.py"]
+        assert "passed on here into another environment" in others["deploy.py"] and \
+            "OPENAI_API_KEY is passed on here too" in others["deploy.py"], others["deploy.py"]
     assert "# TODO(migrator MIG101): OPENAI_API_KEY is passed on here into another environment (a deployed " \
            "function's, a container's, a process's), and every client migrator converted reads MISTRAL_API_KEY: " \
            "pass " \
@@ -8497,12 +8512,17 @@ def test_held_out_171_a_test_expecting_a_key_message_migrator_rewrote_gets_a_tod
                       "        r = self.client.chat.completions.create(model='gpt-4o', messages=[])\n"
                       "        return r.choices[0].message.content\n",
         "tests/__init__.py": "",
-        "tests/test_service.py": "import pytest\n\nfrom service import SummaryService\n\n\ndef test_missing_key():\n"
+        "tests/test_service.py": "import pytest\n\nfrom service import SummaryService\n\n\n"
+                                 "def test_missing_key(monkeypatch):\n"
+                                 "    monkeypatch.delenv('OPENAI_API_KEY', raising=False)\n"
                                  f"    with pytest.raises(ValueError, {expects}):\n        SummaryService()\n"})
     assert "raise ValueError('Mistral API key not found. Set MISTRAL_API_KEY')" in out["service.py"], out["service.py"]
     todo = "# TODO(migrator MIG101): this test expects the text of a message migrator rewrote in service.py ('OpenAI " \
            "API key not found'), which now reads 'Mistral API key not found': update the test"
     assert (todo in out["tests/test_service.py"]) is told, out["tests/test_service.py"]
+    # (the variable's name is no message's text: review of session 89)
+    assert "expects the text of a message migrator rewrote in service.py ('OPENAI_API_KEY')" not in \
+        out["tests/test_service.py"], out["tests/test_service.py"]
 
 
 def test_held_out_172_a_transcription_read_as_a_dict_is_told_to_read_text() -> None:
@@ -8537,7 +8557,7 @@ def test_a_key_read_a_package_re_exports_is_read_by_its_importers() -> None:
     assert "which nothing reads" not in out["app/config/keys.py"], out["app/config/keys.py"]
 
 
-@pytest.mark.parametrize("layout", ["imported", "closure"])
+@pytest.mark.parametrize("layout", ["imported", "closure", "default"])
 def test_a_url_bound_to_openai_on_a_branch_elsewhere_or_rebound_before_a_closure_reads_it(layout: str) -> None:
     """Review of session 89: `if LOCAL: CHAT_URL = "http://localhost..."` / `else: CHAT_URL = "https://api.openai.com/
     ..."` in settings.py, posted to by client.py (which names no openai): silent; a function-local URL rebound to a
@@ -8552,6 +8572,12 @@ def test_a_url_bound_to_openai_on_a_branch_elsewhere_or_rebound_before_a_closure
             "client.py": "import requests\n\nfrom settings import CHAT_URL\n\n\ndef go(key):\n"
                          "    return requests.post(CHAT_URL, json={'model': 'gpt-4o', 'messages': []})\n"})
         assert "# TODO(migrator MIG106): requests.post(...) calls OpenAI's HTTP API directly" in out["client.py"], out
+    elif layout == "default":  # OpenAI's by default, a branch may override it: it reaches (review of session 89)
+        out = convert_files({"same.py": (
+            "import os\n\nimport requests\n\nURL = 'https://api.openai.com/v1/chat/completions'\n"
+            "if os.getenv('LOCAL'):\n    URL = 'http://localhost:11434/v1/chat/completions'\n\n\ndef go():\n"
+            "    return requests.post(URL, json={'model': 'gpt-4o', 'messages': []})\n")})
+        assert "# TODO(migrator MIG106): requests.post(...) calls OpenAI's HTTP API directly" in out["same.py"], out
     else:
         out = convert_files({"a.py": (
             "import requests\n\n\ndef go():\n    url = 'https://api.openai.com/v1/chat/completions'\n\n"
@@ -8605,9 +8631,19 @@ def test_held_out_172_another_programs_class_with_the_same_field_does_not_keep_t
                           "    return r['data'][0]['embedding']\n"})
     assert "self.GPT_MODEL_EMBEDDING = 'mistral-embed'" in out["app/params.py"], out["app/params.py"]
     assert "computed at run time" not in out["app/core.py"], out["app/core.py"]
+    # one class of the tree with the field, in a module loaded by importlib (no import): still the one (review of
+    # session 89)
+    out = convert_files({
+        "configs/__init__.py": "",
+        "configs/default.py": "class Params:\n    GPT_MODEL_EMBEDDING = 'text-embedding-ada-002'\n",
+        "core.py": "import importlib\n\nimport openai\n\n\ndef load(name):\n"
+                   "    return importlib.import_module(f'configs.{name}').Params()\n\n\ndef embed(text, params):\n"
+                   "    r = openai.Embedding.create(input=[text], model=params.GPT_MODEL_EMBEDDING)\n"
+                   "    return r['data'][0]['embedding']\n"})
+    assert "GPT_MODEL_EMBEDDING = 'mistral-embed'" in out["configs/default.py"], out["configs/default.py"]
 
 
-@pytest.mark.parametrize("collection, kept", [("docs", True), ("other", False)])
+@pytest.mark.parametrize("collection, kept", [("docs", True), ("other", False), ("default", False)])
 def test_held_out_172_a_typescript_reader_of_the_store_embedding_with_openai_keeps_the_indexer(collection: str,
                                                                                               kept: bool) -> None:
     """Held-out review 172, Y1 (frc971/chatfrc): scripts/ingest.py filled the Qdrant collection "docs" with OpenAI
@@ -8623,8 +8659,10 @@ def test_held_out_172_a_typescript_reader_of_the_store_embedding_with_openai_kee
                              "    qdrant.upsert(collection_name='docs', points=[res.data[0].embedding])\n",
         "src/search.ts": "import { OpenAIEmbeddings } from '@langchain/openai';\n\n"
                          "const embeddings = new OpenAIEmbeddings({ modelName: 'text-embedding-3-large' });\n"
-                         f"export async function search(q: string) {{ return qdrant.search('{collection}', "
-                         "{ vector: await embeddings.embedQuery(q) }); }\n"})
+                         # (a quoted word that is no store's name, `mode || 'docs'`: review of session 89)
+                         + ("export async function search(q: string) { return qdrant.search('docs', "
+                            "{ vector: await embeddings.embedQuery(q) }); }\n" if collection == "docs" else
+                            "export async function search(q: string, mode: string) { return mode || 'docs'; }\n")})
     text = out["scripts/ingest.py"]
     assert ("which ../src/search.ts also uses, where OpenAIEmbeddings(...) in search.ts embeds on OpenAI" in text) \
         is kept, text

@@ -3899,7 +3899,7 @@ def test_held_out_172_a_doc_naming_another_variable_ending_in_the_key_is_no_setu
     was named as a doc "that still tells users to set OPENAI_API_KEY": the variable's name is matched whole."""
     (tmp_path / "README.md").write_text("# App\n\n    VITE_OPENAI_API_KEY=\"\"\n")
     (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "setup.md").write_text("Export `OPENAI_API_KEY` first.\n")
+    (tmp_path / "docs" / "setup.md").write_text("Export `$OPENAI_API_KEY` first.\n")  # (a shell's: it counts)
     (tmp_path / "app.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
                                      "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
     report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)

@@ -204,7 +204,7 @@ def exported_names(plan, sources: Iterable[tuple[str, str]]) -> dict[str, set[st
 
 
 _OPENAI_URL_CONSTANT = re.compile(
-    r"""^[ \t]*([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=[ \t]*[fFrR]?["']https?://api\.openai\.com""", re.MULTILINE)
+    r"""^[ \t]*([A-Z][A-Z0-9_]*)[ \t]*(?::[^=\n]*)?=[ \t]*[fFrR]?["']https?://api\.openai\.com""", re.MULTILINE)
 
 
 def importers(exports: dict[str, set[str]], others: Sequence[SourceFile], max_file_size: Optional[int],

@@ -223,7 +223,7 @@ def docs_naming(start: str, word: str, limit: int = 8) -> list:
     """(path, line) of the docs under ``start`` (Markdown, reStructuredText; hidden and vendored directories aside)
     naming ``word``, the first line of each, at most ``limit`` files, in sorted order. A variable's name is matched
     whole: ``VITE_OPENAI_API_KEY`` is a frontend's own variable, not OPENAI_API_KEY (held-out review 172, Y2)."""
-    pattern = re.compile(rf"(?<![\w$]){re.escape(word)}(?!\w)") if re.fullmatch(r"[A-Z][A-Z0-9_]+", word) else None
+    pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)") if re.fullmatch(r"[A-Z][A-Z0-9_]+", word) else None
     return files_naming(start, word, limit, lambda name: name.lower().endswith(DOC_SUFFIXES), pattern=pattern)
 
 

@@ -3101,10 +3101,11 @@ class _Builder:
                 break
             problem, _info, data = read_regular(path, 1_000_000)
             text = "" if problem else data.decode("utf-8", "replace")
+            # (OpenAI's SDK imported, not a file already on Mistral's that mentions openai: review of session 89)
             what = "OpenAIEmbeddings" if "OpenAIEmbeddings" in text else "embeddings.create" if \
-                "embeddings.create" in text and "openai" in text else ""
+                "embeddings.create" in text and _SCRIPT_OPENAI_IMPORT.search(text) else ""
             if what:
-                found.append((path, f"{what}(...) in {os.path.basename(path)}", set(_SCRIPT_STRING.findall(text))))
+                found.append((path, f"{what}(...) in {os.path.basename(path)}", set(_SCRIPT_STORE.findall(text))))
         self.__dict__["_scripts"] = found
         return found
 
@@ -5492,17 +5493,16 @@ def _module_url(f: _File, values: list) -> Optional[ast.AST]:
 
 def _bound_url(f: _File, scope: Scope, values: list) -> Optional[ast.AST]:
     """The OpenAI URL a name bound in ``scope`` (``values``: its bindings) may hold where it is read later (by another
-    module, a function defined there): the one binding, one of a branch (``if LOCAL: CHAT_URL = ... / else: CHAT_URL =
-    "https://api.openai.com/..."``), or the last (a closure reads what the scope bound last: review of session 89);
-    else None."""
+    module, a function defined there): a binding to it that no later binding of the scope's own body (one that always
+    runs) replaces: the only one, one of a branch (``if LOCAL: CHAT_URL = ... / else: CHAT_URL = "https://api.openai.
+    com/..."``), a default a branch may override; not one a later line always rebinds (a closure reads what the scope
+    bound last: review of session 89); else None."""
     if not values or None in values:
         return None
-    if len(values) == 1:
-        return values[0] if _names_openai_host(values[0]) else None
-    last = max(values, key=lambda v: (v.lineno, v.col_offset))
     body = f.scopes.get(scope)
-    branched = [v for v in values if _names_openai_host(v) and f.parent.get(id(f.parent.get(id(v)))) is not body]
-    return last if _names_openai_host(last) else branched[0] if branched else None
+    always = [v for v in values if f.parent.get(id(f.parent.get(id(v)))) is body]
+    return next((v for v in values if _names_openai_host(v) and not any(
+        (w.lineno, w.col_offset) > (v.lineno, v.col_offset) for w in always)), None)
 
 
 def _audio_call(call: ast.Call, surface: str) -> bool:
@@ -6418,7 +6418,13 @@ _STORE_CALLS = frozenset({"Index", "IndexAsyncio", "create_index", "describe_ind
                           "get_collection", "get_or_create_collection", "create_collection", "recreate_collection",
                           "load_collection", "from_existing_index", "open_table", "create_table"})
 _SCRIPT_SUFFIXES = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".svelte", ".vue")
-_SCRIPT_STRING = re.compile(r"""['"`]([\w.:-]{1,80})['"`]""")  # (a quoted name: a collection's, an index's)
+# a store's name as a script hands it to a vector store (`qdrant.search('docs', ...)`, `collectionName: "docs"`,
+# `pinecone.index("docs")`): not any quoted word (`opts.mode || 'default'`: review of session 89)
+_SCRIPT_STORE = re.compile(r"""(?:(?:collection|index|namespace|table)(?:_?name)?["']?\s*[:=]\s*|"""
+                           r"""\.(?:search|query|upsert|index|Index|collection|getCollection|getOrCreateCollection|"""
+                           r"""createCollection|getIndex|from_existing_index|fromExistingIndex|scroll|retrieve)\s*"""
+                           r"""\(\s*)['"`]([\w.:-]{1,80})['"`]""", re.IGNORECASE)
+_SCRIPT_OPENAI_IMPORT = re.compile(r"""(?:from\s+|require\(\s*)['"](?:openai|@langchain/openai)['"]""")
 
 
 class _Script:
@@ -8672,9 +8678,11 @@ def _transcription_problem(f: _File, call: ast.Call, v0: bool = False) -> str:
             # `transcript["text"]`, openai 0.x's dict: openai>=1's Transcription is no mapping either (TypeError);
             # written `.text`, it converts (held-out review 172, Y5: "used as a whole (returned, passed on)")
             key = read.slice.value if isinstance(read.slice, ast.Constant) else None
+            if not isinstance(key, str) or not key.isidentifier():
+                return (f"{name}[...] subscripts the transcription, which openai>=1's Transcription does not allow "
+                        "(TypeError): read its fields (.text) and run migrator again")
             return (f"{name}[{key!r}] reads the transcription as a dict (openai 0.x's), which openai>=1's "
-                    f"Transcription is not either (TypeError): write {name}.{key if isinstance(key, str) else 'text'} "
-                    "and run migrator again")
+                    f"Transcription is not either (TypeError): write {name}.{key} and run migrator again")
         if read.attr == "segments" and response_format == VERBOSE_FORMAT and "language" in keywords and \
                 granularities is None:
             return (f"{name}.segments with language=: Mistral answers no segments beside a language (no "
