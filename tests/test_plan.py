@@ -8688,3 +8688,40 @@ def test_held_out_172_a_client_field_built_by_a_default_factory_converts_with_it
     text = out["llm.py"]
     assert f"sync_client: Mistral = {field}(default_factory=lambda: Mistral(" in text, text
     assert "self.sync_client.chat.complete(model='mistral-small-latest'" in text and "TODO" not in text, text
+
+
+def test_held_out_173_semantic_routers_openai_encoder_is_named_as_an_openai_component() -> None:
+    """Held-out review 173, Y1 (Sohaib-50/Multi-LLM-Routing-RAG): `SemanticRouteLayer(encoder=OpenAIEncoder(), ...)`
+    embedded every routed query on OpenAI with OPENAI_API_KEY, silently, while the requirements were told openai was
+    no longer imported. It gets the OpenAI-component TODO, with semantic-router's MistralEncoder."""
+    from mechanics import convert_files
+
+    out = convert_files({"router.py": (
+        "from semantic_router import Route\nfrom semantic_router.encoders import OpenAIEncoder\n"
+        "from semantic_router.layer import RouteLayer\n\nlayer = RouteLayer(encoder=OpenAIEncoder(), "
+        "routes=[Route(name='chat', utterances=['hi'])])\n")})
+    assert "# TODO(migrator MIG106): OpenAIEncoder(...) is semantic-router's OpenAI component: it calls OpenAI and " \
+           "reads OPENAI_API_KEY" in out["router.py"], out["router.py"]
+    assert "MistralEncoder(name=\"mistral-embed\")" in out["router.py"], out["router.py"]
+
+
+def test_held_out_173_a_patched_client_class_is_told_the_stream_method_a_splatted_call_makes() -> None:
+    """Held-out review 173, Y5 (aoitan/multi-llm-chat): `create(**api_params)` with `"stream": True` in the dict
+    converted to chat.stream, and the test patching the client class was told to fake chat.complete."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "pkg/__init__.py": "",
+        "pkg/provider.py": "import openai\n\n\nclass Provider:\n    def __init__(self):\n"
+                           "        self._client = openai.OpenAI()\n\n    def call(self, text):\n"
+                           "        api_params = {'model': 'gpt-4o', 'messages': [{'role': 'user', 'content': text}], "
+                           "'stream': True}\n        stream = self._client.chat.completions.create(**api_params)\n"
+                           "        for chunk in stream:\n"
+                           "            if chunk.choices and chunk.choices[0].delta.content:\n"
+                           "                yield chunk.choices[0].delta.content\n",
+        "tests/test_provider.py": "from unittest.mock import MagicMock, patch\n\n"
+                                  "from pkg.provider import Provider\n\n\n"
+                                  "@patch('pkg.provider.openai.OpenAI')\ndef test_call(mock_openai_class):\n"
+                                  "    mock_openai_class.return_value = MagicMock()\n    assert Provider()\n"})
+    assert "self._client.chat.stream(**api_params)" in out["pkg/provider.py"], out["pkg/provider.py"]
+    assert "fake what the code now calls (chat.stream)" in out["tests/test_provider.py"], out["tests/test_provider.py"]

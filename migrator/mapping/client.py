@@ -628,6 +628,12 @@ FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
         "a parser of your own (BaseBlobParser) calling Mistral(...).audio.transcriptions.complete(model="
         "\"voxtral-mini-latest\", file=...) on each blob: LangChain has no Mistral audio parser")
     for package in ("langchain", "langchain_community") for sub in ("", ".audio")}})
+# held-out review 173, Y1 (Multi-LLM-Routing-RAG): semantic-router's OpenAIEncoder embeds every routed query on OpenAI
+FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
+    f"semantic_router.encoders{sub}.OpenAIEncoder": _KEEPS_OPENAI + (
+        "semantic_router.encoders.MistralEncoder(name=\"mistral-embed\") (semantic-router>=0.1.8; it reads "
+        "MISTRAL_API_KEY), and the routes' utterances encoded again with it")
+    for sub in ("", ".openai")}})
 # the libraries of FOREIGN_OPENAI that call through the openai module's own client: its settings stay for them
 MODULE_CLIENT_LIBRARIES = frozenset({"openai_multi_client"})
 FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chroma", "pydantic_ai": "pydantic-ai",
@@ -637,7 +643,7 @@ FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chrom
                                       "trulens": "TruLens", "toyaikit": "toyaikit",
                                       "openai_multi_client": "openai-multi-client", "livekit": "LiveKit",
                                       "guidance": "guidance", "phi": "phidata", "langchain": "LangChain",
-                                      "langchain_community": "LangChain"})
+                                      "langchain_community": "LangChain", "semantic_router": "semantic-router"})
 # LiveKit Agents' OpenAI plugin (`from livekit.plugins import openai`: held-out review 117, Y1, a voice agent silently
 # on OpenAI); livekit-plugins-mistralai has an LLM, STT (Voxtral) and TTS, and no speech-to-speech realtime model
 _LIVEKIT = "livekit.plugins.openai"
