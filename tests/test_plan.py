@@ -8725,3 +8725,22 @@ def test_held_out_173_a_patched_client_class_is_told_the_stream_method_a_splatte
                                   "    mock_openai_class.return_value = MagicMock()\n    assert Provider()\n"})
     assert "self._client.chat.stream(**api_params)" in out["pkg/provider.py"], out["pkg/provider.py"]
     assert "fake what the code now calls (chat.stream)" in out["tests/test_provider.py"], out["tests/test_provider.py"]
+
+
+def test_held_out_173_a_required_openai_named_key_field_handed_to_the_clients_is_told_so() -> None:
+    """Held-out review 173, X4 (pasjkeee/python_hello_chat): `OPENAI_KEY: str` in a pydantic-settings class, handed to
+    the converted client as api_key=settings.OPENAI_KEY, got no settings TODO, where `OPENAI_API_KEY: str` did: the
+    app fails at start-up alike once the OpenAI key is retired."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "core/__init__.py": "",
+        "core/settings.py": "from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+                            "    DB_CONN: str\n    OPENAI_KEY: str\n\n\nsettings = Settings()\n",
+        "ai_client.py": "from openai import OpenAI\n\nfrom core.settings import settings\n\n"
+                        "client = OpenAI(api_key=settings.OPENAI_KEY)\n\n\ndef ask(q):\n"
+                        "    r = client.chat.completions.create(model='gpt-4o-mini', messages=[])\n"
+                        "    return r.choices[0].message.content\n"})
+    assert "OPENAI_KEY is a required setting (pydantic-settings reads the OPENAI_KEY variable), and the converted " \
+           "clients are handed it (api_key=settings.OPENAI_KEY in ai_client.py)" in out["core/settings.py"], \
+        out["core/settings.py"]

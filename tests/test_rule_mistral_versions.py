@@ -91,3 +91,18 @@ def test_module_imports_get_a_todo_and_1x_submodules_move(tmp_path):
     assert any(t.startswith("mistralai 1.x: `import mistralai` then mistralai.<name>") for t in todos), todos
     assert any(t.startswith("mistralai 1.x: `import mistralai.models` then") for t in todos), todos
     assert (tmp_path / "c.py").read_text(encoding="utf-8") == "from mistralai.client.errors import SDKError\n"
+
+
+def test_an_aliased_1x_import_spanning_three_modules_is_split_with_its_alias(tmp_path):
+    """Held-out review 173, X2 (WaitThatShouldntWork/InferGPT): `from mistralai import UNSET, Mistral as MistralApi,
+    UserMessage` was left to be rewritten by hand (ImportError under 3.x), where the same import without the alias was
+    split. The statement stays for the aliased name's module, the others are imported apart; it imports."""
+    module = ("from mistralai import UNSET, Mistral as MistralApi, UserMessage\n\n"
+              "CLIENT = MistralApi(api_key='k')\nHELLO = UserMessage(content='hi')\nNOTHING = UNSET\n")
+    _write(tmp_path, {"chat.py": CHAT, "m.py": module})
+    run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
+    text = (tmp_path / "m.py").read_text(encoding="utf-8")
+    assert "from mistralai.client import Mistral as MistralApi\n" in text and "TODO" not in text, text
+    done = subprocess.run([sys.executable, "-c", "import m; print(type(m.CLIENT).__name__, m.HELLO.role)"],
+                          cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.split() == ["Mistral", "user"], done.stderr

