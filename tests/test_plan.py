@@ -8744,3 +8744,28 @@ def test_held_out_173_a_required_openai_named_key_field_handed_to_the_clients_is
     assert "OPENAI_KEY is a required setting (pydantic-settings reads the OPENAI_KEY variable), and the converted " \
            "clients are handed it (api_key=settings.OPENAI_KEY in ai_client.py)" in out["core/settings.py"], \
         out["core/settings.py"]
+
+
+@pytest.mark.parametrize("layout", ["default", "copied"])
+def test_held_out_174_an_openai_url_reaching_a_request_through_a_default_or_a_local_copy_is_reported(layout) -> None:
+    """Held-out review 174, X1 / X2 (CogniQ/CogniQ; a client module): `def ask(key, msgs, url=DEFAULT_URL)` posting to
+    `f"{url}/chat/completions"`, and `url = self.CHAT_COMPLETIONS_URL` handed to a helper posting it: silent ("Nothing
+    to change"), where the URL written in place got MIG106's raw-request TODO."""
+    from mechanics import convert_files
+
+    if layout == "default":
+        source = ("import httpx\n\nDEFAULT_URL = 'https://api.openai.com/v1'\n\n\nasync def ask(key, msgs, "
+                  "url=DEFAULT_URL):\n    async with httpx.AsyncClient() as c:\n"
+                  "        r = await c.post(f'{url}/chat/completions', json={'model': 'gpt-4o', 'messages': msgs})\n"
+                  "        return r.json()\n")
+    else:
+        source = ("import aiohttp\n\n\nclass Client:\n"
+                  "    CHAT_COMPLETIONS_URL = 'https://api.openai.com/v1/chat/completions'\n\n"
+                  "    async def ask(self, key, msgs):\n        url = self.CHAT_COMPLETIONS_URL\n"
+                  "        return await self._post(url=url, payload={'model': 'gpt-4o', 'messages': msgs})\n\n"
+                  "    async def _post(self, *, url, payload):\n        async with aiohttp.ClientSession() as s:\n"
+                  "            async with s.post(url, json=payload) as r:\n                return await r.json()\n")
+    out = convert_files({"client.py": source})
+    assert "# TODO(migrator MIG106):" in out["client.py"] and ("calls OpenAI's HTTP API directly" in out["client.py"] or
+                                                               "is handed OpenAI's HTTP API URL" in out["client.py"]), \
+        out["client.py"]

@@ -2255,14 +2255,24 @@ class _Builder:
         attrs: dict[tuple, ast.AST] = {}
         others: set = set()  # (class, attr) also set to something else in that class
         defaults: set = set()  # (scope, name): a parameter whose default is the URL (held-out review 83, Y2)
+
+        def url_default(d) -> Optional[ast.AST]:
+            # the URL written, or a module constant bound to it (`def ask(key, url=DEFAULT_URL)`: held-out review 174,
+            # X2, silent)
+            if d is None:
+                return None
+            if _names_openai_host(d):
+                return d
+            return _bound_url(f, (), f.assigns.get(((), d.id), [])) if isinstance(d, ast.Name) and \
+                self.lookup_scope(f, f.scope_of.get(id(d), ()), d.id) == () else None
         for node in f.nodes:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
-                    d is not None and _names_openai_host(d) for d in (*node.args.defaults, *node.args.kw_defaults)):
+                    url_default(d) is not None for d in (*node.args.defaults, *node.args.kw_defaults)):
                 path = _scope_path(f, node)
                 for arg in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs):
-                    default = _param_default(f, path, arg.arg)
-                    if default is not None and _names_openai_host(default):
-                        urls[(path, arg.arg)] = default
+                    url = url_default(_param_default(f, path, arg.arg))
+                    if url is not None:
+                        urls[(path, arg.arg)] = url
                         defaults.add((path, arg.arg))
                 continue
             if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
@@ -2281,6 +2291,15 @@ class _Builder:
             if cls is not None:  # (a class attribute too: `class Whisper: url = "https://api.openai.com/..."`, 59 X3)
                 attrs[(cls, target.id if isinstance(target, ast.Name) else target.attr)] = node.value
         urls.update({f"self.{attr}@{cls}": value for (cls, attr), value in attrs.items() if (cls, attr) not in others})
+        for node in f.nodes if attrs else ():
+            # `url = self.CHAT_COMPLETIONS_URL` in a method, the class's OpenAI URL: the local holds it (held-out review
+            # 174, X1: handed on to a helper posting it, silent)
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and \
+                    _self_attribute(node.value):
+                scope = f.scope_of.get(id(node), ())
+                key = f"self.{node.value.attr}@{self.class_of(f, scope)}"
+                if key in urls and (scope, node.targets[0].id) not in urls:
+                    urls[(scope, node.targets[0].id)] = urls[key]
         imported: set = set()  # `from settings import OPENAI_CHAT_URL`, a constant of the tree naming OpenAI's host
         for local in f.repo_imports:
             target = self.resolve_import(f, local)
