@@ -837,7 +837,8 @@ class _Transformer(RuleTransformer):
         # (the comment above the try naming the variable too: "# API key is loaded from .env file via OPENAI_API_KEY",
         # left above the renamed read and message; held-out review 96, X4)
         new = self._env_target("OPENAI_API_KEY") or "MISTRAL_API_KEY"
-        leading = [line.with_changes(comment=cst.Comment(re.sub(r"\bOPENAI_API_KEY\b", new, line.comment.value)))
+        leading = [line.with_changes(comment=cst.Comment(re.sub(r"(?<![A-Za-z0-9_])OPENAI_API_KEY(?![A-Za-z0-9_])", new,
+                                                                line.comment.value)))
                    if line.comment is not None and "OPENAI_API_KEY" in line.comment.value and
                    not line.comment.value.startswith("# TODO(migrator") else line for line in updated.leading_lines]
         return updated.with_changes(handlers=handlers, leading_lines=leading)

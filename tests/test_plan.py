@@ -8643,7 +8643,7 @@ def test_held_out_172_another_programs_class_with_the_same_field_does_not_keep_t
     assert "GPT_MODEL_EMBEDDING = 'mistral-embed'" in out["configs/default.py"], out["configs/default.py"]
 
 
-@pytest.mark.parametrize("collection, kept", [("docs", True), ("other", False), ("default", False)])
+@pytest.mark.parametrize("collection, kept", [("docs", True), ("other", False), ("default", False), ("const", True)])
 def test_held_out_172_a_typescript_reader_of_the_store_embedding_with_openai_keeps_the_indexer(collection: str,
                                                                                               kept: bool) -> None:
     """Held-out review 172, Y1 (frc971/chatfrc): scripts/ingest.py filled the Qdrant collection "docs" with OpenAI
@@ -8659,10 +8659,14 @@ def test_held_out_172_a_typescript_reader_of_the_store_embedding_with_openai_kee
                              "    qdrant.upsert(collection_name='docs', points=[res.data[0].embedding])\n",
         "src/search.ts": "import { OpenAIEmbeddings } from '@langchain/openai';\n\n"
                          "const embeddings = new OpenAIEmbeddings({ modelName: 'text-embedding-3-large' });\n"
-                         # (a quoted word that is no store's name, `mode || 'docs'`: review of session 89)
-                         + ("export async function search(q: string) { return qdrant.search('docs', "
-                            "{ vector: await embeddings.embedQuery(q) }); }\n" if collection == "docs" else
-                            "export async function search(q: string, mode: string) { return mode || 'docs'; }\n")})
+                         # (a quoted word that is no store's name, `mode || 'docs'`; a constant handed to the store:
+                         # review of session 89)
+                         + ("export async function search(q: string, mode: string) { return mode || 'docs'; }\n"
+                            if collection == "default" else
+                            "const STORE = 'docs';\nexport async function search(q: string) { return qdrant.search("
+                            "STORE, { vector: await embeddings.embedQuery(q) }); }\n" if collection == "const" else
+                            f"export async function search(q: string) {{ return qdrant.search('{collection}', "
+                            "{ vector: await embeddings.embedQuery(q) }); }\n")})
     text = out["scripts/ingest.py"]
     assert ("which ../src/search.ts also uses, where OpenAIEmbeddings(...) in search.ts embeds on OpenAI" in text) \
         is kept, text
@@ -8769,3 +8773,26 @@ def test_held_out_174_an_openai_url_reaching_a_request_through_a_default_or_a_lo
     assert "# TODO(migrator MIG106):" in out["client.py"] and ("calls OpenAI's HTTP API directly" in out["client.py"] or
                                                                "is handed OpenAI's HTTP API URL" in out["client.py"]), \
         out["client.py"]
+
+
+def test_held_out_174_a_key_message_in_another_script_is_renamed_too() -> None:
+    """Held-out review 174, Y2 (YamashitaRintaro/play-with-openai-api): `raise EnvironmentError("OPENAI_API_KEYが環境変数に
+    設定されていません。")` kept OPENAI_API_KEY (a Unicode word character follows it: no \\b), the read beside it renamed."""
+    from mechanics import convert_files
+
+    out = convert_files({"app.py": (
+        "import os\n\nfrom openai import OpenAI\n\napi_key = os.environ.get('OPENAI_API_KEY')\nif not api_key:\n"
+        "    raise EnvironmentError('OPENAI_API_KEYが環境変数に設定されていません。')\nclient = OpenAI(api_key=api_key)\n"
+        "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")})
+    assert "raise EnvironmentError('MISTRAL_API_KEYが環境変数に設定されていません。')" in out["app.py"], out["app.py"]
+
+
+def test_a_transcription_subscripted_by_a_position_is_told_to_read_its_fields() -> None:
+    """Review of session 89: `t[0]` of a transcription was told to "write t.text" as if it read a key."""
+    from mechanics import convert_files
+
+    out = convert_files({"t.py": (
+        "from openai import OpenAI\n\nclient = OpenAI()\nt = client.audio.transcriptions.create(model='whisper-1', "
+        "file=open('a.mp3', 'rb'))\nprint(t[0])\n")})
+    assert "t[...] subscripts the transcription, which openai>=1's Transcription does not allow (TypeError): read " \
+           "its fields (.text) and run migrator again" in out["t.py"], out["t.py"]

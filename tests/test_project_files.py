@@ -5398,3 +5398,20 @@ def test_held_out_173_a_tree_module_named_openai_out_of_reach_is_not_the_sdk_ano
     run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
     assert {name: (tmp_path / "legacy_bot" / name).read_text() for name in before} == before
     assert "mistralai" in (tmp_path / "backend" / "requirements.txt").read_text()
+
+
+def test_a_custom_key_a_kept_client_reads_too_is_not_told_to_hold_a_mistral_key(tmp_path):
+    """Review of session 89: OPENAI_KEY read by a converted client (chat.py) and by one kept on OpenAI (images.py, an
+    images call): "set it to a Mistral key" would break the kept one; a Mistral( in a comment is no converted client."""
+    (tmp_path / "chat.py").write_text("import os\n\nfrom openai import OpenAI\n\n"
+                                      "chat = OpenAI(api_key=os.environ['OPENAI_KEY'])\n"
+                                      "r = chat.chat.completions.create(model='gpt-4o', messages=[])\n")
+    (tmp_path / "images.py").write_text("import os\n\nfrom openai import OpenAI\n\n# one day: Mistral(api_key=...)\n"
+                                        "img = OpenAI(api_key=os.environ['OPENAI_IMAGE_KEY'])\n"
+                                        "img2 = OpenAI(api_key=os.environ['OPENAI_KEY'])\n"
+                                        "p = img.images.generate(model='dall-e-3', prompt='x')\n"
+                                        "q = img2.images.generate(model='dall-e-3', prompt='y')\n")
+    (tmp_path / ".env.example").write_text("OPENAI_KEY=\nOPENAI_IMAGE_KEY=\n")
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert "is handed to the converted Mistral client" not in (tmp_path / ".env.example").read_text(), \
+        (tmp_path / ".env.example").read_text()

@@ -420,19 +420,27 @@ class CodeFacts:
         the code an env or deploy file at ``path`` serves reads into a converted client's key (held-out review 172, Y3 /
         X4: the Kubernetes manifest and .env.example kept feeding it the OpenAI secret, unnamed)."""
         found: dict = {}
-        for where, text in self.env_scope(path).items():
+        scope = self.env_scope(path)
+        for where, text in scope.items():
             if "Mistral(" not in text or "api_key" not in text:
                 continue
-            for match in _HANDED_KEY.finditer(text):
-                variable = match.group("read") or match.group("index")
-                if variable is None and match.group("name"):
-                    bound = re.search(_BOUND_KEY_READ.format(name=re.escape(match.group("name"))), text, re.MULTILINE)
-                    variable = (bound.group("read") or bound.group("index")) if bound else None
-                # (OPENAI_API_KEY in another case: _spelled_key_settings's)
-                if variable and variable.upper() not in (OPENAI_KEY, self.key_env) and \
-                        _OPENAI_NAMED.search(variable) and variable not in self.kept_env:
-                    found.setdefault(variable, posixpath.basename(where))
-        return found
+            # (the key of a Mistral(...) call, not any api_key=: review of session 89)
+            for span in _mistral_calls(text):
+                for match in _HANDED_KEY.finditer(span):
+                    variable = match.group("read") or match.group("index")
+                    if variable is None and match.group("name"):
+                        bound = re.search(_BOUND_KEY_READ.format(name=re.escape(match.group("name"))), text,
+                                          re.MULTILINE)
+                        variable = (bound.group("read") or bound.group("index")) if bound else None
+                    # (OPENAI_API_KEY in another case: _spelled_key_settings's)
+                    if variable and variable.upper() not in (OPENAI_KEY, self.key_env) and \
+                            _OPENAI_NAMED.search(variable) and variable not in self.kept_env:
+                        found.setdefault(variable, posixpath.basename(where))
+        # (not a variable code keeping OpenAI reads too, a kept client's or the openai module's: "set it to a Mistral
+        # key" would break it; review of session 89)
+        return {variable: where for variable, where in found.items()
+                if not any(variable in text and (_KEPT_CLIENT.search(text) or "openai.api_key" in text)
+                           for text in scope.values())}
 
     def serves_converted_code(self, path: str) -> bool:
         """Does the code an env or deploy file at ``path`` serves hold (or import, through the tree's modules)
@@ -631,6 +639,24 @@ _BOUND_KEY_READ = r"^[ \t]*{name}[ \t]*(?::[^=\n]*)?=[ \t]*(?:" + _ENV_READ_ARGS
 _OPENAI_NAMED = re.compile(r"(?i)open_?ai")
 
 
+def _mistral_calls(text: str) -> list:
+    """The source of each ``Mistral(...)`` call in ``text`` (outside comments), its parentheses balanced."""
+    found = []
+    for match in re.finditer(r"\bMistral\(", text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if "#" in text[line_start:match.start()]:
+            continue
+        depth, at = 0, match.end() - 1
+        while at < len(text):
+            depth += text[at] == "("
+            depth -= text[at] == ")"
+            if depth == 0:
+                break
+            at += 1
+        found.append(text[match.start():at + 1])
+    return found
+
+
 def _handed_key_lines(text: str, path: str, facts: CodeFacts) -> list:
     """A TODO on each line of an env or deploy file setting a variable the converted clients are handed as their key
     (``CodeFacts.handed_key_vars``): it must hold a Mistral key now."""
@@ -708,9 +734,14 @@ _SDK_PACKAGES = frozenset({"openai", "mistralai", "anthropic", "langchain", "lan
 
 def _importable_from(importer: str, module: str, name: str) -> bool:
     """Can ``importer`` import the tree's ``module`` as ``name``: the module's root (its path minus ``name``'s parts)
-    is the importer's directory or one above it (a script's sibling, a package run from its root)?"""
+    is the importer's directory (a script's sibling), or one above it whose directories down to the importer's are
+    packages (a package run from its root; not any directory above: review of session 89)?"""
     root = module.removesuffix(".py").removesuffix("/__init__").split("/")[:-len(name.split("."))]
-    return importer.split("/")[:len(root)] == root and len(root) < len(importer.split("/"))
+    here = importer.split("/")[:-1]
+    if here[:len(root)] != root:
+        return False
+    return all(os.path.isfile("/".join([*here[:depth], "__init__.py"]))
+               for depth in range(len(root) + 1, len(here) + 1))
 
 
 def _nearest(importer: str, paths) -> list:

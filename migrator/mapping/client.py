@@ -886,7 +886,8 @@ def key_message(text: str, new: str = "MISTRAL_API_KEY") -> str:
     (``new``): OPENAI_API_KEY -> ``new``; for MISTRAL_API_KEY also "OpenAI API key" -> "Mistral API key", OpenAI's
     key page -> Mistral's, and the rest of a message so rewritten naming Mistral. (MIG101's rewrite of a renamed
     check's body, and the plan's reading of the tests asserting such a message.)"""
-    value = re.sub(r"\bOPENAI_API_KEY\b", new, text)
+    # (ASCII bounds: "OPENAI_API_KEYが環境変数に..." names it too, held-out review 174, Y2)
+    value = re.sub(r"(?<![A-Za-z0-9_])OPENAI_API_KEY(?![A-Za-z0-9_])", new, text)
     if new == "MISTRAL_API_KEY":  # "Please add your OpenAI API key" (held-out review 25, Cyberfortress)
         value = re.sub(r"\b(?:(an) |(An) )?OpenAI(?= (?:API|api|Api) [Kk]ey\b| [Kk]ey\b)",
                        lambda m: ("a " if m.group(1) else "A " if m.group(2) else "") + "Mistral", value)

@@ -3124,7 +3124,11 @@ class _Builder:
             what = "OpenAIEmbeddings" if "OpenAIEmbeddings" in text else "embeddings.create" if \
                 "embeddings.create" in text and _SCRIPT_OPENAI_IMPORT.search(text) else ""
             if what:
-                found.append((path, f"{what}(...) in {os.path.basename(path)}", set(_SCRIPT_STORE.findall(text))))
+                # (or a constant handed so: `const STORE = 'docs'; qdrant.search(STORE, ...)`, review of session 89)
+                constants = dict(_SCRIPT_CONSTANT.findall(text))
+                names = set(_SCRIPT_STORE.findall(text)) | {constants[name] for name in _SCRIPT_STORE_NAME.findall(text)
+                                                             if name in constants}
+                found.append((path, f"{what}(...) in {os.path.basename(path)}", names))
         self.__dict__["_scripts"] = found
         return found
 
@@ -6443,6 +6447,11 @@ _SCRIPT_STORE = re.compile(r"""(?:(?:collection|index|namespace|table)(?:_?name)
                            r"""\.(?:search|query|upsert|index|Index|collection|getCollection|getOrCreateCollection|"""
                            r"""createCollection|getIndex|from_existing_index|fromExistingIndex|scroll|retrieve)\s*"""
                            r"""\(\s*)['"`]([\w.:-]{1,80})['"`]""", re.IGNORECASE)
+_SCRIPT_STORE_NAME = re.compile(r"""\.(?:search|query|upsert|index|Index|collection|getCollection|"""
+                                r"""getOrCreateCollection|createCollection|getIndex|scroll|retrieve)\s*\(\s*"""
+                                r"""([A-Za-z_$][\w$]*)\s*[,)]""")
+_SCRIPT_CONSTANT = re.compile(r"""\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*\w+\s*)?=\s*"""
+                              r"""['"`]([\w.:-]{1,80})['"`]""")
 _SCRIPT_OPENAI_IMPORT = re.compile(r"""(?:from\s+|require\(\s*)['"](?:openai|@langchain/openai)['"]""")
 
 

@@ -4527,14 +4527,10 @@ def _mistral_methods_called(files, paths: set, sites: dict) -> list:
 
 
 def _splat_streams(f, call: ast.Call, splat: ast.AST) -> bool:
-    """``create(**api_params)`` of ``api_params = {..., "stream": True}`` bound once in the call's scope (held-out
-    review 173, Y5: a test was told to fake chat.complete where the converted code calls chat.stream)."""
-    if not isinstance(splat, ast.Name):
-        return False
-    values = f.assigns.get((f.scope_of.get(id(call), ()), splat.id), [])
-    return len(values) == 1 and isinstance(values[0], ast.Dict) and any(
-        isinstance(k, ast.Constant) and k.value == "stream" and isinstance(v, ast.Constant) and v.value is True
-        for k, v in zip(values[0].keys, values[0].values))
+    """``create(**api_params)`` of a dict whose "stream" is True, as the conversion reads it (``_splat_dict``: a
+    literal, ``api_params["stream"] = True``, ``.update(stream=True)``; held-out review 173, Y5: a test was told to fake
+    chat.complete where the converted code calls chat.stream)."""
+    return isinstance(splat, ast.Name) and _splat_dict(_splat_scope(f, call, splat.id), splat.id, call).stream
 
 
 def _error_group_name(f, node) -> Optional[str]:
@@ -8761,10 +8757,8 @@ def _field_slots(builder, f, node, via=None) -> set:
     # field (held-out review 172, X2) or declare it; else one found is kept: a module loaded by importlib is no
     # import, review of session 89)
     mine = [item for item in found if _one_program(builder, f, item[0])]
-    if len(found) > 1 or not mine and any(
-            name == attr for g in builder.files if attr in g.source and _one_program(builder, f, g)
-            for (_cls, name) in g.self_assigns):
-        found = mine
+    if len(found) > 1 or not mine and "import_module" not in f.source:
+        found = mine  # (another program's lone class: only where this module loads modules by name)
     owner = _receiver_class(builder, f, node.value) if found else None
     if owner is not None and not any(item[0] is owner[0] and item[1] == owner[1] for item in found):
         # the receiver is an instance of a class declaring no such field (`agent: Agent`, whose __init__ sets
