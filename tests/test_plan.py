@@ -8817,3 +8817,20 @@ def test_held_out_174_a_callers_model_default_also_read_by_a_tokenizer_is_named_
                               "    return len(tiktoken.encoding_for_model(model).encode(text))\n"})
     assert "model=model comes from summarize_text's model default 'gpt-3.5-turbo-0125' (summarizer.py), passed to " \
            "summarize_chunk and also read by count_tokens(...)" in out["pkg/summarizer.py"], out["pkg/summarizer.py"]
+
+
+def test_held_out_173_a_litellm_call_whose_model_default_is_an_enum_of_openai_names_gets_the_todo() -> None:
+    """Held-out review 173, Y2 (Sohaib-50/Multi-LLM-Routing-RAG): `completion(model=model)` of `def answer(query,
+    model=LLMName.GPT_4_O.value)`, the Enum's OpenAI names in enums.py: both modules were skipped as "no openai
+    reference", and the app's chats stayed on OpenAI silently."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "router.py": "from litellm import completion\n\nfrom enums import LLMName\n\n\n"
+                     "def answer(query, model=LLMName.GPT_4_O.value):\n"
+                     "    return completion(model=model, messages=[{'role': 'user', 'content': query}])\n",
+        "enums.py": "from enum import Enum\n\n\nclass LLMName(str, Enum):\n    GPT_4_O = 'gpt-4o-2024-05-13'\n"
+                    "    LLAMA3 = 'llama3:8b'\n"})
+    assert "# TODO(migrator MIG106): litellm.completion(model=model) sends the model it is given through LiteLLM, " \
+           "and enums.py, where LLMName comes from, names OpenAI's ('gpt-4o-2024-05-13')" in out["router.py"], \
+        out["router.py"]

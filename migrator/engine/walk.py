@@ -298,6 +298,11 @@ _LLAMA_INDEX_DEFAULTS = re.compile(rb"\b(?:VectorStoreIndex|SummaryIndex|Knowled
 _OPENAI_MODEL_STRING = re.compile(rb"""["'](?:openai/)?(?:gpt-|chatgpt-|text-embedding-|o[134]-|o[134]["'])""")
 
 
+# LiteLLM's calls (`from litellm import completion`, `litellm.acompletion(`): their model may be an OpenAI name another
+# module holds (an Enum's value; held-out review 173, Y2: both modules were skipped as "no openai reference")
+_LITELLM_CALL = re.compile(rb"\b(?:litellm\.)?a?(?:completion|embedding|text_completion)\s*\(")
+
+
 # An env / deploy file giving a variable a URL or an OpenAI model name (`BASE_URL=https://api.fireworks.ai/...`,
 # `LLM_MODEL: gpt-4o-mini`): the code may read it as a client's base_url or a converted call's model (held-out
 # reviews 88 X6 and 89 X6: such files, naming no openai, were never read)
@@ -339,7 +344,8 @@ def read_for_the_plan(kind: str, data: bytes) -> bool:
             _OPENAI_VECTOR_SIZE.search(data) is None and _MODEL_STRING_CALLER.search(data) is None and
             not (b"llama_index" in data and _LLAMA_INDEX_DEFAULTS.search(data) is not None) and
             not ((b"langchain" in data or b"langsmith" in data) and _LANGCHAIN_DEFAULTS.search(data) is not None) and
-            not (b"litellm" in data and _OPENAI_MODEL_STRING.search(data) is not None) and
+            not (b"litellm" in data and (_OPENAI_MODEL_STRING.search(data) is not None or
+                                         _LITELLM_CALL.search(data) is not None)) and
             not (b"Error" in data and _ERROR_CLASS_IMPORT.search(data) is not None)):
         return False
     if kind == NOTEBOOK:

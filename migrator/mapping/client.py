@@ -676,7 +676,7 @@ DSPY_OPENAI_TODO = ("dspy.{callee}({model}) runs on OpenAI through DSPy ({via}it
                     "MISTRAL_API_KEY){legacy}")
 DSPY_LEGACY = "; dspy.OpenAI is DSPy 2.4's client, gone from DSPy 2.5, which has dspy.LM"
 # ... with a model computed at run time in a module naming OpenAI's models (held-out review 121, X1)
-LITELLM_RUNTIME_TODO = ("litellm.{callee}(model={model}) sends the model it is given through LiteLLM, and this module "
+LITELLM_RUNTIME_TODO = ("litellm.{callee}(model={model}) sends the model it is given through LiteLLM, and {where} "
                         "names OpenAI's ({named}), which run on OpenAI (it reads OPENAI_API_KEY, or the api_key= it "
                         "is handed): on Mistral, pass model=\"mistral/{mistral}\" (LiteLLM then reads "
                         "MISTRAL_API_KEY) (said once per module)")

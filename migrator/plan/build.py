@@ -2061,10 +2061,11 @@ class _Builder:
                     self.agents_sdk.add(f.path)  # LiteLLM reads OPENAI_API_KEY itself
                     self._use(f, node, None, "DSPy on OpenAI", False, todo, "MIG106")
                     self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
-                elif litellm and (found := _litellm_openai(f, node)) is not None:
+                elif litellm and (found := _litellm_openai(f, node, self)) is not None:
                     said = LITELLM_OPENAI_TODO.format(callee=found[0], model=found[1], mistral=found[2]) \
                         if found[3] is None else \
-                        LITELLM_RUNTIME_TODO.format(callee=found[0], model=found[1], named=found[3], mistral=found[2])
+                        LITELLM_RUNTIME_TODO.format(callee=found[0], model=found[1], named=found[3], mistral=found[2],
+                                                    where=found[4] if len(found) > 4 else "this module")
                     key = next((kw.value for kw in node.keywords if kw.arg == "api_key"), None)
                     if key is not None:
                         # `completion(..., api_key=config["OPENAI_KEY"])`: LiteLLM reads no variable; the key it is
@@ -5801,7 +5802,7 @@ def _dspy_openai(f: _File, call: ast.Call) -> Optional[tuple]:
     return name, written, mistral
 
 
-def _litellm_openai(f: _File, call: ast.Call) -> Optional[tuple]:
+def _litellm_openai(f: _File, call: ast.Call, builder=None) -> Optional[tuple]:
     """(callee, model, the Mistral model, None) for ``litellm.completion(model="gpt-4o-mini", ...)`` (or ``from litellm
     import completion``) whose model LiteLLM sends to OpenAI: an OpenAI model name with no provider, or "openai/...";
     (callee, the model expression, the Mistral model, the OpenAI models the module names) for a model computed at run
@@ -5827,6 +5828,24 @@ def _litellm_openai(f: _File, call: ast.Call) -> Optional[tuple]:
         # OpenAI (held-out review 121, X1: the app's answers stayed on OpenAI, silently)
         named = sorted({n.value for n in f.nodes if isinstance(n, ast.Constant) and isinstance(n.value, str) and
                         chat_model_literal(n.value) not in (None, n.value)})
+        if not named and builder is not None:
+            # (or a module it imports the model's names from: `model=LLMName.GPT_4_O.value`, an Enum of OpenAI names
+            # in enums.py, as the default of the parameter it sends; held-out review 173, Y2: silent)
+            reads = [model]
+            if isinstance(model, ast.Name) and \
+                    (where := builder.lookup_scope(f, f.scope_of.get(id(model), ()), model.id)) is not None and \
+                    (where, model.id) in f.params:
+                reads.append(_param_default(f, where, model.id))
+            for local in {n.id for r in reads if r is not None for n in ast_walk(r) if isinstance(n, ast.Name) and
+                          n.id in f.repo_imports}:
+                target = builder.resolve_import(f, local)
+                if target is not None and target[0] is not f:
+                    named = sorted({n.value for n in target[0].nodes if isinstance(n, ast.Constant) and
+                                    isinstance(n.value, str) and chat_model_literal(n.value) not in (None, n.value)})
+                    if named:
+                        return name, ast.unparse(model)[:40], chat_model_literal(named[0]) or "mistral-small-latest", \
+                            ", ".join(repr(n) for n in named[:3]), f"{os.path.basename(target[0].path)}, where " \
+                            f"{local} comes from,"
         if not named:
             return None
         return name, ast.unparse(model)[:40], chat_model_literal(named[0]) or "mistral-small-latest", \
