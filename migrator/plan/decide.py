@@ -5907,7 +5907,12 @@ def _role_enums(f, files, chat_paths: set) -> dict:
         members = [(target.id, item.value.value) for item in node.body if isinstance(item, ast.Assign)
                    and isinstance(item.value, ast.Constant) and item.value.value in CHAT_ROLES
                    for target in item.targets if isinstance(target, ast.Name)]
-        if not members or not any(g.path in chat_paths and re.search(rf"\b{node.name}\b", g.source) for g in files):
+        # (every string member a role: `class Author(str, Enum): USER = "user"; AI = "ai"` is the app's own, which its
+        # messages must map to roles anyway; held-out review 173, X3, a false TODO)
+        strings = [item.value.value for item in node.body if isinstance(item, ast.Assign) and
+                   isinstance(item.value, ast.Constant) and isinstance(item.value.value, str)]
+        if not members or any(value not in CHAT_ROLES for value in strings) or \
+                not any(g.path in chat_paths and re.search(rf"\b{node.name}\b", g.source) for g in files):
             continue
         member, value = next(((m, v) for m, v in members if v == "user"), members[0])
         span = (node.lineno, node.col_offset, node.end_lineno, node.end_col_offset)
