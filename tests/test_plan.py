@@ -8646,9 +8646,20 @@ def test_held_out_172_another_programs_class_with_the_same_field_does_not_keep_t
                    "    r = openai.Embedding.create(input=[text], model=params.GPT_MODEL_EMBEDDING)\n"
                    "    return r['data'][0]['embedding']\n"})
     assert "GPT_MODEL_EMBEDDING = 'mistral-embed'" in out["configs/default.py"], out["configs/default.py"]
+    # ... loaded by a loader module of its own (review of session 89)
+    out = convert_files({
+        "configs/__init__.py": "",
+        "configs/default.py": "class Params:\n    GPT_MODEL_EMBEDDING = 'text-embedding-ada-002'\n",
+        "loader.py": "import importlib\n\n\ndef load(name):\n"
+                     "    return importlib.import_module(f'configs.{name}').Params()\n",
+        "core.py": "import openai\n\nfrom loader import load\n\nparams = load('default')\n\n\ndef embed(text):\n"
+                   "    r = openai.Embedding.create(input=[text], model=params.GPT_MODEL_EMBEDDING)\n"
+                   "    return r['data'][0]['embedding']\n"})
+    assert "GPT_MODEL_EMBEDDING = 'mistral-embed'" in out["configs/default.py"], out["configs/default.py"]
 
 
-@pytest.mark.parametrize("collection, kept", [("docs", True), ("other", False), ("default", False), ("const", True)])
+@pytest.mark.parametrize("collection, kept", [("docs", True), ("other", False), ("default", False), ("const", True),
+                                              ("option", True)])
 def test_held_out_172_a_typescript_reader_of_the_store_embedding_with_openai_keeps_the_indexer(collection: str,
                                                                                               kept: bool) -> None:
     """Held-out review 172, Y1 (frc971/chatfrc): scripts/ingest.py filled the Qdrant collection "docs" with OpenAI
@@ -8670,6 +8681,8 @@ def test_held_out_172_a_typescript_reader_of_the_store_embedding_with_openai_kee
                             if collection == "default" else
                             "const STORE = 'docs';\nexport async function search(q: string) { return qdrant.search("
                             "STORE, { vector: await embeddings.embedQuery(q) }); }\n" if collection == "const" else
+                            "const STORE = 'docs';\nconst store = await QdrantVectorStore.fromExistingCollection("
+                            "embeddings, { collectionName: STORE });\n" if collection == "option" else
                             f"export async function search(q: string) {{ return qdrant.search('{collection}', "
                             "{ vector: await embeddings.embedQuery(q) }); }\n")})
     text = out["scripts/ingest.py"]
@@ -8723,8 +8736,9 @@ def test_held_out_173_a_patched_client_class_is_told_the_stream_method_a_splatte
         "pkg/__init__.py": "",
         "pkg/provider.py": "import openai\n\n\nclass Provider:\n    def __init__(self):\n"
                            "        self._client = openai.OpenAI()\n\n    def call(self, text):\n"
-                           "        api_params = {'model': 'gpt-4o', 'messages': [{'role': 'user', 'content': text}], "
-                           "'stream': True}\n        stream = self._client.chat.completions.create(**api_params)\n"
+                           "        api_params = {'model': 'gpt-4o', 'messages': [{'role': 'user', 'content': text}]}\n"
+                           "        api_params['stream'] = True\n"
+                           "        stream = self._client.chat.completions.create(**api_params)\n"
                            "        for chunk in stream:\n"
                            "            if chunk.choices and chunk.choices[0].delta.content:\n"
                            "                yield chunk.choices[0].delta.content\n",
@@ -8755,13 +8769,21 @@ def test_held_out_173_a_required_openai_named_key_field_handed_to_the_clients_is
         out["core/settings.py"]
 
 
-@pytest.mark.parametrize("layout", ["default", "copied"])
+@pytest.mark.parametrize("layout", ["default", "copied", "imported"])
 def test_held_out_174_an_openai_url_reaching_a_request_through_a_default_or_a_local_copy_is_reported(layout) -> None:
     """Held-out review 174, X1 / X2 (CogniQ/CogniQ; a client module): `def ask(key, msgs, url=DEFAULT_URL)` posting to
     `f"{url}/chat/completions"`, and `url = self.CHAT_COMPLETIONS_URL` handed to a helper posting it: silent ("Nothing
     to change"), where the URL written in place got MIG106's raw-request TODO."""
     from mechanics import convert_files
 
+    if layout == "imported":  # (`from settings import OPENAI_BASE` as the default: review of session 89)
+        out = convert_files({"settings.py": "OPENAI_BASE = 'https://api.openai.com/v1'\n",
+                             "client.py": "import httpx\n\nfrom settings import OPENAI_BASE\n\n\n"
+                                          "def ask(key, msgs, url=OPENAI_BASE):\n"
+                                          "    return httpx.post(f'{url}/chat/completions', "
+                                          "json={'messages': msgs})\n"})
+        assert "calls OpenAI's HTTP API directly" in out["client.py"], out["client.py"]
+        return
     if layout == "default":
         source = ("import httpx\n\nDEFAULT_URL = 'https://api.openai.com/v1'\n\n\nasync def ask(key, msgs, "
                   "url=DEFAULT_URL):\n    async with httpx.AsyncClient() as c:\n"

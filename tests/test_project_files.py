@@ -5415,3 +5415,14 @@ def test_a_custom_key_a_kept_client_reads_too_is_not_told_to_hold_a_mistral_key(
     run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
     assert "is handed to the converted Mistral client" not in (tmp_path / ".env.example").read_text(), \
         (tmp_path / ".env.example").read_text()
+    # ... but a converted client's own key beside a kept one reading another variable, its call holding a string with
+    # a parenthesis and a '#' before it on the line, is told (review of session 89: read from the syntax)
+    (tmp_path / "chat.py").write_text("import os\n\nfrom openai import OpenAI\n\nTAG = '#bot'; chat = OpenAI("
+                                      "timeout=float(os.getenv('TIMEOUT)', '30')), "
+                                      "api_key=os.environ['OPENAI_CHAT_KEY'])\n"
+                                      "r = chat.chat.completions.create(model='gpt-4o', messages=[])\n")
+    (tmp_path / ".env.example").write_text("OPENAI_CHAT_KEY=\nOPENAI_KEY=\n")
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    text = (tmp_path / ".env.example").read_text()
+    assert "OPENAI_CHAT_KEY is handed to the converted Mistral client" in text and \
+        "OPENAI_KEY is handed" not in text, text

@@ -420,27 +420,22 @@ class CodeFacts:
         the code an env or deploy file at ``path`` serves reads into a converted client's key (held-out review 172, Y3 /
         X4: the Kubernetes manifest and .env.example kept feeding it the OpenAI secret, unnamed)."""
         found: dict = {}
+        kept: set = set()
         scope = self.env_scope(path)
         for where, text in scope.items():
-            if "Mistral(" not in text or "api_key" not in text:
+            if "api_key" not in text:
                 continue
-            # (the key of a Mistral(...) call, not any api_key=: review of session 89)
-            for span in _mistral_calls(text):
-                for match in _HANDED_KEY.finditer(span):
-                    variable = match.group("read") or match.group("index")
-                    if variable is None and match.group("name"):
-                        bound = re.search(_BOUND_KEY_READ.format(name=re.escape(match.group("name"))), text,
-                                          re.MULTILINE)
-                        variable = (bound.group("read") or bound.group("index")) if bound else None
-                    # (OPENAI_API_KEY in another case: _spelled_key_settings's)
-                    if variable and variable.upper() not in (OPENAI_KEY, self.key_env) and \
-                            _OPENAI_NAMED.search(variable) and variable not in self.kept_env:
-                        found.setdefault(variable, posixpath.basename(where))
-        # (not a variable code keeping OpenAI reads too, a kept client's or the openai module's: "set it to a Mistral
-        # key" would break it; review of session 89)
-        return {variable: where for variable, where in found.items()
-                if not any(variable in text and (_KEPT_CLIENT.search(text) or "openai.api_key" in text)
-                           for text in scope.values())}
+            # (read from the code's syntax: the key of a Mistral(...) call, not any api_key= nor a string's or a
+            # comment's text; a variable a kept client or the openai module's setting reads too is left out: "set it
+            # to a Mistral key" would break it; review of session 89)
+            mistral, openai_read = _client_key_variables(text)
+            for variable in mistral:
+                # (OPENAI_API_KEY in another case: _spelled_key_settings's)
+                if variable.upper() not in (OPENAI_KEY, self.key_env) and _OPENAI_NAMED.search(variable) and \
+                        variable not in self.kept_env:
+                    found.setdefault(variable, posixpath.basename(where))
+            kept |= openai_read
+        return {variable: where for variable, where in found.items() if variable not in kept}
 
     def serves_converted_code(self, path: str) -> bool:
         """Does the code an env or deploy file at ``path`` serves hold (or import, through the tree's modules)
@@ -631,30 +626,54 @@ class _Edit:
 _EXPORT_LINE = re.compile(r"""^[A-Za-z0-9][\w.-]*(?:\[[^\]]*\])?==[^\s;]+\s*;\s*python_version\b""")
 
 
-_ENV_READ_ARGS = (r"""os\.(?:getenv|environ\.get)\(\s*["'](?P<read>\w+)["']|"""
-                  r"""os\.environ\[\s*["'](?P<index>\w+)["']\s*\]""")
-# `api_key=os.getenv("OPENAI_KEY")` / `api_key=OPENAI_KEY` in the converted code (the text after `Mistral(`)
-_HANDED_KEY = re.compile(r"\bapi_key\s*=\s*(?:" + _ENV_READ_ARGS + r"|(?P<name>[A-Za-z_]\w*)\s*[,)\n])")
-_BOUND_KEY_READ = r"^[ \t]*{name}[ \t]*(?::[^=\n]*)?=[ \t]*(?:" + _ENV_READ_ARGS + ")"
 _OPENAI_NAMED = re.compile(r"(?i)open_?ai")
 
 
-def _mistral_calls(text: str) -> list:
-    """The source of each ``Mistral(...)`` call in ``text`` (outside comments), its parentheses balanced."""
-    found = []
-    for match in re.finditer(r"\bMistral\(", text):
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        if "#" in text[line_start:match.start()]:
-            continue
-        depth, at = 0, match.end() - 1
-        while at < len(text):
-            depth += text[at] == "("
-            depth -= text[at] == ")"
-            if depth == 0:
-                break
-            at += 1
-        found.append(text[match.start():at + 1])
-    return found
+def _client_key_variables(text: str) -> tuple[set, set]:
+    """(the environment variables ``Mistral(api_key=...)`` calls of ``text`` are handed: read there, or through a name
+    bound to a read; those OpenAI clients kept there, ``openai.api_key = ...`` settings and other libraries' OpenAI
+    classes are handed), read from the module's syntax; (set(), set()) where it does not parse."""
+    import ast
+
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return set(), set()
+    bound: dict = {}  # name -> the variable an assignment reads into it
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and \
+                (variable := _env_variable(node.value)):
+            bound[node.targets[0].id] = variable
+
+    def variable_of(value) -> str:
+        return _env_variable(value) or (bound.get(value.id, "") if isinstance(value, ast.Name) else "")
+    mistral, openai_read = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            callee = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            for keyword in node.keywords:
+                if keyword.arg in ("api_key", "openai_api_key") and (variable := variable_of(keyword.value)):
+                    (mistral if callee == "Mistral" else openai_read if "OpenAI" in callee else set()).add(variable)
+        elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Attribute) and t.attr == "api_key" and
+                                                  isinstance(t.value, ast.Name) and t.value.id == "openai"
+                                                  for t in node.targets) and (variable := variable_of(node.value)):
+            openai_read.add(variable)
+    return mistral, openai_read
+
+
+def _env_variable(node) -> str:
+    """The variable ``os.getenv("X")`` / ``os.environ.get("X")`` / ``os.environ["X"]`` reads, else ""."""
+    import ast
+
+    if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant) and \
+            isinstance(node.args[0].value, str) and isinstance(node.func, ast.Attribute) and (
+                node.func.attr == "getenv" or
+                node.func.attr == "get" and ast.unparse(node.func.value).endswith("environ")):
+        return node.args[0].value
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and \
+            isinstance(node.slice.value, str) and ast.unparse(node.value).endswith("environ"):
+        return node.slice.value
+    return ""
 
 
 def _handed_key_lines(text: str, path: str, facts: CodeFacts) -> list:

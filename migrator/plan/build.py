@@ -2264,6 +2264,12 @@ class _Builder:
                 return None
             if _names_openai_host(d):
                 return d
+            if isinstance(d, ast.Name) and d.id in f.repo_imports and not f.assigns.get(((), d.id)):
+                # (a constant imported from a module of the tree: `from settings import OPENAI_BASE`)
+                target = self.resolve_import(f, d.id)
+                return _module_url(target[0], target[0].assigns.get(((), target[1]), [])) if target else None
+            if isinstance(d, ast.Attribute) and (other := self.module_at(f, (), d.value)) is not None:
+                return _module_url(other, other.assigns.get(((), d.attr), []))  # (`url=settings.OPENAI_BASE`)
             return _bound_url(f, (), f.assigns.get(((), d.id), [])) if isinstance(d, ast.Name) and \
                 self.lookup_scope(f, f.scope_of.get(id(d), ()), d.id) == () else None
         for node in f.nodes:
@@ -6466,9 +6472,12 @@ _SCRIPT_STORE = re.compile(r"""(?:(?:collection|index|namespace|table)(?:_?name)
                            r"""\.(?:search|query|upsert|index|Index|collection|getCollection|getOrCreateCollection|"""
                            r"""createCollection|getIndex|from_existing_index|fromExistingIndex|scroll|retrieve)\s*"""
                            r"""\(\s*)['"`]([\w.:-]{1,80})['"`]""", re.IGNORECASE)
-_SCRIPT_STORE_NAME = re.compile(r"""\.(?:search|query|upsert|index|Index|collection|getCollection|"""
-                                r"""getOrCreateCollection|createCollection|getIndex|scroll|retrieve)\s*\(\s*"""
-                                r"""([A-Za-z_$][\w$]*)\s*[,)]""")
+# ... or a constant handed so (`qdrant.search(STORE, ...)`, `{ collectionName: STORE }`)
+_SCRIPT_STORE_NAME = re.compile(r"""(?:(?:collection|index|namespace|table)(?:_?name)?["']?\s*[:=]\s*|"""
+                                r"""\.(?:search|query|upsert|index|Index|collection|getCollection|"""
+                                r"""getOrCreateCollection|createCollection|getIndex|from_existing_index|"""
+                                r"""fromExistingIndex|scroll|retrieve)\s*\(\s*)([A-Za-z_$][\w$]*)\s*[,)}]""",
+                                re.IGNORECASE)
 _SCRIPT_CONSTANT = re.compile(r"""\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*\w+\s*)?=\s*"""
                               r"""['"`]([\w.:-]{1,80})['"`]""")
 _SCRIPT_OPENAI_IMPORT = re.compile(r"""(?:from\s+|require\(\s*)['"](?:openai|@langchain/openai)['"]""")

@@ -4515,7 +4515,7 @@ def _mistral_methods_called(files, paths: set, sites: dict) -> list:
                 continue
             called = ".".join((dotted_name(node.func) or "").split(".")[-3:])
             streamed = any(k.arg == "stream" and isinstance(k.value, ast.Constant) and k.value.value is True
-                           for k in node.keywords) or any(_splat_streams(g, node, k.value) for k in node.keywords
+                           for k in node.keywords) or any(_splat_streamed(g, node, k.value) for k in node.keywords
                                                           if k.arg is None)
             # (migrator.mapping: chat's METHODS; embeddings keep their name, create_async when awaited)
             method = CHAT_METHODS.get((called, streamed)) or \
@@ -4526,7 +4526,7 @@ def _mistral_methods_called(files, paths: set, sites: dict) -> list:
     return sorted(found)
 
 
-def _splat_streams(f, call: ast.Call, splat: ast.AST) -> bool:
+def _splat_streamed(f, call: ast.Call, splat: ast.AST) -> bool:
     """``create(**api_params)`` of a dict whose "stream" is True, as the conversion reads it (``_splat_dict``: a
     literal, ``api_params["stream"] = True``, ``.update(stream=True)``; held-out review 173, Y5: a test was told to fake
     chat.complete where the converted code calls chat.stream)."""
@@ -8632,11 +8632,33 @@ def _shared_default(builder, g, value: ast.Name, f, scope) -> str:
     if not (isinstance(default, ast.Constant) and isinstance(default.value, str) and slot_model_literal(default.value)):
         return ""
     others = [load for load in _loads_of(g, value.id) if load is not value and
-              g.scope_of.get(id(load), ())[:len(where)] == where and not _logged(g, load)]
+              g.scope_of.get(id(load), ())[:len(where)] == where and not _logged(g, load) and
+              not _passed_to_model(builder, g, load)]
     if not others:
-        return ""
+        return ""  # (handed on to another converted call's model= only: mapped elsewhere, review of session 89)
     return (f"{where[-1]}'s {value.id} default {default.value!r} ({os.path.basename(g.path)}), passed to "
             f"{'.'.join(scope)} and also read by {_read_places([(g, o) for o in others], f)}")
+
+
+def _passed_to_model(builder, g, load: ast.Name) -> bool:
+    """Is ``load`` an argument of a call of the tree's function whose parameter it fills is only sent as model= of
+    converted calls (``make_title(text, model)``, make_title's ``create(model=model)``)?"""
+    call = g.parent.get(id(load))
+    keyword = call if isinstance(call, ast.keyword) else None
+    call = g.parent.get(id(call)) if keyword is not None else call
+    if not isinstance(call, ast.Call) or (keyword is None and load not in call.args):
+        return False
+    target = builder.resolve_function(g, g.scope_of.get(id(call), ()), call.func)
+    if target is None or target[2]:
+        return False
+    h, path, _ = target
+    function = h.scopes.get(path)
+    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    name = parameter_for(function, call, keyword if keyword is not None else load,
+                         method=len(path) >= 2 and path[:-1] in h.classes)
+    loads = [n for n in ast_walk(function) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)]
+    return bool(name) and bool(loads) and all(_sends_model(builder, h, n) for n in loads)
 
 
 def _string_constant(f, name: str) -> bool:
@@ -8787,8 +8809,9 @@ def _field_slots(builder, f, node, via=None) -> set:
     # field (held-out review 172, X2) or declare it; else one found is kept: a module loaded by importlib is no
     # import, review of session 89)
     mine = [item for item in found if _one_program(builder, f, item[0])]
-    if len(found) > 1 or not mine and "import_module" not in f.source:
-        found = mine  # (another program's lone class: only where this module loads modules by name)
+    if len(found) > 1 or not mine and not any(marker in g.source for g in builder.files
+                                              for marker in ("import_module", "spec_from_file_location", "__import__")):
+        found = mine  # (another program's lone class: only where the tree loads modules by name)
     owner = _receiver_class(builder, f, node.value) if found else None
     if owner is not None and not any(item[0] is owner[0] and item[1] == owner[1] for item in found):
         # the receiver is an instance of a class declaring no such field (`agent: Agent`, whose __init__ sets
