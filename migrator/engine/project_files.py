@@ -428,7 +428,10 @@ class CodeFacts:
             # (read from the code's syntax: the key of a Mistral(...) call, not any api_key= nor a string's or a
             # comment's text; a variable a kept client or the openai module's setting reads too is left out: "set it
             # to a Mistral key" would break it; review of session 89)
-            mistral, openai_read = _client_key_variables(text)
+            cache = self.__dict__.setdefault("_client_keys", {})  # (each module parsed once a run)
+            if where not in cache:
+                cache[where] = _client_key_variables(text)
+            mistral, openai_read = cache[where]
             for variable in mistral:
                 # (OPENAI_API_KEY in another case: _spelled_key_settings's)
                 if variable.upper() not in (OPENAI_KEY, self.key_env) and _OPENAI_NAMED.search(variable) and \
