@@ -8861,3 +8861,17 @@ def test_held_out_173_a_litellm_call_whose_model_default_is_an_enum_of_openai_na
     assert "# TODO(migrator MIG106): litellm.completion(model=model) sends the model it is given through LiteLLM, " \
            "and enums.py, where LLMName comes from, names OpenAI's ('gpt-4o-2024-05-13')" in out["router.py"], \
         out["router.py"]
+
+
+def test_a_key_reads_handler_and_leading_comment_are_renamed_before_other_scripts_letters() -> None:
+    """Review of session 89: the comment above a renamed key read's try, `# OPENAI_API_KEYを環境変数から読む`, and its
+    handler's message kept OPENAI_API_KEY where a Unicode word character follows it (no \\b there)."""
+    from mechanics import convert_files
+
+    out = convert_files({"app.py": (
+        "import os\n\nfrom openai import OpenAI\n\n# OPENAI_API_KEYを環境変数から読む\ntry:\n"
+        "    key = os.environ['OPENAI_API_KEY']\nexcept KeyError:\n    raise SystemExit('OPENAI_API_KEYが設定されていません')\n"
+        "client = OpenAI(api_key=key)\nr = client.chat.completions.create(model='gpt-4o', messages=[])\n")})
+    text = out["app.py"]
+    assert "# MISTRAL_API_KEYを環境変数から読む" in text and "raise SystemExit('MISTRAL_API_KEYが設定されていません')" in text, \
+        text
