@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 import libcst as cst
 
 from codemods._base import ApiCallTransformer, MigratorRule, code_of
-from migrator.mapping import map_model
 from migrator.mapping.models import MISTRAL_MODEL_PREFIXES, OPENAI_MODEL_MARK
-from migrator.mapping.models_api import MODEL_METHODS, OWNED_BY_TODO
+from migrator.mapping.models_api import AUDIO_FAMILY, MODEL_METHODS, OWNED_BY_TODO, capability_of, listed_counterpart
 from migrator.plan.model import CONVERT, UNRESOLVED
 
 
@@ -100,9 +98,8 @@ class _Transformer(ApiCallTransformer):
             if not compared and self.statement_nodes:  # `models = client.models.list()`, filtered on a later line
                 compared = _names_compared_later(self.statement_nodes[-1], scope) if scope is not None else []
                 where = "where they are read"
-            counterpart = _counterpart(compared[0], self.config.models()) if compared else None
-            capability = next((field for prefix, field in _CAPABILITIES if counterpart.startswith(prefix)), "") \
-                if counterpart is not None else "completion_chat"
+            counterpart = listed_counterpart(compared[0], self.config.models()) if compared else None
+            capability = capability_of(counterpart) if counterpart is not None else "completion_chat"
             if compared and counterpart != compared[0] and capability != "completion_chat":
                 # `any(m.id == "whisper-1" for m in models)` beside a transcription migrator moved to
                 # voxtral-mini-latest: the id to look for is that one (held-out review 170, X4: the TODO listed the
@@ -138,28 +135,6 @@ class _Transformer(ApiCallTransformer):
         return updated.with_changes(func=func, args=[new_arg])
 
 
-# a Mistral model's prefix -> the ModelCapabilities field a listing's check can test instead of its id
-_CAPABILITIES = (("voxtral-mini-tts", "audio_speech"), ("voxtral", "audio_transcription"), ("mistral-embed", ""),
-                 ("codestral-embed", ""), ("mistral-moderation", "moderation"), ("pixtral", "vision"),
-                 ("mistral-ocr", "ocr"), ("", "completion_chat"))
-
-
-# an audio / embeddings / moderation family's name, a listing filters by (`startswith("whisper")`): the model whose
-# Mistral counterpart stands for it (review of session 89: a prefix was told the chat families)
-_AUDIO_FAMILY = re.compile(r"(?i)(whisper|tts)(-|$)")
-_FAMILIES = (("whisper", "whisper-1"), ("tts", "tts-1"), ("text-embedding", "text-embedding-3-small"),
-             ("omni-moderation", "omni-moderation-latest"), ("text-moderation", "omni-moderation-latest"))
-
-
-def _counterpart(name: str, models) -> Optional[str]:
-    """The Mistral model migrator maps ``name`` to, or a family prefix's (``"whisper-"``), else None."""
-    found = map_model(name, models)
-    if found is None:
-        family = next((model for prefix, model in _FAMILIES if name.lower().startswith(prefix)), None)
-        found = map_model(family, models) if family is not None else None
-    return found
-
-
 def _openai_names_in(statement: cst.CSTNode) -> list:
     """String literals in ``statement`` that are OpenAI model names or prefixes ("gpt-", "gpt-4o")."""
     found: list = []
@@ -168,7 +143,7 @@ def _openai_names_in(statement: cst.CSTNode) -> list:
         def visit_SimpleString(self, node: cst.SimpleString) -> None:
             value = node.evaluated_value
             # (not a setting's name, `SETTINGS.get("OPENAI_API_KEY")` in the call: held-out review 97, Y6)
-            if isinstance(value, str) and value and (OPENAI_MODEL_MARK.match(value) or _AUDIO_FAMILY.match(value)) and \
+            if isinstance(value, str) and value and (OPENAI_MODEL_MARK.match(value) or AUDIO_FAMILY.match(value)) and \
                     not re.fullmatch(r"[A-Z][A-Z0-9_]*", value):
                 found.append(value)
 
