@@ -4819,19 +4819,10 @@ def _class_key_verdict(builder, f, call, child, depth: int = 0) -> Optional[str]
     KEY)``) alike, whose body hands that parameter only to clients that convert (held-out review 92, X4)."""
     if not isinstance(call.func, ast.Name) or any(isinstance(a, ast.Starred) for a in call.args):
         return None
-    target = builder.resolve_class(f, call.func)
-    if target is not None:
-        h, cls = target
-        init = (*cls, "__init__")
-    else:
-        found = builder.resolve_function(f, f.scope_of.get(id(call), ()), call.func)
-        if found is None or found[2]:
-            return None
-        h, init, _ = found
-    function = h.scopes.get(init)
-    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+    filled = _filled_parameter(builder, f, call, child, classes=True)
+    if filled is None:
         return None
-    name = parameter_for(function, call, child, method=target is not None)
+    h, init, function, name = filled
     # (a fallback, `if openai_api_key is None: openai_api_key = os.environ["OPENAI_API_KEY"]`, is renamed by itself:
     # what the caller hands still reaches the constructor; held-out review 171, X2, the caller's read was left on
     # OPENAI_API_KEY with a hedged TODO, and the OpenAI key went to Mistral)
@@ -8648,17 +8639,31 @@ def _passed_to_model(builder, g, load: ast.Name) -> bool:
     call = g.parent.get(id(call)) if keyword is not None else call
     if not isinstance(call, ast.Call) or (keyword is None and load not in call.args):
         return False
-    target = builder.resolve_function(g, g.scope_of.get(id(call), ()), call.func)
-    if target is None or target[2]:
+    filled = _filled_parameter(builder, g, call, keyword if keyword is not None else load)
+    if filled is None:
         return False
-    h, path, _ = target
-    function = h.scopes.get(path)
-    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        return False
-    name = parameter_for(function, call, keyword if keyword is not None else load,
-                         method=len(path) >= 2 and path[:-1] in h.classes)
+    h, _path, function, name = filled
     loads = [n for n in ast_walk(function) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)]
     return bool(name) and bool(loads) and all(_sends_model(builder, h, n) for n in loads)
+
+
+def _filled_parameter(builder, f, call: ast.Call, child, classes: bool = False) -> Optional[tuple]:
+    """(module, scope, function, the parameter name or None) of the tree's function ``call`` calls that ``child`` (a
+    keyword or positional argument) fills; with ``classes``, a class's ``__init__`` too (``Ext(api_key=KEY)``); None
+    where the callee is none of the tree's functions."""
+    cls = builder.resolve_class(f, call.func) if classes else None
+    if cls is not None:
+        h, scope = cls[0], (*cls[1], "__init__")
+    else:
+        found = builder.resolve_function(f, f.scope_of.get(id(call), ()), call.func)
+        if found is None or found[2]:
+            return None
+        h, scope, _ = found
+    function = h.scopes.get(scope)
+    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return None
+    method = cls is not None or len(scope) >= 2 and scope[:-1] in h.classes
+    return h, scope, function, parameter_for(function, call, child, method=method)
 
 
 def _string_constant(f, name: str) -> bool:
