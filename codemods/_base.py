@@ -374,7 +374,7 @@ class RuleTransformer(cst.CSTTransformer):
         constant, a function argument whose string is mapped where it is set), else None."""
         slots = self.facts.view.model_slots if self.facts.view is not None else frozenset()
         for slot in (("local", self.path, name), ("default", self.path, name), ("const", name),
-                     ("imported", name), ("complete", self.path, name)):
+                     ("imported", name), ("complete", self.path, name), ("fieldlocal", self.path, name)):
             if slot in slots:
                 return slot
         if self.path:
@@ -542,6 +542,11 @@ class RuleTransformer(cst.CSTTransformer):
         given = view.set_fields.get((view.path, code_of(value))) if view is not None and \
             isinstance(value, cst.Attribute) and not (isinstance(value.value, cst.Name) and
                                                       value.value.value == "self") else None
+        local = view.set_fields.get((view.path, value.value, tuple(self.path))) if view is not None and \
+            isinstance(value, cst.Name) else None
+        if local:  # `model = config.chat_model`, then `model=model` (held-out review 173, Y3)
+            given = local[0]
+            value = cst.parse_expression(f"{value.value} ({value.value} = {local[1]})")
         if given:  # (held-out review 98, Y2: the class default was mapped, the value given where it is built was not)
             return (f"{keyword}={code_of(value)} is given where the settings object is built ({given}), which migrator "
                     f"does not map: make that value name {model} (a default there too, and the variable where it is "

@@ -2244,6 +2244,9 @@ class _Builder:
             values = target[0].assigns.get(((), target[1]), []) if target is not None else []
             if target is not None and _module_url(target[0], values) is not None:
                 return True
+            if target is not None and OPENAI_HOST in target[0].source and (
+                    (target[1],) in target[0].classes or len(values) == 1 and isinstance(values[0], ast.Call)):
+                return True  # a class of the tree holding the URL, or its instance (held-out review 174, X3)
         return False
 
     def _raw_http(self, f: _File) -> None:
@@ -2501,6 +2504,13 @@ class _Builder:
                         values = f.self_assigns.get((cls, sub.attr), [])
                         if len(values) == 1 and values[0] is not None:
                             given.append(values[0])
+            for index, arg in enumerate(list(given)):
+                for sub in ast_walk(arg):  # `f"{config.url}/chat/completions"`, config an instance of the tree's class
+                    url = self._instance_url(f, sub) if isinstance(sub, ast.Attribute) else None
+                    if url is not None:  # (the URL it holds, then the path written: the TODO names the endpoint)
+                        given[index] = ast.copy_location(ast.Constant("".join(_string_parts(url)) + "".join(
+                            _string_parts(arg))), arg)
+                        break
             for kw in node.keywords:  # `requests.post(**request)`, request = dict(url=...) (held-out review 60, X14)
                 if kw.arg is None and isinstance(kw.value, ast.Name):
                     where = self.lookup_scope(f, f.scope_of.get(id(kw.value), ()), kw.value.id)
@@ -2539,6 +2549,44 @@ class _Builder:
                     + _string_parts(arg) for arg in given), self._legacy_function_body(f, node))
                 self._use(f, node, None, "OpenAI over HTTP", False, todo, "MIG106")
                 self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+
+    def _instance_url(self, f: _File, node: ast.Attribute) -> Optional[ast.AST]:
+        """OpenAI's URL that ``config.url`` holds, ``config`` an instance of a class of the tree (``config =
+        OpenAI(api_key=...)``, here or imported) whose ``__init__`` sets ``self.url = url or self.default_url`` and
+        whose ``default_url`` (or the parameter's default) is that URL: the value naming it, else None (held-out review
+        174, X3: a bot posting to ``f"{config.url}/chat/completions"`` was left silent)."""
+        from migrator.plan.decide import _receiver_class
+
+        def owner_of(value: ast.AST, depth: int = 0):
+            if isinstance(value, ast.Name):
+                return _receiver_class(self, f, value) if value.id not in ("self", "cls") else None
+            outer = owner_of(value.value, depth + 1) if isinstance(value, ast.Attribute) and depth < 2 else None
+            if outer is None:  # `config.openai.url`: the Config's `self.openai = OpenAI(...)` (pokitoki)
+                return None
+            held = [*outer[0].self_assigns.get((outer[1], value.attr), []),
+                    *outer[0].assigns.get((outer[1], value.attr), [])]
+            return self.resolve_class(outer[0], held[0].func) if len(held) == 1 and isinstance(held[0], ast.Call) \
+                else None
+        owner = owner_of(node.value)
+        if owner is None:
+            return None
+        g, cls = owner
+        found = None
+        for value in [*g.self_assigns.get((cls, node.attr), []), *g.assigns.get((cls, node.attr), [])]:
+            operands = value.values if isinstance(value, ast.BoolOp) and isinstance(value.op, ast.Or) else [value]
+            for operand in operands:
+                if _self_attribute(operand) and not g.self_assigns.get((cls, operand.attr)):
+                    held = g.assigns.get((cls, operand.attr), [])  # the class attribute it falls back on
+                    operand = held[0] if len(held) == 1 else None
+                elif isinstance(operand, ast.Name) and (cls + ("__init__",), operand.id) in g.params:
+                    operand = _param_default(g, cls + ("__init__",), operand.id)
+                if operand is None or isinstance(operand, ast.Constant) and operand.value is None:
+                    continue
+                if _names_openai_host(operand):
+                    found = found or operand
+                elif _url_value(operand):
+                    return None  # another server's URL is given it too
+        return found
 
     def _legacy_function_body(self, f: _File, node: ast.Call) -> bool:
         """Does the body an HTTP call sends (``json=`` / ``data=``: a dict written there, or the name of one bound in

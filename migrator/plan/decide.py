@@ -3532,6 +3532,14 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 # X1: a Lambda's stack passed on the OpenAI key alone, silently, and the deployed function had no key)
                 sites[key] = ("env", "todo", ENV_ENTRY_TODO.format(read=_same_reader(node, variable)))
                 continue
+            if not feeds and not write and variable == "OPENAI_API_KEY" and variable not in implicit and not both and \
+                    builder.endpoint is None and not configures and not copied and \
+                    (taken := _key_attribute_takers(builder, f, holder, node, sites))[0]:
+                # a setting handed to converted clients that are given their key (`api_key=self.api_key`, set from
+                # `config.openai_api_key`): the read is no client's own, so nothing above told it (held-out review
+                # 173, Y3)
+                sites[key] = ("env", "todo", _setting_taken_todo(variable, taken, holder, node))
+                continue
             if not feeds and (variable in implicit or both) and not configures and not copied and not handed and \
                     not own_wrappers and not _imports_only_kept(builder, f, sites) and not _http_only(builder, f, sites):
                 # (a key handed to a client migrator keeps, `ChatOpenAI(openai_api_key=os.environ[...])`, stays
@@ -3559,10 +3567,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                         builder, f, holder, node, sites))[0]:
                     # `OPENAI_API_KEY = os.getenv(...)` in settings.py, `Mistral(api_key=settings.OPENAI_API_KEY)`
                     # elsewhere: "the converted client reads MISTRAL_API_KEY" was false (held-out review 44, Z9)
-                    message = (f"{variable} is read here as the setting {taken[0]}, which converted clients take "
-                               f"as {taken[1]}; they now need a Mistral key, so read MISTRAL_API_KEY into a setting of "
-                               f"its own here ({taken[0].replace('OPENAI', 'MISTRAL')} = "
-                               f"{_same_reader(node, variable)}) and pass that there")
+                    message = _setting_taken_todo(variable, taken, holder, node)
                 elif mistral == "MISTRAL_API_KEY" and None not in builder.sdk_key_paths and builder.key_wrappers and \
                         not any(_importing(builder, f.path) & _importing(builder, path)
                                 for path, _cls in builder.key_wrappers) and _own_wrappers_kept(f):
@@ -3806,7 +3811,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                     else:
                         fallback = _fallback_slots(builder, f, kw.value)
                         slots.update(fallback or (_guarded_default_slots(builder, f, kw.value) if _guarded_default_sent(
-                            builder, f, kw.value) else set()))
+                            builder, f, kw.value) else set()) or _local_field_slots(builder, f, kw.value))
                         _env_constant_feed(builder, f, kw.value)
                 elif kw.arg == "model" and isinstance(kw.value, ast.Attribute) and \
                         isinstance(kw.value.value, ast.Name) and kw.value.value.id == "self":
@@ -3839,6 +3844,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                     slot = _model_slot(builder, f, value) if isinstance(value, ast.Name) else None
                     if slot is not None:
                         slots.add(slot)
+                    elif isinstance(value, ast.Name):
+                        slots.update(_local_field_slots(builder, f, value))  # `{"model": model}`, model = config.x
                     elif _self_attribute(value):
                         # `{"model": self._model, ...}`, as `model=self._model` (held-out review 171, X5: its fallback
                         # constant stayed gpt-5-mini behind "computed at run time")
@@ -4710,11 +4717,19 @@ def _key_attribute_takers(builder, f, holder, node, sites) -> tuple:
     # Y5, "the converted client reads MISTRAL_API_KEY" of a client handed settings.OPENAI_API_KEY)
     # (or set in a plain config class's constructor, `self.OPENAI_API_KEY = os.getenv(...)`: held-out review 146, X3)
     scope = f.scope_of.get(id(holder), ())
-    if not (isinstance(holder, (ast.Assign, ast.AnnAssign)) and holder.value is node and
-            len(getattr(holder, "targets", [None])) == 1):
+    built = f.parent.get(id(holder)) if isinstance(holder, ast.keyword) and holder.value is node and holder.arg \
+        else None
+    if isinstance(built, ast.Call) and _settings_constructor(builder, f, built):
+        # `return Config(openai_api_key=os.getenv("OPENAI_API_KEY"))`, a field of the app's own config object given
+        # where it is built (held-out review 173, Y3: config.py kept the OpenAI key with no TODO, and the converted
+        # client, handed `api_key or config.openai_api_key`, sent it to Mistral)
+        name = holder.arg
+        shown = f"{dotted_name(built.func)}({name}=...)"
+    elif not (isinstance(holder, (ast.Assign, ast.AnnAssign)) and holder.value is node and
+              len(getattr(holder, "targets", [None])) == 1):
         return "", ""
-    target = holder.targets[0] if isinstance(holder, ast.Assign) else holder.target
-    if isinstance(target, ast.Name) and (scope == () or len(scope) == 1 and scope in f.classes):
+    elif isinstance(target := holder.targets[0] if isinstance(holder, ast.Assign) else holder.target, ast.Name) and \
+            (scope == () or len(scope) == 1 and scope in f.classes):
         name = shown = target.id
     elif _self_attribute(target) and len(scope) == 2 and scope[-1] == "__init__" and scope[:1] in f.classes:
         name, shown = target.attr, f"self.{target.attr}"
@@ -4733,14 +4748,51 @@ def _key_attribute_takers(builder, f, holder, node, sites) -> tuple:
                 # converted client reads MISTRAL_API_KEY" was said of it)
                 bound = g.assigns.get((g.scope_of.get(id(kw), ()), given.id), [])
                 given = bound[0] if len(bound) == 1 else None
+            elif _self_attribute(given) and (cls := builder.class_of(g, g.scope_of.get(id(kw), ()))) is not None:
+                # `self.api_key = api_key or config.openai_api_key`, set once in the class, then
+                # `OpenAI(api_key=self.api_key)` (held-out review 173, Y3)
+                bound = [n.value for n in ast_walk(g.scopes[cls]) if isinstance(n, ast.Assign) and len(n.targets) == 1
+                         and _self_attribute(n.targets[0]) and n.targets[0].attr == given.attr]
+                operands = bound[0].values if len(bound) == 1 and isinstance(bound[0], ast.BoolOp) and \
+                    isinstance(bound[0].op, ast.Or) else bound if len(bound) == 1 else []
+                given = next((o for o in operands if isinstance(o, ast.Attribute) and o.attr == name), None)
             if isinstance(given, ast.Attribute) and given.attr == name:
                 call = g.parent.get(id(kw))
                 answer = sites.get(node_key(g.path, call)) if isinstance(call, ast.Call) else None
                 if answer and answer[0] == "ctor" and answer[1] == CONVERT:
                     shown_kw = ast.unparse(kw.value) if kw.value is given else \
-                        f"{ast.unparse(kw.value)} ({ast.unparse(kw.value)} = {ast.unparse(given)})"
+                        f"{ast.unparse(kw.value)} ({ast.unparse(kw.value)} = {ast.unparse(bound[0])})"
                     places[f"api_key={shown_kw} in {os.path.basename(g.path)}"] = None
     return (shown, ", ".join(places)) if places else ("", "")
+
+
+def _setting_taken_todo(variable: str, taken: tuple, holder, node) -> str:
+    """The TODO of a key read held as a setting (``taken``: _key_attribute_takers's answer) that converted clients
+    take: read MISTRAL_API_KEY into a setting of its own (or, given where the config object is built, a field)."""
+    if isinstance(holder, ast.keyword):  # `Config(openai_api_key=os.getenv("OPENAI_API_KEY"))`
+        own = holder.arg.replace("OPENAI", "MISTRAL").replace("openai", "mistral") if "openai" in holder.arg.lower() \
+            else f"mistral_{holder.arg}"
+        return (f"{variable} is read here into {taken[0]}, a field converted clients take as {taken[1]}; they now "
+                f"need a Mistral key, so give the class a field of its own ({own}), set it here ({own}="
+                f"{_same_reader(node, variable)}) and pass that there")
+    return (f"{variable} is read here as the setting {taken[0]}, which converted clients take as {taken[1]}; they now "
+            f"need a Mistral key, so read MISTRAL_API_KEY into a setting of its own here "
+            f"({taken[0].replace('OPENAI', 'MISTRAL')} = {_same_reader(node, variable)}) and pass that there")
+
+
+def _settings_constructor(builder, f, call: ast.Call) -> bool:
+    """``Config(...)`` / ``cls(...)`` in a classmethod: a class of the tree's own is built (not an SDK's, not a
+    LangChain / LlamaIndex object's, whose ``openai_api_key=`` is the key it sends)."""
+    if isinstance(call.func, ast.Name) and call.func.id == "cls":
+        return builder.class_of(f, f.scope_of.get(id(call), ())) is not None
+    name = dotted_name(call.func) or ""
+    if not isinstance(call.func, ast.Name) or name in f.openai_modules or name in CLIENT_CLASSES or \
+            _wrapper_verdict(f, call) is not None:
+        return False
+    if (name,) in f.classes:
+        return True
+    target = builder.resolve_through(f, name) if name in f.repo_imports else None
+    return target is not None and (target[1],) in target[0].classes
 
 
 def _self_key_feeds(f, statement, attr: str, ctor_verdict) -> bool:
@@ -7464,6 +7516,28 @@ def _forwarded_param(builder, f, value: ast.Name, callee, param: str, depth: int
             forwarded.add(id(load))
     return bool(forwarded) and _partial_param(builder, f, outer, value.id, _param_default(f, outer, value.id),
                                               frozenset(forwarded), depth + 1)
+
+
+def _local_field_slots(builder, f, name_node: ast.Name) -> set:
+    """``model = config.chat_model`` (bound once in the function) then ``model=model``, or ``{"model": model}``
+    splatted: the settings field, as ``model=config.chat_model`` is (``_field_slots``); where that field is given as
+    the object is built, the call's TODO names that place for the local too (held-out review 173, Y3: "computed at
+    run time" was said of it)."""
+    holder = reaching_assign(f, name_node)
+    if not (isinstance(holder, ast.Assign) and len(holder.targets) == 1 and isinstance(holder.targets[0], ast.Name)
+            and isinstance(holder.value, ast.Attribute) and isinstance(holder.value.value, ast.Name) and
+            holder.value.value.id != "self"):
+        return set()
+    scope = f.scope_of.get(id(holder), ())
+    if not scope or len(f.assigns.get((scope, name_node.id), [])) != 1 or f.scope_of.get(id(name_node), ()) != scope:
+        return set()
+    found = _field_slots(builder, f, holder.value)
+    given = builder.set_fields.get((f.path, ast.unparse(holder.value)))
+    if given:
+        builder.set_fields[(f.path, name_node.id, scope)] = (given, ast.unparse(holder.value))
+    if ("fieldread", holder.value.attr) in found:
+        found = found | {("fieldlocal", scope, name_node.id)}  # (the call's model= then said mapped where it is set)
+    return found
 
 
 def _fallback_slots(builder, f, name_node: ast.Name) -> set:
