@@ -8969,3 +8969,41 @@ def test_held_out_174_a_config_objects_class_default_url_reaching_a_request_is_r
     said = "calls OpenAI's images endpoint directly" if layout == "images" else "calls OpenAI's HTTP API directly"
     assert f"# TODO(migrator MIG106): client.post(...) {said}" in out["bot/chat.py"], out["bot/chat.py"]
     assert convert_files(out) == out
+
+
+@pytest.mark.parametrize("form", ['monkeypatch.setattr(rp, "openai", fake_openai)',
+                                  'monkeypatch.setattr("rp.openai", fake_openai)'])
+def test_held_out_175_a_test_patching_a_converted_modules_openai_is_told_to_patch_its_mistral_client(form):
+    """Held-out review 175, Y1 (HireMind): `monkeypatch.setattr(rp, "openai", fake)` of a module calling
+    `openai.chat.completions.create(...)`: silent (the string form's TODO said to patch rp.Mistral, which the
+    module-level client built at import never calls again). Both forms name rp.mistral_client and its method."""
+    from mechanics import convert_files
+
+    rp = ('import os\n\nimport openai\n\nopenai.api_key = os.getenv("OPENAI_API_KEY")\n\n\n'
+          'def ask(question: str) -> str:\n    response = openai.chat.completions.create(\n        model="gpt-4o",\n'
+          '        messages=[{"role": "user", "content": question}],\n    )\n'
+          '    return response.choices[0].message.content\n')
+    test = ('import types\n\nimport rp\n\n\ndef test_ask(monkeypatch):\n    fake_openai = types.SimpleNamespace()\n'
+            f'    {form}\n    assert rp.ask("hi") == "hello"\n')
+    out = convert_files({"rp.py": rp, "tests/test_rp.py": test})
+    assert "mistral_client = Mistral(" in out["rp.py"], out["rp.py"]
+    assert "# TODO(migrator MIG106): this test patches rp.openai, the openai module as that module imports it: its " \
+           "calls now go through the Mistral client migrator writes there (rp.mistral_client, built at import)" \
+           in out["tests/test_rp.py"], out["tests/test_rp.py"]
+    assert "patch rp.mistral_client instead and fake what the code now calls (chat.complete)" \
+        in out["tests/test_rp.py"], out["tests/test_rp.py"]
+
+
+def test_held_out_175_a_model_constant_in_an_annotated_splatted_dict_is_mapped():
+    """Held-out review 175, Y3 (HireMind): `kwargs: Dict[str, Any] = {"model": MODEL_NAME, ...}` then
+    `create(**kwargs)`: MODEL_NAME stayed "gpt-4o", its TODO calling the dict another reader; written without the
+    annotation it was mapped."""
+    from mechanics import convert_files
+
+    app = ('from typing import Any, Dict\n\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n'
+           'MODEL_NAME = "gpt-4o"\n\n\n'
+           'def ask(question: str) -> str:\n    kwargs: Dict[str, Any] = {\n        "model": MODEL_NAME,\n'
+           '        "messages": [{"role": "user", "content": question}],\n    }\n'
+           '    response = client.chat.completions.create(**kwargs)\n    return response.choices[0].message.content\n')
+    out = convert_files({"app.py": app})
+    assert 'MODEL_NAME = "mistral-large-latest"' in out["app.py"] and "MIG102" not in out["app.py"], out["app.py"]

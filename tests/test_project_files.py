@@ -5426,3 +5426,29 @@ def test_a_custom_key_a_kept_client_reads_too_is_not_told_to_hold_a_mistral_key(
     text = (tmp_path / ".env.example").read_text()
     assert "OPENAI_CHAT_KEY is handed to the converted Mistral client" in text and \
         "OPENAI_KEY is handed" not in text, text
+
+
+def test_held_out_175_every_setup_doc_installing_openai_is_counted(tmp_path):
+    """Held-out review 175, Y6 (build_with_openai): the install step named the first three docs installing openai and
+    dropped the rest, unsaid. Five are named, then how many more."""
+    from migrator.engine.summary import summarize
+
+    for name in "abcdefg":
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "README.md").write_text("# App\n\n```bash\npip install openai pydantic\n```\n")
+        (tmp_path / name / "app.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
+                                                "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
+    steps = [step["step"] for step in summarize(report)["steps"] if step["step"].startswith("update the install")]
+    assert len(steps) == 1 and "(a/README.md:4, b/README.md:4, c/README.md:4, d/README.md:4, e/README.md:4 and 2 " \
+        "more)" in steps[0], steps
+
+
+@pytest.mark.parametrize("name", ["example_env", "sample_env", "template-env"])
+def test_held_out_175_an_env_template_named_example_env_is_an_env_file(name):
+    """Held-out review 175, Y5 (build_with_openai): `example_env` ("copy this file to .env") was no env file, and kept
+    OPENAI_API_KEY unnamed beside converted scripts reading MISTRAL_API_KEY."""
+    from migrator.engine.walk import ENV_FILE, file_kind
+
+    assert file_kind(name) == ENV_FILE
+    assert file_kind("example_environment.py") != ENV_FILE and file_kind("my_env") != ENV_FILE

@@ -1986,3 +1986,28 @@ def test_held_out_168_error_classes_a_converted_module_re_exports_are_told_where
         "Mistral's errors, which it does not catch: catch errors.SDKError with status_code == 429" in out["views.py"], \
         out["views.py"]
     assert "APIConnectionError is openai.APIConnectionError (imported in llm.py" in out["views.py"], out["views.py"]
+
+
+@pytest.mark.parametrize("check", ['err_name in {"BadRequestError", "AuthenticationError"}',
+                                   'type(exc).__name__ == "RateLimitError"'])
+def test_held_out_175_an_exception_class_name_compared_with_openais_gets_a_todo(check):
+    """Held-out review 175, Y2 (HireMind): `err_name = exc.__class__.__name__` then `if err_name in
+    {"BadRequestError", "AuthenticationError"}: break` around a converted call: left silently, so a bad key was retried
+    three times where it had stopped the loop. A MIG103 TODO names the classes and statuses to test; a name compared
+    in a module whose calls stay on OpenAI, or a string that is no class name's read, gets none."""
+    from mechanics import convert_files
+
+    app = ('import time\n\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\n'
+           'def ask(q):\n    for attempt in range(3):\n'
+           '        try:\n            r = client.chat.completions.create(model="gpt-4o", messages=[])\n'
+           '            return r.choices[0].message.content\n        except Exception as exc:\n'
+           '            err_name = exc.__class__.__name__\n'
+           f'            if {check}:\n                break\n            time.sleep(2 ** attempt)\n'
+           '    if q in ("RateLimitError",):\n        return q\n    return ""\n')
+    out = convert_files({"app.py": app})
+    todos = [line.strip() for line in out["app.py"].splitlines() if "MIG103" in line]
+    assert len(todos) == 1 and "compares an exception's class name with OpenAI's" in todos[0], out["app.py"]
+    assert "status_code" in todos[0], todos
+    assert convert_files(out) == out
+    kept = app.replace("client = OpenAI()", "client = OpenAI()\nclient.images.generate(prompt='x')")
+    assert "MIG103" not in convert_files({"app.py": kept})["app.py"]

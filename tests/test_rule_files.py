@@ -398,6 +398,36 @@ def test_what_keeps_a_listing_client(loop, reason):
     assert any(reason in todo for todo in todos), todos
 
 
+def test_held_out_175_a_page_bound_to_a_name_then_its_data_iterated_converts_as_the_inline_form():
+    """Held-out review 175, Y4 (build_with_openai): `files = client.files.list()` then `for file in files.data:`,
+    OpenAI's documented idiom, kept the client on OpenAI ("the page is used other than iterated"), where
+    `for file in client.files.list().data:` converts. The same conversion; a page read otherwise too stays."""
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def list_files():
+            files = client.files.list()
+            for file in files.data:
+                print(file.id, file.filename, file.bytes)
+        ''')
+    assert "client = Mistral(" in code and "files = client.files.list()\n" in code, code
+    assert "for file in files.data:" in code and "print(file.id, file.filename, file.size_bytes)" in code, code
+    assert len(todos) == 1 and "answers one page" in todos[0], todos
+    assert convert(code)[0] == code
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def list_files():
+            files = client.files.list()
+            for file in files.data:
+                print(file.id)
+            return files
+        ''')
+    assert "client = OpenAI()" in code and any("used other than iterated" in todo for todo in todos), todos
+
+
 def test_a_page_iterated_with_a_limit_still_says_one_page_and_other_loops_are_left_alone():
     """Probe review: limit= is the size of each of OpenAI's pages, and iterating the page fetched all
     of them; Mistral's page_size= gives one page. A later loop binding the same name over local

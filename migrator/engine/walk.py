@@ -48,7 +48,9 @@ _YAML = (".yml", ".yaml")
 # (`env_example.txt`, which a README says to copy to .env: held-out review 89, Y12, it was never read)
 # (a word between, `env_config_example.txt`: held-out review 94, X8, it kept OPENAI_API_KEY and an OpenAI model)
 _ENV_EXAMPLE = re.compile(r"(?:^|\.)\.?env[._-](?:[a-z0-9]+[._-])?(?:example|sample|template|dist|default|tmpl|tpl|"
-                          r"skeleton)(?:\.txt)?$")
+                          r"skeleton)(?:\.txt)?$|"
+                          # (`example_env`, a course's "copy this file to .env": held-out review 175, Y5)
+                          r"^(?:example|sample|template)[_-]env(?:\.txt)?$")
 
 
 _SHORT_REQUIREMENTS = re.compile(r"^reqs?(?:[-_.][\w.-]*)?\.(?:txt|in)$")

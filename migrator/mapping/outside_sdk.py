@@ -206,6 +206,13 @@ APP_MODULE_PATCH_TODO = ("this test patches {target}, the openai module as that 
                          "moved its clients to Mistral and it no longer imports openai, so the patch fails; patch "
                          "{module}.Mistral instead and fake what the code now calls (chat.complete, embeddings.create, "
                          "...)")
+# (the module called the openai module's own client, `openai.chat.completions.create(...)`: its calls now go through
+# the module-level client migrator writes, built at import, which a patch of {module}.Mistral no longer reaches)
+APP_MODULE_CLIENT_PATCH_TODO = ("this test patches {target}, the openai module as that module imports it: its calls "
+                                "now go through the Mistral client migrator writes there ({module}.{client}, built at "
+                                "import), so the patch no longer reaches them (and fails with AttributeError where the "
+                                "module no longer imports openai); patch {module}.{client} instead and fake what the "
+                                "code now calls ({methods})")
 CLIENT_CLASS_NAMES = ("OpenAI", "AsyncOpenAI")
 # a test patching a converted module's instructor (held-out review 29, J-D6: its `.patch.return_value` set-up no
 # longer met the code, which calls instructor.from_mistral, and its model assertion named the OpenAI model)

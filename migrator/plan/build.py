@@ -2726,9 +2726,10 @@ class _Builder:
                         OBJECT_PATCH_TODO.replace("{now}", now.replace("{", "{{").replace("}", "}}")))
                     continue
             if isinstance(target, ast.Name) and len(node.args) > 1 and isinstance(node.args[1], ast.Constant) and \
-                    node.args[1].value in (*CLIENT_CLASS_NAMES, *LANGCHAIN_CLASSES):
+                    node.args[1].value in (*CLIENT_CLASS_NAMES, *LANGCHAIN_CLASSES, "instructor", "openai"):
                 # patch.object(llm_service, "OpenAI"), monkeypatch.setattr(summarize, "ChatOpenAI", Fake) (held-out
                 # review 60, Y13: only the string form was seen; AttributeError once the module imports ChatMistralAI)
+                # (monkeypatch.setattr(rp, "openai", fake), the module's openai: held-out review 175, Y1, silent)
                 other = self.module_file(f, f.scope_of.get(id(node), ()), target.id)
                 if other is not None and node_key(f.path, node) not in self.sites:
                     self.sites[node_key(f.path, node)] = ("apppatch", f"{other.module}.{node.args[1].value}")

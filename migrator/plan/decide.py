@@ -1474,7 +1474,7 @@ def decide(builder, files) -> ConversionPlan:
         below = os.path.dirname(path) + os.sep
         patch_reach[path] = patch_reach[path].union(*(_reached(builder, f) for f in files if f.path != path and
                                                       f.path.startswith(below) and is_test_path(f.path)))
-    _settle_app_patches(files, clients, sites)
+    _settle_app_patches(files, clients, sites, set(local_keys))
     _settle_module_sdk_patches(files, clients, sites, uses)
     call_index: dict = {}  # (the converted calls of each module, indexed once for the checks below)
     role_functions = _role_functions(files)
@@ -1550,7 +1550,8 @@ def decide(builder, files) -> ConversionPlan:
                           foreign_components={path: tuple(sorted(names))
                                               for path, names in builder.foreign_components.items()},
                           run_names=_run_name_checks(files),
-                          package_checks=_package_checks(files, plan_state["all"]))
+                          package_checks=_package_checks(files, plan_state["all"]),
+                          error_names=_error_name_checks(files, sites))
 
 
 def _clipped(text: str, limit: int) -> str:
@@ -1874,13 +1875,16 @@ def _settle_module_sdk_patches(files, clients, sites, uses) -> None:
                                                       method=method, fake=fake), answer[2])
 
 
-def _settle_app_patches(files, clients, sites) -> None:
+def _settle_app_patches(files, clients, sites, local_folds: frozenset = frozenset()) -> None:
     """``patch("pkg.llm_service.OpenAI")`` in a test: a TODO where that module's OpenAI constructor converts
-    (its module has no OpenAI any more: the patch raises AttributeError), nothing where it stays."""
+    (its module has no OpenAI any more: the patch raises AttributeError), nothing where it stays. ``local_folds``:
+    the modules whose openai-module client becomes a function's local (``_local_key_folds``), not a module-level
+    ``mistral_client``."""
     from codemods._repo import _same_module
     from migrator.mapping.langchain import CLASSES as LANGCHAIN_CLASSES
-    from migrator.mapping.outside_sdk import (APP_LANGCHAIN_PATCH_TODO, APP_MODULE_PATCH_TODO, APP_PATCH_TODO,
-                                              CLIENT_CLASS_NAMES,
+    from migrator.mapping.client import MODULE_CLIENT_NAME
+    from migrator.mapping.outside_sdk import (APP_LANGCHAIN_PATCH_TODO, APP_MODULE_CLIENT_PATCH_TODO,
+                                              APP_MODULE_PATCH_TODO, APP_PATCH_TODO, CLIENT_CLASS_NAMES,
                                               CLIENT_PATCH_TODO, INSTRUCTOR_PATCH_TODO, PATCH_REWRITTEN_TODO)
 
     decisions = {c.id: c.decision for c in clients}
@@ -1915,7 +1919,16 @@ def _settle_app_patches(files, clients, sites) -> None:
         elif name == "openai":  # `patch("app.nodes.openai")`: the module as app.nodes imports it (re-review 41, T12)
             mine = [c for c in clients if c.path in paths and c.kind != "parameter"]
             if mine and all(c.decision == CONVERT for c in mine):
-                sites[key] = ("apppatch", APP_MODULE_PATCH_TODO.format(target=answer[1], module=module), answer[1])
+                text = APP_MODULE_PATCH_TODO.format(target=answer[1], module=module)
+                if any(c.kind == "module" for c in mine) and not paths & set(local_folds):
+                    # `openai.chat.completions.create(...)` in the module: its calls go through the module-level
+                    # mistral_client built at import, which patching Mistral there no longer reaches (held-out review
+                    # 175, Y1)
+                    called = _mistral_methods_called(files, paths, sites)
+                    text = APP_MODULE_CLIENT_PATCH_TODO.format(target=answer[1], module=module,
+                                                               client=MODULE_CLIENT_NAME,
+                                                               methods=", ".join(called) or "chat.complete, ...")
+                sites[key] = ("apppatch", text, answer[1])
             else:
                 del sites[key]
         elif name == "instructor":  # `@patch("util.extraction.instructor")` (held-out review 29, J-D6)
@@ -4325,6 +4338,60 @@ def _run_name_checks(files) -> dict:
             if statement is not None:
                 found.setdefault(f.path, {}).setdefault(statement.lineno, {}).update(
                     {cls: wanted[cls] for cls in named})
+    return found
+
+
+def _class_name_read(f, node: ast.AST, depth: int = 0) -> bool:
+    """``exc.__class__.__name__``, ``type(exc).__name__``, or a name bound once in its scope to one."""
+    if isinstance(node, ast.Attribute) and node.attr == "__name__":
+        inner = node.value
+        return isinstance(inner, ast.Attribute) and inner.attr == "__class__" or isinstance(inner, ast.Call) and \
+            isinstance(inner.func, ast.Name) and inner.func.id == "type" and len(inner.args) == 1
+    if isinstance(node, ast.Name) and depth == 0:
+        from migrator.plan.build import reaching_assign
+
+        held = reaching_assign(f, node)
+        return isinstance(held, ast.Assign) and _class_name_read(f, held.value, 1)
+    return False
+
+
+def _error_name_checks(files, sites) -> dict:
+    """path -> {statement line: (the first OpenAI exception name compared, the TODO)}: an exception's class name
+    compared with OpenAI's (``if exc.__class__.__name__ in {"BadRequestError", "AuthenticationError"}: break``) in a
+    module whose calls convert: they raise mistralai's errors, whose names never match (held-out review 175, Y2: a bad
+    key was retried three times, silently, where it had stopped the loop)."""
+    from migrator.mapping.errors import ERRORS
+
+    names = {qualified.rsplit(".", 1)[1]: rule for qualified, rule in ERRORS.items()
+             if qualified.startswith("openai.") and qualified.count(".") == 1}
+    converting = {key[0] for key, answer in sites.items() if answer[0] == "call" and answer[1] == CONVERT}
+    found: dict = {}
+    for f in files:
+        if f.path not in converting or "__name__" not in f.source:
+            continue
+        for node in f.nodes:
+            if not isinstance(node, ast.Compare) or not all(isinstance(op, (ast.Eq, ast.NotEq, ast.In, ast.NotIn))
+                                                            for op in node.ops):
+                continue
+            operands = [node.left, *node.comparators]
+            named = [e.value for operand in operands
+                     for e in (operand.elts if isinstance(operand, (ast.Tuple, ast.List, ast.Set)) else [operand])
+                     if isinstance(e, ast.Constant) and isinstance(e.value, str) and e.value in names]
+            if not named or not any(_class_name_read(f, operand) for operand in operands):
+                continue
+            statement = next((a for a in ancestors_of(f, node) if isinstance(a, ast.stmt)), None)
+            if statement is None:
+                continue
+            tests = []
+            for name in dict.fromkeys(named):
+                rule = names[name]
+                caught = " / ".join(rule.catch) or "no Mistral class"
+                tests.append(f"{name}: {caught}" + (f" with status_code {rule.status[0]} {rule.status[1]}"
+                                                    if rule.status else ""))
+            found.setdefault(f.path, {})[statement.lineno] = (named[0], (
+                f"compares an exception's class name with OpenAI's ({', '.join(dict.fromkeys(named))}): the converted "
+                "calls raise mistralai's errors (from mistralai.client import errors) and httpx2's, whose names never "
+                f"match: test the class and the status code instead ({'; '.join(tests)})"))
     return found
 
 
@@ -7335,9 +7402,12 @@ def _sends_model(builder, f, load, depth: int = 0) -> bool:
             any(_sends_model(builder, f, n, depth + 1) for n in reads)
     if isinstance(parent, ast.Dict):
         holder = f.parent.get(id(parent))
-        if not (isinstance(holder, ast.Assign) and len(holder.targets) == 1 and isinstance(holder.targets[0], ast.Name)):
+        # (`kwargs: Dict[str, Any] = {...}` too: held-out review 175, Y3, its model constant stayed "gpt-4o")
+        target = holder.targets[0] if isinstance(holder, ast.Assign) and len(holder.targets) == 1 else \
+            holder.target if isinstance(holder, ast.AnnAssign) else None
+        if not isinstance(target, ast.Name):
             return False
-        name, scope = holder.targets[0].id, f.scope_of.get(id(holder), ())
+        name, scope = target.id, f.scope_of.get(id(holder), ())
         calls = [n for n in f.nodes if isinstance(n, ast.Call) and f.scope_of.get(id(n), ()) == scope and any(
             kw.arg is None and isinstance(kw.value, ast.Name) and kw.value.id == name for kw in n.keywords)]
         return len(calls) == 1 and _converted_call(builder, f, calls[0]) and _splat_model(

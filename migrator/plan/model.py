@@ -201,6 +201,9 @@ class ConversionPlan:
     # path -> {statement line: (import name, its replacement)}: checks that openai / langchain_openai is installed,
     # where the dependency files no longer declare it (migrator.plan.decide._package_checks)
     package_checks: dict = field(default_factory=dict, compare=False, hash=False)
+    # path -> {statement line: (the first OpenAI exception name, the TODO)}: an exception's class name compared with
+    # OpenAI's (``exc.__class__.__name__ in {"BadRequestError"}``) where calls convert (decide._error_name_checks)
+    error_names: dict = field(default_factory=dict, compare=False, hash=False)
     # a module of the tree (or one the plan did not read) names a way for embedding vectors to outlive the run
     # (migrator.mapping.embeddings.VECTOR_PERSISTENCE): the converted embeddings' re-embed TODO is said
     vectors_persist: bool = True
@@ -241,7 +244,7 @@ class ConversionPlan:
         paths |= {row[0] for row in self.wrapper_objects if row[4] == CONVERT}
         for table in (self.model_slots, self.tables, self.dimensions, self.key_names, self.key_fields, self.raw_urls,
                       self.base_url_args,
-                      self.run_names, self.package_checks):
+                      self.run_names, self.package_checks, self.error_names):
             paths |= {path for path, value in table.items() if value}
         return frozenset(paths)
 
@@ -425,6 +428,10 @@ class FileView:
     @property
     def run_names(self) -> dict:
         return self.plan.run_names.get(self.path, {})
+
+    @property
+    def error_names(self) -> dict:
+        return self.plan.error_names.get(self.path, {})
 
     @property
     def star_exports(self) -> frozenset:
