@@ -123,11 +123,41 @@ class _EditImports(cst.CSTTransformer):
             return updated
         # the layout as written: the first separator between names (`,\n    ` one per line), the last name's own
         # trailing comma (held-out review 28, G11: a one-per-line import was collapsed onto one line)
-        separator = next((a.comma for a in updated.names if isinstance(a.comma, cst.Comma)), cst.MaybeSentinel.DEFAULT)
+        # (each name kept with its own comment, a name added with none: review of session 89, a one-per-line import's
+        # first comment was copied to every line, and the last one's moved to another name)
+        separator = next((a.comma for a in updated.names[:-1] if isinstance(a.comma, cst.Comma)),
+                         cst.MaybeSentinel.DEFAULT)
         trailing = updated.names[-1].comma if isinstance(updated.lpar, cst.LeftParen) else cst.MaybeSentinel.DEFAULT
+        opening = updated.lpar.whitespace_after if isinstance(updated.lpar, cst.LeftParen) else None
+        if not isinstance(separator, cst.Comma) and isinstance(trailing, cst.Comma) and \
+                isinstance(trailing.whitespace_after, cst.ParenthesizedWhitespace) and \
+                isinstance(opening, cst.ParenthesizedWhitespace):
+            # one name a line, one name written: the next line indented as the first name is
+            separator = trailing.with_changes(whitespace_after=trailing.whitespace_after.with_changes(
+                indent=opening.indent, last_line=opening.last_line))
+        elif not isinstance(separator, cst.Comma) and isinstance(trailing, cst.Comma):
+            separator = trailing
+        kept = len(names)
         names = [*names, *(cst.ImportAlias(name=cst.Name(n)) for n in extra)]
-        names = [a.with_changes(comma=separator) for a in names[:-1]] + [names[-1].with_changes(comma=trailing)]
-        return updated.with_changes(names=names)
+        laid = []
+        for index, alias in enumerate(names):
+            ending = separator if index < len(names) - 1 else trailing  # the layout's comma at this place
+            own = alias.comma if index < kept and isinstance(alias.comma, cst.Comma) else None
+            laid.append(alias.with_changes(comma=_comma_like(own, ending)))
+        return updated.with_changes(names=laid)
+
+
+def _comma_like(own, layout):
+    """The comma ``layout`` (the import's separator, or its ending) with the comment ``own`` (a name's comma as written,
+    None for a name added) carries on its line: a name keeps its comment, an added one gets none."""
+    if not isinstance(layout, cst.Comma):
+        return layout
+    after = layout.whitespace_after
+    if not isinstance(after, cst.ParenthesizedWhitespace):
+        return layout
+    mine = own.whitespace_after if own is not None else None
+    first = mine.first_line if isinstance(mine, cst.ParenthesizedWhitespace) else cst.TrailingWhitespace()
+    return layout.with_changes(whitespace_after=after.with_changes(first_line=first))
 
 
 def _module_name(node: cst.ImportFrom) -> str:

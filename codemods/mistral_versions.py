@@ -104,11 +104,23 @@ class _Transformer(RuleTransformer):
             self.todo(line, BY_HAND_TODO.format(what="aliased names that now live in different modules"))
             return updated
         kept = [alias for alias in updated.names if homes[alias.name.value] == first]
+        rpar = updated.rpar
         if others:
-            kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+            comma = kept[-1].comma
+            if kept[-1] is updated.names[-1]:
+                pass  # (its own ending, a trailing comma in parentheses or none)
+            elif isinstance(comma, cst.Comma) and isinstance(comma.whitespace_after, cst.ParenthesizedWhitespace) and \
+                    rpar is not None:
+                # one name a line in parentheses: the name kept last keeps its comment and ends the block, the
+                # parenthesis on a line of its own (review of session 89: `Mistral as M)`, the comments lost)
+                kept[-1] = kept[-1].with_changes(comma=comma.with_changes(
+                    whitespace_after=comma.whitespace_after.with_changes(last_line=cst.SimpleWhitespace(""))))
+                rpar = rpar.with_changes(whitespace_before=cst.SimpleWhitespace(""))
+            else:
+                kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
             for alias, home in others:
                 self.need_import(home, alias.name.value)
         modules = ", ".join(dict.fromkeys([first, *(home for _, home in others)]))
         self.converted(line, MOVED.format(modules=modules))
         self.changed = True
-        return updated.with_changes(module=cst.parse_expression(first), names=kept)
+        return updated.with_changes(module=cst.parse_expression(first), names=kept, rpar=rpar)

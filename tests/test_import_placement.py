@@ -982,3 +982,22 @@ def test_held_out_159_a_replaced_httpx_imports_comment_stays_on_its_line() -> No
         ''')
     assert "import httpx2  # Added import for custom HTTP client\n" in code, code
     assert "\n# Added import" not in code, code
+
+
+def test_a_name_added_to_a_one_per_line_import_takes_no_comment_and_each_name_keeps_its_own() -> None:
+    """Review of session 89: a name added to a parenthesised one-per-line import got the first name's comment copied
+    to every line, and the last name's comment moved to another name; a single name written that way put the added
+    name at column 0. Each name keeps its own comment, an added one gets none, indented as the others."""
+    from codemods._imports import fix_imports
+
+    code = ("from mistralai.client import (\n    Mistral as M,  # the client\n    UNSET,  # sentinel\n)\n\n"
+            "x = (M, UNSET, Fake)\n")
+    out = fix_imports(code, [("mistralai.client", "Fake")])
+    assert out.startswith("from mistralai.client import (\n    Mistral as M,  # the client\n    UNSET,  # sentinel\n"
+                          "    Fake,\n)\n"), out
+    one = "from mistralai.client import (\n    Mistral as M,  # the client\n)\n\nx = (M, Fake)\n"
+    out = fix_imports(one, [("mistralai.client", "Fake")])
+    assert out.startswith("from mistralai.client import (\n    Mistral as M,  # the client\n    Fake,\n)\n"), out
+    flat = "from mistralai.client import Mistral as M  # the client\n\nx = (M, Fake)\n"
+    out = fix_imports(flat, [("mistralai.client", "Fake")])
+    assert out.startswith("from mistralai.client import Mistral as M, Fake  # the client\n"), out

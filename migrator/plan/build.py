@@ -2504,13 +2504,19 @@ class _Builder:
                         values = f.self_assigns.get((cls, sub.attr), [])
                         if len(values) == 1 and values[0] is not None:
                             given.append(values[0])
-            for index, arg in enumerate(list(given)):
+            front: list = []  # the URLs held by attributes read alone (a path written elsewhere: the URL first)
+            for index, arg in enumerate(given):
                 for sub in ast_walk(arg):  # `f"{config.url}/chat/completions"`, config an instance of the tree's class
-                    url = self._instance_url(f, sub) if isinstance(sub, ast.Attribute) else None
+                    # (not a setting named for OpenAI's URL, `settings.openai_base_url`: setting_url's, below)
+                    url = self._instance_url(f, sub) if isinstance(sub, ast.Attribute) and not setting_url(sub) \
+                        else None
                     if url is not None:  # (the URL it holds, then the path written: the TODO names the endpoint)
                         given[index] = ast.copy_location(ast.Constant("".join(_string_parts(url)) + "".join(
                             _string_parts(arg))), arg)
+                        if arg is sub:
+                            front.append(given[index])
                         break
+            given = front + [arg for arg in given if not any(arg is held for held in front)]
             for kw in node.keywords:  # `requests.post(**request)`, request = dict(url=...) (held-out review 60, X14)
                 if kw.arg is None and isinstance(kw.value, ast.Name):
                     where = self.lookup_scope(f, f.scope_of.get(id(kw.value), ()), kw.value.id)
