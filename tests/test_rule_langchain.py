@@ -3215,3 +3215,22 @@ def test_held_out_168_a_key_variable_named_for_openai_handed_to_a_converted_obje
         print(emb.embed_query("hi"))
         ''')
     assert any("reads OPENAI_API_KEY_TEAM, an OpenAI key by its name" in t for t in todos), todos
+
+
+def test_held_out_173_the_pin_list_is_said_in_full_where_an_objects_todo_says_the_pin():
+    """Held-out review 173, Y6 (RAG-with-guardrails): the first module's ChatOpenAI was kept for another reason (its
+    endpoint from the configuration), so its TODO listed no pin, and the second module's said "every pin to move: the
+    same TODO in ../llm/providers.py". The full list is said where an object's TODO says the pin."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "requirements.txt": "langchain==0.3.27\nlangchain-community==0.3.29\nlangchain-core==0.3.76\n"
+                            "langchain-ollama==0.3.8\nlangchain-openai==0.3.33\nlangchain-text-splitters==0.3.11\n",
+        "llm/providers.py": "import os\nfrom langchain_openai import ChatOpenAI\n\n\ndef get_llm():\n"
+                            "    base_url = os.getenv(\"OPENAI_BASE_URL\")\n"
+                            "    return ChatOpenAI(model=\"gpt-4o-mini\", base_url=base_url)\n",
+        "memory/vectorstore.py": "import os\nfrom langchain_openai import OpenAIEmbeddings\n\n\ndef get_embeddings():\n"
+                                 "    return OpenAIEmbeddings(model=\"text-embedding-3-small\")\n"})
+    store = out["memory/vectorstore.py"]
+    assert "it also pins langchain ==0.3.27" in store and "every pin to move" not in store, store
+    assert "every pin to move" not in out["llm/providers.py"], out["llm/providers.py"]
