@@ -9007,3 +9007,38 @@ def test_held_out_175_a_model_constant_in_an_annotated_splatted_dict_is_mapped()
            '    response = client.chat.completions.create(**kwargs)\n    return response.choices[0].message.content\n')
     out = convert_files({"app.py": app})
     assert 'MODEL_NAME = "mistral-large-latest"' in out["app.py"] and "MIG102" not in out["app.py"], out["app.py"]
+
+
+_REQUEST_CONFIG = ('from pydantic_settings import BaseSettings\n\n\nclass AppConfig(BaseSettings):\n'
+                   '    embedding_model_ada: str = "text-embedding-ada-002"\n\n\napp_config = AppConfig()\n')
+_REQUEST_EMB = ('import openai\nfrom pydantic import BaseModel\n\nfrom app.config import app_config\n\n'
+                'client = openai.Client()\n\n\nclass EmbeddingRequest(BaseModel):\n    text: str\n    model: str\n\n\n'
+                'def generate_embedding(request: EmbeddingRequest):\n'
+                '    resp = client.embeddings.create(input=request.text, model=request.model)\n'
+                '    return resp.data[0].embedding\n\n\n'
+                'def route(text: str):\n'
+                '    return generate_embedding(EmbeddingRequest(text=text, model=app_config.embedding_model_ada))\n')
+
+
+@pytest.mark.parametrize("variant", ["settings", "literal", "endpoint"])
+def test_held_out_170_a_settings_model_handed_through_a_request_object_is_mapped_where_declared(variant):
+    """Held-out review 170, X3 (argo-backend): `EmbeddingRequest(model=app_config.embedding_model_ada)` then
+    `client.embeddings.create(model=request.model)`: the settings default "text-embedding-ada-002" stayed, silently,
+    the call saying "computed at run time". The request's field given only settings fields it sends: those are mapped
+    where declared. Given a literal, or fed by a route too (values from outside), the call keeps its TODO."""
+    from mechanics import convert_files
+
+    emb = _REQUEST_EMB
+    if variant == "literal":
+        emb += ("\n\ndef other(text):\n"
+                "    return generate_embedding(EmbeddingRequest(text=text, model='text-embedding-3-small'))\n")
+    if variant == "endpoint":
+        emb += ("\n\n@app.post('/embed')\ndef embed(request: EmbeddingRequest):\n"
+                "    return generate_embedding(request)\n")
+    out = convert_files({"app/__init__.py": "", "app/config.py": _REQUEST_CONFIG, "app/emb.py": emb})
+    if variant == "settings":
+        assert 'embedding_model_ada: str = "mistral-embed"' in out["app/config.py"], out["app/config.py"]
+        assert "MIG107" not in out["app/emb.py"], out["app/emb.py"]
+        assert convert_files(out) == out
+    else:
+        assert "MIG107" in out["app/emb.py"] and "model=request.model" in out["app/emb.py"], out["app/emb.py"]

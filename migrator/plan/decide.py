@@ -7440,7 +7440,37 @@ def _sends_model(builder, f, load, depth: int = 0) -> bool:
         return True
     if parent.arg == "model" and _converted_call(builder, f, call):
         return True
-    return depth < 2 and _forwarded_model(builder, f, call, parent.arg, depth)
+    return depth < 2 and (_forwarded_model(builder, f, call, parent.arg, depth) or
+                          _request_field_sent(builder, f, call, parent.arg, depth))
+
+
+def _request_field_sent(builder, f, call, field_name: str, depth: int) -> bool:
+    """``EmbeddingRequest(text=text, model=app_config.embedding_model_ada)``, a class of the tree declaring the field
+    (a pydantic model, a dataclass: no ``__init__`` of its own) whose every read on an instance migrator can type
+    (``request: EmbeddingRequest``, ``req = EmbeddingRequest(...)``) is model= of converted calls: the value given is
+    sent so too (held-out review 170, X3: the settings default "text-embedding-ada-002" stayed, silently)."""
+    if not isinstance(call, ast.Call) or not isinstance(call.func, (ast.Name, ast.Attribute)):
+        return False
+    owner = builder.resolve_class(f, call.func)
+    if owner is None:
+        return False
+    g, cls = owner
+    body = g.scopes.get(cls)
+    if not isinstance(body, ast.ClassDef) or (cls + ("__init__",)) in g.scopes or not any(
+            isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.target.id == field_name
+            for stmt in body.body):
+        return False
+    memo = builder.__dict__.setdefault("_request_field_memo", {})
+    key = (g.path, cls, field_name)
+    if key not in memo:
+        memo[key] = False  # (while it is worked out)
+        reads = [(h, n) for h in builder.files if field_name in h.source for n in h.nodes
+                 if isinstance(n, ast.Attribute) and n.attr == field_name and
+                 _receiver_class(builder, h, n.value) == owner]
+        memo[key] = bool(reads) and all(isinstance(n.ctx, ast.Load) and
+                                        (_sends_model(builder, h, n, depth + 1) or _logged(h, n)) for h, n in reads) \
+            and any(_sends_model(builder, h, n, depth + 1) for h, n in reads)
+    return memo[key]
 
 
 def _forwarded_model(builder, f, call, param: str, depth: int) -> bool:
@@ -8989,7 +9019,14 @@ def _field_slots(builder, f, node, via=None) -> set:
         return set()
     if _read_by_unread_code(builder, g, attr):
         return set()
-    given = _field_given(builder, g, cls, alias or attr)
+    values: list = []
+    given = _field_given(builder, g, cls, alias or attr, values)
+    if given and default == "" and values and not _framework_fed(builder, cls[-1]) and all(
+            isinstance(value, ast.Attribute) and _field_slots(builder, h, value, via=value) for h, value in values):
+        # `EmbeddingRequest(text=t, model=app_config.embedding_model_ada)`, a request object's required field given
+        # settings fields only it sends: those are mapped where declared, nothing is left to say here (held-out review
+        # 170, X3: "computed at run time", and the settings default stayed "text-embedding-ada-002")
+        return {("fieldread", attr)}
     if given:
         # `Settings(OPENAI_MODEL_NAME=os.getenv("OPENAI_MODEL_NAME", "gpt-4.1"))`: the default is not the value
         # (held-out review 98, Y2: the class default was mapped and counted converted, the value sent stayed gpt-4.1)
@@ -9046,9 +9083,21 @@ def _fields_or_fallback(builder, f, value: ast.BoolOp) -> set:
     return slots
 
 
-def _field_given(builder, g, cls, name: str) -> str:
+def _framework_fed(builder, name: str) -> bool:
+    """Does a decorated function of the tree (a route, a task, a tool) take a parameter annotated with the class
+    ``name`` (``@app.post("/embed") def embed(req: EmbeddingRequest)``)? Its instances then also come from outside,
+    with values no construction in the tree shows."""
+    return any(isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.decorator_list and any(
+        isinstance(a.annotation, (ast.Name, ast.Attribute, ast.Constant)) and
+        (dotted_name(a.annotation) or str(getattr(a.annotation, "value", ""))).rsplit(".", 1)[-1] == name
+        for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs))
+        for h in builder.files if name in h.source for node in h.nodes)
+
+
+def _field_given(builder, g, cls, name: str, values: Optional[list] = None) -> str:
     """Where an instance of the class ``cls`` (of ``g``) is built with its field ``name`` given
-    (``Settings(OPENAI_MODEL_NAME=os.getenv(...))`` in config.py), as the TODO names it; "" where none is."""
+    (``Settings(OPENAI_MODEL_NAME=os.getenv(...))`` in config.py), as the TODO names it; "" where none is. ``values``:
+    a list given (module, value) of each."""
     places: dict = {}
     for h in builder.files:
         if cls[-1] not in h.source or name not in h.source or is_test_path(h.path) and h is not g:
@@ -9062,6 +9111,8 @@ def _field_given(builder, g, cls, name: str) -> str:
                     len(scope := g.scope_of.get(id(call), ())) > len(cls) and scope[:len(cls)] == cls):
                 given = next(kw.value for kw in call.keywords if kw.arg == name)
                 places[f"{ast.unparse(call.func)}({name}={ast.unparse(given)}) in {_shown_path(h.path)}"] = None
+                if values is not None:
+                    values.append((h, given))
     return "; ".join(list(places)[:2])
 
 
