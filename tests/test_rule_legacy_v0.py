@@ -2577,3 +2577,25 @@ def test_held_out_165_a_v0_message_to_dict_names_model_dump():
         ''')
     assert any("to_dict(): a v0 OpenAIObject method; Mistral's objects are pydantic models, whose .model_dump() gives "
                "a message's dict of the same keys" in t for t in todos), todos
+
+
+def test_held_out_174_embeddings_utils_is_said_in_full_once_and_names_the_other_helpers_imported():
+    """Held-out review 174, Y3 (CSR_summarizer): each get_embedding(...) call got the same 330-character TODO, two lines
+    apart, and `cosine_similarity`, imported from openai.embeddings_utils beside it, was named nowhere (it goes with the
+    0.x package too). The first call's TODO says it in full and names cosine_similarity; the others point at it."""
+    code, todos = convert_idempotent('''\
+        import openai
+        from openai.embeddings_utils import get_embedding, cosine_similarity
+
+        openai.api_key = "k"
+
+
+        def rank(snippets, query):
+            docs = [get_embedding(s, engine="text-search-curie-doc-001") for s in snippets]
+            q = get_embedding(query, engine="text-search-curie-query-001")
+            return sorted(cosine_similarity(d, q) for d in docs)
+        ''')
+    told = [t for t in todos if "get_embedding(...)" in t]
+    assert len(told) == 2 and "mistral-embed" in told[0] and "cosine_similarity, imported from it too" in told[0], told
+    assert told[1].endswith("convert by hand as the TODO at the first get_embedding(...) call in this file says "
+                            "(no rule yet)"), told
