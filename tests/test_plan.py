@@ -8725,6 +8725,9 @@ def test_held_out_173_semantic_routers_openai_encoder_is_named_as_an_openai_comp
     assert "# TODO(migrator MIG106): OpenAIEncoder(...) is semantic-router's OpenAI component: it calls OpenAI and " \
            "reads OPENAI_API_KEY" in out["router.py"], out["router.py"]
     assert "MistralEncoder(name=\"mistral-embed\")" in out["router.py"], out["router.py"]
+    out = convert_files({"dyn.py": "from semantic_router.llms import OpenAILLM\n\nllm = OpenAILLM(name='gpt-4o')\n"})
+    assert "# TODO(migrator MIG106): OpenAILLM(...) is semantic-router's OpenAI component" in out["dyn.py"] and \
+        "Mistral(...).chat.complete(model=\"mistral-large-latest\", ...)" in out["dyn.py"], out["dyn.py"]
 
 
 def test_held_out_173_a_patched_client_class_is_told_the_stream_method_a_splatted_call_makes() -> None:

@@ -634,6 +634,14 @@ FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
         "semantic_router.encoders.MistralEncoder(name=\"mistral-embed\") (semantic-router>=0.1.8; it reads "
         "MISTRAL_API_KEY), and the routes' utterances encoded again with it")
     for sub in ("", ".openai")}})
+# ... and its OpenAILLM answers dynamic routes on OpenAI (batch-4 review of session 89: silent)
+FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
+    f"semantic_router.llms{sub}.OpenAILLM": _KEEPS_OPENAI + (
+        "a semantic_router.llms.BaseLLM of your own whose __call__ sends the messages to Mistral(...).chat.complete("
+        "model=\"mistral-large-latest\", ...) (semantic-router's MistralAILLM, in the releases "
+        "seen, is built on mistralai 0.x's MistralClient, which mistralai 3 does not have, and reads "
+        "MISTRALAI_API_KEY)")
+    for sub in ("", ".openai")}})
 # the libraries of FOREIGN_OPENAI that call through the openai module's own client: its settings stay for them
 MODULE_CLIENT_LIBRARIES = frozenset({"openai_multi_client"})
 FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chroma", "pydantic_ai": "pydantic-ai",
