@@ -9045,3 +9045,20 @@ def test_held_out_170_a_settings_model_handed_through_a_request_object_is_mapped
         assert convert_files(out) == out
     else:
         assert "MIG107" in out["app/emb.py"] and "model=request.model" in out["app/emb.py"], out["app/emb.py"]
+
+
+def test_a_case_sensitive_settings_classs_key_field_names_its_own_variable() -> None:
+    """Batch-4 review of session 89: a case_sensitive settings class's `openai_api_key: str` reads the variable
+    `openai_api_key`, and its TODO said OPENAI_API_KEY (and told to declare mistral_api_key "read from
+    MISTRAL_API_KEY", which such a class reads from mistral_api_key)."""
+    from mechanics import convert_files
+
+    config = ("from pydantic_settings import BaseSettings, SettingsConfigDict\n\n\nclass Settings(BaseSettings):\n"
+              "    model_config = SettingsConfigDict(case_sensitive=True)\n    openai_api_key: str\n\n\n"
+              "settings = Settings()\n")
+    llm = ("from openai import OpenAI\n\nfrom app.config import settings\n\n"
+           "client = OpenAI(api_key=settings.openai_api_key)\n\n\ndef answer(q):\n    return client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    out = convert_files({"app/__init__.py": "", "app/config.py": config, "app/llm.py": llm})
+    assert "openai_api_key is a required setting (pydantic-settings reads the openai_api_key variable)" in \
+        out["app/config.py"] and "declare MISTRAL_API_KEY (read from MISTRAL_API_KEY)" in out["app/config.py"], \
+        out["app/config.py"]

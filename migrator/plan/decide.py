@@ -9544,7 +9544,10 @@ def _required_key_fields(builder, files) -> dict:
                 if not (isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and
                         _OPENAI_KEY_FIELD.fullmatch(stmt.target.id) and _required(stmt.value)):
                     continue
-                variable = stmt.target.id.upper()
+                # (the field's own spelling where the class matches case-sensitively: batch-4 review of session 89)
+                sensitive = re.search(r"case_sensitive\b\W*(?:=|:)\s*True",
+                                      ast.get_source_segment(f.source, holder) or "")
+                variable = stmt.target.id if sensitive else stmt.target.id.upper()
                 span = (stmt.lineno, stmt.col_offset, stmt.end_lineno, stmt.end_col_offset)
                 # (pydantic 1's own BaseSettings is no pydantic-settings: held-out review 118, X2)
                 reader = "pydantic 1's BaseSettings reads" if PYDANTIC_V1_SETTINGS.search(f.source) else \
@@ -9552,7 +9555,7 @@ def _required_key_fields(builder, files) -> dict:
                 # (a client of another service of the tree, with settings of its own, is handed its own: held-out
                 # review 86, X2)
                 # (spelled as the class spells its OpenAI one: a case_sensitive class matches no other spelling)
-                declared = (key.upper() if stmt.target.id.isupper() else key.lower()) if key else key
+                declared = (key.upper() if stmt.target.id.isupper() or sensitive else key.lower()) if key else key
                 # (and the modules importing it: a namespace package, with no __init__.py to say where its project
                 # begins, is linked by its imports; held-out review 90, X4, "no code of this project calls OpenAI" of
                 # the settings a converted client was handed)
@@ -9567,11 +9570,11 @@ def _required_key_fields(builder, files) -> dict:
                              and dotted_name(n.value.func) == cls[-1] for t in n.targets if isinstance(t, ast.Name)}
                 handed = _handed_field(beside, stmt.target.id, getattr(builder, "plan_sites", None),
                                        _property_aliases(holder, stmt.target.id), instances)
-                if variable != "OPENAI_API_KEY" and not (handed and key):
+                if variable.upper() != "OPENAI_API_KEY" and not (handed and key):
                     continue  # (only the handed field's TODO: no client reads such a variable itself)
                 if not handed and not any(g.uses_openai for g in beside):
                     found.setdefault(f.path, {})[span] = (
-                        f"{stmt.target.id} is a required setting ({reader} the OPENAI_API_KEY "
+                        f"{stmt.target.id} is a required setting ({reader} the {variable} "
                         "variable), and no code of this project calls OpenAI: a deployment without the OpenAI key "
                         "fails at start-up (ValidationError); give it a default or remove it")
                     continue
@@ -9584,7 +9587,7 @@ def _required_key_fields(builder, files) -> dict:
                         "or remove it (a deployment without the OpenAI key fails at start-up: ValidationError)")
                     continue
                 found.setdefault(f.path, {})[span] = (
-                    f"{stmt.target.id} is a required setting ({reader} the OPENAI_API_KEY variable), "
+                    f"{stmt.target.id} is a required setting ({reader} the {variable} variable), "
                     f"and {reads}: a deployment without the OpenAI key fails at start-up (ValidationError); give it "
                     "a default or remove it" + (f", and declare {declared} where the code passes the key on" if key
                                                 else ""))
