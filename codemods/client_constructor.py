@@ -1820,6 +1820,15 @@ class _Transformer(RuleTransformer):
         if self._function_params and self._function_params[-1][0] == id(original):  # (a pruned one: no visit)
             self._function_params.pop()
             self._function_nodes.pop()
+        renamed = self.__dict__.get("_renamed_key_functions", {}).pop(id(original), None)
+        if renamed is not None:
+            # `return "Test mode: a real answer needs OPENAI_API_KEY in .env"` beside the renamed read, outside its
+            # check: the function's messages name the variable it now reads (held-out review 173, Y7 / 171, Y5)
+            body = updated.body.visit(_KeyMessages(renamed[1]))
+            if not body.deep_equals(updated.body):
+                self.converted(renamed[0], f"OPENAI_API_KEY -> {renamed[1]} in the messages of the function reading "
+                                           "the key")
+                updated = updated.with_changes(body=body)
         remapped = self.__dict__.get("_remapped_defaults", {}).pop(id(original), None)
         if remapped:
             params = updated.params
@@ -2004,6 +2013,9 @@ class _Transformer(RuleTransformer):
 
     def _env_converted(self, original: cst.CSTNode, key: str) -> None:
         target = self._env_target(key)
+        if key == "OPENAI_API_KEY" and self._function() is not None:  # (its function's messages follow: _KeyMessages)
+            self.__dict__.setdefault("_renamed_key_functions", {})[self._function()] = \
+                (self._lines.get(id(original), 0), target)
         note = ENV_VALUE_NOTES.get(target)
         # (the key read renamed where a name is bound to it: the variable must be set where the app runs; held-out
         # review 94, X5, said nowhere for `api_key = os.getenv("OPENAI_API_KEY")` handed to a converted ChatOpenAI; a
@@ -3486,6 +3498,39 @@ def _factory_built(call: cst.Call) -> Optional[cst.BaseExpression]:
     return factory.body if isinstance(factory, cst.Lambda) and not factory.params.params and \
         not factory.params.kwonly_params and factory.params.star_arg is cst.MaybeSentinel.DEFAULT and \
         factory.params.star_kwarg is None else None
+
+
+class _KeyMessages(cst.CSTTransformer):
+    """OPENAI_API_KEY -> the new variable in the messages a function returns, raises, prints or logs (``return "set
+    OPENAI_API_KEY"``), not in its nested functions and classes, nor in an environment read."""
+
+    _SAYING = ("print", "info", "debug", "warning", "warn", "error", "exception", "critical", "write", "echo", "secho")
+
+    def __init__(self, new: str) -> None:
+        super().__init__()
+        self.new = new
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False
+
+    def leave_Return(self, original: cst.Return, updated: cst.Return) -> cst.Return:
+        return updated if updated.value is None else updated.with_changes(value=updated.value.visit(_KeyText(self.new)))
+
+    def leave_Raise(self, original: cst.Raise, updated: cst.Raise) -> cst.Raise:
+        return updated if updated.exc is None else updated.with_changes(exc=updated.exc.visit(_KeyText(self.new)))
+
+    def leave_Expr(self, original: cst.Expr, updated: cst.Expr) -> cst.Expr:
+        call = updated.value
+        if isinstance(call, cst.Call) and isinstance(call.func, (cst.Name, cst.Attribute)) and \
+                code_of(call.func).rsplit(".", 1)[-1] in self._SAYING:
+            return updated.with_changes(value=call.visit(_KeyText(self.new)))
+        return updated
 
 
 class _KeyText(cst.CSTTransformer):

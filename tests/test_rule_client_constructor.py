@@ -4517,3 +4517,32 @@ def test_an_aliased_environ_check_of_the_key_gets_the_todo_and_a_key_handed_on_d
                                      "client = OpenAI(api_key=env[\"OPENAI_API_KEY\"])\n"
                                      "print(client.chat.completions.create(model=\"gpt-4o\", messages=[]))\n")
     assert not any(t.startswith("env is os.environ") for t in todos), todos
+
+
+def test_held_out_173_the_messages_of_a_function_reading_the_renamed_key_name_the_new_variable():
+    """Held-out review 173, Y7 (multi-llm-data-analyzer; 171, Y5 alike): the key check's message was renamed, and the
+    TEST_MODE message earlier in the same function still told the user to set OPENAI_API_KEY. The function's returned,
+    raised, printed and logged messages name the variable it now reads; a nested function's, and the environment read
+    of another module's variable, are left."""
+    code, _ = convert_idempotent('''\
+        import logging
+        import os
+        from openai import OpenAI
+
+
+        def ask(prompt):
+            if os.getenv("TEST_MODE") == "true":
+                return "Test mode: a real answer needs OPENAI_API_KEY in .env"
+            logging.info("reading OPENAI_API_KEY")
+
+            def helper():
+                return "OPENAI_API_KEY (nested)"
+            api_key = os.getenv("OPENAI_API_KEY")
+            if not api_key:
+                raise RuntimeError("Configuration error: set OPENAI_API_KEY in .env")
+            client = OpenAI(api_key=api_key)
+            return client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content
+        ''')
+    assert 'return "Test mode: a real answer needs MISTRAL_API_KEY in .env"' in code, code
+    assert 'logging.info("reading MISTRAL_API_KEY")' in code and '"OPENAI_API_KEY (nested)"' in code, code
+    assert 'raise RuntimeError("Configuration error: set MISTRAL_API_KEY in .env")' in code, code
