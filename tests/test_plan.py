@@ -8926,16 +8926,22 @@ def test_held_out_173_a_config_field_default_read_into_a_local_is_mapped_where_i
     assert "MIG102" not in out["app/provider.py"], out["app/provider.py"]
 
 
-def test_a_langchain_object_handed_the_key_as_openai_api_key_is_no_config_object():
-    """`ChatOpenAI(openai_api_key=os.getenv("OPENAI_API_KEY"))` is no field of the app's own config object: the
-    config-object TODO (held-out review 173, Y3) is not said of it."""
+def test_a_config_objects_field_is_told_only_where_the_client_takes_that_objects_field():
+    """Review of session 90: `Config(api_key=os.getenv("OPENAI_API_KEY"))` and an unrelated `OpenAI(api_key=
+    args.api_key)` (argparse) in another module: the key read was told "a field converted clients take as
+    api_key=args.api_key". Only an instance the call builds counts (its class, or what the function returning it
+    returns); an annotated `self.api_key: str = api_key or config.openai_api_key` is followed as a plain one."""
     from mechanics import convert_files
 
-    app = ('import os\n\nfrom langchain_openai import ChatOpenAI\nfrom openai import OpenAI\n\n'
-           'llm = ChatOpenAI(openai_api_key=os.getenv("OPENAI_API_KEY"))\n'
-           'client = OpenAI(api_key=llm.openai_api_key)\n')
-    out = convert_files({"app.py": app})
-    assert "a field converted clients take" not in out["app.py"], out["app.py"]
+    config = _CONFIG_OBJECT.replace("openai_api_key", "api_key")
+    cli = ("import argparse\nfrom openai import OpenAI\n\np = argparse.ArgumentParser()\np.add_argument('--api-key')\n"
+           "args = p.parse_args()\nclient = OpenAI(api_key=args.api_key)\n"
+           "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    out = convert_files({"app/__init__.py": "", "app/config.py": config, "app/cli.py": cli})
+    assert "a field converted clients take" not in out["app/config.py"], out["app/config.py"]
+    provider = _CONFIG_PROVIDER.replace("self.api_key = api_key or", "self.api_key: str = api_key or")
+    out = convert_files({"app/__init__.py": "", "app/config.py": _CONFIG_OBJECT, "app/provider.py": provider})
+    assert "a field converted clients take as api_key=self.api_key" in out["app/config.py"], out["app/config.py"]
 
 
 _URL_CONFIG = ('class OpenAI:\n    default_url = "https://api.openai.com/v1"\n\n'
@@ -8943,12 +8949,13 @@ _URL_CONFIG = ('class OpenAI:\n    default_url = "https://api.openai.com/v1"\n\n
                '        self.url = url or self.default_url\n        self.model = model\n')
 
 
-@pytest.mark.parametrize("layout", ["chat", "images", "instance", "other-server"])
+@pytest.mark.parametrize("layout", ["chat", "images", "instance", "other-server", "built-for-another"])
 def test_held_out_174_a_config_objects_class_default_url_reaching_a_request_is_reported(layout) -> None:
     """Held-out review 174, X3 (nalgeon/pokitoki): `config = OpenAI(api_key=...)`, an instance of the bot's own config
     class whose `self.url = url or self.default_url` falls back on "https://api.openai.com/v1", posted to as
     `f"{config.url}/chat/completions"`: "Nothing to change". The request gets MIG106's TODO (the images endpoint's
-    says Mistral has none); a class falling back on another server's URL stays quiet."""
+    says Mistral has none); a class falling back on another server's URL, or an instance built with one
+    (`OpenAI(api_key='k', url='http://localhost:11434/v1')`: review of session 90), stays quiet."""
     from mechanics import convert_files
 
     config = _URL_CONFIG.replace("https://api.openai.com/v1", "http://localhost:8080/v1") \
@@ -8960,13 +8967,14 @@ def test_held_out_174_a_config_objects_class_default_url_reaching_a_request_is_r
                  "        self.openai = OpenAI(api_key='k')\n\n\nconfig = Config()\n",
                  "bot/chat.py": "import httpx\n\nfrom bot.config import config\n"}
     else:
+        built = "OpenAI('k', 'http://localhost:11434/v1')" if layout == "built-for-another" else "OpenAI(api_key='k')"
         files = {"bot/__init__.py": "", "bot/config.py": config,
-                 "bot/chat.py": "import httpx\n\nfrom bot.config import OpenAI\n\nconfig = OpenAI(api_key='k')\n"}
+                 "bot/chat.py": f"import httpx\n\nfrom bot.config import OpenAI\n\nconfig = {built}\n"}
     files["bot/chat.py"] += ("\n\nasync def ask(msgs):\n    async with httpx.AsyncClient() as client:\n"
                              f"        r = await client.post(f'{{{url}}}/{path}', json={{'messages': msgs}})\n"
                              "        return r.json()\n")
     out = convert_files(files)
-    if layout == "other-server":
+    if layout in ("other-server", "built-for-another"):
         assert out["bot/chat.py"] == files["bot/chat.py"], out["bot/chat.py"]
         return
     said = "calls OpenAI's images endpoint directly" if layout == "images" else "calls OpenAI's HTTP API directly"

@@ -2011,3 +2011,8 @@ def test_held_out_175_an_exception_class_name_compared_with_openais_gets_a_todo(
     assert convert_files(out) == out
     kept = app.replace("client = OpenAI()", "client = OpenAI()\nclient.images.generate(prompt='x')")
     assert "MIG103" not in convert_files({"app.py": kept})["app.py"]
+    # (the app's own class of that name still matches: review of session 90)
+    own = app.replace("client = OpenAI()", "client = OpenAI()\n\n\nclass RateLimitError(Exception):\n    pass\n\n\n"
+                                           "class BadRequestError(Exception):\n    pass\n\n\n"
+                                           "class AuthenticationError(Exception):\n    pass")
+    assert "MIG103" not in convert_files({"app.py": own})["app.py"]

@@ -721,3 +721,19 @@ def test_held_out_163_a_module_upload_whose_id_a_fine_tuning_job_takes_stays_on_
         state.uploads.append(batch_file.id)  # (no OpenAI resource: review of session 87)
         ''')
     assert "mistral_client.files.upload(" in code, code
+
+
+@pytest.mark.parametrize("layout", ["module", "closure"])
+def test_a_bound_page_read_by_another_scope_too_keeps_its_client(layout):
+    """Review of session 90: `files = client.files.list()` at module level read by a function as well
+    (`max(x.bytes for x in files.data)`), or in a function whose closure reads it: converted, the other read's
+    `x.bytes` raised AttributeError (Mistral's item has size_bytes). Such a page keeps the client, as before."""
+    if layout == "module":
+        source = ("from openai import OpenAI\nclient = OpenAI()\nfiles = client.files.list()\nfor f in files.data:\n"
+                  "    print(f.id)\n\n\ndef biggest():\n    return max(x.bytes for x in files.data)\n")
+    else:
+        source = ("from openai import OpenAI\nclient = OpenAI()\n\n\ndef list_files():\n"
+                  "    files = client.files.list()\n    for f in files.data:\n        print(f.id)\n\n    def biggest():\n"
+                  "        return max(x.bytes for x in files.data)\n    return biggest\n")
+    code, todos = convert(source)
+    assert "client = OpenAI()" in code and "x.bytes" in code, code

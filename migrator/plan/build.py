@@ -2563,20 +2563,50 @@ class _Builder:
         174, X3: a bot posting to ``f"{config.url}/chat/completions"`` was left silent)."""
         from migrator.plan.decide import _receiver_class
 
+        made: list = []  # the call building the instance, where one is seen: (its module, the call)
+
+        def built(h: _File, value: ast.Name) -> None:
+            where = self.lookup_scope(h, h.scope_of.get(id(value), ()), value.id)
+            bound = h.assigns.get((where, value.id), []) if where is not None else []
+            if where == () and not bound and value.id in h.repo_imports and \
+                    (target := self.resolve_import(h, value.id)) is not None:
+                h, bound = target[0], target[0].assigns.get(((), target[1]), [])
+            if len(bound) == 1 and isinstance(bound[0], ast.Call):
+                made.append((h, bound[0]))
+
         def owner_of(value: ast.AST, depth: int = 0):
             if isinstance(value, ast.Name):
-                return _receiver_class(self, f, value) if value.id not in ("self", "cls") else None
+                if value.id in ("self", "cls"):
+                    return None
+                built(f, value)
+                return _receiver_class(self, f, value)
             outer = owner_of(value.value, depth + 1) if isinstance(value, ast.Attribute) and depth < 2 else None
             if outer is None:  # `config.openai.url`: the Config's `self.openai = OpenAI(...)` (pokitoki)
                 return None
             held = [*outer[0].self_assigns.get((outer[1], value.attr), []),
                     *outer[0].assigns.get((outer[1], value.attr), [])]
-            return self.resolve_class(outer[0], held[0].func) if len(held) == 1 and isinstance(held[0], ast.Call) \
-                else None
+            made.clear()
+            if len(held) == 1 and isinstance(held[0], ast.Call):
+                made.append((outer[0], held[0]))
+                return self.resolve_class(outer[0], held[0].func)
+            return None
         owner = owner_of(node.value)
         if owner is None:
             return None
         g, cls = owner
+        init = cls + ("__init__",)
+
+        def given(param: str):
+            """The value the call building the instance gives ``__init__``'s ``param`` (by keyword or position), else
+            None (``OpenAI(api_key="k", url="http://localhost:11434/v1")``: another server's; review of session 90)."""
+            if not made:
+                return None
+            call = made[-1][1]
+            found_kw = next((kw.value for kw in call.keywords if kw.arg == param), None)
+            order = [name for name in g.param_order.get(init, []) if name != "self"]
+            index = order.index(param) if param in order else -1
+            return found_kw if found_kw is not None else call.args[index] if 0 <= index < len(call.args) and not any(
+                isinstance(a, ast.Starred) for a in call.args[:index + 1]) else None
         found = None
         for value in [*g.self_assigns.get((cls, node.attr), []), *g.assigns.get((cls, node.attr), [])]:
             operands = value.values if isinstance(value, ast.BoolOp) and isinstance(value.op, ast.Or) else [value]
@@ -2584,8 +2614,11 @@ class _Builder:
                 if _self_attribute(operand) and not g.self_assigns.get((cls, operand.attr)):
                     held = g.assigns.get((cls, operand.attr), [])  # the class attribute it falls back on
                     operand = held[0] if len(held) == 1 else None
-                elif isinstance(operand, ast.Name) and (cls + ("__init__",), operand.id) in g.params:
-                    operand = _param_default(g, cls + ("__init__",), operand.id)
+                elif isinstance(operand, ast.Name) and (init, operand.id) in g.params:
+                    passed = given(operand.id)
+                    if passed is not None and not (_url_value(passed) or _names_openai_host(passed)):
+                        continue  # (a value the call computes: the fallbacks decide)
+                    operand = passed if passed is not None else _param_default(g, init, operand.id)
                 if operand is None or isinstance(operand, ast.Constant) and operand.value is None:
                     continue
                 if _names_openai_host(operand):

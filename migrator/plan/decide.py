@@ -4365,10 +4365,13 @@ def _error_name_checks(files, sites) -> dict:
     names = {qualified.rsplit(".", 1)[1]: rule for qualified, rule in ERRORS.items()
              if qualified.startswith("openai.") and qualified.count(".") == 1}
     converting = {key[0] for key, answer in sites.items() if answer[0] == "call" and answer[1] == CONVERT}
+    # (a class of the tree's own of that name, `class APIError(Exception)`, still matches: review of session 90)
+    own = {cls[-1] for g in files for cls in g.classes}
     found: dict = {}
     for f in files:
         if f.path not in converting or "__name__" not in f.source:
             continue
+        mine = own | {name for name, (module, _level, _imported) in f.repo_imports.items()}
         for node in f.nodes:
             if not isinstance(node, ast.Compare) or not all(isinstance(op, (ast.Eq, ast.NotEq, ast.In, ast.NotIn))
                                                             for op in node.ops):
@@ -4376,7 +4379,8 @@ def _error_name_checks(files, sites) -> dict:
             operands = [node.left, *node.comparators]
             named = [e.value for operand in operands
                      for e in (operand.elts if isinstance(operand, (ast.Tuple, ast.List, ast.Set)) else [operand])
-                     if isinstance(e, ast.Constant) and isinstance(e.value, str) and e.value in names]
+                     if isinstance(e, ast.Constant) and isinstance(e.value, str) and e.value in names and
+                     e.value not in mine]
             if not named or not any(_class_name_read(f, operand) for operand in operands):
                 continue
             statement = next((a for a in ancestors_of(f, node) if isinstance(a, ast.stmt)), None)
@@ -4792,6 +4796,24 @@ def _key_attribute_takers(builder, f, holder, node, sites) -> tuple:
         # client, handed `api_key or config.openai_api_key`, sent it to Mistral)
         name = holder.arg
         shown = f"{dotted_name(built.func)}({name}=...)"
+        home = builder.class_of(f, f.scope_of.get(id(built), ())) if isinstance(built.func, ast.Name) and \
+            built.func.id == "cls" else None
+        owner = (f, home) if home is not None else builder.resolve_class(f, built.func)
+        maker = f.scope_of.get(id(built), ()) if isinstance(f.parent.get(id(built)), ast.Return) else None
+
+        def built_here(g, value) -> bool:
+            """``value`` (``config``) is an instance this call builds: of its class, or what the function returning
+            it returns (``config = get_config()``); a generic field name (``api_key``) of another object is not it
+            (review of session 90: `api_key=args.api_key` of argparse was told to take the Config's field)."""
+            if owner is not None and _receiver_class(builder, g, value) == owner:
+                return True
+            if not isinstance(value, ast.Name) or maker is None:
+                return False
+            where = builder.lookup_scope(g, g.scope_of.get(id(value), ()), value.id)
+            bound = g.assigns.get((where, value.id), []) if where is not None else []
+            made = builder.resolve_function(g, where or (), bound[0].func) \
+                if len(bound) == 1 and isinstance(bound[0], ast.Call) else None
+            return made is not None and made[0] is f and made[1] == maker
     elif not (isinstance(holder, (ast.Assign, ast.AnnAssign)) and holder.value is node and
               len(getattr(holder, "targets", [None])) == 1):
         return "", ""
@@ -4802,6 +4824,8 @@ def _key_attribute_takers(builder, f, holder, node, sites) -> tuple:
         name, shown = target.attr, f"self.{target.attr}"
     else:
         return "", ""
+    if not isinstance(built, ast.Call) or not _settings_constructor(builder, f, built):
+        built_here = None
     places: dict = {}
     for g in builder.files:
         if g is f or name not in g.source:
@@ -4818,12 +4842,18 @@ def _key_attribute_takers(builder, f, holder, node, sites) -> tuple:
             elif _self_attribute(given) and (cls := builder.class_of(g, g.scope_of.get(id(kw), ()))) is not None:
                 # `self.api_key = api_key or config.openai_api_key`, set once in the class, then
                 # `OpenAI(api_key=self.api_key)` (held-out review 173, Y3)
-                bound = [n.value for n in ast_walk(g.scopes[cls]) if isinstance(n, ast.Assign) and len(n.targets) == 1
-                         and _self_attribute(n.targets[0]) and n.targets[0].attr == given.attr]
+                # (annotated too, `self.api_key: str = ...`; or `api_key if api_key else config.openai_api_key`:
+                # review of session 90)
+                bound = [n.value for n in ast_walk(g.scopes[cls]) if (
+                    isinstance(n, ast.Assign) and len(n.targets) == 1 and _self_attribute(n.targets[0]) and
+                    n.targets[0].attr == given.attr or isinstance(n, ast.AnnAssign) and n.value is not None and
+                    _self_attribute(n.target) and n.target.attr == given.attr)]
                 operands = bound[0].values if len(bound) == 1 and isinstance(bound[0], ast.BoolOp) and \
-                    isinstance(bound[0].op, ast.Or) else bound if len(bound) == 1 else []
+                    isinstance(bound[0].op, ast.Or) else [bound[0].body, bound[0].orelse] if len(bound) == 1 and \
+                    isinstance(bound[0], ast.IfExp) else bound if len(bound) == 1 else []
                 given = next((o for o in operands if isinstance(o, ast.Attribute) and o.attr == name), None)
-            if isinstance(given, ast.Attribute) and given.attr == name:
+            if isinstance(given, ast.Attribute) and given.attr == name and \
+                    (built_here is None or built_here(g, given.value)):
                 call = g.parent.get(id(kw))
                 answer = sites.get(node_key(g.path, call)) if isinstance(call, ast.Call) else None
                 if answer and answer[0] == "ctor" and answer[1] == CONVERT:
