@@ -9070,3 +9070,22 @@ def test_a_case_sensitive_settings_classs_key_field_names_its_own_variable() -> 
     assert "openai_api_key is a required setting (pydantic-settings reads the openai_api_key variable)" in \
         out["app/config.py"] and "declare MISTRAL_API_KEY (read from MISTRAL_API_KEY)" in out["app/config.py"], \
         out["app/config.py"]
+
+
+def test_held_out_175_arize_phoenixs_openai_eval_model_is_named_and_keeps_openai_declared() -> None:
+    """Held-out review 175, X1 (vibe-to-live-agentic-rag-cohort-course): `phoenix.evals.OpenAIModel(model="gpt-4.1")`
+    judged on OpenAI, silently ("0 left with TODO"), and requirements.txt's openai became mistralai, which the judge
+    then lacked (openai is an extra of arize-phoenix-evals). It gets the OpenAI-component TODO, and openai stays
+    declared beside mistralai."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "requirements.txt": "openai>=1.40\narize-phoenix-evals>=0.20\n",
+        "judge.py": "from phoenix.evals import OpenAIModel, llm_classify\n\n\ndef evaluate(data, template):\n"
+                    "    judge = OpenAIModel(model='gpt-4.1')\n"
+                    "    return llm_classify(data=data, template=template, model=judge, rails=['1', '2'])\n",
+        "app.py": "from openai import OpenAI\n\nclient = OpenAI()\nr = client.chat.completions.create(model='gpt-4.1', "
+                  "messages=[])\n"})
+    assert "# TODO(migrator MIG106): OpenAIModel(...) is Arize Phoenix's OpenAI component" in out["judge.py"] and \
+        "MistralAIModel(model=\"mistral-large-latest\")" in out["judge.py"], out["judge.py"]
+    assert out["requirements.txt"].startswith("openai>=1.40\nmistralai>=3.7,<4\n"), out["requirements.txt"]

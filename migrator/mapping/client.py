@@ -642,6 +642,13 @@ FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
         "seen, is built on mistralai 0.x's MistralClient, which mistralai 3 does not have, and reads "
         "MISTRALAI_API_KEY)")
     for sub in ("", ".openai")}})
+# held-out review 175, X1 (vibe-to-live): Arize Phoenix's eval model for LLM-as-a-judge calls OpenAI with
+# OPENAI_API_KEY
+FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
+    f"phoenix.evals{sub}.OpenAIModel": _KEEPS_OPENAI + (
+        "phoenix.evals' MistralAIModel(model=\"mistral-large-latest\") (it reads MISTRAL_API_KEY; check that your "
+        "arize-phoenix-evals release takes mistralai 3, which the converted code pins)")
+    for sub in ("", ".models", ".models.openai", ".legacy", ".legacy.models", ".legacy.models.openai")}})
 # the libraries of FOREIGN_OPENAI that call through the openai module's own client: its settings stay for them
 MODULE_CLIENT_LIBRARIES = frozenset({"openai_multi_client"})
 FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chroma", "pydantic_ai": "pydantic-ai",
@@ -651,7 +658,8 @@ FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chrom
                                       "trulens": "TruLens", "toyaikit": "toyaikit",
                                       "openai_multi_client": "openai-multi-client", "livekit": "LiveKit",
                                       "guidance": "guidance", "phi": "phidata", "langchain": "LangChain",
-                                      "langchain_community": "LangChain", "semantic_router": "semantic-router"})
+                                      "langchain_community": "LangChain", "semantic_router": "semantic-router",
+                                      "phoenix": "Arize Phoenix"})
 # LiveKit Agents' OpenAI plugin (`from livekit.plugins import openai`: held-out review 117, Y1, a voice agent silently
 # on OpenAI); livekit-plugins-mistralai has an LLM, STT (Voxtral) and TTS, and no speech-to-speech realtime model
 _LIVEKIT = "livekit.plugins.openai"

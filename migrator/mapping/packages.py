@@ -323,6 +323,9 @@ NEEDS_OPENAI_PACKAGE = re.compile(
     # mirascope's OpenAI provider (its SDK comes through an extra; held-out review 104, Y6) and marvin (Y9)
     r"""|from[ \t]+mirascope(?:\.core)?[ \t]+import[ \t]+(?:\([^)]*|[^\n]*)\bopenai\b"""
     r"""|^[ \t]*(?:from[ \t]+marvin\b|import[ \t]+marvin\b)"""
+    # Arize Phoenix's eval model (openai is its extra: held-out review 175, X1) and semantic-router's OpenAI classes
+    r"""|from[ \t]+phoenix\.evals[\w.]*[ \t]+import[ \t]+(?:\([^)]*|[^\n]*)\bOpenAIModel\b|\bphoenix\.evals\.OpenAIModel\b"""
+    r"""|from[ \t]+semantic_router\.(?:encoders|llms)[\w.]*[ \t]+import[ \t]+(?:\([^)]*|[^\n]*)\bOpenAI(?:Encoder|LLM)\b"""
     # Chainlit's instrument_openai() raises ValueError where openai is not installed (chainlit 2.12's
     # check_module_version("openai", "1.0.0"); held-out review 130, X2: the converted app failed at import)
     r"""|^[ \t]*(?:\w+\.)?instrument_openai\(\s*\)""", re.MULTILINE)
