@@ -9089,3 +9089,20 @@ def test_held_out_175_arize_phoenixs_openai_eval_model_is_named_and_keeps_openai
     assert "# TODO(migrator MIG106): OpenAIModel(...) is Arize Phoenix's OpenAI component" in out["judge.py"] and \
         "MistralAIModel(model=\"mistral-large-latest\")" in out["judge.py"], out["judge.py"]
     assert out["requirements.txt"].startswith("openai>=1.40\nmistralai>=3.7,<4\n"), out["requirements.txt"]
+
+
+def test_held_out_175_a_url_constant_defaulting_to_another_openai_url_constant_reaching_a_request_is_reported():
+    """Held-out review 175, X2 (EasyLLMOps / open-webui): `AUDIO_STT_OPENAI_API_BASE_URL = os.environ.get(...,
+    OPENAI_API_BASE_URL)`, itself defaulting to OpenAI's URL, imported and posted to for a transcription: silent,
+    where the request to OPENAI_API_BASE_URL was flagged."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "config.py": "import os\n\nOPENAI_API_BASE_URL = os.environ.get('OPENAI_API_BASE_URL', "
+                     "'https://api.openai.com/v1')\nAUDIO_STT_OPENAI_API_BASE_URL = os.environ.get("
+                     "'AUDIO_STT_OPENAI_API_BASE_URL', OPENAI_API_BASE_URL)\n",
+        "stt.py": "import requests\n\nfrom config import AUDIO_STT_OPENAI_API_BASE_URL\n\n\ndef transcribe(f):\n"
+                  "    return requests.post(url=f'{AUDIO_STT_OPENAI_API_BASE_URL}/audio/transcriptions', "
+                  "files={'file': f}, data={'model': 'whisper-1'}).json()['text']\n"})
+    assert "# TODO(migrator MIG106): requests.post(...) calls OpenAI's HTTP API directly" in out["stt.py"] and \
+        "audio/transcriptions" in out["stt.py"].split("MIG106")[1], out["stt.py"]

