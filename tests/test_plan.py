@@ -9106,3 +9106,27 @@ def test_held_out_175_a_url_constant_defaulting_to_another_openai_url_constant_r
                   "files={'file': f}, data={'model': 'whisper-1'}).json()['text']\n"})
     assert "# TODO(migrator MIG106): requests.post(...) calls OpenAI's HTTP API directly" in out["stt.py"] and \
         "audio/transcriptions" in out["stt.py"].split("MIG106")[1], out["stt.py"]
+
+
+def test_held_out_175_a_config_objects_model_given_an_environment_default_is_mapped_there() -> None:
+    """Held-out review 175, X3 (ElectOMate-Backend): `VisionConfig(model=model)`, model = os.getenv("VISION_MODEL",
+    "gpt-4o"), sent as `model=vision_config.model`: the TODO turned from "given where the settings object is built"
+    to "computed at run time" once another module (not read: it names no openai) called anything with `model=name`,
+    and the default reached Mistral. The default is mapped where it is read, the variable told; an unrelated keyword
+    elsewhere changes nothing."""
+    from mechanics import convert_files
+
+    parser = ("import os\nfrom dataclasses import dataclass\n\nfrom openai import OpenAI\n\n\n@dataclass\n"
+              "class VisionConfig:\n    model: str\n\n\ndef build_vision_config() -> VisionConfig:\n"
+              "    model = os.getenv('VISION_MODEL', 'gpt-4o')\n    return VisionConfig(model=model)\n\n\n"
+              "def recover(page: str, vision_config: VisionConfig) -> str:\n    client = OpenAI()\n"
+              "    response = client.chat.completions.create(model=vision_config.model, messages=[])\n"
+              "    return response.choices[0].message.content\n\n\nclass DocumentParser:\n"
+              "    def __init__(self):\n        self.vision_config = build_vision_config()\n\n"
+              "    def parse(self, page):\n        return recover(page, self.vision_config)\n")
+    routes = ("from pkg.parser import DocumentParser\n\n\ndef build(other, name):\n"
+              "    return other(model=name), DocumentParser()\n")
+    out = convert_files({"pkg/__init__.py": "", "pkg/parser.py": parser, "pkg/routes.py": routes})
+    assert "model = os.getenv('VISION_MODEL', 'mistral-large-latest')" in out["pkg/parser.py"] and \
+        "model name from the environment (VISION_MODEL)" in out["pkg/parser.py"], out["pkg/parser.py"]
+    assert "computed at run time" not in out["pkg/parser.py"], out["pkg/parser.py"]
