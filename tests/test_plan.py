@@ -9130,3 +9130,23 @@ def test_held_out_175_a_config_objects_model_given_an_environment_default_is_map
     assert "model = os.getenv('VISION_MODEL', 'mistral-large-latest')" in out["pkg/parser.py"] and \
         "model name from the environment (VISION_MODEL)" in out["pkg/parser.py"], out["pkg/parser.py"]
     assert "computed at run time" not in out["pkg/parser.py"], out["pkg/parser.py"]
+
+
+def test_held_out_175_a_required_key_setting_names_every_module_handing_it_on() -> None:
+    """Held-out review 175, X4 (veritas): the settings field's TODO named llm.py only, where store.py's converted
+    MistralAIEmbeddings was handed the same field."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "src/__init__.py": "", "src/lib/__init__.py": "",
+        "src/config.py": "from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+                         "    openai_api_key: str\n\n\nsettings = Settings()\n",
+        "src/lib/llm.py": "from openai import AsyncOpenAI\n\nfrom src.config import settings\n\n"
+                          "client = AsyncOpenAI(api_key=settings.openai_api_key)\n\n\nasync def answer(q):\n"
+                          "    r = await client.chat.completions.create(model='gpt-4o-mini', messages=[])\n"
+                          "    return r.choices[0].message.content\n",
+        "src/lib/store.py": "from langchain_openai import OpenAIEmbeddings\n\nfrom src.config import settings\n\n"
+                            "embedding = OpenAIEmbeddings(model='text-embedding-3-small', "
+                            "api_key=settings.openai_api_key)\n"})
+    assert "(api_key=settings.openai_api_key in llm.py; api_key=settings.openai_api_key in store.py)" in \
+        out["src/config.py"], out["src/config.py"]

@@ -9670,6 +9670,7 @@ def _handed_field(files, field: str, sites: Optional[dict] = None, aliases: froz
     (``settings.api_key``; held-out review 156, X3: "every client now reads MISTRAL_API_KEY" was said of a key handed
     on through one), read on one of ``instances`` (the names the settings module binds to the class's instance)."""
     fields = {field} | aliases
+    places: dict = {}  # one per module, each as written (held-out review 175, X4: only the first module was named)
 
     def named(value) -> bool:
         return value.attr == field or value.attr in aliases and isinstance(value.value, ast.Name) and \
@@ -9684,8 +9685,9 @@ def _handed_field(files, field: str, sites: Optional[dict] = None, aliases: froz
                 # (or one of `api_key or settings.openai_api_key`, `a if a else settings.openai_api_key`: held-out
                 # review 150, X5, "every client now reads MISTRAL_API_KEY" was said of the fallback handed on)
                 for part in _key_parts(node.value):
-                    if isinstance(part, ast.Attribute) and named(part):
-                        return f"api_key={ast.unparse(node.value)[:60]} in {os.path.basename(g.path)}"  # (as converted)
+                    if isinstance(part, ast.Attribute) and named(part):  # (as converted)
+                        places.setdefault(g.path, f"api_key={ast.unparse(node.value)[:60]} in "
+                                                  f"{os.path.basename(g.path)}")
                     # (or a name bound to it, `api_key = app_config.openai_api_key` then `Client(api_key=api_key)`:
                     # held-out review 170, X2, "every client now reads MISTRAL_API_KEY ... remove it" was said)
                     scope = g.scope_of.get(id(part), ())
@@ -9693,8 +9695,8 @@ def _handed_field(files, field: str, sites: Optional[dict] = None, aliases: froz
                                   if (scope[:i], part.id) in g.assigns), None) if isinstance(part, ast.Name) else None
                     if bound and None not in bound and any(isinstance(p, ast.Attribute) and named(p)
                                                            for v in bound for p in _key_parts(v)):
-                        return f"api_key={part.id}, {part.id} = {ast.unparse(bound[0])[:60]} in " \
-                               f"{os.path.basename(g.path)}"
+                        places.setdefault(g.path, f"api_key={part.id}, {part.id} = {ast.unparse(bound[0])[:60]} in "
+                                                  f"{os.path.basename(g.path)}")
             # `openai.api_key = settings.openai_api_key`: the module client it configures is built with it (MIG101's
             # module-setting fold; held-out review 90, X5: "every client now reads MISTRAL_API_KEY" was said)
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and \
@@ -9704,8 +9706,9 @@ def _handed_field(files, field: str, sites: Optional[dict] = None, aliases: froz
                     (sites or {}).get(node_key(g.path, node.targets[0]), ("", ""))[1] != "dead":
                 # (not a setting no call uses, which MIG101 says to remove: held-out review 125, X7, "the converted
                 # clients are handed it" of a key no converted client reads)
-                return f"{ast.unparse(node)[:80]} in {os.path.basename(g.path)}"
-    return ""
+                places.setdefault(g.path, f"{ast.unparse(node)[:80]} in {os.path.basename(g.path)}")
+    shown = list(places.values())
+    return "; ".join(shown[:3]) + (f"; and {len(shown) - 3} more" if len(shown) > 3 else "")
 
 
 def _key_parts(value: ast.AST) -> list:
