@@ -9150,3 +9150,17 @@ def test_held_out_175_a_required_key_setting_names_every_module_handing_it_on() 
                             "api_key=settings.openai_api_key)\n"})
     assert "(api_key=settings.openai_api_key in llm.py; api_key=settings.openai_api_key in store.py)" in \
         out["src/config.py"], out["src/config.py"]
+
+
+def test_a_config_field_read_into_a_module_name_a_function_sends_is_told_where_the_object_is_built() -> None:
+    """Review of session 90: `config = get_config(); model = config.chat_model` at module level, then `model=model` in
+    a function: "computed at run time", where the same local in the function named where Config is built."""
+    from mechanics import convert_files
+
+    app = ("from openai import OpenAI\n\nfrom .config import get_config\n\nclient = OpenAI()\nconfig = get_config()\n"
+           "model = config.chat_model\n\n\ndef ask(text):\n"
+           "    r = client.chat.completions.create(model=model, messages=[])\n"
+           "    return r.choices[0].message.content\n")
+    out = convert_files({"app/__init__.py": "", "app/config.py": _CONFIG_OBJECT, "app/app.py": app})
+    assert "model=model (model = config.chat_model) is given where the settings object is built (Config(chat_model=" \
+           "os.getenv('CHAT_MODEL', 'gpt-4o')) in config.py)" in out["app/app.py"], out["app/app.py"]

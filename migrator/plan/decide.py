@@ -7653,20 +7653,26 @@ def _local_field_slots(builder, f, name_node: ast.Name) -> set:
     splatted: the settings field, as ``model=config.chat_model`` is (``_field_slots``); where that field is given as
     the object is built, the call's TODO names that place for the local too (held-out review 173, Y3: "computed at
     run time" was said of it)."""
+    at = f.scope_of.get(id(name_node), ())  # where it is read (the call's scope, as the codemod keys it)
     holder = reaching_assign(f, name_node)
+    if holder is None and at and builder.lookup_scope(f, at, name_node.id) == () and \
+            not _imported_elsewhere(builder, f, name_node.id):
+        # `model = config.chat_model` at module level, read in a function (review of session 90)
+        bound = f.assigns.get(((), name_node.id), [])
+        holder = f.parent.get(id(bound[0])) if len(bound) == 1 and bound[0] is not None else None
     if not (isinstance(holder, ast.Assign) and len(holder.targets) == 1 and isinstance(holder.targets[0], ast.Name)
             and isinstance(holder.value, ast.Attribute) and isinstance(holder.value.value, ast.Name) and
             holder.value.value.id != "self"):
         return set()
     scope = f.scope_of.get(id(holder), ())
-    if not scope or len(f.assigns.get((scope, name_node.id), [])) != 1 or f.scope_of.get(id(name_node), ()) != scope:
+    if len(f.assigns.get((scope, name_node.id), [])) != 1 or (scope and at != scope) or not at:
         return set()
     found = _field_slots(builder, f, holder.value)
     given = builder.set_fields.get((f.path, ast.unparse(holder.value)))
     if given:
-        builder.set_fields[(f.path, name_node.id, scope)] = (given, ast.unparse(holder.value))
+        builder.set_fields[(f.path, name_node.id, at)] = (given, ast.unparse(holder.value))
     if ("fieldread", holder.value.attr) in found:
-        found = found | {("fieldlocal", scope, name_node.id)}  # (the call's model= then said mapped where it is set)
+        found = found | {("fieldlocal", at, name_node.id)}  # (the call's model= then said mapped where it is set)
     return found
 
 
