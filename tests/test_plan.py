@@ -9164,3 +9164,24 @@ def test_a_config_field_read_into_a_module_name_a_function_sends_is_told_where_t
     out = convert_files({"app/__init__.py": "", "app/config.py": _CONFIG_OBJECT, "app/app.py": app})
     assert "model=model (model = config.chat_model) is given where the settings object is built (Config(chat_model=" \
            "os.getenv('CHAT_MODEL', 'gpt-4o')) in config.py)" in out["app/app.py"], out["app/app.py"]
+
+
+@pytest.mark.parametrize("factory", ["create_app", "build_clients"])
+def test_held_out_166_an_unused_client_in_a_framework_factory_gets_its_todo(factory) -> None:
+    """Held-out review 166, Y6 (a Flask app): `client = OpenAI(api_key=os.getenv("OPENAI_API_KEY"))` in create_app()'s
+    try, used nowhere, beside converted embeddings: no TODO (the module never calls create_app: Flask does). A factory
+    another module calls alike; the TODO says the try catches the error rather than "raises"."""
+    from mechanics import convert_files
+
+    app = ("import os\n\nfrom openai import OpenAI\n\n\n"
+           f"def {factory}():\n    try:\n        client = OpenAI(api_key=os.getenv('OPENAI_API_KEY'))\n"
+           "    except Exception as e:\n        print(e)\n        client = None\n    return {'name': 'app'}\n")
+    files = {"app.py": app, "embed.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef embed(t):\n"
+                                        "    return client.embeddings.create(model='text-embedding-3-small', "
+                                        "input=t).data[0].embedding\n"}
+    if factory == "build_clients":
+        files["main.py"] = "from app import build_clients\n\nbuild_clients()\n"
+    out = convert_files(files)
+    assert f"# TODO(migrator MIG101): this OpenAI client is built when {factory}() runs, and nothing in the tree " \
+           "uses it" in out["app.py"] and "fails there without it (its try catches the error)" in out["app.py"], \
+        out["app.py"]

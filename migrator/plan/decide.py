@@ -1271,6 +1271,10 @@ def decide(builder, files) -> ConversionPlan:
                 # and the app would not start once OPENAI_API_KEY was retired)
                 todo = (UNUSED_IN_FUNCTION_TODO if converting else UNUSED_IN_FUNCTION_ALONE_TODO).format(
                     function=built_in)
+                if _caught_where_built(builder, origin):  # (`try: client = OpenAI(...)` / `except Exception:`)
+                    todo = todo.replace("and raises there without it", "and fails there without it (its try "
+                                        "catches the error)").replace("raising there without it", "failing there "
+                                                                      "without it (its try catches the error)")
             elif held:
                 # `self.model = AsyncOpenAI(...)` in __init__, read nowhere in the tree (held-out review 167, Y2:
                 # silent beside converted clients, only "2 unused" in the summary)
@@ -3153,6 +3157,23 @@ UNUSED_IN_FUNCTION_ALONE_TODO = ("this OpenAI client is built when {function}() 
                                  "MISTRAL_API_KEY when it sends a request) if code outside the tree uses it")
 
 
+def _caught_where_built(builder, origin) -> bool:
+    """Is the client ``origin`` built in the body of a ``try`` whose handlers catch any exception (bare, Exception,
+    BaseException, openai's OpenAIError)? (Held-out review 166, Y6: "raises there" of a construction caught.)"""
+    f, call, _holder, _scope = _constructor_holder(builder, origin)
+    if f is None:
+        return False
+    child = call
+    for parent in ancestors_of(f, call):
+        if isinstance(parent, ast.Try) and any(child is stmt for stmt in parent.body):
+            return any(h.type is None or (dotted_name(h.type) or "").rsplit(".", 1)[-1] in
+                       ("Exception", "BaseException", "OpenAIError") for h in parent.handlers)
+        if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            return False
+        child = parent
+    return False
+
+
 def _constructor_holder(builder, origin) -> tuple:
     """(module, constructor call, the node holding the call, its scope) of the client ``origin``; (None, None, None,
     ()) where its module or call is not found."""
@@ -3193,10 +3214,19 @@ def _unused_builder_function(builder, origin) -> str:
     # (a local too: `client = OpenAI(api_key=os.getenv(...))` in main(), its one call commented out, raises there
     # without the key; held-out review 115, X2, silent beside a helper told to wait for a Mistral client; only where
     # the module calls that function: a spare one never called is dead code)
-    if any(isinstance(t, ast.Name) for t in holder.targets) and not any(
-            isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == scope[-1] for n in f.nodes):
+    # (or a factory the framework calls, Flask's `create_app()`, or one another module of the tree calls: held-out
+    # review 166, Y6, an unused client in create_app()'s try was silent)
+    if any(isinstance(t, ast.Name) for t in holder.targets) and not (len(scope) == 1 and (
+            scope[-1] in _FRAMEWORK_FACTORIES or any(
+                isinstance(n, ast.Call) and (isinstance(n.func, ast.Name) and n.func.id == scope[-1] or
+                                             isinstance(n.func, ast.Attribute) and n.func.attr == scope[-1])
+                for g in builder.files if scope[-1] in g.source for n in g.nodes) or
+            builder.unread is not None and builder.unread.read_elsewhere(scope[-1], f.module.rsplit(".", 1)[-1]))):
         return ""
     return scope[-1]
+
+
+_FRAMEWORK_FACTORIES = frozenset({"create_app", "make_app"})  # Flask finds and calls them itself
 
 
 def _patched_by(builder, origin) -> list:
