@@ -1436,3 +1436,22 @@ def test_held_out_163_an_index_a_kept_reader_queries_keeps_its_writer(reader: st
     out = convert_files(database)
     assert "mistral_client.embeddings.create(inputs=lines" in out["scripts/populate_index.py"], \
         out["scripts/populate_index.py"]
+
+
+def test_held_out_169_an_untraced_embeddings_call_where_every_client_converts_stays_on_nothing() -> None:
+    """Held-out review 169, Y3 (suaps-brain): every OpenAI client converted and openai left the requirements, and the
+    converted embeddings' TODOs said "embeddings in debug_selftest.py stay on OpenAI ... move them together" of a
+    helper's call on a client parameter migrator could not trace. No module stays on OpenAI: nothing of the kind is
+    said (the helper's own TODO tells of its client)."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "search.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef embed(t):\n"
+                     "    return client.embeddings.create(model='text-embedding-3-small', input=t).data[0].embedding\n",
+        "selftest.py": "from openai import OpenAI\n\n\ndef selftest_embed():\n    oai = OpenAI()\n"
+                       "    return oai.embeddings.create(model='text-embedding-3-small', input='x')"
+                       ".data[0].embedding\n\n\n"
+                       "def _embedding_dim(client, model):\n"
+                       "    return len(client.embeddings.create(model=model, input='x').data[0].embedding)\n"})
+    assert "stay on OpenAI" not in out["search.py"] + out["selftest.py"], out
+    assert "migrator cannot tell which client it holds" in out["selftest.py"], out["selftest.py"]
