@@ -3504,7 +3504,8 @@ class _KeyMessages(cst.CSTTransformer):
     """OPENAI_API_KEY -> the new variable in the messages a function returns, raises, prints or logs (``return "set
     OPENAI_API_KEY"``), not in its nested functions and classes, nor in an environment read."""
 
-    _SAYING = ("print", "info", "debug", "warning", "warn", "error", "exception", "critical", "write", "echo", "secho")
+    _SAYING = ("print", "info", "debug", "warning", "warn", "error", "exception", "critical", "echo", "secho")
+    _TEXT = (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)
 
     def __init__(self, new: str) -> None:
         super().__init__()
@@ -3519,17 +3520,25 @@ class _KeyMessages(cst.CSTTransformer):
     def visit_Lambda(self, node: cst.Lambda) -> bool:
         return False
 
+    # (only text: a returned string, an exception's or a log line's message; a dict's key or an env= given to a
+    # process is data, `env={"OPENAI_API_KEY": ...}` for a third-party CLI: review of session 90)
+    def _said(self, call: cst.Call) -> cst.Call:
+        return call.with_changes(args=[arg.with_changes(value=arg.value.visit(_KeyText(self.new)))
+                                       if isinstance(arg.value, self._TEXT) and arg.keyword is None else arg
+                                       for arg in call.args])
+
     def leave_Return(self, original: cst.Return, updated: cst.Return) -> cst.Return:
-        return updated if updated.value is None else updated.with_changes(value=updated.value.visit(_KeyText(self.new)))
+        return updated.with_changes(value=updated.value.visit(_KeyText(self.new))) \
+            if isinstance(updated.value, self._TEXT) else updated
 
     def leave_Raise(self, original: cst.Raise, updated: cst.Raise) -> cst.Raise:
-        return updated if updated.exc is None else updated.with_changes(exc=updated.exc.visit(_KeyText(self.new)))
+        return updated.with_changes(exc=self._said(updated.exc)) if isinstance(updated.exc, cst.Call) else updated
 
     def leave_Expr(self, original: cst.Expr, updated: cst.Expr) -> cst.Expr:
         call = updated.value
         if isinstance(call, cst.Call) and isinstance(call.func, (cst.Name, cst.Attribute)) and \
                 code_of(call.func).rsplit(".", 1)[-1] in self._SAYING:
-            return updated.with_changes(value=call.visit(_KeyText(self.new)))
+            return updated.with_changes(value=self._said(call))
         return updated
 
 

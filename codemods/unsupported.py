@@ -152,9 +152,10 @@ class _Transformer(RuleTransformer):
         module = dotted(node.module) if node.module is not None else ""
         if module == "openai.embeddings_utils" and not isinstance(node.names, cst.ImportStar):
             # (the names beside get_embedding, named in its TODO: held-out review 174, Y3)
-            self.__dict__["_embedding_helpers_imported"] = tuple(
-                alias.name.value for alias in node.names if isinstance(alias.name, cst.Name) and
-                alias.name.value not in V0_EMBEDDING_HELPERS)
+            self.__dict__["_embedding_helpers_imported"] = tuple(dict.fromkeys([  # (over every such import)
+                *self.__dict__.get("_embedding_helpers_imported", ()),
+                *(alias.name.value for alias in node.names if isinstance(alias.name, cst.Name) and
+                  alias.name.value not in V0_EMBEDDING_HELPERS)]))
         if module not in ("openai.embeddings_utils", "openai") or isinstance(node.names, cst.ImportStar) or \
                 self.facts.view is None or not self.facts.view.all_converted or self.config.endpoint() is not None:
             return

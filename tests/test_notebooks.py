@@ -281,6 +281,13 @@ def test_held_out_173_a_writefile_cell_gets_its_todo_in_the_cell(tmp_path, monke
     assert cells[0].endswith(agent) and cells[1] == "%%writefile notes.txt\nplain text from openai", cells
     assert "Mistral(" in (tmp_path / "src" / "agent.py").read_text()
     assert run(["."], mode=Mode.CHECK, jobs=1).exit_code == 0
+    # (under a shebang; a docstring naming openai is no OpenAI code: review of session 90)
+    write_tree(tmp_path, {"notebooks/nb2.ipynb": notebook(
+        "%%writefile run.py\n#!/usr/bin/env python\n" + agent, "%%writefile notes.py\n\"\"\"About openai.\"\"\"\n")})
+    run(["notebooks/nb2.ipynb"], mode=Mode.WRITE, jobs=1)
+    cells = code_cells((tmp_path / "notebooks" / "nb2.ipynb").read_text("utf-8"))
+    assert cells[0].startswith("%%writefile run.py\n#!/usr/bin/env python\n# TODO(migrator MIG106)"), cells[0]
+    assert "TODO" not in cells[1], cells[1]
 
 
 def test_a_writefile_cell_of_a_langchain_app_is_reported_and_keeps_its_install(tmp_path, monkeypatch):

@@ -9185,3 +9185,31 @@ def test_held_out_166_an_unused_client_in_a_framework_factory_gets_its_todo(fact
     assert f"# TODO(migrator MIG101): this OpenAI client is built when {factory}() runs, and nothing in the tree " \
            "uses it" in out["app.py"] and "fails there without it (its try catches the error)" in out["app.py"], \
         out["app.py"]
+
+
+@pytest.mark.parametrize("elsewhere", ["validated", "splatted", "unread-construction"])
+def test_a_request_objects_field_built_elsewhere_too_keeps_the_calls_todo(elsewhere) -> None:
+    """Review of session 90: a request object also made from outside (`EmbeddingRequest.model_validate_json(m)`,
+    `EmbeddingRequest(**data)`) or built with a model in a module the plan did not read (`VisionConfig(model=
+    "gpt-4o-mini")`) carries values no construction read shows: the call keeps its TODO (it was dropped, and the
+    OpenAI model reached Mistral silently)."""
+    from mechanics import convert_files
+
+    if elsewhere == "unread-construction":
+        parser = ("import os\nfrom dataclasses import dataclass\n\nfrom openai import OpenAI\n\n\n@dataclass\n"
+                  "class VisionConfig:\n    model: str\n\n\ndef build() -> VisionConfig:\n"
+                  "    model = os.getenv('VISION_MODEL', 'gpt-4o')\n    return VisionConfig(model=model)\n\n\n"
+                  "def recover(page, vision_config: VisionConfig):\n"
+                  "    r = OpenAI().chat.completions.create(model=vision_config.model, messages=[])\n"
+                  "    return r.choices[0].message.content\n")
+        routes = "from pkg.parser import VisionConfig, recover\n\n\ndef run(p):\n" \
+                 "    return recover(p, VisionConfig(model='gpt-4o-mini'))\n"
+        out = convert_files({"pkg/__init__.py": "", "pkg/parser.py": parser, "pkg/routes.py": routes})
+        assert "MIG102): model=vision_config.model" in out["pkg/parser.py"], out["pkg/parser.py"]
+        return
+    extra = ("\n\ndef from_queue(message):\n"
+             "    return generate_embedding(EmbeddingRequest.model_validate_json(message))\n"
+             if elsewhere == "validated" else
+             "\n\ndef from_dict(data):\n    return generate_embedding(EmbeddingRequest(**data))\n")
+    out = convert_files({"app/__init__.py": "", "app/config.py": _REQUEST_CONFIG, "app/emb.py": _REQUEST_EMB + extra})
+    assert "MIG107): model=request.model" in out["app/emb.py"], out["app/emb.py"]

@@ -4546,3 +4546,16 @@ def test_held_out_173_the_messages_of_a_function_reading_the_renamed_key_name_th
     assert 'return "Test mode: a real answer needs MISTRAL_API_KEY in .env"' in code, code
     assert 'logging.info("reading MISTRAL_API_KEY")' in code and '"OPENAI_API_KEY (nested)"' in code, code
     assert 'raise RuntimeError("Configuration error: set MISTRAL_API_KEY in .env")' in code, code
+    # (data is no message: an env= handed to a third-party CLI, a returned dict; review of session 90)
+    code, _ = convert_idempotent('''\
+        import os
+        import subprocess
+        from openai import OpenAI
+
+
+        def run(text):
+            api_key = os.getenv("OPENAI_API_KEY")
+            OpenAI(api_key=api_key).chat.completions.create(model="gpt-4o", messages=[])
+            return subprocess.run(["promptfoo"], env={**os.environ, "OPENAI_API_KEY": os.environ["GRADER_KEY"]})
+        ''')
+    assert '"OPENAI_API_KEY": os.environ["GRADER_KEY"]' in code, code

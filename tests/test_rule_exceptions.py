@@ -2016,3 +2016,7 @@ def test_held_out_175_an_exception_class_name_compared_with_openais_gets_a_todo(
                                            "class BadRequestError(Exception):\n    pass\n\n\n"
                                            "class AuthenticationError(Exception):\n    pass")
     assert "MIG103" not in convert_files({"app.py": own})["app.py"]
+    # (another module's classes of those names, not imported here, are not this module's: review of session 90)
+    other = convert_files({"app.py": app, "billing.py": "class AuthenticationError(Exception):\n    pass\n\n\n"
+                                                         "class RateLimitError(Exception):\n    pass\n"})
+    assert "MIG103" in other["app.py"], other["app.py"]

@@ -737,3 +737,7 @@ def test_a_bound_page_read_by_another_scope_too_keeps_its_client(layout):
                   "        return max(x.bytes for x in files.data)\n    return biggest\n")
     code, todos = convert(source)
     assert "client = OpenAI()" in code and "x.bytes" in code, code
+    # (a script's page read only at module level converts: review of session 90)
+    code, _ = convert("from openai import OpenAI\nclient = OpenAI()\nfiles = client.files.list()\n"
+                      "for f in files.data:\n    print(f.id, f.bytes)\n")
+    assert "client = Mistral(" in code and "print(f.id, f.size_bytes)" in code, code

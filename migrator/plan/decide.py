@@ -4395,13 +4395,13 @@ def _error_name_checks(files, sites) -> dict:
     names = {qualified.rsplit(".", 1)[1]: rule for qualified, rule in ERRORS.items()
              if qualified.startswith("openai.") and qualified.count(".") == 1}
     converting = {key[0] for key, answer in sites.items() if answer[0] == "call" and answer[1] == CONVERT}
-    # (a class of the tree's own of that name, `class APIError(Exception)`, still matches: review of session 90)
-    own = {cls[-1] for g in files for cls in g.classes}
     found: dict = {}
     for f in files:
         if f.path not in converting or "__name__" not in f.source:
             continue
-        mine = own | {name for name, (module, _level, _imported) in f.repo_imports.items()}
+        # (a class of the module's own of that name, or one it imports from the tree, `class APIError(Exception)`,
+        # still matches: review of session 90)
+        mine = {cls[-1] for cls in f.classes} | set(f.repo_imports)
         for node in f.nodes:
             if not isinstance(node, ast.Compare) or not all(isinstance(op, (ast.Eq, ast.NotEq, ast.In, ast.NotIn))
                                                             for op in node.ops):
@@ -9083,19 +9083,23 @@ def _field_slots(builder, f, node, via=None) -> set:
         else None if value is not None else ""
     if default is None or not (default == "" or slot_model_literal(default) or is_mistral_model(default)):
         return set()
-    if _read_by_unread_code(builder, g, attr):
+    if _read_by_unread_code(builder, g, attr, cls[-1]):
         return set()
     values: list = []
     given = _field_given(builder, g, cls, alias or attr, values)
+    locals_mapped: list = []  # (module, slot) of the locals given, added once every value is seen mapped
+
     def mapped_where_set(h, value) -> bool:
         if isinstance(value, ast.Attribute):
             return bool(_field_slots(builder, h, value, via=value))
         slot = _model_slot(builder, h, value) if isinstance(value, ast.Name) else None
         if slot is not None:  # `model = os.getenv("VISION_MODEL", "gpt-4o")` then `VisionConfig(model=model)`
-            builder.extra_slots.setdefault(h.path, set()).add(slot)
+            locals_mapped.append((h.path, slot))
         return slot is not None
-    if given and default == "" and values and not _framework_fed(builder, cls[-1]) and all(
-            mapped_where_set(h, value) for h, value in values):
+    if given and default == "" and values and not _framework_fed(builder, cls[-1]) and \
+            _only_built_here(builder, g, cls[-1]) and all(mapped_where_set(h, value) for h, value in values):
+        for path, slot in locals_mapped:  # (not before: a TODO saying "not mapped" of a value mapped, review of 90)
+            builder.extra_slots.setdefault(path, set()).add(slot)
         # `EmbeddingRequest(text=t, model=app_config.embedding_model_ada)`, a request object's required field given
         # settings fields only it sends: those are mapped where declared, nothing is left to say here (held-out review
         # 170, X3: "computed at run time", and the settings default stayed "text-embedding-ada-002"); or a local
@@ -9155,6 +9159,34 @@ def _fields_or_fallback(builder, f, value: ast.BoolOp) -> set:
             return set()
         slots |= found
     return slots
+
+
+def _only_built_here(builder, g, name: str) -> bool:
+    """Is the class ``name`` (of ``g``) named, in the modules read, only where it is built with keywords written
+    (``EmbeddingRequest(text=t, model=...)``: no ``**``, no positional) or as a plain parameter's annotation, and by no
+    module the plan did not read? Instances from ``model_validate_json(...)``, ``EmbeddingRequest(**data)``, a route's
+    ``list[EmbeddingRequest]`` carry values no construction shows (review of session 90: the call's TODO was
+    dropped)."""
+    if builder.unread is not None and builder.unread.read_elsewhere(name, g.module.rsplit(".", 1)[-1]):
+        return False
+    for h in builder.files:
+        if name not in h.source:
+            continue
+        for node in h.nodes:
+            if not (isinstance(node, ast.Name) and node.id == name or isinstance(node, ast.Attribute) and
+                    node.attr == name):
+                continue
+            parent = h.parent.get(id(node))
+            if isinstance(parent, ast.Call) and parent.func is node:
+                if parent.args or any(kw.arg is None for kw in parent.keywords):
+                    return False
+                continue
+            if isinstance(parent, ast.arg) and parent.annotation is node or isinstance(
+                    parent, (ast.FunctionDef, ast.AsyncFunctionDef)) and parent.returns is node or \
+                    isinstance(parent, ast.AnnAssign) and parent.annotation is node:
+                continue  # (a type named: `config: VisionConfig`, `-> VisionConfig`)
+            return False
+    return True
 
 
 def _framework_fed(builder, name: str) -> bool:
@@ -9223,16 +9255,19 @@ def _receiver_class(builder, f, value, depth: int = 0):
     return None
 
 
-def _read_by_unread_code(builder, g, attr: str) -> bool:
+def _read_by_unread_code(builder, g, attr: str, cls: str = "") -> bool:
     """Does a module the plan did not read, other than a test's, name ``attr`` and ``g``'s module? (A test's
-    `mock_settings.llm_model = "test_model"` sets its own value: held-out review 62, Y33.)"""
+    `mock_settings.llm_model = "test_model"` sets its own value: held-out review 62, Y33.) ``cls``: the class declaring
+    the field, whose construction there (``VisionConfig(model="gpt-4o-mini")``) gives it a value."""
     module = g.module.rsplit(".", 1)[-1]
     if builder.unread is None or not builder.unread.read_elsewhere(attr, module):
         return False
     here = os.path.dirname(os.path.abspath(g.path))
-    # (an attribute read or a quoted name, `x.model` / getattr(x, "model"): not a keyword of another call, `other(
-    # model=name)`, which made a precise TODO vague; held-out review 175, X3)
-    read = re.compile(rb"\." + re.escape(attr.encode()) + rb"\b|[\"']" + re.escape(attr.encode()) + rb"[\"']")
+    # (an attribute read or a quoted name, `x.model` / getattr(x, "model"), or the class built there: not a keyword
+    # of another call, `other(model=name)`, which made a precise TODO vague; held-out review 175, X3; review of
+    # session 90: `VisionConfig(model="gpt-4o-mini")` in an unread module then reached Mistral silently)
+    read = re.compile(rb"\." + re.escape(attr.encode()) + rb"\b|[\"']" + re.escape(attr.encode()) + rb"[\"']" +
+                      (rb"|\b" + re.escape(cls.encode()) + rb"\s*\(" if cls else b""))
     return any(not is_test_path(os.path.relpath(path, here)) and read.search(data)
                for path, data in builder.unread.readers_of(attr, module))
 

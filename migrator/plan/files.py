@@ -154,12 +154,13 @@ def _bound_page_loop(f, assign: ast.Assign) -> Optional[ast.AST]:
     if len(assign.targets) != 1 or not isinstance(assign.targets[0], ast.Name):
         return None
     name, scope = assign.targets[0].id, f.scope_of.get(id(assign), ())
-    if not scope:
-        return None  # (a module's name: read by its functions, closures and importers too; review of session 90)
-    # (the name in the function and in the functions and lambdas nested in it: a closure reading the page too keeps
-    # it, review of session 90, `x.bytes` there raised AttributeError once converted)
+    # (the name in the function and in the functions and lambdas nested in it, or anywhere in the module for a module's
+    # name: a closure or a function reading the page too keeps it, review of session 90, `x.bytes` there raised
+    # AttributeError once converted)
     uses = [n for n in f.nodes if isinstance(n, ast.Name) and n.id == name and
             f.scope_of.get(id(n), ())[:len(scope)] == scope]
+    if not scope and "__all__" in f.source:
+        return None  # (a module's name it exports: its importers may read the page too)
     loads = [n for n in uses if isinstance(n.ctx, ast.Load)]
     if len(uses) != 2 or len(loads) != 1 or any(isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names
                                                   for n in f.nodes):
