@@ -9213,3 +9213,20 @@ def test_a_request_objects_field_built_elsewhere_too_keeps_the_calls_todo(elsewh
              "\n\ndef from_dict(data):\n    return generate_embedding(EmbeddingRequest(**data))\n")
     out = convert_files({"app/__init__.py": "", "app/config.py": _REQUEST_CONFIG, "app/emb.py": _REQUEST_EMB + extra})
     assert "MIG107): model=request.model" in out["app/emb.py"], out["app/emb.py"]
+
+
+def test_held_out_176_a_constant_passed_through_the_module_import_is_mapped_where_set() -> None:
+    """Held-out review 176, X1 (Keyword-Bomber-Tool): `import llm` then `llm.generate_response(prompt, LLM_MODEL,
+    key)`: LLM_MODEL stayed "gpt-3.5-turbo-1106", the callee saying "computed at run time"; with `from llm import
+    generate_response` it was mapped. The module's call is lined up alike (a string written there still keeps the
+    TODO, which the call by name maps)."""
+    from mechanics import convert_files
+
+    llm = ("from openai import AsyncOpenAI\n\n\nasync def generate_response(user_prompt, model, api_key):\n"
+           "    client = AsyncOpenAI(api_key=api_key)\n"
+           "    c = await client.chat.completions.create(model=model, messages=[])\n"
+           "    return c.choices[0].message.content\n")
+    bomber = ("import llm\n\nLLM_MODEL = 'gpt-3.5-turbo-1106'\n\n\nasync def analyse(prompt, api_key):\n"
+              "    return await llm.generate_response(prompt, LLM_MODEL, api_key)\n")
+    out = convert_files({"llm.py": llm, "bomber.py": bomber})
+    assert "LLM_MODEL = 'mistral-small-latest'" in out["bomber.py"] and "MIG102" not in out["llm.py"], out
