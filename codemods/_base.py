@@ -471,6 +471,11 @@ class RuleTransformer(cst.CSTTransformer):
             # `os.getenv("MODEL") or "gpt-4.1"` (LlamaIndex's create-llama template): its fallback as the default
             # (held-out review 108, Y4: "computed at run time", the variable unnamed)
             value = value.with_changes(right=literal(value.right))
+        held = self.object_default_todo(keyword, value)
+        if held is not None:
+            if held:
+                self.todo(line, held)
+            return value
         if self.first_in_module(code_of(value)):  # the calls after the first that pass it: no TODO of their own
             self.todo(line, self.run_time_model_todo(keyword, value))
         return value
@@ -721,9 +726,25 @@ class RuleTransformer(cst.CSTTransformer):
                 f"make that entry {mapped!r} (or another Mistral model), checking {name}'s other readers (said once "
                 "per module)")
 
-    def _parameter_default(self, value: cst.Name, constant: bool = False) -> Optional[str]:
+    def object_default_todo(self, keyword: str, value: cst.BaseExpression) -> Optional[str]:
+        """``model=model`` of ``def fetch(client, messages, model: str = GPTModel.GPT_3_5_TURBO.value)``: an enum's or
+        another object's value, which migrator does not map, named per default (held-out review 176, X2: "computed at
+        run time", once a module, and two OpenAI defaults reached Mistral): the TODO, "" where said already in the
+        module, None where the parameter's default is no such value."""
+        default = self._parameter_default(value, written=True) if isinstance(value, cst.Name) and \
+            value.value in self.facts.scoped_names else None
+        if default is None or "." not in default or default.startswith(("os.", "self.")) or "(" in default:
+            return None
+        if not self.first_in_module(f"{code_of(value)}={default}"):
+            return ""
+        return (f"{keyword}={code_of(value)} takes its default from {default}, which migrator does not map (a value "
+                f"another module or object holds): make it name {self.target_model()} where it is set, or pass one "
+                "(see `migrator rules` / --model; said once per module and default)")
+
+    def _parameter_default(self, value: cst.Name, constant: bool = False, written: bool = False):
         """The string default of the parameter ``value`` names, of the function the call is in (its ast), else None
-        (``constant``: the name the default is written as, ``def f(model=MODEL)``, instead)."""
+        (``constant``: the name the default is written as, ``def f(model=MODEL)``, instead; ``written``: the default's
+        code, where it is an attribute chain)."""
         import ast
 
         node = self.facts.tree
@@ -739,6 +760,8 @@ class RuleTransformer(cst.CSTTransformer):
         pairs = list(zip(positional[len(positional) - len(args.defaults):], args.defaults)) + \
             [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
         default = next((d for a, d in pairs if a.arg == value.value), None)
+        if written:  # (an attribute chain: `GPTModel.GPT_4O.value`, `config.model`)
+            return ast.unparse(default) if isinstance(default, ast.Attribute) else None
         if constant:
             return default.id if isinstance(default, ast.Name) else None
         return default.value if isinstance(default, ast.Constant) and isinstance(default.value, str) else None

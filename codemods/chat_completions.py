@@ -1254,6 +1254,9 @@ class _Transformer(SplatSteps, RuleTransformer):
         # (the value with them mapped too: a kwargs dict's `"model": os.getenv("OPENAI_MODEL", "gpt-4o-mini")` kept its
         # default while the TODO quoted it mapped; held-out review 111, X1)
         mapped = self._map_literals(value)
+        held = self.object_default_todo("model", value)
+        if held is not None:  # (an enum's value as the parameter's default: said per default)
+            return mapped, held or None
         if not self.first_in_module(code_of(value)):
             return mapped, None
         return mapped, self._passed_through_todo(value, mapped) or self.run_time_model_todo("model", mapped)

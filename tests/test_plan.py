@@ -9230,3 +9230,22 @@ def test_held_out_176_a_constant_passed_through_the_module_import_is_mapped_wher
               "    return await llm.generate_response(prompt, LLM_MODEL, api_key)\n")
     out = convert_files({"llm.py": llm, "bomber.py": bomber})
     assert "LLM_MODEL = 'mistral-small-latest'" in out["bomber.py"] and "MIG102" not in out["llm.py"], out
+
+
+def test_held_out_176_a_parameter_default_read_from_an_enum_is_named_per_default() -> None:
+    """Held-out review 176, X2 (openai_wrapper): `model: str = GPTModel.GPT_3_5_TURBO.value` (an enum of another module,
+    never read) in two functions with two OpenAI defaults: "computed at run time", said once a module, and both
+    defaults reached Mistral. Each default is named where it is the parameter's."""
+    from mechanics import convert_files
+
+    chat = ("from openai import OpenAI\nfrom common.models import GPTModel\n\nclient = OpenAI()\n\n\n"
+            "def a(messages, model: str = GPTModel.GPT_3_5_TURBO.value):\n"
+            "    return client.chat.completions.create(model=model, messages=messages)\n\n\n"
+            "def b(messages, model: str = GPTModel.GPT_3_5_TURBO_1106.value):\n"
+            "    return client.chat.completions.create(model=model, messages=messages)\n\n\na([])\nb([])\n")
+    models = ("from enum import Enum\n\n\nclass GPTModel(Enum):\n    GPT_3_5_TURBO = 'gpt-3.5-turbo'\n"
+              "    GPT_3_5_TURBO_1106 = 'gpt-3.5-turbo-1106'\n")
+    out = convert_files({"chat.py": chat, "common/__init__.py": "", "common/models.py": models})
+    for default in ("GPTModel.GPT_3_5_TURBO.value", "GPTModel.GPT_3_5_TURBO_1106.value"):
+        assert f"model=model takes its default from {default}, which migrator does not map" in out["chat.py"], \
+            out["chat.py"]
