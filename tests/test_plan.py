@@ -9249,3 +9249,17 @@ def test_held_out_176_a_parameter_default_read_from_an_enum_is_named_per_default
     for default in ("GPTModel.GPT_3_5_TURBO.value", "GPTModel.GPT_3_5_TURBO_1106.value"):
         assert f"model=model takes its default from {default}, which migrator does not map" in out["chat.py"], \
             out["chat.py"]
+
+
+def test_held_out_176_a_test_modules_own_key_message_is_no_test_of_it() -> None:
+    """Held-out review 176, X3 (agent-benchmark-llm-eval): test_api_connection.py, a script named like a test, prints
+    "OPENAI_API_KEY not found in environment" under its key check: renamed, and then told "this test expects the text
+    of a message migrator rewrote" of that very message. No test quotes it: no such TODO."""
+    from mechanics import convert_files
+
+    script = ("import os\n\nfrom openai import OpenAI\n\n\ndef check():\n    api_key = os.getenv('OPENAI_API_KEY')\n"
+              "    if not api_key:\n        print('OPENAI_API_KEY not found in environment')\n        return False\n"
+              "    return OpenAI(api_key=api_key).chat.completions.create(model='gpt-4o', messages=[])\n")
+    out = convert_files({"test_api_connection.py": script})
+    assert "print('MISTRAL_API_KEY not found in environment')" in out["test_api_connection.py"] and \
+        "this test expects" not in out["test_api_connection.py"], out["test_api_connection.py"]
