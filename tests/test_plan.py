@@ -9282,3 +9282,20 @@ def test_held_out_176_a_key_handed_to_a_converted_and_a_kept_function_is_told_it
     assert "what classify()'s callers pass (api_key in main.py) is also handed to extract() in extract.py, whose " \
            "client stays on OpenAI with it as its key: one value cannot hold both keys" in out["classify.py"], \
         out["classify.py"]
+
+
+def test_held_out_176_a_start_up_key_list_beside_a_kept_openai_reader_is_told_to_add_the_mistral_key() -> None:
+    """Held-out review 176, X4 (OutboundSalesCrew): `required_vars = ["OPENAI_API_KEY"]` checked at start-up, a client
+    converted (reading MISTRAL_API_KEY) and a crewAI agent staying on OpenAI: no TODO (without the agent, "put
+    MISTRAL_API_KEY in its place"). It is told to add MISTRAL_API_KEY beside OPENAI_API_KEY."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "main.py": "import os\n\nfrom agent import ask\n\n\ndef ready():\n    required_vars = ['OPENAI_API_KEY']\n"
+                   "    return all(os.getenv(v) for v in required_vars)\n",
+        "agent.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(q):\n"
+                    "    return client.chat.completions.create(model='gpt-4o', messages=[])\n",
+        "crew_agent.py": "from crewai import Agent\n\n\ndef make():\n"
+                         "    return Agent(role='r', goal='g', backstory='b')\n"})
+    assert "what stays on OpenAI still reads OPENAI_API_KEY: add MISTRAL_API_KEY beside it" in out["main.py"], \
+        out["main.py"]

@@ -5884,7 +5884,7 @@ def _notebook_cell_clients(f, uses) -> dict:
     return out
 
 
-def _key_list_checks(f) -> dict:
+def _key_list_checks(f, both: bool = False) -> dict:
     """{statement span: TODO} of ``PROVIDER_VARS = ["GEMINI_API_KEY", "OPENAI_API_KEY"]`` whose names the module reads
     from the environment (``any(os.getenv(v) for v in PROVIDER_VARS)``, ``if v not in os.environ``), or of the
     statement looping over such a literal written in place (``[k for k in ("OPENAI_API_KEY", ...) if not
@@ -5937,7 +5937,11 @@ def _key_list_checks(f) -> dict:
         span = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
         found[span] = (f"{name} lists OPENAI_API_KEY among the variables this module reads from the environment, "
                        "but the converted clients read MISTRAL_API_KEY: put MISTRAL_API_KEY in its place (with only "
-                       "MISTRAL_API_KEY set, a check of these fails; keep both only if clients of the other remain)")
+                       "MISTRAL_API_KEY set, a check of these fails; keep both only if clients of the other remain)") \
+            if not both else (
+            f"{name} lists OPENAI_API_KEY among the variables this module reads from the environment; the converted "
+            "clients read MISTRAL_API_KEY, and what stays on OpenAI still reads OPENAI_API_KEY: add MISTRAL_API_KEY "
+            "beside it (a start-up without it now passes the check and fails at the first converted call)")
     return found
 
 
@@ -9659,9 +9663,12 @@ def _key_statements(builder, files, plan_state, sites, key_names, wrappers_all: 
     LangChain / LlamaIndex OpenAI object converts (held-out review 95, Y5: a ChatOpenAI-only app's required
     OPENAI_API_KEY setting was said nowhere)."""
     found = _required_key_fields(builder, files) if plan_state["all"] or wrappers_all else {}
-    if "OPENAI_API_KEY" in plan_state["implicit"].get(None, ()) and builder.endpoint is None:
+    # (or where converted clients read MISTRAL_API_KEY beside others kept on OpenAI that read OPENAI_API_KEY, a crewAI
+    # agent: both are needed; held-out review 176, X4, the start-up check was silent)
+    both = "OPENAI_API_KEY" not in plan_state["implicit"].get(None, ()) and getattr(builder, "env_key_readers", False)
+    if ("OPENAI_API_KEY" in plan_state["implicit"].get(None, ()) or both) and builder.endpoint is None:
         for f in files:
-            checks = _key_list_checks(f) if "OPENAI_API_KEY" in f.source else {}
+            checks = _key_list_checks(f, both) if "OPENAI_API_KEY" in f.source else {}
             if checks:
                 found[f.path] = {**checks, **found.get(f.path, {})}
     for path, tests in _message_tests(builder, files, sites, key_names).items():
