@@ -2164,6 +2164,11 @@ class _Transformer(RuleTransformer):
             # `self.client: OpenAI = client` of a parameter every caller feeds a converted client, `ai_client: OpenAI =
             # get_ai_client()` of a factory whose clients convert (held-out review 46, C2)
             return updated.with_changes(annotation=self._retyped(updated.annotation))
+        if original.value is None and not self.path and isinstance(original.target, cst.Name) and view is not None \
+                and view.all_converted:
+            # `client : openai.Client` at module level, a bare declaration, every client of the tree converted:
+            # evaluated at import, it alone kept openai a dependency (held-out review 176, Y2)
+            return updated.with_changes(annotation=self._retyped(updated.annotation))
         return updated
 
     def leave_Annotation(self, original: cst.Annotation, updated: cst.Annotation) -> cst.Annotation:

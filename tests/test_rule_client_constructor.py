@@ -4559,3 +4559,21 @@ def test_held_out_173_the_messages_of_a_function_reading_the_renamed_key_name_th
             return subprocess.run(["promptfoo"], env={**os.environ, "OPENAI_API_KEY": os.environ["GRADER_KEY"]})
         ''')
     assert '"OPENAI_API_KEY": os.environ["GRADER_KEY"]' in code, code
+
+
+def test_held_out_176_a_bare_module_level_client_annotation_follows_the_converted_clients():
+    """Held-out review 176, Y2 (a Streamlit page): `client : openai.Client` at module level, a bare declaration, while
+    the function's `client = openai.OpenAI(api_key=...)` converted: the annotation, evaluated at import, kept `import
+    openai` and the openai requirement, silently. It names Mistral, and the import goes."""
+    code, _ = convert_idempotent('''\
+        import openai
+
+        client : openai.Client
+
+
+        def ask(api_key, prompt):
+            client = openai.OpenAI(api_key=api_key)
+            r = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
+            return r.choices[0].message.content
+        ''')
+    assert "client : Mistral\n" in code and "import openai" not in code, code
