@@ -9299,3 +9299,19 @@ def test_held_out_176_a_start_up_key_list_beside_a_kept_openai_reader_is_told_to
                          "    return Agent(role='r', goal='g', backstory='b')\n"})
     assert "what stays on OpenAI still reads OPENAI_API_KEY: add MISTRAL_API_KEY beside it" in out["main.py"], \
         out["main.py"]
+
+
+def test_held_out_176_a_splatted_dict_spreading_other_dicts_names_them_as_the_blocker() -> None:
+    """Held-out review 176, X5 (agent-benchmark-llm-eval): `request_params = {"model": ..., **self.extra_params,
+    **kwargs}` then `create(**request_params)` kept the client with "request_params is not built from a dict literal
+    here", false: the spread entries block it."""
+    from mechanics import convert_files
+
+    agent = ("from openai import AsyncOpenAI\n\n\nclass Agent:\n    def __init__(self, **extra):\n"
+             "        self.client = AsyncOpenAI()\n        self.extra = extra\n\n"
+             "    async def generate(self, messages, **kw):\n"
+             "        params = {'model': 'gpt-4o', 'messages': messages, **self.extra, **kw}\n"
+             "        r = await self.client.chat.completions.create(**params)\n"
+             "        return r.choices[0].message.content\n")
+    out = convert_files({"agent.py": agent})
+    assert "params spreads **self.extra, **kw, whose keys migrator cannot see" in out["agent.py"], out["agent.py"]
