@@ -1816,11 +1816,13 @@ def _splat_dict(scope: ast.AST, name: str, call: ast.Call, embeddings: bool = Fa
                         all(kw.arg is not None for kw in stmt.value.keywords):
                     for kw in stmt.value.keywords:  # `dict(model=..., messages=...)`: a literal too (review 48, H2)
                         add(kw.arg, kw.value)
-                elif isinstance(stmt.value, ast.Dict) and any(key is None for key in stmt.value.keys):
+                elif isinstance(stmt.value, ast.Dict) and any(
+                        key is None and not isinstance(value, (ast.Dict, ast.IfExp))
+                        for key, value in zip(stmt.value.keys, stmt.value.values)):
                     # `{"model": ..., **self.extra_params, **kwargs}`: a literal whose spread entries' keys migrator
                     # cannot see (held-out review 176, X5: "not built from a dict literal" was said of it)
                     spread = ", ".join(f"**{ast.unparse(v)}" for k, v in zip(stmt.value.keys, stmt.value.values)
-                                       if k is None)
+                                       if k is None and not isinstance(v, (ast.Dict, ast.IfExp)))
                     reason = reason or (f"{name} spreads {spread}, whose keys migrator cannot see (an OpenAI-only "
                                         "keyword among them would reach Mistral)")
                 elif not (isinstance(stmt.value, ast.Dict) and dict_items(stmt.value)):

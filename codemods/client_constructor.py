@@ -3522,8 +3522,7 @@ class _KeyMessages(cst.CSTTransformer):
     """OPENAI_API_KEY -> the new variable in the messages a function returns, raises, prints or logs (``return "set
     OPENAI_API_KEY"``), not in its nested functions and classes, nor in an environment read."""
 
-    _SAYING = ("print", "info", "debug", "warning", "warn", "error", "exception", "critical", "echo", "secho")
-    _TEXT = (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)
+    _SAYING = ("print", "info", "debug", "warning", "warn", "error", "exception", "critical", "echo", "secho", "write")
 
     def __init__(self, new: str) -> None:
         super().__init__()
@@ -3538,26 +3537,54 @@ class _KeyMessages(cst.CSTTransformer):
     def visit_Lambda(self, node: cst.Lambda) -> bool:
         return False
 
-    # (only text: a returned string, an exception's or a log line's message; a dict's key or an env= given to a
-    # process is data, `env={"OPENAI_API_KEY": ...}` for a third-party CLI: review of session 90)
-    def _said(self, call: cst.Call) -> cst.Call:
-        return call.with_changes(args=[arg.with_changes(value=arg.value.visit(_KeyText(self.new)))
-                                       if isinstance(arg.value, self._TEXT) and arg.keyword is None else arg
-                                       for arg in call.args])
-
+    # (the text a message is made of, in a tuple, a concatenation, a .format(...); not data: a dict's keys and values,
+    # a keyword argument, `env={"OPENAI_API_KEY": ...}` for a third-party CLI; reviews of session 90)
     def leave_Return(self, original: cst.Return, updated: cst.Return) -> cst.Return:
-        return updated.with_changes(value=updated.value.visit(_KeyText(self.new))) \
-            if isinstance(updated.value, self._TEXT) else updated
+        return updated if updated.value is None else updated.with_changes(value=updated.value.visit(
+            _KeyMessageText(self.new, own_call=False)))  # (a call returned is no message: `subprocess.run([...])`)
 
     def leave_Raise(self, original: cst.Raise, updated: cst.Raise) -> cst.Raise:
-        return updated.with_changes(exc=self._said(updated.exc)) if isinstance(updated.exc, cst.Call) else updated
+        return updated if updated.exc is None else updated.with_changes(exc=updated.exc.visit(_KeyMessageText(
+            self.new)))
 
     def leave_Expr(self, original: cst.Expr, updated: cst.Expr) -> cst.Expr:
         call = updated.value
         if isinstance(call, cst.Call) and isinstance(call.func, (cst.Name, cst.Attribute)) and \
                 code_of(call.func).rsplit(".", 1)[-1] in self._SAYING:
-            return updated.with_changes(value=self._said(call))
+            return updated.with_changes(value=call.visit(_KeyMessageText(self.new)))
         return updated
+
+
+class _KeyMessageText(cst.CSTTransformer):
+    """_KeyText's renaming, in the text of a message only: not in a dict, a keyword argument, a call other than a
+    string's own ``.format(...)`` / ``.join(...)`` (a process run, an API call: what they are handed is data)."""
+
+    def __init__(self, new: str, own_call: bool = True) -> None:
+        super().__init__()
+        self.new = new
+        self._depth = 0 if own_call else 1
+
+    def visit_Dict(self, node: cst.Dict) -> bool:
+        return False
+
+    def visit_Arg(self, node: cst.Arg) -> bool:
+        return node.keyword is None
+
+    def visit_Call(self, node: cst.Call) -> bool:
+        self._depth += 1  # (the outermost call is the message's own: print(...), raise X(...))
+        return self._depth == 1 or isinstance(node.func, cst.Attribute) and node.func.attr.value in ("format", "join") \
+            and isinstance(node.func.value, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString))
+
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.Call:
+        self._depth -= 1
+        return updated
+
+    def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:
+        return updated.visit(_KeyText(self.new))
+
+    def leave_FormattedString(self, original: cst.FormattedString,
+                              updated: cst.FormattedString) -> cst.FormattedString:
+        return updated.visit(_KeyText(self.new))
 
 
 class _KeyText(cst.CSTTransformer):

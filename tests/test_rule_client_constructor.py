@@ -4559,6 +4559,23 @@ def test_held_out_173_the_messages_of_a_function_reading_the_renamed_key_name_th
             return subprocess.run(["promptfoo"], env={**os.environ, "OPENAI_API_KEY": os.environ["GRADER_KEY"]})
         ''')
     assert '"OPENAI_API_KEY": os.environ["GRADER_KEY"]' in code, code
+    # (the text of a message in a concatenation, a .format(...), a tuple returned, a stream's write(...))
+    code, _ = convert_idempotent('''\
+        import os
+        import sys
+        from openai import OpenAI
+
+
+        def run():
+            api_key = os.getenv("OPENAI_API_KEY")
+            sys.stderr.write("using OPENAI_API_KEY\\n")
+            print("Reading {} now".format("OPENAI_API_KEY"))
+            print("Reading OPENAI_API_KEY from " + os.getcwd())
+            if not api_key:
+                return False, "check OPENAI_API_KEY is set"
+            return OpenAI(api_key=api_key).chat.completions.create(model="gpt-4o", messages=[])
+        ''')
+    assert code.count("MISTRAL_API_KEY") == 5 and "OPENAI_API_KEY" not in code, code
 
 
 def test_held_out_176_a_bare_module_level_client_annotation_follows_the_converted_clients():

@@ -5413,9 +5413,9 @@ class _Builder:
             use = self._use(f, call, oid, surface, bool(problem), problem, "MIG117",
                             USE_TODO if problem else USE_CONVERT)
         elif surface in FILE_SURFACES:
-            problem = files_problem(f, call, surface, self.files) or _openai_id_literal(call, surface)
+            problem = files_problem(f, call, surface, self.files, self) or _openai_id_literal(call, surface)
             # list(): "items" / "page" tells MIG119 whether to append .data (as MIG108's models.list)
-            shape = list_shape(f, call) if not problem and surface in LIST_KEYWORDS else ""
+            shape = list_shape(f, call, self) if not problem and surface in LIST_KEYWORDS else ""
             use = self._use(f, call, oid, surface, bool(problem), problem or shape, "MIG119",
                             USE_TODO if problem else USE_CONVERT)
             self._shared_result(f, call, oid, "result")

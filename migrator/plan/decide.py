@@ -3179,8 +3179,10 @@ def _caught_where_built(builder, origin) -> bool:
     child = call
     for parent in ancestors_of(f, call):
         if isinstance(parent, ast.Try) and any(child is stmt for stmt in parent.body):
-            return any(h.type is None or (dotted_name(h.type) or "").rsplit(".", 1)[-1] in
-                       ("Exception", "BaseException", "OpenAIError") for h in parent.handlers)
+            return any(h.type is None or any((dotted_name(t) or "").rsplit(".", 1)[-1] in
+                                             ("Exception", "BaseException", "OpenAIError")
+                                             for t in (h.type.elts if isinstance(h.type, ast.Tuple) else [h.type]))
+                       for h in parent.handlers)
         if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             return False
         child = parent
@@ -3229,12 +3231,18 @@ def _unused_builder_function(builder, origin) -> str:
     # the module calls that function: a spare one never called is dead code)
     # (or a factory the framework calls, Flask's `create_app()`, or one another module of the tree calls: held-out
     # review 166, Y6, an unused client in create_app()'s try was silent)
-    if any(isinstance(t, ast.Name) for t in holder.targets) and not (len(scope) == 1 and (
-            scope[-1] in _FRAMEWORK_FACTORIES or any(
-                isinstance(n, ast.Call) and (isinstance(n.func, ast.Name) and n.func.id == scope[-1] or
-                                             isinstance(n.func, ast.Attribute) and n.func.attr == scope[-1])
-                for g in builder.files if scope[-1] in g.source for n in g.nodes) or
-            builder.unread is not None and builder.unread.read_elsewhere(scope[-1], f.module.rsplit(".", 1)[-1]))):
+    # (a nested function its parent calls, as before; review of session 90)
+    if any(isinstance(t, ast.Name) for t in holder.targets) and not any(
+            isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == scope[-1] for n in f.nodes) \
+            and not (len(scope) == 1 and (
+                scope[-1] in _FRAMEWORK_FACTORIES or any(
+                    isinstance(n, ast.Call) and (
+                        isinstance(n.func, ast.Name) and n.func.id == scope[-1] and scope[-1] in g.repo_imports or
+                        isinstance(n.func, ast.Attribute) and n.func.attr == scope[-1] and
+                        isinstance(n.func.value, ast.Name) and builder.module_file(
+                            g, g.scope_of.get(id(n), ()), n.func.value.id) is f)
+                    for g in builder.files if g is not f and scope[-1] in g.source for n in g.nodes) or
+                builder.unread is not None and builder.unread.read_elsewhere(scope[-1], f.module.rsplit(".", 1)[-1]))):
         return ""
     return scope[-1]
 
@@ -3809,7 +3817,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             # the one loop over a responses.create(stream=True) stream the plan checked (MIG110)
             sites[key] = ("rstream", call_verdict(f._stream_loops[id(node)]) == CONVERT)
         if isinstance(node, ast.Attribute) and file_read(node) and _file_api(f):
-            sites[key] = ("fread", *converted_file_result(f, node.value, call_verdict))
+            sites[key] = ("fread", *converted_file_result(f, node.value, call_verdict, builder))
         if isinstance(node, ast.Dict) and _file_api(f) and line_dict([k.value if isinstance(k, ast.Constant) else None
                                                      for k in node.keys]):
             sites[key] = ("bline", _converts_batch(f, call_verdict))
@@ -9192,7 +9200,8 @@ def _field_slots(builder, f, node, via=None) -> set:
             locals_mapped.append((h.path, slot))
         return slot is not None
     if given and default == "" and values and not _framework_fed(builder, cls[-1]) and \
-            _only_built_here(builder, g, cls[-1]) and all(mapped_where_set(h, value) for h, value in values):
+            _only_built_here(builder, g, cls[-1]) and not _field_written(builder, attr) and \
+            all(mapped_where_set(h, value) for h, value in values):
         for path, slot in locals_mapped:  # (not before: a TODO saying "not mapped" of a value mapped, review of 90)
             builder.extra_slots.setdefault(path, set()).add(slot)
         # `EmbeddingRequest(text=t, model=app_config.embedding_model_ada)`, a request object's required field given
@@ -9256,6 +9265,23 @@ def _fields_or_fallback(builder, f, value: ast.BoolOp) -> set:
     return slots
 
 
+
+
+def _field_written(builder, attr: str) -> bool:
+    """Is a field of that name set after its object is built (``c.model = 'gpt-4o-mini'``), or copied with an update
+    (``dataclasses.replace(c, model=...)``, ``c.model_copy(update=...)``), in a module read or not? (Review of session
+    90: the value so given reached Mistral silently.)"""
+    if any(isinstance(n, ast.Attribute) and n.attr == attr and isinstance(n.ctx, ast.Store)
+           for h in builder.files if attr in h.source for n in h.nodes):
+        return True
+    copied = re.compile(r"\b(?:replace|evolve)\s*\(.*\b" + re.escape(attr) + r"\s*=|\bmodel_copy\s*\(")
+    if any(attr in h.source and copied.search(h.source) for h in builder.files):
+        return True
+    written = re.compile(rb"\." + re.escape(attr.encode()) + rb"\s*=(?!=)")
+    return builder.unread is not None and any(written.search(data) or copied.search(data.decode("utf-8", "replace"))
+                                              for _path, data in builder.unread.naming(attr))
+
+
 def _only_built_here(builder, g, name: str) -> bool:
     """Is the class ``name`` (of ``g``) named, in the modules read, only where it is built with keywords written
     (``EmbeddingRequest(text=t, model=...)``: no ``**``, no positional) or as a plain parameter's annotation, and by no
@@ -9300,10 +9326,26 @@ def _field_given(builder, g, cls, name: str, values: Optional[list] = None) -> s
     (``Settings(OPENAI_MODEL_NAME=os.getenv(...))`` in config.py), as the TODO names it; "" where none is. ``values``:
     a list given (module, value) of each."""
     places: dict = {}
+    # (or by position, `VisionConfig('gpt-4o-mini')`: review of session 90, the default was mapped and the value given
+    # reached Mistral silently)
+    body = g.scopes.get(cls)
+    fields = [stmt.target.id for stmt in getattr(body, "body", ()) if isinstance(stmt, ast.AnnAssign) and
+              isinstance(stmt.target, ast.Name)] if (cls + ("__init__",)) not in g.scopes else []
+    index = fields.index(name) if name in fields else -1
     for h in builder.files:
-        if cls[-1] not in h.source or name not in h.source or is_test_path(h.path) and h is not g:
+        if cls[-1] not in h.source or is_test_path(h.path) and h is not g:
             continue  # (a test's fixture is not where the running app builds it: held-out review 104, Y2)
         for call in h.nodes:
+            if isinstance(call, ast.Call) and 0 <= index < len(call.args) and \
+                    not any(isinstance(a, ast.Starred) for a in call.args[:index + 1]) and \
+                    builder.resolve_class(h, call.func) == (g, cls):
+                shown = f"{ast.unparse(call.func)}({ast.unparse(call.args[index])}, ...)"
+                places[f"{shown} in {_shown_path(h.path)}"] = None
+                if values is not None:
+                    values.append((h, call.args[index]))
+                continue
+            if name not in h.source:
+                continue
             if isinstance(call, ast.Call) and any(kw.arg == name for kw in call.keywords) and (
                     builder.resolve_class(h, call.func) == (g, cls) or
                     # `return cls(openai_model=os.getenv("OPENAI_MODEL", "gpt-4o-mini"))` in its from_env()
@@ -9355,9 +9397,17 @@ def _read_by_unread_code(builder, g, attr: str, cls: str = "") -> bool:
     `mock_settings.llm_model = "test_model"` sets its own value: held-out review 62, Y33.) ``cls``: the class declaring
     the field, whose construction there (``VisionConfig(model="gpt-4o-mini")``) gives it a value."""
     module = g.module.rsplit(".", 1)[-1]
-    if builder.unread is None or not builder.unread.read_elsewhere(attr, module):
+    if builder.unread is None:
         return False
     here = os.path.dirname(os.path.abspath(g.path))
+    if cls and builder.unread.read_elsewhere(cls, module):
+        # (built there by position, `VisionConfig('gpt-4o-mini')`: review of session 90)
+        built = re.compile(rb"\b" + re.escape(cls.encode()) + rb"\s*\(\s*[^)\s]")
+        if any(not is_test_path(os.path.relpath(path, here)) and built.search(data)
+               for path, data in builder.unread.readers_of(cls, module)):
+            return True
+    if not builder.unread.read_elsewhere(attr, module):
+        return False
     # (an attribute read or a quoted name, `x.model` / getattr(x, "model"), or the class built there: not a keyword
     # of another call, `other(model=name)`, which made a precise TODO vague; held-out review 175, X3; review of
     # session 90: `VisionConfig(model="gpt-4o-mini")` in an unread module then reached Mistral silently)

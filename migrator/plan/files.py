@@ -31,7 +31,7 @@ def surface_of(node: ast.AST) -> Optional[str]:
     return surface if surface in FILE_SURFACES else None
 
 
-def files_problem(f, call: ast.Call, surface: str, others=()) -> str:
+def files_problem(f, call: ast.Call, surface: str, others=(), builder=None) -> str:
     """Why MIG119 leaves a files / batches call as it is ("" when it converts); ``others``: the modules read."""
     from migrator.plan.build import _result_problem, opened_file
 
@@ -51,7 +51,7 @@ def files_problem(f, call: ast.Call, surface: str, others=()) -> str:
     elif call.args:
         return "positional arguments"
     elif surface in LIST_KEYWORDS:
-        return _list_problem(f, call, surface, keywords)
+        return _list_problem(f, call, surface, keywords, builder)
     elif surface == "files.create":
         # (the openai module's client: each call decided on its own; a client's fine-tuning call keeps the client)
         module = isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Attribute) and \
@@ -75,7 +75,7 @@ def files_problem(f, call: ast.Call, surface: str, others=()) -> str:
                            f"{_MISTRAL_TYPES[group]} differs from OpenAI's {_OPENAI_TYPES[group]}", same_bindings=same)
 
 
-def _list_problem(f, call: ast.Call, surface: str, keywords: dict) -> str:
+def _list_problem(f, call: ast.Call, surface: str, keywords: dict, builder=None) -> str:
     """Why MIG119 leaves a files.list() / batches.list() as it is: "" when its page is only iterated
     (``for x in <call>`` or ``<call>.data``, in a loop or a comprehension) and each item only read
     through attributes Mistral's items have."""
@@ -86,7 +86,7 @@ def _list_problem(f, call: ast.Call, surface: str, keywords: dict) -> str:
     purpose = keywords.get("purpose")
     if purpose is not None and not (isinstance(purpose, ast.Constant) and purpose.value in PURPOSES):
         return f"purpose={ast.unparse(purpose)}: {PURPOSE_TODO}"
-    loop, has_data = list_loop(f, call)
+    loop, has_data = list_loop(f, call, builder)
     outer = f.parent.get(id(call))
     if isinstance(f.parent.get(id(outer)) if isinstance(outer, ast.Await) else outer, ast.Expr):
         return ""  # the page is not used: the call alone (a connectivity check)
@@ -122,7 +122,7 @@ _ITEM_TYPES = {"files.list": "FileSchema", "batches.list": "BatchJob"}
 _PAGE_TYPES = {"files.list": "ListFilesResponse", "batches.list": "ListBatchJobsResponse"}
 
 
-def list_loop(f, call: ast.AST) -> "tuple[Optional[ast.AST], Optional[bool]]":
+def list_loop(f, call: ast.AST, builder=None) -> "tuple[Optional[ast.AST], Optional[bool]]":
     """(the for loop / comprehension that iterates the page of ``call`` (``call`` or ``call.data``,
     awaited or not), else None; whether the loop reads .data itself: True, False when MIG119 appends
     it, None when it is awaited without .data, which cannot be appended after the await)."""
@@ -141,13 +141,13 @@ def list_loop(f, call: ast.AST) -> "tuple[Optional[ast.AST], Optional[bool]]":
     if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node:
         return parent, (True if data else None if awaited else False)
     if not data and isinstance(parent, ast.Assign) and parent.value is node:
-        loop = _bound_page_loop(f, parent)
+        loop = _bound_page_loop(f, parent, builder)
         if loop is not None:
             return loop, True
     return None, None
 
 
-def _bound_page_loop(f, assign: ast.Assign) -> Optional[ast.AST]:
+def _bound_page_loop(f, assign: ast.Assign, builder=None) -> Optional[ast.AST]:
     """The one loop iterating ``files.data`` of ``files = client.files.list()`` (awaited or not), where that read is
     the only one of the name in its scope and no other binding of it there (held-out review 175, Y4: OpenAI's documented
     idiom kept the client on OpenAI, "the page is used other than iterated"); else None."""
@@ -159,8 +159,8 @@ def _bound_page_loop(f, assign: ast.Assign) -> Optional[ast.AST]:
     # AttributeError once converted)
     uses = [n for n in f.nodes if isinstance(n, ast.Name) and n.id == name and
             f.scope_of.get(id(n), ())[:len(scope)] == scope]
-    if not scope and "__all__" in f.source:
-        return None  # (a module's name it exports: its importers may read the page too)
+    if not scope and ("__all__" in f.source or builder is None or _read_elsewhere(builder, f, name)):
+        return None  # (a module's name another module may import and read too: review of session 90)
     loads = [n for n in uses if isinstance(n.ctx, ast.Load)]
     if len(uses) != 2 or len(loads) != 1 or any(isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names
                                                   for n in f.nodes):
@@ -237,7 +237,7 @@ def _reaching_binding(f, load: ast.Name, scope: tuple) -> Optional[ast.AST]:
     return best
 
 
-def list_item_source(f, load: ast.Name) -> Optional[ast.AST]:
+def list_item_source(f, load: ast.Name, builder=None) -> Optional[ast.AST]:
     """The files.list() / batches.list() call whose page the loop binding ``load`` iterates, else None."""
     node: Optional[ast.AST] = f.parent.get(id(load))
     while node is not None:
@@ -253,7 +253,7 @@ def list_item_source(f, load: ast.Name) -> Optional[ast.AST]:
 
                     assign = reaching_assign(f, source)
                     source = assign.value if isinstance(assign, ast.Assign) and \
-                        _bound_page_loop(f, assign) is loop else None
+                        _bound_page_loop(f, assign, builder) is loop else None
                 source = source.value if isinstance(source, ast.Await) else source
                 return source if source is not None and surface_of(source) in LIST_KEYWORDS else None
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
@@ -262,10 +262,17 @@ def list_item_source(f, load: ast.Name) -> Optional[ast.AST]:
     return None
 
 
-def list_shape(f, call: ast.Call) -> str:
+def _read_elsewhere(builder, f, name: str) -> bool:
+    """Does another module, read or not, name both ``name`` and this module (``from pages import files``)?"""
+    module = f.module.rsplit(".", 1)[-1]
+    return any(g is not f and name in g.source and module in g.source for g in builder.files) or \
+        builder.unread is not None and builder.unread.read_elsewhere(name, module)
+
+
+def list_shape(f, call: ast.Call, builder=None) -> str:
     """For a files.list() / batches.list() MIG119 converts: "items" when the loop iterates the page
     itself (MIG119 appends .data), "page" when it iterates .data, "unused" when the page is dropped."""
-    loop, has_data = list_loop(f, call)
+    loop, has_data = list_loop(f, call, builder)
     return "unused" if loop is None else "page" if has_data else "items"
 
 
@@ -607,7 +614,7 @@ def status_comparison(compare: Optional[ast.AST], read: ast.AST) -> bool:
     return False
 
 
-def converted_result(f, node: ast.AST, call_verdict) -> tuple[Optional[str], bool]:
+def converted_result(f, node: ast.AST, call_verdict, builder=None) -> tuple[Optional[str], bool]:
     """(the surface of the converted files / batches call whose result ``node`` is: the call, awaited
     or not, or a name whose reaching plain assignment is one, else None; whether it is awaited)."""
     from migrator.plan.build import reaching_assign
@@ -615,7 +622,7 @@ def converted_result(f, node: ast.AST, call_verdict) -> tuple[Optional[str], boo
 
     if isinstance(node, ast.Name):
         assign = reaching_assign(f, node)
-        item = list_item_source(f, node) if assign is None else None
+        item = list_item_source(f, node, builder) if assign is None else None
         if item is not None:  # `for b in client.batches.list(): b.status`: an item of a converted page
             surface = surface_of(item)
             return (surface if call_verdict(item) == CONVERT else None), False

@@ -257,7 +257,7 @@ class ConversionPlan:
         ones (held-out review 46, C7: the ingestion kept ada-002 while the search moved to mistral-embed)."""
         # (a call on a receiver migrator cannot trace, where no client of the tree stays on OpenAI, stays on nothing:
         # "embeddings in debug_selftest.py stay on OpenAI" was said of one; held-out review 169, Y3)
-        kept_any = any(client.decision != CONVERT for client in self.clients if client.provider == "openai")
+        kept_any = any(client.decision in (KEEP, UNRESOLVED) for client in self.clients if client.provider == "openai")
         return tuple(sorted({use.path for use in self.uses if use.status in ("keep", "todo") and
                              (use.client is not None or use.status == "keep" or kept_any or
                               "Embedding.create" in use.surface) and
