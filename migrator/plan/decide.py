@@ -4375,21 +4375,27 @@ def _run_name_checks(files) -> dict:
     for f in files:
         if not any(cls in f.source for cls in wanted):
             continue
-        for node in f.nodes:
-            if not isinstance(node, ast.Compare) or not all(isinstance(op, (ast.Eq, ast.NotEq, ast.In, ast.NotIn))
-                                                            for op in node.ops):
-                continue
-            operands = [node.left, *node.comparators]
-            named = [e.value for operand in operands
-                     for e in (operand.elts if isinstance(operand, (ast.Tuple, ast.List, ast.Set)) else [operand])
-                     if isinstance(e, ast.Constant) and isinstance(e.value, str) and e.value in wanted]
-            if not named or not any(run_name_read(operand) for operand in operands):
-                continue
-            statement = next((a for a in ancestors_of(f, node) if isinstance(a, ast.stmt)), None)
-            if statement is not None:
-                found.setdefault(f.path, {}).setdefault(statement.lineno, {}).update(
-                    {cls: wanted[cls] for cls in named})
+        for statement, named in _name_comparisons(f, wanted, run_name_read):
+            found.setdefault(f.path, {}).setdefault(statement.lineno, {}).update({cls: wanted[cls] for cls in named})
     return found
+
+
+def _name_comparisons(f, wanted, read):
+    """(statement, the strings of ``wanted`` compared) for each ``==`` / ``!=`` / ``in`` comparison of ``f`` between
+    such strings (alone, or in a tuple, list or set) and an operand ``read`` accepts (a run's name, a class's name)."""
+    for node in f.nodes:
+        if not isinstance(node, ast.Compare) or not all(isinstance(op, (ast.Eq, ast.NotEq, ast.In, ast.NotIn))
+                                                        for op in node.ops):
+            continue
+        operands = [node.left, *node.comparators]
+        named = [e.value for operand in operands
+                 for e in (operand.elts if isinstance(operand, (ast.Tuple, ast.List, ast.Set)) else [operand])
+                 if isinstance(e, ast.Constant) and isinstance(e.value, str) and e.value in wanted]
+        if not named or not any(read(operand) for operand in operands):
+            continue
+        statement = next((a for a in ancestors_of(f, node) if isinstance(a, ast.stmt)), None)
+        if statement is not None:
+            yield statement, named
 
 
 def _class_name_read(f, node: ast.AST, depth: int = 0) -> bool:
@@ -4423,20 +4429,8 @@ def _error_name_checks(files, sites) -> dict:
         # (a class of the module's own of that name, or one it imports from the tree, `class APIError(Exception)`,
         # still matches: review of session 90)
         mine = {cls[-1] for cls in f.classes} | set(f.repo_imports)
-        for node in f.nodes:
-            if not isinstance(node, ast.Compare) or not all(isinstance(op, (ast.Eq, ast.NotEq, ast.In, ast.NotIn))
-                                                            for op in node.ops):
-                continue
-            operands = [node.left, *node.comparators]
-            named = [e.value for operand in operands
-                     for e in (operand.elts if isinstance(operand, (ast.Tuple, ast.List, ast.Set)) else [operand])
-                     if isinstance(e, ast.Constant) and isinstance(e.value, str) and e.value in names and
-                     e.value not in mine]
-            if not named or not any(_class_name_read(f, operand) for operand in operands):
-                continue
-            statement = next((a for a in ancestors_of(f, node) if isinstance(a, ast.stmt)), None)
-            if statement is None:
-                continue
+        wanted = {name: rule for name, rule in names.items() if name not in mine}
+        for statement, named in _name_comparisons(f, wanted, lambda operand: _class_name_read(f, operand)):
             tests = []
             for name in dict.fromkeys(named):
                 rule = names[name]
