@@ -9361,3 +9361,35 @@ def test_a_module_level_page_another_module_imports_keeps_its_client() -> None:
     report = "from pages import files\n\nprint(max(x.bytes for x in files.data))\n"
     out = convert_files({"pages.py": pages, "report.py": report})
     assert "client = OpenAI()" in out["pages.py"], out["pages.py"]
+
+
+@pytest.mark.parametrize("callee", ["call_gpt_streaming", "call_gpt"])
+def test_held_out_176_a_model_table_feeding_only_kept_functions_is_not_told_to_hold_mistral_names(callee) -> None:
+    """Held-out review 176, Y3 (audiothoughtprototype): blog.py's `models = ["gpt-3.5-turbo", "gpt-4"]` feeds a
+    selectbox whose choice goes only to utils.call_gpt_streaming, kept on OpenAI (v0 stream read as dicts): "converted
+    calls now send Mistral model names; update this table" would send Mistral names to OpenAI. Said where the choice
+    goes to a converted function (call_gpt)."""
+    from mechanics import convert_files
+
+    utils = ('import openai\n''\n''\n''def call_gpt(api_key, prompt, model):\n''    openai.api_key = api_key\n'
+             '    response = openai.ChatCompletion.create(\n''        model=model,\n'
+             '        messages=[{"role": "user", "content": prompt}],\n''    )\n'
+             "    return response['choices'][0]['message']['content']\n"'\n''\n'
+             'def call_gpt_streaming(api_key, prompt, model):\n''    openai.api_key = api_key\n'
+             '    response = openai.ChatCompletion.create(\n''        model=model,\n'
+             '        messages=[{"role": "user", "content": prompt}],\n''        stream=True,\n''    )\n'
+             '    collected_events = []\n'"    text = ''\n"'    for event in response:\n'
+             '        collected_events.append(event)\n'
+             '        if "content" in event[\'choices\'][0]["delta"]:\n'
+             '            text += event[\'choices\'][0]["delta"]["content"]\n''    return text\n''\n''\n'
+             'def generate_image_prompt(api_key, user_input):\n''    openai.api_key = api_key\n'
+             '    response = openai.ChatCompletion.create(\n''        model="gpt-4",\n'
+             '        messages=[{"role": "user", "content": f"Describe a meme about {user_input}"}],\n''    )\n'
+             "    return response['choices'][0]['message']['content']\n")
+    blog = ('import streamlit as st\n''from utils import call_gpt_streaming\n''\n'
+            'api_key = st.sidebar.text_input("Enter your OpenAI API key:", type="password")\n''\n'
+            'models = ["gpt-3.5-turbo", "gpt-4"]\n''model = st.sidebar.selectbox("Select a model:", models)\n'
+            '\n''st.write(call_gpt_streaming(api_key, "Write a blog intro", model))\n')
+    blog = blog.replace("call_gpt_streaming", callee)
+    out = convert_files({"utils.py": utils, "blog.py": blog})
+    assert ("update this table" in out["blog.py"]) == (callee == "call_gpt"), out["blog.py"]

