@@ -1501,7 +1501,10 @@ class _Transformer(RuleTransformer):
                                  f"api_key={key}) after it, the client of the converted calls "
                                  f"{'of its methods' if held else 'after it'}", "approximate", (GIVEN_KEY_STEP,))
             return True
-        if view is None or not self.path or view.handed_keys.get(f"{self.path[0]}:fold:{line}") != key:
+        shared = self._key_shared_by_callers(line)
+        if shared:  # (its callers hand the same key to a function whose legacy call stays: review of session 90)
+            self.todo(line, shared)
+        elif view is None or not self.path or view.handed_keys.get(f"{self.path[0]}:fold:{line}") != key:
             self.todo(line, f"api_key={key} must now be a Mistral key: check what this "
                             f"{whose}'s callers pass (a form's field, a setting, OPENAI_API_KEY)")
         # (a key its callers give: the deploy step says to put a Mistral key there; held-out review 145, Y1, none was)

@@ -2620,3 +2620,27 @@ def test_held_out_176_functions_setting_the_key_they_are_handed_fold_it_beside_o
     assert "mistral_client = Mistral(" not in out.split("def summarize")[0], out
     assert "    openai.api_key = api_key\n" in image and "MIG101" not in image and "Mistral(" not in image, out
     compile(out, "utils.py", "exec")
+
+
+@pytest.mark.parametrize("caller", ["app", "itself"])
+def test_a_folded_v0_key_its_callers_also_hand_to_a_kept_function_cannot_hold_both(caller):
+    """Review of session 90: `summarize(key, t)` (its `openai.api_key = api_key` folded into a Mistral client) and
+    `generate_image(key, s)` (its Image.create kept) handed one key by app.py, or summarize handing its own key on:
+    "must now be a Mistral key" broke the image path once followed. One value cannot hold both keys."""
+    from mechanics import convert_files
+
+    utils = ("import openai\n\n\ndef summarize(api_key, transcript):\n    openai.api_key = api_key\n"
+             "    r = openai.ChatCompletion.create(model='gpt-3.5-turbo', messages=[{'role': 'user', "
+             "'content': transcript}])\n    return r['choices'][0]['message']['content']\n\n\n"
+             "def generate_image(api_key, prompt):\n    openai.api_key = api_key\n"
+             "    r = openai.Image.create(prompt=prompt, n=1, size='512x512')\n    return r['data'][0]['url']\n")
+    files = {"utils.py": utils}
+    if caller == "app":
+        files["app.py"] = ("from utils import summarize, generate_image\n\n\ndef handle(form):\n    key = form['key']\n"
+                           "    return generate_image(key, summarize(key, form['t']))\n")
+    else:
+        files["utils.py"] = utils.replace("    return r['choices'][0]['message']['content']\n",
+                                          "    generate_image(api_key, transcript)\n"
+                                          "    return r['choices'][0]['message']['content']\n", 1)
+    out = convert_files(files)["utils.py"]
+    assert "one value cannot hold both keys" in out.split("def generate_image")[0], out

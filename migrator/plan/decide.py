@@ -8619,6 +8619,10 @@ def _key_parameter_clients(builder, files, clients, decision: str) -> dict:
     """(module, function, parameter) -> the client lines built there with ``api_key=<that parameter>`` of module-level
     functions, for the clients of ``decision``."""
     lines = {(c.path, c.line) for c in clients if c.decision == decision and c.provider == "openai"}
+    folded = getattr(builder, "folded_key_lines", set())
+    # (a legacy call that stays, in a function setting `openai.api_key = key` before it: that key is OpenAI's)
+    legacy = {(answer[4].path, answer[4].line) for answer in builder.sites.values()
+              if answer[0] == "v0" and len(answer) > 4 and isinstance(answer[4], Use)} if decision == KEEP else set()
     found: dict = {}
     for f in files:
         for call in f.nodes:
@@ -8628,6 +8632,21 @@ def _key_parameter_clients(builder, files, clients, decision: str) -> dict:
             scope = f.scope_of.get(id(call), ())
             if isinstance(key, ast.Name) and len(scope) == 1 and (scope, key.id) in f.params:
                 found.setdefault((f.path, scope[0], key.id), []).append(call.lineno)
+        # `def summarize(api_key, ...): openai.api_key = api_key` folded into the function's Mistral client (CONVERT),
+        # or kept for a legacy call after it (KEEP): the key parameter is that client's (review of session 90)
+        for node in f.nodes if "api_key" in f.source else ():
+            if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.value, ast.Name) and
+                    isinstance(node.targets[0], ast.Attribute) and node.targets[0].attr == "api_key" and
+                    isinstance(node.targets[0].value, ast.Name) and
+                    f.openai_modules.get(node.targets[0].value.id) == "openai"):
+                continue
+            scope = f.scope_of.get(id(node), ())
+            fn = f.scopes.get(scope)
+            if len(scope) != 1 or (scope, node.value.id) not in f.params or fn is None:
+                continue
+            if decision == CONVERT and (f.path, node.lineno) in folded or decision == KEEP and any(
+                    (f.path, line) in legacy for line in range(node.lineno, (fn.end_lineno or node.lineno) + 1)):
+                found.setdefault((f.path, scope[0], node.value.id), []).append(node.lineno)
     return found
 
 
@@ -8675,7 +8694,9 @@ def _shared_key_callers(builder, files, clients, key_callees: Optional[dict] = N
             kept_by_name.setdefault(where, []).append(f"{function}() in {os.path.basename(path)}")
     found: dict = {}
     for (path, function, param), lines in converted.items():
-        for where in handed(path, function, param):
+        # (its callers' names, or its own parameter handed on to the kept function: `summarize(api_key, ...)` calling
+        # `generate_image(api_key, ...)`; review of session 90)
+        for where in [*handed(path, function, param), (path, (function,), param)]:
             if where in kept_by_name:
                 text = (f"api_key={param}: what {function}()'s callers pass ({where[2]} in "
                         f"{os.path.basename(where[0])}) is also handed to {', '.join(sorted(set(kept_by_name[where])))}"
