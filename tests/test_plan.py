@@ -9393,3 +9393,22 @@ def test_held_out_176_a_model_table_feeding_only_kept_functions_is_not_told_to_h
     blog = blog.replace("call_gpt_streaming", callee)
     out = convert_files({"utils.py": utils, "blog.py": blog})
     assert ("update this table" in out["blog.py"]) == (callee == "call_gpt"), out["blog.py"]
+
+
+def test_a_key_handed_to_a_converted_and_a_kept_class_is_told_it_cannot_serve_both() -> None:
+    """Review of session 90 (held-out review 176, Y1's variant): the clients built in classes' __init__ (`Classifier(
+    key)` / `Extractor(key)` given one key by main.py): the shared-key TODO, as for functions."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "classify.py": "from openai import OpenAI\n\n\nclass Classifier:\n    def __init__(self, key):\n"
+                       "        self.client = OpenAI(api_key=key)\n\n    def run(self, t):\n"
+                       "        return self.client.chat.completions.create(model='gpt-4o-mini', messages=[])\n",
+        "extract.py": "from openai import OpenAI\n\n\nclass Extractor:\n    def __init__(self, key):\n"
+                      "        self.client = OpenAI(api_key=key)\n\n    def run(self, t):\n"
+                      "        return self.client.images.generate(model='dall-e-3', prompt=t).data[0].url\n",
+        "main.py": "import os\n\nfrom classify import Classifier\nfrom extract import Extractor\n\n"
+                   "api_key = os.getenv('API_KEY')\n"
+                   "print(Classifier(api_key).run('x'), Extractor(api_key).run('x'))\n"})
+    assert "what Classifier()'s callers pass (api_key in main.py) is also handed to Extractor() in extract.py" in \
+        out["classify.py"], out["classify.py"]

@@ -8632,6 +8632,11 @@ def _key_parameter_clients(builder, files, clients, decision: str) -> dict:
             scope = f.scope_of.get(id(call), ())
             if isinstance(key, ast.Name) and len(scope) == 1 and (scope, key.id) in f.params:
                 found.setdefault((f.path, scope[0], key.id), []).append(call.lineno)
+            elif isinstance(key, ast.Name) and len(scope) == 2 and scope[1] == "__init__" and scope[:1] in f.classes \
+                    and (scope, key.id) in f.params:
+                # `self.client = OpenAI(api_key=key)` in a top-level class's __init__: its callers build the class
+                # (review of session 90)
+                found.setdefault((f.path, scope[0], key.id), []).append(call.lineno)
         # `def summarize(api_key, ...): openai.api_key = api_key` folded into the function's Mistral client (CONVERT),
         # or kept for a legacy call after it (KEEP): the key parameter is that client's (review of session 90)
         for node in f.nodes if "api_key" in f.source else ():
@@ -8675,7 +8680,8 @@ def _shared_key_callers(builder, files, clients, key_callees: Optional[dict] = N
     def handed(path: str, function: str, param: str) -> list:
         """(caller module, scope, name) of each plain name a call hands to that parameter."""
         f = by_path[path]
-        order = f.param_order.get((function,), [])
+        order = f.param_order.get((function, "__init__"), [])[1:] if (function,) in f.classes else \
+            f.param_order.get((function,), [])
         index = order.index(param) if param in order else -1
         calls = [(g, call) for g, call, _load in _function_calls(builder, f, function)] + \
             _module_attribute_calls(builder, f, function, where=True)
