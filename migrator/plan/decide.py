@@ -1538,7 +1538,7 @@ def decide(builder, files) -> ConversionPlan:
                           role_positions=role_positions,
                           role_names={f.path: names for f in files if (names := _role_names(f))},
                           shared_fields=dict(builder.shared_fields), set_fields=dict(builder.set_fields),
-                          shared_key_callers=_shared_key_callers(builder, files, clients, key_callees),
+                          shared_key_callers=_shared_key_callers(builder, files, clients),
                           wrapper_others=wrappers[0],
                           wrapper_objects=wrappers[1],
                           wrapper_endpoints={f.path: f.wrapper_endpoints for f in files
@@ -8666,11 +8666,12 @@ def _key_callees(builder, files, clients) -> dict:
     return found
 
 
-def _shared_key_callers(builder, files, clients, key_callees: Optional[dict] = None) -> dict:
-    """(path, line) of a converted client built with ``api_key=<a parameter>`` of its module-level function -> the TODO
-    where a caller hands the same name to that function and to another whose client stays on OpenAI with it as its
-    key (``classify.classify(text, api_key)`` and ``extract.extract(text, api_key)`` in main.py): one value cannot
-    hold both keys (held-out review 176, Y1: "make sure it holds a Mistral key" broke the kept path once followed)."""
+def _shared_key_callers(builder, files, clients) -> dict:
+    """(path, line) of a converted client built with ``api_key=<a parameter>`` of its module-level function (or class's
+    ``__init__``, or a v0 ``openai.api_key = <parameter>`` folded into its client) -> the TODO where a caller hands the
+    same name to that function and to another whose client stays on OpenAI with it as its key
+    (``classify.classify(text, api_key)`` and ``extract.extract(text, api_key)`` in main.py): one value cannot hold both
+    keys (held-out review 176, Y1: "make sure it holds a Mistral key" broke the kept path once followed)."""
     converted = _key_parameter_clients(builder, files, clients, CONVERT)
     kept = _key_parameter_clients(builder, files, clients, KEEP)
     if not converted or not kept:
