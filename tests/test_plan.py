@@ -9412,3 +9412,21 @@ def test_a_key_handed_to_a_converted_and_a_kept_class_is_told_it_cannot_serve_bo
                    "print(Classifier(api_key).run('x'), Extractor(api_key).run('x'))\n"})
     assert "what Classifier()'s callers pass (api_key in main.py) is also handed to Extractor() in extract.py" in \
         out["classify.py"], out["classify.py"]
+
+
+@pytest.mark.parametrize("key", ["settings.api_key", "os.environ['API_KEY']"])
+def test_a_settings_or_environment_key_handed_to_a_converted_and_a_kept_function_cannot_serve_both(key) -> None:
+    """Review of session 90 (batch 3, D5): callers handing `settings.api_key` or `os.environ["API_KEY"]` to a converted
+    and to a kept function were told only "make sure it holds a Mistral key"."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "classify.py": "from openai import OpenAI\n\n\ndef classify(text, key):\n    client = OpenAI(api_key=key)\n"
+                       "    return client.chat.completions.create(model='gpt-4o-mini', messages=[])\n",
+        "extract.py": "from openai import OpenAI\n\n\ndef extract(text, key):\n    client = OpenAI(api_key=key)\n"
+                      "    return client.images.generate(model='dall-e-3', prompt=text).data[0].url\n",
+        "main.py": "import os\n\nimport classify\nimport extract\nfrom config import settings\n\n"
+                   f"print(classify.classify('x', {key}), extract.extract('x', {key}))\n",
+        "config.py": "class Settings:\n    api_key = 'k'\n\n\nsettings = Settings()\n"})
+    assert "is also handed to extract() in extract.py, whose client stays on OpenAI with it as its key: one value " \
+           "cannot hold both keys" in out["classify.py"], out["classify.py"]

@@ -8694,6 +8694,11 @@ def _shared_key_callers(builder, files, clients) -> dict:
                 value = call.args[index]
             if isinstance(value, ast.Name):
                 out.append((g.path, builder.lookup_scope(g, g.scope_of.get(id(value), ()), value.id), value.id))
+            elif (read := _env_read(value)) is not None or isinstance(value, ast.Attribute) and \
+                    _root_name(value) not in ("self", "cls"):
+                # `settings.api_key`, `os.environ["API_KEY"]`: the same value wherever it is written (review of
+                # session 90)
+                out.append(("", (), f"the {read[0]} variable" if read is not None else ast.unparse(value)))
         return out
     kept_by_name: dict = {}
     for (path, function, param), _lines in kept.items():
@@ -8705,8 +8710,9 @@ def _shared_key_callers(builder, files, clients) -> dict:
         # `generate_image(api_key, ...)`; review of session 90)
         for where in [*handed(path, function, param), (path, (function,), param)]:
             if where in kept_by_name:
-                text = (f"api_key={param}: what {function}()'s callers pass ({where[2]} in "
-                        f"{os.path.basename(where[0])}) is also handed to {', '.join(sorted(set(kept_by_name[where])))}"
+                shown = f"{where[2]} in {os.path.basename(where[0])}" if where[0] else where[2]
+                text = (f"api_key={param}: what {function}()'s callers pass ({shown}) is also handed to "
+                        f"{', '.join(sorted(set(kept_by_name[where])))}"
                         ", whose client stays on OpenAI with it as its key: one value cannot hold both keys; have the "
                         f"callers pass {function}() a Mistral key of its own (or leave api_key out here: the SDK reads "
                         "MISTRAL_API_KEY)")
