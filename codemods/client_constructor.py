@@ -33,6 +33,7 @@ from migrator.mapping.env import (API_KEY_ENV, BASE_URL_VARS, COLAB_SECRETS, ENV
 from migrator.engine.notebooks import CELL_LINE
 from migrator.mapping.packages import OPENAI_PACKAGE
 from migrator.mapping.transforms import strip_v1
+from migrator.plan.syntax import SHOWING_CALLS
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED
 
 
@@ -3525,7 +3526,9 @@ class _KeyMessages(cst.CSTTransformer):
     """OPENAI_API_KEY -> the new variable in the messages a function returns, raises, prints or logs (``return "set
     OPENAI_API_KEY"``), not in its nested functions and classes, nor in an environment read."""
 
-    _SAYING = ("print", "info", "debug", "warning", "warn", "error", "exception", "critical", "echo", "secho", "write")
+    # (the calls that show a value and the ones showing a message to the user: migrator.plan.syntax's, mapping.env's;
+    # click's echo too)
+    _SAYING = SHOWING_CALLS | MESSAGE_CALLS | {"echo", "secho"}
 
     def __init__(self, new: str) -> None:
         super().__init__()

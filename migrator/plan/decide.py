@@ -8617,7 +8617,14 @@ def _method_handed_on(builder, method: str) -> bool:
 
 def _key_parameter_clients(builder, files, clients, decision: str) -> dict:
     """(module, function, parameter) -> the client lines built there with ``api_key=<that parameter>`` of module-level
-    functions, for the clients of ``decision``."""
+    functions, for the clients of ``decision`` (worked out once a plan: _key_callees and _shared_key_callers ask)."""
+    memo = builder.__dict__.setdefault("_key_parameter_clients", {})
+    if decision not in memo:
+        memo[decision] = _find_key_parameter_clients(builder, files, clients, decision)
+    return memo[decision]
+
+
+def _find_key_parameter_clients(builder, files, clients, decision: str) -> dict:
     lines = {(c.path, c.line) for c in clients if c.decision == decision and c.provider == "openai"}
     folded = getattr(builder, "folded_key_lines", set())
     # (a legacy call that stays, in a function setting `openai.api_key = key` before it: that key is OpenAI's)
